@@ -1,0 +1,201 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Catalog is the whole questionnaire with its tools and rules.
+type Catalog struct {
+	Areas     []*Area
+	Topics    []*Topic
+	Legal     []*LegalRef
+	Sources   []*Source
+	FactDefs  []*FactDef
+	Questions []*Question // context questions first, then tool questions
+	Tools     []*Tool
+	Rules     []*Rule
+
+	areas     map[string]*Area
+	topics    map[string]*Topic
+	legal     map[string]*LegalRef
+	sources   map[string]*Source
+	factDefs  map[string]*FactDef
+	questions map[string]*Question
+	tools     map[string]*Tool
+}
+
+// The files of a catalogue, in the order they are read.
+var files = []string{
+	"areas.yaml", "topics.yaml", "legal.yaml", "sources.yaml", "facts.yaml",
+	"context.yaml", "tool_questions.yaml", "tools.yaml", "rules.yaml",
+}
+
+// Load reads and validates the catalogue in fsys.
+func Load(fsys fs.FS) (*Catalog, error) {
+	var raw struct {
+		areas     struct{ Areas []*Area }
+		topics    struct{ Topics []*Topic }
+		legal     struct{ Legal []*LegalRef }
+		sources   struct{ Sources []*Source }
+		facts     struct{ Facts []*FactDef }
+		context   struct{ Questions []*Question }
+		toolQs    struct{ Questions []*Question }
+		tools     struct{ Tools []*Tool }
+		rules     struct{ Rules []*Rule }
+	}
+	targets := []any{&raw.areas, &raw.topics, &raw.legal, &raw.sources, &raw.facts,
+		&raw.context, &raw.toolQs, &raw.tools, &raw.rules}
+	var errs []error
+	for i, name := range files {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(targets[i]); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	c := &Catalog{
+		Areas: raw.areas.Areas, Topics: raw.topics.Topics, Legal: raw.legal.Legal,
+		Sources: raw.sources.Sources, FactDefs: raw.facts.Facts, Tools: raw.tools.Tools,
+		Rules: raw.rules.Rules,
+	}
+	for _, q := range raw.context.Questions {
+		q.Scope = ScopeContext
+	}
+	for _, q := range raw.toolQs.Questions {
+		q.Scope = ScopeTool
+	}
+	c.Questions = append(raw.context.Questions, raw.toolQs.Questions...)
+	for i, q := range c.Questions {
+		q.Index = i
+		if q.Type == YesNo && q.Options == nil {
+			q.Options = yesNoOptions
+		}
+	}
+	if err := c.index(); err != nil {
+		return nil, err
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// yesNoOptions are the options of every yes/no question.
+var yesNoOptions = []Option{
+	{ID: "yes", Label: Text{DE: "Ja", EN: "Yes"}},
+	{ID: "no", Label: Text{DE: "Nein", EN: "No"}},
+	{ID: Unknown, Label: Text{DE: "Unbekannt – zu klären", EN: "Unknown – to clarify"}},
+}
+
+func (c *Catalog) index() error {
+	var errs []error
+	dup := func(kind, id string) {
+		errs = append(errs, fmt.Errorf("%s %q is defined twice", kind, id))
+	}
+	c.areas = map[string]*Area{}
+	for _, a := range c.Areas {
+		if c.areas[a.ID] != nil {
+			dup("area", a.ID)
+		}
+		c.areas[a.ID] = a
+	}
+	c.topics = map[string]*Topic{}
+	for _, t := range c.Topics {
+		if c.topics[t.ID] != nil {
+			dup("topic", t.ID)
+		}
+		c.topics[t.ID] = t
+	}
+	c.legal = map[string]*LegalRef{}
+	for _, l := range c.Legal {
+		if c.legal[l.ID] != nil {
+			dup("legal reference", l.ID)
+		}
+		c.legal[l.ID] = l
+	}
+	c.sources = map[string]*Source{}
+	for _, s := range c.Sources {
+		if c.sources[s.ID] != nil {
+			dup("source", s.ID)
+		}
+		c.sources[s.ID] = s
+	}
+	c.factDefs = map[string]*FactDef{}
+	for _, f := range c.FactDefs {
+		if c.factDefs[f.ID] != nil {
+			dup("fact", f.ID)
+		}
+		c.factDefs[f.ID] = f
+	}
+	c.questions = map[string]*Question{}
+	for _, q := range c.Questions {
+		if c.questions[q.ID] != nil {
+			dup("question", q.ID)
+		}
+		c.questions[q.ID] = q
+	}
+	c.tools = map[string]*Tool{}
+	for _, t := range c.Tools {
+		if c.tools[t.ID] != nil {
+			dup("tool", t.ID)
+		}
+		c.tools[t.ID] = t
+	}
+	return errors.Join(errs...)
+}
+
+// Area returns the area with the id, or nil.
+func (c *Catalog) Area(id string) *Area { return c.areas[id] }
+
+// Topic returns the topic with the id, or nil.
+func (c *Catalog) Topic(id string) *Topic { return c.topics[id] }
+
+// LegalRef returns the legal reference with the id, or nil.
+func (c *Catalog) LegalRef(id string) *LegalRef { return c.legal[id] }
+
+// Source returns the source with the id, or nil.
+func (c *Catalog) Source(id string) *Source { return c.sources[id] }
+
+// FactDef returns the fact definition with the id, or nil.
+func (c *Catalog) FactDef(id string) *FactDef { return c.factDefs[id] }
+
+// Question returns the question with the id, or nil.
+func (c *Catalog) Question(id string) *Question { return c.questions[id] }
+
+// Tool returns the tool with the id, or nil.
+func (c *Catalog) Tool(id string) *Tool { return c.tools[id] }
+
+// QuestionsIn returns the questions of a scope in questionnaire order.
+func (c *Catalog) QuestionsIn(s Scope) []*Question {
+	var qs []*Question
+	for _, q := range c.Questions {
+		if q.Scope == s {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
+// AreasIn returns the areas of a scope in order.
+func (c *Catalog) AreasIn(s Scope) []*Area {
+	var as []*Area
+	for _, a := range c.Areas {
+		if a.Scope == s {
+			as = append(as, a)
+		}
+	}
+	return as
+}

@@ -1,0 +1,308 @@
+// Package catalog owns konform's knowledge as data: the questions, the
+// tools with their dated facts, the rules that turn answers into actions,
+// and the legal references and sources they cite. It loads the YAML files
+// from an fs.FS and refuses a catalogue that is not consistent.
+package catalog
+
+import (
+	"fmt"
+	"time"
+)
+
+// Lang is an interface and content language.
+type Lang string
+
+// The languages every text of the catalogue exists in.
+const (
+	DE Lang = "de"
+	EN Lang = "en"
+)
+
+// Langs lists the supported languages in a stable order.
+var Langs = []Lang{DE, EN}
+
+// ParseLang accepts "de" or "en".
+func ParseLang(s string) (Lang, error) {
+	switch Lang(s) {
+	case DE, EN:
+		return Lang(s), nil
+	}
+	return "", fmt.Errorf("%q is not a language; use de or en", s)
+}
+
+// Text is a sentence or label in both languages.
+type Text struct {
+	DE string `yaml:"de" json:"de"`
+	EN string `yaml:"en" json:"en"`
+}
+
+// In returns the text in the given language.
+func (t Text) In(l Lang) string {
+	if l == EN {
+		return t.EN
+	}
+	return t.DE
+}
+
+// Scope says where a question is asked or a rule is evaluated: once for the
+// organisation ("context") or once per tool.
+type Scope string
+
+// The scopes.
+const (
+	ScopeContext      Scope = "context"
+	ScopeTool         Scope = "tool"
+	ScopeOrganisation Scope = "organisation" // rules evaluated once per assessment
+)
+
+// Kind is what a tool is for.
+type Kind string
+
+// The tool kinds.
+const (
+	KindMessenger Kind = "messenger"
+	KindVideo     Kind = "video"
+)
+
+// QType is the kind of answer a question takes.
+type QType string
+
+// The question types.
+const (
+	SingleChoice QType = "single" // one option
+	MultiChoice  QType = "multi"  // any number of options
+	YesNo        QType = "yesno"  // yes, no or unknown
+	FreeText     QType = "text"   // free text
+)
+
+// Priority orders actions; its due period follows from it.
+type Priority string
+
+// The priorities, most urgent first.
+const (
+	Critical Priority = "critical"
+	High     Priority = "high"
+	Medium   Priority = "medium"
+	Low      Priority = "low"
+)
+
+// Priorities lists the priorities, most urgent first.
+var Priorities = []Priority{Critical, High, Medium, Low}
+
+// Rank is 0 for critical up to 3 for low.
+func (p Priority) Rank() int {
+	for i, q := range Priorities {
+		if p == q {
+			return i
+		}
+	}
+	return len(Priorities)
+}
+
+// DueDays is the number of days from the assessment date to the due date,
+// or -1 for "recommended" (no date).
+func (p Priority) DueDays() int {
+	switch p {
+	case Critical:
+		return 0
+	case High:
+		return 30
+	case Medium:
+		return 90
+	}
+	return -1
+}
+
+// Unknown is the option id every factual question offers.
+const Unknown = "unknown"
+
+// Area is a checklist area: a section of the questionnaire.
+type Area struct {
+	ID    string `yaml:"id"`
+	Scope Scope  `yaml:"scope"`
+	Title Text   `yaml:"title"`
+	Intro Text   `yaml:"intro"`
+}
+
+// Topic is one of the fixed action topics.
+type Topic struct {
+	ID    string `yaml:"id"`
+	Title Text   `yaml:"title"`
+}
+
+// LegalRef is a norm an action relies on.
+type LegalRef struct {
+	ID    string `yaml:"id"`
+	Label Text   `yaml:"label"` // "Art. 28 DSGVO" / "Art. 28 GDPR"
+	Title Text   `yaml:"title"` // what the norm is about
+}
+
+// Source is where a fact or a recommendation comes from.
+type Source struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"` // as published (usually German)
+	By    string `yaml:"by"`
+	Date  string `yaml:"date"` // as precise as known: 2020, 2020-07, 2020-07-03
+	File  string `yaml:"file,omitempty"`
+	Note  Text   `yaml:"note"`
+}
+
+// Option is one answer to a choice question.
+type Option struct {
+	ID    string `yaml:"id" json:"id"`
+	Label Text   `yaml:"label" json:"label"`
+}
+
+// Question is one question of the questionnaire.
+type Question struct {
+	ID      string   `yaml:"id"`
+	Area    string   `yaml:"area"`
+	Type    QType    `yaml:"type"`
+	Title   Text     `yaml:"title"`
+	Help    Text     `yaml:"help"`
+	Options []Option `yaml:"options,omitempty"`
+	// ShowIf hides the question unless it holds.
+	ShowIf *Cond `yaml:"show_if,omitempty"`
+	// Prefill names a tool fact whose value, where it is one of the
+	// options, answers the question until the user answers it.
+	Prefill string `yaml:"prefill,omitempty"`
+	// Assume says what the plan assumes while the answer is unknown.
+	Assume Text `yaml:"assume,omitempty"`
+
+	Scope Scope `yaml:"-"`
+	Index int   `yaml:"-"` // position in the questionnaire
+}
+
+// Option returns the option with the given id.
+func (q *Question) Option(id string) (Option, bool) {
+	for _, o := range q.Options {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// OptionIDs lists the ids of the options in order.
+func (q *Question) OptionIDs() []string {
+	ids := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		ids[i] = o.ID
+	}
+	return ids
+}
+
+// FactDef declares a fact a tool can carry, and its allowed values.
+type FactDef struct {
+	ID     string   `yaml:"id"`
+	Title  Text     `yaml:"title"`
+	List   bool     `yaml:"list,omitempty"` // several values (certifications)
+	Values []Option `yaml:"values"`
+	// Kind restricts the fact to tools of one kind.
+	Kind Kind `yaml:"kind,omitempty"`
+}
+
+// Value returns the declared value with the given id.
+func (d *FactDef) Value(id string) (Option, bool) {
+	for _, o := range d.Values {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return Option{}, false
+}
+
+// Fact is a dated statement about a tool.
+type Fact struct {
+	Value  string   `yaml:"value,omitempty"`
+	Values []string `yaml:"values,omitempty"`
+	Detail Text     `yaml:"detail,omitempty"`
+	AsOf   Date     `yaml:"as_of"`
+	Source []string `yaml:"source"`
+}
+
+// All returns the fact's values whether it is a list or a single value.
+func (f Fact) All() []string {
+	if f.Value != "" {
+		return []string{f.Value}
+	}
+	return f.Values
+}
+
+// Issue is a dated known problem of a tool.
+type Issue struct {
+	Text   Text     `yaml:"text"`
+	AsOf   Date     `yaml:"as_of"`
+	Source []string `yaml:"source"`
+}
+
+// Tool is a messenger or video-conferencing service in the catalogue.
+type Tool struct {
+	ID     string          `yaml:"id"`
+	Name   Text            `yaml:"name"`
+	Kind   Kind            `yaml:"kind"`
+	Vendor string          `yaml:"vendor"`
+	About  Text            `yaml:"about"`
+	Facts  map[string]Fact `yaml:"facts"`
+	Issues []Issue         `yaml:"issues,omitempty"`
+	// BusinessVersion is the id of the tool's business edition, if any.
+	BusinessVersion string `yaml:"business_version,omitempty"`
+	// Alternatives are tool ids a consultant would propose instead.
+	Alternatives []string `yaml:"alternatives,omitempty"`
+	// Custom marks the "other tool" entry whose name and facts the user gives.
+	Custom bool `yaml:"custom,omitempty"`
+}
+
+// Date is a calendar day, written YYYY-MM-DD.
+type Date struct{ time.Time }
+
+// DateLayout is how dates are written everywhere in konform.
+const DateLayout = "2006-01-02"
+
+// ParseDate parses YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date; write YYYY-MM-DD", s)
+	}
+	return Date{t}, nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (d *Date) UnmarshalText(b []byte) error {
+	p, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(DateLayout)
+}
+
+// Rule turns a condition on answers and facts into actions.
+type Rule struct {
+	ID      string           `yaml:"id"`
+	Scope   Scope            `yaml:"scope"`
+	When    Cond             `yaml:"when"`
+	Actions []ActionTemplate `yaml:"actions"`
+}
+
+// ActionTemplate is an action a rule emits; "{tool}" in its texts is
+// replaced by the tool's name.
+type ActionTemplate struct {
+	Topic    string   `yaml:"topic"`
+	Priority Priority `yaml:"priority"`
+	Title    Text     `yaml:"title"`
+	Why      Text     `yaml:"why"`
+	Legal    []string `yaml:"legal"`
+	Sources  []string `yaml:"sources"`
+}

@@ -1,0 +1,336 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// TopicIDs is the fixed list of action topics (domain brief §5). Tools
+// downstream rely on these identifiers: never rename one.
+var TopicIDs = []string{
+	"stop-use", "switch-provider", "business-version", "licence-terms",
+	"private-business-separation", "address-book", "backups", "e2e-encryption",
+	"app-updates", "dpa-contract", "third-country-transfer", "no-own-purposes",
+	"records-of-processing", "privacy-notice", "consent", "marketing-consent",
+	"imprint", "special-categories", "professional-secrecy", "sick-notes",
+	"privacy-settings", "meeting-access", "screen-sharing", "recording-rules",
+	"usage-policy", "works-council", "retention", "breach-procedure",
+	"phone-alternative", "dpo-review", "dpia",
+}
+
+// FactsEveryToolHas are the facts a catalogue tool must state.
+var FactsEveryToolHas = []string{"seat", "hosting", "e2e", "avv", "business_use", "open_source"}
+
+var (
+	snakeID = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	kebabID = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+)
+
+type validator struct {
+	c    *Catalog
+	errs []error
+}
+
+func (v *validator) errf(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf(format, args...))
+}
+
+// text demands both languages, or neither where optional.
+func (v *validator) text(where string, t Text, optional bool) {
+	if optional && t.DE == "" && t.EN == "" {
+		return
+	}
+	if strings.TrimSpace(t.DE) == "" {
+		v.errf("%s: German text missing", where)
+	}
+	if strings.TrimSpace(t.EN) == "" {
+		v.errf("%s: English text missing", where)
+	}
+}
+
+func (v *validator) sources(where string, ids []string) {
+	if len(ids) == 0 {
+		v.errf("%s: no source", where)
+	}
+	for _, s := range ids {
+		if v.c.Source(s) == nil {
+			v.errf("%s: unknown source %q", where, s)
+		}
+	}
+}
+
+// Validate checks the catalogue's consistency; it reports every problem.
+func (c *Catalog) Validate() error {
+	v := &validator{c: c}
+	v.topics()
+	for _, a := range c.Areas {
+		where := "area " + a.ID
+		if !snakeID.MatchString(a.ID) {
+			v.errf("%s: id must be snake_case", where)
+		}
+		if a.Scope != ScopeContext && a.Scope != ScopeTool {
+			v.errf("%s: scope must be context or tool", where)
+		}
+		v.text(where+" title", a.Title, false)
+		v.text(where+" intro", a.Intro, false)
+	}
+	for _, l := range c.Legal {
+		if !kebabID.MatchString(l.ID) {
+			v.errf("legal %s: id must be kebab-case", l.ID)
+		}
+		v.text("legal "+l.ID+" label", l.Label, false)
+		v.text("legal "+l.ID+" title", l.Title, false)
+	}
+	for _, s := range c.Sources {
+		if !kebabID.MatchString(s.ID) {
+			v.errf("source %s: id must be kebab-case", s.ID)
+		}
+		if s.Title == "" || s.By == "" || s.Date == "" {
+			v.errf("source %s: title, by and date are required", s.ID)
+		}
+		v.text("source "+s.ID+" note", s.Note, true)
+	}
+	for _, f := range c.FactDefs {
+		v.factDef(f)
+	}
+	for _, q := range c.Questions {
+		v.question(q)
+	}
+	for _, a := range c.Areas {
+		if !slices.ContainsFunc(c.Questions, func(q *Question) bool { return q.Area == a.ID }) {
+			v.errf("area %s: no question", a.ID)
+		}
+	}
+	customs := 0
+	for _, t := range c.Tools {
+		v.tool(t)
+		if t.Custom {
+			customs++
+		}
+	}
+	if customs != 1 {
+		v.errf("tools: exactly one custom (\"other tool\") entry is needed, found %d", customs)
+	}
+	for _, r := range c.Rules {
+		v.rule(r)
+	}
+	if len(v.errs) == 0 {
+		v.errs = append(v.errs, c.reachability()...)
+	}
+	return errors.Join(v.errs...)
+}
+
+func (v *validator) topics() {
+	var ids []string
+	for _, t := range v.c.Topics {
+		ids = append(ids, t.ID)
+		v.text("topic "+t.ID, t.Title, false)
+	}
+	if !slices.Equal(ids, TopicIDs) {
+		v.errf("topics: the list must be exactly %s", strings.Join(TopicIDs, ", "))
+	}
+}
+
+func (v *validator) factDef(f *FactDef) {
+	where := "fact " + f.ID
+	if !snakeID.MatchString(f.ID) {
+		v.errf("%s: id must be snake_case", where)
+	}
+	v.text(where+" title", f.Title, false)
+	if f.Kind != "" && f.Kind != KindMessenger && f.Kind != KindVideo {
+		v.errf("%s: kind must be messenger or video", where)
+	}
+	if len(f.Values) == 0 {
+		v.errf("%s: no values", where)
+	}
+	seen := map[string]bool{}
+	for _, o := range f.Values {
+		if !snakeID.MatchString(o.ID) || seen[o.ID] {
+			v.errf("%s: value %q must be snake_case and unique", where, o.ID)
+		}
+		seen[o.ID] = true
+		v.text(where+" value "+o.ID, o.Label, false)
+	}
+}
+
+func (v *validator) question(q *Question) {
+	where := "question " + q.ID
+	if !snakeID.MatchString(q.ID) {
+		v.errf("%s: id must be snake_case", where)
+	}
+	if a := v.c.Area(q.Area); a == nil {
+		v.errf("%s: unknown area %q", where, q.Area)
+	} else if a.Scope != q.Scope {
+		v.errf("%s: area %s belongs to the %s questions", where, q.Area, a.Scope)
+	}
+	v.text(where+" title", q.Title, false)
+	v.text(where+" help", q.Help, false)
+	v.text(where+" assume", q.Assume, true)
+	switch q.Type {
+	case SingleChoice, MultiChoice:
+		if len(q.Options) < 2 {
+			v.errf("%s: a choice needs at least two options", where)
+		}
+		if _, ok := q.Option(Unknown); !ok {
+			v.errf("%s: every factual question offers %q", where, Unknown)
+		}
+	case YesNo:
+		if !slices.Equal(q.Options, yesNoOptions) {
+			v.errf("%s: a yes/no question takes no options of its own", where)
+		}
+	case FreeText:
+		if len(q.Options) > 0 {
+			v.errf("%s: a text question takes no options", where)
+		}
+		if q.Assume != (Text{}) {
+			v.errf("%s: a text question has nothing to assume", where)
+		}
+	default:
+		v.errf("%s: type must be single, multi, yesno or text, not %q", where, q.Type)
+	}
+	seen := map[string]bool{}
+	for _, o := range q.Options {
+		if !snakeID.MatchString(o.ID) || seen[o.ID] {
+			v.errf("%s: option %q must be snake_case and unique", where, o.ID)
+		}
+		seen[o.ID] = true
+		v.text(where+" option "+o.ID, o.Label, false)
+	}
+	if q.ShowIf != nil {
+		cc := condCheck{cat: v.c, where: where + " show_if", before: q.Index}
+		v.errs = append(v.errs, cc.check(q.ShowIf, q.Scope == ScopeTool)...)
+	}
+	if q.Prefill != "" {
+		d := v.c.FactDef(q.Prefill)
+		switch {
+		case q.Scope != ScopeTool:
+			v.errf("%s: only tool questions can be prefilled from facts", where)
+		case d == nil:
+			v.errf("%s: prefill names unknown fact %q", where, q.Prefill)
+		case d.List != (q.Type == MultiChoice):
+			v.errf("%s: prefill fact %q and the question differ in taking one or several values", where, q.Prefill)
+		default:
+			matches := 0
+			for _, o := range d.Values {
+				if _, ok := q.Option(o.ID); ok {
+					matches++
+				}
+			}
+			if matches == 0 {
+				v.errf("%s: no value of fact %q is an option, so it never prefills", where, q.Prefill)
+			}
+		}
+	}
+}
+
+func (v *validator) tool(t *Tool) {
+	where := "tool " + t.ID
+	if !kebabID.MatchString(t.ID) {
+		v.errf("%s: id must be kebab-case", where)
+	}
+	v.text(where+" name", t.Name, false)
+	v.text(where+" about", t.About, false)
+	if t.Kind != KindMessenger && t.Kind != KindVideo {
+		v.errf("%s: kind must be messenger or video", where)
+	}
+	if !t.Custom {
+		if t.Vendor == "" {
+			v.errf("%s: vendor missing", where)
+		}
+		for _, id := range FactsEveryToolHas {
+			if _, ok := t.Facts[id]; !ok {
+				v.errf("%s: fact %s missing", where, id)
+			}
+		}
+	} else if len(t.Facts) > 0 {
+		v.errf("%s: the custom tool has no facts of its own; the user gives them", where)
+	}
+	for _, id := range sortedKeys(t.Facts) {
+		f := t.Facts[id]
+		fw := where + " fact " + id
+		d := v.c.FactDef(id)
+		if d == nil {
+			v.errf("%s: unknown fact", fw)
+			continue
+		}
+		if d.Kind != "" && d.Kind != t.Kind {
+			v.errf("%s: only for %s tools", fw, d.Kind)
+		}
+		if d.List && f.Value != "" || !d.List && f.Values != nil {
+			v.errf("%s: use %s", fw, map[bool]string{true: "values (a list)", false: "value"}[d.List])
+		}
+		vals := f.All()
+		if len(vals) == 0 && !d.List {
+			v.errf("%s: no value", fw)
+		}
+		for _, val := range vals {
+			if _, ok := d.Value(val); !ok {
+				v.errf("%s: %q is not a value of this fact", fw, val)
+			}
+		}
+		if f.AsOf.IsZero() {
+			v.errf("%s: as_of missing", fw)
+		}
+		v.sources(fw, f.Source)
+		v.text(fw+" detail", f.Detail, true)
+	}
+	for i, is := range t.Issues {
+		iw := fmt.Sprintf("%s issue %d", where, i+1)
+		v.text(iw, is.Text, false)
+		if is.AsOf.IsZero() {
+			v.errf("%s: as_of missing", iw)
+		}
+		v.sources(iw, is.Source)
+	}
+	if t.BusinessVersion != "" && v.c.Tool(t.BusinessVersion) == nil {
+		v.errf("%s: business_version names unknown tool %q", where, t.BusinessVersion)
+	}
+	for _, a := range t.Alternatives {
+		if v.c.Tool(a) == nil || a == t.ID {
+			v.errf("%s: alternative %q is not another tool", where, a)
+		}
+	}
+}
+
+func (v *validator) rule(r *Rule) {
+	where := "rule " + r.ID
+	if !snakeID.MatchString(r.ID) {
+		v.errf("%s: id must be snake_case", where)
+	}
+	if r.Scope != ScopeOrganisation && r.Scope != ScopeTool {
+		v.errf("%s: scope must be organisation or tool", where)
+	}
+	cc := condCheck{cat: v.c, where: where, before: -1}
+	v.errs = append(v.errs, cc.check(&r.When, r.Scope == ScopeTool)...)
+	if len(r.Actions) == 0 {
+		v.errf("%s: no action", where)
+	}
+	topics := map[string]bool{}
+	for _, a := range r.Actions {
+		aw := where + " action " + a.Topic
+		if v.c.Topic(a.Topic) == nil {
+			v.errf("%s: unknown topic (use one of domain.md §5)", aw)
+		}
+		if topics[a.Topic] {
+			v.errf("%s: a rule emits a topic once", aw)
+		}
+		topics[a.Topic] = true
+		if a.Priority.Rank() == len(Priorities) {
+			v.errf("%s: priority must be critical, high, medium or low", aw)
+		}
+		v.text(aw+" title", a.Title, false)
+		v.text(aw+" why", a.Why, false)
+		if len(a.Legal) == 0 {
+			v.errf("%s: no legal reference", aw)
+		}
+		for _, l := range a.Legal {
+			if v.c.LegalRef(l) == nil {
+				v.errf("%s: unknown legal reference %q", aw, l)
+			}
+		}
+		v.sources(aw, a.Sources)
+	}
+}
