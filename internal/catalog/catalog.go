@@ -38,15 +38,15 @@ var files = []string{
 // Load reads and validates the catalogue in fsys.
 func Load(fsys fs.FS) (*Catalog, error) {
 	var raw struct {
-		areas     struct{ Areas []*Area }
-		topics    struct{ Topics []*Topic }
-		legal     struct{ Legal []*LegalRef }
-		sources   struct{ Sources []*Source }
-		facts     struct{ Facts []*FactDef }
-		context   struct{ Questions []*Question }
-		toolQs    struct{ Questions []*Question }
-		tools     struct{ Tools []*Tool }
-		rules     struct{ Rules []*Rule }
+		areas   struct{ Areas []*Area }
+		topics  struct{ Topics []*Topic }
+		legal   struct{ Legal []*LegalRef }
+		sources struct{ Sources []*Source }
+		facts   struct{ Facts []*FactDef }
+		context struct{ Questions []*Question }
+		toolQs  struct{ Questions []*Question }
+		tools   struct{ Tools []*Tool }
+		rules   struct{ Rules []*Rule }
 	}
 	targets := []any{&raw.areas, &raw.topics, &raw.legal, &raw.sources, &raw.facts,
 		&raw.context, &raw.toolQs, &raw.tools, &raw.rules}

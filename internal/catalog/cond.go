@@ -133,7 +133,14 @@ func (cat *Catalog) Eval(c *Cond, env Env) (bool, []Trigger) {
 		if q.Scope == ScopeContext {
 			key = ""
 		}
-		return true, []Trigger{{Question: q, Values: vals, ToolKey: key}}
+		// Name only the chosen options that made the leaf hold.
+		var matched []string
+		for _, v := range vals {
+			if slices.Contains(c.Values(), v) {
+				matched = append(matched, v)
+			}
+		}
+		return true, []Trigger{{Question: q, Values: matched, ToolKey: key}}
 	case c.Fact != "":
 		vals, ok := env.Fact(c.Fact)
 		if !ok || !intersects(vals, c.Values()) {

@@ -151,6 +151,8 @@ type Source struct {
 type Option struct {
 	ID    string `yaml:"id" json:"id"`
 	Label Text   `yaml:"label" json:"label"`
+	// Short is an optional short label for narrow tables.
+	Short Text `yaml:"short,omitempty" json:"-"`
 }
 
 // Question is one question of the questionnaire.

@@ -1,0 +1,125 @@
+// Package answers owns the answers file that users and the wizard share:
+// it parses it strictly, reporting every problem with its line and column,
+// and writes it back in a stable form.
+package answers
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/konform/konform/internal/catalog"
+)
+
+// Format is the format identifier this version reads and writes.
+const Format = "konform/answers/v1"
+
+// MaxSize is the largest answers file konform reads.
+const MaxSize = 1 << 20
+
+// Pos is a place in the file, 1-based; zero where unknown.
+type Pos struct{ Line, Col int }
+
+// Value is an answer: one option id, several (multiple choice), or text.
+type Value struct {
+	Items []string
+	Pos   Pos
+}
+
+// Assessment describes who assessed what and when.
+type Assessment struct {
+	Organisation string
+	Assessor     string
+	Date         catalog.Date
+	Participants []string
+}
+
+// Tool is one tool of the assessment with its answers.
+type Tool struct {
+	ID      string // catalogue id
+	Name    string // for the custom tool
+	Kind    catalog.Kind
+	Facts   map[string]Value // for the custom tool
+	Answers map[string]Value
+	Notes   map[string]string
+	Pos     Pos
+}
+
+// Key names the tool instance: the catalogue id, or for the custom tool
+// "other-" and a slug of its name.
+func (t *Tool) Key() string {
+	if t.Name == "" {
+		return t.ID
+	}
+	return t.ID + "-" + Slug(t.Name)
+}
+
+// File is a parsed answers file.
+type File struct {
+	Lang       catalog.Lang
+	Assessment Assessment
+	Context    map[string]Value
+	Notes      map[string]string // notes on context questions
+	Tools      []*Tool
+}
+
+// Error is one problem at one place.
+type Error struct {
+	Pos Pos
+	Msg string
+}
+
+// Errors are all problems of one file.
+type Errors struct {
+	File string
+	List []Error
+}
+
+func (e *Errors) Error() string {
+	lines := make([]string, len(e.List))
+	for i, x := range e.List {
+		lines[i] = fmt.Sprintf("%s:%d:%d: %s", e.File, x.Pos.Line, x.Pos.Col, x.Msg)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *Errors) add(p Pos, format string, args ...any) {
+	e.List = append(e.List, Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (e *Errors) sort() {
+	sort.SliceStable(e.List, func(i, j int) bool {
+		a, b := e.List[i].Pos, e.List[j].Pos
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// Slug makes a lower-case, dash-separated id from a name.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case r == 'ä':
+			b.WriteString("ae")
+		case r == 'ö':
+			b.WriteString("oe")
+		case r == 'ü':
+			b.WriteString("ue")
+		case r == 'ß':
+			b.WriteString("ss")
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

@@ -1,0 +1,561 @@
+package answers
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/konform/konform/internal/catalog"
+)
+
+// MaxText is the longest free text (answer or note) accepted.
+const MaxText = 10000
+
+var futureFormat = regexp.MustCompile(`^konform/answers/v([0-9]+)$`)
+
+// Parse reads an answers file (YAML or JSON) strictly against the
+// catalogue. name is used in error messages. On any problem it returns
+// *Errors listing all of them.
+func Parse(name string, data []byte, cat *catalog.Catalog) (*File, error) {
+	errs := &Errors{File: name}
+	if len(data) > MaxSize {
+		errs.add(Pos{1, 1}, "the file has %d bytes; answers files may have at most %d (1 MiB)", len(data), MaxSize)
+		return nil, errs
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		errs.add(invalidUTF8(data), "the file is not UTF-8 text; save it as UTF-8")
+		return nil, errs
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		errs.add(offsetPos(data, i), "the file contains a NUL byte; answers files are text")
+		return nil, errs
+	}
+	var doc yaml.Node
+	if err := yaml.Load(data, &doc); err != nil {
+		errs.add(syntaxError(err))
+		return nil, errs
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		errs.add(Pos{1, 1}, "the file is empty; it needs at least format, assessment and tools")
+		return nil, errs
+	}
+	root := doc.Content[0]
+	if bad := findAlias(root); bad != nil {
+		errs.add(pos(bad), "anchors and aliases (& and *) are not allowed in answers files; write each value out")
+		return nil, errs
+	}
+	p := &parser{cat: cat, errs: errs, f: &File{Lang: catalog.DE, Context: map[string]Value{}, Notes: map[string]string{}}}
+	p.root(root)
+	if len(errs.List) > 0 {
+		errs.sort()
+		return nil, errs
+	}
+	return p.f, nil
+}
+
+type parser struct {
+	cat  *catalog.Catalog
+	errs *Errors
+	f    *File
+}
+
+func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+func offsetPos(b []byte, off int) Pos {
+	line := bytes.Count(b[:off], []byte("\n")) + 1
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return Pos{line, utf8.RuneCount(b[start:off]) + 1}
+}
+
+func invalidUTF8(b []byte) Pos {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return offsetPos(b, i)
+		}
+		i += size
+	}
+	return Pos{1, 1}
+}
+
+func syntaxError(err error) (Pos, string, any) {
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		p := Pos{le.Mark.Line, le.Mark.Column}
+		if p.Line == 0 {
+			p = Pos{1, 1}
+		}
+		msg := le.Message
+		if strings.Contains(msg, "single document") {
+			return p, "%s", "the file holds several YAML documents (---); an answers file is one document"
+		}
+		if le.ContextMsg != "" {
+			msg += " (" + le.ContextMsg + ")"
+		}
+		return p, "not valid YAML or JSON: %s", msg
+	}
+	var les *yaml.LoadErrors
+	if errors.As(err, &les) && len(les.Errors) > 0 {
+		return syntaxError(les.Errors[0])
+	}
+	return Pos{1, 1}, "not valid YAML or JSON: %s", err.Error()
+}
+
+func findAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if bad := findAlias(c); bad != nil {
+			return bad
+		}
+	}
+	return nil
+}
+
+// fields walks a mapping, reporting duplicate and unknown keys, and calls
+// f for each known one.
+func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key string, k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		p.errs.add(pos(n), "%s must be a mapping of %s", what, strings.Join(allowed, ", "))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if first, dup := seen[k.Value]; dup {
+			p.errs.add(pos(k), "%q appears twice in %s (first at line %d); keep one", k.Value, what, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		if allowed != nil && !slices.Contains(allowed, k.Value) {
+			p.errs.add(pos(k), "unknown key %q in %s; allowed: %s", k.Value, what, strings.Join(allowed, ", "))
+			continue
+		}
+		f(k.Value, k, v)
+	}
+}
+
+func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		p.errs.add(pos(n), "%s must be a single value", what)
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (p *parser) text(n *yaml.Node, what string) (string, bool) {
+	s, ok := p.scalar(n, what)
+	if !ok {
+		return "", false
+	}
+	if len(s) > MaxText {
+		p.errs.add(pos(n), "%s is %d characters long; at most %d are allowed", what, len(s), MaxText)
+		return "", false
+	}
+	return s, true
+}
+
+var topKeys = []string{"format", "lang", "assessment", "context", "notes", "tools"}
+
+func (p *parser) root(n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
+		p.errs.add(pos(n), "an answers file is a mapping with the keys %s", strings.Join(topKeys, ", "))
+		return
+	}
+	// The format decides how to read the rest: check it first.
+	var formatNode, toolsNode, assessmentNode *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch n.Content[i].Value {
+		case "format":
+			formatNode = n.Content[i+1]
+		case "tools":
+			toolsNode = n.Content[i+1]
+		case "assessment":
+			assessmentNode = n.Content[i+1]
+		}
+	}
+	if formatNode == nil {
+		p.errs.add(pos(n), "format is missing; the first line should be: format: %s", Format)
+		return
+	}
+	if f, ok := p.scalar(formatNode, "format"); ok && f != Format {
+		if m := futureFormat.FindStringSubmatch(f); m != nil {
+			if v, _ := strconv.Atoi(m[1]); v > 1 {
+				p.errs.add(pos(formatNode), "format %s was written by a newer konform; this version reads %s – please update konform", f, Format)
+				return
+			}
+		}
+		p.errs.add(pos(formatNode), "format must be %s, not %q", Format, f)
+		return
+	}
+	if assessmentNode == nil {
+		p.errs.add(pos(n), "assessment is missing; it needs at least organisation and date")
+	}
+	if toolsNode == nil {
+		p.errs.add(pos(n), "tools is missing; list at least one tool, e.g. tools: [{tool: whatsapp}]")
+	}
+	var notesNode *yaml.Node
+	p.fields(n, "the answers file", topKeys, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "lang":
+			if s, ok := p.scalar(v, "lang"); ok {
+				if l, err := catalog.ParseLang(s); err != nil {
+					p.errs.add(pos(v), "lang must be de or en, not %q", s)
+				} else {
+					p.f.Lang = l
+				}
+			}
+		case "assessment":
+			p.assessment(v)
+		case "context":
+			p.answers(v, "context", catalog.ScopeContext, p.f.Context)
+		case "notes":
+			notesNode = v
+		case "tools":
+			p.tools(v)
+		}
+	})
+	if notesNode != nil {
+		p.notes(notesNode, "notes", catalog.ScopeContext, p.f.Notes)
+	}
+}
+
+func (p *parser) assessment(n *yaml.Node) {
+	a := &p.f.Assessment
+	var sawOrg, sawDate bool
+	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants"}, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "organisation":
+			sawOrg = true
+			if s, ok := p.text(v, "organisation"); ok {
+				if strings.TrimSpace(s) == "" {
+					p.errs.add(pos(v), "organisation is empty; name the organisation assessed")
+				}
+				a.Organisation = s
+			}
+		case "assessor":
+			if s, ok := p.text(v, "assessor"); ok {
+				a.Assessor = s
+			}
+		case "date":
+			sawDate = true
+			if s, ok := p.scalar(v, "date"); ok {
+				d, err := catalog.ParseDate(s)
+				if err != nil {
+					p.errs.add(pos(v), "date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22", s)
+				}
+				a.Date = d
+			}
+		case "participants":
+			if v.Kind != yaml.SequenceNode {
+				p.errs.add(pos(v), "participants must be a list, e.g. [\"Anna Beispiel\", \"Ben Muster\"]")
+				return
+			}
+			for _, c := range v.Content {
+				if s, ok := p.text(c, "a participant"); ok {
+					a.Participants = append(a.Participants, s)
+				}
+			}
+		}
+	})
+	if n.Kind == yaml.MappingNode {
+		if !sawOrg {
+			p.errs.add(pos(n), "assessment.organisation is missing")
+		}
+		if !sawDate {
+			p.errs.add(pos(n), "assessment.date is missing; write it as YYYY-MM-DD")
+		}
+	}
+}
+
+// answers reads question id → value for one scope.
+func (p *parser) answers(n *yaml.Node, what string, scope catalog.Scope, into map[string]Value) {
+	p.fields(n, what, nil, func(id string, k, v *yaml.Node) {
+		q := p.question(k, id, scope)
+		if q == nil {
+			return
+		}
+		if val, ok := p.value(q, v); ok {
+			into[id] = val
+		}
+	})
+}
+
+func (p *parser) notes(n *yaml.Node, what string, scope catalog.Scope, into map[string]string) {
+	p.fields(n, what, nil, func(id string, k, v *yaml.Node) {
+		if p.question(k, id, scope) == nil {
+			return
+		}
+		if s, ok := p.text(v, "a note"); ok {
+			into[id] = s
+		}
+	})
+}
+
+// question looks up a question id and checks it belongs in this scope.
+func (p *parser) question(k *yaml.Node, id string, scope catalog.Scope) *catalog.Question {
+	q := p.cat.Question(id)
+	if q == nil {
+		msg := fmt.Sprintf("unknown question %q", id)
+		if s := suggest(id, questionIDs(p.cat, scope)); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		p.errs.add(pos(k), "%s (see `konform questions`)", msg)
+		return nil
+	}
+	if q.Scope != scope {
+		if scope == catalog.ScopeContext {
+			p.errs.add(pos(k), "%q is asked per tool; put it under the tool's answers", id)
+		} else {
+			p.errs.add(pos(k), "%q is asked once for the organisation; put it under context", id)
+		}
+		return nil
+	}
+	return q
+}
+
+func questionIDs(cat *catalog.Catalog, scope catalog.Scope) []string {
+	var ids []string
+	for _, q := range cat.QuestionsIn(scope) {
+		ids = append(ids, q.ID)
+	}
+	return ids
+}
+
+// value checks an answer against the question's type and options.
+func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
+	val := Value{Pos: pos(v)}
+	allowed := strings.Join(q.OptionIDs(), ", ")
+	switch q.Type {
+	case catalog.FreeText:
+		s, ok := p.text(v, fmt.Sprintf("the answer to %q", q.ID))
+		val.Items = []string{s}
+		return val, ok
+	case catalog.MultiChoice:
+		if v.Kind != yaml.SequenceNode {
+			p.errs.add(pos(v), "%q takes a list of options, e.g. [%s]; allowed: %s", q.ID, q.Options[0].ID, allowed)
+			return val, false
+		}
+		ok := true
+		for _, c := range v.Content {
+			s, good := p.scalar(c, fmt.Sprintf("each answer to %q", q.ID))
+			switch {
+			case !good:
+				ok = false
+			case slices.Contains(val.Items, s):
+				p.errs.add(pos(c), "%q is chosen twice for %q", s, q.ID)
+				ok = false
+			case !slices.Contains(q.OptionIDs(), s):
+				p.errs.add(pos(c), "%q is not an option of %q; allowed: %s", s, q.ID, allowed)
+				ok = false
+			default:
+				val.Items = append(val.Items, s)
+			}
+		}
+		if ok && len(val.Items) == 0 {
+			p.errs.add(pos(v), "%q has an empty list; choose at least one option or leave the question out", q.ID)
+			ok = false
+		}
+		return val, ok
+	default:
+		s, ok := p.scalar(v, fmt.Sprintf("the answer to %q", q.ID))
+		if !ok {
+			return val, false
+		}
+		if !slices.Contains(q.OptionIDs(), s) {
+			p.errs.add(pos(v), "%q must be one of %s, not %q", q.ID, allowed, s)
+			return val, false
+		}
+		val.Items = []string{s}
+		return val, true
+	}
+}
+
+var toolKeys = []string{"tool", "name", "kind", "facts", "answers", "notes"}
+
+func (p *parser) tools(n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
+		p.errs.add(pos(n), "tools must be a list, e.g. tools: [{tool: whatsapp}]")
+		return
+	}
+	if len(n.Content) == 0 {
+		p.errs.add(pos(n), "tools is empty; list at least one tool (see `konform tools`)")
+	}
+	seen := map[string]int{}
+	for _, tn := range n.Content {
+		t := &Tool{Pos: pos(tn), Answers: map[string]Value{}, Notes: map[string]string{}}
+		var kindNode, factsNode, answersNode, notesNode *yaml.Node
+		var toolNode *yaml.Node
+		p.fields(tn, "a tool entry", toolKeys, func(key string, _, v *yaml.Node) {
+			switch key {
+			case "tool":
+				toolNode = v
+				t.ID, _ = p.scalar(v, "tool")
+			case "name":
+				t.Name, _ = p.text(v, "name")
+			case "kind":
+				kindNode = v
+			case "facts":
+				factsNode = v
+			case "answers":
+				answersNode = v
+			case "notes":
+				notesNode = v
+			}
+		})
+		if tn.Kind != yaml.MappingNode {
+			continue
+		}
+		if toolNode == nil {
+			p.errs.add(pos(tn), "a tool entry needs tool: <id> (see `konform tools`)")
+			continue
+		}
+		ct := p.cat.Tool(t.ID)
+		if ct == nil {
+			msg := fmt.Sprintf("unknown tool %q", t.ID)
+			var ids []string
+			for _, c := range p.cat.Tools {
+				ids = append(ids, c.ID)
+			}
+			if s := suggest(t.ID, ids); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			p.errs.add(pos(toolNode), "%s (see `konform tools`)", msg)
+			continue
+		}
+		t.Kind = ct.Kind
+		if ct.Custom {
+			p.custom(t, tn, kindNode, factsNode)
+		} else {
+			for _, extra := range []struct {
+				key  string
+				node *yaml.Node
+			}{{"kind", kindNode}, {"facts", factsNode}} {
+				if extra.node != nil {
+					p.errs.add(pos(extra.node), "%s is only for tool: %s; the catalogue knows %s's facts", extra.key, customID(p.cat), t.ID)
+				}
+			}
+			if t.Name != "" {
+				p.errs.add(pos(tn), "name is only for tool: %s", customID(p.cat))
+				t.Name = ""
+			}
+		}
+		if first, dup := seen[t.Key()]; dup {
+			p.errs.add(pos(toolNode), "tool %q is listed twice (first at line %d); assess each tool once", t.Key(), first)
+			continue
+		}
+		seen[t.Key()] = t.Pos.Line
+		if answersNode != nil {
+			p.answers(answersNode, "answers", catalog.ScopeTool, t.Answers)
+		}
+		if notesNode != nil {
+			p.notes(notesNode, "notes", catalog.ScopeTool, t.Notes)
+		}
+		p.f.Tools = append(p.f.Tools, t)
+	}
+}
+
+func customID(cat *catalog.Catalog) string {
+	for _, t := range cat.Tools {
+		if t.Custom {
+			return t.ID
+		}
+	}
+	return "other"
+}
+
+// custom reads the name, kind and facts the user gives for "other tool".
+func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node) {
+	if strings.TrimSpace(t.Name) == "" {
+		p.errs.add(pos(tn), "tool: %s needs name: <the tool's name>", t.ID)
+	}
+	if kindNode == nil {
+		p.errs.add(pos(tn), "tool: %s needs kind: messenger or kind: video", t.ID)
+	} else if s, ok := p.scalar(kindNode, "kind"); ok {
+		if k := catalog.Kind(s); k == catalog.KindMessenger || k == catalog.KindVideo {
+			t.Kind = k
+		} else {
+			p.errs.add(pos(kindNode), "kind must be messenger or video, not %q", s)
+		}
+	}
+	t.Facts = map[string]Value{}
+	if factsNode == nil {
+		return
+	}
+	p.fields(factsNode, "facts", nil, func(id string, k, v *yaml.Node) {
+		d := p.cat.FactDef(id)
+		if d == nil {
+			var ids []string
+			for _, f := range p.cat.FactDefs {
+				ids = append(ids, f.ID)
+			}
+			p.errs.add(pos(k), "unknown fact %q; facts are: %s", id, strings.Join(ids, ", "))
+			return
+		}
+		var vals []string
+		for _, o := range d.Values {
+			vals = append(vals, o.ID)
+		}
+		val := Value{Pos: pos(v)}
+		nodes := []*yaml.Node{v}
+		if d.List {
+			if v.Kind != yaml.SequenceNode {
+				p.errs.add(pos(v), "fact %q takes a list, e.g. [%s]", id, vals[0])
+				return
+			}
+			nodes = v.Content
+		}
+		for _, c := range nodes {
+			s, ok := p.scalar(c, fmt.Sprintf("fact %q", id))
+			if !ok {
+				return
+			}
+			if !slices.Contains(vals, s) {
+				p.errs.add(pos(c), "fact %q must be one of %s, not %q", id, strings.Join(vals, ", "), s)
+				return
+			}
+			val.Items = append(val.Items, s)
+		}
+		t.Facts[id] = val
+	})
+}
+
+// suggest returns the candidate closest to s, if it is close enough.
+func suggest(s string, candidates []string) string {
+	best, bestD := "", len(s)/2+1
+	for _, c := range candidates {
+		if d := distance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,174 @@
+// Package cli is konform's command line: it wires the catalogue, the
+// answers parser, the engine and the renderers to commands, and maps
+// failures to the documented exit codes.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/questions"
+)
+
+// Exit codes, as documented in the README.
+const (
+	ExitOK       = 0
+	ExitInternal = 1
+	ExitInput    = 2
+	ExitAborted  = 130
+)
+
+// Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
+var Version = "dev"
+
+// exitError carries the exit code a failure maps to.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func inputErr(format string, args ...any) error {
+	return &exitError{code: ExitInput, err: fmt.Errorf(format, args...)}
+}
+
+// IO are the streams and environment a command runs with.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	Getenv func(string) string
+}
+
+type app struct {
+	io  IO
+	cat *catalog.Catalog
+}
+
+func (a *app) catalog() (*catalog.Catalog, error) {
+	if a.cat == nil {
+		c, err := catalog.Load(questions.FS)
+		if err != nil {
+			return nil, &exitError{code: ExitInternal, err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
+		}
+		a.cat = c
+	}
+	return a.cat, nil
+}
+
+// warn prints a warning to stderr.
+func (a *app) warn(format string, args ...any) {
+	fmt.Fprintf(a.io.Err, "konform: warning: "+format+"\n", args...)
+}
+
+// langFlag resolves --lang, falling back to the environment.
+func (a *app) lang(flag string) (catalog.Lang, error) {
+	if flag == "" {
+		return i18n.Detect(a.io.Getenv), nil
+	}
+	l, err := catalog.ParseLang(flag)
+	if err != nil {
+		return "", inputErr("--lang: %v", err)
+	}
+	return l, nil
+}
+
+// Main runs konform with the arguments and returns the exit code.
+func Main(args []string, stdio IO) int {
+	if stdio.Getenv == nil {
+		stdio.Getenv = os.Getenv
+	}
+	a := &app{io: stdio}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdio.In)
+	root.SetOut(stdio.Out)
+	root.SetErr(stdio.Err)
+	err := fang.Execute(context.Background(), root,
+		fang.WithVersion(Version),
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			for _, line := range strings.Split(err.Error(), "\n") {
+				fmt.Fprintf(w, "konform: %s\n", line)
+			}
+			if isUsage(err) {
+				fmt.Fprintln(w, "konform: run 'konform --help' for usage")
+			}
+		}))
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if isUsage(err) {
+		return ExitInput
+	}
+	return ExitInternal
+}
+
+func isUsage(err error) bool {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return false
+	}
+	s := err.Error()
+	for _, p := range []string{"unknown flag", "unknown shorthand flag", "unknown command", "invalid argument",
+		"flag needs an argument", "required flag", "accepts ", "requires ", "if any flags in the group"} {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "konform",
+		Short: "GDPR check for messengers and video conferencing",
+		Long: `konform walks you through the GDPR (DSGVO) checklist for messengers and
+video-conferencing tools and gives you a prioritised action plan in
+Markdown: what to do, by when, why, and on which legal basis.
+
+It works fully offline and sends nothing anywhere.`,
+		Example: `  # Make a plan from an answers file
+  konform plan --answers examples/craft-whatsapp.yaml -o plan.md
+
+  # Print the blank questionnaire for a paper workshop
+  konform questions --lang de > fragebogen.md
+
+  # Show what konform knows about a tool
+  konform tools show zoom`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	root.AddCommand(a.planCmd(), a.questionsCmd(), a.toolsCmd(), a.validateCmd(), a.versionCmd())
+	return root
+}
+
+func (a *app) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print konform's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			fmt.Fprintf(a.io.Out, "konform %s\n", Version)
+			return nil
+		},
+	}
+}

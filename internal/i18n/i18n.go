@@ -1,0 +1,142 @@
+// Package i18n owns konform's interface strings in German and English and
+// the detection of the user's language.
+package i18n
+
+import (
+	"strings"
+
+	"github.com/konform/konform/internal/catalog"
+)
+
+// Strings of the plan and the command line, by key.
+var strs = map[string]catalog.Text{
+	"plan.title":        {DE: "Datenschutz-Aktionsplan: Messenger und Videokonferenzen", EN: "Data protection action plan: messengers and video conferencing"},
+	"plan.org":          {DE: "Organisation", EN: "Organisation"},
+	"plan.date":         {DE: "Datum der Bewertung", EN: "Date of assessment"},
+	"plan.assessor":     {DE: "Bewertet von", EN: "Assessed by"},
+	"plan.participants": {DE: "Beteiligte", EN: "Participants"},
+	"plan.tools":        {DE: "Werkzeuge", EN: "Tools"},
+	"plan.summary":      {DE: "Zusammenfassung", EN: "Summary"},
+	"plan.tool":         {DE: "Werkzeug", EN: "Tool"},
+	"plan.light":        {DE: "Ampel", EN: "Traffic light"},
+	"plan.total":        {DE: "Summe", EN: "Total"},
+	"plan.orgrow":       {DE: "Organisation (übergreifend)", EN: "Organisation (overall)"},
+	"plan.lightlegend": {DE: "Ampel: rot = mindestens eine kritische Maßnahme, gelb = mindestens eine Maßnahme mit hoher Priorität, grün = sonst.",
+		EN: "Traffic light: red = at least one critical action, amber = at least one high-priority action, green = otherwise."},
+	"plan.noactions":    {DE: "Keine Maßnahmen in dieser Stufe.", EN: "No actions at this level."},
+	"plan.actions":      {DE: "Maßnahmen", EN: "Actions"},
+	"plan.actionsintro": {DE: "Haken Sie erledigte Maßnahmen ab. Fälligkeiten gelten ab dem Datum der Bewertung.", EN: "Tick off actions as you complete them. Due dates count from the date of the assessment."},
+	"plan.why":          {DE: "Warum", EN: "Why"},
+	"plan.because":      {DE: "Ausgelöst durch", EN: "Triggered by"},
+	"plan.legal":        {DE: "Rechtsgrundlage", EN: "Legal basis"},
+	"plan.sources":      {DE: "Quellen", EN: "Sources"},
+	"plan.id":           {DE: "Kennung", EN: "ID"},
+	"plan.due":          {DE: "fällig", EN: "due"},
+	"plan.due.now":      {DE: "sofort", EN: "immediately"},
+	"plan.due.by":       {DE: "bis", EN: "by"},
+	"plan.due.low":      {DE: "empfohlen", EN: "recommended"},
+	"plan.open":         {DE: "Offene Fragen", EN: "Open questions"},
+	"plan.openintro":    {DE: "Diese Punkte sind noch zu klären. Bis dahin geht der Plan vorsichtshalber vom ungünstigeren Fall aus.", EN: "These points still need clarifying. Until then the plan assumes the less favourable case, to be safe."},
+	"plan.noopen":       {DE: "Keine offenen Fragen.", EN: "No open questions."},
+	"plan.assume":       {DE: "Annahme bis zur Klärung", EN: "Assumed until clarified"},
+	"plan.notanswered":  {DE: "nicht beantwortet", EN: "not answered"},
+	"plan.note":         {DE: "Notiz", EN: "Note"},
+	"plan.facts":        {DE: "Steckbriefe der Werkzeuge", EN: "Tool fact sheets"},
+	"plan.factsheet":    {DE: "Steckbrief", EN: "Fact sheet"},
+	"plan.vendor":       {DE: "Anbieter", EN: "Provider"},
+	"plan.kind":         {DE: "Art", EN: "Kind"},
+	"plan.fact":         {DE: "Merkmal", EN: "Fact"},
+	"plan.value":        {DE: "Wert", EN: "Value"},
+	"plan.asof":         {DE: "Stand", EN: "As of"},
+	"plan.source":       {DE: "Quelle", EN: "Source"},
+	"plan.also":         {DE: "Außerdem", EN: "Also"},
+	"plan.stalelegend":  {DE: "⚠️ = Stand älter als 24 Monate: vor einer Entscheidung beim Anbieter prüfen.", EN: "⚠️ = older than 24 months: check with the provider before deciding."},
+	"plan.stale":        {DE: "älter als 24 Monate – prüfen", EN: "older than 24 months – check"},
+	"plan.byuser":       {DE: "Angabe aus der Bewertung", EN: "given in the assessment"},
+	"plan.issues":       {DE: "Bekannte Probleme", EN: "Known issues"},
+	"plan.alternatives": {DE: "Alternativen aus dem Katalog", EN: "Alternatives in the catalogue"},
+	"plan.nofacts":      {DE: "Für dieses Werkzeug wurden keine Fakten angegeben.", EN: "No facts were given for this tool."},
+	"plan.appendix":     {DE: "Anhang: Antworten", EN: "Appendix: answers"},
+	"plan.answers":      {DE: "Antworten", EN: "Answers"},
+	"plan.area":         {DE: "Bereich", EN: "Area"},
+	"plan.question":     {DE: "Frage", EN: "Question"},
+	"plan.answer":       {DE: "Antwort", EN: "Answer"},
+	"plan.origin":       {DE: "Herkunft", EN: "Origin"},
+	"origin.given":      {DE: "angegeben", EN: "given"},
+	"origin.fact":       {DE: "aus dem Katalog", EN: "from the catalogue"},
+	"origin.missing":    {DE: "nicht beantwortet", EN: "not answered"},
+	"plan.factof":       {DE: "Katalog-Fakt", EN: "Catalogue fact"},
+	"plan.disclaimer": {DE: "Hinweis: Dieser Plan ist eine Checkliste und keine Rechtsberatung. Er ersetzt nicht die Prüfung im Einzelfall durch Ihre Datenschutzbeauftragte oder eine Anwältin bzw. einen Anwalt.",
+		EN: "Note: this plan is a checklist, not legal advice. It does not replace a case-by-case review by your data protection officer or a lawyer."},
+	"kind.messenger":         {DE: "Messenger", EN: "Messenger"},
+	"kind.video":             {DE: "Videokonferenz", EN: "Video conferencing"},
+	"light.red":              {DE: "🔴 rot", EN: "🔴 red"},
+	"light.amber":            {DE: "🟠 gelb", EN: "🟠 amber"},
+	"light.green":            {DE: "🟢 grün", EN: "🟢 green"},
+	"priority.critical":      {DE: "Kritisch – sofort handeln", EN: "Critical – act immediately"},
+	"priority.high":          {DE: "Hoch – innerhalb von 30 Tagen", EN: "High – within 30 days"},
+	"priority.medium":        {DE: "Mittel – innerhalb von 90 Tagen", EN: "Medium – within 90 days"},
+	"priority.low":           {DE: "Niedrig – empfohlen", EN: "Low – recommended"},
+	"prio.critical":          {DE: "Kritisch", EN: "Critical"},
+	"prio.high":              {DE: "Hoch", EN: "High"},
+	"prio.medium":            {DE: "Mittel", EN: "Medium"},
+	"prio.low":               {DE: "Niedrig", EN: "Low"},
+	"org.name":               {DE: "Organisation", EN: "Organisation"},
+	"tools.title":            {DE: "Werkzeuge im Katalog", EN: "Tools in the catalogue"},
+	"tools.other":            {DE: "Nicht dabei? Mit tool: other beschreiben Sie ein eigenes Werkzeug.", EN: "Not listed? Describe your own tool with tool: other."},
+	"tools.more":             {DE: "Alle Fakten mit Stand und Quelle: konform tools show ID", EN: "All facts with dates and sources: konform tools show ID"},
+	"fact.short.seat":        {DE: "Sitz", EN: "Seat"},
+	"fact.short.hosting":     {DE: "Server", EN: "Servers"},
+	"fact.short.e2e":         {DE: "E2E", EN: "E2E"},
+	"fact.short.avv":         {DE: "AVV", EN: "DPA"},
+	"fact.short.berlin_2020": {DE: "Berlin 2020", EN: "Berlin 2020"},
+	"q.title":                {DE: "Fragebogen: Datenschutz bei Messengern und Videokonferenzen", EN: "Questionnaire: data protection for messengers and video conferencing"},
+	"q.intro":                {DE: "Kreuzen Sie je Frage eine Antwort an. „Unbekannt – zu klären“ ist eine gute Antwort: Sie wird im Plan zur offenen Frage. Fragen mit „Nur wenn“ überspringen Sie, wenn die Bedingung nicht zutrifft.", EN: "Tick one answer per question. \"Unknown – to clarify\" is a good answer: it becomes an open question in the plan. Skip questions marked \"Only if\" when the condition does not hold."},
+	"q.scope.context":        {DE: "Teil 1: Fragen zur Organisation", EN: "Part 1: Questions about the organisation"},
+	"q.scope.tool":           {DE: "Teil 2: Fragen je Werkzeug", EN: "Part 2: Questions for each tool"},
+	"q.pertool":              {DE: "Beantworten Sie diesen Teil für jedes Werkzeug einmal (z. B. einmal für WhatsApp, einmal für Zoom).", EN: "Answer this part once for each tool (e.g. once for WhatsApp, once for Zoom)."},
+	"q.onlyif":               {DE: "Nur wenn", EN: "Only if"},
+	"q.freetext":             {DE: "Freitext", EN: "Free text"},
+	"q.multi":                {DE: "Mehrere Antworten möglich.", EN: "Several answers possible."},
+	"q.and":                  {DE: "und", EN: "and"},
+	"q.or":                   {DE: "oder", EN: "or"},
+	"q.not":                  {DE: "nicht", EN: "not"},
+	"q.anytool":              {DE: "bei einem der Werkzeuge", EN: "for one of the tools"},
+	"q.kindis":               {DE: "das Werkzeug ist:", EN: "the tool is:"},
+	"q.toolis":               {DE: "das Werkzeug ist", EN: "the tool is"},
+}
+
+// T returns the string for key in the language; a missing key is a bug
+// and shows as the key itself so tests catch it.
+func T(l catalog.Lang, key string) string {
+	t, ok := strs[key]
+	if !ok {
+		return "!" + key
+	}
+	return t.In(l)
+}
+
+// Keys lists every key, for tests.
+func Keys() []string {
+	keys := make([]string, 0, len(strs))
+	for k := range strs {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Detect picks the language from the environment variables LC_ALL,
+// LC_MESSAGES and LANG, in that order; German unless they say English.
+func Detect(getenv func(string) string) catalog.Lang {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		s := strings.ToLower(getenv(v))
+		if s == "" || s == "c" || s == "posix" {
+			continue
+		}
+		if strings.HasPrefix(s, "en") {
+			return catalog.EN
+		}
+		return catalog.DE
+	}
+	return catalog.DE
+}

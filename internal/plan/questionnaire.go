@@ -1,0 +1,144 @@
+package plan
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/i18n"
+)
+
+// Questionnaire renders the blank questionnaire as Markdown for a paper
+// workshop: every question with its help, its options as check boxes, and
+// when it applies.
+func Questionnaire(cat *catalog.Catalog, l catalog.Lang) []byte {
+	r := &mdRenderer{l: l}
+	r.heading(1, i18n.T(l, "q.title"))
+	r.para(i18n.T(l, "q.intro"))
+	r.para("")
+	n := 0
+	for _, scope := range []catalog.Scope{catalog.ScopeContext, catalog.ScopeTool} {
+		r.heading(2, i18n.T(l, "q.scope."+string(scope)))
+		if scope == catalog.ScopeTool {
+			r.para(i18n.T(l, "q.pertool"))
+			r.para("")
+		}
+		for _, a := range cat.AreasIn(scope) {
+			r.heading(3, r.text(a.Title))
+			r.para(r.text(a.Intro))
+			r.para("")
+			for _, q := range cat.QuestionsIn(scope) {
+				if q.Area != a.ID {
+					continue
+				}
+				n++
+				r.line("**%d. %s** (`%s`)", n, r.text(q.Title), q.ID)
+				r.para("")
+				r.para(r.text(q.Help))
+				r.para("")
+				if q.ShowIf != nil {
+					r.line("%s: %s", i18n.T(l, "q.onlyif"), condText(cat, q.ShowIf, l))
+					r.para("")
+				}
+				if q.Type == catalog.FreeText {
+					r.para("- " + i18n.T(l, "q.freetext") + ": …")
+				}
+				for _, o := range q.Options {
+					r.line("- [ ] %s", r.text(o.Label))
+				}
+				if q.Type == catalog.MultiChoice {
+					r.para("")
+					r.para(i18n.T(l, "q.multi"))
+				}
+				r.para("")
+				r.line("%s: …", i18n.T(l, "plan.note"))
+				r.para("")
+			}
+		}
+	}
+	return bytes.TrimSuffix([]byte(r.b.String()), []byte("\n"))
+}
+
+// condText says a condition in words.
+func condText(cat *catalog.Catalog, c *catalog.Cond, l catalog.Lang) string {
+	join := func(subs []*catalog.Cond, word string) string {
+		parts := make([]string, len(subs))
+		for i, s := range subs {
+			parts[i] = condText(cat, s, l)
+		}
+		return "(" + strings.Join(parts, " "+i18n.T(l, word)+" ") + ")"
+	}
+	switch {
+	case c.All != nil:
+		return join(c.All, "q.and")
+	case c.Any != nil:
+		return join(c.Any, "q.or")
+	case c.Not != nil:
+		return i18n.T(l, "q.not") + " " + condText(cat, c.Not, l)
+	case c.AnyTool != nil:
+		return i18n.T(l, "q.anytool") + " " + condText(cat, c.AnyTool, l)
+	case c.Q != "":
+		q := cat.Question(c.Q)
+		labels := make([]string, len(c.Values()))
+		for i, v := range c.Values() {
+			o, _ := q.Option(v)
+			labels[i] = "„" + Escape(o.Label.In(l)) + "“"
+		}
+		return fmt.Sprintf("„%s“ = %s", Escape(q.Title.In(l)), strings.Join(labels, " "+i18n.T(l, "q.or")+" "))
+	case c.Fact != "":
+		d := cat.FactDef(c.Fact)
+		labels := make([]string, len(c.Values()))
+		for i, v := range c.Values() {
+			o, _ := d.Value(v)
+			labels[i] = "„" + Escape(o.Label.In(l)) + "“"
+		}
+		return fmt.Sprintf("%s „%s“ = %s", i18n.T(l, "plan.factof"), Escape(d.Title.In(l)), strings.Join(labels, " "+i18n.T(l, "q.or")+" "))
+	case c.Kind != "":
+		return i18n.T(l, "q.kindis") + " " + i18n.T(l, "kind."+string(c.Kind))
+	case c.Tool != "":
+		return i18n.T(l, "q.toolis") + " " + Escape(cat.Tool(c.Tool).Name.In(l))
+	}
+	return ""
+}
+
+type jsonQuestion struct {
+	ID      string           `json:"id"`
+	Scope   catalog.Scope    `json:"scope"`
+	Area    string           `json:"area"`
+	Type    catalog.QType    `json:"type"`
+	Title   catalog.Text     `json:"title"`
+	Help    catalog.Text     `json:"help"`
+	Options []catalog.Option `json:"options"`
+	ShowIf  *catalog.Cond    `json:"show_if"`
+	Prefill string           `json:"prefill,omitempty"`
+	Assume  *catalog.Text    `json:"assume,omitempty"`
+}
+
+// QuestionnaireJSON lists the questions with ids, types, options and
+// conditions, for other programs.
+func QuestionnaireJSON(cat *catalog.Catalog) []byte {
+	qs := make([]jsonQuestion, 0, len(cat.Questions))
+	for _, q := range cat.Questions {
+		jq := jsonQuestion{ID: q.ID, Scope: q.Scope, Area: q.Area, Type: q.Type, Title: q.Title, Help: q.Help,
+			Options: q.Options, ShowIf: q.ShowIf, Prefill: q.Prefill}
+		if jq.Options == nil {
+			jq.Options = []catalog.Option{}
+		}
+		if q.Assume != (catalog.Text{}) {
+			a := q.Assume
+			jq.Assume = &a
+		}
+		qs = append(qs, jq)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(struct {
+		Format    string         `json:"format"`
+		Questions []jsonQuestion `json:"questions"`
+	}{"konform/questions/v1", qs})
+	return b.Bytes()
+}
