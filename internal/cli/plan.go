@@ -176,7 +176,7 @@ func (a *app) validateCmd() *cobra.Command {
 			for _, t := range p.Tools {
 				answered += len(t.Answers)
 			}
-			fmt.Fprintf(a.io.Out, "%s: ok – %d tools, %d questions apply, %d open\n", args[0], len(p.Tools), answered, len(p.Open))
+			fmt.Fprintf(a.io.Out, "%s: ok – tools: %d, questions that apply: %d, open: %d\n", args[0], len(p.Tools), answered, len(p.Open))
 			return nil
 		},
 	}

@@ -49,6 +49,8 @@ var strs = map[string]catalog.Text{
 	"plan.value":        {DE: "Wert", EN: "Value"},
 	"plan.asof":         {DE: "Stand", EN: "As of"},
 	"plan.source":       {DE: "Quelle", EN: "Source"},
+	"quote.open":        {DE: "„", EN: "“"},
+	"quote.close":       {DE: "“", EN: "”"},
 	"plan.also":         {DE: "Außerdem", EN: "Also"},
 	"plan.stalelegend":  {DE: "⚠️ = Stand älter als 24 Monate: vor einer Entscheidung beim Anbieter prüfen.", EN: "⚠️ = older than 24 months: check with the provider before deciding."},
 	"plan.stale":        {DE: "älter als 24 Monate – prüfen", EN: "older than 24 months – check"},

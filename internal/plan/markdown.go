@@ -40,6 +40,9 @@ type mdRenderer struct {
 
 func (r *mdRenderer) t(key string) string { return i18n.T(r.l, key) }
 
+// quote puts text in the language's quotation marks.
+func (r *mdRenderer) quote(s string) string { return r.t("quote.open") + s + r.t("quote.close") }
+
 func (r *mdRenderer) line(format string, args ...any) {
 	fmt.Fprintf(&r.b, format, args...)
 	r.b.WriteByte('\n')
@@ -179,7 +182,7 @@ func (r *mdRenderer) action(a *assess.Action) {
 	}
 	legal := make([]string, len(a.Legal))
 	for i, l := range a.Legal {
-		legal[i] = fmt.Sprintf("%s (%s)", r.text(l.Label), r.text(l.Title))
+		legal[i] = fmt.Sprintf("%s – %s", r.text(l.Label), r.text(l.Title))
 	}
 	r.line("  - %s: %s", r.t("plan.legal"), strings.Join(legal, "; "))
 	r.line("  - %s: %s", r.t("plan.sources"), r.sourceRefs(sourceIDs(a.Sources)))
@@ -226,7 +229,7 @@ func (r *mdRenderer) trigger(tr catalog.Trigger) string {
 		if t != nil && tr.Question.Scope == catalog.ScopeTool {
 			prefix = r.text(t.Name) + ": "
 		}
-		return fmt.Sprintf("%s„%s“ → %s", prefix, r.text(tr.Question.Title), r.answerText(tr.Question, tr.Values, r.origin(t, tr.Question), true))
+		return fmt.Sprintf("%s%s → %s", prefix, r.quote(r.text(tr.Question.Title)), r.answerText(tr.Question, tr.Values, r.origin(t, tr.Question), true))
 	}
 	d := r.p.Catalog.FactDef(tr.Fact)
 	var asOf string
@@ -238,7 +241,7 @@ func (r *mdRenderer) trigger(tr catalog.Trigger) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%s%s „%s“: %s%s", prefix, r.t("plan.factof"), r.text(d.Title), r.factValues(d, tr.Values), asOf)
+	return fmt.Sprintf("%s%s %s: %s%s", prefix, r.t("plan.factof"), r.quote(r.text(d.Title)), r.factValues(d, tr.Values), asOf)
 }
 
 func (r *mdRenderer) toolByKey(key string) *assess.Tool {

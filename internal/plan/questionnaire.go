@@ -84,23 +84,27 @@ func condText(cat *catalog.Catalog, c *catalog.Cond, l catalog.Lang) string {
 		labels := make([]string, len(c.Values()))
 		for i, v := range c.Values() {
 			o, _ := q.Option(v)
-			labels[i] = "„" + Escape(o.Label.In(l)) + "“"
+			labels[i] = quote(l, Escape(o.Label.In(l)))
 		}
-		return fmt.Sprintf("„%s“ = %s", Escape(q.Title.In(l)), strings.Join(labels, " "+i18n.T(l, "q.or")+" "))
+		return fmt.Sprintf("%s = %s", quote(l, Escape(q.Title.In(l))), strings.Join(labels, " "+i18n.T(l, "q.or")+" "))
 	case c.Fact != "":
 		d := cat.FactDef(c.Fact)
 		labels := make([]string, len(c.Values()))
 		for i, v := range c.Values() {
 			o, _ := d.Value(v)
-			labels[i] = "„" + Escape(o.Label.In(l)) + "“"
+			labels[i] = quote(l, Escape(o.Label.In(l)))
 		}
-		return fmt.Sprintf("%s „%s“ = %s", i18n.T(l, "plan.factof"), Escape(d.Title.In(l)), strings.Join(labels, " "+i18n.T(l, "q.or")+" "))
+		return fmt.Sprintf("%s %s = %s", i18n.T(l, "plan.factof"), quote(l, Escape(d.Title.In(l))), strings.Join(labels, " "+i18n.T(l, "q.or")+" "))
 	case c.Kind != "":
 		return i18n.T(l, "q.kindis") + " " + i18n.T(l, "kind."+string(c.Kind))
 	case c.Tool != "":
 		return i18n.T(l, "q.toolis") + " " + Escape(cat.Tool(c.Tool).Name.In(l))
 	}
 	return ""
+}
+
+func quote(l catalog.Lang, s string) string {
+	return i18n.T(l, "quote.open") + s + i18n.T(l, "quote.close")
 }
 
 type jsonQuestion struct {
