@@ -38,6 +38,10 @@ func Parse(name string, data []byte, cat *catalog.Catalog) (*File, error) {
 		errs.add(offsetPos(data, i), "the file contains a NUL byte; answers files are text")
 		return nil, errs
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		errs.add(Pos{1, 1}, "the file is empty; it needs at least format, assessment and tools")
+		return nil, errs
+	}
 	var doc yaml.Node
 	if err := yaml.Load(data, &doc); err != nil {
 		errs.add(syntaxError(err))
@@ -125,7 +129,11 @@ func findAlias(n *yaml.Node) *yaml.Node {
 // f for each known one.
 func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key string, k, v *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
-		p.errs.add(pos(n), "%s must be a mapping of %s", what, strings.Join(allowed, ", "))
+		if allowed == nil {
+			p.errs.add(pos(n), "%s must be a mapping of ids to values, e.g. sector: health", what)
+		} else {
+			p.errs.add(pos(n), "%s must be a mapping of %s", what, strings.Join(allowed, ", "))
+		}
 		return
 	}
 	seen := map[string]int{}
@@ -145,7 +153,11 @@ func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key 
 }
 
 func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		p.errs.add(pos(n), "%s is empty; give a value or leave the line out", what)
+		return "", false
+	}
+	if n.Kind != yaml.ScalarNode {
 		p.errs.add(pos(n), "%s must be a single value", what)
 		return "", false
 	}

@@ -150,15 +150,18 @@ func (s *satChecker) cubeSat(cube []literal) bool {
 }
 
 func (s *satChecker) toolFits(t *Tool, byVar map[string][]literal) bool {
+	kinds := []Kind{t.Kind}
+	if t.Custom {
+		kinds = []Kind{KindMessenger, KindVideo} // the user says which
+	}
+	return slices.ContainsFunc(kinds, func(k Kind) bool { return s.toolFitsAs(t, k, byVar) })
+}
+
+func (s *satChecker) toolFitsAs(t *Tool, kind Kind, byVar map[string][]literal) bool {
 	for _, l := range byVar["tool"] {
-		var ok bool
+		ok := t.ID == l.c.Tool
 		if l.c.Kind != "" {
-			ok = t.Kind == l.c.Kind
-			if t.Custom {
-				ok = true // the user says which kind
-			}
-		} else {
-			ok = t.ID == l.c.Tool
+			ok = kind == l.c.Kind
 		}
 		if ok == l.neg {
 			return false

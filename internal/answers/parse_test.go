@@ -1,0 +1,158 @@
+package answers_test
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/questions"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected messages")
+
+func loadCatalog(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(questions.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Each malformed file in testdata/bad has its expected message in a .err
+// file beside it: every problem, with line and column.
+func TestMalformedFilesAreRejectedWithLocatedMessages(t *testing.T) {
+	cat := loadCatalog(t)
+	files, _ := filepath.Glob("testdata/bad/*.yaml")
+	jsons, _ := filepath.Glob("testdata/bad/*.json")
+	files = append(files, jsons...)
+	if len(files) < 15 {
+		t.Fatalf("only %d malformed files", len(files))
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := answers.Parse(path, data, cat)
+			if err == nil {
+				t.Fatalf("parsed without error: %+v", f)
+			}
+			var errs *answers.Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("error of type %T, want *answers.Errors", err)
+			}
+			for _, e := range errs.List {
+				if e.Pos.Line < 1 || e.Pos.Col < 1 {
+					t.Errorf("message without a place: %q", e.Msg)
+				}
+			}
+			got := err.Error() + "\n"
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".err"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("messages differ\n got:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestTooLargeFileIsRejected(t *testing.T) {
+	data := []byte("format: konform/answers/v1\n# " + strings.Repeat("x", answers.MaxSize) + "\n")
+	_, err := answers.Parse("big.yaml", data, loadCatalog(t))
+	if err == nil || !strings.Contains(err.Error(), "big.yaml:1:1: the file has") {
+		t.Fatalf("got %v, want a size error", err)
+	}
+}
+
+func TestExamplesParse(t *testing.T) {
+	cat := loadCatalog(t)
+	files, _ := filepath.Glob("../../examples/*.yaml")
+	if len(files) < 4 {
+		t.Fatalf("%d examples, want at least 4", len(files))
+	}
+	for _, path := range files {
+		data, _ := os.ReadFile(path)
+		if _, err := answers.Parse(path, data, cat); err != nil {
+			t.Errorf("%v", err)
+		}
+	}
+}
+
+func TestJSONWithTheSameShapeIsAccepted(t *testing.T) {
+	data := []byte(`{
+  "format": "konform/answers/v1",
+  "lang": "en",
+  "assessment": {"organisation": "Test GmbH", "date": "2026-11-22", "participants": ["A", "B"]},
+  "context": {"sector": "health", "partners": "both", "partner_groups": ["patients"]},
+  "notes": {"sector": "GP practice"},
+  "tools": [{"tool": "zoom", "answers": {"recording": "often"}, "notes": {"recording": "training sessions"}},
+            {"tool": "other", "name": "Praxis-Chat", "kind": "messenger", "facts": {"seat": "germany", "certifications": ["iso27001"]}}]
+}`)
+	f, err := answers.Parse("a.json", data, loadCatalog(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Lang != catalog.EN || f.Assessment.Participants[1] != "B" || f.Context["partner_groups"].Items[0] != "patients" {
+		t.Errorf("parsed %+v", f)
+	}
+	if f.Notes["sector"] != "GP practice" || f.Tools[0].Notes["recording"] != "training sessions" {
+		t.Errorf("notes lost: %+v %+v", f.Notes, f.Tools[0].Notes)
+	}
+	if other := f.Tools[1]; other.Key() != "other-praxis-chat" || other.Kind != catalog.KindMessenger || other.Facts["certifications"].Items[0] != "iso27001" {
+		t.Errorf("custom tool: %+v", other)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{"Vereinsplaner-App": "vereinsplaner-app", "Größe & Maß": "groesse-mass", "  A  B ": "a-b"} {
+		if got := answers.Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	cat := loadCatalog(f)
+	seeds, _ := filepath.Glob("testdata/bad/*")
+	examples, _ := filepath.Glob("../../examples/*.yaml")
+	for _, path := range append(seeds, examples...) {
+		if strings.HasSuffix(path, ".err") {
+			continue
+		}
+		data, _ := os.ReadFile(path)
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := answers.Parse("fuzz.yaml", data, cat)
+		if err != nil {
+			var errs *answers.Errors
+			if !errors.As(err, &errs) || len(errs.List) == 0 {
+				t.Fatalf("error %v is not a located list", err)
+			}
+			for _, e := range errs.List {
+				if e.Pos.Line < 1 || e.Pos.Col < 1 || e.Msg == "" {
+					t.Fatalf("bad message %+v", e)
+				}
+			}
+			return
+		}
+		if file.Assessment.Organisation == "" || len(file.Tools) == 0 {
+			t.Fatalf("accepted a file without organisation or tools: %+v", file)
+		}
+	})
+}

@@ -1,0 +1,330 @@
+package assess_test
+
+import (
+	"maps"
+	"slices"
+	"testing"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/questions"
+)
+
+func loadCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(questions.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func vals(m map[string]string) map[string]answers.Value {
+	out := map[string]answers.Value{}
+	for k, v := range m {
+		out[k] = answers.Value{Items: []string{v}}
+	}
+	return out
+}
+
+var goodContext = map[string]string{
+	"sector": "business", "secrecy_203": "no", "staff": "small", "works_council": "no", "dpo": "yes",
+	"partners": "both", "b2c_marketing": "no", "usage_policy": "written", "training": "yes",
+	"breach_procedure": "yes", "contact_persons": "yes", "records_exist": "yes", "monitoring": "no",
+	"archiving": "archived", "deletion_periods": "yes", "taboo_topics": "yes", "dpia_done": "checked_not_needed",
+	"phone_would_do": "rarely", "alternatives_checked": "yes",
+}
+
+// Answers for a messenger with every point in order.
+var goodMessenger = map[string]string{
+	"special_categories": "no", "sick_notes": "no", "address_book": "blocked", "hosting": "adequate",
+	"non_eu_subprocessors": "no", "backups": "off", "app_updates": "automatic", "partners_told_updates": "yes",
+	"account": "organisation", "devices": "business", "mdm": "yes", "handover": "yes", "app_lock": "yes",
+	"admin_settings": "yes", "terms_checked": "yes", "dpa_signed": "signed", "dpa_checked": "yes",
+	"own_purposes": "excluded", "in_records": "yes", "privacy_notice": "yes", "first_contact_info": "yes",
+	"contact_consent": "yes", "business_profile": "yes", "tracking_off": "yes", "ai_features": "off", "auto_delete": "yes",
+}
+
+// Answers for a video tool with every point in order.
+var goodVideo = map[string]string{
+	"special_categories": "no", "hosting": "eu_eea", "non_eu_subprocessors": "no", "e2e_use": "always",
+	"app_updates": "automatic", "client_type": "browser", "account": "organisation", "devices": "business",
+	"admin_settings": "yes", "terms_checked": "yes", "dpa_signed": "signed", "dpa_checked": "yes",
+	"own_purposes": "excluded", "in_records": "yes", "privacy_notice": "yes", "recording": "never",
+	"tracking_off": "yes", "ai_features": "off", "meeting_protection": "password_and_lobby",
+	"access_separate": "yes", "screen_sharing": "host_only", "auto_delete": "yes",
+}
+
+type change struct {
+	messenger, video string            // tool ids; defaults threema-work and jitsi-hosted
+	context          map[string]string // context answers to set
+	msg, vid         map[string]string // tool answers to set
+}
+
+func build(c change) *answers.File {
+	date, _ := catalog.ParseDate("2026-11-22")
+	ctx := maps.Clone(goodContext)
+	maps.Copy(ctx, c.context)
+	m, v := maps.Clone(goodMessenger), maps.Clone(goodVideo)
+	maps.Copy(m, c.msg)
+	maps.Copy(v, c.vid)
+	mid, vid := "threema-work", "jitsi-hosted"
+	if c.messenger != "" {
+		mid = c.messenger
+	}
+	if c.video != "" {
+		vid = c.video
+	}
+	cv := vals(ctx)
+	cv["partner_groups"] = answers.Value{Items: []string{"businesses"}}
+	mv, vv := vals(m), vals(v)
+	mv["used_for"] = answers.Value{Items: []string{"internal", "appointments"}}
+	vv["used_for"] = answers.Value{Items: []string{"meetings"}}
+	return &answers.File{
+		Lang:       catalog.DE,
+		Assessment: answers.Assessment{Organisation: "Test GmbH", Date: date},
+		Context:    cv,
+		Tools: []*answers.Tool{
+			{ID: mid, Kind: catalog.KindMessenger, Answers: mv},
+			{ID: vid, Kind: catalog.KindVideo, Answers: vv},
+		},
+	}
+}
+
+func TestAllInOrderGivesNoActionAndNoOpenQuestion(t *testing.T) {
+	p := assess.Assess(loadCatalog(t), build(change{}))
+	for _, a := range p.Actions {
+		t.Errorf("unexpected action %s (%s), rules %v", a.ID, a.Priority, a.Rules)
+	}
+	for _, o := range p.Open {
+		t.Errorf("unexpected open question %s", o.Answer.Question.ID)
+	}
+	for _, w := range p.Warnings {
+		t.Errorf("unexpected warning: %s", w.Msg)
+	}
+	for _, tl := range p.Tools {
+		if tl.Light != assess.Green {
+			t.Errorf("%s: light %s, want green", tl.Key, tl.Light)
+		}
+	}
+}
+
+// Every topic fires for some answers, with the expected priority; the
+// baseline above shows none fires when everything is in order.
+func TestEveryTopicFires(t *testing.T) {
+	cat := loadCatalog(t)
+	tests := []struct {
+		topic  string
+		tool   string // tool key of the action, "" for the organisation
+		change change
+		want   catalog.Priority
+	}{
+		{"stop-use", "whatsapp", change{messenger: "whatsapp"}, catalog.Critical},
+		{"stop-use", "skype", change{video: "skype"}, catalog.Critical},
+		{"switch-provider", "zoom", change{video: "zoom", vid: map[string]string{"plan": "paid", "transfer_basis": "dpf", "hosting": "usa"}}, catalog.Medium},
+		{"switch-provider", "zoom", change{video: "zoom", context: map[string]string{"secrecy_203": "yes"}, vid: map[string]string{"plan": "paid", "transfer_basis": "dpf", "confidentiality_bound": "yes"}}, catalog.High},
+		{"business-version", "whatsapp", change{messenger: "whatsapp"}, catalog.High},
+		{"business-version", "zoom", change{video: "zoom", vid: map[string]string{"plan": "free"}}, catalog.High},
+		{"licence-terms", "threema-work", change{msg: map[string]string{"terms_checked": "no"}}, catalog.Medium},
+		{"private-business-separation", "threema-work", change{msg: map[string]string{"account": "private"}}, catalog.Critical},
+		{"private-business-separation", "threema-work", change{msg: map[string]string{"devices": "private"}}, catalog.High},
+		{"address-book", "threema-work", change{msg: map[string]string{"address_book": "full"}}, catalog.Critical},
+		{"address-book", "threema-work", change{msg: map[string]string{"address_book": "unknown"}}, catalog.High},
+		{"backups", "threema-work", change{msg: map[string]string{"backups": "unencrypted"}}, catalog.High},
+		{"e2e-encryption", "jitsi-hosted", change{vid: map[string]string{"e2e_use": "never"}}, catalog.High},
+		{"e2e-encryption", "slack", change{messenger: "slack", msg: map[string]string{"plan": "paid", "hosting": "usa", "transfer_basis": "dpf", "transport_encryption": "yes"}}, catalog.High},
+		{"app-updates", "threema-work", change{msg: map[string]string{"app_updates": "no"}}, catalog.High},
+		{"app-updates", "threema-work", change{msg: map[string]string{"app_updates": "manual"}}, catalog.Medium},
+		{"dpa-contract", "threema-work", change{msg: map[string]string{"dpa_signed": "not_signed"}}, catalog.Critical},
+		{"dpa-contract", "threema-work", change{msg: map[string]string{"dpa_signed": "unknown"}}, catalog.High},
+		{"dpa-contract", "threema-work", change{msg: map[string]string{"dpa_checked": "no"}}, catalog.Medium},
+		{"third-country-transfer", "jitsi-hosted", change{vid: map[string]string{"hosting": "usa", "transfer_basis": "none"}}, catalog.Critical},
+		{"third-country-transfer", "jitsi-hosted", change{vid: map[string]string{"hosting": "usa", "transfer_basis": "scc"}}, catalog.Medium},
+		{"third-country-transfer", "jitsi-hosted", change{vid: map[string]string{"non_eu_subprocessors": "yes", "transfer_basis": "dpf"}}, catalog.High},
+		{"no-own-purposes", "threema-work", change{msg: map[string]string{"own_purposes": "reserved"}}, catalog.High},
+		{"records-of-processing", "threema-work", change{msg: map[string]string{"in_records": "no"}}, catalog.Medium},
+		{"records-of-processing", "", change{context: map[string]string{"records_exist": "no"}}, catalog.High},
+		{"privacy-notice", "threema-work", change{msg: map[string]string{"privacy_notice": "no"}}, catalog.High},
+		{"privacy-notice", "threema-work", change{context: map[string]string{"partners": "internal"}, msg: map[string]string{"privacy_notice": "no"}}, catalog.Medium},
+		{"consent", "threema-work", change{msg: map[string]string{"contact_consent": "no"}}, catalog.High},
+		{"consent", "jitsi-hosted", change{vid: map[string]string{"recording": "often", "recording_consent": "no"}}, catalog.Critical},
+		{"marketing-consent", "threema-work", change{context: map[string]string{"b2c_marketing": "yes"}, msg: map[string]string{"marketing_here": "yes", "marketing_consent": "no"}, vid: map[string]string{"marketing_here": "no"}}, catalog.Critical},
+		{"imprint", "threema-work", change{msg: map[string]string{"business_profile": "no"}}, catalog.Medium},
+		{"special-categories", "jitsi-hosted", change{vid: map[string]string{"special_categories": "yes", "hosting": "usa", "transfer_basis": "dpf"}, context: map[string]string{"dpia_done": "done"}}, catalog.Critical},
+		{"professional-secrecy", "threema-work", change{context: map[string]string{"secrecy_203": "yes"}, msg: map[string]string{"confidentiality_bound": "no"}, vid: map[string]string{"confidentiality_bound": "yes"}}, catalog.Critical},
+		{"professional-secrecy", "jitsi-hosted", change{context: map[string]string{"sector": "health", "video_consultation": "yes"}, vid: map[string]string{"kbv_certified": "no"}}, catalog.Critical},
+		{"sick-notes", "threema-work", change{msg: map[string]string{"sick_notes": "yes"}}, catalog.Critical},
+		{"privacy-settings", "threema-work", change{msg: map[string]string{"tracking_off": "no"}}, catalog.High},
+		{"privacy-settings", "threema-work", change{msg: map[string]string{"auto_delete": "no"}}, catalog.Low},
+		{"meeting-access", "jitsi-hosted", change{vid: map[string]string{"meeting_protection": "none"}}, catalog.High},
+		{"meeting-access", "jitsi-hosted", change{vid: map[string]string{"access_separate": "no"}}, catalog.Low},
+		{"screen-sharing", "jitsi-hosted", change{vid: map[string]string{"screen_sharing": "everyone"}}, catalog.Medium},
+		{"recording-rules", "jitsi-hosted", change{vid: map[string]string{"recording": "sometimes", "recording_consent": "yes"}}, catalog.Medium},
+		{"usage-policy", "", change{context: map[string]string{"usage_policy": "none"}}, catalog.High},
+		{"usage-policy", "", change{context: map[string]string{"training": "no"}}, catalog.Medium},
+		{"works-council", "", change{context: map[string]string{"works_council": "yes", "works_agreement": "not_involved"}}, catalog.High},
+		{"works-council", "", change{context: map[string]string{"works_council": "yes", "works_agreement": "informed"}}, catalog.Medium},
+		{"retention", "", change{context: map[string]string{"archiving": "no"}}, catalog.High},
+		{"retention", "threema-work", change{msg: map[string]string{"handover": "no"}}, catalog.Medium},
+		{"breach-procedure", "", change{context: map[string]string{"breach_procedure": "no"}}, catalog.High},
+		{"phone-alternative", "", change{context: map[string]string{"phone_would_do": "often"}}, catalog.Low},
+		{"dpo-review", "", change{context: map[string]string{"staff": "medium", "dpo": "no"}}, catalog.High},
+		{"dpo-review", "threema-work", change{msg: map[string]string{"special_categories": "yes"}, context: map[string]string{"dpia_done": "done"}}, catalog.High},
+		{"dpia", "", change{context: map[string]string{"monitoring": "yes", "dpia_done": "no"}}, catalog.High},
+	}
+	covered := map[string]bool{}
+	for _, tc := range tests {
+		covered[tc.topic] = true
+		t.Run(tc.topic+"/"+string(tc.want), func(t *testing.T) {
+			// Changes may hide questions the baseline answers; the warnings
+			// for that are tested on their own.
+			p := assess.Assess(cat, build(tc.change))
+			id := tc.topic + "/" + tc.tool
+			if tc.tool == "" {
+				id = tc.topic + "/organisation"
+			}
+			i := slices.IndexFunc(p.Actions, func(a *assess.Action) bool { return a.ID == id })
+			if i < 0 {
+				var got []string
+				for _, a := range p.Actions {
+					got = append(got, a.ID)
+				}
+				t.Fatalf("action %s did not fire; got %v", id, got)
+			}
+			if a := p.Actions[i]; a.Priority != tc.want {
+				t.Errorf("%s: priority %s, want %s (rules %v)", id, a.Priority, tc.want, a.Rules)
+			}
+		})
+	}
+	for _, topic := range catalog.TopicIDs {
+		if !covered[topic] {
+			t.Errorf("topic %s has no test where it fires", topic)
+		}
+	}
+}
+
+func TestDueDatesFollowPriority(t *testing.T) {
+	p := assess.Assess(loadCatalog(t), build(change{messenger: "whatsapp", msg: map[string]string{"terms_checked": "no", "auto_delete": "no"}}))
+	want := map[catalog.Priority]string{catalog.Critical: "2026-11-22", catalog.High: "2026-12-22", catalog.Medium: "2027-02-20", catalog.Low: ""}
+	seen := map[catalog.Priority]bool{}
+	for _, a := range p.Actions {
+		seen[a.Priority] = true
+		if got := a.Due.String(); got != want[a.Priority] {
+			t.Errorf("%s (%s): due %q, want %q", a.ID, a.Priority, got, want[a.Priority])
+		}
+	}
+	for _, pr := range catalog.Priorities[:3] {
+		if !seen[pr] {
+			t.Errorf("no %s action to check", pr)
+		}
+	}
+}
+
+func TestActionsAreOrderedByPriorityThenTool(t *testing.T) {
+	p := assess.Assess(loadCatalog(t), build(change{messenger: "whatsapp", video: "zoom", context: map[string]string{"usage_policy": "none"}}))
+	for i := 1; i < len(p.Actions); i++ {
+		a, b := p.Actions[i-1], p.Actions[i]
+		if a.Priority.Rank() > b.Priority.Rank() {
+			t.Fatalf("%s (%s) before %s (%s)", a.ID, a.Priority, b.ID, b.Priority)
+		}
+	}
+	if p.Tools[0].Light != assess.Red {
+		t.Errorf("whatsapp for business: light %s, want red", p.Tools[0].Light)
+	}
+	if p.OrgLight() != assess.Amber {
+		t.Errorf("organisation without usage policy: light %s, want amber", p.OrgLight())
+	}
+}
+
+func TestOneActionPerTopicAndTool(t *testing.T) {
+	// Private account, private device and private number all ask for separation.
+	p := assess.Assess(loadCatalog(t), build(change{messenger: "whatsapp", msg: map[string]string{"account": "private", "devices": "private", "phone_number_used": "private"}}))
+	seen := map[string]bool{}
+	for _, a := range p.Actions {
+		if seen[a.ID] {
+			t.Errorf("%s appears twice", a.ID)
+		}
+		seen[a.ID] = true
+		if a.ID == "private-business-separation/whatsapp" {
+			if a.Priority != catalog.Critical || len(a.Also) != 2 {
+				t.Errorf("separation: priority %s with %d further points, want critical with 2", a.Priority, len(a.Also))
+			}
+		}
+	}
+}
+
+func TestUnknownIsConservativeAndOpen(t *testing.T) {
+	p := assess.Assess(loadCatalog(t), build(change{msg: map[string]string{"dpa_signed": "unknown"}}))
+	if len(p.Open) != 1 || p.Open[0].Answer.Question.ID != "dpa_signed" {
+		t.Fatalf("open questions: %+v, want dpa_signed", p.Open)
+	}
+	if !slices.ContainsFunc(p.Actions, func(a *assess.Action) bool { return a.ID == "dpa-contract/threema-work" }) {
+		t.Error("an unknown DPA must still yield an action")
+	}
+}
+
+func TestMissingAnswerCountsAsUnknown(t *testing.T) {
+	f := build(change{})
+	delete(f.Tools[0].Answers, "dpa_signed")
+	p := assess.Assess(loadCatalog(t), f)
+	if len(p.Open) != 1 || p.Open[0].Answer.Origin != assess.Missing {
+		t.Fatalf("open: %+v, want one not-answered question", p.Open)
+	}
+}
+
+func TestHiddenAnswersAreWarnedAndLeftOut(t *testing.T) {
+	// dpa_checked is only asked when a DPA is signed.
+	f := build(change{msg: map[string]string{"dpa_signed": "not_signed", "dpa_checked": "no"}})
+	p := assess.Assess(loadCatalog(t), f)
+	if len(p.Warnings) != 1 {
+		t.Fatalf("warnings: %+v, want one for dpa_checked", p.Warnings)
+	}
+	for _, a := range p.Tools[0].Answers {
+		if a.Question.ID == "dpa_checked" {
+			t.Error("the hidden answer is still in the plan")
+		}
+	}
+	for _, a := range p.Actions {
+		if slices.Contains(a.Rules, "dpa_unchecked") {
+			t.Error("a hidden answer triggered a rule")
+		}
+	}
+}
+
+func TestFactsPrefillAndAnswersOverride(t *testing.T) {
+	cat := loadCatalog(t)
+	f := build(change{video: "zoom", vid: map[string]string{"plan": "paid"}})
+	delete(f.Tools[1].Answers, "hosting")
+	p := assess.Assess(cat, f)
+	got := answerOf(p.Tools[1], "hosting")
+	if got.Origin != assess.FromFact || got.Values[0] != "usa" {
+		t.Fatalf("zoom hosting: %+v, want usa from the catalogue", got)
+	}
+	f = build(change{video: "zoom", vid: map[string]string{"plan": "paid", "hosting": "eu_eea"}})
+	p = assess.Assess(cat, f)
+	if got := answerOf(p.Tools[1], "hosting"); got.Origin != assess.Given || got.Values[0] != "eu_eea" {
+		t.Fatalf("zoom hosting: %+v, want the given eu_eea", got)
+	}
+}
+
+func answerOf(t *assess.Tool, id string) assess.Answer {
+	for _, a := range t.Answers {
+		if a.Question.ID == id {
+			return a
+		}
+	}
+	return assess.Answer{}
+}
+
+func TestStaleFactsAreFlagged(t *testing.T) {
+	cat := loadCatalog(t)
+	d, _ := catalog.ParseDate("2022-01-01")
+	tool := assess.CatalogTool(cat, cat.Tool("zoom"), d)
+	for _, f := range tool.Facts {
+		wantStale := f.Fact.AsOf.Before(d.AddDate(0, -24, 0))
+		if f.Stale != wantStale {
+			t.Errorf("%s as of %s judged on %s: stale %v", f.Def.ID, f.Fact.AsOf, d, f.Stale)
+		}
+	}
+}
