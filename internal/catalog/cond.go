@@ -168,7 +168,6 @@ func intersects(have, want []string) bool {
 type condCheck struct {
 	cat   *Catalog
 	where string
-	scope Scope // where the condition is evaluated
 	// before, if set, is the index a referenced question must precede.
 	before int
 }
@@ -280,22 +279,4 @@ func (cc condCheck) check(c *Cond, inTool bool) []error {
 		}
 	}
 	return errs
-}
-
-// leaves calls f for every leaf of the condition.
-func (c *Cond) leaves(f func(*Cond)) {
-	if c == nil {
-		return
-	}
-	for _, s := range c.All {
-		s.leaves(f)
-	}
-	for _, s := range c.Any {
-		s.leaves(f)
-	}
-	c.Not.leaves(f)
-	c.AnyTool.leaves(f)
-	if c.Q != "" || c.Fact != "" || c.Kind != "" || c.Tool != "" {
-		f(c)
-	}
 }

@@ -35,7 +35,7 @@ func (a *app) questionsCmd() *cobra.Command {
 			}
 			switch format {
 			case "md":
-				_, err = fmt.Fprintln(a.io.Out, string(plan.Questionnaire(cat, l)))
+				_, err = a.io.Out.Write(plan.Questionnaire(cat, l))
 			case "json":
 				_, err = a.io.Out.Write(plan.QuestionnaireJSON(cat))
 			default:
@@ -249,7 +249,7 @@ func (a *app) toolShowCmd() *cobra.Command {
 				return inputErr("unknown tool %q; `konform tools` lists them", args[0])
 			}
 			today := catalog.Date{Time: time.Now().UTC().Truncate(24 * time.Hour)}
-			_, err = fmt.Fprintln(a.io.Out, string(plan.FactSheet(cat, assess.CatalogTool(cat, ct, today), l)))
+			_, err = a.io.Out.Write(plan.FactSheet(cat, assess.CatalogTool(cat, ct, today), l))
 			return err
 		},
 	}

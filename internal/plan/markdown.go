@@ -341,7 +341,7 @@ func FactSheet(cat *catalog.Catalog, t *assess.Tool, l catalog.Lang) []byte {
 	}
 	r.factSheet(t, 1)
 	r.sourcesAt(2)
-	return []byte(strings.TrimSuffix(r.b.String(), "\n"))
+	return []byte(strings.TrimRight(r.b.String(), "\n") + "\n")
 }
 
 func (r *mdRenderer) factSheet(t *assess.Tool, level int) {

@@ -58,7 +58,7 @@ func Questionnaire(cat *catalog.Catalog, l catalog.Lang) []byte {
 			}
 		}
 	}
-	return bytes.TrimSuffix([]byte(r.b.String()), []byte("\n"))
+	return append(bytes.TrimRight([]byte(r.b.String()), "\n"), '\n')
 }
 
 // condText says a condition in words.

@@ -1,0 +1,54 @@
+# konform – the two commands a new machine needs: `make run` and `make test`.
+
+GO        ?= go
+BIN       := konform
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -s -w -X github.com/konform/konform/internal/cli.Version=$(VERSION)
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+MDLINT    := .tools/node_modules/.bin/markdownlint-cli2
+
+.PHONY: all build run test unit lint fmt-check tools fuzz clean
+
+all: build
+
+## build: the konform binary in the repository root
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/konform
+
+## run: build and start konform (ARGS="plan --answers examples/craft-whatsapp.yaml")
+run: build
+	./$(BIN) $(ARGS)
+
+## test: everything CI runs – formatting, vet, staticcheck and all tests,
+## including markdownlint on the generated plans
+test: tools fmt-check lint
+	KONFORM_REQUIRE_MARKDOWNLINT=1 $(GO) test -count=1 ./...
+
+## unit: the Go tests only, quickly
+unit:
+	$(GO) test ./...
+
+## lint: go vet and staticcheck
+lint:
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+## tools: markdownlint-cli2 for the plan tests, from the npm registry
+tools: $(MDLINT)
+
+$(MDLINT):
+	mkdir -p .tools
+	cd .tools && { [ -f package.json ] || echo '{"private": true}' > package.json; } && \
+		npm install --no-audit --no-fund --silent markdownlint-cli2@0.22.1
+
+## fuzz: run the answers-file fuzzer for a while (FUZZTIME=60s)
+fuzz:
+	$(GO) test ./internal/answers -run '^$$' -fuzz FuzzParse -fuzztime $(or $(FUZZTIME),60s)
+
+clean:
+	rm -f $(BIN)
+	rm -rf .tools

@@ -1,0 +1,225 @@
+package plan_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/plan"
+	"github.com/konform/konform/questions"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden plans in examples/")
+
+func loadCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(questions.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func examples(t *testing.T) []string {
+	files, _ := filepath.Glob("../../examples/*.yaml")
+	if len(files) < 4 {
+		t.Fatalf("%d examples, want at least 4", len(files))
+	}
+	return files
+}
+
+func assessFile(t *testing.T, cat *catalog.Catalog, path string) *assess.Plan {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := answers.Parse(filepath.Base(path), data, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return assess.Assess(cat, f)
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/plan -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the generated plan; if the change is intended, run go test ./internal/plan -update and review the diff", path)
+	}
+}
+
+// The examples' plans are checked in: a change to the catalogue or the
+// renderers shows up as a reviewable diff.
+func TestExamplePlansMatchGoldenFiles(t *testing.T) {
+	cat := loadCatalog(t)
+	for _, path := range examples(t) {
+		p := assessFile(t, cat, path)
+		base := strings.TrimSuffix(path, ".yaml")
+		checkGolden(t, base+".md", plan.Markdown(p, p.Lang))
+		checkGolden(t, base+".json", plan.JSON(p, p.Lang))
+	}
+}
+
+func TestPlansAreDeterministic(t *testing.T) {
+	cat := loadCatalog(t)
+	for _, path := range examples(t) {
+		for _, l := range catalog.Langs {
+			a, b := assessFile(t, cat, path), assessFile(t, cat, path)
+			if !bytes.Equal(plan.Markdown(a, l), plan.Markdown(b, l)) || !bytes.Equal(plan.JSON(a, l), plan.JSON(b, l)) {
+				t.Errorf("%s (%s): two runs give different plans", path, l)
+			}
+		}
+	}
+}
+
+func TestJSONPlanShape(t *testing.T) {
+	cat := loadCatalog(t)
+	p := assessFile(t, cat, "../../examples/craft-whatsapp.yaml")
+	var out struct {
+		Format  string `json:"format"`
+		Tools   []struct{ Key, Light string }
+		Actions []struct {
+			ID, Topic, Priority, Title, Why string
+			Tool                            *string
+			Due                             *string
+			Legal                           []struct{ ID, Label string }
+		}
+		OpenQuestions []struct{ Question string } `json:"open_questions"`
+	}
+	if err := json.Unmarshal(plan.JSON(p, catalog.EN), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Format != "konform/plan/v1" || len(out.Tools) != 1 || out.Tools[0].Light != "red" {
+		t.Fatalf("header: %+v", out)
+	}
+	topics := map[string]bool{}
+	for _, id := range catalog.TopicIDs {
+		topics[id] = true
+	}
+	for _, a := range out.Actions {
+		if !topics[a.Topic] || a.Title == "" || a.Why == "" || len(a.Legal) == 0 {
+			t.Errorf("incomplete action %+v", a)
+		}
+		if (a.Priority == "low") != (a.Due == nil) {
+			t.Errorf("%s: priority %s with due %v", a.ID, a.Priority, a.Due)
+		}
+		if !strings.HasPrefix(a.ID, a.Topic+"/") {
+			t.Errorf("id %s does not start with its topic", a.ID)
+		}
+	}
+	if len(out.OpenQuestions) == 0 {
+		t.Error("the craft example has unknown answers but no open questions")
+	}
+}
+
+func TestEscapeKeepsUserTextInline(t *testing.T) {
+	for in, want := range map[string]string{
+		"# Heading":                       `\# Heading`,
+		"a | b":                           `a \| b`,
+		"<script>alert(1)</script>":       `\<script\>alert(1)\</script\>`,
+		"line\nbreak\r\tand\x1b[31mred":   `line break  and \[31mred`,
+		"[link](http://x)":                `\[link\](http://x)`,
+		"**bold** _it_ `code` ~strike~ !": `\*\*bold\*\* \_it\_ \` + "`" + `code\` + "`" + ` \~strike\~ \!`,
+	} {
+		if got := plan.Escape(in); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Text from the answers file cannot break the document: a hostile
+// organisation name, note and tool name stay inside their line.
+func TestHostileAnswerTextCannotBreakThePlan(t *testing.T) {
+	cat := loadCatalog(t)
+	data := []byte("format: konform/answers/v1\n" +
+		"assessment: {organisation: \"# Evil\\n## Injected | cell <b>x</b>\", date: 2026-11-22, participants: [\"- [x] done\"]}\n" +
+		"tools:\n  - tool: other\n    name: \"Tool | with\\n# heading\"\n    kind: video\n" +
+		"    notes: {recording: \"| a | b |\\n\\n# Not a heading\"}\n    answers: {recording: often}\n")
+	f, err := answers.Parse("evil.yaml", data, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(plan.Markdown(assess.Assess(cat, f), catalog.DE))
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "#") && (strings.Contains(line, "Evil") || strings.Contains(line, "Injected") || strings.Contains(line, "Not a heading")) {
+			t.Errorf("user text became a heading: %q", line)
+		}
+		if strings.Contains(line, "<b>") {
+			t.Errorf("raw HTML in the plan: %q", line)
+		}
+	}
+	lintPlans(t, map[string][]byte{"evil.md": []byte(md)})
+}
+
+// markdownlint-cli2 accepts every plan. It is installed by `make test`
+// (and so by CI); without it the test is skipped with the reason, unless
+// KONFORM_REQUIRE_MARKDOWNLINT is set, as CI does.
+func TestPlansPassMarkdownlint(t *testing.T) {
+	cat := loadCatalog(t)
+	plans := map[string][]byte{}
+	for _, path := range examples(t) {
+		p := assessFile(t, cat, path)
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
+		for _, l := range catalog.Langs {
+			plans[name+"-"+string(l)+".md"] = plan.Markdown(p, l)
+		}
+	}
+	for _, l := range catalog.Langs {
+		plans["questionnaire-"+string(l)+".md"] = plan.Questionnaire(cat, l)
+	}
+	lintPlans(t, plans)
+}
+
+func lintPlans(t *testing.T, plans map[string][]byte) {
+	t.Helper()
+	bin, err := filepath.Abs("../../.tools/node_modules/.bin/markdownlint-cli2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		if p, lerr := exec.LookPath("markdownlint-cli2"); lerr == nil {
+			bin = p
+		} else if os.Getenv("KONFORM_REQUIRE_MARKDOWNLINT") != "" {
+			t.Fatal("markdownlint-cli2 is not installed; run make tools")
+		} else {
+			t.Skip("markdownlint-cli2 is not installed (make test installs it into .tools/)")
+		}
+	}
+	dir := t.TempDir()
+	cfg, err := os.ReadFile("../../.markdownlint-cli2.jsonc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".markdownlint-cli2.jsonc"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for name, data := range plans {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	cmd := exec.Command(bin, names...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("markdownlint-cli2 rejects the plans:\n%s", out)
+	}
+}
