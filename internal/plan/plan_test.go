@@ -77,6 +77,20 @@ func TestExamplePlansMatchGoldenFiles(t *testing.T) {
 	}
 }
 
+func TestNoInterfaceStringIsMissing(t *testing.T) {
+	cat := loadCatalog(t)
+	for _, path := range examples(t) {
+		p := assessFile(t, cat, path)
+		for _, l := range catalog.Langs {
+			for name, out := range map[string][]byte{"md": plan.Markdown(p, l), "questions": plan.Questionnaire(cat, l)} {
+				if i := bytes.Index(out, []byte("!plan.")); i >= 0 || bytes.Contains(out, []byte("!q.")) {
+					t.Errorf("%s %s (%s): a missing interface string", path, name, l)
+				}
+			}
+		}
+	}
+}
+
 func TestPlansAreDeterministic(t *testing.T) {
 	cat := loadCatalog(t)
 	for _, path := range examples(t) {
@@ -184,6 +198,11 @@ func TestPlansPassMarkdownlint(t *testing.T) {
 	for _, l := range catalog.Langs {
 		plans["questionnaire-"+string(l)+".md"] = plan.Questionnaire(cat, l)
 	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans["README.md"] = readme
 	lintPlans(t, plans)
 }
 
