@@ -49,7 +49,7 @@ var goodMessenger = map[string]string{
 // Answers for a video tool with every point in order.
 var goodVideo = map[string]string{
 	"special_categories": "no", "hosting": "eu_eea", "non_eu_subprocessors": "no", "e2e_use": "always",
-	"app_updates": "automatic", "client_type": "browser", "account": "organisation", "devices": "business",
+	"app_updates": "automatic", "client_type": "browser", "account": "organisation",
 	"admin_settings": "yes", "terms_checked": "yes", "dpa_signed": "signed", "dpa_checked": "yes",
 	"own_purposes": "excluded", "in_records": "yes", "privacy_notice": "yes", "recording": "never",
 	"tracking_off": "yes", "ai_features": "off", "meeting_protection": "password_and_lobby",

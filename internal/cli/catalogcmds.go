@@ -20,7 +20,7 @@ func (a *app) questionsCmd() *cobra.Command {
 	var format, lang string
 	cmd := &cobra.Command{
 		Use:   "questions",
-		Short: "Print the blank questionnaire (Markdown for paper, or JSON)",
+		Short: "The blank questionnaire, for paper or as JSON",
 		Example: `  konform questions --lang de > fragebogen.md
   konform questions --format json`,
 		Args: cobra.NoArgs,
@@ -53,7 +53,7 @@ func (a *app) toolsCmd() *cobra.Command {
 	var kind, format, lang string
 	cmd := &cobra.Command{
 		Use:   "tools",
-		Short: "List the tools in the catalogue with their dated facts",
+		Short: "The tools in the catalogue, with dated facts",
 		Example: `  konform tools
   konform tools --kind video --format md
   konform tools show whatsapp`,

@@ -158,6 +158,17 @@ It works fully offline and sends nothing anywhere.`,
 		},
 	}
 	root.AddCommand(a.planCmd(), a.questionsCmd(), a.toolsCmd(), a.validateCmd(), a.versionCmd())
+	// Short help texts fit an 80-column terminal, cobra's own included.
+	root.InitDefaultCompletionCmd("completion")
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "completion":
+			c.Short = "Shell completion: bash, zsh, fish, …"
+		case "help":
+			c.Short = "Help for any command"
+		}
+	}
 	return root
 }
 

@@ -165,7 +165,7 @@ func (a *app) emit(data []byte, path string, force bool) error {
 func (a *app) validateCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE",
-		Short: "Check an answers file and report every problem",
+		Short: "Check an answers file, report every problem",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := a.assessFile(args[0])
