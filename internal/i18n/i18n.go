@@ -93,7 +93,7 @@ var strs = map[string]catalog.Text{
 	"fact.short.avv":         {DE: "AVV", EN: "DPA"},
 	"fact.short.berlin_2020": {DE: "Berlin 2020", EN: "Berlin 2020"},
 	"q.title":                {DE: "Fragebogen: Datenschutz bei Messengern und Videokonferenzen", EN: "Questionnaire: data protection for messengers and video conferencing"},
-	"q.intro":                {DE: "Kreuzen Sie je Frage eine Antwort an. „Unbekannt – zu klären“ ist eine gute Antwort: Sie wird im Plan zur offenen Frage. Fragen mit „Nur wenn“ überspringen Sie, wenn die Bedingung nicht zutrifft.", EN: "Tick one answer per question. \"Unknown – to clarify\" is a good answer: it becomes an open question in the plan. Skip questions marked \"Only if\" when the condition does not hold."},
+	"q.intro":                {DE: "Kreuzen Sie je Frage eine Antwort an. „Unbekannt – zu klären“ ist eine gute Antwort: Sie wird im Plan zur offenen Frage. Fragen mit „Nur wenn“ überspringen Sie, wenn die Bedingung nicht zutrifft; „A / B“ heißt: eine dieser Antworten.", EN: "Tick one answer per question. \"Unknown – to clarify\" is a good answer: it becomes an open question in the plan. Skip questions marked \"Only if\" when the condition does not hold; \"A / B\" means: one of these answers."},
 	"q.scope.context":        {DE: "Teil 1: Fragen zur Organisation", EN: "Part 1: Questions about the organisation"},
 	"q.scope.tool":           {DE: "Teil 2: Fragen je Werkzeug", EN: "Part 2: Questions for each tool"},
 	"q.pertool":              {DE: "Beantworten Sie diesen Teil für jedes Werkzeug einmal (z. B. einmal für WhatsApp, einmal für Zoom).", EN: "Answer this part once for each tool (e.g. once for WhatsApp, once for Zoom)."},

@@ -75,6 +75,8 @@ func condText(cat *catalog.Catalog, c *catalog.Cond, l catalog.Lang) string {
 		return join(c.All, "q.and")
 	case c.Any != nil:
 		return join(c.Any, "q.or")
+	case c.Not != nil && (c.Not.Q != "" || c.Not.Fact != ""):
+		return strings.Replace(condText(cat, c.Not, l), " = ", " ≠ ", 1)
 	case c.Not != nil:
 		return i18n.T(l, "q.not") + " " + condText(cat, c.Not, l)
 	case c.AnyTool != nil:
@@ -86,7 +88,7 @@ func condText(cat *catalog.Catalog, c *catalog.Cond, l catalog.Lang) string {
 			o, _ := q.Option(v)
 			labels[i] = quote(l, Escape(o.Label.In(l)))
 		}
-		return fmt.Sprintf("%s = %s", quote(l, Escape(q.Title.In(l))), strings.Join(labels, " "+i18n.T(l, "q.or")+" "))
+		return fmt.Sprintf("%s = %s", quote(l, Escape(q.Title.In(l))), strings.Join(labels, " / "))
 	case c.Fact != "":
 		d := cat.FactDef(c.Fact)
 		labels := make([]string, len(c.Values()))
@@ -94,7 +96,7 @@ func condText(cat *catalog.Catalog, c *catalog.Cond, l catalog.Lang) string {
 			o, _ := d.Value(v)
 			labels[i] = quote(l, Escape(o.Label.In(l)))
 		}
-		return fmt.Sprintf("%s %s = %s", i18n.T(l, "plan.factof"), quote(l, Escape(d.Title.In(l))), strings.Join(labels, " "+i18n.T(l, "q.or")+" "))
+		return fmt.Sprintf("%s %s = %s", i18n.T(l, "plan.factof"), quote(l, Escape(d.Title.In(l))), strings.Join(labels, " / "))
 	case c.Kind != "":
 		return i18n.T(l, "q.kindis") + " " + i18n.T(l, "kind."+string(c.Kind))
 	case c.Tool != "":
