@@ -102,59 +102,26 @@ var yesNoOptions = []Option{
 
 func (c *Catalog) index() error {
 	var errs []error
-	dup := func(kind, id string) {
-		errs = append(errs, fmt.Errorf("%s %q is defined twice", kind, id))
-	}
-	c.areas = map[string]*Area{}
-	for _, a := range c.Areas {
-		if c.areas[a.ID] != nil {
-			dup("area", a.ID)
-		}
-		c.areas[a.ID] = a
-	}
-	c.topics = map[string]*Topic{}
-	for _, t := range c.Topics {
-		if c.topics[t.ID] != nil {
-			dup("topic", t.ID)
-		}
-		c.topics[t.ID] = t
-	}
-	c.legal = map[string]*LegalRef{}
-	for _, l := range c.Legal {
-		if c.legal[l.ID] != nil {
-			dup("legal reference", l.ID)
-		}
-		c.legal[l.ID] = l
-	}
-	c.sources = map[string]*Source{}
-	for _, s := range c.Sources {
-		if c.sources[s.ID] != nil {
-			dup("source", s.ID)
-		}
-		c.sources[s.ID] = s
-	}
-	c.factDefs = map[string]*FactDef{}
-	for _, f := range c.FactDefs {
-		if c.factDefs[f.ID] != nil {
-			dup("fact", f.ID)
-		}
-		c.factDefs[f.ID] = f
-	}
-	c.questions = map[string]*Question{}
-	for _, q := range c.Questions {
-		if c.questions[q.ID] != nil {
-			dup("question", q.ID)
-		}
-		c.questions[q.ID] = q
-	}
-	c.tools = map[string]*Tool{}
-	for _, t := range c.Tools {
-		if c.tools[t.ID] != nil {
-			dup("tool", t.ID)
-		}
-		c.tools[t.ID] = t
-	}
+	c.areas = byID(&errs, "area", c.Areas, func(a *Area) string { return a.ID })
+	c.topics = byID(&errs, "topic", c.Topics, func(t *Topic) string { return t.ID })
+	c.legal = byID(&errs, "legal reference", c.Legal, func(l *LegalRef) string { return l.ID })
+	c.sources = byID(&errs, "source", c.Sources, func(s *Source) string { return s.ID })
+	c.factDefs = byID(&errs, "fact", c.FactDefs, func(f *FactDef) string { return f.ID })
+	c.questions = byID(&errs, "question", c.Questions, func(q *Question) string { return q.ID })
+	c.tools = byID(&errs, "tool", c.Tools, func(t *Tool) string { return t.ID })
 	return errors.Join(errs...)
+}
+
+// byID indexes items by their id, reporting ids defined twice.
+func byID[T any](errs *[]error, kind string, items []T, id func(T) string) map[string]T {
+	m := make(map[string]T, len(items))
+	for _, x := range items {
+		if _, dup := m[id(x)]; dup {
+			*errs = append(*errs, fmt.Errorf("%s %q is defined twice", kind, id(x)))
+		}
+		m[id(x)] = x
+	}
+	return m
 }
 
 // Area returns the area with the id, or nil.

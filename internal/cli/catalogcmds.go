@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -25,11 +23,7 @@ func (a *app) questionsCmd() *cobra.Command {
   konform questions --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cat, err := a.catalog()
-			if err != nil {
-				return err
-			}
-			l, err := a.lang(lang)
+			cat, l, err := a.catalogIn(lang)
 			if err != nil {
 				return err
 			}
@@ -49,6 +43,16 @@ func (a *app) questionsCmd() *cobra.Command {
 	return cmd
 }
 
+// catalogIn loads the catalogue and resolves the --lang flag.
+func (a *app) catalogIn(langFlag string) (*catalog.Catalog, catalog.Lang, error) {
+	cat, err := a.catalog()
+	if err != nil {
+		return nil, "", err
+	}
+	l, err := a.lang(langFlag)
+	return cat, l, err
+}
+
 func (a *app) toolsCmd() *cobra.Command {
 	var kind, format, lang string
 	cmd := &cobra.Command{
@@ -59,11 +63,7 @@ func (a *app) toolsCmd() *cobra.Command {
   konform tools show whatsapp`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cat, err := a.catalog()
-			if err != nil {
-				return err
-			}
-			l, err := a.lang(lang)
+			cat, l, err := a.catalogIn(lang)
 			if err != nil {
 				return err
 			}
@@ -207,14 +207,7 @@ func (a *app) toolsJSON(cat *catalog.Catalog, tools []*catalog.Tool) error {
 		}
 		out = append(out, x)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := a.io.Out.Write(b.Bytes())
+	_, err := a.io.Out.Write(plan.EncodeJSON(out))
 	return err
 }
 
@@ -236,11 +229,7 @@ func (a *app) toolShowCmd() *cobra.Command {
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cat, err := a.catalog()
-			if err != nil {
-				return err
-			}
-			l, err := a.lang(lang)
+			cat, l, err := a.catalogIn(lang)
 			if err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
@@ -172,10 +173,19 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 	for _, s := range p.Sources() {
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.By, Date: s.Date, File: s.File})
 	}
+	return EncodeJSON(out)
+}
+
+// EncodeJSON writes konform's JSON: indented, with <, > and & as they are.
+// It takes plain data (strings, numbers, slices, maps), which cannot fail
+// to encode.
+func EncodeJSON(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	_ = enc.Encode(out) // plain structs of strings and numbers cannot fail
+	if err := enc.Encode(v); err != nil {
+		panic(fmt.Sprintf("konform: encoding JSON: %v", err))
+	}
 	return b.Bytes()
 }

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -83,26 +82,26 @@ func condText(cat *catalog.Catalog, c *catalog.Cond, l catalog.Lang) string {
 		return i18n.T(l, "q.anytool") + " " + condText(cat, c.AnyTool, l)
 	case c.Q != "":
 		q := cat.Question(c.Q)
-		labels := make([]string, len(c.Values()))
-		for i, v := range c.Values() {
-			o, _ := q.Option(v)
-			labels[i] = quote(l, Escape(o.Label.In(l)))
-		}
-		return fmt.Sprintf("%s = %s", quote(l, Escape(q.Title.In(l))), strings.Join(labels, " / "))
+		return fmt.Sprintf("%s = %s", quote(l, Escape(q.Title.In(l))), valueLabels(c, q.Option, l))
 	case c.Fact != "":
 		d := cat.FactDef(c.Fact)
-		labels := make([]string, len(c.Values()))
-		for i, v := range c.Values() {
-			o, _ := d.Value(v)
-			labels[i] = quote(l, Escape(o.Label.In(l)))
-		}
-		return fmt.Sprintf("%s %s = %s", i18n.T(l, "plan.factof"), quote(l, Escape(d.Title.In(l))), strings.Join(labels, " / "))
+		return fmt.Sprintf("%s %s = %s", i18n.T(l, "plan.factof"), quote(l, Escape(d.Title.In(l))), valueLabels(c, d.Value, l))
 	case c.Kind != "":
 		return i18n.T(l, "q.kindis") + " " + i18n.T(l, "kind."+string(c.Kind))
 	case c.Tool != "":
 		return i18n.T(l, "q.toolis") + " " + Escape(cat.Tool(c.Tool).Name.In(l))
 	}
 	return ""
+}
+
+// valueLabels names a leaf's values, "„A“ / „B“".
+func valueLabels(c *catalog.Cond, option func(string) (catalog.Option, bool), l catalog.Lang) string {
+	labels := make([]string, len(c.Values()))
+	for i, v := range c.Values() {
+		o, _ := option(v)
+		labels[i] = quote(l, Escape(o.Label.In(l)))
+	}
+	return strings.Join(labels, " / ")
 }
 
 func quote(l catalog.Lang, s string) string {
@@ -138,13 +137,8 @@ func QuestionnaireJSON(cat *catalog.Catalog) []byte {
 		}
 		qs = append(qs, jq)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(struct {
+	return EncodeJSON(struct {
 		Format    string         `json:"format"`
 		Questions []jsonQuestion `json:"questions"`
 	}{"konform/questions/v1", qs})
-	return b.Bytes()
 }
