@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/questions"
@@ -155,4 +157,54 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("accepted a file without organisation or tools: %+v", file)
 		}
 	})
+}
+
+// Writing an answers file and reading it back gives the same answers, and
+// writing is stable.
+func TestMarshalRoundTrip(t *testing.T) {
+	cat := loadCatalog(t)
+	files, _ := filepath.Glob("../../examples/*.yaml")
+	for _, path := range files {
+		data, _ := os.ReadFile(path)
+		f, err := answers.Parse(path, data, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := answers.Marshal(f, cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := answers.Parse("written.yaml", out, cat)
+		if err != nil {
+			t.Fatalf("%s: the written file does not parse: %v\n%s", path, err, out)
+		}
+		again, _ := answers.Marshal(g, cat)
+		if string(again) != string(out) {
+			t.Errorf("%s: writing is not stable", path)
+		}
+		if diff := cmp.Diff(strip(f), strip(g)); diff != "" {
+			t.Errorf("%s: answers changed in the round trip (-read +written):\n%s", path, diff)
+		}
+	}
+}
+
+// strip drops positions, which differ between two files by design.
+func strip(f *answers.File) *answers.File {
+	c := *f
+	clean := func(m map[string]answers.Value) map[string]answers.Value {
+		out := map[string]answers.Value{}
+		for k, v := range m {
+			out[k] = answers.Value{Items: v.Items}
+		}
+		return out
+	}
+	c.Context = clean(f.Context)
+	c.Tools = nil
+	for _, t := range f.Tools {
+		tc := *t
+		tc.Pos = answers.Pos{}
+		tc.Answers, tc.Facts = clean(t.Answers), clean(t.Facts)
+		c.Tools = append(c.Tools, &tc)
+	}
+	return &c
 }
