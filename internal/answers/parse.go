@@ -24,6 +24,16 @@ var futureFormat = regexp.MustCompile(`^konform/answers/v([0-9]+)$`)
 // catalogue. name is used in error messages. On any problem it returns
 // *Errors listing all of them.
 func Parse(name string, data []byte, cat *catalog.Catalog) (*File, error) {
+	return parse(name, data, cat, false)
+}
+
+// ParseSession reads a wizard session: an answers file that may not have
+// reached the choice of tools yet.
+func ParseSession(name string, data []byte, cat *catalog.Catalog) (*File, error) {
+	return parse(name, data, cat, true)
+}
+
+func parse(name string, data []byte, cat *catalog.Catalog, session bool) (*File, error) {
 	errs := &Errors{File: name}
 	if len(data) > MaxSize {
 		errs.add(Pos{1, 1}, "the file has %d bytes; answers files may have at most %d (1 MiB)", len(data), MaxSize)
@@ -56,7 +66,7 @@ func Parse(name string, data []byte, cat *catalog.Catalog) (*File, error) {
 		errs.add(pos(bad), "anchors and aliases (& and *) are not allowed in answers files; write each value out")
 		return nil, errs
 	}
-	p := &parser{cat: cat, errs: errs, f: &File{Lang: catalog.DE, Context: map[string]Value{}, Notes: map[string]string{}}}
+	p := &parser{cat: cat, errs: errs, session: session, f: &File{Lang: catalog.DE, Context: map[string]Value{}, Notes: map[string]string{}}}
 	p.root(root)
 	if len(errs.List) > 0 {
 		errs.sort()
@@ -66,9 +76,10 @@ func Parse(name string, data []byte, cat *catalog.Catalog) (*File, error) {
 }
 
 type parser struct {
-	cat  *catalog.Catalog
-	errs *Errors
-	f    *File
+	cat     *catalog.Catalog
+	errs    *Errors
+	f       *File
+	session bool // tools may still be missing
 }
 
 func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
@@ -212,7 +223,7 @@ func (p *parser) root(n *yaml.Node) {
 	if assessmentNode == nil {
 		p.errs.add(pos(n), "assessment is missing; it needs at least organisation and date")
 	}
-	if toolsNode == nil {
+	if toolsNode == nil && !p.session {
 		p.errs.add(pos(n), "tools is missing; list at least one tool, e.g. tools: [{tool: whatsapp}]")
 	}
 	var notesNode *yaml.Node
@@ -399,7 +410,7 @@ func (p *parser) tools(n *yaml.Node) {
 		p.errs.add(pos(n), "tools must be a list, e.g. tools: [{tool: whatsapp}]")
 		return
 	}
-	if len(n.Content) == 0 {
+	if len(n.Content) == 0 && !p.session {
 		p.errs.add(pos(n), "tools is empty; list at least one tool (see `konform tools`)")
 	}
 	seen := map[string]int{}

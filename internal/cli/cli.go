@@ -153,11 +153,11 @@ It works fully offline and sends nothing anywhere.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return cmd.Help()
-		},
 	}
-	root.AddCommand(a.planCmd(), a.questionsCmd(), a.toolsCmd(), a.validateCmd(), a.versionCmd())
+	var wiz runOptions
+	root.RunE = func(cmd *cobra.Command, _ []string) error { return a.runWizard(wiz) }
+	a.wizardFlags(root, &wiz)
+	root.AddCommand(a.runCmd(), a.planCmd(), a.questionsCmd(), a.toolsCmd(), a.validateCmd(), a.versionCmd())
 	// Short help texts fit an 80-column terminal, cobra's own included.
 	root.InitDefaultCompletionCmd("completion")
 	root.InitDefaultHelpCmd()

@@ -1,0 +1,257 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/i18n"
+)
+
+func theme() huh.Theme { return huh.ThemeFunc(huh.ThemeCharm) }
+
+func (m *Model) newForm(what string, fields ...huh.Field) {
+	m.formFor = what
+	m.form = m.prepare(huh.NewForm(huh.NewGroup(fields...)))
+}
+
+// prepare sets a new form up like the ones before it: a form only learns
+// the window size and background from messages, and a new one has seen none.
+func (m *Model) prepare(f *huh.Form) *huh.Form {
+	f = f.WithShowHelp(false).WithWidth(m.formWidth()).WithTheme(theme())
+	g, _ := f.Update(tea.WindowSizeMsg{Width: m.width, Height: m.high})
+	f = g.(*huh.Form)
+	g, _ = f.Update(backgroundMsg(m.dark))
+	return g.(*huh.Form)
+}
+
+func (m *Model) buildWelcome() {
+	m.val = string(m.lang)
+	m.newForm("lang", huh.NewSelect[string]().Title(i18n.T(m.lang, "ui.lang")).
+		Options(huh.NewOption("Deutsch", "de"), huh.NewOption("English", "en")).Value(&m.val))
+}
+
+func (m *Model) buildStart() {
+	m.screen = scrStart
+	m.val = ""
+	opts := []huh.Option[string]{huh.NewOption(m.t("ui.start.new"), "")}
+	for _, s := range m.opt.Sessions {
+		if s.Err != nil {
+			opts = append(opts, huh.NewOption(fmt.Sprintf("⚠ %s – %s", filepath.Base(s.Path), m.t("ui.start.broken")), "!"+s.Path))
+			continue
+		}
+		a := s.File.Assessment
+		opts = append(opts, huh.NewOption(fmt.Sprintf("%s %s (%s, %s)", m.t("ui.start.resume"), a.Organisation, a.Date, progressText(m.cat, s.File)), s.Path))
+	}
+	m.newForm("start", huh.NewSelect[string]().Title(m.t("ui.start")).Options(opts...).Value(&m.val))
+}
+
+// progressText says how far a session got: answered of shown questions.
+func progressText(cat *catalog.Catalog, f *answers.File) string {
+	all, _ := steps(cat, fromFile(f))
+	done := firstOpen(fromFile(f), all)
+	return fmt.Sprintf("%d %%", done*100/max(1, len(all)-1))
+}
+
+func (m *Model) buildStepForm() {
+	m.form = nil
+	if len(m.all) == 0 {
+		return
+	}
+	st := m.all[m.cur]
+	switch st.kind {
+	case stepAssessment:
+		m.inputs = [3]string{m.st.org, m.st.assessor, strings.Join(m.st.participants, ", ")}
+		m.newForm("assessment",
+			huh.NewInput().Title(m.t("ui.org")).Value(&m.inputs[0]).CharLimit(200).Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errors.New(m.t("ui.org.required"))
+				}
+				return nil
+			}),
+			huh.NewInput().Title(m.t("ui.assessor")).Value(&m.inputs[1]).CharLimit(200),
+			huh.NewInput().Title(m.t("ui.participants")).Value(&m.inputs[2]).CharLimit(1000))
+	case stepTools:
+		m.multi = m.st.toolIDs()
+		var opts []huh.Option[string]
+		for _, kind := range []catalog.Kind{catalog.KindMessenger, catalog.KindVideo} {
+			for _, t := range m.cat.Tools {
+				if t.Kind == kind && !t.Custom {
+					opts = append(opts, huh.NewOption(fmt.Sprintf("%s · %s", i18n.T(m.lang, "kind."+string(kind)), t.Name.In(m.lang)), t.ID))
+				}
+			}
+		}
+		for _, t := range m.cat.Tools {
+			if t.Custom {
+				opts = append(opts, huh.NewOption(t.Name.In(m.lang)+" …", t.ID))
+			}
+		}
+		m.newForm("tools", huh.NewMultiSelect[string]().Title(m.t("ui.tools")).Description(m.t("ui.tools.help")).
+			Options(opts...).Value(&m.multi).Filterable(true).Height(max(5, m.high-10)).
+			Validate(func(ids []string) error {
+				if len(ids) == 0 {
+					return errors.New(m.t("ui.tools.required"))
+				}
+				return nil
+			}))
+	case stepOther:
+		t := m.st.tool(st.tool)
+		m.inputs[0] = t.Name
+		m.val = string(t.Kind)
+		m.newForm("other",
+			huh.NewInput().Title(m.t("ui.other.name")).Value(&m.inputs[0]).CharLimit(100).Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errors.New(m.t("ui.other.name"))
+				}
+				return nil
+			}),
+			huh.NewSelect[string]().Title(m.t("ui.other.kind")).Options(
+				huh.NewOption(i18n.T(m.lang, "kind.messenger"), "messenger"),
+				huh.NewOption(i18n.T(m.lang, "kind.video"), "video")).Value(&m.val))
+	case stepQuestion:
+		m.buildQuestion(st)
+	}
+}
+
+// buildQuestion makes the form for one question, with the current answer,
+// or the catalogue's suggestion, preselected.
+func (m *Model) buildQuestion(st step) {
+	q := st.q
+	vals, _ := m.st.scope(st.tool)
+	cur, has := vals[q.ID]
+	title := q.Title.In(m.lang)
+	desc := ""
+	if !has && q.Prefill != "" && st.tool != "" {
+		if v := m.prefill(st.tool, q); v != "" {
+			cur = answers.Value{Items: []string{v}}
+			desc = m.t("ui.prefill")
+		}
+	}
+	var opts []huh.Option[string]
+	for _, o := range q.Options {
+		opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.ID))
+	}
+	switch q.Type {
+	case catalog.FreeText:
+		m.val = strings.Join(cur.Items, "")
+		m.newForm("question", huh.NewInput().Title(title).Description(desc).Value(&m.val).CharLimit(answers.MaxText))
+	case catalog.MultiChoice:
+		m.multi = slices.Clone(cur.Items)
+		m.newForm("question", huh.NewMultiSelect[string]().Title(title).Description(desc).Options(opts...).Value(&m.multi).
+			Height(min(len(opts)+2, max(4, m.high-12))))
+	default:
+		m.val = ""
+		if len(cur.Items) == 1 {
+			m.val = cur.Items[0]
+		}
+		m.newForm("question", huh.NewSelect[string]().Title(title).Description(desc).Options(opts...).Value(&m.val).
+			Height(min(len(opts)+2, max(4, m.high-12))))
+	}
+}
+
+func (m *Model) prefill(toolKey string, q *catalog.Question) string {
+	for _, t := range m.plan.Tools {
+		if t.Key != toolKey {
+			continue
+		}
+		for _, f := range t.Facts {
+			if f.Def.ID == q.Prefill && len(f.Fact.All()) == 1 {
+				if _, ok := q.Option(f.Fact.All()[0]); ok {
+					return f.Fact.All()[0]
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// complete stores what a finished form collected and moves on.
+func (m *Model) complete() {
+	switch m.formFor {
+	case "lang":
+		m.lang = catalog.Lang(m.val)
+		m.st.lang = m.lang
+		if len(m.opt.Sessions) == 0 {
+			m.refresh()
+			m.goTo(0)
+			return
+		}
+		m.buildStart()
+		return
+	case "start":
+		switch {
+		case m.val == "":
+			m.refresh()
+			m.goTo(0)
+		case strings.HasPrefix(m.val, "!"):
+			for _, s := range m.opt.Sessions {
+				if s.Path == m.val[1:] {
+					m.message = s.Err.Error()
+				}
+			}
+			m.buildStart()
+		default:
+			for _, s := range m.opt.Sessions {
+				if s.Path == m.val && s.File != nil {
+					m.resume(s.File, s.Path)
+					return
+				}
+			}
+		}
+		return
+	case "save":
+		m.savePath = m.val
+		m.saveExtras = m.multi
+		m.writeFiles(false)
+		return
+	}
+	st := m.all[m.cur]
+	switch m.formFor {
+	case "assessment":
+		m.st.org = strings.TrimSpace(m.inputs[0])
+		m.st.assessor = strings.TrimSpace(m.inputs[1])
+		m.st.participants = splitList(m.inputs[2])
+	case "tools":
+		m.st.setTools(m.cat, m.multi)
+	case "other":
+		t := m.st.tool(st.tool)
+		t.Name = strings.TrimSpace(m.inputs[0])
+		t.Kind = catalog.Kind(m.val)
+	case "question":
+		vals, _ := m.st.scope(st.tool)
+		switch st.q.Type {
+		case catalog.MultiChoice:
+			if len(m.multi) == 0 {
+				delete(vals, st.q.ID)
+			} else {
+				vals[st.q.ID] = answers.Value{Items: slices.Clone(m.multi)}
+			}
+		case catalog.FreeText:
+			if strings.TrimSpace(m.val) == "" {
+				delete(vals, st.q.ID)
+			} else {
+				vals[st.q.ID] = answers.Value{Items: []string{strings.TrimSpace(m.val)}}
+			}
+		default:
+			vals[st.q.ID] = answers.Value{Items: []string{m.val}}
+		}
+	}
+	m.autosave()
+	m.advance(st, m.cur)
+}
+
+// backgroundMsg stands for the terminal's answer about its background.
+func backgroundMsg(dark bool) tea.BackgroundColorMsg {
+	if dark {
+		return tea.BackgroundColorMsg{Color: color.Black}
+	}
+	return tea.BackgroundColorMsg{Color: color.White}
+}

@@ -1,0 +1,405 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/session"
+)
+
+// Minimum terminal size; below it the wizard asks for a larger window.
+const (
+	MinWidth  = 60
+	MinHeight = 18
+)
+
+// screen is what the wizard shows outside the step list.
+type screen int
+
+const (
+	scrWelcome screen = iota
+	scrStart
+	scrStep
+	scrPreview
+	scrSave
+	scrConfirmOverwrite
+	scrDone
+)
+
+// Options configure a wizard.
+type Options struct {
+	Catalog    *catalog.Catalog
+	Lang       catalog.Lang
+	SessionDir string
+	Sessions   []session.Info // recent sessions for the welcome screen
+	Resume     *answers.File  // continue this session
+	ResumePath string
+	Now        func() time.Time
+	WorkDir    string // where plans are saved by default
+	// HomeDir expands ~ in save paths.
+	HomeDir string
+}
+
+// Model is the wizard's root model.
+type Model struct {
+	opt   Options
+	cat   *catalog.Catalog
+	st    *state
+	lang  catalog.Lang
+	width int
+	high  int
+	dark  bool
+
+	screen   screen
+	all      []step
+	plan     *assess.Plan
+	cur      int
+	toReview bool // return to the review after answering
+
+	form     *huh.Form
+	formFor  string // what the form asks, for completion handling
+	val      string
+	multi    []string
+	inputs   [3]string
+	showHelp bool
+	noting   bool
+	noteForm *huh.Form
+	noteVal  string
+
+	reviewCur int
+	preview   viewport.Model
+
+	sessionPath string
+	saveErr     string
+	savePath    string
+	existing    string // the file an overwrite needs confirming for
+	saveExtras  []string
+	saved       []string
+	message     string
+
+	quitAsk  bool
+	ExitCode int
+}
+
+// New makes a wizard.
+func New(opt Options) *Model {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	m := &Model{opt: opt, cat: opt.Catalog, lang: opt.Lang, width: 80, high: 24, dark: true}
+	today := catalog.Date{Time: opt.Now().UTC().Truncate(24 * time.Hour)}
+	m.st = newState(m.lang, today)
+	if opt.Resume != nil {
+		m.resume(opt.Resume, opt.ResumePath)
+		return m
+	}
+	m.screen = scrWelcome
+	m.buildWelcome()
+	return m
+}
+
+func (m *Model) t(key string) string { return i18n.T(m.lang, key) }
+
+func (m *Model) resume(f *answers.File, path string) {
+	m.st = fromFile(f)
+	m.lang = f.Lang
+	m.sessionPath = path
+	m.refresh()
+	m.screen = scrStep
+	m.goTo(firstOpen(m.st, m.all))
+}
+
+// Init asks the terminal for its background colour, which picks the palette.
+func (m *Model) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if m.form != nil {
+		cmds = append(cmds, m.form.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// refresh recomputes the walk from the answers.
+func (m *Model) refresh() {
+	m.all, m.plan = steps(m.cat, m.st)
+}
+
+// goTo shows step i of the walk.
+func (m *Model) goTo(i int) {
+	m.cur = max(0, min(i, len(m.all)-1))
+	m.screen = scrStep
+	m.showHelp = false
+	m.message = ""
+	m.buildStepForm()
+}
+
+// advance moves past the step just completed; the walk may have changed.
+func (m *Model) advance(done step, at int) {
+	m.refresh()
+	idx := at
+	for i, s := range m.all {
+		if s.same(done) {
+			idx = i
+			break
+		}
+	}
+	if m.toReview && done.kind == stepQuestion {
+		m.toReview = false
+		m.goTo(len(m.all) - 1)
+		return
+	}
+	m.goTo(idx + 1)
+}
+
+// back goes to the previous step, across tools.
+func (m *Model) back() {
+	switch m.screen {
+	case scrStart:
+		m.screen = scrWelcome
+		m.buildWelcome()
+		return
+	case scrPreview:
+		m.goTo(len(m.all) - 1)
+		return
+	case scrSave, scrConfirmOverwrite:
+		m.openPreview()
+		return
+	case scrStep:
+		if m.cur == 0 {
+			m.screen = scrWelcome
+			m.buildWelcome()
+			return
+		}
+		m.goTo(m.cur - 1)
+	}
+}
+
+// autosave writes the session after every completed step.
+func (m *Model) autosave() {
+	if m.opt.SessionDir == "" || m.st.org == "" {
+		return
+	}
+	if m.sessionPath == "" {
+		m.sessionPath = session.NewPath(m.opt.SessionDir, m.opt.Now())
+	}
+	if err := session.Save(m.sessionPath, m.st.file(), m.cat); err != nil {
+		m.message = fmt.Sprintf("%s: %v", m.t("ui.save.error"), err)
+	}
+}
+
+// SaveNow saves the session, for signals and quitting.
+func (m *Model) SaveNow() { m.autosave() }
+
+// SessionPath is where the session is saved.
+func (m *Model) SessionPath() string { return m.sessionPath }
+
+// Update handles a message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.high = msg.Width, msg.Height
+		m.preview.SetWidth(msg.Width)
+		m.preview.SetHeight(max(1, msg.Height-6))
+		if m.screen == scrPreview {
+			m.renderPreview()
+		}
+		return m, m.passToForm(msg)
+	case tea.BackgroundColorMsg:
+		m.dark = msg.IsDark()
+		return m, m.passToForm(msg)
+	case SaveAndQuitMsg:
+		m.autosave()
+		return m, tea.Quit
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	// huh finishes a form on its own messages, after the key press.
+	cmd := m.passToForm(msg)
+	if m.noting {
+		return m, tea.Batch(cmd, m.checkNote())
+	}
+	return m, tea.Batch(cmd, m.checkForm())
+}
+
+// SaveAndQuitMsg asks the wizard to save and stop (SIGTERM, SIGHUP).
+type SaveAndQuitMsg struct{}
+
+func (m *Model) tooSmall() bool { return m.width < MinWidth || m.high < MinHeight }
+
+func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := msg.String()
+	if m.quitAsk {
+		switch k {
+		case "y", "j", "Y", "J":
+			m.autosave()
+			m.ExitCode = 130
+			return m, tea.Quit
+		case "n", "N", "esc", "ctrl+c":
+			m.quitAsk = false
+		}
+		return m, nil
+	}
+	if k == "ctrl+c" {
+		if m.screen == scrDone {
+			return m, tea.Quit
+		}
+		m.quitAsk = true
+		return m, nil
+	}
+	if m.tooSmall() {
+		return m, nil
+	}
+	if m.noting {
+		return m.noteKey(msg)
+	}
+	switch m.screen {
+	case scrConfirmOverwrite:
+		switch k {
+		case "y", "j", "Y", "J":
+			m.writeFiles(true)
+		case "n", "N", "esc":
+			m.buildSave()
+		}
+		return m, nil
+	case scrDone:
+		if k == "enter" || k == "q" || k == "esc" {
+			return m, tea.Quit
+		}
+		return m, nil
+	case scrPreview:
+		switch k {
+		case "s", "enter":
+			m.buildSave()
+			return m, m.form.Init()
+		case "shift+tab", "esc":
+			m.back()
+			return m, m.initForm()
+		}
+		var cmd tea.Cmd
+		m.preview, cmd = m.preview.Update(msg)
+		return m, cmd
+	}
+	if k == "shift+tab" || k == "esc" {
+		m.back()
+		return m, m.initForm()
+	}
+	if m.screen == scrStep {
+		st := m.all[m.cur]
+		switch {
+		case st.kind == stepFacts && k == "enter":
+			m.advance(st, m.cur)
+			return m, m.initForm()
+		case st.kind == stepReview:
+			return m.reviewKey(k)
+		case st.kind == stepQuestion && (k == "ctrl+g" || k == "?" && st.q.Type != catalog.FreeText):
+			m.showHelp = !m.showHelp
+			return m, nil
+		case st.kind == stepQuestion && k == "ctrl+o":
+			m.openNote()
+			return m, m.noteForm.Init()
+		}
+	}
+	cmd := m.passToForm(msg)
+	return m, tea.Batch(cmd, m.checkForm())
+}
+
+func (m *Model) initForm() tea.Cmd {
+	if m.form == nil {
+		return nil
+	}
+	return m.form.Init()
+}
+
+func (m *Model) passToForm(msg tea.Msg) tea.Cmd {
+	if m.noting && m.noteForm != nil {
+		f, cmd := m.noteForm.Update(msg)
+		m.noteForm = f.(*huh.Form)
+		return cmd
+	}
+	if m.form == nil {
+		return nil
+	}
+	f, cmd := m.form.Update(msg)
+	m.form = f.(*huh.Form)
+	return cmd
+}
+
+// checkForm acts on a completed form.
+func (m *Model) checkForm() tea.Cmd {
+	if m.form == nil || m.form.State != huh.StateCompleted {
+		return nil
+	}
+	m.complete()
+	return m.initForm()
+}
+
+func (m *Model) reviewKey(k string) (tea.Model, tea.Cmd) {
+	items := m.reviewItems()
+	switch k {
+	case "up", "k":
+		m.reviewCur = max(0, m.reviewCur-1)
+	case "down", "j":
+		m.reviewCur = min(len(items)-1, m.reviewCur+1)
+	case "home", "g":
+		m.reviewCur = 0
+	case "end", "G":
+		m.reviewCur = len(items) - 1
+	case "enter":
+		if m.reviewCur < len(items) {
+			it := items[m.reviewCur]
+			for i, s := range m.all {
+				if s.same(it.step) {
+					m.toReview = it.step.kind == stepQuestion
+					m.goTo(i)
+					return m, m.initForm()
+				}
+			}
+		}
+	case "p", "tab":
+		m.openPreview()
+	}
+	return m, nil
+}
+
+func (m *Model) openNote() {
+	st := m.all[m.cur]
+	_, notes := m.st.scope(st.tool)
+	m.noteVal = notes[st.q.ID]
+	m.noting = true
+	m.noteForm = m.prepare(huh.NewForm(huh.NewGroup(huh.NewInput().Title(m.t("ui.note.title")).CharLimit(answers.MaxText).Value(&m.noteVal))))
+}
+
+func (m *Model) noteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if msg.String() == "esc" {
+		m.noting = false
+		return m, nil
+	}
+	cmd := m.passToForm(msg)
+	return m, tea.Batch(cmd, m.checkNote())
+}
+
+// checkNote stores a finished note.
+func (m *Model) checkNote() tea.Cmd {
+	if m.noteForm != nil && m.noteForm.State == huh.StateCompleted {
+		st := m.all[m.cur]
+		_, notes := m.st.scope(st.tool)
+		if v := strings.TrimSpace(m.noteVal); v == "" {
+			delete(notes, st.q.ID)
+		} else {
+			notes[st.q.ID] = v
+		}
+		m.noting = false
+		m.autosave()
+	}
+	return nil
+}
+
+func (m *Model) formWidth() int { return max(20, min(m.width-4, 96)) }

@@ -1,0 +1,211 @@
+// Package tui is konform's interactive wizard. It only collects answers
+// and shows what the engine returns; every decision about which question
+// applies and what follows is made by internal/assess.
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+)
+
+// state is everything the user has said so far. Answers to questions that
+// are hidden by later changes stay here, so they come back if the user
+// changes the answer back; they are left out of the plan.
+type state struct {
+	lang         catalog.Lang
+	org          string
+	assessor     string
+	participants []string
+	date         catalog.Date
+	ctx          map[string]answers.Value
+	ctxNotes     map[string]string
+	tools        []*answers.Tool          // chosen, in order
+	stash        map[string]*answers.Tool // answers of tools chosen earlier, by key
+}
+
+func newState(lang catalog.Lang, date catalog.Date) *state {
+	return &state{lang: lang, date: date, ctx: map[string]answers.Value{}, ctxNotes: map[string]string{}, stash: map[string]*answers.Tool{}}
+}
+
+func fromFile(f *answers.File) *state {
+	s := &state{lang: f.Lang, org: f.Assessment.Organisation, assessor: f.Assessment.Assessor,
+		participants: f.Assessment.Participants, date: f.Assessment.Date, ctx: f.Context, ctxNotes: f.Notes,
+		tools: f.Tools, stash: map[string]*answers.Tool{}}
+	if s.ctx == nil {
+		s.ctx = map[string]answers.Value{}
+	}
+	if s.ctxNotes == nil {
+		s.ctxNotes = map[string]string{}
+	}
+	return s
+}
+
+// file is the answers file with every answer given, hidden ones included.
+func (s *state) file() *answers.File {
+	return &answers.File{Lang: s.lang, Assessment: answers.Assessment{Organisation: s.org, Assessor: s.assessor,
+		Date: s.date, Participants: s.participants}, Context: s.ctx, Notes: s.ctxNotes, Tools: s.tools}
+}
+
+// exportFile is the answers file with only the answers the plan uses.
+func (s *state) exportFile(p *assess.Plan) *answers.File {
+	f := s.file()
+	keep := func(list []assess.Answer, given map[string]answers.Value, notes map[string]string) (map[string]answers.Value, map[string]string) {
+		vals, ns := map[string]answers.Value{}, map[string]string{}
+		for _, a := range list {
+			if v, ok := given[a.Question.ID]; ok {
+				vals[a.Question.ID] = answers.Value{Items: v.Items}
+			}
+			if n, ok := notes[a.Question.ID]; ok {
+				ns[a.Question.ID] = n
+			}
+		}
+		return vals, ns
+	}
+	f.Context, f.Notes = keep(p.Context, s.ctx, s.ctxNotes)
+	f.Tools = nil
+	for i, t := range s.tools {
+		c := *t
+		c.Answers, c.Notes = keep(p.Tools[i].Answers, t.Answers, t.Notes)
+		f.Tools = append(f.Tools, &c)
+	}
+	return f
+}
+
+func (s *state) tool(key string) *answers.Tool {
+	for _, t := range s.tools {
+		if t.Key() == key {
+			return t
+		}
+	}
+	return nil
+}
+
+// setTools makes ids the chosen tools, keeping the answers of tools that
+// stay and stashing those of tools that go.
+func (s *state) setTools(cat *catalog.Catalog, ids []string) {
+	var next []*answers.Tool
+	for _, id := range ids {
+		var t *answers.Tool
+		for _, old := range s.tools {
+			if old.ID == id {
+				t = old
+			}
+		}
+		if t == nil {
+			t = s.stash[id]
+		}
+		if t == nil {
+			ct := cat.Tool(id)
+			t = &answers.Tool{ID: id, Kind: ct.Kind, Answers: map[string]answers.Value{}, Notes: map[string]string{}}
+			if ct.Custom {
+				t.Facts = map[string]answers.Value{}
+			}
+		}
+		next = append(next, t)
+	}
+	for _, old := range s.tools {
+		if !slices.Contains(ids, old.ID) {
+			s.stash[old.ID] = old
+		}
+	}
+	s.tools = next
+}
+
+func (s *state) toolIDs() []string {
+	ids := make([]string, len(s.tools))
+	for i, t := range s.tools {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// answers returns the answer map and notes of a scope: the organisation
+// for key "", a tool otherwise.
+func (s *state) scope(key string) (map[string]answers.Value, map[string]string) {
+	if key == "" {
+		return s.ctx, s.ctxNotes
+	}
+	t := s.tool(key)
+	if t == nil {
+		return map[string]answers.Value{}, map[string]string{}
+	}
+	return t.Answers, t.Notes
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// stepKind is what a step of the walk asks for.
+type stepKind int
+
+const (
+	stepAssessment stepKind = iota
+	stepQuestion
+	stepTools
+	stepOther // name, kind and facts of the custom tool
+	stepFacts // a tool's catalogue facts, to confirm
+	stepReview
+)
+
+// step is one screen of the walk.
+type step struct {
+	kind stepKind
+	tool string // tool key; "" for the organisation
+	q    *catalog.Question
+}
+
+func (a step) same(b step) bool { return a.kind == b.kind && a.tool == b.tool && a.q == b.q }
+
+// steps lays out the walk for the answers given so far: the questions the
+// engine shows, in order.
+func steps(cat *catalog.Catalog, s *state) ([]step, *assess.Plan) {
+	p := assess.Assess(cat, s.file())
+	out := []step{{kind: stepAssessment}}
+	for _, a := range p.Context {
+		out = append(out, step{kind: stepQuestion, q: a.Question})
+	}
+	out = append(out, step{kind: stepTools})
+	for i, t := range s.tools {
+		key := t.Key()
+		if cat.Tool(t.ID).Custom {
+			out = append(out, step{kind: stepOther, tool: key})
+		}
+		out = append(out, step{kind: stepFacts, tool: key})
+		for _, a := range p.Tools[i].Answers {
+			out = append(out, step{kind: stepQuestion, tool: key, q: a.Question})
+		}
+	}
+	return append(out, step{kind: stepReview}), p
+}
+
+// firstOpen is the first step still to do: where a resumed session goes on.
+func firstOpen(s *state, all []step) int {
+	if s.org == "" {
+		return 0
+	}
+	for i, st := range all {
+		switch st.kind {
+		case stepTools:
+			if len(s.tools) == 0 {
+				return i
+			}
+		case stepQuestion:
+			vals, _ := s.scope(st.tool)
+			if _, ok := vals[st.q.ID]; !ok {
+				return i
+			}
+		}
+	}
+	return len(all) - 1
+}

@@ -1,0 +1,416 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/progress"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/plan"
+)
+
+var (
+	accent = lipgloss.Color("#7D56F4")
+	dim    = lipgloss.NewStyle().Faint(true)
+	bold   = lipgloss.NewStyle().Bold(true)
+	head   = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	warn   = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#E0A100"))
+	box    = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
+)
+
+// View draws the screen.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	v.WindowTitle = "konform"
+	return v
+}
+
+// Render is the screen as text, for tests.
+func (m *Model) Render() string {
+	if m.tooSmall() {
+		return fmt.Sprintf(m.t("ui.small"), MinWidth, MinHeight)
+	}
+	var body, keys string
+	switch m.screen {
+	case scrWelcome, scrStart:
+		body = head.Render(m.t("ui.welcome.title")) + "\n\n" + wrap(m.t("ui.welcome.text"), m.width-2) + "\n\n" + m.formView()
+		keys = m.t("ui.keys.form")
+		if m.message != "" {
+			body += "\n" + warn.Render(m.message)
+		}
+	case scrStep:
+		body, keys = m.stepView()
+	case scrPreview:
+		body = m.preview.View()
+		keys = m.t("ui.preview.help")
+	case scrSave:
+		body = m.formView()
+		if m.saveErr != "" {
+			body += "\n" + warn.Render(m.t("ui.save.error")+": "+m.saveErr)
+		}
+		keys = m.t("ui.keys.form")
+	case scrConfirmOverwrite:
+		body = warn.Render(fmt.Sprintf(m.t("ui.save.exists"), m.tildePath(m.existing)))
+	case scrDone:
+		lines := []string{bold.Render(m.t("ui.done"))}
+		for _, p := range m.saved {
+			lines = append(lines, "  "+p)
+		}
+		body = strings.Join(lines, "\n")
+		keys = m.t("ui.done.help")
+	}
+	out := m.header() + "\n\n" + body
+	if m.quitAsk {
+		out += "\n\n" + box.Render(m.t("ui.quit"))
+	}
+	return m.fit(out, keys)
+}
+
+// fit places the body in the window with the keys and the session path at
+// the bottom.
+func (m *Model) fit(body, keys string) string {
+	footer := []string{dim.Render(keys)}
+	if m.sessionPath != "" {
+		footer = append(footer, dim.Render(truncate(m.t("ui.saved")+" "+m.tildePath(m.sessionPath), m.width)))
+	}
+	lines := strings.Split(body, "\n")
+	room := m.high - len(footer) - 1
+	if len(lines) > room {
+		lines = lines[:room]
+	}
+	for len(lines) < room {
+		lines = append(lines, "")
+	}
+	return strings.Join(append(append(lines, ""), footer...), "\n")
+}
+
+func (m *Model) tildePath(p string) string {
+	if m.opt.HomeDir != "" && strings.HasPrefix(p, m.opt.HomeDir+string(filepath.Separator)) {
+		return "~" + p[len(m.opt.HomeDir):]
+	}
+	return p
+}
+
+func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
+
+func wrap(s string, w int) string { return lipgloss.NewStyle().Width(max(10, w)).Render(s) }
+
+// header says where the user is and how far along.
+func (m *Model) header() string {
+	where := "konform"
+	if m.screen == scrStep && len(m.all) > 0 {
+		st := m.all[m.cur]
+		switch st.kind {
+		case stepAssessment:
+			where += " · " + m.t("ui.assessment")
+		case stepTools, stepOther:
+			where += " · " + m.t("plan.tools")
+		case stepReview:
+			where += " · " + m.t("ui.review")
+		default:
+			owner := m.t("org.name")
+			if t := m.st.tool(st.tool); t != nil {
+				owner = m.toolName(t)
+			}
+			where += " · " + owner
+			if st.q != nil {
+				where += " › " + m.cat.Area(st.q.Area).Title.In(m.lang)
+			}
+		}
+	} else if m.screen == scrPreview {
+		where += " · " + m.t("ui.preview")
+	} else if m.screen == scrSave || m.screen == scrConfirmOverwrite {
+		where += " · " + m.t("ui.save")
+	}
+	n, total := m.cur+1, len(m.all)
+	if m.screen != scrStep {
+		n = total
+	}
+	count := ""
+	if total > 0 && m.screen != scrWelcome && m.screen != scrStart {
+		count = fmt.Sprintf(m.t("ui.step"), n, total)
+	}
+	title := truncate(head.Render(where), m.width-len(count)-2)
+	gap := max(1, m.width-lipgloss.Width(title)-lipgloss.Width(count))
+	line := title + strings.Repeat(" ", gap) + dim.Render(count)
+	if total == 0 || m.screen == scrWelcome || m.screen == scrStart {
+		return line
+	}
+	bar := progress.New(progress.WithWidth(m.width), progress.WithoutPercentage(), progress.WithColors(accent))
+	return line + "\n" + bar.ViewAs(float64(n)/float64(total))
+}
+
+func (m *Model) toolName(t *answers.Tool) string {
+	if t.Name != "" {
+		return t.Name
+	}
+	return m.cat.Tool(t.ID).Name.In(m.lang)
+}
+
+func (m *Model) formView() string {
+	if m.form == nil {
+		return ""
+	}
+	return m.form.View()
+}
+
+func (m *Model) stepView() (string, string) {
+	st := m.all[m.cur]
+	switch st.kind {
+	case stepFacts:
+		return m.factsView(st), m.t("ui.facts.go") + " · shift+tab " + m.t("ui.back")
+	case stepReview:
+		return m.reviewView(), m.t("ui.review.help")
+	case stepQuestion:
+		body := m.formView()
+		if m.noting {
+			body += "\n" + m.noteForm.View()
+		}
+		if m.showHelp {
+			body += "\n" + box.Width(m.formWidth()).Render(bold.Render(m.t("ui.why"))+"\n"+st.q.Help.In(m.lang))
+		}
+		_, notes := m.st.scope(st.tool)
+		if n := notes[st.q.ID]; n != "" && !m.noting {
+			body += "\n" + dim.Render(truncate(m.t("ui.note")+": "+n, m.width))
+		}
+		if m.message != "" {
+			body += "\n" + warn.Render(m.message)
+		}
+		return body, m.t("ui.keys.question")
+	}
+	return m.formView(), m.t("ui.keys.form")
+}
+
+func (m *Model) factsView(st step) string {
+	var facts []assess.FactLine
+	for _, pt := range m.plan.Tools {
+		if pt.Key == st.tool {
+			facts = pt.Facts
+		}
+	}
+	var b strings.Builder
+	b.WriteString(wrap(m.t("ui.facts.intro"), m.width-2) + "\n\n")
+	if len(facts) == 0 {
+		b.WriteString(m.t("ui.facts.none"))
+		return b.String()
+	}
+	w := 0
+	for _, f := range facts {
+		w = max(w, lipgloss.Width(f.Def.Title.In(m.lang)))
+	}
+	w = min(w, m.width/2-4)
+	anyStale := false
+	for _, f := range facts {
+		var labels []string
+		for _, v := range f.Fact.All() {
+			o, _ := f.Def.Value(v)
+			labels = append(labels, o.Label.In(m.lang))
+		}
+		stale := "  "
+		if f.Stale {
+			stale = "⚠️"
+			anyStale = true
+		}
+		name := truncate(f.Def.Title.In(m.lang), w)
+		name += strings.Repeat(" ", w-lipgloss.Width(name))
+		line := fmt.Sprintf("%s  %s %s  %s", name, dim.Render(f.Fact.AsOf.String()), stale, strings.Join(labels, ", "))
+		b.WriteString(truncate(line, m.width) + "\n")
+	}
+	if anyStale {
+		b.WriteString("\n" + dim.Render(truncate(m.t("plan.stalelegend"), m.width)))
+	}
+	return b.String()
+}
+
+type reviewItem struct {
+	step  step
+	label string
+}
+
+// reviewItems lists every shown answer by tool and area.
+func (m *Model) reviewItems() []reviewItem {
+	var items []reviewItem
+	for _, st := range m.all {
+		if st.kind != stepQuestion {
+			continue
+		}
+		vals, notes := m.st.scope(st.tool)
+		owner := m.t("org.name")
+		if t := m.st.tool(st.tool); t != nil {
+			owner = m.toolName(t)
+		}
+		ans := m.t("ui.noanswer")
+		if v, ok := vals[st.q.ID]; ok {
+			var labels []string
+			for _, id := range v.Items {
+				if o, ok := st.q.Option(id); ok {
+					labels = append(labels, o.Label.In(m.lang))
+				} else {
+					labels = append(labels, id)
+				}
+			}
+			ans = strings.Join(labels, "; ")
+		}
+		if notes[st.q.ID] != "" {
+			ans += " ✎"
+		}
+		label := fmt.Sprintf("%s › %s: %s → %s", owner, m.cat.Area(st.q.Area).Title.In(m.lang), st.q.Title.In(m.lang), ans)
+		items = append(items, reviewItem{step: st, label: label})
+	}
+	return items
+}
+
+func (m *Model) reviewView() string {
+	items := m.reviewItems()
+	room := max(3, m.high-7)
+	start := max(0, min(m.reviewCur-room/2, len(items)-room))
+	var b strings.Builder
+	for i := start; i < min(len(items), start+room); i++ {
+		line := "  " + items[i].label
+		if i == m.reviewCur {
+			line = head.Render("› " + items[i].label)
+		}
+		b.WriteString(truncate(line, m.width) + "\n")
+	}
+	return b.String()
+}
+
+func (m *Model) openPreview() {
+	m.refresh()
+	m.screen = scrPreview
+	m.form = nil
+	m.preview.SetWidth(m.width)
+	m.preview.SetHeight(max(1, m.high-6))
+	m.renderPreview()
+}
+
+func (m *Model) renderPreview() {
+	md := plan.Markdown(m.plan, m.lang)
+	style := "dark"
+	if !m.dark {
+		style = "light"
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(20, m.width-2)))
+	out := string(md)
+	if err == nil {
+		if s, err := r.Render(string(md)); err == nil {
+			out = s
+		}
+	}
+	m.preview.SetContent(out)
+}
+
+// defaultPlanPath is konform-plan-<organisation>-<date>.md in the working folder.
+func (m *Model) defaultPlanPath() string {
+	name := fmt.Sprintf("konform-plan-%s-%s.md", answers.Slug(m.st.org), m.st.date)
+	return filepath.Join(m.opt.WorkDir, name)
+}
+
+func (m *Model) buildSave() {
+	m.screen = scrSave
+	if m.savePath == "" {
+		m.savePath = m.defaultPlanPath()
+	}
+	m.val = m.tildePath(m.savePath)
+	m.multi = m.saveExtras
+	m.newForm("save",
+		huh.NewInput().Title(m.t("ui.save.path")).Value(&m.val).CharLimit(4096),
+		huh.NewMultiSelect[string]().Title(m.t("ui.save.extra")).Options(
+			huh.NewOption(m.t("ui.save.json"), "json"),
+			huh.NewOption(m.t("ui.save.answers"), "answers")).Value(&m.multi))
+}
+
+func (m *Model) expand(p string) string {
+	p = strings.TrimSpace(p)
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		p = filepath.Join(m.opt.HomeDir, p[1:])
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(m.opt.WorkDir, p)
+	}
+	return p
+}
+
+// writeFiles saves the plan and the extras; an existing file needs a
+// confirmation, and any error keeps the user on the save screen.
+func (m *Model) writeFiles(overwrite bool) {
+	m.saveErr = ""
+	mdPath := m.expand(m.savePath)
+	m.savePath = mdPath
+	base := strings.TrimSuffix(mdPath, filepath.Ext(mdPath))
+	m.refresh()
+	files := []struct {
+		path string
+		data func() ([]byte, error)
+	}{{mdPath, func() ([]byte, error) { return plan.Markdown(m.plan, m.lang), nil }}}
+	for _, x := range m.saveExtras {
+		switch x {
+		case "json":
+			files = append(files, struct {
+				path string
+				data func() ([]byte, error)
+			}{base + ".json", func() ([]byte, error) { return plan.JSON(m.plan, m.lang), nil }})
+		case "answers":
+			files = append(files, struct {
+				path string
+				data func() ([]byte, error)
+			}{base + ".answers.yaml", func() ([]byte, error) { return answers.Marshal(m.st.exportFile(m.plan), m.cat) }})
+		}
+	}
+	if !overwrite {
+		for _, f := range files {
+			if _, err := os.Lstat(f.path); err == nil {
+				m.screen = scrConfirmOverwrite
+				m.existing = f.path
+				return
+			}
+		}
+	}
+	m.saved = nil
+	for _, f := range files {
+		data, err := f.data()
+		if err == nil {
+			err = fsutil.WriteFile(f.path, data, 0o644, overwrite)
+		}
+		if errors.Is(err, fsutil.ErrExists) {
+			m.screen = scrConfirmOverwrite
+			m.existing = f.path
+			return
+		}
+		if err != nil {
+			m.saveErr = fmt.Sprintf("%s: %v", m.tildePath(f.path), unwrap(err))
+			m.buildSave()
+			return
+		}
+		m.saved = append(m.saved, m.tildePath(f.path))
+	}
+	m.screen = scrDone
+	m.form = nil
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Plan returns the plan as it stands, for tests.
+func (m *Model) Plan() []byte { m.refresh(); return plan.Markdown(m.plan, m.lang) }
+
+// Lang is the wizard's language.
+func (m *Model) Lang() catalog.Lang { return m.lang }
