@@ -136,6 +136,7 @@ var strs = map[string]catalog.Text{
 	"ui.small":               {DE: "Bitte vergrößern Sie das Fenster auf mindestens %d×%d Zeichen.", EN: "Please make the window at least %d×%d characters."},
 	"ui.keys.question":       {DE: "enter weiter · shift+tab zurück · ? warum · ctrl+o Notiz · ctrl+c beenden", EN: "enter next · shift+tab back · ? why · ctrl+o note · ctrl+c quit"},
 	"ui.keys.form":           {DE: "enter weiter · shift+tab zurück · ctrl+c beenden", EN: "enter next · shift+tab back · ctrl+c quit"},
+	"ui.multi.required":      {DE: "Bitte mindestens eine Antwort wählen (Leertaste) – auch „Unbekannt“ geht.", EN: "Please choose at least one answer (space) – \"Unknown\" is fine too."},
 	"ui.back":                {DE: "zurück", EN: "back"},
 	"ui.noanswer":            {DE: "–", EN: "–"},
 	"q.title":                {DE: "Fragebogen: Datenschutz bei Messengern und Videokonferenzen", EN: "Questionnaire: data protection for messengers and video conferencing"},

@@ -146,7 +146,12 @@ func (m *Model) buildQuestion(st step) {
 	case catalog.MultiChoice:
 		m.multi = slices.Clone(cur.Items)
 		m.newForm("question", huh.NewMultiSelect[string]().Title(title).Description(desc).Options(opts...).Value(&m.multi).
-			Height(min(len(opts)+2, max(4, m.high-12))))
+			Height(min(len(opts)+2, max(4, m.high-12))).Validate(func(v []string) error {
+			if len(v) == 0 {
+				return errors.New(m.t("ui.multi.required"))
+			}
+			return nil
+		}))
 	default:
 		m.val = ""
 		if len(cur.Items) == 1 {

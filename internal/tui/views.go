@@ -236,8 +236,10 @@ func (m *Model) factsView(st step) string {
 }
 
 type reviewItem struct {
-	step  step
-	label string
+	step     step
+	group    string // tool › area
+	question string
+	answer   string
 }
 
 // reviewItems lists every shown answer by tool and area.
@@ -267,23 +269,45 @@ func (m *Model) reviewItems() []reviewItem {
 		if notes[st.q.ID] != "" {
 			ans += " ✎"
 		}
-		label := fmt.Sprintf("%s › %s: %s → %s", owner, m.cat.Area(st.q.Area).Title.In(m.lang), st.q.Title.In(m.lang), ans)
-		items = append(items, reviewItem{step: st, label: label})
+		items = append(items, reviewItem{step: st, group: owner + " › " + m.cat.Area(st.q.Area).Title.In(m.lang),
+			question: st.q.Title.In(m.lang), answer: ans})
 	}
 	return items
 }
 
 func (m *Model) reviewView() string {
 	items := m.reviewItems()
-	room := max(3, m.high-7)
-	start := max(0, min(m.reviewCur-room/2, len(items)-room))
-	var b strings.Builder
-	for i := start; i < min(len(items), start+room); i++ {
-		line := "  " + items[i].label
-		if i == m.reviewCur {
-			line = head.Render("› " + items[i].label)
+	// Lines: a heading where the group changes, then the items.
+	type line struct {
+		text string
+		item int
+	}
+	var lines []line
+	for i, it := range items {
+		if i == 0 || items[i-1].group != it.group {
+			lines = append(lines, line{bold.Render(truncate(it.group, m.width)), -1})
 		}
-		b.WriteString(truncate(line, m.width) + "\n")
+		ansW := min(32, m.width/3)
+		qW := m.width - ansW - 5
+		q := truncate(it.question, qW)
+		q += strings.Repeat(" ", max(0, qW-lipgloss.Width(q)))
+		text := "  " + q + "  " + truncate(it.answer, ansW)
+		if i == m.reviewCur {
+			text = head.Render("› " + q + "  " + truncate(it.answer, ansW))
+		}
+		lines = append(lines, line{text, i})
+	}
+	at := 0
+	for j, l := range lines {
+		if l.item == m.reviewCur {
+			at = j
+		}
+	}
+	room := max(3, m.high-7)
+	start := max(0, min(at-room/2, len(lines)-room))
+	var b strings.Builder
+	for j := start; j < min(len(lines), start+room); j++ {
+		b.WriteString(lines[j].text + "\n")
 	}
 	return b.String()
 }
@@ -330,7 +354,7 @@ func (m *Model) buildSave() {
 		huh.NewInput().Title(m.t("ui.save.path")).Value(&m.val).CharLimit(4096),
 		huh.NewMultiSelect[string]().Title(m.t("ui.save.extra")).Options(
 			huh.NewOption(m.t("ui.save.json"), "json"),
-			huh.NewOption(m.t("ui.save.answers"), "answers")).Value(&m.multi))
+			huh.NewOption(m.t("ui.save.answers"), "answers")).Value(&m.multi).Height(6))
 }
 
 func (m *Model) expand(p string) string {
