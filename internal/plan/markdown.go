@@ -458,11 +458,19 @@ func (r *mdRenderer) sourcesAt(level int) {
 // cannot open a heading, a table cell, a link or HTML.
 func Escape(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	rs := []rune(s)
+	for i, r := range rs {
 		switch {
+		case r == '&':
+			// Only where it could start an entity (&amp; &#38;): a lone &
+			// stays readable in every viewer.
+			if i+1 < len(rs) && (rs[i+1] == '#' || rs[i+1] >= 'a' && rs[i+1] <= 'z' || rs[i+1] >= 'A' && rs[i+1] <= 'Z') {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029:
 			b.WriteByte(' ')
-		case strings.ContainsRune("\\`*_[]<>#|~!&{}", r):
+		case strings.ContainsRune("\\`*_[]<>#|~!{}", r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:

@@ -150,6 +150,8 @@ func TestEscapeKeepsUserTextInline(t *testing.T) {
 		"<script>alert(1)</script>":       `\<script\>alert(1)\</script\>`,
 		"line\nbreak\r\tand\x1b[31mred":   `line break  and \[31mred`,
 		"[link](http://x)":                `\[link\](http://x)`,
+		"Weber & Kollegen":                "Weber & Kollegen",
+		"&amp; &#38;":                     `\&amp; \&\#38;`,
 		"**bold** _it_ `code` ~strike~ !": `\*\*bold\*\* \_it\_ \` + "`" + `code\` + "`" + ` \~strike\~ \!`,
 	} {
 		if got := plan.Escape(in); got != want {

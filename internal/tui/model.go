@@ -337,7 +337,11 @@ func (m *Model) checkForm() tea.Cmd {
 	if m.form == nil || m.form.State != huh.StateCompleted {
 		return nil
 	}
+	done := m.form
 	m.complete()
+	if m.form == done {
+		m.form = nil // a completed form is handled once
+	}
 	return m.initForm()
 }
 

@@ -63,7 +63,7 @@ func (m *Model) Render() string {
 		}
 		keys = m.t("ui.keys.form")
 	case scrConfirmOverwrite:
-		body = warn.Render(fmt.Sprintf(m.t("ui.save.exists"), m.tildePath(m.existing)))
+		body = warn.Render(wrap(fmt.Sprintf(m.t("ui.save.exists"), m.tildePath(m.existing)), m.width-2))
 	case scrDone:
 		lines := []string{bold.Render(m.t("ui.done"))}
 		for _, p := range m.saved {

@@ -1,0 +1,237 @@
+package tui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/session"
+	"github.com/konform/konform/questions"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden screens")
+
+// driver runs the model synchronously: every message goes through Update,
+// and the commands it returns are run with a short deadline so timers
+// (cursor blink) are dropped.
+type driver struct {
+	t    *testing.T
+	m    *Model
+	quit bool
+}
+
+func catalogue(t testing.TB) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(questions.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func newDriver(t *testing.T, opt Options) *driver {
+	t.Helper()
+	if opt.Catalog == nil {
+		opt.Catalog = catalogue(t)
+	}
+	if opt.Lang == "" {
+		opt.Lang = catalog.DE
+	}
+	if opt.Now == nil {
+		opt.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	}
+	if opt.WorkDir == "" {
+		opt.WorkDir = t.TempDir()
+	}
+	if opt.HomeDir == "" {
+		opt.HomeDir = "/home/anna"
+	}
+	d := &driver{t: t, m: New(opt)}
+	d.run(d.m.Init())
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.send(tea.BackgroundColorMsg{})
+	return d
+}
+
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	queue := []tea.Msg{msg}
+	for n := 0; len(queue) > 0; n++ {
+		if n > 500 {
+			d.t.Fatal("too many messages: a loop?")
+		}
+		msg, queue = queue[0], queue[1:]
+		if _, ok := msg.(tea.QuitMsg); ok {
+			d.quit = true
+			continue
+		}
+		_, cmd := d.m.Update(msg)
+		queue = append(queue, d.collect(cmd)...)
+	}
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	for _, msg := range d.collect(cmd) {
+		d.send(msg)
+	}
+}
+
+func (d *driver) collect(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(5 * time.Millisecond):
+		return nil
+	}
+	if msg == nil {
+		return nil
+	}
+	// Batches and sequences are slices of commands.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		var out []tea.Msg
+		for i := 0; i < v.Len(); i++ {
+			out = append(out, d.collect(v.Index(i).Interface().(tea.Cmd))...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+// press sends keys by name: "enter", "down", "shift+tab", "space", "ctrl+c",
+// or a single character.
+func (d *driver) press(keys ...string) {
+	d.t.Helper()
+	for _, k := range keys {
+		d.send(keyMsg(k))
+	}
+}
+
+// typeText sends each rune as a key press.
+func (d *driver) typeText(s string) {
+	d.t.Helper()
+	for _, r := range s {
+		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+o":
+		return tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// screen is the view without colours or trailing spaces.
+func (d *driver) screen() string {
+	lines := strings.Split(ansi.Strip(d.m.Render()), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (d *driver) golden(name string) {
+	d.t.Helper()
+	got := d.screen() + "\n"
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			d.t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		d.t.Fatalf("%v (run go test ./internal/tui -update)", err)
+	}
+	if got != string(want) {
+		d.t.Errorf("screen %s differs:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// at reports the current step's question id, or its kind.
+func (d *driver) at() string {
+	m := d.m
+	if m.screen != scrStep {
+		return map[screen]string{scrWelcome: "welcome", scrStart: "start", scrPreview: "preview", scrSave: "save",
+			scrConfirmOverwrite: "confirm", scrDone: "done"}[m.screen]
+	}
+	st := m.all[m.cur]
+	switch st.kind {
+	case stepAssessment:
+		return "assessment"
+	case stepTools:
+		return "tools"
+	case stepOther:
+		return "other"
+	case stepFacts:
+		return "facts:" + st.tool
+	case stepReview:
+		return "review"
+	}
+	if st.tool != "" {
+		return st.tool + ":" + st.q.ID
+	}
+	return st.q.ID
+}
+
+func (d *driver) expectAt(want string) {
+	d.t.Helper()
+	if got := d.at(); got != want {
+		d.t.Fatalf("at %s, want %s\n%s", got, want, d.screen())
+	}
+}
+
+// choose moves to the option with the given id and confirms.
+func (d *driver) choose(id string) {
+	d.t.Helper()
+	st := d.m.all[d.m.cur]
+	ids := st.q.OptionIDs()
+	idx := -1
+	for i, x := range ids {
+		if x == id {
+			idx = i
+		}
+	}
+	if idx < 0 {
+		d.t.Fatalf("%s has no option %s", st.q.ID, id)
+	}
+	// Selects open on the current value; start from the top.
+	d.press("g")
+	for range idx {
+		d.press("down")
+	}
+	d.press("enter")
+}
+
+var _ = session.Dir

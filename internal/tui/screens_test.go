@@ -1,0 +1,237 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/konform/konform/internal/catalog"
+)
+
+// fixed gives screens that do not depend on the machine: the session
+// lives under a fake home, shown as ~/…
+func fixed(t *testing.T) Options {
+	home := t.TempDir()
+	return Options{SessionDir: filepath.Join(home, ".local", "state", "konform"), HomeDir: home, WorkDir: filepath.Join(home, "work")}
+}
+
+// start walks from the welcome screen to the first organisation question.
+func start(t *testing.T, opt Options) *driver {
+	d := newDriver(t, opt)
+	d.press("enter")
+	d.expectAt("assessment")
+	d.typeText("Malerbetrieb Sommer GmbH")
+	d.press("enter", "enter", "enter")
+	d.expectAt("sector")
+	return d
+}
+
+func TestScreenWelcome(t *testing.T) {
+	d := newDriver(t, fixed(t))
+	d.golden("welcome")
+}
+
+func TestScreenQuestionWithHelp(t *testing.T) {
+	d := start(t, fixed(t))
+	d.press("?")
+	d.golden("question-help")
+	if !strings.Contains(d.screen(), "Warum wir fragen") {
+		t.Error("help not shown")
+	}
+	d.press("?")
+	if strings.Contains(d.screen(), "Warum wir fragen") {
+		t.Error("? does not hide the help again")
+	}
+}
+
+func TestScreenTooSmall(t *testing.T) {
+	d := start(t, fixed(t))
+	d.send(tea.WindowSizeMsg{Width: 50, Height: 15})
+	d.golden("too-small")
+	d.press("enter") // ignored while too small
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	d.expectAt("sector")
+}
+
+// answerAll walks to the review, answering with the first option where
+// nothing is chosen yet and ticking the first option of multiple choices.
+func (d *driver) answerAll(tools ...string) {
+	d.t.Helper()
+	for n := 0; d.at() != "review"; n++ {
+		if n > 300 {
+			d.t.Fatalf("stuck at %s", d.at())
+		}
+		st := d.m.all[d.m.cur]
+		switch st.kind {
+		case stepTools:
+			for _, id := range d.toolOptionOrder() {
+				if slices.Contains(tools, id) {
+					d.press("space")
+				}
+				d.press("down")
+			}
+			d.press("enter")
+		case stepQuestion:
+			if st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0 {
+				d.press("space")
+			}
+			d.press("enter")
+		default:
+			d.press("enter")
+		}
+	}
+}
+
+func TestScreensReviewPreviewSave(t *testing.T) {
+	opt := fixed(t)
+	d := start(t, opt)
+	d.answerAll("whatsapp", "zoom")
+	d.golden("review")
+	d.press("p")
+	d.expectAt("preview")
+	d.golden("preview")
+	d.press("s")
+	d.expectAt("save")
+	d.golden("save")
+	// An existing file is never overwritten without confirmation.
+	if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	existing := filepath.Join(opt.WorkDir, "konform-plan-malerbetrieb-sommer-gmbh-2026-11-22.md")
+	if err := os.WriteFile(existing, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.press("enter", "enter")
+	d.expectAt("confirm")
+	d.golden("save-exists")
+	d.press("n")
+	d.expectAt("save")
+	if b, _ := os.ReadFile(existing); string(b) != "keep me" {
+		t.Fatal("the existing file was changed")
+	}
+	d.press("enter", "enter")
+	d.expectAt("confirm")
+	d.press("y")
+	d.expectAt("done")
+	if b, _ := os.ReadFile(existing); !strings.HasPrefix(string(b), "# Datenschutz-Aktionsplan") {
+		t.Fatal("confirmed overwrite did not write the plan")
+	}
+}
+
+func TestSaveErrorIsShownAndAnotherPathCanBeTried(t *testing.T) {
+	opt := fixed(t)
+	d := start(t, opt)
+	d.answerAll("signal")
+	d.press("p", "s")
+	d.expectAt("save")
+	// A folder that does not exist.
+	for range 80 {
+		d.press("backspace")
+	}
+	d.typeText(filepath.Join(opt.WorkDir, "no", "such", "plan.md"))
+	d.press("enter", "enter")
+	d.expectAt("save")
+	if !strings.Contains(d.screen(), "Nicht gespeichert") || !strings.Contains(d.screen(), "does not exist") {
+		t.Fatalf("no error shown:\n%s", d.screen())
+	}
+	for range 120 {
+		d.press("backspace")
+	}
+	d.typeText("~/plan.md")
+	d.press("enter", "enter")
+	d.expectAt("done")
+	if _, err := os.Stat(filepath.Join(opt.HomeDir, "plan.md")); err != nil {
+		t.Fatalf("~ not expanded: %v", err)
+	}
+}
+
+func TestBackNavigationCrossesTools(t *testing.T) {
+	d := start(t, fixed(t))
+	d.answerAll("signal", "zoom")
+	// Jump to the first question of the second tool via the review.
+	for i, st := range d.m.all {
+		if st.kind == stepFacts && st.tool == "zoom" {
+			d.m.goTo(i + 1)
+		}
+	}
+	d.expectAt("zoom:used_for")
+	d.press("shift+tab")
+	d.expectAt("facts:zoom")
+	d.press("shift+tab")
+	last := ""
+	for _, st := range d.m.all {
+		if st.kind == stepQuestion && st.tool == "signal" {
+			last = "signal:" + st.q.ID
+		}
+	}
+	d.expectAt(last)
+	d.press("esc")
+	if d.at() == last {
+		t.Error("esc does not go back")
+	}
+}
+
+// Changing an earlier answer re-evaluates what is asked; answers to
+// questions no longer shown leave the plan but come back with the answer.
+func TestHiddenAnswersLeaveThePlanAndComeBack(t *testing.T) {
+	d := start(t, fixed(t))
+	d.choose("business")
+	d.choose("no")      // secrecy_203
+	d.choose("small")   // staff
+	d.choose("no")      // works_council
+	d.choose("yes")     // dpo
+	d.choose("both")    // partners
+	d.expectAt("partner_groups")
+	d.chooseMulti([]string{"consumers"})
+	d.expectAt("b2c_marketing")
+	// Back to partners, now internal only: the partner questions go.
+	d.press("shift+tab", "shift+tab")
+	d.expectAt("partners")
+	d.choose("internal")
+	d.expectAt("usage_policy")
+	for _, st := range d.m.all {
+		if st.q != nil && st.q.ID == "partner_groups" {
+			t.Fatal("partner_groups still asked for internal-only communication")
+		}
+	}
+	exported := d.m.st.exportFile(d.m.plan)
+	if _, ok := exported.Context["partner_groups"]; ok {
+		t.Error("the hidden answer is still in the exported answers")
+	}
+	// Back to both: the earlier answer is there again.
+	d.press("shift+tab")
+	d.expectAt("partners")
+	d.choose("both")
+	d.expectAt("partner_groups")
+	if !slices.Equal(d.m.multi, []string{"consumers"}) {
+		t.Fatalf("partner_groups not restored: %v", d.m.multi)
+	}
+}
+
+func TestQuitAsksAndKeepsTheSession(t *testing.T) {
+	opt := fixed(t)
+	d := start(t, opt)
+	d.choose("health")
+	d.press("ctrl+c")
+	if !strings.Contains(d.screen(), "beenden?") {
+		t.Fatalf("no question before quitting:\n%s", d.screen())
+	}
+	d.press("n")
+	d.expectAt("secrecy_203")
+	d.press("ctrl+c", "j")
+	if !d.quit || d.m.ExitCode != 130 {
+		t.Fatalf("quit %v, exit code %d", d.quit, d.m.ExitCode)
+	}
+	entries, _ := os.ReadDir(opt.SessionDir)
+	if len(entries) != 1 {
+		t.Fatalf("session files: %v", entries)
+	}
+	data, _ := os.ReadFile(filepath.Join(opt.SessionDir, entries[0].Name()))
+	if !strings.Contains(string(data), "sector: health") {
+		t.Fatalf("the answer is not in the session:\n%s", data)
+	}
+}

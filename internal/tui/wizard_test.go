@@ -1,0 +1,213 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/plan"
+	"github.com/konform/konform/internal/session"
+)
+
+// sameChoices compares answers regardless of the order of choices.
+func sameChoices(a, b []string) bool {
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
+}
+
+func example(t *testing.T, cat *catalog.Catalog, name string) *answers.File {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "examples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := answers.Parse(name, data, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// chooseMulti ticks the given options of a multiple choice and confirms.
+func (d *driver) chooseMulti(ids []string) {
+	d.t.Helper()
+	st := d.m.all[d.m.cur]
+	for i, id := range st.q.OptionIDs() {
+		if slices.Contains(ids, id) != slices.Contains(d.m.multi, id) {
+			d.press("space")
+		}
+		if i < len(st.q.Options)-1 {
+			d.press("down")
+		}
+	}
+	d.press("enter")
+}
+
+// walk answers every step from f until the review.
+func (d *driver) walk(f *answers.File) {
+	d.t.Helper()
+	for n := 0; d.at() != "review"; n++ {
+		if n > 300 {
+			d.t.Fatalf("no end to the walk; at %s", d.at())
+		}
+		st := d.m.all[d.m.cur]
+		switch st.kind {
+		case stepAssessment:
+			d.typeText(f.Assessment.Organisation)
+			d.press("enter")
+			d.typeText(f.Assessment.Assessor)
+			d.press("enter")
+			d.typeText(strings.Join(f.Assessment.Participants, ", "))
+			d.press("enter")
+		case stepTools:
+			var want []string
+			for _, t := range f.Tools {
+				want = append(want, t.ID)
+			}
+			for i, opt := range d.toolOptionOrder() {
+				_ = i
+				if slices.Contains(want, opt) {
+					d.press("space")
+				}
+				d.press("down")
+			}
+			d.press("enter")
+		case stepFacts:
+			d.press("enter")
+		case stepQuestion:
+			vals, notes := f.Context, f.Notes
+			if st.tool != "" {
+				for _, t := range f.Tools {
+					if t.Key() == st.tool {
+						vals, notes = t.Answers, t.Notes
+					}
+				}
+			}
+			if n := notes[st.q.ID]; n != "" {
+				d.press("ctrl+o")
+				d.typeText(n)
+				d.press("enter")
+			}
+			v, ok := vals[st.q.ID]
+			switch {
+			case !ok:
+				d.press("enter") // take the catalogue's suggestion
+			case st.q.Type == catalog.MultiChoice:
+				d.chooseMulti(v.Items)
+			default:
+				d.choose(v.Items[0])
+			}
+		default:
+			d.t.Fatalf("unexpected step %s", d.at())
+		}
+	}
+}
+
+func (d *driver) toolOptionOrder() []string {
+	var ids []string
+	for _, kind := range []catalog.Kind{catalog.KindMessenger, catalog.KindVideo} {
+		for _, t := range d.m.cat.Tools {
+			if t.Kind == kind && !t.Custom {
+				ids = append(ids, t.ID)
+			}
+		}
+	}
+	for _, t := range d.m.cat.Tools {
+		if t.Custom {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
+}
+
+// A whole assessment of two tools, typed in by key presses, gives the plan
+// `konform plan` makes from the answers file the wizard saves – byte for byte.
+func TestFullWalkSavesThePlanKonformPlanMakes(t *testing.T) {
+	for _, name := range []string{"medical-zoom-whatsapp.yaml", "tax-teams-signal.yaml"} {
+		t.Run(name, func(t *testing.T) {
+			cat := catalogue(t)
+			f := example(t, cat, name)
+			work, state := t.TempDir(), t.TempDir()
+			d := newDriver(t, Options{Catalog: cat, Lang: catalog.DE, WorkDir: work, SessionDir: state})
+			if f.Lang == catalog.EN {
+				d.press("down")
+			}
+			d.press("enter") // language
+			d.walk(f)
+			d.press("p")
+			d.expectAt("preview")
+			if !strings.Contains(d.screen(), f.Assessment.Organisation) {
+				t.Errorf("the preview does not show the plan:\n%s", d.screen())
+			}
+			d.press("s")
+			d.expectAt("save")
+			d.press("enter", "space", "down", "space", "enter")
+			d.expectAt("done")
+
+			base := filepath.Join(work, "konform-plan-"+answers.Slug(f.Assessment.Organisation)+"-2026-11-22")
+			saved, err := os.ReadFile(base + ".answers.yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := answers.Parse("saved.yaml", saved, cat)
+			if err != nil {
+				t.Fatalf("the saved answers do not parse: %v", err)
+			}
+			p := assess.Assess(cat, g)
+			if len(p.Warnings) > 0 {
+				t.Errorf("saved answers give warnings: %+v", p.Warnings)
+			}
+			md, _ := os.ReadFile(base + ".md")
+			if !bytes.Equal(md, plan.Markdown(p, g.Lang)) {
+				t.Error("the saved plan differs from konform plan on the saved answers")
+			}
+			js, _ := os.ReadFile(base + ".json")
+			if !bytes.Equal(js, plan.JSON(p, g.Lang)) {
+				t.Error("the saved JSON plan differs from konform plan --format json")
+			}
+			// Every answer of the example came through.
+			for id, v := range f.Context {
+				if !sameChoices(g.Context[id].Items, v.Items) {
+					t.Errorf("context %s: saved %v, want %v", id, g.Context[id].Items, v.Items)
+				}
+			}
+			for _, tool := range f.Tools {
+				i := slices.IndexFunc(g.Tools, func(x *answers.Tool) bool { return x.ID == tool.ID })
+				if i < 0 {
+					t.Errorf("tool %s was not saved", tool.ID)
+					continue
+				}
+				for id, v := range tool.Answers {
+					if !sameChoices(g.Tools[i].Answers[id].Items, v.Items) {
+						t.Errorf("%s %s: saved %v, want %v", tool.ID, id, g.Tools[i].Answers[id].Items, v.Items)
+					}
+				}
+				for id, n := range tool.Notes {
+					if g.Tools[i].Notes[id] != n {
+						t.Errorf("%s note %s: saved %q, want %q", tool.ID, id, g.Tools[i].Notes[id], n)
+					}
+				}
+			}
+			if g.Assessment.Organisation != f.Assessment.Organisation || !slices.Equal(g.Assessment.Participants, f.Assessment.Participants) {
+				t.Errorf("assessment: %+v", g.Assessment)
+			}
+			// The session was saved along the way, readable only by the user.
+			infos, _ := session.List(state, cat, 5)
+			if len(infos) != 1 || infos[0].Err != nil {
+				t.Fatalf("sessions: %+v", infos)
+			}
+			if fi, _ := os.Stat(infos[0].Path); fi.Mode().Perm() != 0o600 {
+				t.Errorf("session mode %v", fi.Mode().Perm())
+			}
+		})
+	}
+}
+
+var _ tea.Msg
