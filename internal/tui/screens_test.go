@@ -180,11 +180,11 @@ func TestBackNavigationCrossesTools(t *testing.T) {
 func TestHiddenAnswersLeaveThePlanAndComeBack(t *testing.T) {
 	d := start(t, fixed(t))
 	d.choose("business")
-	d.choose("no")      // secrecy_203
-	d.choose("small")   // staff
-	d.choose("no")      // works_council
-	d.choose("yes")     // dpo
-	d.choose("both")    // partners
+	d.choose("no")    // secrecy_203
+	d.choose("small") // staff
+	d.choose("no")    // works_council
+	d.choose("yes")   // dpo
+	d.choose("both")  // partners
 	d.expectAt("partner_groups")
 	d.chooseMulti([]string{"consumers"})
 	d.expectAt("b2c_marketing")
