@@ -372,57 +372,66 @@ func (m *Model) expand(p string) string {
 // confirmation, and any error keeps the user on the save screen.
 func (m *Model) writeFiles(overwrite bool) {
 	m.saveErr = ""
-	mdPath := m.expand(m.savePath)
-	m.savePath = mdPath
-	base := strings.TrimSuffix(mdPath, filepath.Ext(mdPath))
+	m.savePath = m.expand(m.savePath)
 	m.refresh()
-	files := []struct {
+	saved, existing, err := writePlanFiles(m.cat, m.st, m.plan, m.lang, m.savePath, m.saveExtras, overwrite)
+	switch {
+	case existing != "":
+		m.screen = scrConfirmOverwrite
+		m.existing = existing
+		m.form = nil
+	case err != nil:
+		m.saveErr = err.Error()
+		m.buildSave()
+	default:
+		m.saved = nil
+		for _, p := range saved {
+			m.saved = append(m.saved, m.tildePath(p))
+		}
+		m.screen = scrDone
+		m.form = nil
+	}
+}
+
+// writePlanFiles writes the Markdown plan and, as asked, the JSON plan and
+// the answers beside it. Without overwrite it writes nothing when one of
+// them exists and names it; files are written atomically.
+func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalog.Lang, mdPath string, extras []string, overwrite bool) (saved []string, existing string, err error) {
+	base := strings.TrimSuffix(mdPath, filepath.Ext(mdPath))
+	type file struct {
 		path string
 		data func() ([]byte, error)
-	}{{mdPath, func() ([]byte, error) { return plan.Markdown(m.plan, m.lang), nil }}}
-	for _, x := range m.saveExtras {
+	}
+	files := []file{{mdPath, func() ([]byte, error) { return plan.Markdown(p, lang), nil }}}
+	for _, x := range extras {
 		switch x {
 		case "json":
-			files = append(files, struct {
-				path string
-				data func() ([]byte, error)
-			}{base + ".json", func() ([]byte, error) { return plan.JSON(m.plan, m.lang), nil }})
+			files = append(files, file{base + ".json", func() ([]byte, error) { return plan.JSON(p, lang), nil }})
 		case "answers":
-			files = append(files, struct {
-				path string
-				data func() ([]byte, error)
-			}{base + ".answers.yaml", func() ([]byte, error) { return answers.Marshal(m.st.exportFile(m.plan), m.cat) }})
+			files = append(files, file{base + ".answers.yaml", func() ([]byte, error) { return answers.Marshal(st.exportFile(p), cat) }})
 		}
 	}
 	if !overwrite {
 		for _, f := range files {
 			if _, err := os.Lstat(f.path); err == nil {
-				m.screen = scrConfirmOverwrite
-				m.existing = f.path
-				return
+				return nil, f.path, nil
 			}
 		}
 	}
-	m.saved = nil
 	for _, f := range files {
 		data, err := f.data()
 		if err == nil {
 			err = fsutil.WriteFile(f.path, data, 0o644, overwrite)
 		}
 		if errors.Is(err, fsutil.ErrExists) {
-			m.screen = scrConfirmOverwrite
-			m.existing = f.path
-			return
+			return saved, f.path, nil
 		}
 		if err != nil {
-			m.saveErr = fmt.Sprintf("%s: %v", m.tildePath(f.path), unwrap(err))
-			m.buildSave()
-			return
+			return saved, "", fmt.Errorf("%s: %v", f.path, unwrap(err))
 		}
-		m.saved = append(m.saved, m.tildePath(f.path))
+		saved = append(saved, f.path)
 	}
-	m.screen = scrDone
-	m.form = nil
+	return saved, "", nil
 }
 
 func unwrap(err error) error {

@@ -1,0 +1,408 @@
+package tui
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/session"
+)
+
+// ErrInputEnded is returned when the input ends before the assessment does;
+// the answers so far are saved in the session.
+var ErrInputEnded = errors.New("input ended")
+
+// Accessible runs the walk as plain sequential prompts for screen readers:
+// no colours, no cursor movement, one answer per line, so an assessment can
+// also be piped in. It follows the same steps as the wizard.
+type Accessible struct {
+	opt  Options
+	in   *bufio.Scanner
+	out  io.Writer
+	st   *state
+	lang catalog.Lang
+	path string // session file
+}
+
+// NewAccessible prepares an accessible walk.
+func NewAccessible(opt Options, in io.Reader, out io.Writer) *Accessible {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64*1024), answers.MaxText*4)
+	a := &Accessible{opt: opt, in: sc, out: out, lang: opt.Lang}
+	today := catalog.Date{Time: opt.Now().UTC().Truncate(24 * time.Hour)}
+	a.st = newState(opt.Lang, today)
+	if opt.Resume != nil {
+		a.st = fromFile(opt.Resume)
+		a.lang = opt.Resume.Lang
+		a.path = opt.ResumePath
+	}
+	return a
+}
+
+// SessionPath is where the answers are saved.
+func (a *Accessible) SessionPath() string { return a.path }
+
+func (a *Accessible) t(key string) string { return i18n.T(a.lang, key) }
+
+func (a *Accessible) say(format string, args ...any) {
+	fmt.Fprintf(a.out, format+"\n", args...)
+}
+
+// ask prints a prompt and reads one line; false at the end of the input.
+func (a *Accessible) ask(prompt string) (string, bool) {
+	fmt.Fprintf(a.out, "%s: ", prompt)
+	if !a.in.Scan() {
+		fmt.Fprintln(a.out)
+		return "", false
+	}
+	line := strings.TrimSpace(a.in.Text())
+	fmt.Fprintln(a.out)
+	return line, true
+}
+
+func (a *Accessible) save() {
+	if a.opt.SessionDir == "" || a.st.org == "" {
+		return
+	}
+	if a.path == "" {
+		a.path = session.NewPath(a.opt.SessionDir, a.opt.Now())
+	}
+	if err := session.Save(a.path, a.st.file(), a.opt.Catalog); err != nil {
+		a.say("%s: %v", a.t("ui.save.error"), err)
+	}
+}
+
+// Run walks through the assessment and saves the plan. It returns the
+// paths written.
+func (a *Accessible) Run() ([]string, error) {
+	cat := a.opt.Catalog
+	a.say("%s", a.t("ui.welcome.title"))
+	a.say("%s", a.t("ui.welcome.text"))
+	a.say("%s", a.t("acc.intro"))
+	a.say("")
+	all, _ := steps(cat, a.st)
+	i := firstOpen(a.st, all)
+	for {
+		all, p := steps(cat, a.st)
+		if i >= len(all)-1 {
+			break
+		}
+		st := all[i]
+		var ok, back bool
+		switch st.kind {
+		case stepAssessment:
+			ok = a.assessment()
+		case stepTools:
+			ok = a.tools()
+		case stepOther:
+			ok = a.other(st)
+		case stepFacts:
+			a.facts(st, p)
+			ok = true
+		case stepQuestion:
+			n, total := 0, 0
+			for j, x := range all {
+				if x.kind == stepQuestion {
+					total++
+					if j <= i {
+						n++
+					}
+				}
+			}
+			ok, back = a.question(st, n, total)
+		}
+		if !ok {
+			a.save()
+			a.say("%s", a.t("acc.eof"))
+			return nil, ErrInputEnded
+		}
+		a.save()
+		if back {
+			i = max(0, i-1)
+			continue
+		}
+		next, _ := steps(cat, a.st)
+		i = indexAfter(next, st, i)
+	}
+	return a.finish()
+}
+
+// indexAfter finds the step after done in the new walk.
+func indexAfter(all []step, done step, at int) int {
+	for j, s := range all {
+		if s.same(done) {
+			return j + 1
+		}
+	}
+	return at + 1
+}
+
+func (a *Accessible) assessment() bool {
+	for a.st.org == "" {
+		v, ok := a.ask(a.t("ui.org"))
+		if !ok {
+			return false
+		}
+		if v == "" {
+			a.say("%s", a.t("ui.org.required"))
+		}
+		a.st.org = v
+	}
+	v, ok := a.ask(a.t("ui.assessor"))
+	if !ok {
+		return false
+	}
+	a.st.assessor = v
+	v, ok = a.ask(a.t("ui.participants"))
+	if !ok {
+		return false
+	}
+	a.st.participants = splitList(v)
+	return true
+}
+
+func (a *Accessible) tools() bool {
+	cat := a.opt.Catalog
+	a.say("%s", a.t("ui.tools"))
+	for i, t := range cat.Tools {
+		a.say("%d) %s (%s)", i+1, t.Name.In(a.lang), i18n.T(a.lang, "kind."+string(t.Kind)))
+	}
+	for {
+		v, ok := a.ask(a.t("acc.toolsprompt"))
+		if !ok {
+			return false
+		}
+		var ids []string
+		bad := false
+		for _, part := range splitList(v) {
+			n, err := strconv.Atoi(part)
+			switch {
+			case err == nil && n >= 1 && n <= len(cat.Tools):
+				ids = append(ids, cat.Tools[n-1].ID)
+			case cat.Tool(part) != nil:
+				ids = append(ids, part)
+			default:
+				bad = true
+			}
+		}
+		if bad || len(ids) == 0 {
+			a.say(a.t("acc.invalid"), len(cat.Tools))
+			continue
+		}
+		a.st.setTools(cat, ids)
+		return true
+	}
+}
+
+func (a *Accessible) other(st step) bool {
+	t := a.st.tool(st.tool)
+	for t.Name == "" {
+		v, ok := a.ask(a.t("ui.other.name"))
+		if !ok {
+			return false
+		}
+		t.Name = v
+	}
+	for {
+		a.say("%s: 1) %s 2) %s", a.t("ui.other.kind"), i18n.T(a.lang, "kind.messenger"), i18n.T(a.lang, "kind.video"))
+		v, ok := a.ask(a.t("acc.choose"))
+		if !ok {
+			return false
+		}
+		switch v {
+		case "1", "messenger":
+			t.Kind = catalog.KindMessenger
+			return true
+		case "2", "video":
+			t.Kind = catalog.KindVideo
+			return true
+		}
+		a.say(a.t("acc.invalid"), 2)
+	}
+}
+
+// facts reads out what the catalogue knows about the tool.
+func (a *Accessible) facts(st step, p *assess.Plan) {
+	for _, t := range p.Tools {
+		if t.Key != st.tool {
+			continue
+		}
+		a.say("%s – %s:", a.t("acc.facts"), t.Name.In(a.lang))
+		for _, f := range t.Facts {
+			var labels []string
+			for _, v := range f.Fact.All() {
+				o, _ := f.Def.Value(v)
+				labels = append(labels, o.Label.In(a.lang))
+			}
+			stale := ""
+			if f.Stale {
+				stale = ", " + a.t("plan.stale")
+			}
+			a.say("- %s: %s (%s %s%s)", f.Def.Title.In(a.lang), strings.Join(labels, ", "), a.t("plan.asof"), f.Fact.AsOf, stale)
+		}
+		a.say("%s", a.t("ui.facts.intro"))
+		a.say("")
+	}
+}
+
+// question asks one question; back is true when the user asked to go back.
+func (a *Accessible) question(st step, i, total int) (ok, back bool) {
+	q := st.q
+	vals, notes := a.st.scope(st.tool)
+	owner := a.t("org.name")
+	if t := a.st.tool(st.tool); t != nil {
+		owner = t.Name
+		if owner == "" {
+			owner = a.opt.Catalog.Tool(t.ID).Name.In(a.lang)
+		}
+	}
+	a.say("%s – %s › %s", fmt.Sprintf(a.t("acc.question"), i, total), owner, a.opt.Catalog.Area(q.Area).Title.In(a.lang))
+	a.say("%s", q.Title.In(a.lang))
+	for j, o := range q.Options {
+		a.say("%d) %s", j+1, o.Label.In(a.lang))
+	}
+	cur := vals[q.ID].Items
+	prompt := a.t("acc.choose")
+	if q.Type == catalog.MultiChoice {
+		prompt = a.t("acc.multi")
+	}
+	if len(cur) > 0 {
+		prompt += " [" + strings.Join(a.numbers(q, cur), ",") + "]"
+	}
+	for {
+		v, more := a.ask(prompt)
+		if !more {
+			return false, false
+		}
+		switch {
+		case v == "?":
+			a.say("%s: %s", a.t("ui.why"), q.Help.In(a.lang))
+			continue
+		case v == "<":
+			return true, true
+		case strings.HasPrefix(v, "!"):
+			if n := strings.TrimSpace(v[1:]); n != "" {
+				notes[q.ID] = n
+			} else {
+				delete(notes, q.ID)
+			}
+			a.say("%s", a.t("acc.notesaved"))
+			continue
+		case v == "" && len(cur) > 0:
+			vals[q.ID] = answers.Value{Items: cur}
+			return true, false
+		}
+		if q.Type == catalog.FreeText {
+			if v != "" {
+				vals[q.ID] = answers.Value{Items: []string{v}}
+			}
+			return true, false
+		}
+		var chosen []string
+		good := true
+		for _, part := range splitList(v) {
+			n, err := strconv.Atoi(part)
+			switch {
+			case err == nil && n >= 1 && n <= len(q.Options):
+				chosen = append(chosen, q.Options[n-1].ID)
+			case func() bool { _, ok := q.Option(part); return ok }():
+				chosen = append(chosen, part)
+			default:
+				good = false
+			}
+		}
+		if !good || len(chosen) == 0 || q.Type != catalog.MultiChoice && len(chosen) > 1 {
+			a.say(a.t("acc.invalid"), len(q.Options))
+			continue
+		}
+		vals[q.ID] = answers.Value{Items: chosen}
+		return true, false
+	}
+}
+
+func (a *Accessible) numbers(q *catalog.Question, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		for j, o := range q.Options {
+			if o.ID == id {
+				out = append(out, strconv.Itoa(j+1))
+			}
+		}
+	}
+	return out
+}
+
+// finish shows the result and saves the plan.
+func (a *Accessible) finish() ([]string, error) {
+	cat := a.opt.Catalog
+	_, p := steps(cat, a.st)
+	a.say("%s:", a.t("acc.summary"))
+	for _, t := range p.Tools {
+		a.say("- %s: %s", t.Name.In(a.lang), i18n.T(a.lang, "light."+string(t.Light)))
+	}
+	a.say("- %s: %s", a.t("plan.orgrow"), i18n.T(a.lang, "light."+string(p.OrgLight())))
+	m := &Model{opt: a.opt, st: a.st}
+	path, ok := a.ask(fmt.Sprintf("%s [%s]", a.t("ui.save.path"), m.defaultPlanPath()))
+	if !ok {
+		return nil, ErrInputEnded
+	}
+	if path == "" {
+		path = m.defaultPlanPath()
+	}
+	path = m.expand(path)
+	var extras []string
+	if v, ok := a.ask(a.t("acc.extras")); !ok {
+		return nil, ErrInputEnded
+	} else if yes(v) {
+		extras = []string{"json", "answers"}
+	}
+	overwrite := false
+	for {
+		saved, existing, err := writePlanFiles(cat, a.st, p, a.lang, path, extras, overwrite)
+		switch {
+		case existing != "":
+			v, ok := a.ask(fmt.Sprintf(a.t("acc.overwrite"), existing))
+			if !ok {
+				return nil, ErrInputEnded
+			}
+			if !yes(v) {
+				np, ok := a.ask(a.t("ui.save.path"))
+				if !ok {
+					return nil, ErrInputEnded
+				}
+				path = m.expand(np)
+				continue
+			}
+			overwrite = true
+		case err != nil:
+			a.say("%s: %v", a.t("ui.save.error"), err)
+			np, ok := a.ask(a.t("ui.save.path"))
+			if !ok {
+				return nil, ErrInputEnded
+			}
+			path = m.expand(np)
+		default:
+			a.say("%s", a.t("ui.done"))
+			for _, s := range saved {
+				a.say("  %s", s)
+			}
+			return saved, nil
+		}
+	}
+}
+
+func yes(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "j", "ja", "y", "yes":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,148 @@
+package tui
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/plan"
+)
+
+// scriptFor writes the lines a person would type to answer f in accessible
+// mode, following the same steps the walk takes.
+func scriptFor(t *testing.T, cat *catalog.Catalog, f *answers.File, savePath string) string {
+	t.Helper()
+	st := newState(f.Lang, f.Assessment.Date)
+	lines := []string{f.Assessment.Organisation, f.Assessment.Assessor, strings.Join(f.Assessment.Participants, ", ")}
+	st.org = f.Assessment.Organisation
+	i := 1
+	for n := 0; ; n++ {
+		if n > 400 {
+			t.Fatal("script does not end")
+		}
+		all, _ := steps(cat, st)
+		if i >= len(all)-1 {
+			break
+		}
+		s := all[i]
+		switch s.kind {
+		case stepTools:
+			var ids []string
+			for _, tool := range f.Tools {
+				ids = append(ids, tool.ID)
+			}
+			lines = append(lines, strings.Join(ids, ","))
+			st.setTools(cat, ids)
+		case stepQuestion:
+			src, notes := f.Context, f.Notes
+			if s.tool != "" {
+				for _, tool := range f.Tools {
+					if tool.Key() == s.tool {
+						src, notes = tool.Answers, tool.Notes
+					}
+				}
+			}
+			if n := notes[s.q.ID]; n != "" {
+				lines = append(lines, "!"+n)
+			}
+			v, ok := src[s.q.ID]
+			if !ok { // a catalogue suggestion: the number of the fact's value
+				p := assess.Assess(cat, st.file())
+				for _, pt := range p.Tools {
+					for _, a := range pt.Answers {
+						if pt.Key == s.tool && a.Question == s.q {
+							v = answers.Value{Items: a.Values}
+						}
+					}
+				}
+			}
+			var nums []string
+			for _, id := range v.Items {
+				for j, o := range s.q.Options {
+					if o.ID == id {
+						nums = append(nums, strconv.Itoa(j+1))
+					}
+				}
+			}
+			lines = append(lines, strings.Join(nums, ","))
+			vals, _ := st.scope(s.tool)
+			vals[s.q.ID] = answers.Value{Items: v.Items}
+		}
+		next, _ := steps(cat, st)
+		i = indexAfter(next, s, i)
+	}
+	return strings.Join(append(lines, savePath, "j"), "\n") + "\n"
+}
+
+func TestAccessibleModeFromAPipe(t *testing.T) {
+	cat := catalogue(t)
+	f := example(t, cat, "tax-teams-signal.yaml")
+	work, state := t.TempDir(), t.TempDir()
+	mdPath := filepath.Join(work, "plan.md")
+	input := scriptFor(t, cat, f, mdPath)
+	var out bytes.Buffer
+	acc := NewAccessible(Options{Catalog: cat, Lang: f.Lang, SessionDir: state, WorkDir: work, HomeDir: work,
+		Now: func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }}, strings.NewReader(input), &out)
+	saved, err := acc.Run()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if len(saved) != 3 {
+		t.Fatalf("saved %v", saved)
+	}
+	if bytes.ContainsRune(out.Bytes(), 0x1b) {
+		t.Error("ANSI escapes in accessible mode")
+	}
+	for _, want := range []string{"Question 1 of", "1) Yes", "Result:", "Signal: 🔴 red"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(work, "plan.answers.yaml"))
+	g, err := answers.Parse("saved", data, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _ := os.ReadFile(mdPath)
+	if !bytes.Equal(md, plan.Markdown(assess.Assess(cat, g), g.Lang)) {
+		t.Error("the plan differs from konform plan on the saved answers")
+	}
+	for id, v := range f.Context {
+		if !sameChoices(g.Context[id].Items, v.Items) {
+			t.Errorf("%s: %v, want %v", id, g.Context[id].Items, v.Items)
+		}
+	}
+}
+
+func TestAccessibleModeHelpBackAndBadInput(t *testing.T) {
+	cat := catalogue(t)
+	var out bytes.Buffer
+	// org, assessor, participants; sector: a wrong number, help, then 7
+	// (business); secrecy: go back, change sector to 1 (health); then the
+	// input ends.
+	input := "Praxis\n\n\n99\n?\n7\n<\n1\n"
+	state := t.TempDir()
+	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: state, Now: time.Now}, strings.NewReader(input), &out)
+	_, err := acc.Run()
+	if !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("err %v, want ErrInputEnded", err)
+	}
+	s := out.String()
+	for _, want := range []string{"Das ist keine der Antworten", "Warum wir fragen: Im Gesundheitswesen", "Die Eingabe endet"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("output lacks %q:\n%s", want, s)
+		}
+	}
+	f, err := os.ReadFile(acc.SessionPath())
+	if err != nil || !strings.Contains(string(f), "sector: health") {
+		t.Fatalf("session %q: %v\n%s", acc.SessionPath(), err, f)
+	}
+}
