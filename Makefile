@@ -22,7 +22,8 @@ run: build
 ## test: everything CI runs – formatting, vet, staticcheck and all tests,
 ## including markdownlint on the generated plans
 test: tools fmt-check lint
-	KONFORM_REQUIRE_MARKDOWNLINT=1 $(GO) test -count=1 ./...
+	KONFORM_REQUIRE_MARKDOWNLINT=1 KONFORM_REQUIRE_TMUX=$${KONFORM_REQUIRE_TMUX:-$$(command -v tmux >/dev/null && echo 1)} \
+		$(GO) test -count=1 ./...
 
 ## unit: the Go tests only, quickly
 unit:

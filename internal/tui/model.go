@@ -267,6 +267,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.writeFiles(true)
 		case "n", "N", "esc":
 			m.buildSave()
+			return m, m.form.Init()
 		}
 		return m, nil
 	case scrDone:

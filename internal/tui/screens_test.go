@@ -113,7 +113,30 @@ func TestScreensReviewPreviewSave(t *testing.T) {
 	if b, _ := os.ReadFile(existing); string(b) != "keep me" {
 		t.Fatal("the existing file was changed")
 	}
+	// Another name can be typed right away.
+	for range 80 {
+		d.press("backspace")
+	}
+	d.typeText("~/work/other.md")
 	d.press("enter", "enter")
+	d.expectAt("done")
+	if _, err := os.Stat(filepath.Join(opt.WorkDir, "other.md")); err != nil {
+		t.Fatalf("the new name was not used: %v", err)
+	}
+}
+
+func TestConfirmedOverwrite(t *testing.T) {
+	opt := fixed(t)
+	d := start(t, opt)
+	d.answerAll("signal")
+	if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	existing := filepath.Join(opt.WorkDir, "konform-plan-malerbetrieb-sommer-gmbh-2026-11-22.md")
+	if err := os.WriteFile(existing, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.press("p", "s", "enter", "enter")
 	d.expectAt("confirm")
 	d.press("y")
 	d.expectAt("done")

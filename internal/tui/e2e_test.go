@@ -1,0 +1,285 @@
+package tui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/plan"
+)
+
+// The end-to-end tests run the real binary: in tmux at 80×24 like a person
+// would, and with a pipe in accessible mode. tmux is installed by .ci/run;
+// without it the tmux test is skipped, unless KONFORM_REQUIRE_TMUX is set.
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "konform")
+	cmd := exec.Command("go", "build", "-o", bin, "../../cmd/konform")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+type tmux struct {
+	t      *testing.T
+	socket string
+}
+
+func newTmux(t *testing.T) *tmux {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("KONFORM_REQUIRE_TMUX") != "" {
+			t.Fatal("tmux is not installed")
+		}
+		t.Skip("tmux is not installed (.ci/run installs it)")
+	}
+	x := &tmux{t: t, socket: fmt.Sprintf("konform-test-%d", os.Getpid())}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", x.socket, "kill-server").Run() })
+	return x
+}
+
+func (x *tmux) run(args ...string) string {
+	x.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", x.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		x.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (x *tmux) start(dir, command string) {
+	x.run("new-session", "-d", "-s", "k", "-x", "80", "-y", "24", "-c", dir, command+"; echo EXIT=$?; sleep 30")
+}
+
+func (x *tmux) screen() string { return x.run("capture-pane", "-p", "-t", "k") }
+
+func (x *tmux) keys(keys ...string) {
+	for _, k := range keys {
+		x.run("send-keys", "-t", "k", k)
+		time.Sleep(60 * time.Millisecond)
+	}
+}
+
+func (x *tmux) text(s string) {
+	x.run("send-keys", "-t", "k", "-l", s)
+	time.Sleep(100 * time.Millisecond)
+}
+
+// waitFor polls the screen until re matches.
+func (x *tmux) waitFor(re string) string {
+	x.t.Helper()
+	rx := regexp.MustCompile(re)
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		s := x.screen()
+		if rx.MatchString(s) {
+			return s
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	x.t.Fatalf("timed out waiting for %q; screen:\n%s", re, x.screen())
+	return ""
+}
+
+var stepRx = regexp.MustCompile(`Schritt (\d+) von (\d+)`)
+
+// stepOn returns the step number on the screen.
+func stepOn(screen string) (int, int) {
+	m := stepRx.FindStringSubmatch(screen)
+	if m == nil {
+		return 0, 0
+	}
+	var n, total int
+	fmt.Sscan(m[1], &n)
+	fmt.Sscan(m[2], &total)
+	return n, total
+}
+
+// answerUntil answers every question with its first option (ticking the
+// first option of multiple choices), chooses tools at the tool step, and
+// stops when stop matches the screen.
+func (x *tmux) answerUntil(stop string, tools []int) string {
+	x.t.Helper()
+	stopRx := regexp.MustCompile(stop)
+	for n := 0; n < 200; n++ {
+		s := x.screen()
+		if stopRx.MatchString(s) {
+			return s
+		}
+		cur, _ := stepOn(s)
+		switch {
+		case strings.Contains(s, "Welche Werkzeuge nutzen Sie?"):
+			pos := 0
+			for _, want := range tools {
+				for ; pos < want; pos++ {
+					x.keys("Down")
+				}
+				x.keys("Space")
+			}
+			x.keys("Enter")
+		case strings.Contains(s, "• "): // a multiple choice
+			if !strings.Contains(s, "✓") {
+				x.keys("Space")
+			}
+			x.keys("Enter")
+		default:
+			x.keys("Enter")
+		}
+		// Wait until the step changes.
+		deadline := time.Now().Add(5 * time.Second)
+		for time.Now().Before(deadline) {
+			s2 := x.screen()
+			if n2, _ := stepOn(s2); n2 != cur || stopRx.MatchString(s2) {
+				break
+			}
+			time.Sleep(30 * time.Millisecond)
+		}
+	}
+	x.t.Fatalf("did not reach %q:\n%s", stop, x.screen())
+	return ""
+}
+
+func TestEndToEndInTmux(t *testing.T) {
+	x := newTmux(t)
+	bin := buildBinary(t)
+	home := t.TempDir()
+	work := filepath.Join(home, "work")
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s/state LANG=de_DE.UTF-8 TERM=xterm-256color ", home, home)
+
+	// 1. A whole walk, saved with the answers.
+	x.start(work, env+bin)
+	x.waitFor("Sprache / Language")
+	x.keys("Enter")
+	x.waitFor("Organisation")
+	x.text("Malerbetrieb Sommer GmbH")
+	x.keys("Enter", "Enter", "Enter")
+	x.waitFor("In welchem Bereich")
+	x.answerUntil("Überblick", []int{0, 11}) // WhatsApp, Zoom
+	x.keys("p")
+	x.waitFor("Datenschutz-Aktionsplan")
+	x.keys("s")
+	x.waitFor("Datei für den Plan")
+	x.keys("Enter", "Space", "Down", "Space", "Enter")
+	x.waitFor("Fertig")
+	x.keys("Enter")
+	x.waitFor("EXIT=0")
+	first := filepath.Join(work, "konform-plan-malerbetrieb-sommer-gmbh-"+time.Now().Format("2006-01-02"))
+	checkSaved(t, first)
+	x.run("kill-session", "-t", "k")
+
+	// 2. The same walk, killed half-way, resumed from the welcome screen.
+	x.start(work, env+bin)
+	x.waitFor("Sprache / Language")
+	x.keys("Enter")
+	x.waitFor("Neue Bewertung")
+	x.keys("Enter")
+	x.waitFor("Organisation")
+	x.text("Malerbetrieb Sommer GmbH")
+	x.keys("Enter", "Enter", "Enter")
+	x.waitFor("In welchem Bereich")
+	s := x.answerUntil(`WhatsApp \(private App\) › Verschlüsselung`, []int{0, 11})
+	before, _ := stepOn(s)
+	// kill -9 the wizard: the child of the pane's shell.
+	panePID := strings.TrimSpace(x.run("display-message", "-p", "-t", "k", "#{pane_pid}"))
+	child, err := exec.Command("pgrep", "-P", panePID).Output()
+	if err != nil {
+		t.Fatalf("no wizard process under the pane: %v", err)
+	}
+	if err := exec.Command("kill", "-9", strings.Fields(string(child))[0]).Run(); err != nil {
+		t.Fatalf("kill: %v", err)
+	}
+	x.waitFor("EXIT=137")
+	x.run("kill-session", "-t", "k")
+
+	x.start(work, env+bin)
+	x.waitFor("Sprache / Language")
+	x.keys("Enter")
+	x.waitFor("fortsetzen Malerbetrieb Sommer GmbH")
+	x.keys("Down", "Enter")
+	s = x.waitFor("Schritt")
+	if n, _ := stepOn(s); n < before-1 {
+		t.Errorf("resumed at step %d, was at %d before the kill", n, before)
+	}
+	x.answerUntil("Überblick", nil)
+	x.keys("p")
+	x.waitFor("Datenschutz-Aktionsplan")
+	x.keys("s")
+	x.waitFor("Datei für den Plan")
+	x.keys("Enter", "Space", "Down", "Space", "Enter")
+	x.waitFor("gibt es schon")
+	x.keys("n")
+	x.waitFor("Datei für den Plan")
+	for range 120 {
+		x.run("send-keys", "-t", "k", "BSpace")
+	}
+	x.text("~/work/zweiter-plan.md")
+	x.keys("Enter", "Enter")
+	x.waitFor("Fertig")
+	x.keys("Enter")
+	x.waitFor("EXIT=0")
+	second := filepath.Join(work, "zweiter-plan")
+	checkSaved(t, second)
+	a, _ := os.ReadFile(first + ".md")
+	b, _ := os.ReadFile(second + ".md")
+	if !bytes.Equal(a, b) {
+		t.Error("the resumed walk gives a different plan than the uninterrupted one")
+	}
+}
+
+// checkSaved checks a saved plan against konform plan on its saved answers.
+func checkSaved(t *testing.T, base string) {
+	t.Helper()
+	cat := catalogue(t)
+	data, err := os.ReadFile(base + ".answers.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := answers.Parse("saved", data, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := os.ReadFile(base + ".md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(md, plan.Markdown(assess.Assess(cat, f), f.Lang)) {
+		t.Errorf("%s.md is not the plan of its answers", base)
+	}
+}
+
+func TestEndToEndAccessibleFromAPipe(t *testing.T) {
+	bin := buildBinary(t)
+	cat := catalogue(t)
+	f := example(t, cat, "medical-zoom-whatsapp.yaml")
+	home := t.TempDir()
+	input := scriptFor(t, cat, f, "~/plan.md")
+	cmd := exec.Command(bin, "--accessible", "--lang", "de")
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_STATE_HOME="+home+"/state")
+	cmd.Dir = home
+	cmd.Stdin = strings.NewReader(input)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v\n%s\n%s", err, errOut.String(), out.String())
+	}
+	if bytes.ContainsRune(out.Bytes(), 0x1b) {
+		t.Error("ANSI escapes in accessible mode")
+	}
+	checkSaved(t, filepath.Join(home, "plan"))
+	if !strings.Contains(errOut.String(), "session saved in") {
+		t.Errorf("stderr: %s", errOut.String())
+	}
+}
