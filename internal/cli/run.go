@@ -83,9 +83,10 @@ func (a *app) runWizard(o runOptions) error {
 	home, _ := os.UserHomeDir()
 	m := tui.New(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Sessions: sessions,
 		Resume: resume, ResumePath: o.resume, WorkDir: wd, HomeDir: home, Now: time.Now})
-	p := tea.NewProgram(m, tea.WithInput(a.io.In), tea.WithOutput(a.io.Out))
+	// konform handles the signals itself, so that it saves before it ends.
+	p := tea.NewProgram(m, tea.WithInput(a.io.In), tea.WithOutput(a.io.Out), tea.WithoutSignalHandler())
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer signal.Stop(sigs)
 	go func() {
 		if _, ok := <-sigs; ok {

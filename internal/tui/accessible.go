@@ -220,13 +220,40 @@ func (a *Accessible) other(st step) bool {
 		switch v {
 		case "1", "messenger":
 			t.Kind = catalog.KindMessenger
-			return true
 		case "2", "video":
 			t.Kind = catalog.KindVideo
-			return true
+		default:
+			a.say(a.t("acc.invalid"), 2)
+			continue
 		}
-		a.say(a.t("acc.invalid"), 2)
+		break
 	}
+	// The facts the user knows; 0 or an empty line leaves a fact out.
+	for _, id := range OtherFacts {
+		d := a.opt.Catalog.FactDef(id)
+		a.say("%s", d.Title.In(a.lang))
+		a.say("0) %s", a.t("ui.other.notknown"))
+		for j, o := range d.Values {
+			a.say("%d) %s", j+1, o.Label.In(a.lang))
+		}
+		for {
+			v, ok := a.ask(a.t("acc.choose"))
+			if !ok {
+				return false
+			}
+			n, err := strconv.Atoi(v)
+			if v == "" || err == nil && n == 0 {
+				delete(t.Facts, id)
+				break
+			}
+			if err == nil && n >= 1 && n <= len(d.Values) {
+				t.Facts[id] = answers.Value{Items: []string{d.Values[n-1].ID}}
+				break
+			}
+			a.say(a.t("acc.invalid"), len(d.Values))
+		}
+	}
+	return true
 }
 
 // facts reads out what the catalogue knows about the tool.

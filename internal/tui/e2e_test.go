@@ -239,6 +239,47 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 }
 
+// SIGTERM and SIGHUP save the session and end the wizard.
+func TestEndToEndSignalsSave(t *testing.T) {
+	x := newTmux(t)
+	bin := buildBinary(t)
+	for _, sig := range []string{"TERM", "HUP"} {
+		home := t.TempDir()
+		env := fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s/state LANG=de_DE.UTF-8 TERM=xterm-256color ", home, home)
+		x.start(home, env+bin+" 2>"+home+"/err.txt")
+		x.waitFor("Sprache / Language")
+		x.keys("Enter")
+		x.waitFor("Organisation")
+		x.text("Signal GmbH")
+		x.keys("Enter", "Enter", "Enter")
+		x.waitFor("In welchem Bereich")
+		x.keys("Down", "Enter")
+		x.waitFor("Schweigepflicht")
+		panePID := strings.TrimSpace(x.run("display-message", "-p", "-t", "k", "#{pane_pid}"))
+		child, err := exec.Command("pgrep", "-P", panePID).Output()
+		if err != nil {
+			t.Fatalf("no wizard process: %v", err)
+		}
+		if err := exec.Command("kill", "-"+sig, strings.Fields(string(child))[0]).Run(); err != nil {
+			t.Fatal(err)
+		}
+		x.waitFor("EXIT=130")
+		x.run("kill-session", "-t", "k")
+		files, _ := filepath.Glob(filepath.Join(home, "state", "konform", "*.yaml"))
+		if len(files) != 1 {
+			t.Fatalf("SIG%s: session files %v", sig, files)
+		}
+		data, _ := os.ReadFile(files[0])
+		if !strings.Contains(string(data), "sector: counselling") {
+			t.Errorf("SIG%s: the answer is not saved:\n%s", sig, data)
+		}
+		errText, _ := os.ReadFile(filepath.Join(home, "err.txt"))
+		if !strings.Contains(string(errText), "session saved in") {
+			t.Errorf("SIG%s: stderr %q", sig, errText)
+		}
+	}
+}
+
 // checkSaved checks a saved plan against konform plan on its saved answers.
 func checkSaved(t *testing.T, base string) {
 	t.Helper()

@@ -16,6 +16,9 @@ import (
 	"github.com/konform/konform/internal/i18n"
 )
 
+// OtherFacts are the facts asked about a tool that is not in the catalogue.
+var OtherFacts = []string{"seat", "hosting", "e2e", "avv", "business_use"}
+
 func theme() huh.Theme { return huh.ThemeFunc(huh.ThemeCharm) }
 
 func (m *Model) newForm(what string, fields ...huh.Field) {
@@ -106,7 +109,7 @@ func (m *Model) buildStepForm() {
 		t := m.st.tool(st.tool)
 		m.inputs[0] = t.Name
 		m.val = string(t.Kind)
-		m.newForm("other",
+		fields := []huh.Field{
 			huh.NewInput().Title(m.t("ui.other.name")).Value(&m.inputs[0]).CharLimit(100).Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return errors.New(m.t("ui.other.name"))
@@ -115,7 +118,25 @@ func (m *Model) buildStepForm() {
 			}),
 			huh.NewSelect[string]().Title(m.t("ui.other.kind")).Options(
 				huh.NewOption(i18n.T(m.lang, "kind.messenger"), "messenger"),
-				huh.NewOption(i18n.T(m.lang, "kind.video"), "video")).Value(&m.val))
+				huh.NewOption(i18n.T(m.lang, "kind.video"), "video")).Value(&m.val).Inline(true)}
+		// The facts the user knows; "not known" leaves a fact out.
+		m.facts = map[string]*string{}
+		for _, id := range OtherFacts {
+			d := m.cat.FactDef(id)
+			v := ""
+			if f, ok := t.Facts[id]; ok && len(f.Items) == 1 {
+				v = f.Items[0]
+			}
+			m.facts[id] = &v
+			opts := []huh.Option[string]{huh.NewOption(m.t("ui.other.notknown"), "")}
+			for _, o := range d.Values {
+				opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.ID))
+			}
+			fields = append(fields, huh.NewSelect[string]().Title(d.Title.In(m.lang)).Options(opts...).Value(m.facts[id]).Inline(true))
+		}
+		m.newForm("other", fields...)
+		// The longest form: it scrolls within the room below the header.
+		m.form = m.form.WithHeight(max(6, m.high-7))
 	case stepQuestion:
 		m.buildQuestion(st)
 	}
@@ -230,6 +251,13 @@ func (m *Model) complete() {
 		t := m.st.tool(st.tool)
 		t.Name = strings.TrimSpace(m.inputs[0])
 		t.Kind = catalog.Kind(m.val)
+		for id, v := range m.facts {
+			if *v == "" {
+				delete(t.Facts, id)
+			} else {
+				t.Facts[id] = answers.Value{Items: []string{*v}}
+			}
+		}
 	case "question":
 		vals, _ := m.st.scope(st.tool)
 		switch st.q.Type {

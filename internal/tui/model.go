@@ -70,6 +70,7 @@ type Model struct {
 	val      string
 	multi    []string
 	inputs   [3]string
+	facts    map[string]*string // facts of the custom tool being entered
 	showHelp bool
 	noting   bool
 	noteForm *huh.Form
@@ -217,6 +218,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.passToForm(msg)
 	case SaveAndQuitMsg:
 		m.autosave()
+		m.ExitCode = 130
 		return m, tea.Quit
 	case tea.KeyPressMsg:
 		return m.key(msg)

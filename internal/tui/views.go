@@ -202,7 +202,11 @@ func (m *Model) factsView(st step) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(wrap(m.t("ui.facts.intro"), m.width-2) + "\n\n")
+	intro := m.t("ui.facts.intro")
+	if t := m.st.tool(st.tool); t != nil && m.cat.Tool(t.ID).Custom {
+		intro = m.t("ui.facts.user")
+	}
+	b.WriteString(wrap(intro, m.width-2) + "\n\n")
 	if len(facts) == 0 {
 		b.WriteString(m.t("ui.facts.none"))
 		return b.String()

@@ -81,6 +81,30 @@ func (d *driver) walk(f *answers.File) {
 			d.press("enter")
 		case stepFacts:
 			d.press("enter")
+		case stepOther:
+			var other *answers.Tool
+			for _, tool := range f.Tools {
+				if tool.Name != "" {
+					other = tool
+				}
+			}
+			d.typeText(other.Name)
+			d.press("enter")
+			if other.Kind == catalog.KindVideo {
+				d.press("right")
+			}
+			d.press("enter")
+			for _, id := range OtherFacts {
+				n := 0
+				if v, ok := other.Facts[id]; ok {
+					def := d.m.cat.FactDef(id)
+					n = slices.IndexFunc(def.Values, func(o catalog.Option) bool { return o.ID == v.Items[0] }) + 1
+				}
+				for range n {
+					d.press("right")
+				}
+				d.press("enter")
+			}
 		case stepQuestion:
 			vals, notes := f.Context, f.Notes
 			if st.tool != "" {
@@ -130,7 +154,7 @@ func (d *driver) toolOptionOrder() []string {
 // A whole assessment of two tools, typed in by key presses, gives the plan
 // `konform plan` makes from the answers file the wizard saves – byte for byte.
 func TestFullWalkSavesThePlanKonformPlanMakes(t *testing.T) {
-	for _, name := range []string{"medical-zoom-whatsapp.yaml", "tax-teams-signal.yaml"} {
+	for _, name := range []string{"medical-zoom-whatsapp.yaml", "tax-teams-signal.yaml", "association-jitsi.yaml"} {
 		t.Run(name, func(t *testing.T) {
 			cat := catalogue(t)
 			f := example(t, cat, name)
@@ -180,6 +204,16 @@ func TestFullWalkSavesThePlanKonformPlanMakes(t *testing.T) {
 			}
 			for _, tool := range f.Tools {
 				i := slices.IndexFunc(g.Tools, func(x *answers.Tool) bool { return x.ID == tool.ID })
+				if i >= 0 && tool.Name != "" {
+					if g.Tools[i].Name != tool.Name || g.Tools[i].Kind != tool.Kind {
+						t.Errorf("custom tool saved as %q (%s)", g.Tools[i].Name, g.Tools[i].Kind)
+					}
+					for id, v := range tool.Facts {
+						if !slices.Equal(g.Tools[i].Facts[id].Items, v.Items) {
+							t.Errorf("custom fact %s: saved %v, want %v", id, g.Tools[i].Facts[id].Items, v.Items)
+						}
+					}
+				}
 				if i < 0 {
 					t.Errorf("tool %s was not saved", tool.ID)
 					continue
