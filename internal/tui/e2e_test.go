@@ -91,7 +91,7 @@ func (x *tmux) waitFor(re string) string {
 	return ""
 }
 
-var stepRx = regexp.MustCompile(`Schritt (\d+) von (\d+)`)
+var stepRx = regexp.MustCompile(`Schritt (\d+) von (?:mind\. )?(\d+)`)
 
 // stepOn returns the step number on the screen.
 func stepOn(screen string) (int, int) {

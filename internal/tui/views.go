@@ -141,7 +141,11 @@ func (m *Model) header() string {
 	}
 	count := ""
 	if total > 0 && m.screen != scrWelcome && m.screen != scrStart {
-		count = fmt.Sprintf(m.t("ui.step"), n, total)
+		key := "ui.step"
+		if len(m.st.tools) == 0 {
+			key = "ui.step.min" // the tools' questions are still to come
+		}
+		count = fmt.Sprintf(m.t(key), n, total)
 	}
 	title := truncate(head.Render(where), m.width-len(count)-2)
 	gap := max(1, m.width-lipgloss.Width(title)-lipgloss.Width(count))
