@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -13,15 +14,15 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/internal/session"
 	"github.com/konform/konform/questions"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden screens")
 
 // driver runs the model synchronously: every message goes through Update,
-// and the commands it returns are run with a short deadline so timers
-// (cursor blink) are dropped.
+// and the commands it returns are run and their messages fed back. The
+// cursor's blink messages are dropped, so no timer is ever started and
+// every command returns at once; the deadline only guards against a hang.
 type driver struct {
 	t    *testing.T
 	m    *Model
@@ -85,7 +86,7 @@ func (d *driver) run(cmd tea.Cmd) {
 }
 
 func (d *driver) collect(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
+	if cmd == nil || isTimer(cmd) {
 		return nil
 	}
 	ch := make(chan tea.Msg, 1)
@@ -93,10 +94,10 @@ func (d *driver) collect(cmd tea.Cmd) []tea.Msg {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(5 * time.Millisecond):
-		return nil
+	case <-time.After(2 * time.Second):
+		d.t.Fatalf("a command (%s) did not return within two seconds", funcName(cmd))
 	}
-	if msg == nil {
+	if msg == nil || reflect.TypeOf(msg).PkgPath() == "charm.land/bubbles/v2/cursor" {
 		return nil
 	}
 	// Batches and sequences are slices of commands.
@@ -108,6 +109,17 @@ func (d *driver) collect(cmd tea.Cmd) []tea.Msg {
 		return out
 	}
 	return []tea.Msg{msg}
+}
+
+func funcName(cmd tea.Cmd) string {
+	return runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name()
+}
+
+// isTimer recognises the commands that only sleep and tick: tea.Tick and
+// the cursor's blink. Running them would only make the tests slow.
+func isTimer(cmd tea.Cmd) bool {
+	name := funcName(cmd)
+	return strings.Contains(name, "bubbletea/v2.Tick") || strings.Contains(name, "bubbles/v2/cursor.")
 }
 
 // press sends keys by name: "enter", "down", "shift+tab", "space", "ctrl+c",
@@ -237,5 +249,3 @@ func (d *driver) choose(id string) {
 	}
 	d.press("enter")
 }
-
-var _ = session.Dir

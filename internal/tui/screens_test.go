@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/session"
 )
 
 // fixed gives screens that do not depend on the machine: the session
@@ -256,5 +257,44 @@ func TestQuitAsksAndKeepsTheSession(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(opt.SessionDir, entries[0].Name()))
 	if !strings.Contains(string(data), "sector: health") {
 		t.Fatalf("the answer is not in the session:\n%s", data)
+	}
+}
+
+// A session that cannot be read is listed with a warning; choosing it says
+// why, and the user can start fresh.
+func TestUnreadableSessionIsReportedNotUsed(t *testing.T) {
+	opt := fixed(t)
+	if err := os.MkdirAll(opt.SessionDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(opt.SessionDir, "session-20261101-100000.yaml")
+	if err := os.WriteFile(broken, []byte("format: konform/answers/v7\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	infos, err := session.List(opt.SessionDir, catalogue(t), 5)
+	if err != nil || len(infos) != 1 || infos[0].Err == nil {
+		t.Fatalf("sessions %+v, %v", infos, err)
+	}
+	opt.Sessions = infos
+	d := newDriver(t, opt)
+	d.press("enter")
+	d.expectAt("start")
+	if !strings.Contains(d.screen(), "⚠ session-20261101-100000.yaml – nicht lesbar") {
+		t.Fatalf("the broken session is not listed:\n%s", d.screen())
+	}
+	d.press("down", "enter")
+	d.expectAt("start")
+	if !strings.Contains(d.screen(), "newer konform") {
+		t.Fatalf("no reason shown:\n%s", d.screen())
+	}
+	d.press("g", "enter") // the list starts again at the top
+	d.expectAt("assessment")
+	d.typeText("Neu GmbH")
+	d.press("enter", "enter", "enter")
+	if b, _ := os.ReadFile(broken); string(b) != "format: konform/answers/v7\n" {
+		t.Fatal("the unreadable session was overwritten")
+	}
+	if d.m.SessionPath() == broken {
+		t.Fatal("the new session writes to the broken file")
 	}
 }
