@@ -21,6 +21,7 @@ type planOptions struct {
 	format  string
 	lang    string
 	out     string
+	outDir  string
 	force   bool
 }
 
@@ -31,9 +32,13 @@ func (a *app) planCmd() *cobra.Command {
 		Short: "Make the action plan from an answers file",
 		Long: `Reads an answers file (YAML or JSON, see the README), assesses it and
 prints the action plan as Markdown (default) or JSON. With -o the plan is
-written to a file; an existing file is only replaced with --force.`,
+written to a file; an existing file is only replaced with --force.
+
+With a folder as --answers and --out-dir, every answers file in the folder
+gets its plan, named like the file; bad files are reported and skipped.`,
 		Example: `  konform plan --answers answers.yaml
-  konform plan --answers answers.yaml --format json --lang en -o plan.json`,
+  konform plan --answers answers.yaml --format json --lang en -o plan.json
+  konform plan --answers clients/ --out-dir plans/ --force`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return a.runPlan(o) },
 	}
@@ -42,6 +47,7 @@ written to a file; an existing file is only replaced with --force.`,
 	f.StringVar(&o.format, "format", "md", "output format: md or json")
 	f.StringVar(&o.lang, "lang", "", "language of the plan: de or en (default: the answers file's lang)")
 	f.StringVarP(&o.out, "output", "o", "", "write the plan to this file instead of standard output")
+	f.StringVar(&o.outDir, "out-dir", "", "with a folder of answers files: write one plan per file here")
 	f.BoolVar(&o.force, "force", false, "replace the output file if it exists")
 	_ = cmd.MarkFlagRequired("answers")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json"}, cobra.ShellCompDirectiveNoFileComp))
@@ -123,6 +129,9 @@ func (a *app) runPlan(o planOptions) error {
 			return inputErr("--lang: %v", err)
 		}
 		lang = l
+	}
+	if o.outDir != "" || isDir(o.answers) {
+		return a.runBatch(o, lang)
 	}
 	if o.out != "" && !o.force {
 		if _, err := os.Lstat(o.out); err == nil {
