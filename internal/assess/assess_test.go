@@ -11,7 +11,7 @@ import (
 	"github.com/konform/konform/questions"
 )
 
-func loadCatalog(t *testing.T) *catalog.Catalog {
+func loadCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
 	c, err := catalog.Load(questions.FS)
 	if err != nil {

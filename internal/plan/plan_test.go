@@ -19,7 +19,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden plans in examples/")
 
-func loadCatalog(t *testing.T) *catalog.Catalog {
+func loadCatalog(t testing.TB) *catalog.Catalog {
 	t.Helper()
 	c, err := catalog.Load(questions.FS)
 	if err != nil {
@@ -36,7 +36,7 @@ func examples(t *testing.T) []string {
 	return files
 }
 
-func assessFile(t *testing.T, cat *catalog.Catalog, path string) *assess.Plan {
+func assessFile(t testing.TB, cat *catalog.Catalog, path string) *assess.Plan {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

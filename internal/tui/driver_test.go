@@ -24,7 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden screens")
 // cursor's blink messages are dropped, so no timer is ever started and
 // every command returns at once; the deadline only guards against a hang.
 type driver struct {
-	t    *testing.T
+	t    testing.TB
 	m    *Model
 	quit bool
 }
@@ -38,7 +38,7 @@ func catalogue(t testing.TB) *catalog.Catalog {
 	return c
 }
 
-func newDriver(t *testing.T, opt Options) *driver {
+func newDriver(t testing.TB, opt Options) *driver {
 	t.Helper()
 	if opt.Catalog == nil {
 		opt.Catalog = catalogue(t)

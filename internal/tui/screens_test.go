@@ -15,13 +15,13 @@ import (
 
 // fixed gives screens that do not depend on the machine: the session
 // lives under a fake home, shown as ~/…
-func fixed(t *testing.T) Options {
+func fixed(t testing.TB) Options {
 	home := t.TempDir()
 	return Options{SessionDir: filepath.Join(home, ".local", "state", "konform"), HomeDir: home, WorkDir: filepath.Join(home, "work")}
 }
 
 // start walks from the welcome screen to the first organisation question.
-func start(t *testing.T, opt Options) *driver {
+func start(t testing.TB, opt Options) *driver {
 	d := newDriver(t, opt)
 	d.press("enter")
 	d.expectAt("assessment")

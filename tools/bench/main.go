@@ -1,0 +1,269 @@
+// Command bench measures konform against floors taken in the same run and
+// checks the budgets: `make bench`. It prints one table and writes it to
+// BENCH.md. Timings drift on shared machines, so every figure that can be
+// is given as a ratio to its floor.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type row struct {
+	figure, value, floor, ratio, budget, status string
+}
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	tmp, err := os.MkdirTemp("", "konform-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	konform := filepath.Join(tmp, "konform")
+	hello := filepath.Join(tmp, "hello")
+	for _, b := range [][]string{
+		{"build", "-trimpath", "-ldflags", "-s -w", "-o", konform, "./cmd/konform"},
+		{"build", "-trimpath", "-ldflags", "-s -w", "-o", hello, "./tools/bench/hello"},
+	} {
+		if out, err := exec.Command("go", b...).CombinedOutput(); err != nil {
+			return fmt.Errorf("go %v: %v\n%s", b, err, out)
+		}
+	}
+	largest, err := largestExample()
+	if err != nil {
+		return err
+	}
+	var rows []row
+
+	// Plan process against the hello-world floor, interleaved.
+	var tp, th []time.Duration
+	for range 25 {
+		d, _, err := timed(hello)
+		if err != nil {
+			return err
+		}
+		th = append(th, d)
+		d, _, err = timed(konform, "plan", "--answers", largest)
+		if err != nil {
+			return err
+		}
+		tp = append(tp, d)
+	}
+	rp, rh := median(tp), median(th)
+	rows = append(rows, ratioRow("plan process wall time (median of 25)", rp, rh, 2.0))
+
+	// Batch: 1,000 answers files on the available cores.
+	in, out := filepath.Join(tmp, "in"), filepath.Join(tmp, "out")
+	if err := generate(in, 1000); err != nil {
+		return err
+	}
+	var tb []time.Duration
+	for range 3 {
+		d, _, err := timed(konform, "plan", "--answers", in, "--out-dir", out, "--force")
+		if err != nil {
+			return err
+		}
+		tb = append(tb, d)
+	}
+	b := median(tb)
+	rows = append(rows, row{fmt.Sprintf("batch, 1,000 plans on %d cores", runtime.NumCPU()),
+		fmt.Sprintf("%s (%.0f plans/s)", ms(b), 1000/b.Seconds()), ms(rh) + " hello", fmt.Sprintf("%.0f×", float64(b)/float64(rh)), "≤ 2 s", pass(b <= 2*time.Second)})
+
+	// Assessment cost, 1 → 100 tools, from the Go benchmark.
+	scale, err := assessScale()
+	if err != nil {
+		return err
+	}
+	rows = append(rows, row{"assessment cost, 1 → 100 tools", fmt.Sprintf("%s → %s", ns(scale[0]), ns(scale[2])), ns(scale[0]) + " (1 tool)",
+		fmt.Sprintf("%.0f× for 100× the tools", scale[2]/scale[0]), "≤ linear (≤ 100×)", pass(scale[2]/scale[0] <= 100)})
+
+	// Memory and size.
+	_, rss, err := timed(konform, "plan", "--answers", largest)
+	if err != nil {
+		return err
+	}
+	_, hrss, _ := timed(hello)
+	rows = append(rows, row{"peak RSS, konform plan", mb(rss), mb(hrss) + " hello", fmt.Sprintf("%.1f×", float64(rss)/float64(hrss)), "≤ 30 MB", pass(rss <= 30<<20)})
+	fi, err := os.Stat(konform)
+	if err != nil {
+		return err
+	}
+	hi, _ := os.Stat(hello)
+	rows = append(rows, row{"stripped binary", mb(fi.Size()), mb(hi.Size()) + " hello", fmt.Sprintf("%.1f×", float64(fi.Size())/float64(hi.Size())), "≤ 20 MB", pass(fi.Size() <= 20<<20)})
+	for _, f := range []string{"time to first frame", "key press → frame, median", "peak RSS, wizard"} {
+		rows = append(rows, row{f, "not measured yet", "", "", budgetOf(f), "TODO"})
+	}
+
+	goBench, err := exec.Command("go", "test", "-run", "^$", "-bench", ".", "-benchmem", "-benchtime", "200x", "./...").CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("go test -bench: %v\n%s", err, goBench)
+	}
+	report := render(rows, filterBench(goBench))
+	fmt.Print(report)
+	return os.WriteFile("BENCH.md", []byte(report), 0o644)
+}
+
+func budgetOf(f string) string {
+	switch {
+	case strings.HasPrefix(f, "time to first"):
+		return "≤ 1.5× minimal Bubble Tea"
+	case strings.HasPrefix(f, "key press"):
+		return "≤ 16 ms"
+	}
+	return "≤ 60 MB"
+}
+
+// timed runs a command and returns its wall time and peak RSS in bytes.
+func timed(name string, args ...string) (time.Duration, int64, error) {
+	cmd := exec.Command(name, args...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return 0, 0, fmt.Errorf("%s %v: %v\n%s", name, args, err, out.Bytes())
+	}
+	d := time.Since(start)
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return d, rss, nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func ratioRow(figure string, v, floor time.Duration, budget float64) row {
+	r := float64(v) / float64(floor)
+	return row{figure, ms(v), ms(floor) + " hello", fmt.Sprintf("%.2f×", r), fmt.Sprintf("≤ %.1f×", budget), pass(r <= budget)}
+}
+
+func pass(ok bool) string {
+	if ok {
+		return "PASS"
+	}
+	return "FAIL"
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d)/1e6) }
+func ns(v float64) string       { return fmt.Sprintf("%.0f µs", v/1e3) }
+func mb(b int64) string         { return fmt.Sprintf("%.1f MB", float64(b)/(1<<20)) }
+
+func largestExample() (string, error) {
+	files, err := filepath.Glob("examples/*.yaml")
+	if err != nil || len(files) == 0 {
+		return "", fmt.Errorf("no examples (run from the repository root)")
+	}
+	best, size := "", int64(-1)
+	for _, f := range files {
+		if fi, err := os.Stat(f); err == nil && fi.Size() > size {
+			best, size = f, fi.Size()
+		}
+	}
+	return best, nil
+}
+
+// generate writes n answers files, the examples with numbered organisations.
+func generate(dir string, n int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	files, _ := filepath.Glob("examples/*.yaml")
+	rx := regexp.MustCompile(`(?m)^  organisation: .*$`)
+	for i := range n {
+		data, err := os.ReadFile(files[i%len(files)])
+		if err != nil {
+			return err
+		}
+		data = rx.ReplaceAll(data, []byte(fmt.Sprintf("  organisation: Client %04d", i)))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("client-%04d.yaml", i)), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var benchLine = regexp.MustCompile(`BenchmarkAssessTools/tools=(\d+)-\d+\s+\d+\s+([\d.]+) ns/op`)
+
+func assessScale() ([3]float64, error) {
+	out, err := exec.Command("go", "test", "-run", "^$", "-bench", "BenchmarkAssessTools", "-benchtime", "50x", "-count", "3", "./internal/assess").CombinedOutput()
+	if err != nil {
+		return [3]float64{}, fmt.Errorf("%v\n%s", err, out)
+	}
+	vals := map[string][]float64{}
+	for _, m := range benchLine.FindAllStringSubmatch(string(out), -1) {
+		v, _ := strconv.ParseFloat(m[2], 64)
+		vals[m[1]] = append(vals[m[1]], v)
+	}
+	var res [3]float64
+	for i, k := range []string{"1", "10", "100"} {
+		if len(vals[k]) == 0 {
+			return res, fmt.Errorf("no benchmark result for %s tools:\n%s", k, out)
+		}
+		slices.Sort(vals[k])
+		res[i] = vals[k][len(vals[k])/2]
+	}
+	return res, nil
+}
+
+func filterBench(out []byte) string {
+	var lines []string
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(l, "Benchmark") {
+			lines = append(lines, strings.Join(strings.Fields(l), " "))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func render(rows []row, goBench string) string {
+	var b strings.Builder
+	goVer, _ := exec.Command("go", "version").Output()
+	fmt.Fprintf(&b, "# konform benchmarks\n\n")
+	fmt.Fprintf(&b, "Measured %s on %d cores (%s), %s; `make bench` writes this file.\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), runtime.NumCPU(), cpuModel(), strings.TrimSpace(string(goVer)))
+	fmt.Fprintf(&b, "Every floor is measured in the same run; the ratio is the figure over its floor.\n\n")
+	fmt.Fprintf(&b, "| figure | value | floor | ratio | budget | result |\n| --- | --- | --- | --- | --- | --- |\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", r.figure, r.value, r.floor, r.ratio, r.budget, r.status)
+	}
+	fmt.Fprintf(&b, "\n## Findings\n\n")
+	fmt.Fprintf(&b, "- The plan process is dominated by package initialisation, not by konform's work: `GODEBUG=inittrace=1 konform version` shows go-runewidth (width tables), chroma's lexers and styles (pulled in by glamour for the preview) and bluemonday. Loading the YAML catalogue adds about 15–20 ms; assessing and rendering take about 1 ms.\n")
+	fmt.Fprintf(&b, "- Time to first frame and key press → frame need a pseudo-terminal harness that answers terminal queries; they are not measured yet.\n")
+	fmt.Fprintf(&b, "\n## Go benchmarks\n\n```text\n%s\n```\n", goBench)
+	return b.String()
+}
+
+func cpuModel() string {
+	data, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "model name") {
+			if i := strings.Index(l, ":"); i >= 0 {
+				return strings.TrimSpace(l[i+1:])
+			}
+		}
+	}
+	return runtime.GOARCH
+}
