@@ -108,7 +108,7 @@ func run() error {
 	hi, _ := os.Stat(hello)
 	rows = append(rows, row{"stripped binary", mb(fi.Size()), mb(hi.Size()) + " hello", fmt.Sprintf("%.1f×", float64(fi.Size())/float64(hi.Size())), "≤ 20 MB", pass(fi.Size() <= 20<<20)})
 	for _, f := range []string{"time to first frame", "key press → frame, median", "peak RSS, wizard"} {
-		rows = append(rows, row{f, "not measured yet", "", "", budgetOf(f), "TODO"})
+		rows = append(rows, row{f, "not measured yet", "–", "–", budgetOf(f), "TODO"})
 	}
 
 	goBench, err := exec.Command("go", "test", "-run", "^$", "-bench", ".", "-benchmem", "-benchtime", "200x", "./...").CombinedOutput()
