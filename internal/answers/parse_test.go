@@ -12,19 +12,12 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/questions"
+	"github.com/konform/konform/internal/catalogtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected messages")
 
-func loadCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Load(questions.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+func loadCatalog(t testing.TB) *catalog.Catalog { return catalogtest.Load(t) }
 
 // Each malformed file in testdata/bad has its expected message in a .err
 // file beside it: every problem, with line and column.

@@ -8,17 +8,10 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/questions"
+	"github.com/konform/konform/internal/catalogtest"
 )
 
-func loadCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Load(questions.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+func loadCatalog(t testing.TB) *catalog.Catalog { return catalogtest.Load(t) }
 
 func vals(m map[string]string) map[string]answers.Value {
 	out := map[string]answers.Value{}

@@ -13,20 +13,13 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/catalogtest"
 	"github.com/konform/konform/internal/plan"
-	"github.com/konform/konform/questions"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden plans in examples/")
 
-func loadCatalog(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Load(questions.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+func loadCatalog(t testing.TB) *catalog.Catalog { return catalogtest.Load(t) }
 
 func examples(t *testing.T) []string {
 	files, _ := filepath.Glob("../../examples/*.yaml")

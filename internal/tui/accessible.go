@@ -264,11 +264,7 @@ func (a *Accessible) facts(st step, p *assess.Plan) {
 		}
 		a.say("%s – %s:", a.t("acc.facts"), t.Name.In(a.lang))
 		for _, f := range t.Facts {
-			var labels []string
-			for _, v := range f.Fact.All() {
-				o, _ := f.Def.Value(v)
-				labels = append(labels, o.Label.In(a.lang))
-			}
+			labels := factLabels(f, a.lang)
 			stale := ""
 			if f.Stale {
 				stale = ", " + a.t("plan.stale")

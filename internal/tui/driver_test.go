@@ -14,7 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/questions"
+	"github.com/konform/konform/internal/catalogtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden screens")
@@ -29,14 +29,7 @@ type driver struct {
 	quit bool
 }
 
-func catalogue(t testing.TB) *catalog.Catalog {
-	t.Helper()
-	c, err := catalog.Load(questions.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
+func catalogue(t testing.TB) *catalog.Catalog { return catalogtest.Load(t) }
 
 func newDriver(t testing.TB, opt Options) *driver {
 	t.Helper()

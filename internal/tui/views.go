@@ -157,6 +157,16 @@ func (m *Model) header() string {
 	return line + "\n" + bar.ViewAs(float64(n)/float64(total))
 }
 
+// factLabels are a fact's values in words.
+func factLabels(f assess.FactLine, l catalog.Lang) []string {
+	var labels []string
+	for _, v := range f.Fact.All() {
+		o, _ := f.Def.Value(v)
+		labels = append(labels, o.Label.In(l))
+	}
+	return labels
+}
+
 func (m *Model) toolName(t *answers.Tool) string {
 	if t.Name != "" {
 		return t.Name
@@ -222,11 +232,7 @@ func (m *Model) factsView(st step) string {
 	w = min(w, m.width/2-4)
 	anyStale := false
 	for _, f := range facts {
-		var labels []string
-		for _, v := range f.Fact.All() {
-			o, _ := f.Def.Value(v)
-			labels = append(labels, o.Label.In(m.lang))
-		}
+		labels := factLabels(f, m.lang)
 		stale := "  "
 		if f.Stale {
 			stale = "⚠️"
