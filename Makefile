@@ -7,7 +7,7 @@ LDFLAGS   := -s -w -X github.com/konform/konform/internal/cli.Version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 MDLINT    := .tools/node_modules/.bin/markdownlint-cli2
 
-.PHONY: all build run test unit lint fmt-check tools fuzz bench clean
+.PHONY: all build run test unit lint fmt-check tools fuzz bench generate clean
 
 all: build
 
@@ -45,6 +45,10 @@ $(MDLINT):
 	mkdir -p .tools
 	cd .tools && { [ -f package.json ] || echo '{"private": true}' > package.json; } && \
 		npm install --no-audit --no-fund --silent markdownlint-cli2@0.22.1
+
+## generate: compile questions/*.yaml into questions/catalog.json (after editing the catalogue)
+generate:
+	$(GO) generate ./questions
 
 ## bench: measure against floors taken in the same run; writes BENCH.md
 bench:

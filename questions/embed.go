@@ -9,3 +9,11 @@ import "embed"
 //
 //go:embed *.yaml
 var FS embed.FS
+
+// Compiled is the catalogue loaded, validated and stored as JSON at build
+// time; konform starts from it. After changing a YAML file, run
+// `go generate ./questions` (make generate); a test fails until you do.
+//
+//go:generate go run gen.go
+//go:embed catalog.json
+var Compiled []byte

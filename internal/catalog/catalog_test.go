@@ -107,3 +107,29 @@ func TestEveryQuestionHasBothLanguagesAndEveryToolItsFacts(t *testing.T) {
 		}
 	}
 }
+
+// The compiled catalogue konform starts from is the YAML catalogue.
+func TestCompiledCatalogueMatchesTheYAML(t *testing.T) {
+	c := load(t)
+	want, err := c.MarshalCompiled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want) != string(questions.Compiled) {
+		t.Fatal("questions/catalog.json is out of date: run go generate ./questions (make generate)")
+	}
+	d, err := catalog.LoadCompiled(questions.Compiled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := d.MarshalCompiled()
+	if string(again) != string(want) {
+		t.Fatal("loading the compiled catalogue loses something")
+	}
+	if d.Question("sector") == nil || d.Tool("zoom").Facts["hosting"].AsOf.String() != "2020-06-18" || d.FactDef("seat").Values[0].Short.DE != "DE" {
+		t.Fatal("the compiled catalogue is incomplete")
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatalf("the compiled catalogue does not validate: %v", err)
+	}
+}

@@ -152,7 +152,7 @@ type Option struct {
 	ID    string `yaml:"id" json:"id"`
 	Label Text   `yaml:"label" json:"label"`
 	// Short is an optional short label for narrow tables.
-	Short Text `yaml:"short,omitempty" json:"-"`
+	Short Text `yaml:"short,omitempty" json:"short,omitzero"`
 }
 
 // Question is one question of the questionnaire.
@@ -270,8 +270,12 @@ func ParseDate(s string) (Date, error) {
 	return Date{t}, nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText implements encoding.TextUnmarshaler; empty is no date.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	p, err := ParseDate(string(b))
 	if err != nil {
 		return err

@@ -58,7 +58,7 @@ type app struct {
 
 func (a *app) catalog() (*catalog.Catalog, error) {
 	if a.cat == nil {
-		c, err := catalog.Load(questions.FS)
+		c, err := catalog.LoadCompiled(questions.Compiled)
 		if err != nil {
 			return nil, &exitError{code: ExitInternal, err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
 		}

@@ -19,7 +19,21 @@ import (
 // OtherFacts are the facts asked about a tool that is not in the catalogue.
 var OtherFacts = []string{"seat", "hosting", "e2e", "avv", "business_use"}
 
-func theme() huh.Theme { return huh.ThemeFunc(huh.ThemeCharm) }
+// charm is the wizard's theme, built once: huh asks for the theme for
+// every option it draws, and building it anew each time was most of the
+// cost of a key press.
+var charm = &cachedTheme{dark: huh.ThemeCharm(true), light: huh.ThemeCharm(false)}
+
+type cachedTheme struct{ dark, light *huh.Styles }
+
+func (c *cachedTheme) Theme(isDark bool) *huh.Styles {
+	if isDark {
+		return c.dark
+	}
+	return c.light
+}
+
+func theme() huh.Theme { return charm }
 
 func (m *Model) newForm(what string, fields ...huh.Field) {
 	m.formFor = what

@@ -1,0 +1,28 @@
+//go:build ignore
+
+// gen compiles the catalogue: go generate ./questions.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/konform/konform/internal/catalog"
+)
+
+func main() {
+	c, err := catalog.Load(os.DirFS("."))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	b, err := c.MarshalCompiled()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile("catalog.json", b, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
