@@ -413,11 +413,19 @@ func (a *Action) merge(b *Action) {
 }
 
 func (p *Plan) sortActions() {
+	pos := make(map[*Tool]int, len(p.Tools))
+	for i, t := range p.Tools {
+		pos[t] = i
+	}
+	topicPos := make(map[string]int, len(catalog.TopicIDs))
+	for i, id := range catalog.TopicIDs {
+		topicPos[id] = i
+	}
 	toolIndex := func(a *Action) int {
 		if a.Tool == nil {
 			return len(p.Tools)
 		}
-		return slices.Index(p.Tools, a.Tool)
+		return pos[a.Tool]
 	}
 	slices.SortStableFunc(p.Actions, func(a, b *Action) int {
 		if d := a.Priority.Rank() - b.Priority.Rank(); d != 0 {
@@ -426,7 +434,7 @@ func (p *Plan) sortActions() {
 		if d := toolIndex(a) - toolIndex(b); d != 0 {
 			return d
 		}
-		return slices.Index(catalog.TopicIDs, a.Topic.ID) - slices.Index(catalog.TopicIDs, b.Topic.ID)
+		return topicPos[a.Topic.ID] - topicPos[b.Topic.ID]
 	})
 }
 
