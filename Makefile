@@ -46,7 +46,7 @@ $(MDLINT):
 	cd .tools && { [ -f package.json ] || echo '{"private": true}' > package.json; } && \
 		npm install --no-audit --no-fund --silent markdownlint-cli2@0.22.1
 
-## generate: compile questions/*.yaml into questions/catalog.json (after editing the catalogue)
+## generate: compile questions/*.yaml into questions/catalog_gen.go (after editing the catalogue)
 generate:
 	$(GO) generate ./questions
 

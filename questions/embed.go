@@ -1,19 +1,25 @@
 // Package questions holds konform's catalogue as reviewable YAML data:
 // areas, topics, legal references, sources, the fact schema, the
-// questions, the tools and the rules. It is embedded into the binary.
+// questions, the tools and the rules. The YAML files are embedded for
+// checking; konform starts from their compiled form.
 package questions
 
-import "embed"
+import (
+	"embed"
+	"sync"
+
+	"github.com/konform/konform/internal/catalog"
+)
 
 // FS holds the catalogue files.
 //
 //go:embed *.yaml
 var FS embed.FS
 
-// Compiled is the catalogue loaded, validated and stored as JSON at build
-// time; konform starts from it. After changing a YAML file, run
-// `go generate ./questions` (make generate); a test fails until you do.
+// Catalog returns the compiled catalogue: the YAML files, loaded and
+// validated at build time and written to catalog_gen.go. After changing a
+// YAML file, run `go generate ./questions` (make generate); a test fails
+// until you do. Every call returns the same catalogue: do not change it.
 //
 //go:generate go run gen.go
-//go:embed catalog.json
-var Compiled []byte
+var Catalog = sync.OnceValues(func() (*catalog.Catalog, error) { return catalog.Compiled(compiled) })

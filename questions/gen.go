@@ -16,12 +16,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	b, err := c.MarshalCompiled()
+	b, err := c.GoSource("questions", "compiled")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	if err := os.WriteFile("catalog.json", b, 0o644); err != nil {
+	if err := os.WriteFile("catalog_gen.go", b, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

@@ -58,7 +58,7 @@ type app struct {
 
 func (a *app) catalog() (*catalog.Catalog, error) {
 	if a.cat == nil {
-		c, err := catalog.LoadCompiled(questions.Compiled)
+		c, err := questions.Catalog()
 		if err != nil {
 			return nil, &exitError{code: ExitInternal, err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
 		}
