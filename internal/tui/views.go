@@ -9,7 +9,6 @@ import (
 
 	"charm.land/bubbles/v2/progress"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -337,18 +336,8 @@ func (m *Model) openPreview() {
 
 func (m *Model) renderPreview() {
 	md := plan.Markdown(m.plan, m.lang)
-	style := "dark"
-	if !m.dark {
-		style = "light"
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(20, m.width-2)))
-	out := string(md)
-	if err == nil {
-		if s, err := r.Render(string(md)); err == nil {
-			out = s
-		}
-	}
-	m.preview.SetContent(out)
+	out := renderMarkdown(string(md), m.width-4, newMDStyles(m.dark))
+	m.preview.SetContent("  " + strings.ReplaceAll(out, "\n", "\n  "))
 }
 
 // defaultPlanPath is konform-plan-<organisation>-<date>.md in the working folder.

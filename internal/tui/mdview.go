@@ -1,0 +1,275 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"charm.land/lipgloss/v2/table"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The preview shows the plan as it will be saved, drawn for the terminal.
+// konform writes that Markdown itself (internal/plan), so the preview
+// reads the small part of Markdown the plan uses: headings, paragraphs,
+// bullet and task lists (nested by two spaces), pipe tables, rules, bold,
+// italics, code spans and backslash escapes. Anything else is shown as
+// written. A table too wide for the screen is shown row by row.
+
+// mdStyles are the styles of the terminal Markdown view.
+type mdStyles struct {
+	h1, h2, h3, bold, italic, code, rule, marker lipgloss.Style
+}
+
+func newMDStyles(dark bool) mdStyles {
+	code := lipgloss.Color("#B0306A")
+	if dark {
+		code = lipgloss.Color("#F28FAD")
+	}
+	return mdStyles{
+		h1:     lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true),
+		h2:     lipgloss.NewStyle().Bold(true).Foreground(accent),
+		h3:     lipgloss.NewStyle().Bold(true),
+		bold:   bold,
+		italic: lipgloss.NewStyle().Italic(true),
+		code:   lipgloss.NewStyle().Foreground(code),
+		rule:   dim,
+		marker: lipgloss.NewStyle().Foreground(accent),
+	}
+}
+
+// renderMarkdown draws md for a terminal width columns wide.
+func renderMarkdown(md string, width int, st mdStyles) string {
+	width = max(20, width)
+	lines := strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n")
+	var out []string
+	blank := func() {
+		if len(out) > 0 && out[len(out)-1] != "" {
+			out = append(out, "")
+		}
+	}
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			out = append(out, wrapIndent(inline(strings.Join(para, " "), st), width, "", "")...)
+			para = nil
+		}
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			flush()
+			blank()
+		case strings.HasPrefix(l, "# "), strings.HasPrefix(l, "## "), strings.HasPrefix(l, "### "):
+			flush()
+			blank()
+			level := strings.Index(l, " ")
+			s := []lipgloss.Style{st.h1, st.h2, st.h3}[level-1]
+			for _, w := range wrapIndent(inline(l[level+1:], mdStyles{}), width, "", "") {
+				out = append(out, s.Render(w))
+			}
+			out = append(out, "")
+		case t == "---" || t == "***":
+			flush()
+			blank()
+			out = append(out, st.rule.Render(strings.Repeat("─", width)), "")
+		case strings.HasPrefix(t, "|"):
+			flush()
+			j := i
+			for j < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[j]), "|") {
+				j++
+			}
+			out = append(out, renderTable(lines[i:j], width, st)...)
+			i = j - 1
+		case isListItem(t):
+			flush()
+			indent := len(l) - len(strings.TrimLeft(l, " "))
+			pad := strings.Repeat("  ", indent/2)
+			marker, rest := "• ", t[2:]
+			if indent >= 2 {
+				marker = "◦ "
+			}
+			switch {
+			case strings.HasPrefix(rest, "[ ] "):
+				marker, rest = "☐ ", rest[4:]
+			case strings.HasPrefix(rest, "[x] "), strings.HasPrefix(rest, "[X] "):
+				marker, rest = "☑ ", rest[4:]
+			}
+			first := pad + st.marker.Render(marker)
+			out = append(out, wrapIndent(inline(rest, st), width, first, pad+"  ")...)
+		default:
+			para = append(para, t)
+		}
+	}
+	flush()
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return strings.Join(out, "\n")
+}
+
+func isListItem(t string) bool {
+	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
+}
+
+// wrapIndent wraps s to width, the first line after first and the others
+// after rest.
+func wrapIndent(s string, width int, first, rest string) []string {
+	w := max(10, width-ansi.StringWidth(rest))
+	wrapped := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	for i := range wrapped {
+		if i == 0 {
+			wrapped[i] = first + wrapped[i]
+		} else {
+			wrapped[i] = rest + wrapped[i]
+		}
+	}
+	return wrapped
+}
+
+// inline draws bold, italics and code spans and removes backslash escapes.
+func inline(s string, st mdStyles) string {
+	var b, run strings.Builder
+	var isBold, isItalic bool
+	emit := func() {
+		if run.Len() == 0 {
+			return
+		}
+		style := lipgloss.NewStyle()
+		switch {
+		case isBold && isItalic:
+			style = st.bold.Italic(true)
+		case isBold:
+			style = st.bold
+		case isItalic:
+			style = st.italic
+		}
+		b.WriteString(style.Render(run.String()))
+		run.Reset()
+	}
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\\' && i+1 < len(rs) && strings.ContainsRune("\\`*_[]<>#|~!{}&()+-.", rs[i+1]):
+			run.WriteRune(rs[i+1])
+			i++
+		case r == '`':
+			end := strings.IndexRune(string(rs[i+1:]), '`')
+			if end < 0 {
+				run.WriteRune(r)
+				continue
+			}
+			emit()
+			code := string(rs[i+1:])[:end]
+			b.WriteString(st.code.Render(code))
+			i += len([]rune(code)) + 1
+		case r == '*' && i+1 < len(rs) && rs[i+1] == '*':
+			emit()
+			isBold = !isBold
+			i++
+		case r == '*':
+			emit()
+			isItalic = !isItalic
+		default:
+			run.WriteRune(r)
+		}
+	}
+	emit()
+	return b.String()
+}
+
+// cells splits a table row at the pipes that are not escaped.
+func cells(row string) []string {
+	row = strings.TrimSpace(row)
+	row = strings.TrimPrefix(row, "|")
+	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, `\|`) {
+		row = row[:len(row)-1]
+	}
+	var out []string
+	var cur strings.Builder
+	for i := 0; i < len(row); i++ {
+		switch {
+		case row[i] == '\\' && i+1 < len(row):
+			cur.WriteByte(row[i])
+			cur.WriteByte(row[i+1])
+			i++
+		case row[i] == '|':
+			out = append(out, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		default:
+			cur.WriteByte(row[i])
+		}
+	}
+	return append(out, strings.TrimSpace(cur.String()))
+}
+
+// renderTable draws a pipe table: as a table when it fits, otherwise
+// one block per row: the first cell as its title, then the other cells
+// with their column names.
+func renderTable(rows []string, width int, st mdStyles) []string {
+	if len(rows) < 2 {
+		return wrapIndent(inline(strings.Join(rows, " "), st), width, "", "")
+	}
+	header := cells(rows[0])
+	var right []bool
+	for _, c := range cells(rows[1]) {
+		right = append(right, strings.HasSuffix(c, ":") && !strings.HasPrefix(c, ":"))
+	}
+	head := make([]string, len(header))
+	widths := make([]int, len(header))
+	for i, h := range header {
+		head[i] = inline(h, st)
+		widths[i] = ansi.StringWidth(head[i])
+	}
+	var body [][]string
+	for _, r := range rows[2:] {
+		cs := cells(r)
+		row := make([]string, len(header))
+		for i := range row {
+			if i < len(cs) {
+				row[i] = inline(cs[i], st)
+				widths[i] = max(widths[i], ansi.StringWidth(row[i]))
+			}
+		}
+		body = append(body, row)
+	}
+	total := len(widths) - 1 // separators
+	for _, w := range widths {
+		total += w + 2 // padding
+	}
+	if total <= width {
+		t := table.New().Headers(head...).Rows(body...).
+			Border(lipgloss.NormalBorder()).BorderTop(false).BorderBottom(false).
+			BorderLeft(false).BorderRight(false).BorderStyle(st.rule).
+			StyleFunc(func(row, col int) lipgloss.Style {
+				s := lipgloss.NewStyle().Padding(0, 1)
+				if row == table.HeaderRow {
+					s = s.Bold(true)
+				}
+				if col < len(right) && right[col] {
+					s = s.Align(lipgloss.Right)
+				}
+				return s
+			})
+		return append(strings.Split(t.Render(), "\n"), "")
+	}
+	var out []string
+	for _, row := range body {
+		first := true
+		for i, c := range row {
+			switch {
+			case c == "":
+			case first:
+				out = append(out, wrapIndent(st.bold.Render(ansi.Strip(c)), width, "", "")...)
+				first = false
+			default:
+				label := st.bold.Render(ansi.Strip(head[i]) + ":")
+				out = append(out, wrapIndent(label+" "+c, width, "  ", "    ")...)
+			}
+		}
+		out = append(out, "")
+	}
+	return out
+}

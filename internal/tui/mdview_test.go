@@ -1,0 +1,134 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// words splits text into words at spaces and hyphens, so that a word
+// wrapped at its hyphen still counts as the same words.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '-' || r == '\t' })
+}
+
+type mdWord struct {
+	w        string
+	optional bool // a column name: a narrow preview shows it as a label
+}
+
+// mdWords is the visible text of konform's Markdown as words: markup,
+// list markers and table pipes removed, escapes undone.
+func mdWords(md string) []mdWord {
+	var out []mdWord
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		optional := false
+		if strings.HasPrefix(t, "|") {
+			if strings.HasPrefix(t, "| ---") {
+				continue
+			}
+			optional = i+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i+1]), "| ---")
+			t = strings.Join(cells(t), " ")
+		}
+		if t == "---" {
+			continue
+		}
+		t = strings.TrimLeft(t, "#")
+		for _, p := range []string{"- [ ] ", "- [x] ", "- "} {
+			t = strings.TrimPrefix(t, p)
+		}
+		t = strings.NewReplacer("**", "", "`", "").Replace(t)
+		var b strings.Builder
+		for j := 0; j < len(t); j++ {
+			if t[j] == '\\' && j+1 < len(t) {
+				j++
+			}
+			b.WriteByte(t[j])
+		}
+		for _, w := range words(b.String()) {
+			out = append(out, mdWord{w, optional})
+		}
+	}
+	return out
+}
+
+// decoration is a word of the preview that is only drawing: a bullet, a
+// check box or a table border.
+func decoration(w string) bool {
+	return strings.Trim(w, "•◦☐☑│─┼") == ""
+}
+
+// The preview leaves nothing of the plan out, at any width: every word of
+// the saved Markdown is on screen, in the same order.
+func TestPreviewShowsTheWholePlan(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/*.md")
+	if len(files) == 0 {
+		t.Fatal("no example plans")
+	}
+	for _, f := range files {
+		md, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := mdWords(string(md))
+		for _, width := range []int{56, 76, 116} {
+			for _, dark := range []bool{true, false} {
+				out := renderMarkdown(string(md), width, newMDStyles(dark))
+				got := words(ansi.Strip(out))
+				// The preview adds bullets, borders and column names, but
+				// never more than a few words at a time.
+				const maxExtra = 8
+				j, extra := 0, 0
+				for _, w := range got {
+					for j < len(want) && want[j].optional && w != want[j].w && !decoration(w) {
+						j++
+					}
+					switch {
+					case j < len(want) && w == want[j].w:
+						j, extra = j+1, 0
+					case decoration(w):
+					case extra < maxExtra:
+						extra++
+					default:
+						t.Fatalf("%s at width %d: the preview lacks %q (word %d of %d) before %q", filepath.Base(f), width, want[j].w, j, len(want), w)
+					}
+				}
+				for j < len(want) && want[j].optional {
+					j++
+				}
+				if j < len(want) {
+					t.Fatalf("%s at width %d: the preview lacks %q (word %d of %d)", filepath.Base(f), width, want[j].w, j, len(want))
+				}
+				for n, line := range strings.Split(out, "\n") {
+					if w := ansi.StringWidth(line); w > width {
+						t.Fatalf("%s at width %d: line %d is %d wide: %q", filepath.Base(f), width, n+1, w, ansi.Strip(line))
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestPreviewMarkup(t *testing.T) {
+	plain := mdStyles{}
+	for in, want := range map[string]string{
+		`Firma \*Sommer\* \& Söhne \| \_x\_`: "Firma *Sommer* & Söhne | _x_",
+		"**fett** und `code-id` und *kursiv*":  "fett und code-id und kursiv",
+		"ein ` allein":                          "ein ` allein",
+	} {
+		if got := ansi.Strip(inline(in, plain)); got != want {
+			t.Errorf("inline(%q) = %q, want %q", in, got, want)
+		}
+	}
+	out := ansi.Strip(renderMarkdown("- [ ] offen\n- [x] erledigt\n  - Warum: weil\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n", 40, newMDStyles(true)))
+	for _, want := range []string{"☐ offen", "☑ erledigt", "  ◦ Warum: weil", " a │ b", " x │ 1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the preview lacks %q:\n%s", want, out)
+		}
+	}
+}
