@@ -117,9 +117,9 @@ func TestPreviewShowsTheWholePlan(t *testing.T) {
 func TestPreviewMarkup(t *testing.T) {
 	plain := mdStyles{}
 	for in, want := range map[string]string{
-		`Firma \*Sommer\* \& Söhne \| \_x\_`: "Firma *Sommer* & Söhne | _x_",
-		"**fett** und `code-id` und *kursiv*":  "fett und code-id und kursiv",
-		"ein ` allein":                          "ein ` allein",
+		`Firma \*Sommer\* \& Söhne \| \_x\_`:  "Firma *Sommer* & Söhne | _x_",
+		"**fett** und `code-id` und *kursiv*": "fett und code-id und kursiv",
+		"ein ` allein":                        "ein ` allein",
 	} {
 		if got := ansi.Strip(inline(in, plain)); got != want {
 			t.Errorf("inline(%q) = %q, want %q", in, got, want)
