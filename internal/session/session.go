@@ -79,6 +79,8 @@ func List(dir string, cat *catalog.Catalog, max int) ([]Info, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Only the newest max files are read: a consultant's folder may hold
+	// hundreds of sessions, and the welcome screen shows a few.
 	var infos []Info
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
@@ -88,13 +90,14 @@ func List(dir string, cat *catalog.Catalog, max int) ([]Info, error) {
 		if err != nil {
 			continue
 		}
-		path := filepath.Join(dir, e.Name())
-		f, err := Load(path, cat)
-		infos = append(infos, Info{Path: path, Modified: fi.ModTime(), File: f, Err: err})
+		infos = append(infos, Info{Path: filepath.Join(dir, e.Name()), Modified: fi.ModTime()})
 	}
 	sort.SliceStable(infos, func(i, j int) bool { return infos[i].Modified.After(infos[j].Modified) })
 	if len(infos) > max {
 		infos = infos[:max]
+	}
+	for i := range infos {
+		infos[i].File, infos[i].Err = Load(infos[i].Path, cat)
 	}
 	return infos, nil
 }

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,5 +64,36 @@ func TestSaveListLoad(t *testing.T) {
 	}
 	if good != 1 || bad != 1 {
 		t.Errorf("good %d, bad %d", good, bad)
+	}
+}
+
+// The welcome screen offers the newest sessions first, however many there are.
+func TestListNewestFirst(t *testing.T) {
+	cat, err := catalog.Load(questions.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 30 {
+		date, _ := catalog.ParseDate("2026-11-22")
+		f := &answers.File{Lang: catalog.DE, Assessment: answers.Assessment{Organisation: fmt.Sprintf("Kunde %02d", i), Date: date}}
+		path := filepath.Join(dir, fmt.Sprintf("s%02d.yaml", (i*7)%30)) // names not in time order
+		if err := Save(path, f, cat); err != nil {
+			t.Fatal(err)
+		}
+		mod := base.Add(time.Duration(i) * time.Hour)
+		if err := os.Chtimes(path, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	infos, err := List(dir, cat, 5)
+	if err != nil || len(infos) != 5 {
+		t.Fatalf("List: %v, %d sessions; want 5", err, len(infos))
+	}
+	for k, in := range infos {
+		if want := fmt.Sprintf("Kunde %02d", 29-k); in.Err != nil || in.File.Assessment.Organisation != want {
+			t.Errorf("session %d: %v %+v; want %s", k, in.Err, in.File, want)
+		}
 	}
 }
