@@ -44,3 +44,15 @@ func BenchmarkKeyPress(b *testing.B) {
 		_ = d.m.View()
 	}
 }
+
+// BenchmarkNewWelcome is the work before the first frame: the model and
+// the welcome screen, built and drawn.
+func BenchmarkNewWelcome(b *testing.B) {
+	opt := fixed(b)
+	opt.Catalog, opt.Lang = catalogue(b), "de"
+	b.ReportAllocs()
+	for b.Loop() {
+		m := New(opt)
+		_ = m.View()
+	}
+}

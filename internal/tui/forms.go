@@ -37,7 +37,38 @@ func theme() huh.Theme { return charm }
 
 func (m *Model) newForm(what string, fields ...huh.Field) {
 	m.formFor = what
-	m.form = m.prepare(huh.NewForm(huh.NewGroup(fields...)))
+	m.form = m.prepare(newThemedForm(fields...))
+}
+
+// The fields konform uses, in its theme from the start: huh draws a select
+// as soon as it gets its options, with its default theme if it has none.
+func newSelect() *huh.Select[string] {
+	s := huh.NewSelect[string]()
+	s.WithTheme(theme())
+	return s
+}
+
+func newMultiSelect() *huh.MultiSelect[string] {
+	s := huh.NewMultiSelect[string]()
+	s.WithTheme(theme())
+	return s
+}
+
+func newInput() *huh.Input {
+	s := huh.NewInput()
+	s.WithTheme(theme())
+	return s
+}
+
+// newThemedForm is a one-group form in konform's theme. The fields get the
+// theme before they join the group: huh measures a new group with its
+// default theme otherwise, which it builds anew for every field (1.8 MB
+// and most of the time a new screen takes).
+func newThemedForm(fields ...huh.Field) *huh.Form {
+	for _, f := range fields {
+		f.WithTheme(theme())
+	}
+	return huh.NewForm(huh.NewGroup(fields...).WithTheme(theme()))
 }
 
 // prepare sets a new form up like the ones before it: a form only learns
@@ -52,7 +83,7 @@ func (m *Model) prepare(f *huh.Form) *huh.Form {
 
 func (m *Model) buildWelcome() {
 	m.val = string(m.lang)
-	m.newForm("lang", huh.NewSelect[string]().Title(i18n.T(m.lang, "ui.lang")).
+	m.newForm("lang", newSelect().Title(i18n.T(m.lang, "ui.lang")).
 		Options(huh.NewOption("Deutsch", "de"), huh.NewOption("English", "en")).Value(&m.val))
 }
 
@@ -68,7 +99,7 @@ func (m *Model) buildStart() {
 		a := s.File.Assessment
 		opts = append(opts, huh.NewOption(fmt.Sprintf("%s %s (%s, %s)", m.t("ui.start.resume"), a.Organisation, a.Date, progressText(m.cat, s.File)), s.Path))
 	}
-	m.newForm("start", huh.NewSelect[string]().Title(m.t("ui.start")).Options(opts...).Value(&m.val))
+	m.newForm("start", newSelect().Title(m.t("ui.start")).Options(opts...).Value(&m.val))
 }
 
 // progressText says how far a session got: answered of shown questions.
@@ -88,14 +119,14 @@ func (m *Model) buildStepForm() {
 	case stepAssessment:
 		m.inputs = [3]string{m.st.org, m.st.assessor, strings.Join(m.st.participants, ", ")}
 		m.newForm("assessment",
-			huh.NewInput().Title(m.t("ui.org")).Value(&m.inputs[0]).CharLimit(200).Validate(func(s string) error {
+			newInput().Title(m.t("ui.org")).Value(&m.inputs[0]).CharLimit(200).Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return errors.New(m.t("ui.org.required"))
 				}
 				return nil
 			}),
-			huh.NewInput().Title(m.t("ui.assessor")).Value(&m.inputs[1]).CharLimit(200),
-			huh.NewInput().Title(m.t("ui.participants")).Value(&m.inputs[2]).CharLimit(1000))
+			newInput().Title(m.t("ui.assessor")).Value(&m.inputs[1]).CharLimit(200),
+			newInput().Title(m.t("ui.participants")).Value(&m.inputs[2]).CharLimit(1000))
 	case stepTools:
 		m.multi = m.st.toolIDs()
 		var opts []huh.Option[string]
@@ -111,7 +142,7 @@ func (m *Model) buildStepForm() {
 				opts = append(opts, huh.NewOption(t.Name.In(m.lang)+" …", t.ID))
 			}
 		}
-		m.newForm("tools", huh.NewMultiSelect[string]().Title(m.t("ui.tools")).Description(m.t("ui.tools.help")).
+		m.newForm("tools", newMultiSelect().Title(m.t("ui.tools")).Description(m.t("ui.tools.help")).
 			Options(opts...).Value(&m.multi).Filterable(true).Height(max(5, m.high-10)).
 			Validate(func(ids []string) error {
 				if len(ids) == 0 {
@@ -124,13 +155,13 @@ func (m *Model) buildStepForm() {
 		m.inputs[0] = t.Name
 		m.val = string(t.Kind)
 		fields := []huh.Field{
-			huh.NewInput().Title(m.t("ui.other.name")).Value(&m.inputs[0]).CharLimit(100).Validate(func(s string) error {
+			newInput().Title(m.t("ui.other.name")).Value(&m.inputs[0]).CharLimit(100).Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return errors.New(m.t("ui.other.name"))
 				}
 				return nil
 			}),
-			huh.NewSelect[string]().Title(m.t("ui.other.kind")).Options(
+			newSelect().Title(m.t("ui.other.kind")).Options(
 				huh.NewOption(i18n.T(m.lang, "kind.messenger"), "messenger"),
 				huh.NewOption(i18n.T(m.lang, "kind.video"), "video")).Value(&m.val).Inline(true)}
 		// The facts the user knows; "not known" leaves a fact out.
@@ -146,7 +177,7 @@ func (m *Model) buildStepForm() {
 			for _, o := range d.Values {
 				opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.ID))
 			}
-			fields = append(fields, huh.NewSelect[string]().Title(d.Title.In(m.lang)).Options(opts...).Value(m.facts[id]).Inline(true))
+			fields = append(fields, newSelect().Title(d.Title.In(m.lang)).Options(opts...).Value(m.facts[id]).Inline(true))
 		}
 		m.newForm("other", fields...)
 		// The longest form: it scrolls within the room below the header.
@@ -177,10 +208,10 @@ func (m *Model) buildQuestion(st step) {
 	switch q.Type {
 	case catalog.FreeText:
 		m.val = strings.Join(cur.Items, "")
-		m.newForm("question", huh.NewInput().Title(title).Description(desc).Value(&m.val).CharLimit(answers.MaxText))
+		m.newForm("question", newInput().Title(title).Description(desc).Value(&m.val).CharLimit(answers.MaxText))
 	case catalog.MultiChoice:
 		m.multi = slices.Clone(cur.Items)
-		m.newForm("question", huh.NewMultiSelect[string]().Title(title).Description(desc).Options(opts...).Value(&m.multi).
+		m.newForm("question", newMultiSelect().Title(title).Description(desc).Options(opts...).Value(&m.multi).
 			Height(min(len(opts)+2, max(4, m.high-12))).Validate(func(v []string) error {
 			if len(v) == 0 {
 				return errors.New(m.t("ui.multi.required"))
@@ -192,7 +223,7 @@ func (m *Model) buildQuestion(st step) {
 		if len(cur.Items) == 1 {
 			m.val = cur.Items[0]
 		}
-		m.newForm("question", huh.NewSelect[string]().Title(title).Description(desc).Options(opts...).Value(&m.val).
+		m.newForm("question", newSelect().Title(title).Description(desc).Options(opts...).Value(&m.val).
 			Height(min(len(opts)+2, max(4, m.high-12))))
 	}
 }

@@ -381,7 +381,7 @@ func (m *Model) openNote() {
 	_, notes := m.st.scope(st.tool)
 	m.noteVal = notes[st.q.ID]
 	m.noting = true
-	m.noteForm = m.prepare(huh.NewForm(huh.NewGroup(huh.NewInput().Title(m.t("ui.note.title")).CharLimit(answers.MaxText).Value(&m.noteVal))))
+	m.noteForm = m.prepare(newThemedForm(newInput().Title(m.t("ui.note.title")).CharLimit(answers.MaxText).Value(&m.noteVal)))
 }
 
 func (m *Model) noteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {

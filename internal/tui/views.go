@@ -354,8 +354,8 @@ func (m *Model) buildSave() {
 	m.val = m.tildePath(m.savePath)
 	m.multi = m.saveExtras
 	m.newForm("save",
-		huh.NewInput().Title(m.t("ui.save.path")).Value(&m.val).CharLimit(4096),
-		huh.NewMultiSelect[string]().Title(m.t("ui.save.extra")).Options(
+		newInput().Title(m.t("ui.save.path")).Value(&m.val).CharLimit(4096),
+		newMultiSelect().Title(m.t("ui.save.extra")).Options(
 			huh.NewOption(m.t("ui.save.json"), "json"),
 			huh.NewOption(m.t("ui.save.answers"), "answers")).Value(&m.multi).Height(6))
 }
