@@ -54,9 +54,10 @@ generate:
 bench:
 	$(GO) run ./tools/bench
 
-## fuzz: run the answers-file fuzzer for a while (FUZZTIME=60s)
+## fuzz: run the fuzzers for a while each (FUZZTIME=60s)
 fuzz:
 	$(GO) test ./internal/answers -run '^$$' -fuzz FuzzParse -fuzztime $(or $(FUZZTIME),60s)
+	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzEscape -fuzztime $(or $(FUZZTIME),60s)
 
 clean:
 	rm -f $(BIN)

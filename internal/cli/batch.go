@@ -72,7 +72,9 @@ func (a *app) runBatch(o planOptions, lang catalog.Lang) error {
 	results := make([]batchResult, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	// More workers than cores: much of a plan's time is waiting for the
+	// disk to confirm the write.
+	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -86,6 +88,7 @@ func (a *app) runBatch(o planOptions, lang catalog.Lang) error {
 	}
 	close(jobs)
 	wg.Wait()
+	fsutil.SyncDir(o.outDir)
 
 	failed := 0
 	for _, r := range results {
@@ -131,7 +134,7 @@ func planOne(cat *catalog.Catalog, path string, o planOptions, lang catalog.Lang
 	}
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	r.out = filepath.Join(o.outDir, base+ext)
-	err = fsutil.WriteFile(r.out, out, 0o644, o.force)
+	err = fsutil.WriteFileNoDirSync(r.out, out, 0o644, o.force)
 	switch {
 	case errors.Is(err, fsutil.ErrExists):
 		r.err = fmt.Errorf("%s exists; add --force to replace the plans", r.out)

@@ -17,7 +17,27 @@ var ErrExists = errors.New("file exists")
 // new one, never a part. Without overwrite an existing file is left alone
 // and ErrExists returned; the check and the write are one step (a hard
 // link), so no other writer can slip in between.
-func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) (err error) {
+func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error {
+	if err := WriteFileNoDirSync(path, data, perm, overwrite); err != nil {
+		return err
+	}
+	SyncDir(filepath.Dir(path))
+	return nil
+}
+
+// SyncDir makes the entries of a folder durable, so that a file renamed
+// into it survives a crash. Errors are ignored: not every file system
+// can sync a folder.
+func SyncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}
+
+// WriteFileNoDirSync is WriteFile without syncing the folder, for writing
+// many files into one folder: call SyncDir once after the last.
+func WriteFileNoDirSync(path string, data []byte, perm fs.FileMode, overwrite bool) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -58,10 +78,6 @@ func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) (err 
 			return err
 		}
 		_ = os.Remove(tmp.Name())
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		_ = d.Close()
 	}
 	return nil
 }

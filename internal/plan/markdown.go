@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
@@ -457,20 +458,23 @@ func (r *mdRenderer) sourcesAt(level int) {
 // Markdown or HTML are backslash-escaped, so text from an answers file
 // cannot open a heading, a table cell, a link or HTML.
 func Escape(s string) string {
+	if !needsEscape(s) {
+		return strings.TrimSpace(s)
+	}
 	var b strings.Builder
-	rs := []rune(s)
-	for i, r := range rs {
+	b.Grow(len(s) + 16)
+	for i, r := range s {
 		switch {
 		case r == '&':
 			// Only where it could start an entity (&amp; &#38;): a lone &
 			// stays readable in every viewer.
-			if i+1 < len(rs) && (rs[i+1] == '#' || rs[i+1] >= 'a' && rs[i+1] <= 'z' || rs[i+1] >= 'A' && rs[i+1] <= 'Z') {
+			if i+1 < len(s) && (s[i+1] == '#' || s[i+1] >= 'a' && s[i+1] <= 'z' || s[i+1] >= 'A' && s[i+1] <= 'Z') {
 				b.WriteByte('\\')
 			}
 			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029:
 			b.WriteByte(' ')
-		case strings.ContainsRune("\\`*_[]<>#|~!{}", r):
+		case r < 0x80 && markdownSpecial[r]:
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
@@ -478,4 +482,29 @@ func Escape(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// markdownSpecial are the ASCII characters Escape puts a backslash before.
+var markdownSpecial = func() (t [0x80]bool) {
+	for _, c := range "\\`*_[]<>#|~!{}" {
+		t[c] = true
+	}
+	return t
+}()
+
+// needsEscape reports whether Escape would change more than the spaces
+// around s. Most text has nothing to escape, and plans escape a lot of text.
+func needsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == 0x7f || c == '&' || c < 0x80 && markdownSpecial[c]:
+			return true
+		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0: // C1 controls
+			return true
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9): // U+2028, U+2029
+			return true
+		}
+	}
+	return !utf8.ValidString(s)
 }

@@ -153,6 +153,41 @@ func TestEscapeKeepsUserTextInline(t *testing.T) {
 	}
 }
 
+// escapeReference is Escape as first written, rune by rune: the fast
+// path must give the same text.
+func escapeReference(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r == '&':
+			if i+1 < len(rs) && (rs[i+1] == '#' || rs[i+1] >= 'a' && rs[i+1] <= 'z' || rs[i+1] >= 'A' && rs[i+1] <= 'Z') {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029:
+			b.WriteByte(' ')
+		case strings.ContainsRune("\\`*_[]<>#|~!{}", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"", "plain text", "Weber & Kollegen", "&amp;", "a\u2028b", "\xc2\x85", "\xff\xfe", "ü*ß", " \t x "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := plan.Escape(s), escapeReference(s); got != want {
+			t.Errorf("Escape(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
 // Text from the answers file cannot break the document: a hostile
 // organisation name, note and tool name stay inside their line.
 func TestHostileAnswerTextCannotBreakThePlan(t *testing.T) {
