@@ -16,32 +16,25 @@ import (
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/planrun"
 	"github.com/konform/konform/questions"
 )
 
 // Exit codes, as documented in the README.
 const (
-	ExitOK       = 0
-	ExitInternal = 1
-	ExitInput    = 2
-	ExitAborted  = 130
+	ExitOK       = planrun.ExitOK
+	ExitInternal = planrun.ExitInternal
+	ExitInput    = planrun.ExitInput
+	ExitAborted  = planrun.ExitAborted
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
 var Version = "dev"
 
 // exitError carries the exit code a failure maps to.
-type exitError struct {
-	code int
-	err  error
-}
+type exitError = planrun.Error
 
-func (e *exitError) Error() string { return e.err.Error() }
-func (e *exitError) Unwrap() error { return e.err }
-
-func inputErr(format string, args ...any) error {
-	return &exitError{code: ExitInput, err: fmt.Errorf(format, args...)}
-}
+func inputErr(format string, args ...any) error { return planrun.InputErr(format, args...) }
 
 // IO are the streams and environment a command runs with.
 type IO struct {
@@ -60,16 +53,11 @@ func (a *app) catalog() (*catalog.Catalog, error) {
 	if a.cat == nil {
 		c, err := questions.Catalog()
 		if err != nil {
-			return nil, &exitError{code: ExitInternal, err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
+			return nil, &exitError{Code: ExitInternal, Err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
 		}
 		a.cat = c
 	}
 	return a.cat, nil
-}
-
-// warn prints a warning to stderr.
-func (a *app) warn(format string, args ...any) {
-	fmt.Fprintf(a.io.Err, "konform: warning: "+format+"\n", args...)
 }
 
 // langFlag resolves --lang, falling back to the environment.
@@ -110,7 +98,7 @@ func Main(args []string, stdio IO) int {
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
-		return ee.code
+		return ee.Code
 	}
 	if isUsage(err) {
 		return ExitInput

@@ -68,7 +68,7 @@ func (a *app) runWizard(o runOptions) error {
 	if o.resume != "" {
 		f, err := session.Load(o.resume, cat)
 		if err != nil {
-			return &exitError{code: ExitInput, err: fmt.Errorf("cannot resume: %w", err)}
+			return &exitError{Code: ExitInput, Err: fmt.Errorf("cannot resume: %w", err)}
 		}
 		resume = f
 	}
@@ -101,7 +101,7 @@ func (a *app) runWizard(o runOptions) error {
 		fmt.Fprintf(a.io.Err, "konform: session saved in %s (konform run --resume %s)\n", path, path)
 	}
 	if m.ExitCode != 0 {
-		return &exitError{code: m.ExitCode, err: errors.New("aborted; your answers are saved")}
+		return &exitError{Code: m.ExitCode, Err: errors.New("aborted; your answers are saved")}
 	}
 	return nil
 }

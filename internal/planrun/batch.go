@@ -1,4 +1,4 @@
-package cli
+package planrun
 
 import (
 	"errors"
@@ -17,11 +17,6 @@ import (
 	"github.com/konform/konform/internal/plan"
 )
 
-func isDir(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.IsDir()
-}
-
 // batchResult is what happened to one answers file.
 type batchResult struct {
 	out      string
@@ -31,42 +26,38 @@ type batchResult struct {
 
 // runBatch makes one plan per answers file in a folder, spread over the
 // cores. A bad file is reported and skipped; the others are still written.
-func (a *app) runBatch(o planOptions, lang catalog.Lang) error {
-	if !isDir(o.answers) {
-		return inputErr("--out-dir needs --answers to be a folder of answers files; %s is not a folder", o.answers)
+func runBatch(cat *catalog.Catalog, o Options, lang catalog.Lang, stdio IO) error {
+	if !isDir(o.Answers) {
+		return InputErr("--out-dir needs --answers to be a folder of answers files; %s is not a folder", o.Answers)
 	}
-	if o.outDir == "" {
-		return inputErr("%s is a folder; give --out-dir for the plans", o.answers)
+	if o.OutDir == "" {
+		return InputErr("%s is a folder; give --out-dir for the plans", o.Answers)
 	}
-	if o.out != "" {
-		return inputErr("-o writes one plan; with a folder of answers use --out-dir")
+	if o.Out != "" {
+		return InputErr("-o writes one plan; with a folder of answers use --out-dir")
 	}
-	cat, err := a.catalog()
+	entries, err := os.ReadDir(o.Answers)
 	if err != nil {
-		return err
-	}
-	entries, err := os.ReadDir(o.answers)
-	if err != nil {
-		return inputErr("cannot read %s: %v", o.answers, unwrapPath(err))
+		return InputErr("cannot read %s: %v", o.Answers, UnwrapPath(err))
 	}
 	var files []string
 	for _, e := range entries {
 		switch strings.ToLower(filepath.Ext(e.Name())) {
 		case ".yaml", ".yml", ".json":
 			if !e.IsDir() {
-				files = append(files, filepath.Join(o.answers, e.Name()))
+				files = append(files, filepath.Join(o.Answers, e.Name()))
 			}
 		}
 	}
 	sort.Strings(files)
 	if len(files) == 0 {
-		return inputErr("%s holds no answers files (*.yaml, *.yml, *.json)", o.answers)
+		return InputErr("%s holds no answers files (*.yaml, *.yml, *.json)", o.Answers)
 	}
-	if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-		return inputErr("cannot create %s: %v", o.outDir, unwrapPath(err))
+	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
+		return InputErr("cannot create %s: %v", o.OutDir, UnwrapPath(err))
 	}
 	ext := ".md"
-	if o.format == "json" {
+	if o.Format == "json" {
 		ext = ".json"
 	}
 	results := make([]batchResult, len(files))
@@ -88,30 +79,30 @@ func (a *app) runBatch(o planOptions, lang catalog.Lang) error {
 	}
 	close(jobs)
 	wg.Wait()
-	fsutil.SyncDir(o.outDir)
+	fsutil.SyncDir(o.OutDir)
 
 	failed := 0
 	for _, r := range results {
 		for _, w := range r.warnings {
-			a.warn("%s", w)
+			Warn(stdio.Err, "%s", w)
 		}
 		if r.err != nil {
 			failed++
 			for _, line := range strings.Split(r.err.Error(), "\n") {
-				fmt.Fprintf(a.io.Err, "konform: %s\n", line)
+				fmt.Fprintf(stdio.Err, "konform: %s\n", line)
 			}
 		}
 	}
-	fmt.Fprintf(a.io.Err, "konform: wrote %d of %d plans to %s\n", len(files)-failed, len(files), o.outDir)
+	fmt.Fprintf(stdio.Err, "konform: wrote %d of %d plans to %s\n", len(files)-failed, len(files), o.OutDir)
 	if failed > 0 {
-		return &exitError{code: ExitInput, err: fmt.Errorf("%d of %d answers files had errors and were skipped", failed, len(files))}
+		return &Error{Code: ExitInput, Err: fmt.Errorf("%d of %d answers files had errors and were skipped", failed, len(files))}
 	}
 	return nil
 }
 
 // planOne reads, assesses, renders and writes one answers file.
-func planOne(cat *catalog.Catalog, path string, o planOptions, lang catalog.Lang, ext string) batchResult {
-	data, err := readLimited(path)
+func planOne(cat *catalog.Catalog, path string, o Options, lang catalog.Lang, ext string) batchResult {
+	data, err := ReadLimited(path)
 	if err != nil {
 		return batchResult{err: err}
 	}
@@ -133,13 +124,13 @@ func planOne(cat *catalog.Catalog, path string, o planOptions, lang catalog.Lang
 		out = plan.JSON(p, l)
 	}
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	r.out = filepath.Join(o.outDir, base+ext)
-	err = fsutil.WriteFileNoDirSync(r.out, out, 0o644, o.force)
+	r.out = filepath.Join(o.OutDir, base+ext)
+	err = fsutil.WriteFileNoDirSync(r.out, out, 0o644, o.Force)
 	switch {
 	case errors.Is(err, fsutil.ErrExists):
 		r.err = fmt.Errorf("%s exists; add --force to replace the plans", r.out)
 	case err != nil:
-		r.err = fmt.Errorf("cannot write %s: %v", r.out, unwrapPath(err))
+		r.err = fmt.Errorf("cannot write %s: %v", r.out, UnwrapPath(err))
 	}
 	return r
 }
