@@ -1,12 +1,16 @@
 // Command konform is a GDPR check for messengers and video conferencing.
+// It makes plans itself and hands every other command, the wizard
+// included, to konform-full beside it (see internal/launch).
 package main
 
 import (
 	"os"
 
-	"github.com/konform/konform/internal/cli"
+	"github.com/konform/konform/internal/launch"
+	"github.com/konform/konform/internal/planrun"
+	"github.com/konform/konform/questions"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:], cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+	os.Exit(launch.Main(os.Args[1:], planrun.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, questions.Catalog, launch.Full))
 }

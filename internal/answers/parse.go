@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,7 +17,15 @@ import (
 // MaxText is the longest free text (answer or note) accepted.
 const MaxText = 10000
 
-var futureFormat = regexp.MustCompile(`^konform/answers/v([0-9]+)$`)
+// futureVersion is N in konform/answers/vN, or 0.
+func futureVersion(f string) int {
+	v, ok := strings.CutPrefix(f, "konform/answers/v")
+	if !ok || v == "" || strings.Trim(v, "0123456789") != "" {
+		return 0
+	}
+	n, _ := strconv.Atoi(v)
+	return n
+}
 
 // Parse reads an answers file (YAML or JSON) strictly against the
 // catalogue. name is used in error messages. On any problem it returns
@@ -211,11 +218,9 @@ func (p *parser) root(n *yaml.Node) {
 		return
 	}
 	if f, ok := p.scalar(formatNode, "format"); ok && f != Format {
-		if m := futureFormat.FindStringSubmatch(f); m != nil {
-			if v, _ := strconv.Atoi(m[1]); v > 1 {
-				p.errs.add(pos(formatNode), "format %s was written by a newer konform; this version reads %s – please update konform", f, Format)
-				return
-			}
+		if futureVersion(f) > 1 {
+			p.errs.add(pos(formatNode), "format %s was written by a newer konform; this version reads %s – please update konform", f, Format)
+			return
 		}
 		p.errs.add(pos(formatNode), "format must be %s, not %q", Format, f)
 		return

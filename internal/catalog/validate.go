@@ -3,7 +3,6 @@ package catalog
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -24,10 +23,33 @@ var TopicIDs = []string{
 // FactsEveryToolHas are the facts a catalogue tool must state.
 var FactsEveryToolHas = []string{"seat", "hosting", "e2e", "avv", "business_use", "open_source"}
 
+// Ids are lower-case words of letters and digits, starting with a letter:
+// snake_case for areas, facts, options, questions and rules, kebab-case
+// for legal references, sources and tools.
 var (
-	snakeID = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	kebabID = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	snakeID = idSyntax('_')
+	kebabID = idSyntax('-')
 )
+
+// idSyntax matches ^[a-z][a-z0-9]*(SEP[a-z0-9]+)*$ (without a regular
+// expression, which konform would compile at every start).
+type idSyntax byte
+
+func (sep idSyntax) MatchString(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == byte(sep) {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == byte(sep) && s[i-1] != byte(sep):
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 type validator struct {
 	c    *Catalog

@@ -3,6 +3,7 @@
 package plan
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,6 +20,9 @@ func Markdown(p *assess.Plan, l catalog.Lang) []byte {
 	for i, s := range p.Sources() {
 		r.srcNo[s.ID] = i + 1
 	}
+	// Room for the whole plan at once: an action takes about a kilobyte,
+	// a tool's facts and answers about four.
+	r.b.Grow(16<<10 + len(p.Actions)<<10 + len(p.Tools)<<12)
 	r.header()
 	r.summary()
 	r.actions()
@@ -29,13 +33,13 @@ func Markdown(p *assess.Plan, l catalog.Lang) []byte {
 	r.para("---")
 	r.para("")
 	r.para(r.t("plan.disclaimer"))
-	return []byte(r.b.String())
+	return r.b.Bytes()
 }
 
 type mdRenderer struct {
 	p     *assess.Plan
 	l     catalog.Lang
-	b     strings.Builder
+	b     bytes.Buffer
 	srcNo map[string]int
 }
 
@@ -342,7 +346,7 @@ func FactSheet(cat *catalog.Catalog, t *assess.Tool, l catalog.Lang) []byte {
 	}
 	r.factSheet(t, 1)
 	r.sourcesAt(2)
-	return []byte(strings.TrimRight(r.b.String(), "\n") + "\n")
+	return append(bytes.TrimRight(r.b.Bytes(), "\n"), '\n')
 }
 
 func (r *mdRenderer) factSheet(t *assess.Tool, level int) {

@@ -70,9 +70,6 @@ type Options struct {
 
 // Run makes the plan (or, for a folder, the plans) the options ask for.
 func Run(cat *catalog.Catalog, o Options, stdio IO) error {
-	if o.Format == "" {
-		o.Format = "md"
-	}
 	if o.Format != "md" && o.Format != "json" {
 		return InputErr("--format must be md or json, not %q", o.Format)
 	}

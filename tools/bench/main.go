@@ -36,10 +36,14 @@ func run() error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	// konform and konform-full, side by side as installed: konform makes
+	// plans and hands the wizard to konform-full.
 	konform := filepath.Join(tmp, "konform")
+	full := filepath.Join(tmp, "konform-full")
 	hello := filepath.Join(tmp, "hello")
 	for _, b := range [][]string{
 		{"build", "-trimpath", "-ldflags", "-s -w", "-o", konform, "./cmd/konform"},
+		{"build", "-trimpath", "-ldflags", "-s -w", "-o", full, "./cmd/konform-full"},
 		{"build", "-trimpath", "-ldflags", "-s -w", "-o", hello, "./tools/bench/hello"},
 	} {
 		if out, err := exec.Command("go", b...).CombinedOutput(); err != nil {
@@ -108,8 +112,14 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	ff, err := os.Stat(full)
+	if err != nil {
+		return err
+	}
 	hi, _ := os.Stat(hello)
-	rows = append(rows, row{"stripped binary", mb(fi.Size()), mb(hi.Size()) + " hello", fmt.Sprintf("%.1f×", float64(fi.Size())/float64(hi.Size())), "≤ 20 MB", pass(fi.Size() <= 20<<20)})
+	size := fi.Size() + ff.Size()
+	rows = append(rows, row{"stripped binaries, konform + konform-full", fmt.Sprintf("%s + %s = %s", mb(fi.Size()), mb(ff.Size()), mb(size)), mb(hi.Size()) + " hello",
+		fmt.Sprintf("%.1f×", float64(size)/float64(hi.Size())), "≤ 20 MB", pass(size <= 20<<20)})
 	ttyRows, err := terminalFigures(tmp, konform)
 	if err != nil {
 		return err
@@ -344,7 +354,9 @@ func render(rows []row, goBench string) string {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", r.figure, r.value, r.floor, r.ratio, r.budget, r.status)
 	}
 	fmt.Fprintf(&b, "\n## Findings\n\n")
-	fmt.Fprintf(&b, "- The plan process is dominated by package initialisation, not by konform's work: `GODEBUG=inittrace=1 konform version` shows go-runewidth (width tables), chroma's lexers and styles (pulled in by glamour for the preview) and bluemonday. Loading the YAML catalogue adds about 15–20 ms; assessing and rendering take about 1 ms.\n")
+	fmt.Fprintf(&b, "- konform is two programs: `konform` makes plans and hands every other command to `konform-full` (the wizard, help, the catalogue commands). A program that links the terminal libraries spends longer starting (package initialisation, a larger binary) than making a plan; `GODEBUG=inittrace=1` shows where. The catalogue is compiled to Go source, so a plan starts without parsing it.\n")
+	fmt.Fprintf(&b, "- On this kind of machine a page fault is expensive: even hello-world spends about 4 ms of CPU starting. What is left of a plan's time is mostly fresh memory and the YAML library's start; `perf stat` and `perf record` on `konform plan` show it.\n")
+	fmt.Fprintf(&b, "- Time to first frame goes through both programs, as a user's `konform` does.\n")
 	fmt.Fprintf(&b, "- Time to first frame, key press → frame and the wizard's memory are measured in a pseudo-terminal of 80×24 that answers terminal queries (device attributes, colours, mode reports, cursor position) as a real terminal does.\n")
 	fmt.Fprintf(&b, "\n## Go benchmarks\n\n```text\n%s\n```\n", goBench)
 	return b.String()
