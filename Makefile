@@ -1,23 +1,29 @@
 # konform – the two commands a new machine needs: `make run` and `make test`.
 
 GO        ?= go
-BIN       := konform
+BIN       := bin
 VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS   := -s -w -X github.com/konform/konform/internal/cli.Version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 MDLINT    := .tools/node_modules/.bin/markdownlint-cli2
 
-.PHONY: all build run test unit lint fmt-check tools fuzz bench generate clean
+.PHONY: all build install run test unit lint fmt-check tools fuzz bench generate clean
 
 all: build
 
-## build: the konform binary in the repository root
+## build: bin/konform and bin/konform-full (konform hands everything but
+## plans to konform-full, which must sit in the same folder)
 build:
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/konform
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform ./cmd/konform
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform-full ./cmd/konform-full
+
+## install: both programs into $(go env GOBIN) or ~/go/bin
+install:
+	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/konform ./cmd/konform-full
 
 ## run: build and start konform (ARGS="plan --answers examples/craft-whatsapp.yaml")
 run: build
-	./$(BIN) $(ARGS)
+	./$(BIN)/konform $(ARGS)
 
 ## test: everything CI runs – formatting, vet, staticcheck and all tests,
 ## including markdownlint on the generated plans
@@ -60,5 +66,5 @@ fuzz:
 	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzEscape -fuzztime $(or $(FUZZTIME),60s)
 
 clean:
-	rm -f $(BIN)
+	rm -rf $(BIN) konform
 	rm -rf .tools

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/catalog/gocode"
 )
 
 func main() {
@@ -16,7 +17,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	b, err := c.GoSource("questions", "compiled")
+	b, err := gocode.Source(c, "questions", "compiled")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

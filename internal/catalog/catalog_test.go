@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/catalog/gocode"
 	"github.com/konform/konform/questions"
 )
 
@@ -113,7 +114,7 @@ func TestEveryQuestionHasBothLanguagesAndEveryToolItsFacts(t *testing.T) {
 // The compiled catalogue konform starts from is the YAML catalogue.
 func TestCompiledCatalogueMatchesTheYAML(t *testing.T) {
 	c := load(t)
-	src, err := c.GoSource("questions", "compiled")
+	src, err := gocode.Source(c, "questions", "compiled")
 	if err != nil {
 		t.Fatal(err)
 	}

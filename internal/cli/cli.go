@@ -47,6 +47,8 @@ type IO struct {
 type app struct {
 	io  IO
 	cat *catalog.Catalog
+
+	planHook func(planrun.Options) error // tests: see the options plan runs with
 }
 
 func (a *app) catalog() (*catalog.Catalog, error) {

@@ -11,12 +11,20 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/konform/konform/internal/cli"
+	"github.com/konform/konform/internal/launch"
+	"github.com/konform/konform/internal/planrun"
+	"github.com/konform/konform/questions"
 )
 
+// "konform" in the scripts is konform as installed: it makes plans itself
+// and hands everything else to konform-full, here in the same process.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"konform": func() {
-			os.Exit(cli.Main(os.Args[1:], cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
+			stdio := planrun.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
+			os.Exit(launch.Main(os.Args[1:], stdio, questions.Catalog, func(args []string) int {
+				return cli.Main(args, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
+			}))
 		},
 	})
 }

@@ -24,7 +24,12 @@ gets its plan, named like the file; bad files are reported and skipped.`,
   konform plan --answers answers.yaml --format json --lang en -o plan.json
   konform plan --answers clients/ --out-dir plans/ --force`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return a.runPlan(o) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if a.planHook != nil {
+				return a.planHook(o)
+			}
+			return a.runPlan(o)
+		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Answers, "answers", "", "answers file (YAML or JSON; - for standard input)")

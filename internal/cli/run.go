@@ -84,7 +84,9 @@ func (a *app) runWizard(o runOptions) error {
 	m := tui.New(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Sessions: sessions,
 		Resume: resume, ResumePath: o.resume, WorkDir: wd, HomeDir: home, Now: time.Now})
 	// konform handles the signals itself, so that it saves before it ends.
-	p := tea.NewProgram(m, tea.WithInput(a.io.In), tea.WithOutput(a.io.Out), tea.WithoutSignalHandler())
+	// At 120 frames a second (Bubble Tea's most; the default is 60) a key
+	// press or the first screen is drawn within about 8 ms.
+	p := tea.NewProgram(m, tea.WithInput(a.io.In), tea.WithOutput(a.io.Out), tea.WithoutSignalHandler(), tea.WithFPS(120))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer signal.Stop(sigs)

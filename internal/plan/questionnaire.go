@@ -57,7 +57,7 @@ func Questionnaire(cat *catalog.Catalog, l catalog.Lang) []byte {
 			}
 		}
 	}
-	return append(bytes.TrimRight([]byte(r.b.String()), "\n"), '\n')
+	return append(bytes.TrimRight(r.b.Bytes(), "\n"), '\n')
 }
 
 // condText says a condition in words.

@@ -20,14 +20,18 @@ import (
 // would, and with a pipe in accessible mode. tmux is installed by .ci/run;
 // without it the tmux test is skipped, unless KONFORM_REQUIRE_TMUX is set.
 
+// buildBinary builds konform and konform-full into one folder, as they
+// are installed, and returns konform: the wizard runs through both.
 func buildBinary(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "konform")
-	cmd := exec.Command("go", "build", "-o", bin, "../../cmd/konform")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	dir := t.TempDir()
+	for _, name := range []string{"konform", "konform-full"} {
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, name), "../../cmd/"+name)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build %s: %v\n%s", name, err, out)
+		}
 	}
-	return bin
+	return filepath.Join(dir, "konform")
 }
 
 type tmux struct {

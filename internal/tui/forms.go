@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -22,15 +23,19 @@ var OtherFacts = []string{"seat", "hosting", "e2e", "avv", "business_use"}
 // charm is the wizard's theme, built once: huh asks for the theme for
 // every option it draws, and building it anew each time was most of the
 // cost of a key press.
-var charm = &cachedTheme{dark: huh.ThemeCharm(true), light: huh.ThemeCharm(false)}
+var charm = &cachedTheme{
+	dark:  sync.OnceValue(func() *huh.Styles { return huh.ThemeCharm(true) }),
+	light: sync.OnceValue(func() *huh.Styles { return huh.ThemeCharm(false) }),
+}
 
-type cachedTheme struct{ dark, light *huh.Styles }
+// cachedTheme builds each variant of the theme once, when first drawn.
+type cachedTheme struct{ dark, light func() *huh.Styles }
 
 func (c *cachedTheme) Theme(isDark bool) *huh.Styles {
 	if isDark {
-		return c.dark
+		return c.dark()
 	}
-	return c.light
+	return c.light()
 }
 
 func theme() huh.Theme { return charm }

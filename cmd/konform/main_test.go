@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run runs a program and returns its output and exit code.
+func run(t *testing.T, bin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		code = ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
+}
+
+// konform as installed: two programs in one folder. konform makes plans
+// itself and hands everything else to konform-full.
+func TestHandOff(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"konform", "konform-full"} {
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, name), "../"+name)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build %s: %v\n%s", name, err, out)
+		}
+	}
+	konform := filepath.Join(dir, "konform")
+	want, err := os.ReadFile("../../examples/craft-whatsapp.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	if out, _, code := run(t, konform, "version"); code != 0 || !strings.HasPrefix(out, "konform ") {
+		t.Errorf("konform version: exit %d, %q", code, out)
+	}
+	if _, errOut, code := run(t, konform, "plan"); code != 2 || !strings.Contains(errOut, "answers") {
+		t.Errorf("konform plan without --answers: exit %d, %q; want 2 and konform-full's message", code, errOut)
+	}
+
+	// Through a link in another folder, as a package manager installs it.
+	link := filepath.Join(t.TempDir(), "konform")
+	if err := os.Symlink(konform, link); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, code := run(t, link, "tools", "show", "zoom"); code != 0 || !strings.Contains(out, "Zoom") {
+		t.Errorf("konform tools show zoom through a link: exit %d, %q", code, out)
+	}
+
+	// Without konform-full, plans still work; everything else says what is
+	// missing. (No PATH either: konform would look for konform-full there.)
+	t.Setenv("PATH", "")
+	if err := os.Remove(filepath.Join(dir, "konform-full")); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, konform, "plan", "--answers", "../../examples/craft-whatsapp.yaml")
+	if code != 0 || out != string(want) {
+		t.Errorf("konform plan without konform-full: exit %d; the plan differs from examples/craft-whatsapp.md", code)
+	}
+	if _, errOut, code := run(t, konform, "tools"); code != 1 || !strings.Contains(errOut, "konform-full is missing") || !strings.Contains(errOut, dir) {
+		t.Errorf("konform tools without konform-full: exit %d, %q", code, errOut)
+	}
+}

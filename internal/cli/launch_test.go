@@ -1,0 +1,58 @@
+package cli_test
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/konform/konform/internal/cli"
+	"github.com/konform/konform/internal/launch"
+)
+
+// konform makes plans itself with its own reading of the flags; whatever
+// it accepts, konform-full's command line must read the same way.
+func TestLaunchReadsPlanFlagsLikeTheFullCommandLine(t *testing.T) {
+	tokens := []string{
+		"--answers", "a.yaml", "--answers=b.yaml", "--answers=", "--format", "json", "--format=md", "--format=",
+		"--lang", "en", "--lang=de", "-o", "p.md", "-op.md", "-o=p.md", "--output", "--output=q.md",
+		"--out-dir", "out/", "--out-dir=out", "--force", "--force=false", "--force=true", "--force=1", "--force=yes",
+		"--", "-h", "--help", "x", "-x", "--unknown", "plan", "-", "--answers=-", "-oo", "--lang=",
+	}
+	cases := [][]string{
+		{"plan", "--answers", "a.yaml"},
+		{"plan", "--answers=a.yaml", "--format", "json", "--lang", "en", "-o", "plan.json", "--force"},
+		{"plan", "--answers", "clients/", "--out-dir", "plans/", "--force"},
+		{"plan", "--answers", "-"},
+	}
+	for i, c := range cases {
+		if _, ok := launch.ParsePlan(c); !ok {
+			t.Errorf("case %d: konform hands %q on instead of making the plan", i, c)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		args := []string{"plan"}
+		for range r.IntN(7) {
+			args = append(args, tokens[r.IntN(len(tokens))])
+		}
+		cases = append(cases, args)
+	}
+	accepted := 0
+	for _, args := range cases {
+		fast, ok := launch.ParsePlan(args)
+		if !ok {
+			continue
+		}
+		accepted++
+		full, err := cli.ParsePlan(args)
+		if err != nil {
+			t.Fatalf("konform makes a plan for %q, konform-full refuses it: %v", strings.Join(args, " "), err)
+		}
+		if fast != full {
+			t.Fatalf("%q: konform reads %+v, konform-full %+v", strings.Join(args, " "), fast, full)
+		}
+	}
+	if accepted < 1000 {
+		t.Fatalf("only %d of %d command lines made a plan directly; the test needs more", accepted, len(cases))
+	}
+}
