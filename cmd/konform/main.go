@@ -6,11 +6,13 @@ package main
 import (
 	"os"
 
+	"github.com/konform/konform/internal/handoff"
+	_ "github.com/konform/konform/internal/handoff/early" // hands off before the rest is set up
 	"github.com/konform/konform/internal/launch"
 	"github.com/konform/konform/internal/planrun"
 	"github.com/konform/konform/questions"
 )
 
 func main() {
-	os.Exit(launch.Main(os.Args[1:], planrun.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, questions.Catalog, launch.Full))
+	os.Exit(launch.Main(os.Args[1:], planrun.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, questions.Catalog, handoff.Full))
 }

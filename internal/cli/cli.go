@@ -80,6 +80,12 @@ func Main(args []string, stdio IO) int {
 		stdio.Getenv = os.Getenv
 	}
 	a := &app{io: stdio}
+	if len(args) == 0 {
+		// The wizard with its defaults, as the root command would start it,
+		// without building the whole command line first: it is the most
+		// common start, and the first screen should come at once.
+		return a.exit(a.runWizard(runOptions{}))
+	}
 	root := a.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdio.In)
@@ -87,14 +93,30 @@ func Main(args []string, stdio IO) int {
 	root.SetErr(stdio.Err)
 	err := fang.Execute(context.Background(), root,
 		fang.WithVersion(Version),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			for _, line := range strings.Split(err.Error(), "\n") {
-				fmt.Fprintf(w, "konform: %s\n", line)
-			}
-			if isUsage(err) {
-				fmt.Fprintln(w, "konform: run 'konform --help' for usage")
-			}
-		}))
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printErr(w, err) }))
+	return a.exitCode(err)
+}
+
+// printErr prints an error, one "konform:" line per line of it.
+func printErr(w io.Writer, err error) {
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(w, "konform: %s\n", line)
+	}
+	if isUsage(err) {
+		fmt.Fprintln(w, "konform: run 'konform --help' for usage")
+	}
+}
+
+// exit prints err as the command line does and returns its exit code.
+func (a *app) exit(err error) int {
+	if err != nil {
+		printErr(a.io.Err, err)
+	}
+	return a.exitCode(err)
+}
+
+// exitCode maps an error to its exit code.
+func (a *app) exitCode(err error) int {
 	if err == nil {
 		return ExitOK
 	}

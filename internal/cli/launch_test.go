@@ -6,7 +6,8 @@ import (
 	"testing"
 
 	"github.com/konform/konform/internal/cli"
-	"github.com/konform/konform/internal/launch"
+	"github.com/konform/konform/internal/handoff"
+	"github.com/konform/konform/internal/planrun"
 )
 
 // konform makes plans itself with its own reading of the flags; whatever
@@ -25,7 +26,7 @@ func TestLaunchReadsPlanFlagsLikeTheFullCommandLine(t *testing.T) {
 		{"plan", "--answers", "-"},
 	}
 	for i, c := range cases {
-		if _, ok := launch.ParsePlan(c); !ok {
+		if _, ok := handoff.ParsePlan(c); !ok {
 			t.Errorf("case %d: konform hands %q on instead of making the plan", i, c)
 		}
 	}
@@ -39,7 +40,7 @@ func TestLaunchReadsPlanFlagsLikeTheFullCommandLine(t *testing.T) {
 	}
 	accepted := 0
 	for _, args := range cases {
-		fast, ok := launch.ParsePlan(args)
+		fast, ok := handoff.ParsePlan(args)
 		if !ok {
 			continue
 		}
@@ -48,7 +49,7 @@ func TestLaunchReadsPlanFlagsLikeTheFullCommandLine(t *testing.T) {
 		if err != nil {
 			t.Fatalf("konform makes a plan for %q, konform-full refuses it: %v", strings.Join(args, " "), err)
 		}
-		if fast != full {
+		if planrun.Options(fast) != full {
 			t.Fatalf("%q: konform reads %+v, konform-full %+v", strings.Join(args, " "), fast, full)
 		}
 	}

@@ -120,7 +120,7 @@ func run() error {
 	size := fi.Size() + ff.Size()
 	rows = append(rows, row{"stripped binaries, konform + konform-full", fmt.Sprintf("%s + %s = %s", mb(fi.Size()), mb(ff.Size()), mb(size)), mb(hi.Size()) + " hello",
 		fmt.Sprintf("%.1f×", float64(size)/float64(hi.Size())), "≤ 20 MB", pass(size <= 20<<20)})
-	ttyRows, err := terminalFigures(tmp, konform)
+	ttyRows, err := terminalFigures(tmp, konform, full)
 	if err != nil {
 		return err
 	}
@@ -138,7 +138,7 @@ func run() error {
 // terminalFigures measures the wizard in a pseudo-terminal: time to the
 // first frame against a minimal Bubble Tea program, key press → frame on
 // the longest step, and peak RSS over a walk with the preview.
-func terminalFigures(tmp, konform string) ([]row, error) {
+func terminalFigures(tmp, konform, full string) ([]row, error) {
 	minimal := filepath.Join(tmp, "minimaltea")
 	if out, err := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", minimal, "./tools/bench/minimaltea").CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("build minimaltea: %v\n%s", err, out)
@@ -158,7 +158,7 @@ func terminalFigures(tmp, konform string) ([]row, error) {
 		t.stop("")
 		return at.Sub(start), err
 	}
-	var tk, tm []time.Duration
+	var tk, tm, tf []time.Duration
 	for range 15 {
 		d, err := first(minimal, "minimal bubble tea ready")
 		if err != nil {
@@ -170,8 +170,15 @@ func terminalFigures(tmp, konform string) ([]row, error) {
 			return nil, err
 		}
 		tk = append(tk, d)
+		d, err = first(full, "Datenschutz-Check")
+		if err != nil {
+			return nil, err
+		}
+		tf = append(tf, d)
 	}
 	rows := []row{ratioRowNamed("time to first frame (median of 15)", median(tk), median(tm), "minimal Bubble Tea", 1.5)}
+	f := float64(median(tf)) / float64(median(tm))
+	rows = append(rows, row{"… of which in konform-full (started directly, for comparison)", ms(median(tf)), ms(median(tm)) + " minimal Bubble Tea", fmt.Sprintf("%.2f×", f), "–", "info"})
 
 	// The longest step: the list of all tools, reached by resuming a
 	// session whose organisation questions are answered.
@@ -356,7 +363,7 @@ func render(rows []row, goBench string) string {
 	fmt.Fprintf(&b, "\n## Findings\n\n")
 	fmt.Fprintf(&b, "- konform is two programs: `konform` makes plans and hands every other command to `konform-full` (the wizard, help, the catalogue commands). A program that links the terminal libraries spends longer starting (package initialisation, a larger binary) than making a plan; `GODEBUG=inittrace=1` shows where. The catalogue is compiled to Go source, so a plan starts without parsing it.\n")
 	fmt.Fprintf(&b, "- On this kind of machine a page fault is expensive: even hello-world spends about 4 ms of CPU starting. What is left of a plan's time is mostly fresh memory and the YAML library's start; `perf stat` and `perf record` on `konform plan` show it.\n")
-	fmt.Fprintf(&b, "- Time to first frame goes through both programs, as a user's `konform` does.\n")
+	fmt.Fprintf(&b, "- Time to first frame goes through both programs, as a user's `konform` does. The hand-off from `konform` to `konform-full` costs one more Go process start (6–9 ms here, whatever that process does; it hands off before setting anything up), so the two budgets pull against each other: one program would meet the first-frame budget easily (see the konform-full row) and miss the plan budget by far (about 2.7× hello-world); two programs bring both to their limits.\n")
 	fmt.Fprintf(&b, "- Time to first frame, key press → frame and the wizard's memory are measured in a pseudo-terminal of 80×24 that answers terminal queries (device attributes, colours, mode reports, cursor position) as a real terminal does.\n")
 	fmt.Fprintf(&b, "\n## Go benchmarks\n\n```text\n%s\n```\n", goBench)
 	return b.String()

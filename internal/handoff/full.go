@@ -1,4 +1,4 @@
-package launch
+package handoff
 
 import (
 	"fmt"
@@ -6,8 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-
-	"github.com/konform/konform/internal/planrun"
 )
 
 // Full finds konform-full beside the running konform (or, failing that,
@@ -16,8 +14,8 @@ import (
 func Full(args []string) int {
 	path, err := findFull()
 	if err != nil {
-		printError(os.Stderr, err)
-		return planrun.ExitInternal
+		PrintError(os.Stderr, err)
+		return 1
 	}
 	return run(path, args)
 }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package launch
+package handoff
 
 import (
 	"os"
@@ -12,6 +12,6 @@ import (
 func run(path string, args []string) int {
 	err := syscall.Exec(path, append([]string{"konform"}, args...), os.Environ())
 	// Exec returns only when it failed.
-	printError(os.Stderr, err)
+	PrintError(os.Stderr, err)
 	return 1
 }

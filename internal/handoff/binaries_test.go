@@ -1,4 +1,4 @@
-package main
+package handoff_test
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -32,7 +33,7 @@ func run(t *testing.T, bin string, args ...string) (stdout, stderr string, code 
 func TestHandOff(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"konform", "konform-full"} {
-		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, name), "../"+name)
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, name), "../../cmd/"+name)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("build %s: %v\n%s", name, err, out)
 		}
@@ -71,5 +72,37 @@ func TestHandOff(t *testing.T) {
 	}
 	if _, errOut, code := run(t, konform, "tools"); code != 1 || !strings.Contains(errOut, "konform-full is missing") || !strings.Contains(errOut, dir) {
 		t.Errorf("konform tools without konform-full: exit %d, %q", code, errOut)
+	}
+}
+
+// konform hands the wizard and the other commands to konform-full before
+// it sets up what only plans need (the YAML library, the catalogue).
+func TestHandOffComesFirst(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the fake konform-full is a shell script")
+	}
+	dir := t.TempDir()
+	konform := filepath.Join(dir, "konform")
+	if out, err := exec.Command("go", "build", "-o", konform, "../../cmd/konform").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	fake := "#!/bin/sh\necho konform-full \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "konform-full"), []byte(fake), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GODEBUG", "inittrace=1")
+	out, errOut, code := run(t, konform, "tools", "--kind", "video")
+	if code != 0 || out != "konform-full tools --kind video\n" {
+		t.Fatalf("exit %d, %q; want konform-full to get the command line unchanged", code, out)
+	}
+	for _, pkg := range []string{"go.yaml.in/yaml", "github.com/konform/konform/questions", "github.com/konform/konform/internal/planrun"} {
+		if strings.Contains(errOut, "init "+pkg) {
+			t.Errorf("%s was set up before the hand-off:\n%s", pkg, errOut)
+		}
+	}
+	// (The hand-off itself never finishes its init: konform-full replaces
+	// the process. That os was set up shows the trace works.)
+	if !strings.Contains(errOut, "init os ") {
+		t.Errorf("no init trace; GODEBUG=inittrace=1 did not work:\n%s", errOut)
 	}
 }

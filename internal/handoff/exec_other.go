@@ -1,6 +1,6 @@
 //go:build !unix
 
-package launch
+package handoff
 
 import (
 	"errors"
@@ -21,7 +21,7 @@ func run(path string, args []string) int {
 		return ee.ExitCode()
 	}
 	if err != nil {
-		printError(os.Stderr, err)
+		PrintError(os.Stderr, err)
 		return 1
 	}
 	return 0
