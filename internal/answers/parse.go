@@ -334,7 +334,7 @@ func (p *parser) question(k *yaml.Node, id string, scope catalog.Scope) *catalog
 	q := p.cat.Question(id)
 	if q == nil {
 		msg := fmt.Sprintf("unknown question %q", id)
-		if s := suggest(id, questionIDs(p.cat, scope)); s != "" {
+		if s := Suggest(id, questionIDs(p.cat, scope)); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		p.errs.add(pos(k), "%s (see `konform questions`)", msg)
@@ -454,7 +454,7 @@ func (p *parser) tools(n *yaml.Node) {
 			for _, c := range p.cat.Tools {
 				ids = append(ids, c.ID)
 			}
-			if s := suggest(t.ID, ids); s != "" {
+			if s := Suggest(t.ID, ids); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			p.errs.add(pos(toolNode), "%s (see `konform tools`)", msg)
@@ -557,8 +557,9 @@ func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node) {
 	})
 }
 
-// suggest returns the candidate closest to s, if it is close enough.
-func suggest(s string, candidates []string) string {
+// Suggest returns the candidate closest to s, if it is close enough (for
+// "did you mean" in error messages), or "".
+func Suggest(s string, candidates []string) string {
 	best, bestD := "", len(s)/2+1
 	for _, c := range candidates {
 		if d := distance(s, c); d < bestD {

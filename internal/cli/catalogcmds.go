@@ -38,8 +38,8 @@ func (a *app) questionsCmd() *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "md", "md or json")
-	cmd.Flags().StringVar(&lang, "lang", "", "de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
+	cmd.Flags().StringVar(&format, "format", "md", "output format: md or json")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
 	return cmd
 }
 
@@ -88,8 +88,8 @@ func (a *app) toolsCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&kind, "kind", "", "only messenger or video tools")
-	cmd.Flags().StringVar(&format, "format", "table", "table, md or json")
-	cmd.Flags().StringVar(&lang, "lang", "", "de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table, md or json")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
 	cmd.AddCommand(a.toolShowCmd())
 	return cmd
 }
@@ -242,6 +242,6 @@ func (a *app) toolShowCmd() *cobra.Command {
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&lang, "lang", "", "de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
 	return cmd
 }

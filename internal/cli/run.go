@@ -41,7 +41,7 @@ Every answer is saved at once to a session file in your state directory
 func (a *app) wizardFlags(cmd *cobra.Command, o *runOptions) {
 	f := cmd.Flags()
 	f.StringVar(&o.resume, "resume", "", "continue the session in this answers file")
-	f.StringVar(&o.lang, "lang", "", "de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
+	f.StringVar(&o.lang, "lang", "", "language: de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
 	f.BoolVar(&o.accessible, "accessible", false, "plain sequential prompts for screen readers (also ACCESSIBLE=1 or TERM=dumb)")
 }
 
