@@ -61,12 +61,36 @@ type File struct {
 	Context    map[string]Value
 	Notes      map[string]string // notes on context questions
 	Tools      []*Tool
+	Actions    map[string]ActionState // by action id
 }
 
 // Error is one problem at one place.
 type Error struct {
 	Pos Pos
 	Msg string
+}
+
+// Statuses of an action, as written in the answers file.
+const (
+	StatusOpen          = "open"
+	StatusInProgress    = "in_progress"
+	StatusDone          = "done"
+	StatusNotApplicable = "not_applicable"
+)
+
+// Statuses lists them in the order a plan goes through them.
+var Statuses = []string{StatusOpen, StatusInProgress, StatusDone, StatusNotApplicable}
+
+// ActionState is what the organisation has recorded about one action of
+// its plan: who owns it, by when, and how far it is. The action is named
+// by its id in the plan: topic/tool (e.g. stop-use/whatsapp) or
+// topic/organisation.
+type ActionState struct {
+	Status string       // one of Statuses; "" counts as open
+	Owner  string       // who sees to it
+	Due    catalog.Date // instead of the due date the priority gives
+	Reason string       // why it does not apply (not_applicable)
+	Pos    Pos
 }
 
 // Errors are all problems of one file.

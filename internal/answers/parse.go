@@ -194,7 +194,7 @@ func (p *parser) text(n *yaml.Node, what string) (string, bool) {
 	return s, true
 }
 
-var topKeys = []string{"format", "lang", "assessment", "context", "notes", "tools"}
+var topKeys = []string{"format", "lang", "assessment", "context", "notes", "tools", "actions"}
 
 func (p *parser) root(n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
@@ -231,7 +231,7 @@ func (p *parser) root(n *yaml.Node) {
 	if toolsNode == nil && !p.session {
 		p.errs.add(pos(n), "tools is missing; list at least one tool, e.g. tools: [{tool: whatsapp}]")
 	}
-	var notesNode *yaml.Node
+	var notesNode, actionsNode *yaml.Node
 	p.fields(n, "the answers file", topKeys, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "lang":
@@ -250,11 +250,85 @@ func (p *parser) root(n *yaml.Node) {
 			notesNode = v
 		case "tools":
 			p.tools(v)
+		case "actions":
+			actionsNode = v
 		}
 	})
 	if notesNode != nil {
 		p.notes(notesNode, "notes", catalog.ScopeContext, p.f.Notes)
 	}
+	if actionsNode != nil {
+		p.actions(actionsNode)
+	}
+}
+
+// actions reads the organisation's record of its plan's actions: action id
+// → status, owner, due, reason. The tools are read first: an action id
+// names a topic and a tool of this file, or the organisation.
+func (p *parser) actions(n *yaml.Node) {
+	keys := []string{"organisation"}
+	for _, t := range p.f.Tools {
+		keys = append(keys, t.Key())
+	}
+	p.fields(n, "actions", nil, func(id string, k, v *yaml.Node) {
+		topic, key, ok := strings.Cut(id, "/")
+		switch {
+		case !ok:
+			p.errs.add(pos(k), "action %q: an action id is topic/tool, as the plan shows it (e.g. stop-use/whatsapp)", id)
+			return
+		case p.cat.Topic(topic) == nil:
+			ids := make([]string, len(p.cat.Topics))
+			for i, t := range p.cat.Topics {
+				ids[i] = t.ID
+			}
+			hint := ""
+			if s := Suggest(topic, ids); s != "" {
+				hint = fmt.Sprintf("; did you mean %s?", s)
+			}
+			p.errs.add(pos(k), "action %q: %q is not a topic%s", id, topic, hint)
+			return
+		case !slices.Contains(keys, key):
+			p.errs.add(pos(k), "action %q: %q is not a tool of this file; use one of %s", id, key, strings.Join(keys, ", "))
+			return
+		}
+		st := ActionState{Pos: pos(k)}
+		p.fields(v, "action "+id, []string{"status", "owner", "due", "reason"}, func(field string, _, fv *yaml.Node) {
+			switch field {
+			case "status":
+				if s, ok := p.scalar(fv, "status"); ok {
+					if !slices.Contains(Statuses, s) {
+						p.errs.add(pos(fv), "status must be one of %s, not %q", strings.Join(Statuses, ", "), s)
+						return
+					}
+					st.Status = s
+				}
+			case "owner":
+				if s, ok := p.text(fv, "owner"); ok {
+					st.Owner = s
+				}
+			case "due":
+				if s, ok := p.scalar(fv, "due"); ok {
+					d, err := catalog.ParseDate(s)
+					if err != nil {
+						p.errs.add(pos(fv), "due %q is not a date; write it as YYYY-MM-DD", s)
+						return
+					}
+					st.Due = d
+				}
+			case "reason":
+				if s, ok := p.text(fv, "reason"); ok {
+					st.Reason = s
+				}
+			}
+		})
+		if st.Status == StatusNotApplicable && strings.TrimSpace(st.Reason) == "" && v.Kind == yaml.MappingNode {
+			p.errs.add(pos(k), "action %q is not_applicable but has no reason; say why it does not apply (reason: ...)", id)
+		}
+		if p.f.Actions == nil {
+			p.f.Actions = map[string]ActionState{}
+		}
+		p.f.Actions[id] = st
+	})
 }
 
 func (p *parser) assessment(n *yaml.Node) {

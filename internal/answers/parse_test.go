@@ -199,5 +199,12 @@ func strip(f *answers.File) *answers.File {
 		tc.Answers, tc.Facts = clean(t.Answers), clean(t.Facts)
 		c.Tools = append(c.Tools, &tc)
 	}
+	if f.Actions != nil {
+		c.Actions = map[string]answers.ActionState{}
+		for id, st := range f.Actions {
+			st.Pos = answers.Pos{}
+			c.Actions[id] = st
+		}
+	}
 	return &c
 }

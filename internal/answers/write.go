@@ -1,6 +1,9 @@
 package answers
 
 import (
+	"maps"
+	"slices"
+
 	"go.yaml.in/yaml/v4"
 
 	"github.com/konform/konform/internal/catalog"
@@ -67,6 +70,31 @@ func Marshal(f *File, cat *catalog.Catalog) ([]byte, error) {
 		tools.Content = append(tools.Content, tn)
 	}
 	add(root, "tools", tools)
+	if len(f.Actions) > 0 {
+		acts := mapping()
+		for _, id := range slices.Sorted(maps.Keys(f.Actions)) {
+			st := f.Actions[id]
+			m := mapping()
+			if st.Status != "" {
+				add(m, "status", str(st.Status))
+			}
+			if st.Owner != "" {
+				add(m, "owner", str(st.Owner))
+			}
+			if !st.Due.IsZero() {
+				add(m, "due", &yaml.Node{Kind: yaml.ScalarNode, Value: st.Due.String()})
+			}
+			if st.Reason != "" {
+				add(m, "reason", str(st.Reason))
+			}
+			if len(m.Content) > 0 {
+				add(acts, id, m)
+			}
+		}
+		if len(acts.Content) > 0 {
+			add(root, "actions", acts)
+		}
+	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
 	return yaml.Dump(doc, yaml.WithIndent(2), yaml.WithLineWidth(-1))
 }

@@ -6,6 +6,7 @@ package assess
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -90,6 +91,19 @@ type Action struct {
 	Sources  []*catalog.Source
 	Due      catalog.Date // zero for "recommended"
 	Rules    []string
+
+	// What the organisation recorded about it in the answers file.
+	Status string // answers.StatusOpen, …InProgress, …Done or …NotApplicable
+	Owner  string
+	Reason string // why it does not apply
+	DueSet bool   // Due was set in the answers file, not by the priority
+}
+
+// Pending reports whether the action still needs doing: it is neither done
+// nor recorded as not applicable. Counts and traffic lights are of pending
+// actions.
+func (a *Action) Pending() bool {
+	return a.Status != answers.StatusDone && a.Status != answers.StatusNotApplicable
 }
 
 // Part is a further point folded into an action on the same topic.
@@ -124,6 +138,10 @@ type Plan struct {
 	Open       []OpenQuestion
 	Warnings   []Warning
 	OrgCounts  map[catalog.Priority]int
+
+	// DoneElsewhere counts actions the answers file records as done that
+	// the plan no longer has: the answers changed with the work.
+	DoneElsewhere int
 }
 
 // Assess evaluates the answers against the catalogue.
@@ -174,7 +192,11 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 	}
 	p.Actions = order
 	p.sortActions()
+	p.applyStates(f.Actions)
 	for _, a := range p.Actions {
+		if !a.Pending() {
+			continue
+		}
 		if a.Tool == nil {
 			p.OrgCounts[a.Priority]++
 		} else {
@@ -197,6 +219,41 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 		}
 	}
 	return p
+}
+
+// applyStates puts what the answers file records about actions (status,
+// owner, due date, reason) on the plan's actions. An action recorded as
+// done or not applicable may well have left the plan, because the answers
+// changed with it; one still to do that the plan does not have is a
+// warning: the answers no longer call for it, or the id is wrong.
+func (p *Plan) applyStates(states map[string]answers.ActionState) {
+	byID := make(map[string]*Action, len(p.Actions))
+	for _, a := range p.Actions {
+		a.Status = answers.StatusOpen
+		byID[a.ID] = a
+	}
+	ids := slices.SortedFunc(maps.Keys(states), func(a, b string) int { return states[a].Pos.Line - states[b].Pos.Line })
+	for _, id := range ids {
+		st := states[id]
+		a, ok := byID[id]
+		if !ok {
+			if st.Status == answers.StatusDone {
+				p.DoneElsewhere++
+			}
+			if st.Status != answers.StatusDone && st.Status != answers.StatusNotApplicable {
+				p.Warnings = append(p.Warnings, Warning{Pos: st.Pos,
+					Msg: fmt.Sprintf("action %s is not in this plan: the answers no longer call for it, or the id is wrong", id)})
+			}
+			continue
+		}
+		if st.Status != "" {
+			a.Status = st.Status
+		}
+		a.Owner, a.Reason = st.Owner, st.Reason
+		if !st.Due.IsZero() {
+			a.Due, a.DueSet = st.Due, true
+		}
+	}
 }
 
 // OrgLight is the traffic light of the organisation-wide actions.

@@ -321,3 +321,63 @@ func TestStaleFactsAreFlagged(t *testing.T) {
 		}
 	}
 }
+
+// Recorded statuses: done and not applicable actions leave the counts and
+// the traffic light, an agreed due date replaces the priority's, and a
+// record of an open action the plan does not have is a warning.
+func TestActionRecords(t *testing.T) {
+	cat := loadCatalog(t)
+	date, _ := catalog.ParseDate("2026-11-22")
+	agreed, _ := catalog.ParseDate("2027-01-31")
+	f := &answers.File{Lang: catalog.DE, Assessment: answers.Assessment{Organisation: "Test", Date: date},
+		Context: vals(goodContext), Tools: []*answers.Tool{{ID: "whatsapp", Kind: catalog.KindMessenger, Answers: map[string]answers.Value{}}}}
+	before := assess.Assess(cat, f)
+	var critical []*assess.Action
+	for _, a := range before.Actions {
+		if a.Priority == catalog.Critical && a.Tool != nil {
+			critical = append(critical, a)
+		}
+	}
+	if len(critical) < 2 || before.Tools[0].Light != assess.Red {
+		t.Fatalf("the private WhatsApp should have critical actions: %v", before.Tools[0].Counts)
+	}
+	f.Actions = map[string]answers.ActionState{
+		critical[0].ID: {Status: answers.StatusDone, Owner: "Anna"},
+		critical[1].ID: {Status: answers.StatusNotApplicable, Reason: "nur intern"},
+		"retention/whatsapp-business-app": {Status: answers.StatusDone}, // gone with its answers: fine
+		"imprint/organisation":            {Status: answers.StatusOpen, Pos: answers.Pos{Line: 40, Col: 3}},
+	}
+	for _, a := range critical[2:] {
+		f.Actions[a.ID] = answers.ActionState{Status: answers.StatusInProgress, Due: agreed}
+	}
+	after := assess.Assess(cat, f)
+	if got, want := after.Tools[0].Counts[catalog.Critical], before.Tools[0].Counts[catalog.Critical]-2; got != want {
+		t.Errorf("%d critical actions counted, want %d (one done, one not applicable)", got, want)
+	}
+	for _, a := range after.Actions {
+		switch a.ID {
+		case critical[0].ID:
+			if a.Status != answers.StatusDone || a.Owner != "Anna" || a.Pending() {
+				t.Errorf("done action: %+v", a)
+			}
+		case critical[1].ID:
+			if a.Reason != "nur intern" || a.Pending() {
+				t.Errorf("not applicable action: %+v", a)
+			}
+		}
+		for _, c := range critical[2:] {
+			if a.ID == c.ID && (!a.DueSet || a.Due != agreed || !a.Pending()) {
+				t.Errorf("in progress with an agreed date: %+v", a)
+			}
+		}
+	}
+	if len(critical) == 2 && after.Tools[0].Light == assess.Red {
+		t.Error("the traffic light still counts actions that are done")
+	}
+	if after.DoneElsewhere != 1 {
+		t.Errorf("DoneElsewhere = %d, want 1", after.DoneElsewhere)
+	}
+	if len(after.Warnings) != 1 || after.Warnings[0].Pos.Line != 40 {
+		t.Errorf("warnings %+v; want one for imprint/organisation at line 40", after.Warnings)
+	}
+}

@@ -57,6 +57,10 @@ type jsonAction struct {
 	Legal    []jsonLegal   `json:"legal"`
 	Sources  []string      `json:"sources"`
 	Rules    []string      `json:"rules"`
+	Status   string        `json:"status"`
+	Owner    *string       `json:"owner"`
+	Reason   *string       `json:"reason"`
+	DueSet   bool          `json:"due_agreed"`
 }
 
 type jsonPart struct {
@@ -144,9 +148,12 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 		out.Tools = append(out.Tools, jsonTool{Key: t.Key, Tool: t.Catalog.ID, Name: t.Name.In(l), Kind: t.Kind, Light: t.Light, Counts: counts(t.Counts)})
 	}
 	for _, x := range p.Actions {
-		total[x.Priority]++
+		if x.Pending() {
+			total[x.Priority]++
+		}
 		ja := jsonAction{ID: x.ID, Topic: x.Topic.ID, Priority: string(x.Priority), Title: x.Title.In(l), Why: x.Why.In(l),
-			Triggers: triggers(x.Triggers), Also: []jsonPart{}, Legal: []jsonLegal{}, Sources: sourceIDs(x.Sources), Rules: x.Rules}
+			Triggers: triggers(x.Triggers), Also: []jsonPart{}, Legal: []jsonLegal{}, Sources: sourceIDs(x.Sources), Rules: x.Rules,
+			Status: x.Status, Owner: strPtr(x.Owner), Reason: strPtr(x.Reason), DueSet: x.DueSet}
 		for _, pt := range x.Also {
 			ja.Also = append(ja.Also, jsonPart{Priority: string(pt.Priority), Title: pt.Title.In(l), Why: pt.Why.In(l), Triggers: triggers(pt.Triggers), Rule: pt.Rule})
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
@@ -132,10 +133,13 @@ func (r *mdRenderer) summary() {
 	r.para("")
 	r.para(r.t("plan.lightlegend"))
 	r.para("")
+	r.progress()
 }
 
 func (r *mdRenderer) due(a *assess.Action) string {
 	switch {
+	case a.DueSet:
+		return fmt.Sprintf("%s %s (%s)", r.t("plan.due.by"), a.Due, r.t("plan.due.agreed"))
 	case a.Due.IsZero():
 		return r.t("plan.due.low")
 	case a.Priority == catalog.Critical:
@@ -155,11 +159,16 @@ func (r *mdRenderer) actions() {
 	r.heading(2, r.t("plan.actions"))
 	r.para(r.t("plan.actionsintro"))
 	r.para("")
+	var notApplicable []*assess.Action
 	for _, pr := range catalog.Priorities {
 		r.heading(3, r.t("priority."+string(pr)))
 		n := 0
 		for _, a := range r.p.Actions {
-			if a.Priority != pr {
+			switch {
+			case a.Priority != pr:
+				continue
+			case a.Status == answers.StatusNotApplicable:
+				notApplicable = append(notApplicable, a)
 				continue
 			}
 			n++
@@ -170,10 +179,54 @@ func (r *mdRenderer) actions() {
 			r.para("")
 		}
 	}
+	if len(notApplicable) > 0 {
+		r.heading(3, r.t("plan.notapplicable"))
+		r.para(r.t("plan.notapplicable.intro"))
+		r.para("")
+		for _, a := range notApplicable {
+			r.line("- **%s** — %s · %s", r.text(a.Title), r.toolName(a.Tool), r.t("prio."+string(a.Priority)))
+			r.line("  - %s: %s", r.t("plan.reason"), Escape(a.Reason))
+			if a.Owner != "" {
+				r.line("  - %s: %s", r.t("plan.owner"), Escape(a.Owner))
+			}
+			r.line("  - %s: `%s`", r.t("plan.id"), a.ID)
+			r.para("")
+		}
+	}
+}
+
+// progress counts the actions by status, once the answers file records any.
+func (r *mdRenderer) progress() {
+	counts := map[string]int{answers.StatusDone: r.p.DoneElsewhere}
+	recorded := r.p.DoneElsewhere > 0
+	for _, a := range r.p.Actions {
+		counts[a.Status]++
+		recorded = recorded || a.Status != answers.StatusOpen || a.Owner != "" || a.DueSet
+	}
+	if !recorded {
+		return
+	}
+	var parts []string
+	for _, st := range []string{answers.StatusDone, answers.StatusInProgress, answers.StatusNotApplicable, answers.StatusOpen} {
+		parts = append(parts, fmt.Sprintf("%d %s", counts[st], r.t("status."+st)))
+	}
+	r.para(fmt.Sprintf("%s: %s.", r.t("plan.progress"), strings.Join(parts, ", ")))
+	r.para("")
 }
 
 func (r *mdRenderer) action(a *assess.Action) {
-	r.line("- [ ] **%s** — %s · %s: %s", r.text(a.Title), r.toolName(a.Tool), r.t("plan.due"), r.due(a))
+	box := "[ ]"
+	if a.Status == answers.StatusDone {
+		box = "[x]"
+	}
+	head := fmt.Sprintf("- %s **%s** — %s · %s: %s", box, r.text(a.Title), r.toolName(a.Tool), r.t("plan.due"), r.due(a))
+	if a.Owner != "" {
+		head += fmt.Sprintf(" · %s: %s", r.t("plan.owner"), Escape(a.Owner))
+	}
+	if a.Status == answers.StatusInProgress || a.Status == answers.StatusDone {
+		head += " · " + r.t("status."+a.Status)
+	}
+	r.para(head)
 	r.line("  - %s: %s", r.t("plan.why"), r.text(a.Why))
 	if len(a.Triggers) > 0 {
 		r.line("  - %s: %s", r.t("plan.because"), r.triggers(a.Triggers))

@@ -23,8 +23,9 @@ type state struct {
 	date         catalog.Date
 	ctx          map[string]answers.Value
 	ctxNotes     map[string]string
-	tools        []*answers.Tool          // chosen, in order
-	stash        map[string]*answers.Tool // answers of tools chosen earlier, by key
+	tools        []*answers.Tool                // chosen, in order
+	stash        map[string]*answers.Tool       // answers of tools chosen earlier, by key
+	actions      map[string]answers.ActionState // recorded status, owner, due of actions
 }
 
 func newState(lang catalog.Lang, date catalog.Date) *state {
@@ -34,7 +35,7 @@ func newState(lang catalog.Lang, date catalog.Date) *state {
 func fromFile(f *answers.File) *state {
 	s := &state{lang: f.Lang, org: f.Assessment.Organisation, assessor: f.Assessment.Assessor,
 		participants: f.Assessment.Participants, date: f.Assessment.Date, ctx: f.Context, ctxNotes: f.Notes,
-		tools: f.Tools, stash: map[string]*answers.Tool{}}
+		tools: f.Tools, stash: map[string]*answers.Tool{}, actions: f.Actions}
 	if s.ctx == nil {
 		s.ctx = map[string]answers.Value{}
 	}
@@ -44,10 +45,26 @@ func fromFile(f *answers.File) *state {
 	return s
 }
 
-// file is the answers file with every answer given, hidden ones included.
+// file is the answers file with every answer given, hidden ones included,
+// and the records of actions of the organisation and the chosen tools (the
+// records of a tool no longer chosen stay in the state, like its answers,
+// and come back with it).
 func (s *state) file() *answers.File {
-	return &answers.File{Lang: s.lang, Assessment: answers.Assessment{Organisation: s.org, Assessor: s.assessor,
+	f := &answers.File{Lang: s.lang, Assessment: answers.Assessment{Organisation: s.org, Assessor: s.assessor,
 		Date: s.date, Participants: s.participants}, Context: s.ctx, Notes: s.ctxNotes, Tools: s.tools}
+	keys := map[string]bool{"organisation": true}
+	for _, t := range s.tools {
+		keys[t.Key()] = true
+	}
+	for id, st := range s.actions {
+		if _, key, _ := strings.Cut(id, "/"); keys[key] {
+			if f.Actions == nil {
+				f.Actions = map[string]answers.ActionState{}
+			}
+			f.Actions[id] = st
+		}
+	}
+	return f
 }
 
 // exportFile is the answers file with only the answers the plan uses.

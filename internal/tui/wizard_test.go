@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"github.com/google/go-cmp/cmp"
 	"os"
 	"path/filepath"
 	"slices"
@@ -245,3 +246,47 @@ func TestFullWalkSavesThePlanKonformPlanMakes(t *testing.T) {
 }
 
 var _ tea.Msg
+
+// What a consultant recorded about the actions (status, owner, due date,
+// reason) survives a session in the wizard: resumed, it is saved again as
+// it was; a tool deselected takes its records along and brings them back.
+func TestActionRecordsSurviveTheWizard(t *testing.T) {
+	cat := catalogue(t)
+	f := example(t, cat, "craft-whatsapp-2027-05.yaml")
+	if len(f.Actions) < 5 {
+		t.Fatalf("the example records %d actions", len(f.Actions))
+	}
+	path := filepath.Join(t.TempDir(), "session.yaml")
+	d := newDriver(t, Options{Catalog: cat, Resume: f, ResumePath: path, SessionDir: filepath.Dir(path)})
+	d.m.SaveNow()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := answers.Parse("session.yaml", data, cat)
+	if err != nil {
+		t.Fatalf("the session does not parse: %v", err)
+	}
+	strip := func(m map[string]answers.ActionState) map[string]answers.ActionState {
+		out := map[string]answers.ActionState{}
+		for id, st := range m {
+			st.Pos = answers.Pos{}
+			out[id] = st
+		}
+		return out
+	}
+	if diff := cmp.Diff(strip(f.Actions), strip(g.Actions)); diff != "" {
+		t.Errorf("action records changed in the wizard (-example +saved):\n%s", diff)
+	}
+
+	s := fromFile(f)
+	business := s.tools[1]
+	s.tools = s.tools[:1]
+	if _, ok := s.file().Actions["dpa-contract/whatsapp-business-app"]; ok {
+		t.Error("a record of a tool no longer chosen is saved: the file would not load")
+	}
+	s.tools = append(s.tools, business)
+	if st := s.file().Actions["dpa-contract/whatsapp-business-app"]; st.Status != answers.StatusDone {
+		t.Errorf("the record did not come back with its tool: %+v", st)
+	}
+}
