@@ -342,8 +342,8 @@ func TestActionRecords(t *testing.T) {
 		t.Fatalf("the private WhatsApp should have critical actions: %v", before.Tools[0].Counts)
 	}
 	f.Actions = map[string]answers.ActionState{
-		critical[0].ID: {Status: answers.StatusDone, Owner: "Anna"},
-		critical[1].ID: {Status: answers.StatusNotApplicable, Reason: "nur intern"},
+		critical[0].ID:                    {Status: answers.StatusDone, Owner: "Anna"},
+		critical[1].ID:                    {Status: answers.StatusNotApplicable, Reason: "nur intern"},
 		"retention/whatsapp-business-app": {Status: answers.StatusDone}, // gone with its answers: fine
 		"imprint/organisation":            {Status: answers.StatusOpen, Pos: answers.Pos{Line: 40, Col: 3}},
 	}

@@ -1,6 +1,8 @@
 package plan_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -132,5 +134,34 @@ func TestCompareRefusesWhatCannotBeCompared(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("Compare(%v): %v; want an error with %q", c.ids, err, c.want)
 		}
+	}
+}
+
+// The actions as CSV: a byte order mark, CRLF, quoting where a value needs
+// it, one row per action with its id, and read back cell for cell.
+func TestCSV(t *testing.T) {
+	cat := loadCatalog(t)
+	p := assessFile(t, cat, "../../examples/craft-whatsapp-2027-05.yaml")
+	out := plan.CSV(p, catalog.DE)
+	checkGolden(t, "testdata/craft-2027-05.csv", out)
+	if !bytes.HasPrefix(out, []byte("\ufeffKennung,")) || !bytes.Contains(out, []byte("\r\n")) {
+		t.Fatalf("no BOM or no CRLF: %q", out[:40])
+	}
+	// A hostile owner: comma, quote, line break.
+	p.Actions[0].Owner = "Sommer, \"Tobi\"\nInhaber"
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(plan.CSV(p, catalog.EN), []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(p.Actions)+1 || len(rows[0]) != 8 {
+		t.Fatalf("%d rows of %d columns; want %d rows of 8", len(rows), len(rows[0]), len(p.Actions)+1)
+	}
+	for i, a := range p.Actions {
+		if rows[i+1][0] != a.ID {
+			t.Errorf("row %d: id %q, want %q", i+1, rows[i+1][0], a.ID)
+		}
+	}
+	if rows[1][6] != p.Actions[0].Owner || rows[1][7] != "in progress" {
+		t.Errorf("first row %q", rows[1])
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
-	"github.com/konform/konform/internal/plan"
 )
 
 // batchResult is what happened to one answers file.
@@ -56,10 +55,7 @@ func runBatch(cat *catalog.Catalog, o Options, lang catalog.Lang, stdio IO) erro
 	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
 		return InputErr("cannot create %s: %v", o.OutDir, UnwrapPath(err))
 	}
-	ext := ".md"
-	if o.Format == "json" {
-		ext = ".json"
-	}
+	ext := "." + o.Format
 	results := make([]batchResult, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -119,10 +115,7 @@ func planOne(cat *catalog.Catalog, path string, o Options, lang catalog.Lang, ex
 	if l == "" {
 		l = p.Lang
 	}
-	out := plan.Markdown(p, l)
-	if ext == ".json" {
-		out = plan.JSON(p, l)
-	}
+	out := formats[o.Format](p, l)
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	r.out = filepath.Join(o.OutDir, base+ext)
 	err = fsutil.WriteFileNoDirSync(r.out, out, 0o644, o.Force)

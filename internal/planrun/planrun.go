@@ -61,7 +61,7 @@ type IO struct {
 // Options are the flags of `konform plan`.
 type Options struct {
 	Answers string // file, folder or "-" for standard input
-	Format  string // md or json
+	Format  string // md, json or csv
 	Lang    string // de, en or "" for the answers file's language
 	Out     string // -o: the plan file; "" for standard output
 	OutDir  string // with a folder of answers: where the plans go
@@ -70,8 +70,8 @@ type Options struct {
 
 // Run makes the plan (or, for a folder, the plans) the options ask for.
 func Run(cat *catalog.Catalog, o Options, stdio IO) error {
-	if o.Format != "md" && o.Format != "json" {
-		return InputErr("--format must be md or json, not %q", o.Format)
+	if _, ok := formats[o.Format]; !ok {
+		return InputErr("--format must be md, json or csv, not %q", o.Format)
 	}
 	var lang catalog.Lang
 	if o.Lang != "" {
@@ -96,13 +96,15 @@ func Run(cat *catalog.Catalog, o Options, stdio IO) error {
 	if lang == "" {
 		lang = p.Lang
 	}
-	var out []byte
-	if o.Format == "json" {
-		out = plan.JSON(p, lang)
-	} else {
-		out = plan.Markdown(p, lang)
-	}
-	return emit(out, o.Out, o.Force, stdio)
+	return emit(formats[o.Format](p, lang), o.Out, o.Force, stdio)
+}
+
+// formats are the plan's output formats by name; a batch names each plan
+// file with the format's name as its extension.
+var formats = map[string]func(*assess.Plan, catalog.Lang) []byte{
+	"md":   plan.Markdown,
+	"json": plan.JSON,
+	"csv":  plan.CSV,
 }
 
 // Load reads and parses an answers file ("-" is standard input).
