@@ -139,6 +139,9 @@ type Plan struct {
 	Warnings   []Warning
 	OrgCounts  map[catalog.Priority]int
 
+	// Records are the answers file's records of actions, by id.
+	Records map[string]answers.ActionState
+
 	// DoneElsewhere counts actions the answers file records as done that
 	// the plan no longer has: the answers changed with the work.
 	DoneElsewhere int
@@ -227,6 +230,7 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 // changed with it; one still to do that the plan does not have is a
 // warning: the answers no longer call for it, or the id is wrong.
 func (p *Plan) applyStates(states map[string]answers.ActionState) {
+	p.Records = states
 	byID := make(map[string]*Action, len(p.Actions))
 	for _, a := range p.Actions {
 		a.Status = answers.StatusOpen

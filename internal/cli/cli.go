@@ -169,7 +169,7 @@ It works fully offline and sends nothing anywhere.`,
 	var wiz runOptions
 	root.RunE = func(cmd *cobra.Command, _ []string) error { return a.runWizard(wiz) }
 	a.wizardFlags(root, &wiz)
-	root.AddCommand(a.runCmd(), a.planCmd(), a.questionsCmd(), a.toolsCmd(), a.compareCmd(), a.validateCmd(), a.versionCmd())
+	root.AddCommand(a.runCmd(), a.planCmd(), a.questionsCmd(), a.toolsCmd(), a.compareCmd(), a.diffCmd(), a.validateCmd(), a.versionCmd())
 	// Short help texts fit an 80-column terminal, cobra's own included.
 	root.InitDefaultCompletionCmd("completion")
 	root.InitDefaultHelpCmd()
