@@ -29,6 +29,7 @@ run: build
 ## including markdownlint on the generated plans
 test: tools fmt-check lint
 	KONFORM_REQUIRE_MARKDOWNLINT=1 KONFORM_REQUIRE_TMUX=$${KONFORM_REQUIRE_TMUX:-$$(command -v tmux >/dev/null && echo 1)} \
+	KONFORM_REQUIRE_CHROMIUM=$${KONFORM_REQUIRE_CHROMIUM:-$$(command -v chromium >/dev/null && command -v pdftotext >/dev/null && echo 1)} \
 		$(GO) test -count=1 ./...
 
 ## unit: the Go tests only, quickly

@@ -33,7 +33,7 @@ gets its plan, named like the file; bad files are reported and skipped.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Answers, "answers", "", "answers file (YAML or JSON; - for standard input)")
-	f.StringVar(&o.Format, "format", "md", "output format: md, json or csv")
+	f.StringVar(&o.Format, "format", "md", "output format: md, json, csv or html")
 	f.StringVar(&o.Lang, "lang", "", "language of the plan: de or en (default: the answers file's lang)")
 	f.StringVarP(&o.Out, "output", "o", "", "write the plan to this file instead of standard output")
 	f.StringVar(&o.OutDir, "out-dir", "", "with a folder of answers files: write one plan per file here")

@@ -7,6 +7,7 @@ package handoff
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -79,5 +80,12 @@ func ParsePlan(args []string) (o Plan, ok bool) {
 			answers = true
 		}
 	}
+	// Formats that need more than konform carries (html) go to konform-full.
+	if !slices.Contains(LeanFormats, o.Format) {
+		return o, false
+	}
 	return o, answers
 }
+
+// LeanFormats are the plan formats konform makes itself.
+var LeanFormats = []string{"csv", "json", "md"}

@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
@@ -71,7 +74,7 @@ type Options struct {
 // Run makes the plan (or, for a folder, the plans) the options ask for.
 func Run(cat *catalog.Catalog, o Options, stdio IO) error {
 	if _, ok := formats[o.Format]; !ok {
-		return InputErr("--format must be md, json or csv, not %q", o.Format)
+		return InputErr("--format must be one of %s, not %q", strings.Join(FormatNames(), ", "), o.Format)
 	}
 	var lang catalog.Lang
 	if o.Lang != "" {
@@ -106,6 +109,16 @@ var formats = map[string]func(*assess.Plan, catalog.Lang) []byte{
 	"json": plan.JSON,
 	"csv":  plan.CSV,
 }
+
+// RegisterFormat adds an output format. konform-full adds html, which needs
+// a Markdown library konform itself does without; konform hands a plan in
+// a format it does not know to konform-full.
+func RegisterFormat(name string, render func(*assess.Plan, catalog.Lang) []byte) {
+	formats[name] = render
+}
+
+// FormatNames lists the output formats, for messages.
+func FormatNames() []string { return slices.Sorted(maps.Keys(formats)) }
 
 // Load reads and parses an answers file ("-" is standard input).
 func Load(cat *catalog.Catalog, path string, stdin io.Reader) (*answers.File, error) {
