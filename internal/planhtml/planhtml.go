@@ -49,7 +49,7 @@ func Document(markdown []byte, title string, l catalog.Lang) ([]byte, error) {
 // css is for the screen and for paper: readable line lengths, tables that
 // keep their borders, no heading left alone at the foot of a page.
 const css = `:root { color-scheme: light; }
-body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
+body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; color: #1a1a1a; background: #fff; margin: 0; }
 main { max-width: 46em; margin: 2em auto; padding: 0 1.5em; }
 h1 { font-size: 1.6em; border-bottom: 2px solid #5b3fd1; padding-bottom: .3em; }
 h2 { font-size: 1.3em; margin-top: 1.8em; border-bottom: 1px solid #ccc; padding-bottom: .2em; }
@@ -63,7 +63,8 @@ tr, li { break-inside: avoid; page-break-inside: avoid; }
 ul { padding-left: 1.4em; }
 li { margin: .25em 0; }
 li > ul { margin-top: .2em; color: #333; }
-li:has(> input[type="checkbox"]) { list-style: none; margin-left: -1.4em; margin-top: .8em; }
+li:has(> input[type="checkbox"]), li:has(> p > input[type="checkbox"]) { list-style: none; margin-left: -1.4em; margin-top: .8em; }
+li > p { margin: .2em 0; }
 input[type="checkbox"] { margin-right: .45em; transform: scale(1.15); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; background: #f4f4f4; padding: 0 .2em; }
 hr { border: 0; border-top: 1px solid #ccc; margin: 2em 0 1em; }
