@@ -221,6 +221,8 @@ type Fact struct {
 	Detail Text     `yaml:"detail,omitempty"`
 	AsOf   Date     `yaml:"as_of"`
 	Source []string `yaml:"source"`
+
+	Overlay bool `yaml:"-" json:"-"` // from the user's catalogue file (--catalog)
 }
 
 // All returns the fact's values whether it is a list or a single value.
@@ -253,6 +255,8 @@ type Tool struct {
 	Alternatives []string `yaml:"alternatives,omitempty"`
 	// Custom marks the "other tool" entry whose name and facts the user gives.
 	Custom bool `yaml:"custom,omitempty"`
+
+	Overlay bool `yaml:"-" json:"-"` // added by the user's catalogue file (--catalog)
 }
 
 // Date is a calendar day, written YYYY-MM-DD.

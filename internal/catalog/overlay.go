@@ -1,0 +1,230 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// OverlayFormat names a catalogue overlay: a consultant's own file that
+// adds tools or corrects the facts of the catalogue's tools.
+const OverlayFormat = "konform/catalog/v1"
+
+// overlay is the file as written:
+//
+//	format: konform/catalog/v1
+//	sources:            # sources the file's facts cite
+//	  - {id: own-check-2026, title: "…", by: "…", date: 2026-10}
+//	tools:
+//	  - id: zoom        # a catalogue tool: correct facts (and add issues)
+//	    facts:
+//	      hosting: {value: eu_eea, as_of: 2026-10-01, source: [own-check-2026]}
+//	  - id: praxis-chat # a new tool, written as in questions/tools.yaml
+//	    name: {de: …, en: …}
+//	    …
+type overlay struct {
+	Format  string    `yaml:"format"`
+	Sources []*Source `yaml:"sources"`
+	Tools   []*Tool   `yaml:"tools"`
+}
+
+// LoadOverlay reads the overlay at path and applies it to base; see
+// ApplyOverlay.
+func LoadOverlay(base *Catalog, path string) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("%s: cannot read the catalogue file: %w", path, err)
+	}
+	return ApplyOverlay(base, path, data)
+}
+
+// ApplyOverlay returns base with the overlay applied; base is not changed.
+// A catalogue tool may only have its facts corrected and issues added, each
+// with as_of and source; a new tool must be complete. The result is
+// checked with the built-in catalogue's rules, and every problem is
+// reported with its place in the file. Facts and tools from the overlay
+// are marked (Fact.Overlay, Tool.Overlay) so that plans can say so.
+func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&root); err != nil {
+		return nil, yamlErrors(name, err)
+	}
+	var o overlay
+	if err := root.Load(&o, yaml.WithKnownFields()); err != nil {
+		return nil, yamlErrors(name, err)
+	}
+	pos := overlayPositions(&root)
+	at := func(key string) string {
+		if p, ok := pos[key]; ok {
+			return fmt.Sprintf("%s:%d:%d", name, p[0], p[1])
+		}
+		return name
+	}
+	var errs []error
+	fail := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", at(key), fmt.Sprintf(format, args...)))
+	}
+	if o.Format != OverlayFormat {
+		fail("format", "format must be %s, not %q", OverlayFormat, o.Format)
+		return nil, errors.Join(errs...)
+	}
+
+	c := *base
+	c.Tools = slices.Clone(base.Tools)
+	c.Sources = slices.Clone(base.Sources)
+	for _, s := range o.Sources {
+		if base.Source(s.ID) != nil {
+			fail("source "+s.ID, "source %s is in the catalogue already; give your source another id", s.ID)
+			continue
+		}
+		c.Sources = append(c.Sources, s)
+	}
+	seen := map[string]bool{}
+	for _, t := range o.Tools {
+		key := "tool " + t.ID
+		if seen[t.ID] {
+			fail(key, "tool %s appears twice", t.ID)
+			continue
+		}
+		seen[t.ID] = true
+		for id, f := range t.Facts {
+			f.Overlay = true
+			t.Facts[id] = f
+		}
+		i := slices.IndexFunc(c.Tools, func(x *Tool) bool { return x.ID == t.ID })
+		if i < 0 {
+			t.Overlay = true
+			c.Tools = append(c.Tools, t)
+			continue
+		}
+		if t.Name != (Text{}) || t.Kind != "" || t.Vendor != "" || t.About != (Text{}) || t.BusinessVersion != "" || t.Alternatives != nil || t.Custom {
+			fail(key, "tool %s is in the catalogue: only its facts can be corrected and issues added (facts:, issues:)", t.ID)
+			continue
+		}
+		if c.Tools[i].Custom {
+			fail(key, "tool %s has no facts of its own; the answers file gives them", t.ID)
+			continue
+		}
+		corrected := *c.Tools[i]
+		corrected.Facts = maps.Clone(corrected.Facts)
+		maps.Copy(corrected.Facts, t.Facts)
+		corrected.Issues = append(slices.Clone(corrected.Issues), t.Issues...)
+		c.Tools[i] = &corrected
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	if err := c.index(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := c.Validate(); err != nil {
+		for _, e := range splitErrors(err) {
+			msg := e.Error()
+			fail(longestPrefix(msg, pos), "%s", msg)
+		}
+		return nil, errors.Join(errs...)
+	}
+	return &c, nil
+}
+
+// yamlErrors says what the YAML library found, at its place in the file,
+// in words without Go's type names.
+func yamlErrors(name string, err error) error {
+	var list []*yaml.LoadError
+	var les *yaml.LoadErrors
+	var le *yaml.LoadError
+	switch {
+	case errors.As(err, &les):
+		list = les.Errors
+	case errors.As(err, &le):
+		list = []*yaml.LoadError{le}
+	default:
+		return fmt.Errorf("%s: not valid YAML: %v", name, err)
+	}
+	var errs []error
+	for _, e := range list {
+		msg := e.Message
+		if f, ok := strings.CutPrefix(msg, "field "); ok {
+			if key, _, ok := strings.Cut(f, " not found in type"); ok {
+				msg = fmt.Sprintf("unknown key %q here; see examples/catalog/ and questions/*.yaml for the keys", key)
+			}
+		} else if i := strings.Index(msg, " into catalog."); i >= 0 {
+			msg = msg[:i] + " here: wrong kind of value"
+		}
+		errs = append(errs, fmt.Errorf("%s:%d:%d: %s", name, e.Mark.Line, e.Mark.Column, msg))
+	}
+	return errors.Join(errs...)
+}
+
+// overlayPositions maps "format", "source ID", "tool ID" and
+// "tool ID fact F" to their line and column in the file.
+func overlayPositions(root *yaml.Node) map[string][2]int {
+	pos := map[string][2]int{}
+	doc := root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	field := func(n *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
+		for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i], n.Content[i+1]
+			}
+		}
+		return nil, nil
+	}
+	if k, _ := field(doc, "format"); k != nil {
+		pos["format"] = [2]int{k.Line, k.Column}
+	}
+	for _, list := range []string{"sources", "tools"} {
+		_, seq := field(doc, list)
+		if seq == nil {
+			continue
+		}
+		for _, item := range seq.Content {
+			_, id := field(item, "id")
+			if id == nil {
+				continue
+			}
+			what := strings.TrimSuffix(list, "s") + " " + id.Value
+			pos[what] = [2]int{item.Line, item.Column}
+			_, facts := field(item, "facts")
+			for i := 0; facts != nil && facts.Kind == yaml.MappingNode && i+1 < len(facts.Content); i += 2 {
+				pos[what+" fact "+facts.Content[i].Value] = [2]int{facts.Content[i].Line, facts.Content[i].Column}
+			}
+		}
+	}
+	return pos
+}
+
+// longestPrefix is the key of pos that msg starts with, the longest one.
+func longestPrefix(msg string, pos map[string][2]int) string {
+	best := ""
+	for k := range pos {
+		if (strings.HasPrefix(msg, k+":") || strings.HasPrefix(msg, k+" ")) && len(k) > len(best) {
+			best = k
+		}
+	}
+	return best
+}
+
+func splitErrors(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, splitErrors(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
