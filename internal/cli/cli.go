@@ -48,7 +48,8 @@ type app struct {
 	io  IO
 	cat *catalog.Catalog
 
-	planHook func(planrun.Options) error // tests: see the options plan runs with
+	planHook    func(planrun.Options) error // tests: see the options plan runs with
+	catalogFile string                      // --catalog
 }
 
 func (a *app) catalog() (*catalog.Catalog, error) {
@@ -56,6 +57,15 @@ func (a *app) catalog() (*catalog.Catalog, error) {
 		c, err := questions.Catalog()
 		if err != nil {
 			return nil, &exitError{Code: ExitInternal, Err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
+		}
+		path := a.catalogFile
+		if path == "" {
+			path = a.io.Getenv("KONFORM_CATALOG")
+		}
+		if path != "" {
+			if c, err = catalog.LoadOverlay(c, path); err != nil {
+				return nil, &exitError{Code: ExitInput, Err: err}
+			}
 		}
 		a.cat = c
 	}
@@ -169,6 +179,7 @@ It works fully offline and sends nothing anywhere.`,
 	var wiz runOptions
 	root.RunE = func(cmd *cobra.Command, _ []string) error { return a.runWizard(wiz) }
 	a.wizardFlags(root, &wiz)
+	root.PersistentFlags().StringVar(&a.catalogFile, "catalog", "", "your own catalogue file: adds tools, corrects facts (also KONFORM_CATALOG)")
 	root.AddCommand(a.runCmd(), a.planCmd(), a.questionsCmd(), a.toolsCmd(), a.compareCmd(), a.diffCmd(), a.validateCmd(), a.versionCmd())
 	// Short help texts fit an 80-column terminal, cobra's own included.
 	root.InitDefaultCompletionCmd("completion")

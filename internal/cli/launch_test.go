@@ -18,6 +18,7 @@ func TestLaunchReadsPlanFlagsLikeTheFullCommandLine(t *testing.T) {
 		"--lang", "en", "--lang=de", "-o", "p.md", "-op.md", "-o=p.md", "--output", "--output=q.md",
 		"--out-dir", "out/", "--out-dir=out", "--force", "--force=false", "--force=true", "--force=1", "--force=yes",
 		"--", "-h", "--help", "x", "-x", "--unknown", "plan", "-", "--answers=-", "-oo", "--lang=",
+		"--catalog", "own.yaml", "--catalog=own.yaml", "--format=html", "--format", "csv",
 	}
 	cases := [][]string{
 		{"plan", "--answers", "a.yaml"},
@@ -31,7 +32,7 @@ func TestLaunchReadsPlanFlagsLikeTheFullCommandLine(t *testing.T) {
 		}
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 20000 {
+	for range 40000 {
 		args := []string{"plan"}
 		for range r.IntN(7) {
 			args = append(args, tokens[r.IntN(len(tokens))])

@@ -25,6 +25,7 @@ gets its plan, named like the file; bad files are reported and skipped.`,
   konform plan --answers clients/ --out-dir plans/ --force`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			o.Catalog = a.catalogFile // applied by a.catalog()
 			if a.planHook != nil {
 				return a.planHook(o)
 			}

@@ -23,6 +23,7 @@ type Plan struct {
 	Out     string
 	OutDir  string
 	Force   bool
+	Catalog string
 }
 
 // PrintError prints err as konform-full does.
@@ -43,7 +44,7 @@ func ParsePlan(args []string) (o Plan, ok bool) {
 	o.Format = "md"
 	strs := map[string]*string{
 		"--answers": &o.Answers, "--format": &o.Format, "--lang": &o.Lang,
-		"--output": &o.Out, "-o": &o.Out, "--out-dir": &o.OutDir,
+		"--output": &o.Out, "-o": &o.Out, "--out-dir": &o.OutDir, "--catalog": &o.Catalog,
 	}
 	answers := false
 	for i := 1; i < len(args); i++ {

@@ -101,6 +101,8 @@ var strs = map[string]catalog.Text{
 	"diff.answers":              {DE: "Geänderte Antworten", EN: "Answers changed"},
 	"diff.disclaimer":           {DE: "Hinweis: Dieser Bericht vergleicht zwei Checklisten und ist keine Rechtsberatung. Er ersetzt nicht die Prüfung im Einzelfall durch Ihre Datenschutzbeauftragte oder eine Anwältin bzw. einen Anwalt.", EN: "Note: this report compares two checklists and is not legal advice. It does not replace a case-by-case review by your data protection officer or a lawyer."},
 	"diff.none":                 {DE: "Keine.", EN: "None."},
+	"plan.overlay.tool":         {DE: "aus Ihrer eigenen Katalogdatei, nicht aus dem Katalog von konform", EN: "from your own catalogue file, not from konform's catalogue"},
+	"plan.overlay.fact":         {DE: "eigene Katalogdatei", EN: "own catalogue file"},
 	"compare.title":             {DE: "Werkzeugvergleich", EN: "Tool comparison"},
 	"compare.date":              {DE: "Stand des Vergleichs", EN: "Compared on"},
 	"compare.context":           {DE: "Kontext", EN: "Context"},

@@ -11,7 +11,9 @@
 package launch
 
 import (
+	"cmp"
 	"fmt"
+	"os"
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/handoff"
@@ -30,7 +32,14 @@ func Main(args []string, stdio planrun.IO, cat func() (*catalog.Catalog, error),
 	if err != nil {
 		err = &planrun.Error{Code: planrun.ExitInternal, Err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
 	} else {
-		err = planrun.Run(c, o, stdio)
+		if path := cmp.Or(o.Catalog, os.Getenv("KONFORM_CATALOG")); path != "" {
+			if c, err = catalog.LoadOverlay(c, path); err != nil {
+				err = &planrun.Error{Code: planrun.ExitInput, Err: err}
+			}
+		}
+		if err == nil {
+			err = planrun.Run(c, o, stdio)
+		}
 	}
 	if err != nil {
 		handoff.PrintError(stdio.Err, err)

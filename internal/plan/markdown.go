@@ -413,6 +413,9 @@ func (r *mdRenderer) factSheet(t *assess.Tool, level int) {
 		r.line("- **%s:** %s", r.t("plan.vendor"), Escape(ct.Vendor))
 	}
 	r.line("- **%s:** %s", r.t("plan.kind"), r.t("kind."+string(t.Kind)))
+	if ct.Overlay {
+		r.line("- **%s:** %s", r.t("plan.origin"), r.t("plan.overlay.tool"))
+	}
 	r.para("")
 	if !ct.Custom {
 		r.para(r.text(ct.About))
@@ -438,6 +441,9 @@ func (r *mdRenderer) factSheet(t *assess.Tool, level int) {
 			src := r.sourceRefs(f.Fact.Source)
 			if f.ByUser {
 				src = r.t("plan.byuser")
+			}
+			if f.Fact.Overlay {
+				src += " · " + r.t("plan.overlay.fact")
 			}
 			r.row(Escape(f.Def.Title.In(r.l)), val, asOf, src)
 		}

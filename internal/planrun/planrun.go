@@ -69,6 +69,7 @@ type Options struct {
 	Out     string // -o: the plan file; "" for standard output
 	OutDir  string // with a folder of answers: where the plans go
 	Force   bool   // replace existing files
+	Catalog string // --catalog: the user's catalogue file (see cmd/konform, internal/cli)
 }
 
 // Run makes the plan (or, for a folder, the plans) the options ask for.
