@@ -30,6 +30,7 @@ const (
 	scrStart
 	scrStep
 	scrPreview
+	scrCompare // the chosen tools side by side, from the tool choice
 	scrSave
 	scrConfirmOverwrite
 	scrDone
@@ -209,8 +210,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.high = msg.Width, msg.Height
 		m.preview.SetWidth(msg.Width)
 		m.preview.SetHeight(max(1, msg.Height-6))
-		if m.screen == scrPreview {
+		switch m.screen {
+		case scrPreview:
 			m.renderPreview()
+		case scrCompare:
+			m.openCompare()
 		}
 		return m, m.passToForm(msg)
 	case tea.BackgroundColorMsg:
@@ -277,6 +281,15 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		return m, nil
+	case scrCompare:
+		switch k {
+		case "esc", "shift+tab", "ctrl+k", "q", "enter":
+			m.screen = scrStep
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.preview, cmd = m.preview.Update(msg)
+		return m, cmd
 	case scrPreview:
 		switch k {
 		case "s", "enter":
@@ -304,6 +317,9 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.reviewKey(k)
 		case st.kind == stepQuestion && (k == "ctrl+g" || k == "?" && st.q.Type != catalog.FreeText):
 			m.showHelp = !m.showHelp
+			return m, nil
+		case st.kind == stepTools && k == "ctrl+k":
+			m.openCompare()
 			return m, nil
 		case st.kind == stepQuestion && k == "ctrl+o":
 			m.openNote()

@@ -298,3 +298,38 @@ func TestUnreadableSessionIsReportedNotUsed(t *testing.T) {
 		t.Fatal("the new session writes to the broken file")
 	}
 }
+
+// From the tool choice, ctrl+k puts the chosen tools side by side in the
+// context of the answers so far; esc returns to the choice as it was.
+func TestCompareFromTheToolChoice(t *testing.T) {
+	d := start(t, fixed(t))
+	for d.at() != "tools" {
+		st := d.m.all[d.m.cur]
+		if st.q != nil && len(d.m.multi) == 0 && st.q.Type == "multi" {
+			d.press("space")
+		}
+		d.press("enter")
+	}
+	d.press("ctrl+k")
+	if d.m.screen != scrStep || !strings.Contains(d.screen(), "mindestens zwei Werkzeuge") {
+		t.Fatalf("with no tool chosen, ctrl+k should ask for two:\n%s", d.screen())
+	}
+	d.press("space", "down", "down", "down", "space", "ctrl+k") // WhatsApp (private App) and Signal
+	if d.m.screen != scrCompare {
+		t.Fatalf("not on the comparison:\n%s", d.screen())
+	}
+	s := d.screen()
+	for _, want := range []string{"Werkzeuge vergleichen", "whatsapp", "signal", "Sitz", "Kritisch", "esc zurück zur Auswahl"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the comparison lacks %q:\n%s", want, s)
+		}
+	}
+	d.press("esc")
+	if d.at() != "tools" || len(d.m.multi) != 2 {
+		t.Fatalf("back at %s with %v chosen; want the tool choice with both", d.at(), d.m.multi)
+	}
+	d.press("enter")
+	if d.at() == "tools" {
+		t.Error("the tool choice does not go on after the comparison")
+	}
+}

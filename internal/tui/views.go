@@ -55,6 +55,9 @@ func (m *Model) Render() string {
 	case scrPreview:
 		body = m.preview.View()
 		keys = m.t("ui.preview.help")
+	case scrCompare:
+		body = m.preview.View()
+		keys = m.t("ui.compare.help")
 	case scrSave:
 		body = m.formView()
 		if m.saveErr != "" {
@@ -131,6 +134,8 @@ func (m *Model) header() string {
 		}
 	} else if m.screen == scrPreview {
 		where += " · " + m.t("ui.preview")
+	} else if m.screen == scrCompare {
+		where += " · " + m.t("ui.compare")
 	} else if m.screen == scrSave || m.screen == scrConfirmOverwrite {
 		where += " · " + m.t("ui.save")
 	}
@@ -203,8 +208,44 @@ func (m *Model) stepView() (string, string) {
 			body += "\n" + warn.Render(m.message)
 		}
 		return body, m.t("ui.keys.question")
+	case stepTools:
+		body := m.formView()
+		if m.message != "" {
+			body += "\n" + warn.Render(m.message)
+		}
+		return body, m.t("ui.keys.tools")
 	}
 	return m.formView(), m.t("ui.keys.form")
+}
+
+// openCompare shows the chosen tools side by side, in the context of the
+// answers so far. The tool list stays as it is, to return to.
+func (m *Model) openCompare() {
+	var ids []string
+	for _, id := range m.multi {
+		if t := m.cat.Tool(id); t != nil && !t.Custom {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) < 2 {
+		m.screen = scrStep
+		m.message = m.t("ui.compare.need2")
+		return
+	}
+	m.message = ""
+	c, err := assess.Compare(m.cat, ids, m.st.file(), m.lang, m.st.date)
+	if err != nil {
+		m.screen = scrStep
+		m.message = err.Error()
+		return
+	}
+	m.screen = scrCompare
+	m.preview.SetWidth(m.width)
+	m.preview.SetHeight(max(1, m.high-6))
+	m.preview.SetHorizontalStep(8) // more than three tools are wider than 80 columns
+	m.preview.SetXOffset(0)
+	m.preview.SetContent(string(plan.CompareText(c, m.lang)))
+	m.preview.GotoTop()
 }
 
 func (m *Model) factsView(st step) string {
