@@ -193,7 +193,7 @@ func (d *driver) at() string {
 	m := d.m
 	if m.screen != scrStep {
 		return map[screen]string{scrWelcome: "welcome", scrStart: "start", scrPreview: "preview", scrSave: "save",
-			scrConfirmOverwrite: "confirm", scrDone: "done"}[m.screen]
+			scrConfirmOverwrite: "confirm", scrDone: "done", scrCompare: "compare", scrActions: "actions", scrActionEdit: "action"}[m.screen]
 	}
 	st := m.all[m.cur]
 	switch st.kind {

@@ -283,6 +283,9 @@ func (m *Model) complete() {
 			}
 		}
 		return
+	case "action":
+		m.saveAction()
+		return
 	case "save":
 		m.savePath = m.val
 		m.saveExtras = m.multi

@@ -30,7 +30,9 @@ const (
 	scrStart
 	scrStep
 	scrPreview
-	scrCompare // the chosen tools side by side, from the tool choice
+	scrCompare    // the chosen tools side by side, from the tool choice
+	scrActions    // the plan's actions, to record their progress
+	scrActionEdit // one action's status, owner, due date, reason
 	scrSave
 	scrConfirmOverwrite
 	scrDone
@@ -78,6 +80,8 @@ type Model struct {
 	noteVal  string
 
 	reviewCur int
+	actCur    int    // the chosen action on the actions screen
+	editing   string // the id of the action being edited
 	preview   viewport.Model
 
 	sessionPath string
@@ -281,6 +285,13 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 		return m, nil
+	case scrActions:
+		return m.actionsKey(k)
+	case scrActionEdit:
+		if k == "esc" {
+			m.openActions()
+			return m, nil
+		}
 	case scrCompare:
 		switch k {
 		case "esc", "shift+tab", "ctrl+k", "q", "enter":
@@ -295,6 +306,9 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case "s", "enter":
 			m.buildSave()
 			return m, m.form.Init()
+		case "a":
+			m.openActions()
+			return m, nil
 		case "shift+tab", "esc":
 			m.back()
 			return m, m.initForm()

@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/session"
 )
@@ -331,5 +333,65 @@ func TestCompareFromTheToolChoice(t *testing.T) {
 	d.press("enter")
 	if d.at() == "tools" {
 		t.Error("the tool choice does not go on after the comparison")
+	}
+}
+
+// In the plan view, a records an action's progress: it shows in the list
+// and the plan at once and goes into the session; an action that does not
+// apply needs a reason.
+func TestRecordActionProgressInThePlanView(t *testing.T) {
+	opt := fixed(t)
+	d := start(t, opt)
+	d.answerAll("whatsapp")
+	d.press("p", "a")
+	d.expectAt("actions")
+	first := d.m.plan.Actions[0]
+	d.press("enter")
+	d.expectAt("action")
+	d.press("down", "down", "enter") // done
+	d.typeText("Tobias Sommer")
+	d.press("enter")
+	d.typeText("2027-01-15")
+	d.press("enter", "enter")
+	d.expectAt("actions")
+	if a := d.m.plan.Actions[0]; a.ID != first.ID || a.Status != answers.StatusDone || a.Owner != "Tobias Sommer" || !a.DueSet {
+		t.Fatalf("recorded %+v", a)
+	}
+	if !strings.Contains(d.screen(), "☑ erledigt · Tobias Sommer") {
+		t.Errorf("the list does not show the action as done:\n%s", d.screen())
+	}
+
+	// Not applicable without a reason is refused; with one it is kept.
+	d.press("down", "enter", "down", "down", "down", "enter", "enter", "enter", "enter")
+	d.expectAt("action")
+	if !strings.Contains(d.screen(), "begründen") {
+		t.Errorf("no request for a reason:\n%s", d.screen())
+	}
+	d.typeText("Nur intern genutzt")
+	d.press("enter")
+	d.expectAt("actions")
+	second := d.m.plan.Actions[1]
+	if second.Status != answers.StatusNotApplicable || second.Reason != "Nur intern genutzt" {
+		t.Errorf("second action: %+v", second)
+	}
+
+	d.press("esc")
+	d.expectAt("preview")
+	if !strings.Contains(ansi.Strip(d.m.preview.GetContent()), "verantwortlich: Tobias Sommer") {
+		t.Error("the plan preview does not show the owner")
+	}
+	data, err := os.ReadFile(d.m.SessionPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := answers.Parse("session.yaml", data, d.m.cat)
+	if err != nil {
+		t.Fatalf("the session does not parse: %v", err)
+	}
+	if st := f.Actions[first.ID]; st.Status != answers.StatusDone || st.Owner != "Tobias Sommer" || st.Due.String() != "2027-01-15" {
+		t.Errorf("session record of %s: %+v", first.ID, st)
+	}
+	if st := f.Actions[second.ID]; st.Reason != "Nur intern genutzt" {
+		t.Errorf("session record of %s: %+v", second.ID, st)
 	}
 }

@@ -58,6 +58,12 @@ func (m *Model) Render() string {
 	case scrCompare:
 		body = m.preview.View()
 		keys = m.t("ui.compare.help")
+	case scrActions:
+		body = m.actionsView()
+		keys = m.t("ui.actions.help")
+	case scrActionEdit:
+		body = m.formView()
+		keys = m.t("ui.action.help")
 	case scrSave:
 		body = m.formView()
 		if m.saveErr != "" {
@@ -136,6 +142,8 @@ func (m *Model) header() string {
 		where += " · " + m.t("ui.preview")
 	} else if m.screen == scrCompare {
 		where += " · " + m.t("ui.compare")
+	} else if m.screen == scrActions || m.screen == scrActionEdit {
+		where += " · " + m.t("ui.actions")
 	} else if m.screen == scrSave || m.screen == scrConfirmOverwrite {
 		where += " · " + m.t("ui.save")
 	}

@@ -1,0 +1,146 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+)
+
+// The plan's actions as a list, from the preview: choose one and record
+// its status, owner, agreed due date and, for one that does not apply,
+// the reason. The records go into the answers file (actions:) and the
+// plan shows them.
+
+func (m *Model) openActions() {
+	m.refresh()
+	m.screen = scrActions
+	m.form = nil
+	m.actCur = min(m.actCur, max(0, len(m.plan.Actions)-1))
+}
+
+// actionMark is a sign for an action's status.
+func actionMark(a *assess.Action) string {
+	switch a.Status {
+	case answers.StatusDone:
+		return "☑"
+	case answers.StatusInProgress:
+		return "◐"
+	case answers.StatusNotApplicable:
+		return "–"
+	}
+	return "☐"
+}
+
+func (m *Model) actionsView() string {
+	acts := m.plan.Actions
+	if len(acts) == 0 {
+		return m.t("plan.noactions")
+	}
+	room := max(3, m.high-7)
+	start := max(0, min(m.actCur-room/2, len(acts)-room))
+	var b strings.Builder
+	for i := start; i < min(len(acts), start+room); i++ {
+		a := acts[i]
+		who := m.t("org.name")
+		if a.Tool != nil {
+			who = a.Tool.Name.In(m.lang)
+		}
+		// Status and owner first, so that a long title cannot hide them.
+		status := m.t("status." + a.Status)
+		if a.Owner != "" {
+			status += " · " + a.Owner
+		}
+		status = truncate(status, 26)
+		status += strings.Repeat(" ", max(0, 26-lipgloss.Width(status)))
+		text := fmt.Sprintf("%s %s  %s — %s", actionMark(a), status, a.Title.In(m.lang), who)
+		if i == m.actCur {
+			b.WriteString(head.Render(truncate("› "+text, m.width)) + "\n")
+		} else {
+			b.WriteString("  " + truncate(text, m.width-2) + "\n")
+		}
+	}
+	return b.String()
+}
+
+func (m *Model) actionsKey(k string) (tea.Model, tea.Cmd) {
+	n := len(m.plan.Actions)
+	switch k {
+	case "up", "k":
+		m.actCur = max(0, m.actCur-1)
+	case "down", "j":
+		m.actCur = min(n-1, m.actCur+1)
+	case "home", "g":
+		m.actCur = 0
+	case "end", "G":
+		m.actCur = n - 1
+	case "enter":
+		if m.actCur < n {
+			m.editAction(m.plan.Actions[m.actCur])
+			return m, m.form.Init()
+		}
+	case "esc", "shift+tab", "p":
+		m.openPreview()
+	}
+	return m, nil
+}
+
+// editAction opens the form for one action's record.
+func (m *Model) editAction(a *assess.Action) {
+	m.screen = scrActionEdit
+	m.editing = a.ID
+	m.val = a.Status
+	m.inputs = [3]string{a.Owner, "", a.Reason}
+	if a.DueSet {
+		m.inputs[1] = a.Due.String()
+	}
+	opts := make([]huh.Option[string], len(answers.Statuses))
+	for i, st := range answers.Statuses {
+		opts[i] = huh.NewOption(m.t("status."+st), st)
+	}
+	m.newForm("action",
+		newSelect().Title(a.Title.In(m.lang)).Description(m.t("ui.action.status")).Options(opts...).Value(&m.val),
+		newInput().Title(m.t("ui.action.owner")).Value(&m.inputs[0]).CharLimit(200),
+		newInput().Title(m.t("ui.action.due")).Placeholder(m.t("ui.action.dateformat")).Value(&m.inputs[1]).Validate(func(s string) error {
+			if s = strings.TrimSpace(s); s != "" {
+				if _, err := catalog.ParseDate(s); err != nil {
+					return errors.New(m.t("ui.action.baddate"))
+				}
+			}
+			return nil
+		}),
+		newInput().Title(m.t("ui.action.reason")).Value(&m.inputs[2]).CharLimit(answers.MaxText).Validate(func(s string) error {
+			if m.val == answers.StatusNotApplicable && strings.TrimSpace(s) == "" {
+				return errors.New(m.t("ui.action.needreason"))
+			}
+			return nil
+		}))
+}
+
+// saveAction stores the record the form collected and returns to the list.
+func (m *Model) saveAction() {
+	st := answers.ActionState{Status: m.val, Owner: strings.TrimSpace(m.inputs[0]), Reason: strings.TrimSpace(m.inputs[2])}
+	if st.Status == answers.StatusOpen {
+		st.Status = ""
+	}
+	if d, err := catalog.ParseDate(strings.TrimSpace(m.inputs[1])); err == nil {
+		st.Due = d
+	}
+	if m.st.actions == nil {
+		m.st.actions = map[string]answers.ActionState{}
+	}
+	if st == (answers.ActionState{}) {
+		delete(m.st.actions, m.editing)
+	} else {
+		m.st.actions[m.editing] = st
+	}
+	m.autosave()
+	m.openActions()
+}
