@@ -19,6 +19,10 @@ type Diff struct {
 	Priority []Change // the same action, another priority
 	Status   []Change // the same action, another status or owner
 	Answers  []AnswerChange
+
+	// AnswersCompared is false when a plan came without its answers (a
+	// JSON plan): then no answer changes are listed.
+	AnswersCompared bool
 }
 
 // LightChange is a tool's (or the organisation's) traffic light then and
@@ -94,7 +98,10 @@ func Compute(old, cur *Plan) *Diff {
 			d.Status = append(d.Status, Change{a, b})
 		}
 	}
-	d.answers()
+	if len(old.Context) > 0 && len(cur.Context) > 0 {
+		d.AnswersCompared = true
+		d.answers()
+	}
 	return d
 }
 

@@ -100,6 +100,7 @@ var strs = map[string]catalog.Text{
 	"diff.status":               {DE: "Umsetzung geändert", EN: "Progress changed"},
 	"diff.answers":              {DE: "Geänderte Antworten", EN: "Answers changed"},
 	"diff.disclaimer":           {DE: "Hinweis: Dieser Bericht vergleicht zwei Checklisten und ist keine Rechtsberatung. Er ersetzt nicht die Prüfung im Einzelfall durch Ihre Datenschutzbeauftragte oder eine Anwältin bzw. einen Anwalt.", EN: "Note: this report compares two checklists and is not legal advice. It does not replace a case-by-case review by your data protection officer or a lawyer."},
+	"diff.noanswers":            {DE: "Nicht verglichen: ein Plan im JSON-Format enthält die Antworten nicht. Vergleichen Sie die Antwortdateien, um geänderte Antworten zu sehen.", EN: "Not compared: a JSON plan does not hold the answers. Compare the answers files to see changed answers."},
 	"diff.none":                 {DE: "Keine.", EN: "None."},
 	"plan.overlay.tool":         {DE: "aus Ihrer eigenen Katalogdatei, nicht aus dem Katalog von konform", EN: "from your own catalogue file, not from konform's catalogue"},
 	"plan.overlay.fact":         {DE: "eigene Katalogdatei", EN: "own catalogue file"},

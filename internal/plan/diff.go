@@ -85,14 +85,20 @@ func DiffMarkdown(d *assess.Diff, l catalog.Lang) []byte {
 		c := d.Status[i]
 		r.line("- %s — %s: %s → %s · `%s`", r.text(c.New.Title), r.toolName(c.New.Tool), r.statusText(c.Old), r.statusText(c.New), c.New.ID)
 	})
-	list("diff.answers", len(d.Answers), func(i int) {
-		c := d.Answers[i]
-		where := r.t("org.name")
-		if c.Tool != "" {
-			where = r.text(c.ToolName)
-		}
-		r.line("- %s: %s %s → %s", where, r.quote(r.text(c.Question.Title)), r.answerValues(c.Question, c.Old), r.answerValues(c.Question, c.New))
-	})
+	if !d.AnswersCompared {
+		r.heading(2, r.t("diff.answers"))
+		r.para(r.t("diff.noanswers"))
+		r.para("")
+	} else {
+		list("diff.answers", len(d.Answers), func(i int) {
+			c := d.Answers[i]
+			where := r.t("org.name")
+			if c.Tool != "" {
+				where = r.text(c.ToolName)
+			}
+			r.line("- %s: %s %s → %s", where, r.quote(r.text(c.Question.Title)), r.answerValues(c.Question, c.Old), r.answerValues(c.Question, c.New))
+		})
+	}
 	r.para("---")
 	r.para("")
 	r.para(r.t("diff.disclaimer"))
@@ -137,6 +143,7 @@ type jsonDiff struct {
 	Priority         []jsonDiffItem  `json:"priority_changed"`
 	Status           []jsonDiffItem  `json:"status_changed"`
 	Answers          []jsonDiffAns   `json:"answers_changed"`
+	AnswersCompared  bool            `json:"answers_compared"`
 }
 
 type jsonDiffLight struct {
@@ -165,7 +172,7 @@ type jsonDiffAns struct {
 // DiffJSON renders the progress report as konform/diff/v1.
 func DiffJSON(d *assess.Diff, l catalog.Lang) []byte {
 	out := jsonDiff{Format: DiffJSONFormat, Lang: l, Organisation: d.New.Assessment.Organisation, OldOrganisation: d.Old.Assessment.Organisation,
-		SameOrganisation: d.SameOrganisation(), OldDate: d.Old.Assessment.Date.String(), NewDate: d.New.Assessment.Date.String(), Empty: d.Empty(),
+		SameOrganisation: d.SameOrganisation(), OldDate: d.Old.Assessment.Date.String(), NewDate: d.New.Assessment.Date.String(), Empty: d.Empty(), AnswersCompared: d.AnswersCompared,
 		Lights: []jsonDiffLight{}, Resolved: []jsonDiffItem{}, Added: []jsonDiffItem{}, Priority: []jsonDiffItem{}, Status: []jsonDiffItem{}, Answers: []jsonDiffAns{}}
 	for _, lc := range d.Lights {
 		out.Lights = append(out.Lights, jsonDiffLight{Key: lc.Key, Old: string(lc.Old), New: string(lc.New)})

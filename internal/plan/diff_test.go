@@ -2,6 +2,8 @@ package plan_test
 
 import (
 	"encoding/json"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/konform/konform/internal/answers"
@@ -68,5 +70,53 @@ func TestDiffOfTheSameFileIsEmpty(t *testing.T) {
 		if err := json.Unmarshal(plan.DiffJSON(d, catalog.EN), &got); err != nil || !got.Empty {
 			t.Errorf("%s: JSON empty = %v (%v)", path, got.Empty, err)
 		}
+	}
+}
+
+// Two JSON plans give the same report as their answers files, but for the
+// answers, which a JSON plan does not hold.
+func TestDiffOfTwoJSONPlans(t *testing.T) {
+	cat := loadCatalog(t)
+	old := assessFile(t, cat, "../../examples/craft-whatsapp.yaml")
+	cur := assessFile(t, cat, "../../examples/craft-whatsapp-2027-05.yaml")
+	fromAnswers := assess.Compute(old, cur)
+	read := func(p *assess.Plan) *assess.Plan {
+		data := plan.JSON(p, p.Lang)
+		if !plan.IsJSONPlan(data) {
+			t.Fatal("a JSON plan is not recognised")
+		}
+		q, err := plan.ReadJSON(cat, "plan.json", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return q
+	}
+	fromJSON := assess.Compute(read(old), read(cur))
+	ids := func(d *assess.Diff) (out []string) {
+		for _, r := range d.Resolved {
+			out = append(out, "resolved "+r.Old.ID)
+		}
+		for _, a := range d.Added {
+			out = append(out, "added "+a.ID)
+		}
+		for _, c := range d.Priority {
+			out = append(out, "priority "+c.New.ID+" "+string(c.New.Priority))
+		}
+		for _, c := range d.Status {
+			out = append(out, "status "+c.New.ID+" "+c.New.Status+" "+c.New.Owner)
+		}
+		for _, l := range d.Lights {
+			out = append(out, "light "+l.Key+" "+string(l.Old)+" "+string(l.New))
+		}
+		return out
+	}
+	if got, want := ids(fromJSON), ids(fromAnswers); !slices.Equal(got, want) {
+		t.Errorf("from JSON plans:\n%v\nfrom answers files:\n%v", got, want)
+	}
+	if fromJSON.AnswersCompared || len(fromJSON.Answers) != 0 || !fromAnswers.AnswersCompared {
+		t.Error("answers compared where they cannot be, or not where they can")
+	}
+	if !strings.Contains(string(plan.DiffMarkdown(fromJSON, catalog.DE)), "Nicht verglichen: ein Plan im JSON-Format") {
+		t.Error("the report does not say that answers were not compared")
 	}
 }
