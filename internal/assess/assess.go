@@ -156,7 +156,7 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 	var scopes []*scope
 	for _, ft := range f.Tools {
 		t := newTool(cat, ft, f.Assessment.Date)
-		s := &scope{plan: p, values: map[string][]string{}, org: org, tool: t, facts: factValues(t)}
+		s := &scope{plan: p, values: make(map[string][]string, 48), org: org, tool: t, facts: factValues(t)}
 		t.Answers = s.answer(cat.QuestionsIn(catalog.ScopeTool), ft.Answers, ft.Notes, ft)
 		p.Tools = append(p.Tools, t)
 		scopes = append(scopes, s)
@@ -372,7 +372,7 @@ func (s *scope) Tools() []catalog.Env {
 // their effective answers are. Answers to questions not shown are reported
 // as warnings and left out.
 func (s *scope) answer(qs []*catalog.Question, given map[string]answers.Value, notes map[string]string, ft *answers.Tool) []Answer {
-	var out []Answer
+	out := make([]Answer, 0, len(qs))
 	for _, q := range qs {
 		v, has := given[q.ID]
 		if q.ShowIf != nil {
@@ -392,13 +392,17 @@ func (s *scope) answer(qs []*catalog.Question, given map[string]answers.Value, n
 		case q.Type == catalog.FreeText:
 			continue
 		default:
-			a.Values, a.Origin = []string{catalog.Unknown}, Missing
+			a.Values, a.Origin = unknownValues, Missing
 		}
 		s.values[q.ID] = a.Values
 		out = append(out, a)
 	}
 	return out
 }
+
+// unknownValues is the answer of every question not answered; shared, so
+// never change it.
+var unknownValues = []string{catalog.Unknown}
 
 func (s *scope) prefill(q *catalog.Question) string {
 	vals := s.facts[q.Prefill]
