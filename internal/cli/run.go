@@ -78,6 +78,7 @@ func (a *app) runWizard(o runOptions) error {
 	if !isTerminal(a.io.In) || !isTerminal(a.io.Out) {
 		return inputErr("the wizard needs a terminal; to make a plan without one, run: konform plan --answers FILE (or konform --accessible for plain prompts)")
 	}
+	tui.Prewarm()
 	sessions, _ := session.List(dir, cat, 5)
 	wd, _ := os.Getwd()
 	home, _ := os.UserHomeDir()
