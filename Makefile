@@ -11,15 +11,18 @@ MDLINT    := .tools/node_modules/.bin/markdownlint-cli2
 
 all: build
 
-## build: bin/konform and bin/konform-full (konform hands everything but
-## plans to konform-full, which must sit in the same folder)
-build:
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform ./cmd/konform
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform-full ./cmd/konform-full
+## build: bin/konform, bin/konform-full and bin/konform-html (konform
+## hands the wizard and every command but plan to konform-full and HTML
+## plans to konform-html; all three must sit in the same folder). Static
+## binaries (CGO_ENABLED=0): one file each, for any Linux.
+PROGRAMS := konform konform-full konform-html
 
-## install: both programs into $(go env GOBIN) or ~/go/bin
+build:
+	for p in $(PROGRAMS); do CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/$$p ./cmd/$$p || exit 1; done
+
+## install: the three programs into $(go env GOBIN) or ~/go/bin
 install:
-	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/konform ./cmd/konform-full
+	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' $(addprefix ./cmd/,$(PROGRAMS))
 
 ## run: build and start konform (ARGS="plan --answers examples/craft-whatsapp.yaml")
 run: build

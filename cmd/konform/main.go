@@ -1,6 +1,7 @@
 // Command konform is a GDPR check for messengers and video conferencing.
-// It makes plans itself and hands every other command, the wizard
-// included, to konform-full beside it (see internal/launch).
+// It makes plans itself, hands HTML plans to konform-html and every other
+// command, the wizard included, to konform-full; both sit beside it (see
+// internal/launch).
 package main
 
 import (
@@ -14,5 +15,5 @@ import (
 )
 
 func main() {
-	os.Exit(launch.Main(os.Args[1:], planrun.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, questions.Catalog, handoff.Full))
+	os.Exit(launch.Main(os.Args[1:], planrun.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, questions.Catalog, handoff.Hand))
 }

@@ -12,17 +12,21 @@ import (
 
 	"github.com/konform/konform/internal/cli"
 	"github.com/konform/konform/internal/launch"
+	"github.com/konform/konform/internal/planhtml"
 	"github.com/konform/konform/internal/planrun"
 	"github.com/konform/konform/questions"
 )
 
 // "konform" in the scripts is konform as installed: it makes plans itself
-// and hands everything else to konform-full, here in the same process.
+// and hands everything else to konform-full (and HTML to konform-html),
+// here in the same process.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"konform": func() {
 			stdio := planrun.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
-			os.Exit(launch.Main(os.Args[1:], stdio, questions.Catalog, func(args []string) int {
+			// konform-html, too, is in this process.
+			planrun.RegisterFormat("html", planhtml.Plan)
+			os.Exit(launch.Main(os.Args[1:], stdio, questions.Catalog, func(_ string, args []string) int {
 				return cli.Main(args, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
 			}))
 		},

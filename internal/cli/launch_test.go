@@ -39,8 +39,18 @@ func TestLaunchReadsPlanFlagsLikeTheFullCommandLine(t *testing.T) {
 		}
 		cases = append(cases, args)
 	}
-	accepted := 0
+	accepted, handed := 0, 0
 	for _, args := range cases {
+		// konform-full hands a plan it does not make (HTML) on, spelt
+		// anew: the other program must read it as konform-full did, or
+		// the two would hand it back and forth.
+		if full, err := cli.ParsePlan(args); err == nil && handoff.Maker(full.Format) != "" {
+			handed++
+			again, ok := handoff.ParsePlan(handoff.Plan(full).Args())
+			if !ok || planrun.Options(again) != full {
+				t.Fatalf("%q: konform-full hands on %q, which reads as %+v (ok %v)", strings.Join(args, " "), handoff.Plan(full).Args(), again, ok)
+			}
+		}
 		fast, ok := handoff.ParsePlan(args)
 		if !ok {
 			continue
@@ -53,6 +63,9 @@ func TestLaunchReadsPlanFlagsLikeTheFullCommandLine(t *testing.T) {
 		if planrun.Options(fast) != full {
 			t.Fatalf("%q: konform reads %+v, konform-full %+v", strings.Join(args, " "), fast, full)
 		}
+	}
+	if handed < 100 {
+		t.Fatalf("only %d command lines asked konform-full for an HTML plan; the test needs more", handed)
 	}
 	if accepted < 1000 {
 		t.Fatalf("only %d of %d command lines made a plan directly; the test needs more", accepted, len(cases))

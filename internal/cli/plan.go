@@ -2,10 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/handoff"
 	"github.com/konform/konform/internal/planrun"
 )
 
@@ -40,7 +42,7 @@ gets its plan, named like the file; bad files are reported and skipped.`,
 	f.StringVar(&o.OutDir, "out-dir", "", "with a folder of answers files: write one plan per file here")
 	f.BoolVar(&o.Force, "force", false, "replace the output file if it exists")
 	_ = cmd.MarkFlagRequired("answers")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(handoff.PlanFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -57,6 +59,11 @@ func (a *app) assessFile(path string) (*assess.Plan, error) {
 func (a *app) stdio() planrun.IO { return planrun.IO{In: a.io.In, Out: a.io.Out, Err: a.io.Err} }
 
 func (a *app) runPlan(o planrun.Options) error {
+	if name := handoff.Maker(o.Format); name != "" && !planrun.Makes(o.Format) {
+		// HTML is konform-html's (see internal/launch): the process is
+		// handed over, as konform does; on Unix Hand does not return.
+		os.Exit(handoff.Hand(name, handoff.Plan(o).Args()))
+	}
 	cat, err := a.catalog()
 	if err != nil {
 		return err

@@ -1,13 +1,17 @@
-// Package launch is konform's front door. konform comes as two programs
-// in one folder: konform, which makes plans, and konform-full, which holds
-// the wizard and every other command. A plan is what scripts and batch
-// runs ask for again and again, and a program that links the terminal
-// libraries spends longer starting than making the plan; so konform makes
-// plans itself and hands everything else, unchanged, to konform-full.
+// Package launch is konform's front door. konform comes as three programs
+// in one folder: konform, which makes plans; konform-full, which holds the
+// wizard and every other command; and konform-html, which makes plans as
+// HTML pages. A plan is what scripts and batch runs ask for again and
+// again, and a program that links the terminal libraries spends longer
+// starting than making the plan; so konform makes plans itself and hands
+// everything else, unchanged, to konform-full. HTML needs goldmark, whose
+// start-up (large regular expressions, about 300 page faults) neither a
+// plan nor the wizard's first screen should wait for: konform-html.
 //
 // konform handles a command line itself only when it is `konform plan`
-// with flags it fully understands; anything else (help, a typo, another
-// command) goes to konform-full, which gives the usual answer.
+// with flags it fully understands, in a format it makes; anything else
+// (help, a typo, another command) goes to konform-full, which gives the
+// usual answer.
 package launch
 
 import (
@@ -20,12 +24,16 @@ import (
 	"github.com/konform/konform/internal/planrun"
 )
 
-// Main runs konform with args (without the program name). full runs a
-// command line konform does not handle itself and returns its exit code.
-func Main(args []string, stdio planrun.IO, cat func() (*catalog.Catalog, error), full func(args []string) int) int {
+// Main runs konform with args (without the program name). hand runs a
+// command line this program does not handle itself in the program name
+// (handoff.FullName, handoff.HTMLName) and returns its exit code.
+func Main(args []string, stdio planrun.IO, cat func() (*catalog.Catalog, error), hand func(name string, args []string) int) int {
 	p, ok := handoff.ParsePlan(args)
-	if !ok {
-		return full(args)
+	switch {
+	case !ok:
+		return hand(handoff.FullName, args)
+	case !planrun.Makes(p.Format):
+		return hand(cmp.Or(handoff.Maker(p.Format), handoff.FullName), args)
 	}
 	o := planrun.Options(p)
 	c, err := cat()

@@ -12,12 +12,26 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/plan"
 )
 
 // The parts of GitHub's Markdown that plans use; no linkify, so text from an
 // answers file stays text. Raw HTML is not rendered.
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough))
+
+// Plan is the plan p as one HTML page in language l: its Markdown,
+// rendered. It is konform-html's plan format (planrun.RegisterFormat).
+func Plan(p *assess.Plan, l catalog.Lang) []byte {
+	title := fmt.Sprintf("%s – %s", i18n.T(l, "plan.title"), p.Assessment.Organisation)
+	out, err := Document(plan.Markdown(p, l), title, l)
+	if err != nil {
+		panic(err) // goldmark writes to memory: it does not fail
+	}
+	return out
+}
 
 // Document renders Markdown as a whole HTML document titled title.
 func Document(markdown []byte, title string, l catalog.Lang) ([]byte, error) {

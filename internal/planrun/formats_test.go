@@ -8,12 +8,21 @@ import (
 )
 
 // konform makes plans in exactly the formats this package knows by itself;
-// any other (html, added by konform-full) it hands on.
+// HTML it hands to konform-html, which adds the renderer.
 func TestLeanFormats(t *testing.T) {
-	if got := FormatNames(); !slices.Equal(got, handoff.LeanFormats) {
-		t.Errorf("planrun knows %v, konform makes %v itself", got, handoff.LeanFormats)
+	for _, f := range handoff.PlanFormats {
+		lean := slices.Contains(handoff.LeanFormats, f)
+		if Makes(f) != lean {
+			t.Errorf("format %s: planrun makes it itself: %v; konform makes it itself: %v", f, Makes(f), lean)
+		}
+		if lean != (handoff.Maker(f) == "") {
+			t.Errorf("format %s: konform hands it to %q", f, handoff.Maker(f))
+		}
 	}
-	if _, ok := handoff.ParsePlan([]string{"plan", "--answers", "a.yaml", "--format", "html"}); ok {
-		t.Error("konform would make an HTML plan itself, without the HTML renderer")
+	if got := handoff.Route([]string{"plan", "--answers", "a.yaml", "--format", "html"}); got != handoff.HTMLName {
+		t.Errorf("an HTML plan goes to %q, want %s", got, handoff.HTMLName)
+	}
+	if got := handoff.Route([]string{"plan", "--answers", "a.yaml", "--format", "pdf"}); got != handoff.FullName {
+		t.Errorf("a plan in an unknown format goes to %q, want %s to explain", got, handoff.FullName)
 	}
 }

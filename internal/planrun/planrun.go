@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/handoff"
 	"github.com/konform/konform/internal/plan"
 )
 
@@ -74,8 +74,11 @@ type Options struct {
 
 // Run makes the plan (or, for a folder, the plans) the options ask for.
 func Run(cat *catalog.Catalog, o Options, stdio IO) error {
-	if _, ok := formats[o.Format]; !ok {
-		return InputErr("--format must be one of %s, not %q", strings.Join(FormatNames(), ", "), o.Format)
+	if !slices.Contains(handoff.PlanFormats, o.Format) {
+		return InputErr("--format must be one of %s, not %q", strings.Join(handoff.PlanFormats, ", "), o.Format)
+	}
+	if !Makes(o.Format) {
+		return &Error{Code: ExitInternal, Err: fmt.Errorf("%s plans are made by %s, which this program does not hand them to", o.Format, handoff.Maker(o.Format))}
 	}
 	var lang catalog.Lang
 	if o.Lang != "" {
@@ -111,15 +114,18 @@ var formats = map[string]func(*assess.Plan, catalog.Lang) []byte{
 	"csv":  plan.CSV,
 }
 
-// RegisterFormat adds an output format. konform-full adds html, which needs
-// a Markdown library konform itself does without; konform hands a plan in
-// a format it does not know to konform-full.
+// RegisterFormat adds an output format. konform-html adds html, which
+// needs a Markdown library the other programs do without; they hand a
+// plan in HTML to konform-html (see internal/handoff).
 func RegisterFormat(name string, render func(*assess.Plan, catalog.Lang) []byte) {
 	formats[name] = render
 }
 
-// FormatNames lists the output formats, for messages.
-func FormatNames() []string { return slices.Sorted(maps.Keys(formats)) }
+// Makes reports whether this program makes plans in format itself.
+func Makes(format string) bool {
+	_, ok := formats[format]
+	return ok
+}
 
 // Load reads and parses an answers file ("-" is standard input).
 func Load(cat *catalog.Catalog, path string, stdin io.Reader) (*answers.File, error) {

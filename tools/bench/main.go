@@ -40,14 +40,11 @@ func run() error {
 	// plans and hands the wizard to konform-full.
 	konform := filepath.Join(tmp, "konform")
 	full := filepath.Join(tmp, "konform-full")
+	html := filepath.Join(tmp, "konform-html")
 	hello := filepath.Join(tmp, "hello")
-	for _, b := range [][]string{
-		{"build", "-trimpath", "-ldflags", "-s -w", "-o", konform, "./cmd/konform"},
-		{"build", "-trimpath", "-ldflags", "-s -w", "-o", full, "./cmd/konform-full"},
-		{"build", "-trimpath", "-ldflags", "-s -w", "-o", hello, "./tools/bench/hello"},
-	} {
-		if out, err := exec.Command("go", b...).CombinedOutput(); err != nil {
-			return fmt.Errorf("go %v: %v\n%s", b, err, out)
+	for _, pkg := range []string{"./cmd/konform", "./cmd/konform-full", "./cmd/konform-html", "./tools/bench/hello"} {
+		if err := build(tmp, pkg); err != nil {
+			return err
 		}
 	}
 	largest, err := largestExample()
@@ -72,6 +69,16 @@ func run() error {
 	}
 	rp, rh := median(tp), median(th)
 	rows = append(rows, ratioRow("plan process wall time (median of 25)", rp, rh, 2.0))
+	var tx []time.Duration
+	for range 15 {
+		d, _, err := timed(konform, "plan", "--answers", largest, "--format", "html")
+		if err != nil {
+			return err
+		}
+		tx = append(tx, d)
+	}
+	rx := median(tx)
+	rows = append(rows, row{"… as HTML (konform hands it to konform-html)", ms(rx), ms(rh) + " hello", fmt.Sprintf("%.2f×", float64(rx)/float64(rh)), "–", "info"})
 
 	// Batch: 1,000 answers files on the available cores.
 	in, out := filepath.Join(tmp, "in"), filepath.Join(tmp, "out")
@@ -118,17 +125,18 @@ func run() error {
 	}
 	_, hrss, _ := timed(hello)
 	rows = append(rows, row{"peak RSS, konform plan", mb(rss), mb(hrss) + " hello", fmt.Sprintf("%.1f×", float64(rss)/float64(hrss)), "≤ 30 MB", pass(rss <= 30<<20)})
-	fi, err := os.Stat(konform)
-	if err != nil {
-		return err
-	}
-	ff, err := os.Stat(full)
-	if err != nil {
-		return err
+	var size int64
+	var sizes []string
+	for _, bin := range []string{konform, full, html} {
+		fi, err := os.Stat(bin)
+		if err != nil {
+			return err
+		}
+		size += fi.Size()
+		sizes = append(sizes, mb(fi.Size()))
 	}
 	hi, _ := os.Stat(hello)
-	size := fi.Size() + ff.Size()
-	rows = append(rows, row{"stripped binaries, konform + konform-full", fmt.Sprintf("%s + %s = %s", mb(fi.Size()), mb(ff.Size()), mb(size)), mb(hi.Size()) + " hello",
+	rows = append(rows, row{"stripped binaries, konform + konform-full + konform-html", fmt.Sprintf("%s = %s", strings.Join(sizes, " + "), mb(size)), mb(hi.Size()) + " hello",
 		fmt.Sprintf("%.1f×", float64(size)/float64(hi.Size())), "≤ 20 MB", pass(size <= 20<<20)})
 	ttyRows, err := terminalFigures(tmp, konform, full)
 	if err != nil {
@@ -150,8 +158,8 @@ func run() error {
 // the longest step, and peak RSS over a walk with the preview.
 func terminalFigures(tmp, konform, full string) ([]row, error) {
 	minimal := filepath.Join(tmp, "minimaltea")
-	if out, err := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", minimal, "./tools/bench/minimaltea").CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("build minimaltea: %v\n%s", err, out)
+	if err := build(tmp, "./tools/bench/minimaltea"); err != nil {
+		return nil, err
 	}
 	home := filepath.Join(tmp, "home")
 	env := []string{"HOME=" + home, "XDG_STATE_HOME=" + filepath.Join(home, "state"), "LANG=de_DE.UTF-8"}
@@ -247,6 +255,17 @@ func terminalFigures(tmp, konform, full string) ([]row, error) {
 	rss := t.stop("j")
 	rows = append(rows, row{"peak RSS, wizard walk with preview", mb(rss), "–", "–", "≤ 60 MB", pass(rss > 0 && rss <= 60<<20)})
 	return rows, nil
+}
+
+// build builds a program into dir as make build does: stripped and
+// static (CGO_ENABLED=0). The floors are built the same way as konform.
+func build(dir, pkg string) error {
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", filepath.Join(dir, filepath.Base(pkg)), pkg)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("build %s: %v\n%s", pkg, err, out)
+	}
+	return nil
 }
 
 func ratioRowNamed(figure string, v, floor time.Duration, floorName string, budget float64) row {
