@@ -5092,132 +5092,12 @@ var compiled = &catalog.Catalog{
 				DE: "Der verbreitetste Messenger, gedacht für Privatleute. Für den Betrieb gibt es eigene Business-Varianten.",
 				EN: "The most widespread messenger, meant for private people. Businesses have their own business variants.",
 			},
-			Facts: map[string]catalog.Fact{
-				"address_book": catalog.Fact{
-					Value: "upload_default",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-						"seed-001",
-					},
-				},
-				"avv": catalog.Fact{
-					Value: "not_offered",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "business_edition_only",
-					Detail: catalog.Text{
-						DE: "seit Ende 2019 für Unternehmen untersagt",
-						EN: "banned for businesses since the end of 2019",
-					},
-					AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"cloud_backup": catalog.Fact{
-					Value: "unencrypted",
-					Detail: catalog.Text{
-						DE: "Google/Apple; verschlüsseltes Backup seit 2021 einschaltbar",
-						EN: "Google/Apple; an encrypted backup can be switched on since 2021",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-						"record-whatsapp-backup-2021",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "default",
-					Detail: catalog.Text{
-						DE: "proprietär, nicht unabhängig prüfbar",
-						EN: "proprietary, not independently auditable",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "consumer",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					Detail: catalog.Text{
-						DE: "Kontakt- und Metadaten auf US-Servern",
-						EN: "contact data and metadata on US servers",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "reserved",
-					Detail: catalog.Text{
-						DE: "Daten werden mit anderen Meta-Diensten zusammengeführt",
-						EN: "data are combined with other Meta services",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "required",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					Detail: catalog.Text{
-						DE: "Meta-Konzern",
-						EN: "Meta group",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-			},
 			Issues: []catalog.Issue{
 				catalog.Issue{
 					Text: catalog.Text{
 						DE: "Metadaten (wer mit wem wann, Gerät, IP-Adresse) werden unverschlüsselt verarbeitet und im Meta-Konzern geteilt.",
 						EN: "Metadata (who with whom and when, device, IP address) are processed unencrypted and shared within the Meta group.",
 					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
 					Source: []string{
 						"seed-000",
 						"seed-001",
@@ -5228,7 +5108,6 @@ var compiled = &catalog.Catalog{
 						DE: "Die Verschlüsselung funktioniert nur richtig, wenn beide Seiten die neueste App-Version nutzen.",
 						EN: "Encryption only works properly when both sides run the newest app version.",
 					},
-					AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
 					Source: []string{
 						"seed-004",
 					},
@@ -5254,114 +5133,12 @@ var compiled = &catalog.Catalog{
 				DE: "Kostenlose App für kleine Betriebe mit Unternehmensprofil (Impressum) und automatischen Begrüßungs- und Abwesenheitsnachrichten.",
 				EN: "Free app for small businesses with a business profile (imprint) and automatic greeting and away messages.",
 			},
-			Facts: map[string]catalog.Fact{
-				"address_book": catalog.Fact{
-					Value: "upload_default",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "ob er der DSGVO genügt, ist zu prüfen",
-						EN: "whether it satisfies the GDPR must be checked",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"cloud_backup": catalog.Fact{
-					Value: "unencrypted",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "default",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "required",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					Detail: catalog.Text{
-						DE: "Meta-Konzern",
-						EN: "Meta group",
-					},
-					AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-			},
 			Issues: []catalog.Issue{
 				catalog.Issue{
 					Text: catalog.Text{
 						DE: "Kundinnen und Kunden nutzen meist ein privates Konto mit automatischem Backup außerhalb der EU; darauf haben Sie keinen Einfluss.",
 						EN: "Customers usually use a private account with automatic backup outside the EU; you have no influence on that.",
 					},
-					AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
 					Source: []string{
 						"seed-004",
 					},
@@ -5386,119 +5163,6 @@ var compiled = &catalog.Catalog{
 				DE: "Kostenpflichtige Schnittstelle für größere Betriebe, eingerichtet über einen Dienstleister; Anbindung an CRM, Archivierung je Kunde, Serverstandort vertraglich wählbar.",
 				EN: "Paid interface for larger businesses, set up through a service provider; CRM integration, archiving per customer, server location chosen by contract.",
 			},
-			Facts: map[string]catalog.Fact{
-				"address_book": catalog.Fact{
-					Value: "none",
-					Detail: catalog.Text{
-						DE: "Desktop- bzw. CRM-Lösung ohne Adressbuch-Abgleich",
-						EN: "desktop or CRM solution without address-book upload",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "mit dem Dienstleister abzuschließen",
-						EN: "to be concluded with the service provider",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"cloud_backup": catalog.Fact{
-					Value: "none",
-					Detail: catalog.Text{
-						DE: "Chats werden im CRM archiviert",
-						EN: "chats are archived in the CRM",
-					},
-					AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-001",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "chosen",
-					Detail: catalog.Text{
-						DE: "Deutschland oder EU über den Dienstleister möglich",
-						EN: "Germany or EU possible through the service provider",
-					},
-					AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "required",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					Detail: catalog.Text{
-						DE: "Meta; Vertragspartner ist der Dienstleister",
-						EN: "Meta; your contract partner is the service provider",
-					},
-					AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-			},
 			Alternatives: []string{
 				"threema-work",
 				"element",
@@ -5515,100 +5179,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Gemeinnütziger Messenger mit offenem Quelltext; in den Quellen als datenschutzfreundlichere Alternative zu WhatsApp genannt. Ohne Business-Version.",
 				EN: "Non-profit open-source messenger; named in the sources as a more privacy-friendly alternative to WhatsApp. No business version.",
-			},
-			Facts: map[string]catalog.Fact{
-				"address_book": catalog.Fact{
-					Value: "optional",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"avv": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"cloud_backup": catalog.Fact{
-					Value: "none",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "default",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-						"seed-004",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "consumer",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "required",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-signal",
-					},
-				},
 			},
 			Alternatives: []string{
 				"threema-work",
@@ -5627,113 +5197,6 @@ var compiled = &catalog.Catalog{
 				DE: "Einmalig kostenpflichtiger Messenger aus der Schweiz, nutzbar ohne Telefonnummer; in den Quellen als Alternative zu WhatsApp genannt.",
 				EN: "Messenger from Switzerland with a one-off price, usable without a phone number; named in the sources as an alternative to WhatsApp.",
 			},
-			Facts: map[string]catalog.Fact{
-				"address_book": catalog.Fact{
-					Value: "optional",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"avv": catalog.Fact{
-					Value: "to_verify",
-					Detail: catalog.Text{
-						DE: "AVV gibt es für Threema Work",
-						EN: "a DPA exists for Threema Work",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"cloud_backup": catalog.Fact{
-					Value: "encrypted",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "default",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "consumer",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "adequate",
-					Detail: catalog.Text{
-						DE: "Schweiz",
-						EN: "Switzerland",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-						"record-ch-adequacy",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "clients",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "not_required",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "adequate",
-					Detail: catalog.Text{
-						DE: "Schweiz",
-						EN: "Switzerland",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-						"record-ch-adequacy",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-			},
 			BusinessVersion: "threema-work",
 			Alternatives: []string{
 				"threema-work",
@@ -5751,110 +5214,6 @@ var compiled = &catalog.Catalog{
 				DE: "Die Business-Version von Threema mit zentraler Verwaltung, AVV und getrenntem Firmenverzeichnis.",
 				EN: "Threema's business version with central management, a DPA and a separate company directory.",
 			},
-			Facts: map[string]catalog.Fact{
-				"address_book": catalog.Fact{
-					Value: "optional",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"avv": catalog.Fact{
-					Value: "offered",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"cloud_backup": catalog.Fact{
-					Value: "encrypted",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "default",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-						"record-threema",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "adequate",
-					Detail: catalog.Text{
-						DE: "Schweiz",
-						EN: "Switzerland",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-						"record-ch-adequacy",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "clients",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "not_required",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "adequate",
-					Detail: catalog.Text{
-						DE: "Schweiz",
-						EN: "Switzerland",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-						"record-ch-adequacy",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-threema",
-					},
-				},
-			},
 			Alternatives: []string{
 				"element",
 			},
@@ -5871,118 +5230,12 @@ var compiled = &catalog.Catalog{
 				DE: "Verbreiteter Messenger mit Cloud-Chats; Ende-zu-Ende-Verschlüsselung nur in „geheimen Chats“ zu zweit.",
 				EN: "Widespread messenger with cloud chats; end-to-end encryption only in one-to-one \"secret chats\".",
 			},
-			Facts: map[string]catalog.Fact{
-				"address_book": catalog.Fact{
-					Value: "optional",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"avv": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"cloud_backup": catalog.Fact{
-					Value: "none",
-					Detail: catalog.Text{
-						DE: "Cloud-Chats liegen ohnehin beim Anbieter",
-						EN: "cloud chats are stored at the provider anyway",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "optional",
-					Detail: catalog.Text{
-						DE: "nur geheime Chats zu zweit, Gruppen nie",
-						EN: "one-to-one secret chats only, groups never",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "consumer",
-					AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-004",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "mixed",
-					Detail: catalog.Text{
-						DE: "Rechenzentren in mehreren Ländern",
-						EN: "data centres in several countries",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "clients",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "required",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-			},
 			Issues: []catalog.Issue{
 				catalog.Issue{
 					Text: catalog.Text{
 						DE: "Normale Chats und alle Gruppen sind nicht Ende-zu-Ende-verschlüsselt; der Anbieter kann sie lesen.",
 						EN: "Normal chats and all groups are not end-to-end encrypted; the provider can read them.",
 					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
 					Source: []string{
 						"record-telegram-faq",
 					},
@@ -6005,89 +5258,6 @@ var compiled = &catalog.Catalog{
 				DE: "Messenger mit Video-Telefonie für Unternehmen; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "Messenger with video calls for businesses; named as compliant by the Berlin data protection authority in July 2020.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "Teil der Berliner Prüfung",
-						EN: "part of the Berlin review",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "default",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "not_required",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-			},
 		},
 		&catalog.Tool{
 			ID: "slack",
@@ -6100,101 +5270,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Team-Chat mit kostenlosem und kostenpflichtigen Tarifen; der kostenlose Tarif lässt zentrale Datenschutz-Einstellungen nicht zu.",
 				EN: "Team chat with free and paid plans; the free plan does not allow central privacy settings.",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "mit Standardvertragsklauseln",
-						EN: "with standard contractual clauses",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"certifications": catalog.Fact{
-					Values: []string{
-						"iso27001",
-						"iso27017",
-						"iso27018",
-						"scc",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "none",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "freemium",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "not_required",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
 			},
 			Alternatives: []string{
 				"element",
@@ -6213,93 +5288,6 @@ var compiled = &catalog.Catalog{
 				DE: "Offener Messenger-Standard Matrix mit der App Element; selbst betreibbar oder bei einem Dienstleister, Ende-zu-Ende-verschlüsselt.",
 				EN: "The open Matrix messaging standard with the Element app; self-hosted or run by a provider, end-to-end encrypted.",
 			},
-			Facts: map[string]catalog.Fact{
-				"address_book": catalog.Fact{
-					Value: "none",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"avv": catalog.Fact{
-					Value: "not_needed",
-					Detail: catalog.Text{
-						DE: "bei eigenem Betrieb; sonst mit dem Betreiber",
-						EN: "when you run it; otherwise with the operator",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "default",
-					Detail: catalog.Text{
-						DE: "in privaten Räumen und Direktnachrichten",
-						EN: "in private rooms and direct messages",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "software",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "chosen",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"phone_number": catalog.Fact{
-					Value: "not_required",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "depends",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-matrix-element",
-					},
-				},
-			},
 		},
 		&catalog.Tool{
 			ID: "microsoft-teams",
@@ -6312,116 +5300,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Chat und Videokonferenz in Microsoft 365. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Chat and video conferencing in Microsoft 365. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "mit Standardvertragsklauseln",
-						EN: "with standard contractual clauses",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "non_compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"certifications": catalog.Fact{
-					Values: []string{
-						"iso27001",
-						"iso27017",
-						"iso27018",
-						"scc",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "optional",
-					Detail: catalog.Text{
-						DE: "nur für bestimmte Anrufe und Tarife",
-						EN: "only for certain calls and plans",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "freemium",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "unavailable",
-					Detail: catalog.Text{
-						DE: "stattdessen Warteraum (Lobby)",
-						EN: "a waiting room (lobby) instead",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
 			},
 			Alternatives: []string{
 				"jitsi-hosted",
@@ -6441,117 +5319,12 @@ var compiled = &catalog.Catalog{
 				DE: "Verbreitete Videokonferenz-Software. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Widespread video-conferencing software. Judged non-compliant by the Berlin data protection authority in July 2020.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "Data Processing Addendum mit Standardvertragsklauseln",
-						EN: "data processing addendum with standard contractual clauses",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "non_compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"certifications": catalog.Fact{
-					Values: []string{
-						"scc",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "optional",
-					Detail: catalog.Text{
-						DE: "seit Ende 2020; sonst nur Transportverschlüsselung (TLS)",
-						EN: "since late 2020; otherwise transport encryption (TLS) only",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 10, 26, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-zoom-e2e-2020",
-						"seed-000",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "freemium",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "available",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-			},
 			Issues: []catalog.Issue{
 				catalog.Issue{
 					Text: catalog.Text{
 						DE: "Das Aufmerksamkeits-Tracking wurde am 02.04.2020 entfernt; Transparenzberichte gibt es seit Juni 2020.",
 						EN: "Attention tracking was removed on 2 April 2020; transparency reports have been published since June 2020.",
 					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
 					Source: []string{
 						"seed-002",
 					},
@@ -6561,7 +5334,6 @@ var compiled = &catalog.Catalog{
 						DE: "Zugriffe von Schadsoftware auf Kamera und Mikrofon über den Client wurden 2020 als akutes Risiko genannt.",
 						EN: "Malware accessing camera and microphone through the client was named an acute risk in 2020.",
 					},
-					AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
 					Source: []string{
 						"seed-000",
 					},
@@ -6585,117 +5357,6 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenzdienst von Cisco mit vielen Zertifizierungen. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet (auch über die Telekom).",
 				EN: "Cisco's video-conferencing service with many certifications. Judged non-compliant by the Berlin data protection authority in July 2020 (also when bought through Telekom).",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "non_compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"certifications": catalog.Fact{
-					Values: []string{
-						"iso27001",
-						"iso27017",
-						"iso27018",
-						"bcr",
-						"apec_cbpr",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					Detail: catalog.Text{
-						DE: "die Quelle nennt Webex Ende-zu-Ende-verschlüsselt; ob das für Ihre Meetings gilt, ist zu prüfen",
-						EN: "the source calls Webex end-to-end encrypted; whether that applies to your meetings must be checked",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "freemium",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					Detail: catalog.Text{
-						DE: "Verarbeitung auch außerhalb der EU",
-						EN: "processing also outside the EU",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "available",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "reserved",
-					Detail: catalog.Text{
-						DE: "Support- und Telemetriedaten für eigene Zwecke und Weitergabe an Dritte",
-						EN: "support and telemetry data for its own purposes and passed on to third parties",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-			},
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -6713,117 +5374,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Videokonferenz von Google; Hangouts wurde 2022 durch Google Chat und Meet abgelöst. Ein AVV gibt es nur im Rahmen von Google Workspace (früher G Suite).",
 				EN: "Google's video conferencing; Hangouts was replaced by Google Chat and Meet in 2022. A DPA exists only within Google Workspace (formerly G Suite).",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "nur in Google Workspace, mit Standardvertragsklauseln",
-						EN: "only in Google Workspace, with standard contractual clauses",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "non_compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"certifications": catalog.Fact{
-					Values: []string{
-						"scc",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "none",
-					Detail: catalog.Text{
-						DE: "Transportverschlüsselung; Client-seitige Verschlüsselung nur in bestimmten Workspace-Tarifen",
-						EN: "transport encryption; client-side encryption only in certain Workspace plans",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "freemium",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "unavailable",
-					Detail: catalog.Text{
-						DE: "Zutritt per Anklopfen und Freigabe",
-						EN: "entry by knocking and admission",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					Detail: catalog.Text{
-						DE: "Hangouts eingestellt",
-						EN: "Hangouts discontinued",
-					},
-					AsOf: catalog.Date{Time: time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-hangouts-2022",
-					},
-				},
 			},
 			Alternatives: []string{
 				"jitsi-hosted",
@@ -6843,91 +5393,6 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenz für große Meetings. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Video conferencing for large meetings. Judged non-compliant by the Berlin data protection authority in July 2020.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "mit Standardvertragsklauseln",
-						EN: "with standard contractual clauses",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "non_compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"certifications": catalog.Fact{
-					Values: []string{
-						"scc",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-			},
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -6946,90 +5411,6 @@ var compiled = &catalog.Catalog{
 				DE: "Fernwartung und Bildschirmfreigabe aus Deutschland. Die Software bindet Google-Tracking-Dienste ein.",
 				EN: "Remote support and screen sharing from Germany. The software includes Google tracking services.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "on_request",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					Detail: catalog.Text{
-						DE: "mit kostenpflichtiger Lizenz",
-						EN: "with a paid licence",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "freemium",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "to_verify",
-					Detail: catalog.Text{
-						DE: "US-Übermittlung nicht ausgeschlossen",
-						EN: "transfer to the US not excluded",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "germany",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"trackers": catalog.Fact{
-					Value: "present",
-					Detail: catalog.Text{
-						DE: "Google-Tracking-Dienste",
-						EN: "Google tracking services",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-			},
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -7046,71 +5427,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Videokonferenzdienst aus dem Hause TeamViewer. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Video-conferencing service from TeamViewer. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "non_compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "germany",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
 			},
 			Alternatives: []string{
 				"jitsi-hosted",
@@ -7129,108 +5445,6 @@ var compiled = &catalog.Catalog{
 				DE: "Der öffentliche Jitsi-Server, betrieben vom US-Unternehmen 8x8. Die Software selbst ist Open Source und lässt sich anderswo betreiben.",
 				EN: "The public Jitsi server, run by the US company 8x8. The software itself is open source and can be run elsewhere.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "to_verify",
-					Detail: catalog.Text{
-						DE: "die Quelle empfiehlt dringend einen AVV",
-						EN: "the source strongly recommends a DPA",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "optional",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "consumer",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "available",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"own_purposes": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					Detail: catalog.Text{
-						DE: "8x8 Inc.",
-						EN: "8x8 Inc.",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					Detail: catalog.Text{
-						DE: "dieser Dienst nicht; die Software schon",
-						EN: "this service no; the software yes",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"trackers": catalog.Fact{
-					Value: "present",
-					Detail: catalog.Text{
-						DE: "in den Apps aus Google Play und App Store",
-						EN: "in the apps from Google Play and the App Store",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-			},
 			Alternatives: []string{
 				"jitsi-hosted",
 				"jitsi-selfhosted",
@@ -7247,93 +5461,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Jitsi Meet, betrieben von einem europäischen Dienstleister. NETWAYS Web Services Jitsi hat die Berliner Datenschutzbeauftragte im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "Jitsi Meet run by a European provider. The Berlin data protection authority named NETWAYS Web Services Jitsi as compliant in July 2020.",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "mit dem Dienstleister",
-						EN: "with the provider",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "compliant",
-					Detail: catalog.Text{
-						DE: "bewertet wurde NETWAYS Web Services Jitsi",
-						EN: "the service reviewed was NETWAYS Web Services Jitsi",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "optional",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "chosen",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "available",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "depends",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
 			},
 			Alternatives: []string{
 				"jitsi-selfhosted",
@@ -7352,82 +5479,6 @@ var compiled = &catalog.Catalog{
 				DE: "Jitsi Meet auf eigenen Servern oder auf Servern eines IT-Dienstleisters – die von der Berliner Datenschutzbeauftragten bevorzugte Lösung, wenn Sie sie sicher betreiben können.",
 				EN: "Jitsi Meet on your own servers or those of an IT service provider – the solution the Berlin authority prefers, if you can run it securely.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "not_needed",
-					Detail: catalog.Text{
-						DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-						EN: "when you run it; with an IT service provider, with them",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "optional",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "software",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "chosen",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "available",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "depends",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-			},
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -7444,97 +5495,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Open-Source-Software für Online-Unterricht und Webinare, selbst betrieben oder bei einem Dienstleister. Werk21 BigBlueButton hat die Berliner Datenschutzbeauftragte im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "Open-source software for online teaching and webinars, self-hosted or at a provider. The Berlin authority named Werk21 BigBlueButton as compliant in July 2020.",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "not_needed",
-					Detail: catalog.Text{
-						DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-						EN: "when you run it; with a provider, with them",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "compliant",
-					Detail: catalog.Text{
-						DE: "bewertet wurde Werk21 BigBlueButton",
-						EN: "the service reviewed was Werk21 BigBlueButton",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "none",
-					Detail: catalog.Text{
-						DE: "Transportverschlüsselung",
-						EN: "transport encryption",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "software",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "chosen",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "available",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "depends",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
 			},
 			Alternatives: []string{
 				"jitsi-hosted",
@@ -7553,82 +5513,6 @@ var compiled = &catalog.Catalog{
 				DE: "Chat und Videokonferenz als Teil von Nextcloud, Open Source aus Deutschland, selbst betrieben oder bei einem Dienstleister.",
 				EN: "Chat and video conferencing as part of Nextcloud, open source from Germany, self-hosted or at a provider.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "not_needed",
-					Detail: catalog.Text{
-						DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-						EN: "when you run it; with a provider, with them",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "software",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "chosen",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "available",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "depends",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "yes",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-nextcloud-talk",
-					},
-				},
-			},
 			Alternatives: []string{
 				"jitsi-selfhosted",
 				"bigbluebutton",
@@ -7645,83 +5529,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Videokonferenz aus Norwegen im Browser, bis 50 Teilnehmende, in kostenlosen und kostenpflichtigen Tarifen. Teilweise in den USA gehostet.",
 				EN: "Browser-based video conferencing from Norway, up to 50 participants, with free and paid plans. Partly hosted in the USA.",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "Standardvertragsklauseln für den US-Anteil nötig",
-						EN: "standard contractual clauses needed for the US part",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "freemium",
-					AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "mixed",
-					Detail: catalog.Text{
-						DE: "teilweise USA",
-						EN: "partly USA",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "eu_eea",
-					Detail: catalog.Text{
-						DE: "Norwegen",
-						EN: "Norway",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				"self_hostable": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
 			},
 			Alternatives: []string{
 				"jitsi-hosted",
@@ -7740,71 +5547,6 @@ var compiled = &catalog.Catalog{
 				DE: "Webinar-Software eines deutschen Anbieters; bot laut Quelle keinen Passwortschutz für Meetings.",
 				EN: "Webinar software from a German provider; according to the source it offered no password protection for meetings.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"meeting_password": catalog.Fact{
-					Value: "unavailable",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "germany",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-000",
-					},
-				},
-			},
 			Alternatives: []string{
 				"bigbluebutton",
 				"jitsi-hosted",
@@ -7822,79 +5564,6 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenz eines französischen Anbieters; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "Video conferencing from a French provider; named as compliant by the Berlin data protection authority in July 2020.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "Teil der Berliner Prüfung",
-						EN: "part of the Berlin review",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "default",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "eu_eea",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "eu_eea",
-					Detail: catalog.Text{
-						DE: "Frankreich",
-						EN: "France",
-					},
-					AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-vendor-docs",
-					},
-				},
-			},
 		},
 		&catalog.Tool{
 			ID: "sichere-videokonferenz",
@@ -7908,75 +5577,6 @@ var compiled = &catalog.Catalog{
 				DE: "Deutscher Videokonferenzdienst; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "German video-conferencing service; named as compliant by the Berlin data protection authority in July 2020.",
 			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "offered",
-					Detail: catalog.Text{
-						DE: "Teil der Berliner Prüfung",
-						EN: "part of the Berlin review",
-					},
-					AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "germany",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "active",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-			},
 		},
 		&catalog.Tool{
 			ID: "skype",
@@ -7989,71 +5589,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Eingestellt am 05.05.2025. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Discontinued on 5 May 2025. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "non_compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "consumer",
-					AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-skype-2025",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-skype-2025",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-skype-2025",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "discontinued",
-					AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-skype-2025",
-					},
-				},
 			},
 			Alternatives: []string{
 				"jitsi-hosted",
@@ -8072,71 +5607,6 @@ var compiled = &catalog.Catalog{
 			About: catalog.Text{
 				DE: "Eingestellt am 31.07.2021. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Discontinued on 31 July 2021. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			Facts: map[string]catalog.Fact{
-				"avv": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"berlin_2020": catalog.Fact{
-					Value: "non_compliant",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"business_use": catalog.Fact{
-					Value: "allowed",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"e2e": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"edition": catalog.Fact{
-					Value: "business",
-					AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-sfb-online-2021",
-					},
-				},
-				"hosting": catalog.Fact{
-					Value: "to_verify",
-					AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"seed-003",
-					},
-				},
-				"open_source": catalog.Fact{
-					Value: "no",
-					AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-sfb-online-2021",
-					},
-				},
-				"seat": catalog.Fact{
-					Value: "usa",
-					AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-sfb-online-2021",
-					},
-				},
-				"status": catalog.Fact{
-					Value: "discontinued",
-					AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
-					Source: []string{
-						"record-sfb-online-2021",
-					},
-				},
 			},
 			Alternatives: []string{
 				"jitsi-hosted",
@@ -11106,6 +8576,2541 @@ var compiled = &catalog.Catalog{
 			},
 		},
 	},
+}
+
+// compiledFill fills in the maps and dates of compiled; call it once, before
+// compiled is used.
+func compiledFill() {
+	compiled.Tools[0].Facts = map[string]catalog.Fact{
+		"address_book": catalog.Fact{
+			Value: "upload_default",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+				"seed-001",
+			},
+		},
+		"avv": catalog.Fact{
+			Value: "not_offered",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "business_edition_only",
+			Detail: catalog.Text{
+				DE: "seit Ende 2019 für Unternehmen untersagt",
+				EN: "banned for businesses since the end of 2019",
+			},
+			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"cloud_backup": catalog.Fact{
+			Value: "unencrypted",
+			Detail: catalog.Text{
+				DE: "Google/Apple; verschlüsseltes Backup seit 2021 einschaltbar",
+				EN: "Google/Apple; an encrypted backup can be switched on since 2021",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+				"record-whatsapp-backup-2021",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "default",
+			Detail: catalog.Text{
+				DE: "proprietär, nicht unabhängig prüfbar",
+				EN: "proprietary, not independently auditable",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "consumer",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			Detail: catalog.Text{
+				DE: "Kontakt- und Metadaten auf US-Servern",
+				EN: "contact data and metadata on US servers",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "reserved",
+			Detail: catalog.Text{
+				DE: "Daten werden mit anderen Meta-Diensten zusammengeführt",
+				EN: "data are combined with other Meta services",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "required",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			Detail: catalog.Text{
+				DE: "Meta-Konzern",
+				EN: "Meta group",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+	}
+	compiled.Tools[0].Issues[0].AsOf = catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[0].Issues[1].AsOf = catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[1].Facts = map[string]catalog.Fact{
+		"address_book": catalog.Fact{
+			Value: "upload_default",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "ob er der DSGVO genügt, ist zu prüfen",
+				EN: "whether it satisfies the GDPR must be checked",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"cloud_backup": catalog.Fact{
+			Value: "unencrypted",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "default",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "required",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			Detail: catalog.Text{
+				DE: "Meta-Konzern",
+				EN: "Meta group",
+			},
+			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+	}
+	compiled.Tools[1].Issues[0].AsOf = catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[2].Facts = map[string]catalog.Fact{
+		"address_book": catalog.Fact{
+			Value: "none",
+			Detail: catalog.Text{
+				DE: "Desktop- bzw. CRM-Lösung ohne Adressbuch-Abgleich",
+				EN: "desktop or CRM solution without address-book upload",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "mit dem Dienstleister abzuschließen",
+				EN: "to be concluded with the service provider",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"cloud_backup": catalog.Fact{
+			Value: "none",
+			Detail: catalog.Text{
+				DE: "Chats werden im CRM archiviert",
+				EN: "chats are archived in the CRM",
+			},
+			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-001",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "chosen",
+			Detail: catalog.Text{
+				DE: "Deutschland oder EU über den Dienstleister möglich",
+				EN: "Germany or EU possible through the service provider",
+			},
+			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "required",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			Detail: catalog.Text{
+				DE: "Meta; Vertragspartner ist der Dienstleister",
+				EN: "Meta; your contract partner is the service provider",
+			},
+			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+	}
+	compiled.Tools[3].Facts = map[string]catalog.Fact{
+		"address_book": catalog.Fact{
+			Value: "optional",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"avv": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"cloud_backup": catalog.Fact{
+			Value: "none",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "default",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+				"seed-004",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "consumer",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "required",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-signal",
+			},
+		},
+	}
+	compiled.Tools[4].Facts = map[string]catalog.Fact{
+		"address_book": catalog.Fact{
+			Value: "optional",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"avv": catalog.Fact{
+			Value: "to_verify",
+			Detail: catalog.Text{
+				DE: "AVV gibt es für Threema Work",
+				EN: "a DPA exists for Threema Work",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"cloud_backup": catalog.Fact{
+			Value: "encrypted",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "default",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "consumer",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "adequate",
+			Detail: catalog.Text{
+				DE: "Schweiz",
+				EN: "Switzerland",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+				"record-ch-adequacy",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "clients",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "not_required",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "adequate",
+			Detail: catalog.Text{
+				DE: "Schweiz",
+				EN: "Switzerland",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+				"record-ch-adequacy",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+	}
+	compiled.Tools[5].Facts = map[string]catalog.Fact{
+		"address_book": catalog.Fact{
+			Value: "optional",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"avv": catalog.Fact{
+			Value: "offered",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"cloud_backup": catalog.Fact{
+			Value: "encrypted",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "default",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+				"record-threema",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "adequate",
+			Detail: catalog.Text{
+				DE: "Schweiz",
+				EN: "Switzerland",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+				"record-ch-adequacy",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "clients",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "not_required",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "adequate",
+			Detail: catalog.Text{
+				DE: "Schweiz",
+				EN: "Switzerland",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+				"record-ch-adequacy",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-threema",
+			},
+		},
+	}
+	compiled.Tools[6].Facts = map[string]catalog.Fact{
+		"address_book": catalog.Fact{
+			Value: "optional",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"avv": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"cloud_backup": catalog.Fact{
+			Value: "none",
+			Detail: catalog.Text{
+				DE: "Cloud-Chats liegen ohnehin beim Anbieter",
+				EN: "cloud chats are stored at the provider anyway",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "optional",
+			Detail: catalog.Text{
+				DE: "nur geheime Chats zu zweit, Gruppen nie",
+				EN: "one-to-one secret chats only, groups never",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "consumer",
+			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-004",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "mixed",
+			Detail: catalog.Text{
+				DE: "Rechenzentren in mehreren Ländern",
+				EN: "data centres in several countries",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "clients",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "required",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-telegram-faq",
+			},
+		},
+	}
+	compiled.Tools[6].Issues[0].AsOf = catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[7].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "Teil der Berliner Prüfung",
+				EN: "part of the Berlin review",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "default",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "not_required",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[8].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "mit Standardvertragsklauseln",
+				EN: "with standard contractual clauses",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"certifications": catalog.Fact{
+			Values: []string{
+				"iso27001",
+				"iso27017",
+				"iso27018",
+				"scc",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "none",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "freemium",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "not_required",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[9].Facts = map[string]catalog.Fact{
+		"address_book": catalog.Fact{
+			Value: "none",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"avv": catalog.Fact{
+			Value: "not_needed",
+			Detail: catalog.Text{
+				DE: "bei eigenem Betrieb; sonst mit dem Betreiber",
+				EN: "when you run it; otherwise with the operator",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "default",
+			Detail: catalog.Text{
+				DE: "in privaten Räumen und Direktnachrichten",
+				EN: "in private rooms and direct messages",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "software",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "chosen",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"phone_number": catalog.Fact{
+			Value: "not_required",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "depends",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-matrix-element",
+			},
+		},
+	}
+	compiled.Tools[10].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "mit Standardvertragsklauseln",
+				EN: "with standard contractual clauses",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "non_compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"certifications": catalog.Fact{
+			Values: []string{
+				"iso27001",
+				"iso27017",
+				"iso27018",
+				"scc",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "optional",
+			Detail: catalog.Text{
+				DE: "nur für bestimmte Anrufe und Tarife",
+				EN: "only for certain calls and plans",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "freemium",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "unavailable",
+			Detail: catalog.Text{
+				DE: "stattdessen Warteraum (Lobby)",
+				EN: "a waiting room (lobby) instead",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[11].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "Data Processing Addendum mit Standardvertragsklauseln",
+				EN: "data processing addendum with standard contractual clauses",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "non_compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"certifications": catalog.Fact{
+			Values: []string{
+				"scc",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "optional",
+			Detail: catalog.Text{
+				DE: "seit Ende 2020; sonst nur Transportverschlüsselung (TLS)",
+				EN: "since late 2020; otherwise transport encryption (TLS) only",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 10, 26, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-zoom-e2e-2020",
+				"seed-000",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "freemium",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "available",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[11].Issues[0].AsOf = catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[11].Issues[1].AsOf = catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[12].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "non_compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"certifications": catalog.Fact{
+			Values: []string{
+				"iso27001",
+				"iso27017",
+				"iso27018",
+				"bcr",
+				"apec_cbpr",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			Detail: catalog.Text{
+				DE: "die Quelle nennt Webex Ende-zu-Ende-verschlüsselt; ob das für Ihre Meetings gilt, ist zu prüfen",
+				EN: "the source calls Webex end-to-end encrypted; whether that applies to your meetings must be checked",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "freemium",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			Detail: catalog.Text{
+				DE: "Verarbeitung auch außerhalb der EU",
+				EN: "processing also outside the EU",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "available",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "reserved",
+			Detail: catalog.Text{
+				DE: "Support- und Telemetriedaten für eigene Zwecke und Weitergabe an Dritte",
+				EN: "support and telemetry data for its own purposes and passed on to third parties",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[13].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "nur in Google Workspace, mit Standardvertragsklauseln",
+				EN: "only in Google Workspace, with standard contractual clauses",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "non_compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"certifications": catalog.Fact{
+			Values: []string{
+				"scc",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "none",
+			Detail: catalog.Text{
+				DE: "Transportverschlüsselung; Client-seitige Verschlüsselung nur in bestimmten Workspace-Tarifen",
+				EN: "transport encryption; client-side encryption only in certain Workspace plans",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "freemium",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "unavailable",
+			Detail: catalog.Text{
+				DE: "Zutritt per Anklopfen und Freigabe",
+				EN: "entry by knocking and admission",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			Detail: catalog.Text{
+				DE: "Hangouts eingestellt",
+				EN: "Hangouts discontinued",
+			},
+			AsOf: catalog.Date{Time: time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-hangouts-2022",
+			},
+		},
+	}
+	compiled.Tools[14].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "mit Standardvertragsklauseln",
+				EN: "with standard contractual clauses",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "non_compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"certifications": catalog.Fact{
+			Values: []string{
+				"scc",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[15].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "on_request",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			Detail: catalog.Text{
+				DE: "mit kostenpflichtiger Lizenz",
+				EN: "with a paid licence",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "freemium",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "to_verify",
+			Detail: catalog.Text{
+				DE: "US-Übermittlung nicht ausgeschlossen",
+				EN: "transfer to the US not excluded",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "germany",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"trackers": catalog.Fact{
+			Value: "present",
+			Detail: catalog.Text{
+				DE: "Google-Tracking-Dienste",
+				EN: "Google tracking services",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+	}
+	compiled.Tools[16].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "non_compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "germany",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+	}
+	compiled.Tools[17].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "to_verify",
+			Detail: catalog.Text{
+				DE: "die Quelle empfiehlt dringend einen AVV",
+				EN: "the source strongly recommends a DPA",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "optional",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "consumer",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "available",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"own_purposes": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			Detail: catalog.Text{
+				DE: "8x8 Inc.",
+				EN: "8x8 Inc.",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			Detail: catalog.Text{
+				DE: "dieser Dienst nicht; die Software schon",
+				EN: "this service no; the software yes",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"trackers": catalog.Fact{
+			Value: "present",
+			Detail: catalog.Text{
+				DE: "in den Apps aus Google Play und App Store",
+				EN: "in the apps from Google Play and the App Store",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+	}
+	compiled.Tools[18].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "mit dem Dienstleister",
+				EN: "with the provider",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "compliant",
+			Detail: catalog.Text{
+				DE: "bewertet wurde NETWAYS Web Services Jitsi",
+				EN: "the service reviewed was NETWAYS Web Services Jitsi",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "optional",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "chosen",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "available",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "depends",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[19].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "not_needed",
+			Detail: catalog.Text{
+				DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
+				EN: "when you run it; with an IT service provider, with them",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "optional",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "software",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "chosen",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "available",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "depends",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[20].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "not_needed",
+			Detail: catalog.Text{
+				DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
+				EN: "when you run it; with a provider, with them",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "compliant",
+			Detail: catalog.Text{
+				DE: "bewertet wurde Werk21 BigBlueButton",
+				EN: "the service reviewed was Werk21 BigBlueButton",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "none",
+			Detail: catalog.Text{
+				DE: "Transportverschlüsselung",
+				EN: "transport encryption",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "software",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "chosen",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "available",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "depends",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[21].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "not_needed",
+			Detail: catalog.Text{
+				DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
+				EN: "when you run it; with a provider, with them",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "software",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "chosen",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "available",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "depends",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "yes",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-nextcloud-talk",
+			},
+		},
+	}
+	compiled.Tools[22].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "Standardvertragsklauseln für den US-Anteil nötig",
+				EN: "standard contractual clauses needed for the US part",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "freemium",
+			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "mixed",
+			Detail: catalog.Text{
+				DE: "teilweise USA",
+				EN: "partly USA",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "eu_eea",
+			Detail: catalog.Text{
+				DE: "Norwegen",
+				EN: "Norway",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-002",
+			},
+		},
+		"self_hostable": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[23].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"meeting_password": catalog.Fact{
+			Value: "unavailable",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "germany",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-000",
+			},
+		},
+	}
+	compiled.Tools[24].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "Teil der Berliner Prüfung",
+				EN: "part of the Berlin review",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "default",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "eu_eea",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "eu_eea",
+			Detail: catalog.Text{
+				DE: "Frankreich",
+				EN: "France",
+			},
+			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-vendor-docs",
+			},
+		},
+	}
+	compiled.Tools[25].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "offered",
+			Detail: catalog.Text{
+				DE: "Teil der Berliner Prüfung",
+				EN: "part of the Berlin review",
+			},
+			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "germany",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "active",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+	}
+	compiled.Tools[26].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "non_compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "consumer",
+			AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-skype-2025",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-skype-2025",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-skype-2025",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "discontinued",
+			AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-skype-2025",
+			},
+		},
+	}
+	compiled.Tools[27].Facts = map[string]catalog.Fact{
+		"avv": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"berlin_2020": catalog.Fact{
+			Value: "non_compliant",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"business_use": catalog.Fact{
+			Value: "allowed",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"e2e": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"edition": catalog.Fact{
+			Value: "business",
+			AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-sfb-online-2021",
+			},
+		},
+		"hosting": catalog.Fact{
+			Value: "to_verify",
+			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"seed-003",
+			},
+		},
+		"open_source": catalog.Fact{
+			Value: "no",
+			AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-sfb-online-2021",
+			},
+		},
+		"seat": catalog.Fact{
+			Value: "usa",
+			AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-sfb-online-2021",
+			},
+		},
+		"status": catalog.Fact{
+			Value: "discontinued",
+			AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
+			Source: []string{
+				"record-sfb-online-2021",
+			},
+		},
+	}
 }
 
 // Keep the import used even if no date is in the catalogue.

@@ -22,4 +22,7 @@ var FS embed.FS
 // until you do. Every call returns the same catalogue: do not change it.
 //
 //go:generate go run gen.go
-var Catalog = sync.OnceValues(func() (*catalog.Catalog, error) { return catalog.Compiled(compiled) })
+var Catalog = sync.OnceValues(func() (*catalog.Catalog, error) {
+	compiledFill()
+	return catalog.Compiled(compiled)
+})
