@@ -2,14 +2,11 @@ package answers
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"go.yaml.in/yaml/v4"
 
 	"github.com/konform/konform/internal/catalog"
 )
@@ -59,19 +56,14 @@ func parse(name string, data []byte, cat *catalog.Catalog, session bool) (*File,
 		errs.add(Pos{1, 1}, "the file is empty; it needs at least format, assessment and tools")
 		return nil, errs
 	}
-	var doc yaml.Node
-	if err := yaml.Load(data, &doc); err != nil {
-		errs.add(syntaxError(err))
-		return nil, errs
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		errs.add(Pos{1, 1}, "the file is empty; it needs at least format, assessment and tools")
-		return nil, errs
-	}
-	root := doc.Content[0]
-	if bad := findAlias(root); bad != nil {
-		errs.add(pos(bad), "anchors and aliases (& and *) are not allowed in answers files; write each value out")
-		return nil, errs
+	root, ok := decodeLite(data)
+	if !ok {
+		// Beyond what decodeLite reads, or not valid YAML: the YAML
+		// library reads it and explains any error.
+		var err error
+		if root, err = decodeYAML(data, errs); root == nil {
+			return nil, err
+		}
 	}
 	p := &parser{cat: cat, errs: errs, session: session, f: &File{Lang: catalog.DE, Context: map[string]Value{}, Notes: map[string]string{}}}
 	p.root(root)
@@ -89,7 +81,7 @@ type parser struct {
 	session bool // tools may still be missing
 }
 
-func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+func pos(n *node) Pos { return Pos{n.line, n.column} }
 
 func offsetPos(b []byte, off int) Pos {
 	line := bytes.Count(b[:off], []byte("\n")) + 1
@@ -108,45 +100,10 @@ func invalidUTF8(b []byte) Pos {
 	return Pos{1, 1}
 }
 
-func syntaxError(err error) (Pos, string, any) {
-	var le *yaml.LoadError
-	if errors.As(err, &le) {
-		p := Pos{le.Mark.Line, le.Mark.Column}
-		if p.Line == 0 {
-			p = Pos{1, 1}
-		}
-		msg := le.Message
-		if strings.Contains(msg, "single document") {
-			return p, "%s", "the file holds several YAML documents (---); an answers file is one document"
-		}
-		if le.ContextMsg != "" {
-			msg += " (" + le.ContextMsg + ")"
-		}
-		return p, "not valid YAML or JSON: %s", msg
-	}
-	var les *yaml.LoadErrors
-	if errors.As(err, &les) && len(les.Errors) > 0 {
-		return syntaxError(les.Errors[0])
-	}
-	return Pos{1, 1}, "not valid YAML or JSON: %s", err.Error()
-}
-
-func findAlias(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return n
-	}
-	for _, c := range n.Content {
-		if bad := findAlias(c); bad != nil {
-			return bad
-		}
-	}
-	return nil
-}
-
 // fields walks a mapping, reporting duplicate and unknown keys, and calls
 // f for each known one.
-func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key string, k, v *yaml.Node)) {
-	if n.Kind != yaml.MappingNode {
+func (p *parser) fields(n *node, what string, allowed []string, f func(key string, k, v *node)) {
+	if n.kind != mappingNode {
 		if allowed == nil {
 			p.errs.add(pos(n), "%s must be a mapping of ids to values, e.g. sector: health", what)
 		} else {
@@ -155,34 +112,34 @@ func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key 
 		return
 	}
 	seen := map[string]int{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if first, dup := seen[k.Value]; dup {
-			p.errs.add(pos(k), "%q appears twice in %s (first at line %d); keep one", k.Value, what, first)
+	for i := 0; i+1 < len(n.content); i += 2 {
+		k, v := n.content[i], n.content[i+1]
+		if first, dup := seen[k.value]; dup {
+			p.errs.add(pos(k), "%q appears twice in %s (first at line %d); keep one", k.value, what, first)
 			continue
 		}
-		seen[k.Value] = k.Line
-		if allowed != nil && !slices.Contains(allowed, k.Value) {
-			p.errs.add(pos(k), "unknown key %q in %s; allowed: %s", k.Value, what, strings.Join(allowed, ", "))
+		seen[k.value] = k.line
+		if allowed != nil && !slices.Contains(allowed, k.value) {
+			p.errs.add(pos(k), "unknown key %q in %s; allowed: %s", k.value, what, strings.Join(allowed, ", "))
 			continue
 		}
-		f(k.Value, k, v)
+		f(k.value, k, v)
 	}
 }
 
-func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+func (p *parser) scalar(n *node, what string) (string, bool) {
+	if n.kind == scalarNode && n.null {
 		p.errs.add(pos(n), "%s is empty; give a value or leave the line out", what)
 		return "", false
 	}
-	if n.Kind != yaml.ScalarNode {
+	if n.kind != scalarNode {
 		p.errs.add(pos(n), "%s must be a single value", what)
 		return "", false
 	}
-	return n.Value, true
+	return n.value, true
 }
 
-func (p *parser) text(n *yaml.Node, what string) (string, bool) {
+func (p *parser) text(n *node, what string) (string, bool) {
 	s, ok := p.scalar(n, what)
 	if !ok {
 		return "", false
@@ -196,21 +153,21 @@ func (p *parser) text(n *yaml.Node, what string) (string, bool) {
 
 var topKeys = []string{"format", "lang", "assessment", "context", "notes", "tools", "actions"}
 
-func (p *parser) root(n *yaml.Node) {
-	if n.Kind != yaml.MappingNode {
+func (p *parser) root(n *node) {
+	if n.kind != mappingNode {
 		p.errs.add(pos(n), "an answers file is a mapping with the keys %s", strings.Join(topKeys, ", "))
 		return
 	}
 	// The format decides how to read the rest: check it first.
-	var formatNode, toolsNode, assessmentNode *yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		switch n.Content[i].Value {
+	var formatNode, toolsNode, assessmentNode *node
+	for i := 0; i+1 < len(n.content); i += 2 {
+		switch n.content[i].value {
 		case "format":
-			formatNode = n.Content[i+1]
+			formatNode = n.content[i+1]
 		case "tools":
-			toolsNode = n.Content[i+1]
+			toolsNode = n.content[i+1]
 		case "assessment":
-			assessmentNode = n.Content[i+1]
+			assessmentNode = n.content[i+1]
 		}
 	}
 	if formatNode == nil {
@@ -231,8 +188,8 @@ func (p *parser) root(n *yaml.Node) {
 	if toolsNode == nil && !p.session {
 		p.errs.add(pos(n), "tools is missing; list at least one tool, e.g. tools: [{tool: whatsapp}]")
 	}
-	var notesNode, actionsNode *yaml.Node
-	p.fields(n, "the answers file", topKeys, func(key string, _, v *yaml.Node) {
+	var notesNode, actionsNode *node
+	p.fields(n, "the answers file", topKeys, func(key string, _, v *node) {
 		switch key {
 		case "lang":
 			if s, ok := p.scalar(v, "lang"); ok {
@@ -265,12 +222,12 @@ func (p *parser) root(n *yaml.Node) {
 // actions reads the organisation's record of its plan's actions: action id
 // → status, owner, due, reason. The tools are read first: an action id
 // names a topic and a tool of this file, or the organisation.
-func (p *parser) actions(n *yaml.Node) {
+func (p *parser) actions(n *node) {
 	keys := []string{"organisation"}
 	for _, t := range p.f.Tools {
 		keys = append(keys, t.Key())
 	}
-	p.fields(n, "actions", nil, func(id string, k, v *yaml.Node) {
+	p.fields(n, "actions", nil, func(id string, k, v *node) {
 		topic, key, ok := strings.Cut(id, "/")
 		switch {
 		case !ok:
@@ -292,7 +249,7 @@ func (p *parser) actions(n *yaml.Node) {
 			return
 		}
 		st := ActionState{Pos: pos(k)}
-		p.fields(v, "action "+id, []string{"status", "owner", "due", "reason"}, func(field string, _, fv *yaml.Node) {
+		p.fields(v, "action "+id, []string{"status", "owner", "due", "reason"}, func(field string, _, fv *node) {
 			switch field {
 			case "status":
 				if s, ok := p.scalar(fv, "status"); ok {
@@ -321,7 +278,7 @@ func (p *parser) actions(n *yaml.Node) {
 				}
 			}
 		})
-		if st.Status == StatusNotApplicable && strings.TrimSpace(st.Reason) == "" && v.Kind == yaml.MappingNode {
+		if st.Status == StatusNotApplicable && strings.TrimSpace(st.Reason) == "" && v.kind == mappingNode {
 			p.errs.add(pos(k), "action %q is not_applicable but has no reason; say why it does not apply (reason: ...)", id)
 		}
 		if p.f.Actions == nil {
@@ -331,10 +288,10 @@ func (p *parser) actions(n *yaml.Node) {
 	})
 }
 
-func (p *parser) assessment(n *yaml.Node) {
+func (p *parser) assessment(n *node) {
 	a := &p.f.Assessment
 	var sawOrg, sawDate bool
-	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants"}, func(key string, _, v *yaml.Node) {
+	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants"}, func(key string, _, v *node) {
 		switch key {
 		case "organisation":
 			sawOrg = true
@@ -358,18 +315,18 @@ func (p *parser) assessment(n *yaml.Node) {
 				a.Date = d
 			}
 		case "participants":
-			if v.Kind != yaml.SequenceNode {
+			if v.kind != sequenceNode {
 				p.errs.add(pos(v), "participants must be a list, e.g. [\"Anna Beispiel\", \"Ben Muster\"]")
 				return
 			}
-			for _, c := range v.Content {
+			for _, c := range v.content {
 				if s, ok := p.text(c, "a participant"); ok {
 					a.Participants = append(a.Participants, s)
 				}
 			}
 		}
 	})
-	if n.Kind == yaml.MappingNode {
+	if n.kind == mappingNode {
 		if !sawOrg {
 			p.errs.add(pos(n), "assessment.organisation is missing")
 		}
@@ -380,8 +337,8 @@ func (p *parser) assessment(n *yaml.Node) {
 }
 
 // answers reads question id → value for one scope.
-func (p *parser) answers(n *yaml.Node, what string, scope catalog.Scope, into map[string]Value) {
-	p.fields(n, what, nil, func(id string, k, v *yaml.Node) {
+func (p *parser) answers(n *node, what string, scope catalog.Scope, into map[string]Value) {
+	p.fields(n, what, nil, func(id string, k, v *node) {
 		q := p.question(k, id, scope)
 		if q == nil {
 			return
@@ -392,8 +349,8 @@ func (p *parser) answers(n *yaml.Node, what string, scope catalog.Scope, into ma
 	})
 }
 
-func (p *parser) notes(n *yaml.Node, what string, scope catalog.Scope, into map[string]string) {
-	p.fields(n, what, nil, func(id string, k, v *yaml.Node) {
+func (p *parser) notes(n *node, what string, scope catalog.Scope, into map[string]string) {
+	p.fields(n, what, nil, func(id string, k, v *node) {
 		if p.question(k, id, scope) == nil {
 			return
 		}
@@ -404,7 +361,7 @@ func (p *parser) notes(n *yaml.Node, what string, scope catalog.Scope, into map[
 }
 
 // question looks up a question id and checks it belongs in this scope.
-func (p *parser) question(k *yaml.Node, id string, scope catalog.Scope) *catalog.Question {
+func (p *parser) question(k *node, id string, scope catalog.Scope) *catalog.Question {
 	q := p.cat.Question(id)
 	if q == nil {
 		msg := fmt.Sprintf("unknown question %q", id)
@@ -434,7 +391,7 @@ func questionIDs(cat *catalog.Catalog, scope catalog.Scope) []string {
 }
 
 // value checks an answer against the question's type and options.
-func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
+func (p *parser) value(q *catalog.Question, v *node) (Value, bool) {
 	val := Value{Pos: pos(v)}
 	allowed := strings.Join(q.OptionIDs(), ", ")
 	switch q.Type {
@@ -443,12 +400,12 @@ func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
 		val.Items = []string{s}
 		return val, ok
 	case catalog.MultiChoice:
-		if v.Kind != yaml.SequenceNode {
+		if v.kind != sequenceNode {
 			p.errs.add(pos(v), "%q takes a list of options, e.g. [%s]; allowed: %s", q.ID, q.Options[0].ID, allowed)
 			return val, false
 		}
 		ok := true
-		for _, c := range v.Content {
+		for _, c := range v.content {
 			s, good := p.scalar(c, fmt.Sprintf("each answer to %q", q.ID))
 			switch {
 			case !good:
@@ -484,20 +441,20 @@ func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
 
 var toolKeys = []string{"tool", "name", "kind", "facts", "answers", "notes"}
 
-func (p *parser) tools(n *yaml.Node) {
-	if n.Kind != yaml.SequenceNode {
+func (p *parser) tools(n *node) {
+	if n.kind != sequenceNode {
 		p.errs.add(pos(n), "tools must be a list, e.g. tools: [{tool: whatsapp}]")
 		return
 	}
-	if len(n.Content) == 0 && !p.session {
+	if len(n.content) == 0 && !p.session {
 		p.errs.add(pos(n), "tools is empty; list at least one tool (see `konform tools`)")
 	}
 	seen := map[string]int{}
-	for _, tn := range n.Content {
+	for _, tn := range n.content {
 		t := &Tool{Pos: pos(tn), Answers: map[string]Value{}, Notes: map[string]string{}}
-		var kindNode, factsNode, answersNode, notesNode *yaml.Node
-		var toolNode *yaml.Node
-		p.fields(tn, "a tool entry", toolKeys, func(key string, _, v *yaml.Node) {
+		var kindNode, factsNode, answersNode, notesNode *node
+		var toolNode *node
+		p.fields(tn, "a tool entry", toolKeys, func(key string, _, v *node) {
 			switch key {
 			case "tool":
 				toolNode = v
@@ -514,7 +471,7 @@ func (p *parser) tools(n *yaml.Node) {
 				notesNode = v
 			}
 		})
-		if tn.Kind != yaml.MappingNode {
+		if tn.kind != mappingNode {
 			continue
 		}
 		if toolNode == nil {
@@ -540,7 +497,7 @@ func (p *parser) tools(n *yaml.Node) {
 		} else {
 			for _, extra := range []struct {
 				key  string
-				node *yaml.Node
+				node *node
 			}{{"kind", kindNode}, {"facts", factsNode}} {
 				if extra.node != nil {
 					p.errs.add(pos(extra.node), "%s is only for tool: %s; the catalogue knows %s's facts", extra.key, customID(p.cat), t.ID)
@@ -576,7 +533,7 @@ func customID(cat *catalog.Catalog) string {
 }
 
 // custom reads the name, kind and facts the user gives for "other tool".
-func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node) {
+func (p *parser) custom(t *Tool, tn, kindNode, factsNode *node) {
 	if strings.TrimSpace(t.Name) == "" {
 		p.errs.add(pos(tn), "tool: %s needs name: <the tool's name>", t.ID)
 	}
@@ -593,7 +550,7 @@ func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node) {
 	if factsNode == nil {
 		return
 	}
-	p.fields(factsNode, "facts", nil, func(id string, k, v *yaml.Node) {
+	p.fields(factsNode, "facts", nil, func(id string, k, v *node) {
 		d := p.cat.FactDef(id)
 		if d == nil {
 			var ids []string
@@ -608,13 +565,13 @@ func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node) {
 			vals = append(vals, o.ID)
 		}
 		val := Value{Pos: pos(v)}
-		nodes := []*yaml.Node{v}
+		nodes := []*node{v}
 		if d.List {
-			if v.Kind != yaml.SequenceNode {
+			if v.kind != sequenceNode {
 				p.errs.add(pos(v), "fact %q takes a list, e.g. [%s]", id, vals[0])
 				return
 			}
-			nodes = v.Content
+			nodes = v.content
 		}
 		for _, c := range nodes {
 			s, ok := p.scalar(c, fmt.Sprintf("fact %q", id))
