@@ -14,15 +14,17 @@ all: build
 ## build: bin/konform, bin/konform-full and bin/konform-html (konform
 ## hands the wizard and every command but plan to konform-full and HTML
 ## plans to konform-html; all three must sit in the same folder). Static
-## binaries (CGO_ENABLED=0): one file each, for any Linux.
-PROGRAMS := konform konform-full konform-html
-
+## binaries (CGO_ENABLED=0): one file each, for any Linux. konform is built
+## without the YAML library (-tags konform_noyaml; see internal/launch).
 build:
-	for p in $(PROGRAMS); do CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/$$p ./cmd/$$p || exit 1; done
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -tags konform_noyaml -o $(BIN)/konform ./cmd/konform
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform-full ./cmd/konform-full
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform-html ./cmd/konform-html
 
 ## install: the three programs into $(go env GOBIN) or ~/go/bin
 install:
-	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' $(addprefix ./cmd/,$(PROGRAMS))
+	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' -tags konform_noyaml ./cmd/konform
+	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/konform-full ./cmd/konform-html
 
 ## run: build and start konform (ARGS="plan --answers examples/craft-whatsapp.yaml")
 run: build
@@ -39,10 +41,16 @@ test: tools fmt-check lint
 unit:
 	$(GO) test ./...
 
-## lint: go vet and staticcheck
+## lint: go vet and staticcheck, also on konform as built without YAML
 lint:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(STATICCHECK) -tags konform_noyaml -tests=false $(LEAN)
+
+# The packages of konform itself (cmd/konform), checked as make build
+# builds it: without the YAML library.
+LEAN := ./cmd/konform ./internal/launch ./internal/handoff/... ./internal/answers \
+	./internal/catalog ./internal/planrun ./internal/plan ./internal/assess ./internal/i18n ./questions
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -67,6 +75,7 @@ bench:
 ## fuzz: run the fuzzers for a while each (FUZZTIME=60s)
 fuzz:
 	$(GO) test ./internal/answers -run '^$$' -fuzz FuzzParse -fuzztime $(or $(FUZZTIME),60s)
+	$(GO) test ./internal/answers -run '^$$' -fuzz FuzzLite -fuzztime $(or $(FUZZTIME),60s)
 	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzEscape -fuzztime $(or $(FUZZTIME),60s)
 
 clean:

@@ -1,3 +1,5 @@
+//go:build !konform_noyaml
+
 package answers
 
 import (

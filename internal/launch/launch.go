@@ -12,10 +12,19 @@
 // with flags it fully understands, in a format it makes; anything else
 // (help, a typo, another command) goes to konform-full, which gives the
 // usual answer.
+//
+// `make build` builds konform without the YAML library (-tags
+// konform_noyaml): setting it up costs a plan about as much as the rest
+// of its work. konform reads answers files in the YAML they are written
+// in (see answers.decodeLite) and hands konform-full, unchanged, a plan
+// whose answers file needs more (unusual or broken YAML), one with a
+// catalogue file (--catalog), one from standard input and one for a
+// folder, before it writes anything.
 package launch
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"os"
 
@@ -36,12 +45,20 @@ func Main(args []string, stdio planrun.IO, cat func() (*catalog.Catalog, error),
 		return hand(cmp.Or(handoff.Maker(p.Format), handoff.FullName), args)
 	}
 	o := planrun.Options(p)
+	overlay := cmp.Or(o.Catalog, os.Getenv("KONFORM_CATALOG"))
+	if !catalog.HasYAML && (overlay != "" || o.Answers == "-" || o.OutDir != "" || isDir(o.Answers)) {
+		// Built without the YAML library: catalogue files, and answers
+		// that might need it where they cannot be read twice (standard
+		// input) or where some plans would already be written (a
+		// folder), go to konform-full.
+		return hand(handoff.FullName, args)
+	}
 	c, err := cat()
 	if err != nil {
 		err = &planrun.Error{Code: planrun.ExitInternal, Err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
 	} else {
-		if path := cmp.Or(o.Catalog, os.Getenv("KONFORM_CATALOG")); path != "" {
-			if c, err = catalog.LoadOverlay(c, path); err != nil {
+		if overlay != "" {
+			if c, err = catalog.LoadOverlay(c, overlay); err != nil {
 				err = &planrun.Error{Code: planrun.ExitInput, Err: err}
 			}
 		}
@@ -49,8 +66,18 @@ func Main(args []string, stdio planrun.IO, cat func() (*catalog.Catalog, error),
 			err = planrun.Run(c, o, stdio)
 		}
 	}
+	if errors.Is(err, catalog.ErrNeedsYAML) {
+		// An answers file in YAML beyond what konform reads by itself:
+		// nothing has been written yet.
+		return hand(handoff.FullName, args)
+	}
 	if err != nil {
 		handoff.PrintError(stdio.Err, err)
 	}
 	return planrun.Code(err)
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

@@ -43,7 +43,11 @@ func run() error {
 	html := filepath.Join(tmp, "konform-html")
 	hello := filepath.Join(tmp, "hello")
 	for _, pkg := range []string{"./cmd/konform", "./cmd/konform-full", "./cmd/konform-html", "./tools/bench/hello"} {
-		if err := build(tmp, pkg); err != nil {
+		var tags []string
+		if pkg == "./cmd/konform" {
+			tags = []string{"-tags", "konform_noyaml"}
+		}
+		if err := build(tmp, pkg, tags...); err != nil {
 			return err
 		}
 	}
@@ -259,8 +263,9 @@ func terminalFigures(tmp, konform, full string) ([]row, error) {
 
 // build builds a program into dir as make build does: stripped and
 // static (CGO_ENABLED=0). The floors are built the same way as konform.
-func build(dir, pkg string) error {
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w", "-o", filepath.Join(dir, filepath.Base(pkg)), pkg)
+func build(dir, pkg string, flags ...string) error {
+	args := append([]string{"build", "-trimpath", "-ldflags", "-s -w"}, flags...)
+	cmd := exec.Command("go", append(args, "-o", filepath.Join(dir, filepath.Base(pkg)), pkg)...)
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("build %s: %v\n%s", pkg, err, out)
