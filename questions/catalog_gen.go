@@ -5092,6 +5092,7 @@ var compiled = &catalog.Catalog{
 				DE: "Der verbreitetste Messenger, gedacht für Privatleute. Für den Betrieb gibt es eigene Business-Varianten.",
 				EN: "The most widespread messenger, meant for private people. Businesses have their own business variants.",
 			},
+			MakeFactMap: compiledTools0FactMap,
 			Issues: []catalog.Issue{
 				catalog.Issue{
 					Text: catalog.Text{
@@ -5133,6 +5134,7 @@ var compiled = &catalog.Catalog{
 				DE: "Kostenlose App für kleine Betriebe mit Unternehmensprofil (Impressum) und automatischen Begrüßungs- und Abwesenheitsnachrichten.",
 				EN: "Free app for small businesses with a business profile (imprint) and automatic greeting and away messages.",
 			},
+			MakeFactMap: compiledTools1FactMap,
 			Issues: []catalog.Issue{
 				catalog.Issue{
 					Text: catalog.Text{
@@ -5163,6 +5165,7 @@ var compiled = &catalog.Catalog{
 				DE: "Kostenpflichtige Schnittstelle für größere Betriebe, eingerichtet über einen Dienstleister; Anbindung an CRM, Archivierung je Kunde, Serverstandort vertraglich wählbar.",
 				EN: "Paid interface for larger businesses, set up through a service provider; CRM integration, archiving per customer, server location chosen by contract.",
 			},
+			MakeFactMap: compiledTools2FactMap,
 			Alternatives: []string{
 				"threema-work",
 				"element",
@@ -5180,6 +5183,7 @@ var compiled = &catalog.Catalog{
 				DE: "Gemeinnütziger Messenger mit offenem Quelltext; in den Quellen als datenschutzfreundlichere Alternative zu WhatsApp genannt. Ohne Business-Version.",
 				EN: "Non-profit open-source messenger; named in the sources as a more privacy-friendly alternative to WhatsApp. No business version.",
 			},
+			MakeFactMap: compiledTools3FactMap,
 			Alternatives: []string{
 				"threema-work",
 				"element",
@@ -5197,6 +5201,7 @@ var compiled = &catalog.Catalog{
 				DE: "Einmalig kostenpflichtiger Messenger aus der Schweiz, nutzbar ohne Telefonnummer; in den Quellen als Alternative zu WhatsApp genannt.",
 				EN: "Messenger from Switzerland with a one-off price, usable without a phone number; named in the sources as an alternative to WhatsApp.",
 			},
+			MakeFactMap:     compiledTools4FactMap,
 			BusinessVersion: "threema-work",
 			Alternatives: []string{
 				"threema-work",
@@ -5214,6 +5219,7 @@ var compiled = &catalog.Catalog{
 				DE: "Die Business-Version von Threema mit zentraler Verwaltung, AVV und getrenntem Firmenverzeichnis.",
 				EN: "Threema's business version with central management, a DPA and a separate company directory.",
 			},
+			MakeFactMap: compiledTools5FactMap,
 			Alternatives: []string{
 				"element",
 			},
@@ -5230,6 +5236,7 @@ var compiled = &catalog.Catalog{
 				DE: "Verbreiteter Messenger mit Cloud-Chats; Ende-zu-Ende-Verschlüsselung nur in „geheimen Chats“ zu zweit.",
 				EN: "Widespread messenger with cloud chats; end-to-end encryption only in one-to-one \"secret chats\".",
 			},
+			MakeFactMap: compiledTools6FactMap,
 			Issues: []catalog.Issue{
 				catalog.Issue{
 					Text: catalog.Text{
@@ -5258,6 +5265,7 @@ var compiled = &catalog.Catalog{
 				DE: "Messenger mit Video-Telefonie für Unternehmen; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "Messenger with video calls for businesses; named as compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools7FactMap,
 		},
 		&catalog.Tool{
 			ID: "slack",
@@ -5271,6 +5279,7 @@ var compiled = &catalog.Catalog{
 				DE: "Team-Chat mit kostenlosem und kostenpflichtigen Tarifen; der kostenlose Tarif lässt zentrale Datenschutz-Einstellungen nicht zu.",
 				EN: "Team chat with free and paid plans; the free plan does not allow central privacy settings.",
 			},
+			MakeFactMap: compiledTools8FactMap,
 			Alternatives: []string{
 				"element",
 				"threema-work",
@@ -5288,6 +5297,7 @@ var compiled = &catalog.Catalog{
 				DE: "Offener Messenger-Standard Matrix mit der App Element; selbst betreibbar oder bei einem Dienstleister, Ende-zu-Ende-verschlüsselt.",
 				EN: "The open Matrix messaging standard with the Element app; self-hosted or run by a provider, end-to-end encrypted.",
 			},
+			MakeFactMap: compiledTools9FactMap,
 		},
 		&catalog.Tool{
 			ID: "microsoft-teams",
@@ -5301,6 +5311,7 @@ var compiled = &catalog.Catalog{
 				DE: "Chat und Videokonferenz in Microsoft 365. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Chat and video conferencing in Microsoft 365. Judged non-compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools10FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -5319,6 +5330,7 @@ var compiled = &catalog.Catalog{
 				DE: "Verbreitete Videokonferenz-Software. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Widespread video-conferencing software. Judged non-compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools11FactMap,
 			Issues: []catalog.Issue{
 				catalog.Issue{
 					Text: catalog.Text{
@@ -5357,6 +5369,7 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenzdienst von Cisco mit vielen Zertifizierungen. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet (auch über die Telekom).",
 				EN: "Cisco's video-conferencing service with many certifications. Judged non-compliant by the Berlin data protection authority in July 2020 (also when bought through Telekom).",
 			},
+			MakeFactMap: compiledTools12FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -5375,6 +5388,7 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenz von Google; Hangouts wurde 2022 durch Google Chat und Meet abgelöst. Ein AVV gibt es nur im Rahmen von Google Workspace (früher G Suite).",
 				EN: "Google's video conferencing; Hangouts was replaced by Google Chat and Meet in 2022. A DPA exists only within Google Workspace (formerly G Suite).",
 			},
+			MakeFactMap: compiledTools13FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -5393,6 +5407,7 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenz für große Meetings. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Video conferencing for large meetings. Judged non-compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools14FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -5411,6 +5426,7 @@ var compiled = &catalog.Catalog{
 				DE: "Fernwartung und Bildschirmfreigabe aus Deutschland. Die Software bindet Google-Tracking-Dienste ein.",
 				EN: "Remote support and screen sharing from Germany. The software includes Google tracking services.",
 			},
+			MakeFactMap: compiledTools15FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -5428,6 +5444,7 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenzdienst aus dem Hause TeamViewer. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Video-conferencing service from TeamViewer. Judged non-compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools16FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -5445,6 +5462,7 @@ var compiled = &catalog.Catalog{
 				DE: "Der öffentliche Jitsi-Server, betrieben vom US-Unternehmen 8x8. Die Software selbst ist Open Source und lässt sich anderswo betreiben.",
 				EN: "The public Jitsi server, run by the US company 8x8. The software itself is open source and can be run elsewhere.",
 			},
+			MakeFactMap: compiledTools17FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"jitsi-selfhosted",
@@ -5462,6 +5480,7 @@ var compiled = &catalog.Catalog{
 				DE: "Jitsi Meet, betrieben von einem europäischen Dienstleister. NETWAYS Web Services Jitsi hat die Berliner Datenschutzbeauftragte im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "Jitsi Meet run by a European provider. The Berlin data protection authority named NETWAYS Web Services Jitsi as compliant in July 2020.",
 			},
+			MakeFactMap: compiledTools18FactMap,
 			Alternatives: []string{
 				"jitsi-selfhosted",
 				"bigbluebutton",
@@ -5479,6 +5498,7 @@ var compiled = &catalog.Catalog{
 				DE: "Jitsi Meet auf eigenen Servern oder auf Servern eines IT-Dienstleisters – die von der Berliner Datenschutzbeauftragten bevorzugte Lösung, wenn Sie sie sicher betreiben können.",
 				EN: "Jitsi Meet on your own servers or those of an IT service provider – the solution the Berlin authority prefers, if you can run it securely.",
 			},
+			MakeFactMap: compiledTools19FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -5496,6 +5516,7 @@ var compiled = &catalog.Catalog{
 				DE: "Open-Source-Software für Online-Unterricht und Webinare, selbst betrieben oder bei einem Dienstleister. Werk21 BigBlueButton hat die Berliner Datenschutzbeauftragte im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "Open-source software for online teaching and webinars, self-hosted or at a provider. The Berlin authority named Werk21 BigBlueButton as compliant in July 2020.",
 			},
+			MakeFactMap: compiledTools20FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"jitsi-selfhosted",
@@ -5513,6 +5534,7 @@ var compiled = &catalog.Catalog{
 				DE: "Chat und Videokonferenz als Teil von Nextcloud, Open Source aus Deutschland, selbst betrieben oder bei einem Dienstleister.",
 				EN: "Chat and video conferencing as part of Nextcloud, open source from Germany, self-hosted or at a provider.",
 			},
+			MakeFactMap: compiledTools21FactMap,
 			Alternatives: []string{
 				"jitsi-selfhosted",
 				"bigbluebutton",
@@ -5530,6 +5552,7 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenz aus Norwegen im Browser, bis 50 Teilnehmende, in kostenlosen und kostenpflichtigen Tarifen. Teilweise in den USA gehostet.",
 				EN: "Browser-based video conferencing from Norway, up to 50 participants, with free and paid plans. Partly hosted in the USA.",
 			},
+			MakeFactMap: compiledTools22FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"tixeocloud",
@@ -5547,6 +5570,7 @@ var compiled = &catalog.Catalog{
 				DE: "Webinar-Software eines deutschen Anbieters; bot laut Quelle keinen Passwortschutz für Meetings.",
 				EN: "Webinar software from a German provider; according to the source it offered no password protection for meetings.",
 			},
+			MakeFactMap: compiledTools23FactMap,
 			Alternatives: []string{
 				"bigbluebutton",
 				"jitsi-hosted",
@@ -5564,6 +5588,7 @@ var compiled = &catalog.Catalog{
 				DE: "Videokonferenz eines französischen Anbieters; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "Video conferencing from a French provider; named as compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools24FactMap,
 		},
 		&catalog.Tool{
 			ID: "sichere-videokonferenz",
@@ -5577,6 +5602,7 @@ var compiled = &catalog.Catalog{
 				DE: "Deutscher Videokonferenzdienst; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
 				EN: "German video-conferencing service; named as compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools25FactMap,
 		},
 		&catalog.Tool{
 			ID: "skype",
@@ -5590,6 +5616,7 @@ var compiled = &catalog.Catalog{
 				DE: "Eingestellt am 05.05.2025. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Discontinued on 5 May 2025. Judged non-compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools26FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"signal",
@@ -5608,6 +5635,7 @@ var compiled = &catalog.Catalog{
 				DE: "Eingestellt am 31.07.2021. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 				EN: "Discontinued on 31 July 2021. Judged non-compliant by the Berlin data protection authority in July 2020.",
 			},
+			MakeFactMap: compiledTools27FactMap,
 			Alternatives: []string{
 				"jitsi-hosted",
 				"bigbluebutton",
@@ -8581,7 +8609,16 @@ var compiled = &catalog.Catalog{
 // compiledFill fills in the maps and dates of compiled; call it once, before
 // compiled is used.
 func compiledFill() {
-	compiled.Tools[0].Facts = map[string]catalog.Fact{
+	compiled.Tools[0].Issues[0].AsOf = catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[0].Issues[1].AsOf = catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[1].Issues[0].AsOf = catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[6].Issues[0].AsOf = catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[11].Issues[0].AsOf = catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)}
+	compiled.Tools[11].Issues[1].AsOf = catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)}
+}
+
+func compiledTools0FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"address_book": catalog.Fact{
 			Value: "upload_default",
 			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
@@ -8700,9 +8737,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[0].Issues[0].AsOf = catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[0].Issues[1].AsOf = catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[1].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools1FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"address_book": catalog.Fact{
 			Value: "upload_default",
 			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
@@ -8803,8 +8841,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[1].Issues[0].AsOf = catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[2].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools2FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"address_book": catalog.Fact{
 			Value: "none",
 			Detail: catalog.Text{
@@ -8917,7 +8957,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[3].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools3FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"address_book": catalog.Fact{
 			Value: "optional",
 			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
@@ -9011,7 +9054,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[4].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools4FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"address_book": catalog.Fact{
 			Value: "optional",
 			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
@@ -9118,7 +9164,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[5].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools5FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"address_book": catalog.Fact{
 			Value: "optional",
 			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
@@ -9222,7 +9271,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[6].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools6FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"address_book": catalog.Fact{
 			Value: "optional",
 			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
@@ -9327,8 +9379,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[6].Issues[0].AsOf = catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[7].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools7FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -9411,7 +9465,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[8].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools8FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -9506,7 +9563,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[9].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools9FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"address_book": catalog.Fact{
 			Value: "none",
 			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
@@ -9593,7 +9653,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[10].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools10FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -9703,7 +9766,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[11].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools11FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -9807,9 +9873,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[11].Issues[0].AsOf = catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[11].Issues[1].AsOf = catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[12].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools12FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
@@ -9920,7 +9987,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[13].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools13FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -10031,7 +10101,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[14].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools14FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -10116,7 +10189,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[15].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools15FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "on_request",
 			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
@@ -10200,7 +10276,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[16].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools16FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "to_verify",
 			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
@@ -10265,7 +10344,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[17].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools17FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "to_verify",
 			Detail: catalog.Text{
@@ -10367,7 +10449,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[18].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools18FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -10454,7 +10539,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[19].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools19FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "not_needed",
 			Detail: catalog.Text{
@@ -10530,7 +10618,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[20].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools20FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "not_needed",
 			Detail: catalog.Text{
@@ -10621,7 +10712,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[21].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools21FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "not_needed",
 			Detail: catalog.Text{
@@ -10697,7 +10791,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[22].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools22FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -10774,7 +10871,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[23].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools23FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "to_verify",
 			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
@@ -10839,7 +10939,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[24].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools24FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -10912,7 +11015,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[25].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools25FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "offered",
 			Detail: catalog.Text{
@@ -10981,7 +11087,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[26].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools26FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "to_verify",
 			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
@@ -11046,7 +11155,10 @@ func compiledFill() {
 			},
 		},
 	}
-	compiled.Tools[27].Facts = map[string]catalog.Fact{
+}
+
+func compiledTools27FactMap() map[string]catalog.Fact {
+	return map[string]catalog.Fact{
 		"avv": catalog.Fact{
 			Value: "to_verify",
 			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},

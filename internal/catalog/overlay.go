@@ -100,9 +100,9 @@ func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 			continue
 		}
 		seen[t.ID] = true
-		for id, f := range t.Facts {
+		for id, f := range t.FactMap {
 			f.Overlay = true
-			t.Facts[id] = f
+			t.FactMap[id] = f
 		}
 		i := slices.IndexFunc(c.Tools, func(x *Tool) bool { return x.ID == t.ID })
 		if i < 0 {
@@ -119,8 +119,8 @@ func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 			continue
 		}
 		corrected := *c.Tools[i]
-		corrected.Facts = maps.Clone(corrected.Facts)
-		maps.Copy(corrected.Facts, t.Facts)
+		corrected.FactMap, corrected.MakeFactMap = maps.Clone(c.Tools[i].Facts()), nil
+		maps.Copy(corrected.FactMap, t.FactMap)
 		corrected.Issues = append(slices.Clone(corrected.Issues), t.Issues...)
 		c.Tools[i] = &corrected
 	}

@@ -100,7 +100,7 @@ func factCell(cat *catalog.Catalog, t *catalog.Tool, id string, l catalog.Lang) 
 }
 
 func factLabels(cat *catalog.Catalog, t *catalog.Tool, id string, l catalog.Lang, short bool) string {
-	f, ok := t.Facts[id]
+	f, ok := t.Facts()[id]
 	if !ok {
 		return "–"
 	}
@@ -168,7 +168,7 @@ func (a *app) toolsMarkdown(cat *catalog.Catalog, tools []*catalog.Tool, l catal
 		row := []string{"`" + t.ID + "`", plan.Escape(t.Name.In(l)), i18n.T(l, "kind."+string(t.Kind))}
 		for _, id := range tableFacts {
 			cell := plan.Escape(factCell(cat, t, id, l))
-			if f, ok := t.Facts[id]; ok {
+			if f, ok := t.Facts()[id]; ok {
 				cell += fmt.Sprintf(" (%s)", f.AsOf)
 			}
 			row = append(row, cell)
@@ -202,7 +202,7 @@ func (a *app) toolsJSON(cat *catalog.Catalog, tools []*catalog.Tool) error {
 		if x.Alternatives == nil {
 			x.Alternatives = []string{}
 		}
-		for id, f := range t.Facts {
+		for id, f := range t.Facts() {
 			x.Facts[id] = jsonToolFact{Values: f.All(), Detail: f.Detail, AsOf: f.AsOf.String(), Source: f.Source}
 		}
 		out = append(out, x)

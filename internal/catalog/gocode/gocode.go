@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/konform/konform/internal/catalog"
 )
@@ -31,19 +32,28 @@ func Source(c *catalog.Catalog, pkg, name string) ([]byte, error) {
 	fmt.Fprintf(&b, "package %s\n\n", pkg)
 	fmt.Fprintf(&b, "import (\n\t\"time\"\n\n\t\"github.com/konform/konform/internal/catalog\"\n)\n\n")
 	fmt.Fprintf(&b, "var %s = ", name)
-	var later []assignment
-	if err := goLiteral(&b, reflect.ValueOf(c), name, &later); err != nil {
+	var later, makers []assignment
+	g := &gen{later: &later, makers: &makers}
+	if err := g.literal(&b, reflect.ValueOf(c), name); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(&b, "\n\n// %sFill fills in the maps and dates of %s; call it once, before\n// %s is used.\nfunc %sFill() {\n", name, name, name, name)
 	for _, m := range later {
 		b.WriteString(m.path + " = ")
-		if err := goLiteral(&b, m.value, m.path, nil); err != nil {
+		if err := (&gen{}).literal(&b, m.value, m.path); err != nil {
 			return nil, err
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("}\n\n// Keep the import used even if no date is in the catalogue.\nvar _ = time.UTC\n")
+	b.WriteString("}\n")
+	for _, m := range makers {
+		fmt.Fprintf(&b, "\nfunc %s() %s {\n\treturn ", funcName(m.path), typeName(m.value.Type()))
+		if err := (&gen{}).literal(&b, m.value, m.path); err != nil {
+			return nil, err
+		}
+		b.WriteString("\n}\n")
+	}
+	b.WriteString("\n// Keep the import used even if no date is in the catalogue.\nvar _ = time.UTC\n")
 	out, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("formatting the compiled catalogue: %w", err)
@@ -52,19 +62,33 @@ func Source(c *catalog.Catalog, pkg, name string) ([]byte, error) {
 }
 
 // assignment is a map or date of the catalogue, to be made in the Fill
-// function: path is the Go expression it is assigned to.
+// function or in a function of its own: path is the Go expression it
+// belongs to.
 type assignment struct {
 	path  string
 	value reflect.Value
 }
 
+// gen writes Go expressions. With later non-nil, struct fields that are
+// maps or dates are left out and added to later, to be assigned in Fill;
+// a map field F of a struct with a field MakeF (a func returning F's
+// type) goes to makers instead: it gets a function of its own, which
+// MakeF names, so that it is made only when asked for.
+type gen struct {
+	later, makers *[]assignment
+}
+
+// funcName is the name of the function that makes the value at path.
+func funcName(path string) string {
+	return strings.NewReplacer(".", "", "[", "", "]", "").Replace(path)
+}
+
 var dateType = reflect.TypeFor[catalog.Date]()
 
-// goLiteral writes v, found at path, as a Go expression. Only exported
+// literal writes v, found at path, as a Go expression. Only exported
 // fields are written (the indexes are rebuilt by catalog.Compiled), zero
-// fields are left out. With later non-nil, struct fields that are maps or
-// dates are left out too and added to later, to be assigned in Fill.
-func goLiteral(b *bytes.Buffer, v reflect.Value, path string, later *[]assignment) error {
+// fields are left out.
+func (g *gen) literal(b *bytes.Buffer, v reflect.Value, path string) error {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -72,7 +96,7 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, path string, later *[]assignmen
 			return nil
 		}
 		b.WriteByte('&')
-		return goLiteral(b, v.Elem(), path, later)
+		return g.literal(b, v.Elem(), path)
 	case reflect.Struct:
 		if v.Type() == dateType {
 			d := v.Interface().(catalog.Date)
@@ -85,12 +109,20 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, path string, later *[]assignmen
 			if !f.IsExported() || v.Field(i).IsZero() {
 				continue
 			}
-			if later != nil && (f.Type.Kind() == reflect.Map || f.Type == dateType) {
-				*later = append(*later, assignment{path + "." + f.Name, v.Field(i)})
+			if g.later != nil && f.Type.Kind() == reflect.Map {
+				if mk, ok := v.Type().FieldByName("Make" + f.Name); ok && mk.Type.Kind() == reflect.Func &&
+					mk.Type.NumIn() == 0 && mk.Type.NumOut() == 1 && mk.Type.Out(0) == f.Type {
+					*g.makers = append(*g.makers, assignment{path + "." + f.Name, v.Field(i)})
+					fmt.Fprintf(b, "%s: %s,\n", mk.Name, funcName(path+"."+f.Name))
+					continue
+				}
+			}
+			if g.later != nil && (f.Type.Kind() == reflect.Map || f.Type == dateType) {
+				*g.later = append(*g.later, assignment{path + "." + f.Name, v.Field(i)})
 				continue
 			}
 			b.WriteString(f.Name + ": ")
-			if err := goLiteral(b, v.Field(i), path+"."+f.Name, later); err != nil {
+			if err := g.literal(b, v.Field(i), path+"."+f.Name); err != nil {
 				return fmt.Errorf("%s.%s: %w", v.Type().Name(), f.Name, err)
 			}
 			b.WriteString(",\n")
@@ -103,7 +135,7 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, path string, later *[]assignmen
 		}
 		b.WriteString(typeName(v.Type()) + "{\n")
 		for i := range v.Len() {
-			if err := goLiteral(b, v.Index(i), fmt.Sprintf("%s[%d]", path, i), later); err != nil {
+			if err := g.literal(b, v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
 				return err
 			}
 			b.WriteString(",\n")
@@ -128,7 +160,7 @@ func goLiteral(b *bytes.Buffer, v reflect.Value, path string, later *[]assignmen
 		for _, k := range keys {
 			b.WriteString(strconv.Quote(k.String()) + ": ")
 			// A map's values are made with it, maps in them included.
-			if err := goLiteral(b, v.MapIndex(k), path, nil); err != nil {
+			if err := (&gen{}).literal(b, v.MapIndex(k), path); err != nil {
 				return err
 			}
 			b.WriteString(",\n")
