@@ -5,6 +5,7 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -17,13 +18,35 @@ import (
 
 // Markdown renders the plan as GitHub-flavoured Markdown in language l.
 func Markdown(p *assess.Plan, l catalog.Lang) []byte {
+	r := newMDRenderer(p, l)
+	// Room for the whole plan at once: an action takes about a kilobyte,
+	// a tool's facts and answers about four.
+	r.b.Grow(16<<10 + len(p.Actions)<<10 + len(p.Tools)<<12)
+	r.render()
+	return r.b.Bytes()
+}
+
+// WriteMarkdown writes the plan as Markdown to w as it goes, a few
+// kilobytes at a time: `konform plan` to standard output needs no room
+// for the whole plan.
+func WriteMarkdown(w io.Writer, p *assess.Plan, l catalog.Lang) error {
+	r := newMDRenderer(p, l)
+	r.w = w
+	r.b.Grow(2 * flushAt)
+	r.render()
+	r.flush()
+	return r.err
+}
+
+func newMDRenderer(p *assess.Plan, l catalog.Lang) *mdRenderer {
 	r := &mdRenderer{p: p, l: l, srcNo: map[string]int{}}
 	for i, s := range p.Sources() {
 		r.srcNo[s.ID] = i + 1
 	}
-	// Room for the whole plan at once: an action takes about a kilobyte,
-	// a tool's facts and answers about four.
-	r.b.Grow(16<<10 + len(p.Actions)<<10 + len(p.Tools)<<12)
+	return r
+}
+
+func (r *mdRenderer) render() {
 	r.header()
 	r.summary()
 	r.actions()
@@ -34,14 +57,29 @@ func Markdown(p *assess.Plan, l catalog.Lang) []byte {
 	r.para("---")
 	r.para("")
 	r.para(r.t("plan.disclaimer"))
-	return r.b.Bytes()
 }
 
 type mdRenderer struct {
 	p     *assess.Plan
 	l     catalog.Lang
 	b     bytes.Buffer
+	w     io.Writer // where b goes when it is full, or nil
+	err   error     // the first error writing to w
 	srcNo map[string]int
+}
+
+// flushAt is how full b gets before it goes to w.
+const flushAt = 4 << 10
+
+// flush writes what b holds to w.
+func (r *mdRenderer) flush() {
+	if r.w == nil || r.b.Len() == 0 {
+		return
+	}
+	if r.err == nil {
+		_, r.err = r.w.Write(r.b.Bytes())
+	}
+	r.b.Reset()
 }
 
 func (r *mdRenderer) t(key string) string { return i18n.T(r.l, key) }
@@ -52,6 +90,9 @@ func (r *mdRenderer) quote(s string) string { return r.t("quote.open") + s + r.t
 func (r *mdRenderer) line(format string, args ...any) {
 	fmt.Fprintf(&r.b, format, args...)
 	r.b.WriteByte('\n')
+	if r.b.Len() >= flushAt {
+		r.flush()
+	}
 }
 
 // row writes a table row; an empty cell stays a single space wide so the
@@ -72,6 +113,9 @@ func (r *mdRenderer) row(cells ...string) {
 func (r *mdRenderer) para(s string) {
 	r.b.WriteString(s)
 	r.b.WriteByte('\n')
+	if r.b.Len() >= flushAt {
+		r.flush()
+	}
 }
 
 func (r *mdRenderer) heading(level int, text string) {

@@ -70,6 +70,45 @@ func TestExamplePlansMatchGoldenFiles(t *testing.T) {
 	}
 }
 
+// konform plan writes Markdown to standard output as it goes: the same
+// plan, in pieces, and a failing writer is reported.
+func TestWriteMarkdownStreamsTheSamePlan(t *testing.T) {
+	cat := loadCatalog(t)
+	for _, path := range examples(t) {
+		p := assessFile(t, cat, path)
+		for _, l := range catalog.Langs {
+			var w pieces
+			if err := plan.WriteMarkdown(&w, p, l); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(w.Bytes(), plan.Markdown(p, l)) {
+				t.Errorf("%s (%s): the streamed plan differs", path, l)
+			}
+			if w.writes < 3 || w.largest > 8<<10 {
+				t.Errorf("%s (%s): %d writes, the largest %d bytes; want pieces of a few kilobytes", path, l, w.writes, w.largest)
+			}
+		}
+		if err := plan.WriteMarkdown(failing{}, p, p.Lang); err == nil {
+			t.Errorf("%s: no error from a writer that fails", path)
+		}
+	}
+}
+
+type pieces struct {
+	bytes.Buffer
+	writes, largest int
+}
+
+func (w *pieces) Write(b []byte) (int, error) {
+	w.writes++
+	w.largest = max(w.largest, len(b))
+	return w.Buffer.Write(b)
+}
+
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
 func TestNoInterfaceStringIsMissing(t *testing.T) {
 	cat := loadCatalog(t)
 	for _, path := range examples(t) {

@@ -103,6 +103,9 @@ func Run(cat *catalog.Catalog, o Options, stdio IO) error {
 	if lang == "" {
 		lang = p.Lang
 	}
+	if o.Out == "" && o.Format == "md" {
+		return plan.WriteMarkdown(stdio.Out, p, lang)
+	}
 	return emit(formats[o.Format](p, lang), o.Out, o.Force, stdio)
 }
 
