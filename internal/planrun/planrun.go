@@ -4,6 +4,7 @@
 package planrun
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -185,10 +186,18 @@ func ReadLimited(path string) ([]byte, error) {
 		return nil, InputErr("%s: cannot read: %v", path, UnwrapPath(err))
 	}
 	defer fh.Close()
-	if fi, err := fh.Stat(); err == nil && fi.IsDir() {
-		return nil, InputErr("%s: is a folder; give an answers file", path)
+	var b bytes.Buffer
+	if fi, err := fh.Stat(); err == nil {
+		if fi.IsDir() {
+			return nil, InputErr("%s: is a folder; give an answers file", path)
+		}
+		// Room for the file at once (and for the end of file to be seen).
+		b.Grow(int(min(fi.Size(), answers.MaxSize)) + bytes.MinRead)
 	}
-	return io.ReadAll(io.LimitReader(fh, answers.MaxSize+1))
+	if _, err := b.ReadFrom(io.LimitReader(fh, answers.MaxSize+1)); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // UnwrapPath drops the path from an error that repeats it.
