@@ -7,28 +7,21 @@ LDFLAGS   := -s -w -X github.com/konform/konform/internal/cli.Version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 MDLINT    := .tools/node_modules/.bin/markdownlint-cli2
 
-.PHONY: all build install run test unit lint fmt-check tools fuzz bench generate clean
+.PHONY: all build install run test unit lint fmt-check tools fuzz bench golden generate clean
 
 all: build
 
-## build: bin/konform, bin/konform-full and bin/konform-html (konform
-## hands the wizard and every command but plan to konform-full and HTML
-## plans to konform-html; all three must sit in the same folder). Static
-## binaries (CGO_ENABLED=0): one file each, for any Linux. konform is built
-## without the YAML library (-tags konform_noyaml; see internal/launch).
+## build: bin/konform, a static binary (CGO_ENABLED=0): one file, for any Linux
 build:
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -tags konform_noyaml -o $(BIN)/konform ./cmd/konform
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform-full ./cmd/konform-full
-	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform-html ./cmd/konform-html
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN)/konform ./cmd/konform
 
-## install: the three programs into $(go env GOBIN) or ~/go/bin
+## install: konform into $(go env GOBIN) or ~/go/bin
 install:
-	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' -tags konform_noyaml ./cmd/konform
-	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/konform-full ./cmd/konform-html
+	CGO_ENABLED=0 $(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/konform
 
 ## run: build and start konform (ARGS="plan --answers examples/craft-whatsapp.yaml")
 run: build
-	./$(BIN)/konform $(ARGS)
+	./$(BIN)/konform $(ARGS) || [ $$? -eq 130 ]  # ctrl+c in the wizard is not a failure
 
 ## test: everything CI runs – formatting, vet, staticcheck and all tests,
 ## including markdownlint on the generated plans
@@ -41,16 +34,10 @@ test: tools fmt-check lint
 unit:
 	$(GO) test ./...
 
-## lint: go vet and staticcheck, also on konform as built without YAML
+## lint: go vet and staticcheck
 lint:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
-	$(GO) run $(STATICCHECK) -tags konform_noyaml -tests=false $(LEAN)
-
-# The packages of konform itself (cmd/konform), checked as make build
-# builds it: without the YAML library.
-LEAN := ./cmd/konform ./internal/launch ./internal/handoff/... ./internal/answers \
-	./internal/catalog ./internal/planrun ./internal/plan ./internal/assess ./internal/i18n ./questions
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -68,6 +55,10 @@ $(MDLINT):
 generate:
 	$(GO) generate ./questions
 
+## golden: rewrite the golden files (plans, reports, screens, messages); review the diff
+golden:
+	$(GO) test ./internal/answers ./internal/report ./internal/tui -update
+
 ## bench: measure against floors taken in the same run; writes BENCH.md
 bench:
 	$(GO) run ./tools/bench
@@ -75,8 +66,7 @@ bench:
 ## fuzz: run the fuzzers for a while each (FUZZTIME=60s)
 fuzz:
 	$(GO) test ./internal/answers -run '^$$' -fuzz FuzzParse -fuzztime $(or $(FUZZTIME),60s)
-	$(GO) test ./internal/answers -run '^$$' -fuzz FuzzLite -fuzztime $(or $(FUZZTIME),60s)
-	$(GO) test ./internal/plan -run '^$$' -fuzz FuzzEscape -fuzztime $(or $(FUZZTIME),60s)
+	$(GO) test ./internal/report -run '^$$' -fuzz FuzzEscape -fuzztime $(or $(FUZZTIME),60s)
 
 clean:
 	rm -rf $(BIN) konform

@@ -8,8555 +8,8497 @@ import (
 	"github.com/konform/konform/internal/catalog"
 )
 
-var compiled = &catalog.Catalog{
-	Areas: []*catalog.Area{
-		&catalog.Area{
-			ID:    "organisation",
-			Scope: "context",
-			Title: catalog.Text{
-				DE: "Ihre Organisation",
-				EN: "Your organisation",
-			},
-			Intro: catalog.Text{
-				DE: "Einige Angaben zu Ihrer Organisation entscheiden, welche Pflichten gelten und wie streng sie sind.",
-				EN: "A few facts about your organisation decide which duties apply and how strict they are.",
-			},
-		},
-		&catalog.Area{
-			ID:    "rules",
-			Scope: "context",
-			Title: catalog.Text{
-				DE: "Regeln im Betrieb",
-				EN: "Rules in your organisation",
-			},
-			Intro: catalog.Text{
-				DE: "Verbindliche Regeln, Schulung und ein Notfallplan sorgen dafür, dass alle wissen, was erlaubt ist.",
-				EN: "Binding rules, training and an emergency plan make sure everyone knows what is allowed.",
-			},
-		},
-		&catalog.Area{
-			ID:    "labour",
-			Scope: "context",
-			Title: catalog.Text{
-				DE: "Beschäftigte und Betriebsrat",
-				EN: "Employees and works council",
-			},
-			Intro: catalog.Text{
-				DE: "Chatverläufe und Meeting-Daten können Leistung und Verhalten sichtbar machen. Das berührt das Arbeitsrecht.",
-				EN: "Chat logs and meeting data can reveal performance and behaviour. That touches labour law.",
-			},
-		},
-		&catalog.Area{
-			ID:    "retention",
-			Scope: "context",
-			Title: catalog.Text{
-				DE: "Aufbewahrung",
-				EN: "Retention",
-			},
-			Intro: catalog.Text{
-				DE: "Geschäftliche Nachrichten sind oft Geschäftsbriefe und müssen aufbewahrt werden – andere Daten müssen gelöscht werden.",
-				EN: "Business messages are often business letters and must be kept – other data must be deleted.",
-			},
-		},
-		&catalog.Area{
-			ID:    "sensitive",
-			Scope: "context",
-			Title: catalog.Text{
-				DE: "Sensible Daten und Berufsgeheimnis",
-				EN: "Sensitive data and professional secrecy",
-			},
-			Intro: catalog.Text{
-				DE: "Gesundheitsdaten, Mandats- und Beratungsgeheimnisse brauchen besonderen Schutz.",
-				EN: "Health data and the secrets of clients and patients need special protection.",
-			},
-		},
-		&catalog.Area{
-			ID:    "alternatives",
-			Scope: "context",
-			Title: catalog.Text{
-				DE: "Alternativen",
-				EN: "Alternatives",
-			},
-			Intro: catalog.Text{
-				DE: "Manchmal ist das beste Werkzeug ein anderes – oder das Telefon.",
-				EN: "Sometimes the best tool is a different one – or the telephone.",
-			},
-		},
-		&catalog.Area{
-			ID:    "data",
-			Scope: "tool",
-			Title: catalog.Text{
-				DE: "Welche Daten anfallen",
-				EN: "Data collected",
-			},
-			Intro: catalog.Text{
-				DE: "Wofür das Werkzeug genutzt wird und welche Daten dabei beim Anbieter landen.",
-				EN: "What the tool is used for and which data end up with the provider.",
-			},
-		},
-		&catalog.Area{
-			ID:    "storage",
-			Scope: "tool",
-			Title: catalog.Text{
-				DE: "Speicherort",
-				EN: "Storage location",
-			},
-			Intro: catalog.Text{
-				DE: "Wo die Daten verarbeitet werden – in der EU, in einem Land mit Angemessenheitsbeschluss oder in einem Drittland.",
-				EN: "Where the data are processed – in the EU, in a country with an adequacy decision, or in a third country.",
-			},
-		},
-		&catalog.Area{
-			ID:    "encryption",
-			Scope: "tool",
-			Title: catalog.Text{
-				DE: "Verschlüsselung",
-				EN: "Encryption",
-			},
-			Intro: catalog.Text{
-				DE: "Ende-zu-Ende-Verschlüsselung ist bei Messengern Standard; mindestens die Übertragung muss verschlüsselt sein.",
-				EN: "End-to-end encryption is the standard for messengers; at the very least the transport must be encrypted.",
-			},
-		},
-		&catalog.Area{
-			ID:    "separation",
-			Scope: "tool",
-			Title: catalog.Text{
-				DE: "Trennung privat und geschäftlich",
-				EN: "Private and business separation",
-			},
-			Intro: catalog.Text{
-				DE: "Private Konten und Geräte vermischen Daten und machen Sicherung und Übergabe fast unmöglich.",
-				EN: "Private accounts and devices mix data and make backup and hand-over nearly impossible.",
-			},
-		},
-		&catalog.Area{
-			ID:    "business_version",
-			Scope: "tool",
-			Title: catalog.Text{
-				DE: "Business-Version und Nutzungsbedingungen",
-				EN: "Business version and licence terms",
-			},
-			Intro: catalog.Text{
-				DE: "Viele Dienste haben eine Version oder einen Tarif für Unternehmen – mit Vertrag und zentralen Einstellungen.",
-				EN: "Many services have a version or plan for businesses – with a contract and central settings.",
-			},
-		},
-		&catalog.Area{
-			ID:    "contracts",
-			Scope: "tool",
-			Title: catalog.Text{
-				DE: "Verträge",
-				EN: "Contracts",
-			},
-			Intro: catalog.Text{
-				DE: "Ohne Auftragsverarbeitungsvertrag und – außerhalb der EU – eine Grundlage für die Übermittlung geht es nicht.",
-				EN: "It does not work without a data processing agreement and – outside the EU – a basis for the transfer.",
-			},
-		},
-		&catalog.Area{
-			ID:    "information",
-			Scope: "tool",
-			Title: catalog.Text{
-				DE: "Information und Einwilligung",
-				EN: "Information and consent",
-			},
-			Intro: catalog.Text{
-				DE: "Wer mit Ihnen kommuniziert, muss wissen, was mit seinen Daten geschieht – und manchmal zustimmen.",
-				EN: "Whoever communicates with you must know what happens to their data – and sometimes agree to it.",
-			},
-		},
-		&catalog.Area{
-			ID:    "privacy_settings",
-			Scope: "tool",
-			Title: catalog.Text{
-				DE: "Datenschutz-Einstellungen",
-				EN: "Privacy settings",
-			},
-			Intro: catalog.Text{
-				DE: "Aufzeichnung, Tracking, KI-Funktionen und Zugangsschutz – was Sie selbst einstellen können.",
-				EN: "Recording, tracking, AI features and access protection – what you can set yourself.",
-			},
-		},
-	},
-	Topics: []*catalog.Topic{
-		&catalog.Topic{
-			ID: "stop-use",
-			Title: catalog.Text{
-				DE: "Nutzung einstellen",
-				EN: "Stop using",
-			},
-		},
-		&catalog.Topic{
-			ID: "switch-provider",
-			Title: catalog.Text{
-				DE: "Anbieter wechseln",
-				EN: "Switch provider",
-			},
-		},
-		&catalog.Topic{
-			ID: "business-version",
-			Title: catalog.Text{
-				DE: "Business-Version",
-				EN: "Business version",
-			},
-		},
-		&catalog.Topic{
-			ID: "licence-terms",
-			Title: catalog.Text{
-				DE: "Nutzungsbedingungen",
-				EN: "Licence terms",
-			},
-		},
-		&catalog.Topic{
-			ID: "private-business-separation",
-			Title: catalog.Text{
-				DE: "Trennung privat/geschäftlich",
-				EN: "Private/business separation",
-			},
-		},
-		&catalog.Topic{
-			ID: "address-book",
-			Title: catalog.Text{
-				DE: "Adressbuch-Upload",
-				EN: "Address-book upload",
-			},
-		},
-		&catalog.Topic{
-			ID: "backups",
-			Title: catalog.Text{
-				DE: "Chat-Backups",
-				EN: "Chat backups",
-			},
-		},
-		&catalog.Topic{
-			ID: "e2e-encryption",
-			Title: catalog.Text{
-				DE: "Ende-zu-Ende-Verschlüsselung",
-				EN: "End-to-end encryption",
-			},
-		},
-		&catalog.Topic{
-			ID: "app-updates",
-			Title: catalog.Text{
-				DE: "App-Updates",
-				EN: "App updates",
-			},
-		},
-		&catalog.Topic{
-			ID: "dpa-contract",
-			Title: catalog.Text{
-				DE: "Auftragsverarbeitungsvertrag",
-				EN: "Data processing agreement",
-			},
-		},
-		&catalog.Topic{
-			ID: "third-country-transfer",
-			Title: catalog.Text{
-				DE: "Drittlandübermittlung",
-				EN: "Third-country transfer",
-			},
-		},
-		&catalog.Topic{
-			ID: "no-own-purposes",
-			Title: catalog.Text{
-				DE: "Keine eigenen Zwecke des Anbieters",
-				EN: "No own purposes of the provider",
-			},
-		},
-		&catalog.Topic{
-			ID: "records-of-processing",
-			Title: catalog.Text{
-				DE: "Verzeichnis von Verarbeitungstätigkeiten",
-				EN: "Record of processing activities",
-			},
-		},
-		&catalog.Topic{
-			ID: "privacy-notice",
-			Title: catalog.Text{
-				DE: "Datenschutzhinweise",
-				EN: "Privacy notice",
-			},
-		},
-		&catalog.Topic{
-			ID: "consent",
-			Title: catalog.Text{
-				DE: "Einwilligung",
-				EN: "Consent",
-			},
-		},
-		&catalog.Topic{
-			ID: "marketing-consent",
-			Title: catalog.Text{
-				DE: "Werbeeinwilligung",
-				EN: "Marketing consent",
-			},
-		},
-		&catalog.Topic{
-			ID: "imprint",
-			Title: catalog.Text{
-				DE: "Impressum und Pflichtangaben",
-				EN: "Imprint and mandatory details",
-			},
-		},
-		&catalog.Topic{
-			ID: "special-categories",
-			Title: catalog.Text{
-				DE: "Besondere Kategorien (Art. 9)",
-				EN: "Special categories (Art. 9)",
-			},
-		},
-		&catalog.Topic{
-			ID: "professional-secrecy",
-			Title: catalog.Text{
-				DE: "Berufsgeheimnis",
-				EN: "Professional secrecy",
-			},
-		},
-		&catalog.Topic{
-			ID: "sick-notes",
-			Title: catalog.Text{
-				DE: "Krankmeldungen",
-				EN: "Sick notes",
-			},
-		},
-		&catalog.Topic{
-			ID: "privacy-settings",
-			Title: catalog.Text{
-				DE: "Datenschutz-Einstellungen",
-				EN: "Privacy settings",
-			},
-		},
-		&catalog.Topic{
-			ID: "meeting-access",
-			Title: catalog.Text{
-				DE: "Zugangsschutz für Meetings",
-				EN: "Meeting access",
-			},
-		},
-		&catalog.Topic{
-			ID: "screen-sharing",
-			Title: catalog.Text{
-				DE: "Bildschirmfreigabe",
-				EN: "Screen sharing",
-			},
-		},
-		&catalog.Topic{
-			ID: "recording-rules",
-			Title: catalog.Text{
-				DE: "Regeln für Aufzeichnungen",
-				EN: "Recording rules",
-			},
-		},
-		&catalog.Topic{
-			ID: "usage-policy",
-			Title: catalog.Text{
-				DE: "Nutzungsrichtlinie",
-				EN: "Usage policy",
-			},
-		},
-		&catalog.Topic{
-			ID: "works-council",
-			Title: catalog.Text{
-				DE: "Betriebsrat",
-				EN: "Works council",
-			},
-		},
-		&catalog.Topic{
-			ID: "retention",
-			Title: catalog.Text{
-				DE: "Aufbewahrung",
-				EN: "Retention",
-			},
-		},
-		&catalog.Topic{
-			ID: "breach-procedure",
-			Title: catalog.Text{
-				DE: "Datenpannen",
-				EN: "Data breaches",
-			},
-		},
-		&catalog.Topic{
-			ID: "phone-alternative",
-			Title: catalog.Text{
-				DE: "Telefonkonferenz als Alternative",
-				EN: "Telephone conference instead",
-			},
-		},
-		&catalog.Topic{
-			ID: "dpo-review",
-			Title: catalog.Text{
-				DE: "Prüfung durch Datenschutzbeauftragte",
-				EN: "Review by the data protection officer",
-			},
-		},
-		&catalog.Topic{
-			ID: "dpia",
-			Title: catalog.Text{
-				DE: "Datenschutz-Folgenabschätzung",
-				EN: "Data protection impact assessment",
-			},
-		},
-	},
-	Legal: []*catalog.LegalRef{
-		&catalog.LegalRef{
-			ID: "gdpr-5",
-			Label: catalog.Text{
-				DE: "Art. 5 DSGVO",
-				EN: "Art. 5 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Grundsätze der Verarbeitung und Rechenschaftspflicht",
-				EN: "Principles of processing and accountability",
+// compiled returns the catalogue as the YAML files give it.
+func compiled() *catalog.Catalog {
+	return &catalog.Catalog{
+		Areas: []*catalog.Area{
+			&catalog.Area{
+				ID:    "organisation",
+				Scope: "context",
+				Title: catalog.Text{
+					DE: "Ihre Organisation",
+					EN: "Your organisation",
+				},
+				Intro: catalog.Text{
+					DE: "Einige Angaben zu Ihrer Organisation entscheiden, welche Pflichten gelten und wie streng sie sind.",
+					EN: "A few facts about your organisation decide which duties apply and how strict they are.",
+				},
+			},
+			&catalog.Area{
+				ID:    "rules",
+				Scope: "context",
+				Title: catalog.Text{
+					DE: "Regeln im Betrieb",
+					EN: "Rules in your organisation",
+				},
+				Intro: catalog.Text{
+					DE: "Verbindliche Regeln, Schulung und ein Notfallplan sorgen dafür, dass alle wissen, was erlaubt ist.",
+					EN: "Binding rules, training and an emergency plan make sure everyone knows what is allowed.",
+				},
+			},
+			&catalog.Area{
+				ID:    "labour",
+				Scope: "context",
+				Title: catalog.Text{
+					DE: "Beschäftigte und Betriebsrat",
+					EN: "Employees and works council",
+				},
+				Intro: catalog.Text{
+					DE: "Chatverläufe und Meeting-Daten können Leistung und Verhalten sichtbar machen. Das berührt das Arbeitsrecht.",
+					EN: "Chat logs and meeting data can reveal performance and behaviour. That touches labour law.",
+				},
+			},
+			&catalog.Area{
+				ID:    "retention",
+				Scope: "context",
+				Title: catalog.Text{
+					DE: "Aufbewahrung",
+					EN: "Retention",
+				},
+				Intro: catalog.Text{
+					DE: "Geschäftliche Nachrichten sind oft Geschäftsbriefe und müssen aufbewahrt werden – andere Daten müssen gelöscht werden.",
+					EN: "Business messages are often business letters and must be kept – other data must be deleted.",
+				},
+			},
+			&catalog.Area{
+				ID:    "sensitive",
+				Scope: "context",
+				Title: catalog.Text{
+					DE: "Sensible Daten und Berufsgeheimnis",
+					EN: "Sensitive data and professional secrecy",
+				},
+				Intro: catalog.Text{
+					DE: "Gesundheitsdaten, Mandats- und Beratungsgeheimnisse brauchen besonderen Schutz.",
+					EN: "Health data and the secrets of clients and patients need special protection.",
+				},
+			},
+			&catalog.Area{
+				ID:    "alternatives",
+				Scope: "context",
+				Title: catalog.Text{
+					DE: "Alternativen",
+					EN: "Alternatives",
+				},
+				Intro: catalog.Text{
+					DE: "Manchmal ist das beste Werkzeug ein anderes – oder das Telefon.",
+					EN: "Sometimes the best tool is a different one – or the telephone.",
+				},
+			},
+			&catalog.Area{
+				ID:    "data",
+				Scope: "tool",
+				Title: catalog.Text{
+					DE: "Welche Daten anfallen",
+					EN: "Data collected",
+				},
+				Intro: catalog.Text{
+					DE: "Wofür das Werkzeug genutzt wird und welche Daten dabei beim Anbieter landen.",
+					EN: "What the tool is used for and which data end up with the provider.",
+				},
+			},
+			&catalog.Area{
+				ID:    "storage",
+				Scope: "tool",
+				Title: catalog.Text{
+					DE: "Speicherort",
+					EN: "Storage location",
+				},
+				Intro: catalog.Text{
+					DE: "Wo die Daten verarbeitet werden – in der EU, in einem Land mit Angemessenheitsbeschluss oder in einem Drittland.",
+					EN: "Where the data are processed – in the EU, in a country with an adequacy decision, or in a third country.",
+				},
+			},
+			&catalog.Area{
+				ID:    "encryption",
+				Scope: "tool",
+				Title: catalog.Text{
+					DE: "Verschlüsselung",
+					EN: "Encryption",
+				},
+				Intro: catalog.Text{
+					DE: "Ende-zu-Ende-Verschlüsselung ist bei Messengern Standard; mindestens die Übertragung muss verschlüsselt sein.",
+					EN: "End-to-end encryption is the standard for messengers; at the very least the transport must be encrypted.",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-6",
-			Label: catalog.Text{
-				DE: "Art. 6 DSGVO",
-				EN: "Art. 6 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Rechtsgrundlage jeder Verarbeitung",
-				EN: "Legal basis of every processing",
+			&catalog.Area{
+				ID:    "separation",
+				Scope: "tool",
+				Title: catalog.Text{
+					DE: "Trennung privat und geschäftlich",
+					EN: "Private and business separation",
+				},
+				Intro: catalog.Text{
+					DE: "Private Konten und Geräte vermischen Daten und machen Sicherung und Übergabe fast unmöglich.",
+					EN: "Private accounts and devices mix data and make backup and hand-over nearly impossible.",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-7",
-			Label: catalog.Text{
-				DE: "Art. 7 DSGVO",
-				EN: "Art. 7 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Bedingungen für die Einwilligung",
-				EN: "Conditions for consent",
+			&catalog.Area{
+				ID:    "business_version",
+				Scope: "tool",
+				Title: catalog.Text{
+					DE: "Business-Version und Nutzungsbedingungen",
+					EN: "Business version and licence terms",
+				},
+				Intro: catalog.Text{
+					DE: "Viele Dienste haben eine Version oder einen Tarif für Unternehmen – mit Vertrag und zentralen Einstellungen.",
+					EN: "Many services have a version or plan for businesses – with a contract and central settings.",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-8",
-			Label: catalog.Text{
-				DE: "Art. 8 DSGVO",
-				EN: "Art. 8 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Einwilligung von Kindern",
-				EN: "Consent of children",
+			&catalog.Area{
+				ID:    "contracts",
+				Scope: "tool",
+				Title: catalog.Text{
+					DE: "Verträge",
+					EN: "Contracts",
+				},
+				Intro: catalog.Text{
+					DE: "Ohne Auftragsverarbeitungsvertrag und – außerhalb der EU – eine Grundlage für die Übermittlung geht es nicht.",
+					EN: "It does not work without a data processing agreement and – outside the EU – a basis for the transfer.",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-9",
-			Label: catalog.Text{
-				DE: "Art. 9 DSGVO",
-				EN: "Art. 9 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Besondere Kategorien personenbezogener Daten (z. B. Gesundheit)",
-				EN: "Special categories of personal data (e.g. health)",
+			&catalog.Area{
+				ID:    "information",
+				Scope: "tool",
+				Title: catalog.Text{
+					DE: "Information und Einwilligung",
+					EN: "Information and consent",
+				},
+				Intro: catalog.Text{
+					DE: "Wer mit Ihnen kommuniziert, muss wissen, was mit seinen Daten geschieht – und manchmal zustimmen.",
+					EN: "Whoever communicates with you must know what happens to their data – and sometimes agree to it.",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-13",
-			Label: catalog.Text{
-				DE: "Art. 13 DSGVO",
-				EN: "Art. 13 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Informationspflicht bei Erhebung",
-				EN: "Information to be provided at collection",
+			&catalog.Area{
+				ID:    "privacy_settings",
+				Scope: "tool",
+				Title: catalog.Text{
+					DE: "Datenschutz-Einstellungen",
+					EN: "Privacy settings",
+				},
+				Intro: catalog.Text{
+					DE: "Aufzeichnung, Tracking, KI-Funktionen und Zugangsschutz – was Sie selbst einstellen können.",
+					EN: "Recording, tracking, AI features and access protection – what you can set yourself.",
+				},
 			},
 		},
-		&catalog.LegalRef{
-			ID: "gdpr-14",
-			Label: catalog.Text{
-				DE: "Art. 14 DSGVO",
-				EN: "Art. 14 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Informationspflicht, wenn Daten nicht bei der Person erhoben werden",
-				EN: "Information where data are not obtained from the person",
+		Topics: []*catalog.Topic{
+			&catalog.Topic{
+				ID: "stop-use",
+				Title: catalog.Text{
+					DE: "Nutzung einstellen",
+					EN: "Stop using",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-24",
-			Label: catalog.Text{
-				DE: "Art. 24 DSGVO",
-				EN: "Art. 24 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Verantwortung des Verantwortlichen (auch organisatorische Maßnahmen)",
-				EN: "Responsibility of the controller (including organisational measures)",
+			&catalog.Topic{
+				ID: "switch-provider",
+				Title: catalog.Text{
+					DE: "Anbieter wechseln",
+					EN: "Switch provider",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-25",
-			Label: catalog.Text{
-				DE: "Art. 25 DSGVO",
-				EN: "Art. 25 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Datenschutz durch Technikgestaltung und datenschutzfreundliche Voreinstellungen",
-				EN: "Data protection by design and by default",
+			&catalog.Topic{
+				ID: "business-version",
+				Title: catalog.Text{
+					DE: "Business-Version",
+					EN: "Business version",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-28",
-			Label: catalog.Text{
-				DE: "Art. 28 DSGVO",
-				EN: "Art. 28 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Auftragsverarbeitung (AVV)",
-				EN: "Processor and data processing agreement",
+			&catalog.Topic{
+				ID: "licence-terms",
+				Title: catalog.Text{
+					DE: "Nutzungsbedingungen",
+					EN: "Licence terms",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-30",
-			Label: catalog.Text{
-				DE: "Art. 30 DSGVO",
-				EN: "Art. 30 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Verzeichnis von Verarbeitungstätigkeiten (VVT)",
-				EN: "Record of processing activities",
+			&catalog.Topic{
+				ID: "private-business-separation",
+				Title: catalog.Text{
+					DE: "Trennung privat/geschäftlich",
+					EN: "Private/business separation",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-32",
-			Label: catalog.Text{
-				DE: "Art. 32 DSGVO",
-				EN: "Art. 32 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Sicherheit der Verarbeitung",
-				EN: "Security of processing",
+			&catalog.Topic{
+				ID: "address-book",
+				Title: catalog.Text{
+					DE: "Adressbuch-Upload",
+					EN: "Address-book upload",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-33",
-			Label: catalog.Text{
-				DE: "Art. 33 DSGVO",
-				EN: "Art. 33 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Meldung von Datenpannen binnen 72 Stunden",
-				EN: "Notifying a personal data breach within 72 hours",
+			&catalog.Topic{
+				ID: "backups",
+				Title: catalog.Text{
+					DE: "Chat-Backups",
+					EN: "Chat backups",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-35",
-			Label: catalog.Text{
-				DE: "Art. 35 DSGVO",
-				EN: "Art. 35 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Datenschutz-Folgenabschätzung (DSFA)",
-				EN: "Data protection impact assessment (DPIA)",
+			&catalog.Topic{
+				ID: "e2e-encryption",
+				Title: catalog.Text{
+					DE: "Ende-zu-Ende-Verschlüsselung",
+					EN: "End-to-end encryption",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-37",
-			Label: catalog.Text{
-				DE: "Art. 37 DSGVO, § 38 BDSG",
-				EN: "Art. 37 GDPR, § 38 BDSG",
-			},
-			Title: catalog.Text{
-				DE: "Benennung einer oder eines Datenschutzbeauftragten",
-				EN: "Designation of a data protection officer",
+			&catalog.Topic{
+				ID: "app-updates",
+				Title: catalog.Text{
+					DE: "App-Updates",
+					EN: "App updates",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-44",
-			Label: catalog.Text{
-				DE: "Art. 44 DSGVO",
-				EN: "Art. 44 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Allgemeine Grundsätze für Übermittlungen in Drittländer",
-				EN: "General principle for transfers to third countries",
+			&catalog.Topic{
+				ID: "dpa-contract",
+				Title: catalog.Text{
+					DE: "Auftragsverarbeitungsvertrag",
+					EN: "Data processing agreement",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-45",
-			Label: catalog.Text{
-				DE: "Art. 45 DSGVO",
-				EN: "Art. 45 GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Übermittlung auf Grundlage eines Angemessenheitsbeschlusses",
-				EN: "Transfers on the basis of an adequacy decision",
+			&catalog.Topic{
+				ID: "third-country-transfer",
+				Title: catalog.Text{
+					DE: "Drittlandübermittlung",
+					EN: "Third-country transfer",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-46",
-			Label: catalog.Text{
-				DE: "Art. 46 Abs. 2 lit. c DSGVO",
-				EN: "Art. 46(2)(c) GDPR",
-			},
-			Title: catalog.Text{
-				DE: "Standardvertragsklauseln der EU-Kommission",
-				EN: "Standard contractual clauses of the European Commission",
+			&catalog.Topic{
+				ID: "no-own-purposes",
+				Title: catalog.Text{
+					DE: "Keine eigenen Zwecke des Anbieters",
+					EN: "No own purposes of the provider",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "gdpr-88",
-			Label: catalog.Text{
-				DE: "Art. 88 DSGVO, § 26 BDSG",
-				EN: "Art. 88 GDPR, § 26 BDSG",
-			},
-			Title: catalog.Text{
-				DE: "Datenverarbeitung im Beschäftigungskontext",
-				EN: "Processing in the context of employment",
+			&catalog.Topic{
+				ID: "records-of-processing",
+				Title: catalog.Text{
+					DE: "Verzeichnis von Verarbeitungstätigkeiten",
+					EN: "Record of processing activities",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "dpf-2023",
-			Label: catalog.Text{
-				DE: "Durchführungsbeschluss (EU) 2023/1795",
-				EN: "Implementing Decision (EU) 2023/1795",
-			},
-			Title: catalog.Text{
-				DE: "Angemessenheitsbeschluss zum EU-US Data Privacy Framework (seit 10.07.2023)",
-				EN: "Adequacy decision on the EU-US Data Privacy Framework (since 10 July 2023)",
+			&catalog.Topic{
+				ID: "privacy-notice",
+				Title: catalog.Text{
+					DE: "Datenschutzhinweise",
+					EN: "Privacy notice",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "scc-2021",
-			Label: catalog.Text{
-				DE: "Durchführungsbeschluss (EU) 2021/914",
-				EN: "Implementing Decision (EU) 2021/914",
-			},
-			Title: catalog.Text{
-				DE: "Standardvertragsklauseln für Übermittlungen in Drittländer",
-				EN: "Standard contractual clauses for transfers to third countries",
+			&catalog.Topic{
+				ID: "consent",
+				Title: catalog.Text{
+					DE: "Einwilligung",
+					EN: "Consent",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "cjeu-schrems-2",
-			Label: catalog.Text{
-				DE: "EuGH C-311/18 (Schrems II)",
-				EN: "CJEU C-311/18 (Schrems II)",
-			},
-			Title: catalog.Text{
-				DE: "Privacy Shield ungültig seit 16.07.2020",
-				EN: "Privacy Shield invalid since 16 July 2020",
+			&catalog.Topic{
+				ID: "marketing-consent",
+				Title: catalog.Text{
+					DE: "Werbeeinwilligung",
+					EN: "Marketing consent",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "stgb-203",
-			Label: catalog.Text{
-				DE: "§ 203 StGB",
-				EN: "§ 203 StGB (German Criminal Code)",
-			},
-			Title: catalog.Text{
-				DE: "Verletzung von Privatgeheimnissen durch Berufsgeheimnisträger",
-				EN: "Violation of private secrets by professional secrecy holders",
+			&catalog.Topic{
+				ID: "imprint",
+				Title: catalog.Text{
+					DE: "Impressum und Pflichtangaben",
+					EN: "Imprint and mandatory details",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "bmv-ae-31b",
-			Label: catalog.Text{
-				DE: "Anlage 31b BMV-Ä",
-				EN: "Annex 31b BMV-Ä",
-			},
-			Title: catalog.Text{
-				DE: "Anforderungen an zertifizierte Videodienstanbieter für Videosprechstunden",
-				EN: "Requirements for certified video consultation providers (statutory health insurance)",
+			&catalog.Topic{
+				ID: "special-categories",
+				Title: catalog.Text{
+					DE: "Besondere Kategorien (Art. 9)",
+					EN: "Special categories (Art. 9)",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "uwg-7",
-			Label: catalog.Text{
-				DE: "§ 7 UWG",
-				EN: "§ 7 UWG (Act against Unfair Competition)",
-			},
-			Title: catalog.Text{
-				DE: "Werbung nur mit vorheriger ausdrücklicher Einwilligung",
-				EN: "Advertising only with prior express consent",
+			&catalog.Topic{
+				ID: "professional-secrecy",
+				Title: catalog.Text{
+					DE: "Berufsgeheimnis",
+					EN: "Professional secrecy",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "ddg-5",
-			Label: catalog.Text{
-				DE: "§ 5 DDG",
-				EN: "§ 5 DDG (Digital Services Act, Germany)",
-			},
-			Title: catalog.Text{
-				DE: "Impressumspflicht (bis Mai 2024 § 5 TMG)",
-				EN: "Imprint duty (until May 2024 § 5 TMG)",
+			&catalog.Topic{
+				ID: "sick-notes",
+				Title: catalog.Text{
+					DE: "Krankmeldungen",
+					EN: "Sick notes",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "hgb-37a",
-			Label: catalog.Text{
-				DE: "§ 37a HGB, § 35a GmbHG",
-				EN: "§ 37a HGB, § 35a GmbHG",
-			},
-			Title: catalog.Text{
-				DE: "Pflichtangaben auf Geschäftsbriefen",
-				EN: "Mandatory details on business letters",
+			&catalog.Topic{
+				ID: "privacy-settings",
+				Title: catalog.Text{
+					DE: "Datenschutz-Einstellungen",
+					EN: "Privacy settings",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "hgb-257",
-			Label: catalog.Text{
-				DE: "§ 257 HGB",
-				EN: "§ 257 HGB (Commercial Code)",
-			},
-			Title: catalog.Text{
-				DE: "Aufbewahrung von Handelsbriefen (6 Jahre) und Buchungsbelegen",
-				EN: "Keeping commercial letters (6 years) and accounting records",
+			&catalog.Topic{
+				ID: "meeting-access",
+				Title: catalog.Text{
+					DE: "Zugangsschutz für Meetings",
+					EN: "Meeting access",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "ao-147",
-			Label: catalog.Text{
-				DE: "§ 147 AO",
-				EN: "§ 147 AO (Fiscal Code)",
-			},
-			Title: catalog.Text{
-				DE: "Steuerliche Aufbewahrungspflichten",
-				EN: "Retention duties under tax law",
+			&catalog.Topic{
+				ID: "screen-sharing",
+				Title: catalog.Text{
+					DE: "Bildschirmfreigabe",
+					EN: "Screen sharing",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "betrvg-87",
-			Label: catalog.Text{
-				DE: "§ 87 Abs. 1 Nr. 6 BetrVG",
-				EN: "§ 87(1) no. 6 BetrVG (Works Constitution Act)",
-			},
-			Title: catalog.Text{
-				DE: "Mitbestimmung bei technischen Einrichtungen zur Überwachung",
-				EN: "Co-determination on technical equipment able to monitor employees",
+			&catalog.Topic{
+				ID: "recording-rules",
+				Title: catalog.Text{
+					DE: "Regeln für Aufzeichnungen",
+					EN: "Recording rules",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "urhg-31",
-			Label: catalog.Text{
-				DE: "§§ 31 ff. UrhG",
-				EN: "§§ 31 et seq. UrhG (Copyright Act)",
-			},
-			Title: catalog.Text{
-				DE: "Nutzungsrechte an Software nach den Lizenzbedingungen",
-				EN: "Rights of use in software under the licence terms",
+			&catalog.Topic{
+				ID: "usage-policy",
+				Title: catalog.Text{
+					DE: "Nutzungsrichtlinie",
+					EN: "Usage policy",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "bgb-164",
-			Label: catalog.Text{
-				DE: "§ 164 BGB",
-				EN: "§ 164 BGB (Civil Code)",
-			},
-			Title: catalog.Text{
-				DE: "Vertretung – Befugnis, für den Betrieb zu handeln",
-				EN: "Agency – authority to act for the business",
+			&catalog.Topic{
+				ID: "works-council",
+				Title: catalog.Text{
+					DE: "Betriebsrat",
+					EN: "Works council",
+				},
 			},
-		},
-		&catalog.LegalRef{
-			ID: "tdddg-3",
-			Label: catalog.Text{
-				DE: "§ 3 TDDDG",
-				EN: "§ 3 TDDDG",
-			},
-			Title: catalog.Text{
-				DE: "Fernmeldegeheimnis, auch für Messenger- und Videodienste (seit 01.12.2021)",
-				EN: "Secrecy of telecommunications, also for messenger and video services (since 1 Dec 2021)",
+			&catalog.Topic{
+				ID: "retention",
+				Title: catalog.Text{
+					DE: "Aufbewahrung",
+					EN: "Retention",
+				},
 			},
-		},
-	},
-	Sources: []*catalog.Source{
-		&catalog.Source{
-			ID:    "seed-000",
-			Title: "Datenschutzkonformer Einsatz von Messengern und Videokonferenz-Tools",
-			By:    "Fachartikel einer Rechtsanwaltskanzlei",
-			Date:  "2020",
-			File:  "000_d225f88f7bb6ace3.txt",
-		},
-		&catalog.Source{
-			ID:    "seed-001",
-			Title: "Können WhatsApp und andere Dienste DS-GVO-konform genutzt werden?",
-			By:    "Datenschutzberater.NRW (Blog)",
-			Date:  "2024",
-			File:  "001_dd83e936b3cf5b20.txt",
-		},
-		&catalog.Source{
-			ID:    "seed-002",
-			Title: "Video-Konferenz-Tools: Datenschutz-Quick-Check einzelner Anbieter",
-			By:    "Blog einer Datenschutzberatung (Kathrin Strauß)",
-			Date:  "2020-06-18",
-			File:  "002_bdf9f81fdf9017cd.txt",
-			Note: catalog.Text{
-				DE: "Erschienen am 31.03.2020, ergänzt bis 18.06.2020.",
-				EN: "Published 31 March 2020, updated until 18 June 2020.",
+			&catalog.Topic{
+				ID: "breach-procedure",
+				Title: catalog.Text{
+					DE: "Datenpannen",
+					EN: "Data breaches",
+				},
 			},
-		},
-		&catalog.Source{
-			ID:    "seed-003",
-			Title: "Berliner Datenschutzbeauftragte zur Durchführung von Videokonferenzen während der Kontaktbeschränkungen",
-			By:    "Berliner Beauftragte für Datenschutz und Informationsfreiheit",
-			Date:  "2020-07-03",
-			File:  "003_1a800179e8465ed5.txt",
-		},
-		&catalog.Source{
-			ID:    "seed-004",
-			Title: "Sicherer Einsatz von Messengern",
-			By:    "IKZ (Fachzeitschrift für das Handwerk), mit Interview DIGITAL.SICHER.NRW",
-			Date:  "2023-10-19",
-			File:  "004_7a121572d2949aca.txt",
-		},
-		&catalog.Source{
-			ID:    "record-schrems-2",
-			Title: "EuGH, Urteil vom 16.07.2020, C-311/18 (Schrems II)",
-			By:    "Gerichtshof der Europäischen Union",
-			Date:  "2020-07-16",
-		},
-		&catalog.Source{
-			ID:    "record-scc-2021",
-			Title: "Durchführungsbeschluss (EU) 2021/914 über Standardvertragsklauseln",
-			By:    "Europäische Kommission",
-			Date:  "2021-06-04",
-		},
-		&catalog.Source{
-			ID:    "record-dpf-2023",
-			Title: "Durchführungsbeschluss (EU) 2023/1795 zum EU-US Data Privacy Framework",
-			By:    "Europäische Kommission",
-			Date:  "2023-07-10",
-		},
-		&catalog.Source{
-			ID:    "record-dsk-video-2020",
-			Title: "Orientierungshilfe Videokonferenzsysteme",
-			By:    "Datenschutzkonferenz (DSK)",
-			Date:  "2020-10-23",
-		},
-		&catalog.Source{
-			ID:    "record-dsk-messenger-2019",
-			Title: "Whitepaper Technische Datenschutzanforderungen an Messenger-Dienste im Krankenhausbereich",
-			By:    "Datenschutzkonferenz (DSK)",
-			Date:  "2019-11-07",
-		},
-		&catalog.Source{
-			ID:    "record-ttdsg-2021",
-			Title: "Telekommunikation-Telemedien-Datenschutz-Gesetz (TTDSG, heute TDDDG), in Kraft seit 01.12.2021",
-			By:    "Bundesgesetzgeber",
-			Date:  "2021-12-01",
-		},
-		&catalog.Source{
-			ID:    "record-ddg-2024",
-			Title: "Digitale-Dienste-Gesetz (DDG), Impressumspflicht in § 5 DDG statt § 5 TMG",
-			By:    "Bundesgesetzgeber",
-			Date:  "2024-05-14",
-		},
-		&catalog.Source{
-			ID:    "record-kbv-video",
-			Title: "Videosprechstunde – Liste zertifizierter Videodienstanbieter (Anlage 31b BMV-Ä)",
-			By:    "Kassenärztliche Bundesvereinigung (KBV)",
-			Date:  "2024",
-			Note: catalog.Text{
-				DE: "Die Liste ändert sich laufend; vor der Nutzung aktuell prüfen.",
-				EN: "The list changes constantly; check it before use.",
+			&catalog.Topic{
+				ID: "phone-alternative",
+				Title: catalog.Text{
+					DE: "Telefonkonferenz als Alternative",
+					EN: "Telephone conference instead",
+				},
 			},
-		},
-		&catalog.Source{
-			ID:    "record-skype-2025",
-			Title: "Einstellung von Skype zum 05.05.2025 (Umstieg auf Microsoft Teams Free)",
-			By:    "Microsoft",
-			Date:  "2025-05-05",
-		},
-		&catalog.Source{
-			ID:    "record-sfb-online-2021",
-			Title: "Einstellung von Skype for Business Online zum 31.07.2021",
-			By:    "Microsoft",
-			Date:  "2021-07-31",
-		},
-		&catalog.Source{
-			ID:    "record-hangouts-2022",
-			Title: "Ablösung von Google Hangouts durch Google Chat und Google Meet",
-			By:    "Google",
-			Date:  "2022-11-01",
-		},
-		&catalog.Source{
-			ID:    "record-zoom-e2e-2020",
-			Title: "Optionale Ende-zu-Ende-Verschlüsselung für Zoom-Meetings",
-			By:    "Zoom Video Communications",
-			Date:  "2020-10-26",
-		},
-		&catalog.Source{
-			ID:    "record-whatsapp-backup-2021",
-			Title: "Optionale Ende-zu-Ende-verschlüsselte Backups für WhatsApp",
-			By:    "WhatsApp (Meta)",
-			Date:  "2021-10-14",
-		},
-		&catalog.Source{
-			ID:    "record-telegram-faq",
-			Title: "Telegram FAQ – Cloud-Chats und geheime Chats",
-			By:    "Telegram",
-			Date:  "2024",
-		},
-		&catalog.Source{
-			ID:    "record-threema",
-			Title: "Threema – Anbieterangaben zu Serverstandort Schweiz, Open Source und Threema Work",
-			By:    "Threema GmbH",
-			Date:  "2024",
-		},
-		&catalog.Source{
-			ID:    "record-ch-adequacy",
-			Title: "Entscheidung 2000/518/EG – Angemessenheit des Datenschutzes in der Schweiz",
-			By:    "Europäische Kommission",
-			Date:  "2000-07-26",
-		},
-		&catalog.Source{
-			ID:    "record-signal",
-			Title: "Signal – Anbieterangaben und Quelltext (Signal-Protokoll, Ende-zu-Ende standardmäßig)",
-			By:    "Signal Technology Foundation",
-			Date:  "2024",
-		},
-		&catalog.Source{
-			ID:    "record-matrix-element",
-			Title: "Element/Matrix – Anbieterangaben (Open Source, selbst betreibbar, Ende-zu-Ende standardmäßig in privaten Räumen)",
-			By:    "Element / The Matrix.org Foundation",
-			Date:  "2024",
-		},
-		&catalog.Source{
-			ID:    "record-nextcloud-talk",
-			Title: "Nextcloud Talk – Anbieterangaben (Open Source, selbst betreibbar)",
-			By:    "Nextcloud GmbH",
-			Date:  "2024",
-		},
-		&catalog.Source{
-			ID:    "record-vendor-docs",
-			Title: "Anbieterangaben der jeweiligen Dienste (Websites, Dokumentation, Nutzungsbedingungen)",
-			By:    "die jeweiligen Anbieter",
-			Date:  "2024",
-			Note: catalog.Text{
-				DE: "Angaben der Anbieter ändern sich; vor einer Entscheidung beim Anbieter prüfen.",
-				EN: "Providers' statements change; check with the provider before deciding.",
+			&catalog.Topic{
+				ID: "dpo-review",
+				Title: catalog.Text{
+					DE: "Prüfung durch Datenschutzbeauftragte",
+					EN: "Review by the data protection officer",
+				},
 			},
-		},
-		&catalog.Source{
-			ID:    "record-user",
-			Title: "Angaben der bewertenden Person",
-			By:    "Bewertung in konform",
-			Date:  "—",
-			Note: catalog.Text{
-				DE: "Fakten zu „anderem Werkzeug“, die in der Bewertung selbst angegeben wurden.",
-				EN: "Facts about an \"other tool\" given in the assessment itself.",
+			&catalog.Topic{
+				ID: "dpia",
+				Title: catalog.Text{
+					DE: "Datenschutz-Folgenabschätzung",
+					EN: "Data protection impact assessment",
+				},
 			},
 		},
-	},
-	FactDefs: []*catalog.FactDef{
-		&catalog.FactDef{
-			ID: "seat",
-			Title: catalog.Text{
-				DE: "Sitz des Anbieters",
-				EN: "Provider's seat",
-			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "germany",
-					Label: catalog.Text{
-						DE: "Deutschland",
-						EN: "Germany",
-					},
-					Short: catalog.Text{
-						DE: "DE",
-						EN: "DE",
-					},
-				},
-				catalog.Option{
-					ID: "eu_eea",
-					Label: catalog.Text{
-						DE: "EU/EWR",
-						EN: "EU/EEA",
-					},
-					Short: catalog.Text{
-						DE: "EU/EWR",
-						EN: "EU/EEA",
-					},
+		Legal: []*catalog.LegalRef{
+			&catalog.LegalRef{
+				ID: "gdpr-5",
+				Label: catalog.Text{
+					DE: "Art. 5 DSGVO",
+					EN: "Art. 5 GDPR",
 				},
-				catalog.Option{
-					ID: "adequate",
-					Label: catalog.Text{
-						DE: "Land mit Angemessenheitsbeschluss",
-						EN: "Country with an adequacy decision",
-					},
-					Short: catalog.Text{
-						DE: "angemessen",
-						EN: "adequate",
-					},
+				Title: catalog.Text{
+					DE: "Grundsätze der Verarbeitung und Rechenschaftspflicht",
+					EN: "Principles of processing and accountability",
 				},
-				catalog.Option{
-					ID: "usa",
-					Label: catalog.Text{
-						DE: "USA",
-						EN: "USA",
-					},
-					Short: catalog.Text{
-						DE: "USA",
-						EN: "USA",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-6",
+				Label: catalog.Text{
+					DE: "Art. 6 DSGVO",
+					EN: "Art. 6 GDPR",
 				},
-				catalog.Option{
-					ID: "other",
-					Label: catalog.Text{
-						DE: "anderes Drittland",
-						EN: "other third country",
-					},
-					Short: catalog.Text{
-						DE: "Drittland",
-						EN: "3rd country",
-					},
+				Title: catalog.Text{
+					DE: "Rechtsgrundlage jeder Verarbeitung",
+					EN: "Legal basis of every processing",
 				},
-				catalog.Option{
-					ID: "depends",
-					Label: catalog.Text{
-						DE: "je nach Betreiber",
-						EN: "depends on the operator",
-					},
-					Short: catalog.Text{
-						DE: "variabel",
-						EN: "varies",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-7",
+				Label: catalog.Text{
+					DE: "Art. 7 DSGVO",
+					EN: "Art. 7 GDPR",
 				},
-				catalog.Option{
-					ID: "to_verify",
-					Label: catalog.Text{
-						DE: "zu prüfen",
-						EN: "to verify",
-					},
-					Short: catalog.Text{
-						DE: "prüfen",
-						EN: "verify",
-					},
+				Title: catalog.Text{
+					DE: "Bedingungen für die Einwilligung",
+					EN: "Conditions for consent",
 				},
 			},
-		},
-		&catalog.FactDef{
-			ID: "hosting",
-			Title: catalog.Text{
-				DE: "Verarbeitungsort (Server)",
-				EN: "Where data are processed (servers)",
-			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "eu_eea",
-					Label: catalog.Text{
-						DE: "EU/EWR",
-						EN: "EU/EEA",
-					},
-					Short: catalog.Text{
-						DE: "EU/EWR",
-						EN: "EU/EEA",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-8",
+				Label: catalog.Text{
+					DE: "Art. 8 DSGVO",
+					EN: "Art. 8 GDPR",
 				},
-				catalog.Option{
-					ID: "adequate",
-					Label: catalog.Text{
-						DE: "Land mit Angemessenheitsbeschluss",
-						EN: "Country with an adequacy decision",
-					},
-					Short: catalog.Text{
-						DE: "angemessen",
-						EN: "adequate",
-					},
+				Title: catalog.Text{
+					DE: "Einwilligung von Kindern",
+					EN: "Consent of children",
 				},
-				catalog.Option{
-					ID: "usa",
-					Label: catalog.Text{
-						DE: "USA",
-						EN: "USA",
-					},
-					Short: catalog.Text{
-						DE: "USA",
-						EN: "USA",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-9",
+				Label: catalog.Text{
+					DE: "Art. 9 DSGVO",
+					EN: "Art. 9 GDPR",
 				},
-				catalog.Option{
-					ID: "mixed",
-					Label: catalog.Text{
-						DE: "EU und Drittländer",
-						EN: "EU and third countries",
-					},
-					Short: catalog.Text{
-						DE: "gemischt",
-						EN: "mixed",
-					},
+				Title: catalog.Text{
+					DE: "Besondere Kategorien personenbezogener Daten (z. B. Gesundheit)",
+					EN: "Special categories of personal data (e.g. health)",
 				},
-				catalog.Option{
-					ID: "chosen",
-					Label: catalog.Text{
-						DE: "wählbar (Vertrag oder eigener Server)",
-						EN: "your choice (contract or own server)",
-					},
-					Short: catalog.Text{
-						DE: "wählbar",
-						EN: "choose",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-13",
+				Label: catalog.Text{
+					DE: "Art. 13 DSGVO",
+					EN: "Art. 13 GDPR",
 				},
-				catalog.Option{
-					ID: "to_verify",
-					Label: catalog.Text{
-						DE: "zu prüfen",
-						EN: "to verify",
-					},
-					Short: catalog.Text{
-						DE: "prüfen",
-						EN: "verify",
-					},
+				Title: catalog.Text{
+					DE: "Informationspflicht bei Erhebung",
+					EN: "Information to be provided at collection",
 				},
-			},
-		},
-		&catalog.FactDef{
-			ID: "e2e",
-			Title: catalog.Text{
-				DE: "Ende-zu-Ende-Verschlüsselung",
-				EN: "End-to-end encryption",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "none",
-					Label: catalog.Text{
-						DE: "keine (nur Transportverschlüsselung)",
-						EN: "none (transport encryption only)",
-					},
-					Short: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-14",
+				Label: catalog.Text{
+					DE: "Art. 14 DSGVO",
+					EN: "Art. 14 GDPR",
 				},
-				catalog.Option{
-					ID: "optional",
-					Label: catalog.Text{
-						DE: "optional, einzuschalten",
-						EN: "optional, must be switched on",
-					},
-					Short: catalog.Text{
-						DE: "optional",
-						EN: "optional",
-					},
+				Title: catalog.Text{
+					DE: "Informationspflicht, wenn Daten nicht bei der Person erhoben werden",
+					EN: "Information where data are not obtained from the person",
 				},
-				catalog.Option{
-					ID: "default",
-					Label: catalog.Text{
-						DE: "standardmäßig",
-						EN: "by default",
-					},
-					Short: catalog.Text{
-						DE: "ja",
-						EN: "yes",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-24",
+				Label: catalog.Text{
+					DE: "Art. 24 DSGVO",
+					EN: "Art. 24 GDPR",
 				},
-				catalog.Option{
-					ID: "to_verify",
-					Label: catalog.Text{
-						DE: "zu prüfen",
-						EN: "to verify",
-					},
-					Short: catalog.Text{
-						DE: "prüfen",
-						EN: "verify",
-					},
+				Title: catalog.Text{
+					DE: "Verantwortung des Verantwortlichen (auch organisatorische Maßnahmen)",
+					EN: "Responsibility of the controller (including organisational measures)",
 				},
-			},
-		},
-		&catalog.FactDef{
-			ID: "avv",
-			Title: catalog.Text{
-				DE: "Auftragsverarbeitungsvertrag (AVV)",
-				EN: "Data processing agreement (DPA)",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "offered",
-					Label: catalog.Text{
-						DE: "wird angeboten",
-						EN: "offered",
-					},
-					Short: catalog.Text{
-						DE: "ja",
-						EN: "yes",
-					},
-				},
-				catalog.Option{
-					ID: "on_request",
-					Label: catalog.Text{
-						DE: "auf Anfrage",
-						EN: "on request",
-					},
-					Short: catalog.Text{
-						DE: "Anfrage",
-						EN: "on request",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-25",
+				Label: catalog.Text{
+					DE: "Art. 25 DSGVO",
+					EN: "Art. 25 GDPR",
 				},
-				catalog.Option{
-					ID: "not_offered",
-					Label: catalog.Text{
-						DE: "wird nicht angeboten",
-						EN: "not offered",
-					},
-					Short: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
+				Title: catalog.Text{
+					DE: "Datenschutz durch Technikgestaltung und datenschutzfreundliche Voreinstellungen",
+					EN: "Data protection by design and by default",
 				},
-				catalog.Option{
-					ID: "not_needed",
-					Label: catalog.Text{
-						DE: "nicht nötig (eigener Betrieb)",
-						EN: "not needed (you run it yourself)",
-					},
-					Short: catalog.Text{
-						DE: "unnötig",
-						EN: "not needed",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-28",
+				Label: catalog.Text{
+					DE: "Art. 28 DSGVO",
+					EN: "Art. 28 GDPR",
 				},
-				catalog.Option{
-					ID: "to_verify",
-					Label: catalog.Text{
-						DE: "zu prüfen",
-						EN: "to verify",
-					},
-					Short: catalog.Text{
-						DE: "prüfen",
-						EN: "verify",
-					},
+				Title: catalog.Text{
+					DE: "Auftragsverarbeitung (AVV)",
+					EN: "Processor and data processing agreement",
 				},
-			},
-		},
-		&catalog.FactDef{
-			ID: "business_use",
-			Title: catalog.Text{
-				DE: "Geschäftliche Nutzung laut Nutzungsbedingungen",
-				EN: "Business use under the terms",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "allowed",
-					Label: catalog.Text{
-						DE: "erlaubt",
-						EN: "allowed",
-					},
-				},
-				catalog.Option{
-					ID: "business_edition_only",
-					Label: catalog.Text{
-						DE: "nur mit der Business-Version",
-						EN: "only with the business version",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-30",
+				Label: catalog.Text{
+					DE: "Art. 30 DSGVO",
+					EN: "Art. 30 GDPR",
 				},
-				catalog.Option{
-					ID: "to_verify",
-					Label: catalog.Text{
-						DE: "zu prüfen",
-						EN: "to verify",
-					},
+				Title: catalog.Text{
+					DE: "Verzeichnis von Verarbeitungstätigkeiten (VVT)",
+					EN: "Record of processing activities",
 				},
-			},
-		},
-		&catalog.FactDef{
-			ID: "edition",
-			Title: catalog.Text{
-				DE: "Art des Angebots",
-				EN: "Kind of offer",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "consumer",
-					Label: catalog.Text{
-						DE: "App für Privatleute",
-						EN: "consumer app",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-32",
+				Label: catalog.Text{
+					DE: "Art. 32 DSGVO",
+					EN: "Art. 32 GDPR",
 				},
-				catalog.Option{
-					ID: "freemium",
-					Label: catalog.Text{
-						DE: "kostenlose und kostenpflichtige Tarife",
-						EN: "free and paid plans",
-					},
+				Title: catalog.Text{
+					DE: "Sicherheit der Verarbeitung",
+					EN: "Security of processing",
 				},
-				catalog.Option{
-					ID: "business",
-					Label: catalog.Text{
-						DE: "Angebot für Unternehmen",
-						EN: "business product",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-33",
+				Label: catalog.Text{
+					DE: "Art. 33 DSGVO",
+					EN: "Art. 33 GDPR",
 				},
-				catalog.Option{
-					ID: "software",
-					Label: catalog.Text{
-						DE: "Software zum eigenen Betrieb",
-						EN: "software you run",
-					},
+				Title: catalog.Text{
+					DE: "Meldung von Datenpannen binnen 72 Stunden",
+					EN: "Notifying a personal data breach within 72 hours",
 				},
 			},
-		},
-		&catalog.FactDef{
-			ID: "open_source",
-			Title: catalog.Text{
-				DE: "Open Source",
-				EN: "Open source",
-			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "ja",
-						EN: "yes",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-35",
+				Label: catalog.Text{
+					DE: "Art. 35 DSGVO",
+					EN: "Art. 35 GDPR",
 				},
-				catalog.Option{
-					ID: "clients",
-					Label: catalog.Text{
-						DE: "nur die Apps",
-						EN: "clients only",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
+				Title: catalog.Text{
+					DE: "Datenschutz-Folgenabschätzung (DSFA)",
+					EN: "Data protection impact assessment (DPIA)",
 				},
 			},
-		},
-		&catalog.FactDef{
-			ID: "self_hostable",
-			Title: catalog.Text{
-				DE: "Selbst betreibbar",
-				EN: "Can be self-hosted",
-			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "ja",
-						EN: "yes",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-37",
+				Label: catalog.Text{
+					DE: "Art. 37 DSGVO, § 38 BDSG",
+					EN: "Art. 37 GDPR, § 38 BDSG",
 				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
+				Title: catalog.Text{
+					DE: "Benennung einer oder eines Datenschutzbeauftragten",
+					EN: "Designation of a data protection officer",
 				},
-			},
-		},
-		&catalog.FactDef{
-			ID: "certifications",
-			Title: catalog.Text{
-				DE: "Zertifizierungen und Garantien",
-				EN: "Certifications and safeguards",
 			},
-			List: true,
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "iso27001",
-					Label: catalog.Text{
-						DE: "ISO 27001",
-						EN: "ISO 27001",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-44",
+				Label: catalog.Text{
+					DE: "Art. 44 DSGVO",
+					EN: "Art. 44 GDPR",
 				},
-				catalog.Option{
-					ID: "iso27017",
-					Label: catalog.Text{
-						DE: "ISO 27017",
-						EN: "ISO 27017",
-					},
+				Title: catalog.Text{
+					DE: "Allgemeine Grundsätze für Übermittlungen in Drittländer",
+					EN: "General principle for transfers to third countries",
 				},
-				catalog.Option{
-					ID: "iso27018",
-					Label: catalog.Text{
-						DE: "ISO 27018",
-						EN: "ISO 27018",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-45",
+				Label: catalog.Text{
+					DE: "Art. 45 DSGVO",
+					EN: "Art. 45 GDPR",
 				},
-				catalog.Option{
-					ID: "bcr",
-					Label: catalog.Text{
-						DE: "verbindliche interne Datenschutzvorschriften (BCR)",
-						EN: "binding corporate rules (BCR)",
-					},
+				Title: catalog.Text{
+					DE: "Übermittlung auf Grundlage eines Angemessenheitsbeschlusses",
+					EN: "Transfers on the basis of an adequacy decision",
 				},
-				catalog.Option{
-					ID: "apec_cbpr",
-					Label: catalog.Text{
-						DE: "APEC Cross Border Privacy Rules",
-						EN: "APEC Cross Border Privacy Rules",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-46",
+				Label: catalog.Text{
+					DE: "Art. 46 Abs. 2 lit. c DSGVO",
+					EN: "Art. 46(2)(c) GDPR",
 				},
-				catalog.Option{
-					ID: "scc",
-					Label: catalog.Text{
-						DE: "AVV mit Standardvertragsklauseln",
-						EN: "DPA with standard contractual clauses",
-					},
+				Title: catalog.Text{
+					DE: "Standardvertragsklauseln der EU-Kommission",
+					EN: "Standard contractual clauses of the European Commission",
 				},
 			},
-		},
-		&catalog.FactDef{
-			ID: "berlin_2020",
-			Title: catalog.Text{
-				DE: "Bewertung der Berliner Datenschutzbeauftragten (Juli 2020)",
-				EN: "Verdict of the Berlin data protection authority (July 2020)",
-			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "compliant",
-					Label: catalog.Text{
-						DE: "erfüllt die Anforderungen",
-						EN: "meets the requirements",
-					},
-					Short: catalog.Text{
-						DE: "ok",
-						EN: "ok",
-					},
+			&catalog.LegalRef{
+				ID: "gdpr-88",
+				Label: catalog.Text{
+					DE: "Art. 88 DSGVO, § 26 BDSG",
+					EN: "Art. 88 GDPR, § 26 BDSG",
 				},
-				catalog.Option{
-					ID: "non_compliant",
-					Label: catalog.Text{
-						DE: "erfüllt die Anforderungen nicht",
-						EN: "does not meet the requirements",
-					},
-					Short: catalog.Text{
-						DE: "nicht ok",
-						EN: "not ok",
-					},
+				Title: catalog.Text{
+					DE: "Datenverarbeitung im Beschäftigungskontext",
+					EN: "Processing in the context of employment",
 				},
-			},
-		},
-		&catalog.FactDef{
-			ID: "own_purposes",
-			Title: catalog.Text{
-				DE: "Nutzung der Daten für eigene Zwecke des Anbieters",
-				EN: "Provider's use of data for its own purposes",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "reserved",
-					Label: catalog.Text{
-						DE: "behält sich der Anbieter vor",
-						EN: "reserved by the provider",
-					},
-				},
-				catalog.Option{
-					ID: "excluded",
-					Label: catalog.Text{
-						DE: "vertraglich ausgeschlossen",
-						EN: "excluded by contract",
-					},
+			&catalog.LegalRef{
+				ID: "dpf-2023",
+				Label: catalog.Text{
+					DE: "Durchführungsbeschluss (EU) 2023/1795",
+					EN: "Implementing Decision (EU) 2023/1795",
 				},
-				catalog.Option{
-					ID: "to_verify",
-					Label: catalog.Text{
-						DE: "zu prüfen",
-						EN: "to verify",
-					},
+				Title: catalog.Text{
+					DE: "Angemessenheitsbeschluss zum EU-US Data Privacy Framework (seit 10.07.2023)",
+					EN: "Adequacy decision on the EU-US Data Privacy Framework (since 10 July 2023)",
 				},
-			},
-		},
-		&catalog.FactDef{
-			ID: "trackers",
-			Title: catalog.Text{
-				DE: "Tracker in Apps oder Software",
-				EN: "Trackers in apps or software",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "present",
-					Label: catalog.Text{
-						DE: "vorhanden",
-						EN: "present",
-					},
+			&catalog.LegalRef{
+				ID: "scc-2021",
+				Label: catalog.Text{
+					DE: "Durchführungsbeschluss (EU) 2021/914",
+					EN: "Implementing Decision (EU) 2021/914",
 				},
-				catalog.Option{
-					ID: "none_known",
-					Label: catalog.Text{
-						DE: "keine bekannt",
-						EN: "none known",
-					},
+				Title: catalog.Text{
+					DE: "Standardvertragsklauseln für Übermittlungen in Drittländer",
+					EN: "Standard contractual clauses for transfers to third countries",
 				},
 			},
-		},
-		&catalog.FactDef{
-			ID: "status",
-			Title: catalog.Text{
-				DE: "Status des Dienstes",
-				EN: "Status of the service",
-			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "active",
-					Label: catalog.Text{
-						DE: "aktiv",
-						EN: "active",
-					},
+			&catalog.LegalRef{
+				ID: "cjeu-schrems-2",
+				Label: catalog.Text{
+					DE: "EuGH C-311/18 (Schrems II)",
+					EN: "CJEU C-311/18 (Schrems II)",
 				},
-				catalog.Option{
-					ID: "discontinued",
-					Label: catalog.Text{
-						DE: "eingestellt",
-						EN: "discontinued",
-					},
+				Title: catalog.Text{
+					DE: "Privacy Shield ungültig seit 16.07.2020",
+					EN: "Privacy Shield invalid since 16 July 2020",
 				},
-			},
-		},
-		&catalog.FactDef{
-			ID: "address_book",
-			Title: catalog.Text{
-				DE: "Adressbuch-Abgleich",
-				EN: "Address-book upload",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "upload_default",
-					Label: catalog.Text{
-						DE: "lädt Kontakte standardmäßig hoch",
-						EN: "uploads contacts by default",
-					},
-				},
-				catalog.Option{
-					ID: "optional",
-					Label: catalog.Text{
-						DE: "nur nach Zustimmung",
-						EN: "only after permission",
-					},
+			&catalog.LegalRef{
+				ID: "stgb-203",
+				Label: catalog.Text{
+					DE: "§ 203 StGB",
+					EN: "§ 203 StGB (German Criminal Code)",
 				},
-				catalog.Option{
-					ID: "none",
-					Label: catalog.Text{
-						DE: "kein Abgleich nötig",
-						EN: "no upload needed",
-					},
+				Title: catalog.Text{
+					DE: "Verletzung von Privatgeheimnissen durch Berufsgeheimnisträger",
+					EN: "Violation of private secrets by professional secrecy holders",
 				},
-			},
-			Kind: "messenger",
-		},
-		&catalog.FactDef{
-			ID: "phone_number",
-			Title: catalog.Text{
-				DE: "Telefonnummer nötig",
-				EN: "Phone number required",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "required",
-					Label: catalog.Text{
-						DE: "ja",
-						EN: "yes",
-					},
+			&catalog.LegalRef{
+				ID: "bmv-ae-31b",
+				Label: catalog.Text{
+					DE: "Anlage 31b BMV-Ä",
+					EN: "Annex 31b BMV-Ä",
 				},
-				catalog.Option{
-					ID: "not_required",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
+				Title: catalog.Text{
+					DE: "Anforderungen an zertifizierte Videodienstanbieter für Videosprechstunden",
+					EN: "Requirements for certified video consultation providers (statutory health insurance)",
 				},
-			},
-			Kind: "messenger",
-		},
-		&catalog.FactDef{
-			ID: "cloud_backup",
-			Title: catalog.Text{
-				DE: "Chat-Backups in fremde Clouds",
-				EN: "Chat backups to third-party clouds",
 			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "unencrypted",
-					Label: catalog.Text{
-						DE: "unverschlüsselt, sofern nicht umgestellt",
-						EN: "unencrypted unless changed",
-					},
-				},
-				catalog.Option{
-					ID: "encrypted",
-					Label: catalog.Text{
-						DE: "nur verschlüsselt",
-						EN: "encrypted only",
-					},
+			&catalog.LegalRef{
+				ID: "uwg-7",
+				Label: catalog.Text{
+					DE: "§ 7 UWG",
+					EN: "§ 7 UWG (Act against Unfair Competition)",
 				},
-				catalog.Option{
-					ID: "none",
-					Label: catalog.Text{
-						DE: "keine Cloud-Backups",
-						EN: "no cloud backups",
-					},
+				Title: catalog.Text{
+					DE: "Werbung nur mit vorheriger ausdrücklicher Einwilligung",
+					EN: "Advertising only with prior express consent",
 				},
 			},
-			Kind: "messenger",
-		},
-		&catalog.FactDef{
-			ID: "meeting_password",
-			Title: catalog.Text{
-				DE: "Meeting-Passwörter",
-				EN: "Meeting passwords",
-			},
-			Values: []catalog.Option{
-				catalog.Option{
-					ID: "available",
-					Label: catalog.Text{
-						DE: "vorhanden",
-						EN: "available",
-					},
+			&catalog.LegalRef{
+				ID: "ddg-5",
+				Label: catalog.Text{
+					DE: "§ 5 DDG",
+					EN: "§ 5 DDG (Digital Services Act, Germany)",
 				},
-				catalog.Option{
-					ID: "unavailable",
-					Label: catalog.Text{
-						DE: "nicht vorhanden",
-						EN: "not available",
-					},
+				Title: catalog.Text{
+					DE: "Impressumspflicht (bis Mai 2024 § 5 TMG)",
+					EN: "Imprint duty (until May 2024 § 5 TMG)",
 				},
 			},
-			Kind: "video",
-		},
-	},
-	Questions: []*catalog.Question{
-		&catalog.Question{
-			ID:   "sector",
-			Area: "organisation",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "In welchem Bereich ist Ihre Organisation tätig?",
-				EN: "What field does your organisation work in?",
+			&catalog.LegalRef{
+				ID: "hgb-37a",
+				Label: catalog.Text{
+					DE: "§ 37a HGB, § 35a GmbHG",
+					EN: "§ 37a HGB, § 35a GmbHG",
+				},
+				Title: catalog.Text{
+					DE: "Pflichtangaben auf Geschäftsbriefen",
+					EN: "Mandatory details on business letters",
+				},
 			},
-			Help: catalog.Text{
-				DE: "Im Gesundheitswesen, in der Beratung oder bei Anwälten und Steuerberatern gelten strengere Regeln für vertrauliche Daten.",
-				EN: "Health care, counselling, and lawyers or tax advisers face stricter rules for confidential data.",
+			&catalog.LegalRef{
+				ID: "hgb-257",
+				Label: catalog.Text{
+					DE: "§ 257 HGB",
+					EN: "§ 257 HGB (Commercial Code)",
+				},
+				Title: catalog.Text{
+					DE: "Aufbewahrung von Handelsbriefen (6 Jahre) und Buchungsbelegen",
+					EN: "Keeping commercial letters (6 years) and accounting records",
+				},
 			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "health",
-					Label: catalog.Text{
-						DE: "Gesundheit / Medizin",
-						EN: "Health / medicine",
-					},
+			&catalog.LegalRef{
+				ID: "ao-147",
+				Label: catalog.Text{
+					DE: "§ 147 AO",
+					EN: "§ 147 AO (Fiscal Code)",
 				},
-				catalog.Option{
-					ID: "counselling",
-					Label: catalog.Text{
-						DE: "Psychologische Beratung / Therapie",
-						EN: "Psychological counselling / therapy",
-					},
+				Title: catalog.Text{
+					DE: "Steuerliche Aufbewahrungspflichten",
+					EN: "Retention duties under tax law",
 				},
-				catalog.Option{
-					ID: "legal_tax",
-					Label: catalog.Text{
-						DE: "Rechts- oder Steuerberatung",
-						EN: "Legal or tax advice",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "betrvg-87",
+				Label: catalog.Text{
+					DE: "§ 87 Abs. 1 Nr. 6 BetrVG",
+					EN: "§ 87(1) no. 6 BetrVG (Works Constitution Act)",
 				},
-				catalog.Option{
-					ID: "education",
-					Label: catalog.Text{
-						DE: "Schule / Bildung",
-						EN: "School / education",
-					},
+				Title: catalog.Text{
+					DE: "Mitbestimmung bei technischen Einrichtungen zur Überwachung",
+					EN: "Co-determination on technical equipment able to monitor employees",
 				},
-				catalog.Option{
-					ID: "association",
-					Label: catalog.Text{
-						DE: "Verein / Ehrenamt",
-						EN: "Association / volunteers",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "urhg-31",
+				Label: catalog.Text{
+					DE: "§§ 31 ff. UrhG",
+					EN: "§§ 31 et seq. UrhG (Copyright Act)",
 				},
-				catalog.Option{
-					ID: "public",
-					Label: catalog.Text{
-						DE: "Behörde / öffentliche Stelle",
-						EN: "Public body",
-					},
+				Title: catalog.Text{
+					DE: "Nutzungsrechte an Software nach den Lizenzbedingungen",
+					EN: "Rights of use in software under the licence terms",
 				},
-				catalog.Option{
-					ID: "business",
-					Label: catalog.Text{
-						DE: "anderes Unternehmen (z. B. Handwerk, Handel, Dienstleistung)",
-						EN: "Other business (e.g. craft, trade, services)",
-					},
+			},
+			&catalog.LegalRef{
+				ID: "bgb-164",
+				Label: catalog.Text{
+					DE: "§ 164 BGB",
+					EN: "§ 164 BGB (Civil Code)",
 				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
+				Title: catalog.Text{
+					DE: "Vertretung – Befugnis, für den Betrieb zu handeln",
+					EN: "Agency – authority to act for the business",
 				},
 			},
-			Assume: catalog.Text{
-				DE: "Es gelten die allgemeinen Regeln für Unternehmen.",
-				EN: "The general rules for businesses apply.",
+			&catalog.LegalRef{
+				ID: "tdddg-3",
+				Label: catalog.Text{
+					DE: "§ 3 TDDDG",
+					EN: "§ 3 TDDDG",
+				},
+				Title: catalog.Text{
+					DE: "Fernmeldegeheimnis, auch für Messenger- und Videodienste (seit 01.12.2021)",
+					EN: "Secrecy of telecommunications, also for messenger and video services (since 1 Dec 2021)",
+				},
 			},
-			Scope: "context",
-		},
-		&catalog.Question{
-			ID:   "secrecy_203",
-			Area: "organisation",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Unterliegen Sie oder Ihre Beschäftigten einer beruflichen Schweigepflicht (§ 203 StGB)?",
-				EN: "Are you or your staff bound by professional secrecy (§ 203 StGB)?",
-			},
-			Help: catalog.Text{
-				DE: "Das betrifft z. B. Ärztinnen, Therapeuten, Anwältinnen, Steuerberater und ihre Mitarbeitenden. Wer ein solches Geheimnis unbefugt offenbart, macht sich strafbar – auch durch einen schlecht gewählten Dienst.",
-				EN: "This concerns e.g. doctors, therapists, lawyers, tax advisers and their staff. Disclosing such a secret without authority is a criminal offence – including through a badly chosen service.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Bis zur Klärung wird eine Schweigepflicht angenommen.",
-				EN: "Until clarified, the plan assumes professional secrecy applies.",
-			},
-			Scope: "context",
-			Index: 1,
 		},
-		&catalog.Question{
-			ID:   "staff",
-			Area: "organisation",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Wie viele Personen arbeiten in Ihrer Organisation?",
-				EN: "How many people work in your organisation?",
+		Sources: []*catalog.Source{
+			&catalog.Source{
+				ID:    "seed-000",
+				Title: "Datenschutzkonformer Einsatz von Messengern und Videokonferenz-Tools",
+				By:    "Fachartikel einer Rechtsanwaltskanzlei",
+				Date:  "2020",
+				File:  "000_d225f88f7bb6ace3.txt",
 			},
-			Help: catalog.Text{
-				DE: "Ab 20 Personen, die ständig mit personenbezogenen Daten arbeiten, ist in der Regel eine oder ein Datenschutzbeauftragter zu benennen (§ 38 BDSG).",
-				EN: "From 20 people who regularly work with personal data, a data protection officer must usually be designated (§ 38 BDSG).",
+			&catalog.Source{
+				ID:    "seed-001",
+				Title: "Können WhatsApp und andere Dienste DS-GVO-konform genutzt werden?",
+				By:    "Datenschutzberater.NRW (Blog)",
+				Date:  "2024",
+				File:  "001_dd83e936b3cf5b20.txt",
 			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "solo",
-					Label: catalog.Text{
-						DE: "nur ich",
-						EN: "just me",
-					},
-				},
-				catalog.Option{
-					ID: "small",
-					Label: catalog.Text{
-						DE: "2 bis 19",
-						EN: "2 to 19",
-					},
+			&catalog.Source{
+				ID:    "seed-002",
+				Title: "Video-Konferenz-Tools: Datenschutz-Quick-Check einzelner Anbieter",
+				By:    "Blog einer Datenschutzberatung (Kathrin Strauß)",
+				Date:  "2020-06-18",
+				File:  "002_bdf9f81fdf9017cd.txt",
+				Note: catalog.Text{
+					DE: "Erschienen am 31.03.2020, ergänzt bis 18.06.2020.",
+					EN: "Published 31 March 2020, updated until 18 June 2020.",
 				},
-				catalog.Option{
-					ID: "medium",
-					Label: catalog.Text{
-						DE: "20 bis 249",
-						EN: "20 to 249",
-					},
-				},
-				catalog.Option{
-					ID: "large",
-					Label: catalog.Text{
-						DE: "250 oder mehr",
-						EN: "250 or more",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
+			},
+			&catalog.Source{
+				ID:    "seed-003",
+				Title: "Berliner Datenschutzbeauftragte zur Durchführung von Videokonferenzen während der Kontaktbeschränkungen",
+				By:    "Berliner Beauftragte für Datenschutz und Informationsfreiheit",
+				Date:  "2020-07-03",
+				File:  "003_1a800179e8465ed5.txt",
+			},
+			&catalog.Source{
+				ID:    "seed-004",
+				Title: "Sicherer Einsatz von Messengern",
+				By:    "IKZ (Fachzeitschrift für das Handwerk), mit Interview DIGITAL.SICHER.NRW",
+				Date:  "2023-10-19",
+				File:  "004_7a121572d2949aca.txt",
+			},
+			&catalog.Source{
+				ID:    "record-schrems-2",
+				Title: "EuGH, Urteil vom 16.07.2020, C-311/18 (Schrems II)",
+				By:    "Gerichtshof der Europäischen Union",
+				Date:  "2020-07-16",
+			},
+			&catalog.Source{
+				ID:    "record-scc-2021",
+				Title: "Durchführungsbeschluss (EU) 2021/914 über Standardvertragsklauseln",
+				By:    "Europäische Kommission",
+				Date:  "2021-06-04",
+			},
+			&catalog.Source{
+				ID:    "record-dpf-2023",
+				Title: "Durchführungsbeschluss (EU) 2023/1795 zum EU-US Data Privacy Framework",
+				By:    "Europäische Kommission",
+				Date:  "2023-07-10",
+			},
+			&catalog.Source{
+				ID:    "record-dsk-video-2020",
+				Title: "Orientierungshilfe Videokonferenzsysteme",
+				By:    "Datenschutzkonferenz (DSK)",
+				Date:  "2020-10-23",
+			},
+			&catalog.Source{
+				ID:    "record-dsk-messenger-2019",
+				Title: "Whitepaper Technische Datenschutzanforderungen an Messenger-Dienste im Krankenhausbereich",
+				By:    "Datenschutzkonferenz (DSK)",
+				Date:  "2019-11-07",
+			},
+			&catalog.Source{
+				ID:    "record-ttdsg-2021",
+				Title: "Telekommunikation-Telemedien-Datenschutz-Gesetz (TTDSG, heute TDDDG), in Kraft seit 01.12.2021",
+				By:    "Bundesgesetzgeber",
+				Date:  "2021-12-01",
+			},
+			&catalog.Source{
+				ID:    "record-ddg-2024",
+				Title: "Digitale-Dienste-Gesetz (DDG), Impressumspflicht in § 5 DDG statt § 5 TMG",
+				By:    "Bundesgesetzgeber",
+				Date:  "2024-05-14",
+			},
+			&catalog.Source{
+				ID:    "record-kbv-video",
+				Title: "Videosprechstunde – Liste zertifizierter Videodienstanbieter (Anlage 31b BMV-Ä)",
+				By:    "Kassenärztliche Bundesvereinigung (KBV)",
+				Date:  "2024",
+				Note: catalog.Text{
+					DE: "Die Liste ändert sich laufend; vor der Nutzung aktuell prüfen.",
+					EN: "The list changes constantly; check it before use.",
 				},
 			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass Beschäftigte die Werkzeuge nutzen.",
-				EN: "The plan assumes employees use the tools.",
+			&catalog.Source{
+				ID:    "record-skype-2025",
+				Title: "Einstellung von Skype zum 05.05.2025 (Umstieg auf Microsoft Teams Free)",
+				By:    "Microsoft",
+				Date:  "2025-05-05",
 			},
-			Scope: "context",
-			Index: 2,
-		},
-		&catalog.Question{
-			ID:   "works_council",
-			Area: "organisation",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Gibt es einen Betriebsrat oder Personalrat?",
-				EN: "Is there a works council or staff council?",
-			},
-			Help: catalog.Text{
-				DE: "Werkzeuge, die Leistung oder Verhalten überwachen können, darf der Arbeitgeber nur mit Zustimmung des Betriebsrats einführen.",
-				EN: "Tools that can monitor performance or behaviour may only be introduced with the works council's agreement.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Not: &catalog.Cond{
-					Q:      "staff",
-					Equals: "solo",
+			&catalog.Source{
+				ID:    "record-sfb-online-2021",
+				Title: "Einstellung von Skype for Business Online zum 31.07.2021",
+				By:    "Microsoft",
+				Date:  "2021-07-31",
+			},
+			&catalog.Source{
+				ID:    "record-hangouts-2022",
+				Title: "Ablösung von Google Hangouts durch Google Chat und Google Meet",
+				By:    "Google",
+				Date:  "2022-11-01",
+			},
+			&catalog.Source{
+				ID:    "record-zoom-e2e-2020",
+				Title: "Optionale Ende-zu-Ende-Verschlüsselung für Zoom-Meetings",
+				By:    "Zoom Video Communications",
+				Date:  "2020-10-26",
+			},
+			&catalog.Source{
+				ID:    "record-whatsapp-backup-2021",
+				Title: "Optionale Ende-zu-Ende-verschlüsselte Backups für WhatsApp",
+				By:    "WhatsApp (Meta)",
+				Date:  "2021-10-14",
+			},
+			&catalog.Source{
+				ID:    "record-telegram-faq",
+				Title: "Telegram FAQ – Cloud-Chats und geheime Chats",
+				By:    "Telegram",
+				Date:  "2024",
+			},
+			&catalog.Source{
+				ID:    "record-threema",
+				Title: "Threema – Anbieterangaben zu Serverstandort Schweiz, Open Source und Threema Work",
+				By:    "Threema GmbH",
+				Date:  "2024",
+			},
+			&catalog.Source{
+				ID:    "record-ch-adequacy",
+				Title: "Entscheidung 2000/518/EG – Angemessenheit des Datenschutzes in der Schweiz",
+				By:    "Europäische Kommission",
+				Date:  "2000-07-26",
+			},
+			&catalog.Source{
+				ID:    "record-signal",
+				Title: "Signal – Anbieterangaben und Quelltext (Signal-Protokoll, Ende-zu-Ende standardmäßig)",
+				By:    "Signal Technology Foundation",
+				Date:  "2024",
+			},
+			&catalog.Source{
+				ID:    "record-matrix-element",
+				Title: "Element/Matrix – Anbieterangaben (Open Source, selbst betreibbar, Ende-zu-Ende standardmäßig in privaten Räumen)",
+				By:    "Element / The Matrix.org Foundation",
+				Date:  "2024",
+			},
+			&catalog.Source{
+				ID:    "record-nextcloud-talk",
+				Title: "Nextcloud Talk – Anbieterangaben (Open Source, selbst betreibbar)",
+				By:    "Nextcloud GmbH",
+				Date:  "2024",
+			},
+			&catalog.Source{
+				ID:    "record-vendor-docs",
+				Title: "Anbieterangaben der jeweiligen Dienste (Websites, Dokumentation, Nutzungsbedingungen)",
+				By:    "die jeweiligen Anbieter",
+				Date:  "2024",
+				Note: catalog.Text{
+					DE: "Angaben der Anbieter ändern sich; vor einer Entscheidung beim Anbieter prüfen.",
+					EN: "Providers' statements change; check with the provider before deciding.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-user",
+				Title: "Angaben der bewertenden Person",
+				By:    "Bewertung in konform",
+				Date:  "—",
+				Note: catalog.Text{
+					DE: "Fakten zu „anderem Werkzeug“, die in der Bewertung selbst angegeben wurden.",
+					EN: "Facts about an \"other tool\" given in the assessment itself.",
+				},
+			},
+		},
+		FactDefs: []*catalog.FactDef{
+			&catalog.FactDef{
+				ID: "seat",
+				Title: catalog.Text{
+					DE: "Sitz des Anbieters",
+					EN: "Provider's seat",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "germany",
+						Label: catalog.Text{
+							DE: "Deutschland",
+							EN: "Germany",
+						},
+						Short: catalog.Text{
+							DE: "DE",
+							EN: "DE",
+						},
+					},
+					catalog.Option{
+						ID: "eu_eea",
+						Label: catalog.Text{
+							DE: "EU/EWR",
+							EN: "EU/EEA",
+						},
+						Short: catalog.Text{
+							DE: "EU/EWR",
+							EN: "EU/EEA",
+						},
+					},
+					catalog.Option{
+						ID: "adequate",
+						Label: catalog.Text{
+							DE: "Land mit Angemessenheitsbeschluss",
+							EN: "Country with an adequacy decision",
+						},
+						Short: catalog.Text{
+							DE: "angemessen",
+							EN: "adequate",
+						},
+					},
+					catalog.Option{
+						ID: "usa",
+						Label: catalog.Text{
+							DE: "USA",
+							EN: "USA",
+						},
+						Short: catalog.Text{
+							DE: "USA",
+							EN: "USA",
+						},
+					},
+					catalog.Option{
+						ID: "other",
+						Label: catalog.Text{
+							DE: "anderes Drittland",
+							EN: "other third country",
+						},
+						Short: catalog.Text{
+							DE: "Drittland",
+							EN: "3rd country",
+						},
+					},
+					catalog.Option{
+						ID: "depends",
+						Label: catalog.Text{
+							DE: "je nach Betreiber",
+							EN: "depends on the operator",
+						},
+						Short: catalog.Text{
+							DE: "variabel",
+							EN: "varies",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "zu prüfen",
+							EN: "to verify",
+						},
+						Short: catalog.Text{
+							DE: "prüfen",
+							EN: "verify",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "hosting",
+				Title: catalog.Text{
+					DE: "Verarbeitungsort (Server)",
+					EN: "Where data are processed (servers)",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "eu_eea",
+						Label: catalog.Text{
+							DE: "EU/EWR",
+							EN: "EU/EEA",
+						},
+						Short: catalog.Text{
+							DE: "EU/EWR",
+							EN: "EU/EEA",
+						},
+					},
+					catalog.Option{
+						ID: "adequate",
+						Label: catalog.Text{
+							DE: "Land mit Angemessenheitsbeschluss",
+							EN: "Country with an adequacy decision",
+						},
+						Short: catalog.Text{
+							DE: "angemessen",
+							EN: "adequate",
+						},
+					},
+					catalog.Option{
+						ID: "usa",
+						Label: catalog.Text{
+							DE: "USA",
+							EN: "USA",
+						},
+						Short: catalog.Text{
+							DE: "USA",
+							EN: "USA",
+						},
+					},
+					catalog.Option{
+						ID: "mixed",
+						Label: catalog.Text{
+							DE: "EU und Drittländer",
+							EN: "EU and third countries",
+						},
+						Short: catalog.Text{
+							DE: "gemischt",
+							EN: "mixed",
+						},
+					},
+					catalog.Option{
+						ID: "chosen",
+						Label: catalog.Text{
+							DE: "wählbar (Vertrag oder eigener Server)",
+							EN: "your choice (contract or own server)",
+						},
+						Short: catalog.Text{
+							DE: "wählbar",
+							EN: "choose",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "zu prüfen",
+							EN: "to verify",
+						},
+						Short: catalog.Text{
+							DE: "prüfen",
+							EN: "verify",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "e2e",
+				Title: catalog.Text{
+					DE: "Ende-zu-Ende-Verschlüsselung",
+					EN: "End-to-end encryption",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "none",
+						Label: catalog.Text{
+							DE: "keine (nur Transportverschlüsselung)",
+							EN: "none (transport encryption only)",
+						},
+						Short: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "optional",
+						Label: catalog.Text{
+							DE: "optional, einzuschalten",
+							EN: "optional, must be switched on",
+						},
+						Short: catalog.Text{
+							DE: "optional",
+							EN: "optional",
+						},
+					},
+					catalog.Option{
+						ID: "default",
+						Label: catalog.Text{
+							DE: "standardmäßig",
+							EN: "by default",
+						},
+						Short: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "zu prüfen",
+							EN: "to verify",
+						},
+						Short: catalog.Text{
+							DE: "prüfen",
+							EN: "verify",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "avv",
+				Title: catalog.Text{
+					DE: "Auftragsverarbeitungsvertrag (AVV)",
+					EN: "Data processing agreement (DPA)",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "offered",
+						Label: catalog.Text{
+							DE: "wird angeboten",
+							EN: "offered",
+						},
+						Short: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "on_request",
+						Label: catalog.Text{
+							DE: "auf Anfrage",
+							EN: "on request",
+						},
+						Short: catalog.Text{
+							DE: "Anfrage",
+							EN: "on request",
+						},
+					},
+					catalog.Option{
+						ID: "not_offered",
+						Label: catalog.Text{
+							DE: "wird nicht angeboten",
+							EN: "not offered",
+						},
+						Short: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "not_needed",
+						Label: catalog.Text{
+							DE: "nicht nötig (eigener Betrieb)",
+							EN: "not needed (you run it yourself)",
+						},
+						Short: catalog.Text{
+							DE: "unnötig",
+							EN: "not needed",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "zu prüfen",
+							EN: "to verify",
+						},
+						Short: catalog.Text{
+							DE: "prüfen",
+							EN: "verify",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "business_use",
+				Title: catalog.Text{
+					DE: "Geschäftliche Nutzung laut Nutzungsbedingungen",
+					EN: "Business use under the terms",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "allowed",
+						Label: catalog.Text{
+							DE: "erlaubt",
+							EN: "allowed",
+						},
+					},
+					catalog.Option{
+						ID: "business_edition_only",
+						Label: catalog.Text{
+							DE: "nur mit der Business-Version",
+							EN: "only with the business version",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "zu prüfen",
+							EN: "to verify",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "edition",
+				Title: catalog.Text{
+					DE: "Art des Angebots",
+					EN: "Kind of offer",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "consumer",
+						Label: catalog.Text{
+							DE: "App für Privatleute",
+							EN: "consumer app",
+						},
+					},
+					catalog.Option{
+						ID: "freemium",
+						Label: catalog.Text{
+							DE: "kostenlose und kostenpflichtige Tarife",
+							EN: "free and paid plans",
+						},
+					},
+					catalog.Option{
+						ID: "business",
+						Label: catalog.Text{
+							DE: "Angebot für Unternehmen",
+							EN: "business product",
+						},
+					},
+					catalog.Option{
+						ID: "software",
+						Label: catalog.Text{
+							DE: "Software zum eigenen Betrieb",
+							EN: "software you run",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "open_source",
+				Title: catalog.Text{
+					DE: "Open Source",
+					EN: "Open source",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "clients",
+						Label: catalog.Text{
+							DE: "nur die Apps",
+							EN: "clients only",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "self_hostable",
+				Title: catalog.Text{
+					DE: "Selbst betreibbar",
+					EN: "Can be self-hosted",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "certifications",
+				Title: catalog.Text{
+					DE: "Zertifizierungen und Garantien",
+					EN: "Certifications and safeguards",
+				},
+				List: true,
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "iso27001",
+						Label: catalog.Text{
+							DE: "ISO 27001",
+							EN: "ISO 27001",
+						},
+					},
+					catalog.Option{
+						ID: "iso27017",
+						Label: catalog.Text{
+							DE: "ISO 27017",
+							EN: "ISO 27017",
+						},
+					},
+					catalog.Option{
+						ID: "iso27018",
+						Label: catalog.Text{
+							DE: "ISO 27018",
+							EN: "ISO 27018",
+						},
+					},
+					catalog.Option{
+						ID: "bcr",
+						Label: catalog.Text{
+							DE: "verbindliche interne Datenschutzvorschriften (BCR)",
+							EN: "binding corporate rules (BCR)",
+						},
+					},
+					catalog.Option{
+						ID: "apec_cbpr",
+						Label: catalog.Text{
+							DE: "APEC Cross Border Privacy Rules",
+							EN: "APEC Cross Border Privacy Rules",
+						},
+					},
+					catalog.Option{
+						ID: "scc",
+						Label: catalog.Text{
+							DE: "AVV mit Standardvertragsklauseln",
+							EN: "DPA with standard contractual clauses",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "berlin_2020",
+				Title: catalog.Text{
+					DE: "Bewertung der Berliner Datenschutzbeauftragten (Juli 2020)",
+					EN: "Verdict of the Berlin data protection authority (July 2020)",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "compliant",
+						Label: catalog.Text{
+							DE: "erfüllt die Anforderungen",
+							EN: "meets the requirements",
+						},
+						Short: catalog.Text{
+							DE: "ok",
+							EN: "ok",
+						},
+					},
+					catalog.Option{
+						ID: "non_compliant",
+						Label: catalog.Text{
+							DE: "erfüllt die Anforderungen nicht",
+							EN: "does not meet the requirements",
+						},
+						Short: catalog.Text{
+							DE: "nicht ok",
+							EN: "not ok",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "own_purposes",
+				Title: catalog.Text{
+					DE: "Nutzung der Daten für eigene Zwecke des Anbieters",
+					EN: "Provider's use of data for its own purposes",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "reserved",
+						Label: catalog.Text{
+							DE: "behält sich der Anbieter vor",
+							EN: "reserved by the provider",
+						},
+					},
+					catalog.Option{
+						ID: "excluded",
+						Label: catalog.Text{
+							DE: "vertraglich ausgeschlossen",
+							EN: "excluded by contract",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "zu prüfen",
+							EN: "to verify",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "trackers",
+				Title: catalog.Text{
+					DE: "Tracker in Apps oder Software",
+					EN: "Trackers in apps or software",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "present",
+						Label: catalog.Text{
+							DE: "vorhanden",
+							EN: "present",
+						},
+					},
+					catalog.Option{
+						ID: "none_known",
+						Label: catalog.Text{
+							DE: "keine bekannt",
+							EN: "none known",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "status",
+				Title: catalog.Text{
+					DE: "Status des Dienstes",
+					EN: "Status of the service",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "active",
+						Label: catalog.Text{
+							DE: "aktiv",
+							EN: "active",
+						},
+					},
+					catalog.Option{
+						ID: "discontinued",
+						Label: catalog.Text{
+							DE: "eingestellt",
+							EN: "discontinued",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "address_book",
+				Title: catalog.Text{
+					DE: "Adressbuch-Abgleich",
+					EN: "Address-book upload",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "upload_default",
+						Label: catalog.Text{
+							DE: "lädt Kontakte standardmäßig hoch",
+							EN: "uploads contacts by default",
+						},
+					},
+					catalog.Option{
+						ID: "optional",
+						Label: catalog.Text{
+							DE: "nur nach Zustimmung",
+							EN: "only after permission",
+						},
+					},
+					catalog.Option{
+						ID: "none",
+						Label: catalog.Text{
+							DE: "kein Abgleich nötig",
+							EN: "no upload needed",
+						},
+					},
+				},
+				Kind: "messenger",
+			},
+			&catalog.FactDef{
+				ID: "phone_number",
+				Title: catalog.Text{
+					DE: "Telefonnummer nötig",
+					EN: "Phone number required",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "required",
+						Label: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "not_required",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+				},
+				Kind: "messenger",
+			},
+			&catalog.FactDef{
+				ID: "cloud_backup",
+				Title: catalog.Text{
+					DE: "Chat-Backups in fremde Clouds",
+					EN: "Chat backups to third-party clouds",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "unencrypted",
+						Label: catalog.Text{
+							DE: "unverschlüsselt, sofern nicht umgestellt",
+							EN: "unencrypted unless changed",
+						},
+					},
+					catalog.Option{
+						ID: "encrypted",
+						Label: catalog.Text{
+							DE: "nur verschlüsselt",
+							EN: "encrypted only",
+						},
+					},
+					catalog.Option{
+						ID: "none",
+						Label: catalog.Text{
+							DE: "keine Cloud-Backups",
+							EN: "no cloud backups",
+						},
+					},
+				},
+				Kind: "messenger",
+			},
+			&catalog.FactDef{
+				ID: "meeting_password",
+				Title: catalog.Text{
+					DE: "Meeting-Passwörter",
+					EN: "Meeting passwords",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "available",
+						Label: catalog.Text{
+							DE: "vorhanden",
+							EN: "available",
+						},
+					},
+					catalog.Option{
+						ID: "unavailable",
+						Label: catalog.Text{
+							DE: "nicht vorhanden",
+							EN: "not available",
+						},
+					},
+				},
+				Kind: "video",
+			},
+		},
+		Questions: []*catalog.Question{
+			&catalog.Question{
+				ID:   "sector",
+				Area: "organisation",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "In welchem Bereich ist Ihre Organisation tätig?",
+					EN: "What field does your organisation work in?",
+				},
+				Help: catalog.Text{
+					DE: "Im Gesundheitswesen, in der Beratung oder bei Anwälten und Steuerberatern gelten strengere Regeln für vertrauliche Daten.",
+					EN: "Health care, counselling, and lawyers or tax advisers face stricter rules for confidential data.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "health",
+						Label: catalog.Text{
+							DE: "Gesundheit / Medizin",
+							EN: "Health / medicine",
+						},
+					},
+					catalog.Option{
+						ID: "counselling",
+						Label: catalog.Text{
+							DE: "Psychologische Beratung / Therapie",
+							EN: "Psychological counselling / therapy",
+						},
+					},
+					catalog.Option{
+						ID: "legal_tax",
+						Label: catalog.Text{
+							DE: "Rechts- oder Steuerberatung",
+							EN: "Legal or tax advice",
+						},
+					},
+					catalog.Option{
+						ID: "education",
+						Label: catalog.Text{
+							DE: "Schule / Bildung",
+							EN: "School / education",
+						},
+					},
+					catalog.Option{
+						ID: "association",
+						Label: catalog.Text{
+							DE: "Verein / Ehrenamt",
+							EN: "Association / volunteers",
+						},
+					},
+					catalog.Option{
+						ID: "public",
+						Label: catalog.Text{
+							DE: "Behörde / öffentliche Stelle",
+							EN: "Public body",
+						},
+					},
+					catalog.Option{
+						ID: "business",
+						Label: catalog.Text{
+							DE: "anderes Unternehmen (z. B. Handwerk, Handel, Dienstleistung)",
+							EN: "Other business (e.g. craft, trade, services)",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es gelten die allgemeinen Regeln für Unternehmen.",
+					EN: "The general rules for businesses apply.",
+				},
+				Scope: "context",
+			},
+			&catalog.Question{
+				ID:   "secrecy_203",
+				Area: "organisation",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Unterliegen Sie oder Ihre Beschäftigten einer beruflichen Schweigepflicht (§ 203 StGB)?",
+					EN: "Are you or your staff bound by professional secrecy (§ 203 StGB)?",
+				},
+				Help: catalog.Text{
+					DE: "Das betrifft z. B. Ärztinnen, Therapeuten, Anwältinnen, Steuerberater und ihre Mitarbeitenden. Wer ein solches Geheimnis unbefugt offenbart, macht sich strafbar – auch durch einen schlecht gewählten Dienst.",
+					EN: "This concerns e.g. doctors, therapists, lawyers, tax advisers and their staff. Disclosing such a secret without authority is a criminal offence – including through a badly chosen service.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Bis zur Klärung wird eine Schweigepflicht angenommen.",
+					EN: "Until clarified, the plan assumes professional secrecy applies.",
+				},
+				Scope: "context",
+				Index: 1,
+			},
+			&catalog.Question{
+				ID:   "staff",
+				Area: "organisation",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wie viele Personen arbeiten in Ihrer Organisation?",
+					EN: "How many people work in your organisation?",
+				},
+				Help: catalog.Text{
+					DE: "Ab 20 Personen, die ständig mit personenbezogenen Daten arbeiten, ist in der Regel eine oder ein Datenschutzbeauftragter zu benennen (§ 38 BDSG).",
+					EN: "From 20 people who regularly work with personal data, a data protection officer must usually be designated (§ 38 BDSG).",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "solo",
+						Label: catalog.Text{
+							DE: "nur ich",
+							EN: "just me",
+						},
+					},
+					catalog.Option{
+						ID: "small",
+						Label: catalog.Text{
+							DE: "2 bis 19",
+							EN: "2 to 19",
+						},
+					},
+					catalog.Option{
+						ID: "medium",
+						Label: catalog.Text{
+							DE: "20 bis 249",
+							EN: "20 to 249",
+						},
+					},
+					catalog.Option{
+						ID: "large",
+						Label: catalog.Text{
+							DE: "250 oder mehr",
+							EN: "250 or more",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass Beschäftigte die Werkzeuge nutzen.",
+					EN: "The plan assumes employees use the tools.",
+				},
+				Scope: "context",
+				Index: 2,
+			},
+			&catalog.Question{
+				ID:   "works_council",
+				Area: "organisation",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Gibt es einen Betriebsrat oder Personalrat?",
+					EN: "Is there a works council or staff council?",
+				},
+				Help: catalog.Text{
+					DE: "Werkzeuge, die Leistung oder Verhalten überwachen können, darf der Arbeitgeber nur mit Zustimmung des Betriebsrats einführen.",
+					EN: "Tools that can monitor performance or behaviour may only be introduced with the works council's agreement.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Not: &catalog.Cond{
+						Q:      "staff",
+						Equals: "solo",
+						Line:   53,
+						Column: 20,
+					},
 					Line:   53,
-					Column: 20,
-				},
-				Line:   53,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass ein Betriebsrat besteht.",
-				EN: "The plan assumes a works council exists.",
-			},
-			Scope: "context",
-			Index: 3,
-		},
-		&catalog.Question{
-			ID:   "dpo",
-			Area: "organisation",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter benannt?",
-				EN: "Has a data protection officer been designated?",
-			},
-			Help: catalog.Text{
-				DE: "Die oder der Datenschutzbeauftragte berät, bevor ein neues Werkzeug eingeführt wird, und kann diesen Plan prüfen.",
-				EN: "The data protection officer advises before a new tool is introduced and can review this plan.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass niemand benannt ist.",
-				EN: "The plan assumes nobody has been designated.",
-			},
-			Scope: "context",
-			Index: 4,
-		},
-		&catalog.Question{
-			ID:   "partners",
-			Area: "organisation",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Mit wem kommunizieren Sie über die Werkzeuge?",
-				EN: "Whom do you communicate with through the tools?",
-			},
-			Help: catalog.Text{
-				DE: "Sobald Kundinnen, Patienten oder andere Externe beteiligt sind, müssen Sie sie informieren und brauchen oft ihre Zustimmung.",
-				EN: "As soon as customers, patients or other outsiders take part, you must inform them and often need their consent.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "internal",
-					Label: catalog.Text{
-						DE: "nur intern (Beschäftigte)",
-						EN: "only internally (staff)",
-					},
-				},
-				catalog.Option{
-					ID: "external",
-					Label: catalog.Text{
-						DE: "nur mit Externen (Kunden, Patienten …)",
-						EN: "only with outsiders (customers, patients …)",
-					},
-				},
-				catalog.Option{
-					ID: "both",
-					Label: catalog.Text{
-						DE: "intern und extern",
-						EN: "internally and externally",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass auch Externe beteiligt sind.",
-				EN: "The plan assumes outsiders take part too.",
-			},
-			Scope: "context",
-			Index: 5,
-		},
-		&catalog.Question{
-			ID:   "partner_groups",
-			Area: "organisation",
-			Type: "multi",
-			Title: catalog.Text{
-				DE: "Wer gehört zu Ihren externen Kommunikationspartnern?",
-				EN: "Who are your outside communication partners?",
-			},
-			Help: catalog.Text{
-				DE: "Bei Verbrauchern und Kindern gelten strengere Regeln für Einwilligung und Werbung.",
-				EN: "Stricter rules on consent and advertising apply to consumers and children.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "consumers",
-					Label: catalog.Text{
-						DE: "Privatkundinnen und -kunden",
-						EN: "Private customers",
-					},
-				},
-				catalog.Option{
-					ID: "businesses",
-					Label: catalog.Text{
-						DE: "Geschäftskunden und Lieferanten",
-						EN: "Business customers and suppliers",
-					},
-				},
-				catalog.Option{
-					ID: "patients",
-					Label: catalog.Text{
-						DE: "Patientinnen, Klienten oder Mandanten",
-						EN: "Patients or clients",
-					},
-				},
-				catalog.Option{
-					ID: "children",
-					Label: catalog.Text{
-						DE: "Kinder und Jugendliche unter 16",
-						EN: "Children and young people under 16",
-					},
-				},
-				catalog.Option{
-					ID: "volunteers",
-					Label: catalog.Text{
-						DE: "Mitglieder und Ehrenamtliche",
-						EN: "Members and volunteers",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "partners",
-				In: []string{
-					"external",
-					"both",
-					"unknown",
-				},
-				Line:   89,
-				Column: 14,
-			},
-			Scope: "context",
-			Index: 6,
-		},
-		&catalog.Question{
-			ID:   "b2c_marketing",
-			Area: "organisation",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Verschicken Sie über Messenger oder Videotools Werbung oder Newsletter?",
-				EN: "Do you send advertising or newsletters via messengers or video tools?",
-			},
-			Help: catalog.Text{
-				DE: "Werbung per Messenger ist nur mit vorheriger ausdrücklicher Einwilligung erlaubt (§ 7 UWG).",
-				EN: "Advertising by messenger requires prior express consent (§ 7 UWG).",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "partners",
-				In: []string{
-					"external",
-					"both",
-					"unknown",
-				},
-				Line:   104,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass keine Werbung verschickt wird; bitte klären.",
-				EN: "The plan assumes no advertising is sent; please clarify.",
-			},
-			Scope: "context",
-			Index: 7,
-		},
-		&catalog.Question{
-			ID:   "usage_policy",
-			Area: "rules",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Gibt es Regeln, wie Messenger und Videotools genutzt werden dürfen?",
-				EN: "Are there rules on how messengers and video tools may be used?",
-			},
-			Help: catalog.Text{
-				DE: "Eine verbindliche Richtlinie legt fest, wofür die Werkzeuge genutzt werden, welche Themen tabu sind, wie vor einer Aufzeichnung vorzugehen ist und wer bei Fragen hilft.",
-				EN: "A binding policy says what the tools are used for, which topics are off limits, what to do before recording, and who helps with questions.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "written",
-					Label: catalog.Text{
-						DE: "ja, schriftlich und verbindlich",
-						EN: "yes, written and binding",
-					},
-				},
-				catalog.Option{
-					ID: "informal",
-					Label: catalog.Text{
-						DE: "nur mündliche Absprachen",
-						EN: "only verbal agreements",
-					},
-				},
-				catalog.Option{
-					ID: "none",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass es keine Regeln gibt.",
-				EN: "The plan assumes there are no rules.",
-			},
-			Scope: "context",
-			Index: 8,
-		},
-		&catalog.Question{
-			ID:   "training",
-			Area: "rules",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Werden die Beschäftigten dazu geschult und wird die Einhaltung kontrolliert?",
-				EN: "Are employees trained on them, and is compliance checked?",
-			},
-			Help: catalog.Text{
-				DE: "Regeln wirken nur, wenn alle sie kennen. Schulung und Kontrolle sollten dokumentiert werden.",
-				EN: "Rules only work when everybody knows them. Training and checks should be documented.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "usage_policy",
-				In: []string{
-					"written",
-					"informal",
-				},
-				Line:   131,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass nicht geschult wird.",
-				EN: "The plan assumes there is no training.",
-			},
-			Scope: "context",
-			Index: 9,
-		},
-		&catalog.Question{
-			ID:   "breach_procedure",
-			Area: "rules",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Wissen alle, was bei einer Datenpanne zu tun ist?",
-				EN: "Does everyone know what to do after a data breach?",
-			},
-			Help: catalog.Text{
-				DE: "Beispiele: ein Handy mit Kundenchats geht verloren, eine Nachricht landet in der falschen Gruppe. Meldepflichtige Pannen müssen binnen 72 Stunden an die Aufsichtsbehörde.",
-				EN: "Examples: a phone with customer chats is lost, a message lands in the wrong group. Notifiable breaches must reach the supervisory authority within 72 hours.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass es kein Verfahren gibt.",
-				EN: "The plan assumes there is no procedure.",
-			},
-			Scope: "context",
-			Index: 10,
-		},
-		&catalog.Question{
-			ID:   "contact_persons",
-			Area: "rules",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Ist bekannt, wer bei Datenschutz- und IT-Fragen hilft?",
-				EN: "Do people know whom to ask about data protection and IT problems?",
-			},
-			Help: catalog.Text{
-				DE: "Die Berliner Datenschutzbeauftragte empfiehlt, Ansprechpersonen in den Regeln zu nennen.",
-				EN: "The Berlin data protection authority recommends naming contact persons in the rules.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass keine Ansprechpersonen benannt sind.",
-				EN: "The plan assumes no contact persons are named.",
-			},
-			Scope: "context",
-			Index: 11,
-		},
-		&catalog.Question{
-			ID:   "records_exist",
-			Area: "rules",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Führen Sie ein Verzeichnis von Verarbeitungstätigkeiten (VVT)?",
-				EN: "Do you keep a record of processing activities?",
-			},
-			Help: catalog.Text{
-				DE: "Das VVT (Art. 30 DSGVO) listet, welche personenbezogenen Daten Sie wofür und mit welchen Dienstleistern verarbeiten. Jedes Werkzeug gehört hinein.",
-				EN: "The record (Art. 30 GDPR) lists which personal data you process, for what, and with which service providers. Every tool belongs in it.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass kein VVT geführt wird.",
-				EN: "The plan assumes no record is kept.",
-			},
-			Scope: "context",
-			Index: 12,
-		},
-		&catalog.Question{
-			ID:   "monitoring",
-			Area: "labour",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Werden Chatverläufe, Anwesenheits- oder Nutzungsdaten ausgewertet, um Beschäftigte zu kontrollieren?",
-				EN: "Are chat logs, presence or usage data evaluated to check on employees?",
-			},
-			Help: catalog.Text{
-				DE: "Auch wenn es nicht beabsichtigt ist – schon die technische Möglichkeit zur Leistungs- und Verhaltenskontrolle macht die Einführung mitbestimmungspflichtig.",
-				EN: "Even when not intended, the mere technical ability to monitor performance and behaviour makes introducing the tool subject to co-determination.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Not: &catalog.Cond{
-					Q:      "staff",
-					Equals: "solo",
-					Line:   173,
-					Column: 20,
-				},
-				Line:   173,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass Auswertungen möglich sind.",
-				EN: "The plan assumes such evaluations are possible.",
-			},
-			Scope: "context",
-			Index: 13,
-		},
-		&catalog.Question{
-			ID:   "works_agreement",
-			Area: "labour",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Wie ist der Betriebsrat an der Einführung der Werkzeuge beteiligt?",
-				EN: "How was the works council involved in introducing the tools?",
-			},
-			Help: catalog.Text{
-				DE: "Am besten regelt eine Betriebsvereinbarung Zweck, Auswertungsverbote und das Verbot privater Nutzung des Dienst-Messengers.",
-				EN: "Ideally a works agreement sets out the purpose, bans on evaluation, and whether private use of the business messenger is excluded.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "agreement",
-					Label: catalog.Text{
-						DE: "Betriebsvereinbarung abgeschlossen",
-						EN: "works agreement concluded",
-					},
-				},
-				catalog.Option{
-					ID: "informed",
-					Label: catalog.Text{
-						DE: "nur informiert",
-						EN: "only informed",
-					},
-				},
-				catalog.Option{
-					ID: "not_involved",
-					Label: catalog.Text{
-						DE: "nicht beteiligt",
-						EN: "not involved",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "works_council",
-				In: []string{
-					"yes",
-					"unknown",
-				},
-				Line:   184,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass der Betriebsrat nicht beteiligt wurde.",
-				EN: "The plan assumes the works council was not involved.",
-			},
-			Scope: "context",
-			Index: 14,
-		},
-		&catalog.Question{
-			ID:   "archiving",
-			Area: "retention",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Werden geschäftliche Nachrichten (Angebote, Aufträge, Rechnungen) außerhalb der Apps archiviert?",
-				EN: "Are business messages (offers, orders, invoices) archived outside the apps?",
-			},
-			Help: catalog.Text{
-				DE: "Handels- und Geschäftsbriefe sind sechs Jahre aufzubewahren, Buchungsbelege länger (§ 257 HGB, § 147 AO). Ein Chat auf einem Handy ist kein Archiv.",
-				EN: "Commercial and business letters must be kept for six years, accounting records longer (§ 257 HGB, § 147 AO). A chat on a phone is not an archive.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "archived",
-					Label: catalog.Text{
-						DE: "ja, in einem Archiv oder der Kundenakte",
-						EN: "yes, in an archive or the customer file",
-					},
-				},
-				catalog.Option{
-					ID: "partly",
-					Label: catalog.Text{
-						DE: "teilweise",
-						EN: "partly",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
-				},
-				catalog.Option{
-					ID: "not_needed",
-					Label: catalog.Text{
-						DE: "über die Werkzeuge laufen keine Geschäftsbriefe",
-						EN: "no business letters go through the tools",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass nicht archiviert wird.",
-				EN: "The plan assumes nothing is archived.",
-			},
-			Scope: "context",
-			Index: 15,
-		},
-		&catalog.Question{
-			ID:   "deletion_periods",
-			Area: "retention",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Gibt es Löschfristen für Chats, Aufzeichnungen und Dateien, die nicht aufbewahrt werden müssen?",
-				EN: "Are there deletion periods for chats, recordings and files that need not be kept?",
-			},
-			Help: catalog.Text{
-				DE: "Was nicht mehr gebraucht wird und keiner Aufbewahrungspflicht unterliegt, muss gelöscht werden (Speicherbegrenzung).",
-				EN: "Whatever is no longer needed and not subject to a retention duty must be deleted (storage limitation).",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass nicht gelöscht wird.",
-				EN: "The plan assumes nothing is deleted.",
-			},
-			Scope: "context",
-			Index: 16,
-		},
-		&catalog.Question{
-			ID:   "video_consultation",
-			Area: "sensitive",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Bieten Sie Videosprechstunden oder Online-Beratung für Patienten oder Klienten an?",
-				EN: "Do you offer video consultations or online counselling to patients or clients?",
-			},
-			Help: catalog.Text{
-				DE: "Ärztinnen und Psychotherapeuten dürfen für Videosprechstunden nur zertifizierte Videodienstanbieter nutzen (KBV-Liste).",
-				EN: "Doctors and psychotherapists may only use certified video providers for video consultations (KBV list).",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "sector",
-				In: []string{
-					"health",
-					"counselling",
-					"unknown",
-				},
-				Line:   228,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass Videosprechstunden stattfinden.",
-				EN: "The plan assumes video consultations take place.",
-			},
-			Scope: "context",
-			Index: 17,
-		},
-		&catalog.Question{
-			ID:   "taboo_topics",
-			Area: "sensitive",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Ist festgelegt, welche Themen nicht per Messenger oder Video besprochen werden dürfen?",
-				EN: "Is it defined which topics must not be discussed by messenger or video?",
-			},
-			Help: catalog.Text{
-				DE: "Zum Beispiel Diagnosen, Personalangelegenheiten oder Mandatsgeheimnisse – dafür gibt es sicherere Wege.",
-				EN: "For example diagnoses, personnel matters or client secrets – there are safer channels for them.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass nichts festgelegt ist.",
-				EN: "The plan assumes nothing is defined.",
-			},
-			Scope: "context",
-			Index: 18,
-		},
-		&catalog.Question{
-			ID:   "dpia_done",
-			Area: "sensitive",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Wurde für die Werkzeuge eine Datenschutz-Folgenabschätzung (DSFA) gemacht?",
-				EN: "Has a data protection impact assessment (DPIA) been done for the tools?",
-			},
-			Help: catalog.Text{
-				DE: "Eine DSFA (Art. 35 DSGVO) ist Pflicht, wenn ein hohes Risiko besteht – etwa bei Gesundheitsdaten oder wenn Beschäftigte überwacht werden können.",
-				EN: "A DPIA (Art. 35 GDPR) is mandatory where the risk is high – for example with health data or where employees can be monitored.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "done",
-					Label: catalog.Text{
-						DE: "ja",
-						EN: "yes",
-					},
-				},
-				catalog.Option{
-					ID: "checked_not_needed",
-					Label: catalog.Text{
-						DE: "geprüft – nicht erforderlich",
-						EN: "checked – not required",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass keine DSFA gemacht wurde.",
-				EN: "The plan assumes no DPIA was done.",
-			},
-			Scope: "context",
-			Index: 19,
-		},
-		&catalog.Question{
-			ID:   "phone_would_do",
-			Area: "alternatives",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Würde für viele Besprechungen auch eine Telefonkonferenz reichen?",
-				EN: "Would a telephone conference do for many of your meetings?",
-			},
-			Help: catalog.Text{
-				DE: "Telefonkonferenzen lassen sich viel leichter datenschutzgerecht durchführen. Die Berliner Datenschutzbeauftragte rät, das zuerst zu prüfen.",
-				EN: "Telephone conferences are much easier to run in line with data protection. The Berlin authority advises checking this first.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "often",
-					Label: catalog.Text{
-						DE: "oft",
-						EN: "often",
-					},
-				},
-				catalog.Option{
-					ID: "sometimes",
-					Label: catalog.Text{
-						DE: "manchmal",
-						EN: "sometimes",
-					},
-				},
-				catalog.Option{
-					ID: "rarely",
-					Label: catalog.Text{
-						DE: "selten",
-						EN: "rarely",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Scope: "context",
-			Index: 20,
-		},
-		&catalog.Question{
-			ID:   "alternatives_checked",
-			Area: "alternatives",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Haben Sie datenschutzfreundlichere Alternativen verglichen?",
-				EN: "Have you compared more privacy-friendly alternatives?",
-			},
-			Help: catalog.Text{
-				DE: "Am besten ist ein selbst betriebener Open-Source-Dienst, danach kommen europäische Anbieter. Für Messenger sind Signal, Threema oder Branchenlösungen Alternativen zu WhatsApp.",
-				EN: "A self-hosted open-source service is best, European providers come next. For messengers, Signal, Threema or sector solutions are alternatives to WhatsApp.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass nicht verglichen wurde.",
-				EN: "The plan assumes no comparison was made.",
-			},
-			Scope: "context",
-			Index: 21,
-		},
-		&catalog.Question{
-			ID:   "hosting_capacity",
-			Area: "alternatives",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Könnten Sie einen eigenen Dienst betreiben oder betreiben lassen?",
-				EN: "Could you run a service of your own, or have one run for you?",
-			},
-			Help: catalog.Text{
-				DE: "Selbst betreiben braucht Personal und Zeit für Betrieb und Updates. Ein IT-Dienstleister kann das übernehmen.",
-				EN: "Running it yourself takes staff and time for operation and updates. An IT service provider can take this on.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "in_house",
-					Label: catalog.Text{
-						DE: "ja, mit eigener IT",
-						EN: "yes, with our own IT",
-					},
-				},
-				catalog.Option{
-					ID: "service_provider",
-					Label: catalog.Text{
-						DE: "ja, über einen IT-Dienstleister",
-						EN: "yes, through an IT service provider",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "alternatives_checked",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   287,
-				Column: 14,
-			},
-			Scope: "context",
-			Index: 22,
-		},
-		&catalog.Question{
-			ID:   "used_for",
-			Area: "data",
-			Type: "multi",
-			Title: catalog.Text{
-				DE: "Wofür wird das Werkzeug genutzt?",
-				EN: "What is the tool used for?",
-			},
-			Help: catalog.Text{
-				DE: "Der Zweck entscheidet über die Rechtsgrundlage, über Aufbewahrungspflichten und darüber, wen Sie informieren müssen.",
-				EN: "The purpose decides the legal basis, the retention duties, and whom you must inform.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "internal",
-					Label: catalog.Text{
-						DE: "Abstimmung im Team",
-						EN: "coordination within the team",
-					},
-				},
-				catalog.Option{
-					ID: "customer_contact",
-					Label: catalog.Text{
-						DE: "Kontakt mit Kunden, Patienten oder Mitgliedern",
-						EN: "contact with customers, patients or members",
-					},
-				},
-				catalog.Option{
-					ID: "orders",
-					Label: catalog.Text{
-						DE: "Angebote, Aufträge, Rechnungen",
-						EN: "offers, orders, invoices",
-					},
-				},
-				catalog.Option{
-					ID: "appointments",
-					Label: catalog.Text{
-						DE: "Terminabsprachen",
-						EN: "appointments",
-					},
-				},
-				catalog.Option{
-					ID: "staff_matters",
-					Label: catalog.Text{
-						DE: "Dienstpläne, Krankmeldungen, Personalthemen",
-						EN: "rotas, sick notes, personnel matters",
-					},
-				},
-				catalog.Option{
-					ID: "meetings",
-					Label: catalog.Text{
-						DE: "Besprechungen",
-						EN: "meetings",
-					},
-				},
-				catalog.Option{
-					ID: "webinars",
-					Label: catalog.Text{
-						DE: "Webinare und Veranstaltungen",
-						EN: "webinars and events",
-					},
-				},
-				catalog.Option{
-					ID: "consultations",
-					Label: catalog.Text{
-						DE: "Beratung oder Behandlung",
-						EN: "counselling or treatment",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Scope: "tool",
-			Index: 23,
-		},
-		&catalog.Question{
-			ID:   "special_categories",
-			Area: "data",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Werden Gesundheitsdaten oder andere besonders sensible Daten ausgetauscht oder besprochen?",
-				EN: "Are health data or other especially sensitive data exchanged or discussed?",
-			},
-			Help: catalog.Text{
-				DE: "Dazu zählen Gesundheit, Religion, politische Meinung, Gewerkschaftszugehörigkeit, sexuelle Orientierung (Art. 9 DSGVO). Schon ein Foto eines Rezepts gehört dazu.",
-				EN: "This covers health, religion, political opinions, union membership, sexual orientation (Art. 9 GDPR). Even a photo of a prescription counts.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Bis zur Klärung wird angenommen, dass sensible Daten vorkommen.",
-				EN: "Until clarified, the plan assumes sensitive data occur.",
-			},
-			Scope: "tool",
-			Index: 24,
-		},
-		&catalog.Question{
-			ID:   "sick_notes",
-			Area: "data",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Schicken Beschäftigte Krankmeldungen oder Fotos von Arbeitsunfähigkeitsbescheinigungen über den Messenger?",
-				EN: "Do employees send sick notes or photos of doctor's certificates via the messenger?",
-			},
-			Help: catalog.Text{
-				DE: "Die Datenschutzaufsicht in NRW hält Krankmeldungen per Messenger für unzulässig. Sie enthalten Gesundheitsdaten.",
-				EN: "The supervisory authority of North Rhine-Westphalia considers sick notes via messenger inadmissible. They contain health data.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Kind:   "messenger",
-				Line:   37,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass das vorkommt.",
-				EN: "The plan assumes this happens.",
-			},
-			Scope: "tool",
-			Index: 25,
-		},
-		&catalog.Question{
-			ID:   "address_book",
-			Area: "data",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Hat die App Zugriff auf das Adressbuch des Telefons?",
-				EN: "Does the app have access to the phone's address book?",
-			},
-			Help: catalog.Text{
-				DE: "Mit dem Adressbuch lädt die App Telefonnummern aller Kontakte zum Anbieter hoch – auch von Menschen, die den Dienst gar nicht nutzen. Dafür fehlt meist jede Rechtsgrundlage.",
-				EN: "With the address book, the app uploads the phone numbers of all contacts to the provider – including people who do not use the service at all. There is usually no legal basis for that.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "full",
-					Label: catalog.Text{
-						DE: "ja, auf alle Kontakte",
-						EN: "yes, to all contacts",
-					},
-				},
-				catalog.Option{
-					ID: "business_only",
-					Label: catalog.Text{
-						DE: "nur auf geschäftliche Kontakte, die zugestimmt haben (getrenntes Adressbuch)",
-						EN: "only to business contacts who agreed (separate address book)",
-					},
-				},
-				catalog.Option{
-					ID: "blocked",
-					Label: catalog.Text{
-						DE: "nein, der Zugriff ist gesperrt",
-						EN: "no, access is blocked",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Fact: "address_book",
-				In: []string{
-					"upload_default",
-					"optional",
-				},
-				Line:   48,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass die App alle Kontakte hochlädt.",
-				EN: "The plan assumes the app uploads all contacts.",
-			},
-			Scope: "tool",
-			Index: 26,
-		},
-		&catalog.Question{
-			ID:   "operating_model",
-			Area: "storage",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Wer betreibt den Dienst?",
-				EN: "Who runs the service?",
-			},
-			Help: catalog.Text{
-				DE: "Betreiben Sie den Dienst selbst, brauchen Sie keinen AVV, aber Personal und Zeit für Updates. Betreibt ihn ein Dienstleister, brauchen Sie mit ihm einen AVV.",
-				EN: "If you run it yourself you need no DPA, but staff and time for updates. If a service provider runs it, you need a DPA with them.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "online",
-					Label: catalog.Text{
-						DE: "der Anbieter als Online-Dienst",
-						EN: "the provider, as an online service",
-					},
-				},
-				catalog.Option{
-					ID: "provider_hosted",
-					Label: catalog.Text{
-						DE: "ein IT-Dienstleister für uns",
-						EN: "an IT service provider for us",
-					},
-				},
-				catalog.Option{
-					ID: "self_hosted",
-					Label: catalog.Text{
-						DE: "wir selbst auf eigenen Servern",
-						EN: "we ourselves on our own servers",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Fact:   "edition",
-				Equals: "software",
-				Line:   65,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass ein fremder Anbieter den Dienst betreibt.",
-				EN: "The plan assumes an outside provider runs the service.",
-			},
-			Scope: "tool",
-			Index: 27,
-		},
-		&catalog.Question{
-			ID:   "hosting",
-			Area: "storage",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Wo stehen die Server, auf denen die Daten verarbeitet werden?",
-				EN: "Where are the servers that process the data?",
-			},
-			Help: catalog.Text{
-				DE: "Außerhalb von EU und EWR braucht jede Übermittlung eine Grundlage – einen Angemessenheitsbeschluss (z. B. Schweiz) oder Standardvertragsklauseln. Der Katalog schlägt einen Wert vor; prüfen Sie ihn für Ihren Vertrag.",
-				EN: "Outside the EU and EEA every transfer needs a basis – an adequacy decision (e.g. Switzerland) or standard contractual clauses. The catalogue suggests a value; check it for your contract.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "eu_eea",
-					Label: catalog.Text{
-						DE: "EU/EWR",
-						EN: "EU/EEA",
-					},
-				},
-				catalog.Option{
-					ID: "adequate",
-					Label: catalog.Text{
-						DE: "Land mit Angemessenheitsbeschluss (z. B. Schweiz)",
-						EN: "country with an adequacy decision (e.g. Switzerland)",
-					},
-				},
-				catalog.Option{
-					ID: "usa",
-					Label: catalog.Text{
-						DE: "USA",
-						EN: "USA",
-					},
-				},
-				catalog.Option{
-					ID: "mixed",
-					Label: catalog.Text{
-						DE: "EU und Drittländer",
-						EN: "EU and third countries",
-					},
-				},
-				catalog.Option{
-					ID: "other",
-					Label: catalog.Text{
-						DE: "anderes Drittland",
-						EN: "another third country",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Prefill: "hosting",
-			Assume: catalog.Text{
-				DE: "Bis zur Klärung wird eine Verarbeitung außerhalb der EU angenommen.",
-				EN: "Until clarified, the plan assumes processing outside the EU.",
-			},
-			Scope: "tool",
-			Index: 28,
-		},
-		&catalog.Question{
-			ID:   "non_eu_subprocessors",
-			Area: "storage",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Setzt der Anbieter Unterauftragnehmer außerhalb der EU ein oder verkauft er nur den Dienst eines US-Anbieters weiter?",
-				EN: "Does the provider use sub-processors outside the EU, or merely resell a US provider's service?",
-			},
-			Help: catalog.Text{
-				DE: "Ein europäischer Vertragspartner hilft wenig, wenn der Dienst tatsächlich von einer US-Muttergesellschaft erbracht wird. Die Liste der Unterauftragnehmer steht meist im AVV.",
-				EN: "A European contract partner helps little when a US parent company actually delivers the service. The list of sub-processors is usually in the DPA.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "hosting",
-				In: []string{
-					"eu_eea",
-					"adequate",
-				},
-				Line:   99,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass Unterauftragnehmer außerhalb der EU beteiligt sind.",
-				EN: "The plan assumes sub-processors outside the EU are involved.",
-			},
-			Scope: "tool",
-			Index: 29,
-		},
-		&catalog.Question{
-			ID:   "backups",
-			Area: "storage",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Werden Chats in Google Drive oder iCloud gesichert?",
-				EN: "Are chats backed up to Google Drive or iCloud?",
-			},
-			Help: catalog.Text{
-				DE: "Solche Backups liegen oft unverschlüsselt und außerhalb der EU. Bei WhatsApp lässt sich ein Ende-zu-Ende-verschlüsseltes Backup einschalten.",
-				EN: "Such backups are often unencrypted and outside the EU. WhatsApp lets you switch on an end-to-end encrypted backup.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "off",
-					Label: catalog.Text{
-						DE: "nein, Backups sind aus",
-						EN: "no, backups are off",
-					},
-				},
-				catalog.Option{
-					ID: "encrypted",
-					Label: catalog.Text{
-						DE: "ja, Ende-zu-Ende-verschlüsselt",
-						EN: "yes, end-to-end encrypted",
-					},
-				},
-				catalog.Option{
-					ID: "unencrypted",
-					Label: catalog.Text{
-						DE: "ja, unverschlüsselt",
-						EN: "yes, unencrypted",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Fact: "cloud_backup",
-				In: []string{
-					"unencrypted",
-					"encrypted",
-				},
-				Line:   110,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird ein unverschlüsseltes Backup angenommen.",
-				EN: "The plan assumes an unencrypted backup.",
-			},
-			Scope: "tool",
-			Index: 30,
-		},
-		&catalog.Question{
-			ID:   "e2e_use",
-			Area: "encryption",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Ist die Ende-zu-Ende-Verschlüsselung eingeschaltet?",
-				EN: "Is end-to-end encryption switched on?",
-			},
-			Help: catalog.Text{
-				DE: "Bei diesem Werkzeug ist sie nicht Standard. Nur mit ihr kann der Anbieter Inhalte nicht mitlesen oder mitschneiden.",
-				EN: "With this tool it is not the default. Only with it can the provider not read or record the content.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "always",
-					Label: catalog.Text{
-						DE: "ja, immer",
-						EN: "yes, always",
-					},
-				},
-				catalog.Option{
-					ID: "sometimes",
-					Label: catalog.Text{
-						DE: "nur manchmal",
-						EN: "only sometimes",
-					},
-				},
-				catalog.Option{
-					ID: "never",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Fact:   "e2e",
-				Equals: "optional",
-				Line:   127,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass sie aus ist.",
-				EN: "The plan assumes it is off.",
-			},
-			Scope: "tool",
-			Index: 31,
-		},
-		&catalog.Question{
-			ID:   "transport_encryption",
-			Area: "encryption",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Ist bestätigt, dass Verbindungsaufbau sowie Ton und Bild verschlüsselt übertragen werden (TLS)?",
-				EN: "Is it confirmed that signalling as well as audio and video are encrypted in transit (TLS)?",
-			},
-			Help: catalog.Text{
-				DE: "Transportverschlüsselung ist das Mindeste. Ohne sie können Dritte unterwegs mithören.",
-				EN: "Transport encryption is the minimum. Without it third parties can listen in on the way.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Not: &catalog.Cond{
-					Fact: "e2e",
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass ein Betriebsrat besteht.",
+					EN: "The plan assumes a works council exists.",
+				},
+				Scope: "context",
+				Index: 3,
+			},
+			&catalog.Question{
+				ID:   "dpo",
+				Area: "organisation",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter benannt?",
+					EN: "Has a data protection officer been designated?",
+				},
+				Help: catalog.Text{
+					DE: "Die oder der Datenschutzbeauftragte berät, bevor ein neues Werkzeug eingeführt wird, und kann diesen Plan prüfen.",
+					EN: "The data protection officer advises before a new tool is introduced and can review this plan.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass niemand benannt ist.",
+					EN: "The plan assumes nobody has been designated.",
+				},
+				Scope: "context",
+				Index: 4,
+			},
+			&catalog.Question{
+				ID:   "partners",
+				Area: "organisation",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Mit wem kommunizieren Sie über die Werkzeuge?",
+					EN: "Whom do you communicate with through the tools?",
+				},
+				Help: catalog.Text{
+					DE: "Sobald Kundinnen, Patienten oder andere Externe beteiligt sind, müssen Sie sie informieren und brauchen oft ihre Zustimmung.",
+					EN: "As soon as customers, patients or other outsiders take part, you must inform them and often need their consent.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "internal",
+						Label: catalog.Text{
+							DE: "nur intern (Beschäftigte)",
+							EN: "only internally (staff)",
+						},
+					},
+					catalog.Option{
+						ID: "external",
+						Label: catalog.Text{
+							DE: "nur mit Externen (Kunden, Patienten …)",
+							EN: "only with outsiders (customers, patients …)",
+						},
+					},
+					catalog.Option{
+						ID: "both",
+						Label: catalog.Text{
+							DE: "intern und extern",
+							EN: "internally and externally",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass auch Externe beteiligt sind.",
+					EN: "The plan assumes outsiders take part too.",
+				},
+				Scope: "context",
+				Index: 5,
+			},
+			&catalog.Question{
+				ID:   "partner_groups",
+				Area: "organisation",
+				Type: "multi",
+				Title: catalog.Text{
+					DE: "Wer gehört zu Ihren externen Kommunikationspartnern?",
+					EN: "Who are your outside communication partners?",
+				},
+				Help: catalog.Text{
+					DE: "Bei Verbrauchern und Kindern gelten strengere Regeln für Einwilligung und Werbung.",
+					EN: "Stricter rules on consent and advertising apply to consumers and children.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "consumers",
+						Label: catalog.Text{
+							DE: "Privatkundinnen und -kunden",
+							EN: "Private customers",
+						},
+					},
+					catalog.Option{
+						ID: "businesses",
+						Label: catalog.Text{
+							DE: "Geschäftskunden und Lieferanten",
+							EN: "Business customers and suppliers",
+						},
+					},
+					catalog.Option{
+						ID: "patients",
+						Label: catalog.Text{
+							DE: "Patientinnen, Klienten oder Mandanten",
+							EN: "Patients or clients",
+						},
+					},
+					catalog.Option{
+						ID: "children",
+						Label: catalog.Text{
+							DE: "Kinder und Jugendliche unter 16",
+							EN: "Children and young people under 16",
+						},
+					},
+					catalog.Option{
+						ID: "volunteers",
+						Label: catalog.Text{
+							DE: "Mitglieder und Ehrenamtliche",
+							EN: "Members and volunteers",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "partners",
 					In: []string{
-						"default",
+						"external",
+						"both",
+						"unknown",
+					},
+					Line:   89,
+					Column: 14,
+				},
+				Scope: "context",
+				Index: 6,
+			},
+			&catalog.Question{
+				ID:   "b2c_marketing",
+				Area: "organisation",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Verschicken Sie über Messenger oder Videotools Werbung oder Newsletter?",
+					EN: "Do you send advertising or newsletters via messengers or video tools?",
+				},
+				Help: catalog.Text{
+					DE: "Werbung per Messenger ist nur mit vorheriger ausdrücklicher Einwilligung erlaubt (§ 7 UWG).",
+					EN: "Advertising by messenger requires prior express consent (§ 7 UWG).",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "partners",
+					In: []string{
+						"external",
+						"both",
+						"unknown",
+					},
+					Line:   104,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass keine Werbung verschickt wird; bitte klären.",
+					EN: "The plan assumes no advertising is sent; please clarify.",
+				},
+				Scope: "context",
+				Index: 7,
+			},
+			&catalog.Question{
+				ID:   "usage_policy",
+				Area: "rules",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Gibt es Regeln, wie Messenger und Videotools genutzt werden dürfen?",
+					EN: "Are there rules on how messengers and video tools may be used?",
+				},
+				Help: catalog.Text{
+					DE: "Eine verbindliche Richtlinie legt fest, wofür die Werkzeuge genutzt werden, welche Themen tabu sind, wie vor einer Aufzeichnung vorzugehen ist und wer bei Fragen hilft.",
+					EN: "A binding policy says what the tools are used for, which topics are off limits, what to do before recording, and who helps with questions.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "written",
+						Label: catalog.Text{
+							DE: "ja, schriftlich und verbindlich",
+							EN: "yes, written and binding",
+						},
+					},
+					catalog.Option{
+						ID: "informal",
+						Label: catalog.Text{
+							DE: "nur mündliche Absprachen",
+							EN: "only verbal agreements",
+						},
+					},
+					catalog.Option{
+						ID: "none",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass es keine Regeln gibt.",
+					EN: "The plan assumes there are no rules.",
+				},
+				Scope: "context",
+				Index: 8,
+			},
+			&catalog.Question{
+				ID:   "training",
+				Area: "rules",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Werden die Beschäftigten dazu geschult und wird die Einhaltung kontrolliert?",
+					EN: "Are employees trained on them, and is compliance checked?",
+				},
+				Help: catalog.Text{
+					DE: "Regeln wirken nur, wenn alle sie kennen. Schulung und Kontrolle sollten dokumentiert werden.",
+					EN: "Rules only work when everybody knows them. Training and checks should be documented.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "usage_policy",
+					In: []string{
+						"written",
+						"informal",
+					},
+					Line:   131,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nicht geschult wird.",
+					EN: "The plan assumes there is no training.",
+				},
+				Scope: "context",
+				Index: 9,
+			},
+			&catalog.Question{
+				ID:   "breach_procedure",
+				Area: "rules",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Wissen alle, was bei einer Datenpanne zu tun ist?",
+					EN: "Does everyone know what to do after a data breach?",
+				},
+				Help: catalog.Text{
+					DE: "Beispiele: ein Handy mit Kundenchats geht verloren, eine Nachricht landet in der falschen Gruppe. Meldepflichtige Pannen müssen binnen 72 Stunden an die Aufsichtsbehörde.",
+					EN: "Examples: a phone with customer chats is lost, a message lands in the wrong group. Notifiable breaches must reach the supervisory authority within 72 hours.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass es kein Verfahren gibt.",
+					EN: "The plan assumes there is no procedure.",
+				},
+				Scope: "context",
+				Index: 10,
+			},
+			&catalog.Question{
+				ID:   "contact_persons",
+				Area: "rules",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Ist bekannt, wer bei Datenschutz- und IT-Fragen hilft?",
+					EN: "Do people know whom to ask about data protection and IT problems?",
+				},
+				Help: catalog.Text{
+					DE: "Die Berliner Datenschutzbeauftragte empfiehlt, Ansprechpersonen in den Regeln zu nennen.",
+					EN: "The Berlin data protection authority recommends naming contact persons in the rules.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass keine Ansprechpersonen benannt sind.",
+					EN: "The plan assumes no contact persons are named.",
+				},
+				Scope: "context",
+				Index: 11,
+			},
+			&catalog.Question{
+				ID:   "records_exist",
+				Area: "rules",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Führen Sie ein Verzeichnis von Verarbeitungstätigkeiten (VVT)?",
+					EN: "Do you keep a record of processing activities?",
+				},
+				Help: catalog.Text{
+					DE: "Das VVT (Art. 30 DSGVO) listet, welche personenbezogenen Daten Sie wofür und mit welchen Dienstleistern verarbeiten. Jedes Werkzeug gehört hinein.",
+					EN: "The record (Art. 30 GDPR) lists which personal data you process, for what, and with which service providers. Every tool belongs in it.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass kein VVT geführt wird.",
+					EN: "The plan assumes no record is kept.",
+				},
+				Scope: "context",
+				Index: 12,
+			},
+			&catalog.Question{
+				ID:   "monitoring",
+				Area: "labour",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Werden Chatverläufe, Anwesenheits- oder Nutzungsdaten ausgewertet, um Beschäftigte zu kontrollieren?",
+					EN: "Are chat logs, presence or usage data evaluated to check on employees?",
+				},
+				Help: catalog.Text{
+					DE: "Auch wenn es nicht beabsichtigt ist – schon die technische Möglichkeit zur Leistungs- und Verhaltenskontrolle macht die Einführung mitbestimmungspflichtig.",
+					EN: "Even when not intended, the mere technical ability to monitor performance and behaviour makes introducing the tool subject to co-determination.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Not: &catalog.Cond{
+						Q:      "staff",
+						Equals: "solo",
+						Line:   173,
+						Column: 20,
+					},
+					Line:   173,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass Auswertungen möglich sind.",
+					EN: "The plan assumes such evaluations are possible.",
+				},
+				Scope: "context",
+				Index: 13,
+			},
+			&catalog.Question{
+				ID:   "works_agreement",
+				Area: "labour",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wie ist der Betriebsrat an der Einführung der Werkzeuge beteiligt?",
+					EN: "How was the works council involved in introducing the tools?",
+				},
+				Help: catalog.Text{
+					DE: "Am besten regelt eine Betriebsvereinbarung Zweck, Auswertungsverbote und das Verbot privater Nutzung des Dienst-Messengers.",
+					EN: "Ideally a works agreement sets out the purpose, bans on evaluation, and whether private use of the business messenger is excluded.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "agreement",
+						Label: catalog.Text{
+							DE: "Betriebsvereinbarung abgeschlossen",
+							EN: "works agreement concluded",
+						},
+					},
+					catalog.Option{
+						ID: "informed",
+						Label: catalog.Text{
+							DE: "nur informiert",
+							EN: "only informed",
+						},
+					},
+					catalog.Option{
+						ID: "not_involved",
+						Label: catalog.Text{
+							DE: "nicht beteiligt",
+							EN: "not involved",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "works_council",
+					In: []string{
+						"yes",
+						"unknown",
+					},
+					Line:   184,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass der Betriebsrat nicht beteiligt wurde.",
+					EN: "The plan assumes the works council was not involved.",
+				},
+				Scope: "context",
+				Index: 14,
+			},
+			&catalog.Question{
+				ID:   "archiving",
+				Area: "retention",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Werden geschäftliche Nachrichten (Angebote, Aufträge, Rechnungen) außerhalb der Apps archiviert?",
+					EN: "Are business messages (offers, orders, invoices) archived outside the apps?",
+				},
+				Help: catalog.Text{
+					DE: "Handels- und Geschäftsbriefe sind sechs Jahre aufzubewahren, Buchungsbelege länger (§ 257 HGB, § 147 AO). Ein Chat auf einem Handy ist kein Archiv.",
+					EN: "Commercial and business letters must be kept for six years, accounting records longer (§ 257 HGB, § 147 AO). A chat on a phone is not an archive.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "archived",
+						Label: catalog.Text{
+							DE: "ja, in einem Archiv oder der Kundenakte",
+							EN: "yes, in an archive or the customer file",
+						},
+					},
+					catalog.Option{
+						ID: "partly",
+						Label: catalog.Text{
+							DE: "teilweise",
+							EN: "partly",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "not_needed",
+						Label: catalog.Text{
+							DE: "über die Werkzeuge laufen keine Geschäftsbriefe",
+							EN: "no business letters go through the tools",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nicht archiviert wird.",
+					EN: "The plan assumes nothing is archived.",
+				},
+				Scope: "context",
+				Index: 15,
+			},
+			&catalog.Question{
+				ID:   "deletion_periods",
+				Area: "retention",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Gibt es Löschfristen für Chats, Aufzeichnungen und Dateien, die nicht aufbewahrt werden müssen?",
+					EN: "Are there deletion periods for chats, recordings and files that need not be kept?",
+				},
+				Help: catalog.Text{
+					DE: "Was nicht mehr gebraucht wird und keiner Aufbewahrungspflicht unterliegt, muss gelöscht werden (Speicherbegrenzung).",
+					EN: "Whatever is no longer needed and not subject to a retention duty must be deleted (storage limitation).",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nicht gelöscht wird.",
+					EN: "The plan assumes nothing is deleted.",
+				},
+				Scope: "context",
+				Index: 16,
+			},
+			&catalog.Question{
+				ID:   "video_consultation",
+				Area: "sensitive",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Bieten Sie Videosprechstunden oder Online-Beratung für Patienten oder Klienten an?",
+					EN: "Do you offer video consultations or online counselling to patients or clients?",
+				},
+				Help: catalog.Text{
+					DE: "Ärztinnen und Psychotherapeuten dürfen für Videosprechstunden nur zertifizierte Videodienstanbieter nutzen (KBV-Liste).",
+					EN: "Doctors and psychotherapists may only use certified video providers for video consultations (KBV list).",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "sector",
+					In: []string{
+						"health",
+						"counselling",
+						"unknown",
+					},
+					Line:   228,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass Videosprechstunden stattfinden.",
+					EN: "The plan assumes video consultations take place.",
+				},
+				Scope: "context",
+				Index: 17,
+			},
+			&catalog.Question{
+				ID:   "taboo_topics",
+				Area: "sensitive",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Ist festgelegt, welche Themen nicht per Messenger oder Video besprochen werden dürfen?",
+					EN: "Is it defined which topics must not be discussed by messenger or video?",
+				},
+				Help: catalog.Text{
+					DE: "Zum Beispiel Diagnosen, Personalangelegenheiten oder Mandatsgeheimnisse – dafür gibt es sicherere Wege.",
+					EN: "For example diagnoses, personnel matters or client secrets – there are safer channels for them.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nichts festgelegt ist.",
+					EN: "The plan assumes nothing is defined.",
+				},
+				Scope: "context",
+				Index: 18,
+			},
+			&catalog.Question{
+				ID:   "dpia_done",
+				Area: "sensitive",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wurde für die Werkzeuge eine Datenschutz-Folgenabschätzung (DSFA) gemacht?",
+					EN: "Has a data protection impact assessment (DPIA) been done for the tools?",
+				},
+				Help: catalog.Text{
+					DE: "Eine DSFA (Art. 35 DSGVO) ist Pflicht, wenn ein hohes Risiko besteht – etwa bei Gesundheitsdaten oder wenn Beschäftigte überwacht werden können.",
+					EN: "A DPIA (Art. 35 GDPR) is mandatory where the risk is high – for example with health data or where employees can be monitored.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "done",
+						Label: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "checked_not_needed",
+						Label: catalog.Text{
+							DE: "geprüft – nicht erforderlich",
+							EN: "checked – not required",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass keine DSFA gemacht wurde.",
+					EN: "The plan assumes no DPIA was done.",
+				},
+				Scope: "context",
+				Index: 19,
+			},
+			&catalog.Question{
+				ID:   "phone_would_do",
+				Area: "alternatives",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Würde für viele Besprechungen auch eine Telefonkonferenz reichen?",
+					EN: "Would a telephone conference do for many of your meetings?",
+				},
+				Help: catalog.Text{
+					DE: "Telefonkonferenzen lassen sich viel leichter datenschutzgerecht durchführen. Die Berliner Datenschutzbeauftragte rät, das zuerst zu prüfen.",
+					EN: "Telephone conferences are much easier to run in line with data protection. The Berlin authority advises checking this first.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "often",
+						Label: catalog.Text{
+							DE: "oft",
+							EN: "often",
+						},
+					},
+					catalog.Option{
+						ID: "sometimes",
+						Label: catalog.Text{
+							DE: "manchmal",
+							EN: "sometimes",
+						},
+					},
+					catalog.Option{
+						ID: "rarely",
+						Label: catalog.Text{
+							DE: "selten",
+							EN: "rarely",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Scope: "context",
+				Index: 20,
+			},
+			&catalog.Question{
+				ID:   "alternatives_checked",
+				Area: "alternatives",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Haben Sie datenschutzfreundlichere Alternativen verglichen?",
+					EN: "Have you compared more privacy-friendly alternatives?",
+				},
+				Help: catalog.Text{
+					DE: "Am besten ist ein selbst betriebener Open-Source-Dienst, danach kommen europäische Anbieter. Für Messenger sind Signal, Threema oder Branchenlösungen Alternativen zu WhatsApp.",
+					EN: "A self-hosted open-source service is best, European providers come next. For messengers, Signal, Threema or sector solutions are alternatives to WhatsApp.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nicht verglichen wurde.",
+					EN: "The plan assumes no comparison was made.",
+				},
+				Scope: "context",
+				Index: 21,
+			},
+			&catalog.Question{
+				ID:   "hosting_capacity",
+				Area: "alternatives",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Könnten Sie einen eigenen Dienst betreiben oder betreiben lassen?",
+					EN: "Could you run a service of your own, or have one run for you?",
+				},
+				Help: catalog.Text{
+					DE: "Selbst betreiben braucht Personal und Zeit für Betrieb und Updates. Ein IT-Dienstleister kann das übernehmen.",
+					EN: "Running it yourself takes staff and time for operation and updates. An IT service provider can take this on.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "in_house",
+						Label: catalog.Text{
+							DE: "ja, mit eigener IT",
+							EN: "yes, with our own IT",
+						},
+					},
+					catalog.Option{
+						ID: "service_provider",
+						Label: catalog.Text{
+							DE: "ja, über einen IT-Dienstleister",
+							EN: "yes, through an IT service provider",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "alternatives_checked",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   287,
+					Column: 14,
+				},
+				Scope: "context",
+				Index: 22,
+			},
+			&catalog.Question{
+				ID:   "used_for",
+				Area: "data",
+				Type: "multi",
+				Title: catalog.Text{
+					DE: "Wofür wird das Werkzeug genutzt?",
+					EN: "What is the tool used for?",
+				},
+				Help: catalog.Text{
+					DE: "Der Zweck entscheidet über die Rechtsgrundlage, über Aufbewahrungspflichten und darüber, wen Sie informieren müssen.",
+					EN: "The purpose decides the legal basis, the retention duties, and whom you must inform.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "internal",
+						Label: catalog.Text{
+							DE: "Abstimmung im Team",
+							EN: "coordination within the team",
+						},
+					},
+					catalog.Option{
+						ID: "customer_contact",
+						Label: catalog.Text{
+							DE: "Kontakt mit Kunden, Patienten oder Mitgliedern",
+							EN: "contact with customers, patients or members",
+						},
+					},
+					catalog.Option{
+						ID: "orders",
+						Label: catalog.Text{
+							DE: "Angebote, Aufträge, Rechnungen",
+							EN: "offers, orders, invoices",
+						},
+					},
+					catalog.Option{
+						ID: "appointments",
+						Label: catalog.Text{
+							DE: "Terminabsprachen",
+							EN: "appointments",
+						},
+					},
+					catalog.Option{
+						ID: "staff_matters",
+						Label: catalog.Text{
+							DE: "Dienstpläne, Krankmeldungen, Personalthemen",
+							EN: "rotas, sick notes, personnel matters",
+						},
+					},
+					catalog.Option{
+						ID: "meetings",
+						Label: catalog.Text{
+							DE: "Besprechungen",
+							EN: "meetings",
+						},
+					},
+					catalog.Option{
+						ID: "webinars",
+						Label: catalog.Text{
+							DE: "Webinare und Veranstaltungen",
+							EN: "webinars and events",
+						},
+					},
+					catalog.Option{
+						ID: "consultations",
+						Label: catalog.Text{
+							DE: "Beratung oder Behandlung",
+							EN: "counselling or treatment",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Scope: "tool",
+				Index: 23,
+			},
+			&catalog.Question{
+				ID:   "special_categories",
+				Area: "data",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Werden Gesundheitsdaten oder andere besonders sensible Daten ausgetauscht oder besprochen?",
+					EN: "Are health data or other especially sensitive data exchanged or discussed?",
+				},
+				Help: catalog.Text{
+					DE: "Dazu zählen Gesundheit, Religion, politische Meinung, Gewerkschaftszugehörigkeit, sexuelle Orientierung (Art. 9 DSGVO). Schon ein Foto eines Rezepts gehört dazu.",
+					EN: "This covers health, religion, political opinions, union membership, sexual orientation (Art. 9 GDPR). Even a photo of a prescription counts.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Bis zur Klärung wird angenommen, dass sensible Daten vorkommen.",
+					EN: "Until clarified, the plan assumes sensitive data occur.",
+				},
+				Scope: "tool",
+				Index: 24,
+			},
+			&catalog.Question{
+				ID:   "sick_notes",
+				Area: "data",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Schicken Beschäftigte Krankmeldungen oder Fotos von Arbeitsunfähigkeitsbescheinigungen über den Messenger?",
+					EN: "Do employees send sick notes or photos of doctor's certificates via the messenger?",
+				},
+				Help: catalog.Text{
+					DE: "Die Datenschutzaufsicht in NRW hält Krankmeldungen per Messenger für unzulässig. Sie enthalten Gesundheitsdaten.",
+					EN: "The supervisory authority of North Rhine-Westphalia considers sick notes via messenger inadmissible. They contain health data.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Kind:   "messenger",
+					Line:   37,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass das vorkommt.",
+					EN: "The plan assumes this happens.",
+				},
+				Scope: "tool",
+				Index: 25,
+			},
+			&catalog.Question{
+				ID:   "address_book",
+				Area: "data",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Hat die App Zugriff auf das Adressbuch des Telefons?",
+					EN: "Does the app have access to the phone's address book?",
+				},
+				Help: catalog.Text{
+					DE: "Mit dem Adressbuch lädt die App Telefonnummern aller Kontakte zum Anbieter hoch – auch von Menschen, die den Dienst gar nicht nutzen. Dafür fehlt meist jede Rechtsgrundlage.",
+					EN: "With the address book, the app uploads the phone numbers of all contacts to the provider – including people who do not use the service at all. There is usually no legal basis for that.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "full",
+						Label: catalog.Text{
+							DE: "ja, auf alle Kontakte",
+							EN: "yes, to all contacts",
+						},
+					},
+					catalog.Option{
+						ID: "business_only",
+						Label: catalog.Text{
+							DE: "nur auf geschäftliche Kontakte, die zugestimmt haben (getrenntes Adressbuch)",
+							EN: "only to business contacts who agreed (separate address book)",
+						},
+					},
+					catalog.Option{
+						ID: "blocked",
+						Label: catalog.Text{
+							DE: "nein, der Zugriff ist gesperrt",
+							EN: "no, access is blocked",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Fact: "address_book",
+					In: []string{
+						"upload_default",
 						"optional",
 					},
+					Line:   48,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass die App alle Kontakte hochlädt.",
+					EN: "The plan assumes the app uploads all contacts.",
+				},
+				Scope: "tool",
+				Index: 26,
+			},
+			&catalog.Question{
+				ID:   "operating_model",
+				Area: "storage",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wer betreibt den Dienst?",
+					EN: "Who runs the service?",
+				},
+				Help: catalog.Text{
+					DE: "Betreiben Sie den Dienst selbst, brauchen Sie keinen AVV, aber Personal und Zeit für Updates. Betreibt ihn ein Dienstleister, brauchen Sie mit ihm einen AVV.",
+					EN: "If you run it yourself you need no DPA, but staff and time for updates. If a service provider runs it, you need a DPA with them.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "online",
+						Label: catalog.Text{
+							DE: "der Anbieter als Online-Dienst",
+							EN: "the provider, as an online service",
+						},
+					},
+					catalog.Option{
+						ID: "provider_hosted",
+						Label: catalog.Text{
+							DE: "ein IT-Dienstleister für uns",
+							EN: "an IT service provider for us",
+						},
+					},
+					catalog.Option{
+						ID: "self_hosted",
+						Label: catalog.Text{
+							DE: "wir selbst auf eigenen Servern",
+							EN: "we ourselves on our own servers",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Fact:   "edition",
+					Equals: "software",
+					Line:   65,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass ein fremder Anbieter den Dienst betreibt.",
+					EN: "The plan assumes an outside provider runs the service.",
+				},
+				Scope: "tool",
+				Index: 27,
+			},
+			&catalog.Question{
+				ID:   "hosting",
+				Area: "storage",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wo stehen die Server, auf denen die Daten verarbeitet werden?",
+					EN: "Where are the servers that process the data?",
+				},
+				Help: catalog.Text{
+					DE: "Außerhalb von EU und EWR braucht jede Übermittlung eine Grundlage – einen Angemessenheitsbeschluss (z. B. Schweiz) oder Standardvertragsklauseln. Der Katalog schlägt einen Wert vor; prüfen Sie ihn für Ihren Vertrag.",
+					EN: "Outside the EU and EEA every transfer needs a basis – an adequacy decision (e.g. Switzerland) or standard contractual clauses. The catalogue suggests a value; check it for your contract.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "eu_eea",
+						Label: catalog.Text{
+							DE: "EU/EWR",
+							EN: "EU/EEA",
+						},
+					},
+					catalog.Option{
+						ID: "adequate",
+						Label: catalog.Text{
+							DE: "Land mit Angemessenheitsbeschluss (z. B. Schweiz)",
+							EN: "country with an adequacy decision (e.g. Switzerland)",
+						},
+					},
+					catalog.Option{
+						ID: "usa",
+						Label: catalog.Text{
+							DE: "USA",
+							EN: "USA",
+						},
+					},
+					catalog.Option{
+						ID: "mixed",
+						Label: catalog.Text{
+							DE: "EU und Drittländer",
+							EN: "EU and third countries",
+						},
+					},
+					catalog.Option{
+						ID: "other",
+						Label: catalog.Text{
+							DE: "anderes Drittland",
+							EN: "another third country",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Prefill: "hosting",
+				Assume: catalog.Text{
+					DE: "Bis zur Klärung wird eine Verarbeitung außerhalb der EU angenommen.",
+					EN: "Until clarified, the plan assumes processing outside the EU.",
+				},
+				Scope: "tool",
+				Index: 28,
+			},
+			&catalog.Question{
+				ID:   "non_eu_subprocessors",
+				Area: "storage",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Setzt der Anbieter Unterauftragnehmer außerhalb der EU ein oder verkauft er nur den Dienst eines US-Anbieters weiter?",
+					EN: "Does the provider use sub-processors outside the EU, or merely resell a US provider's service?",
+				},
+				Help: catalog.Text{
+					DE: "Ein europäischer Vertragspartner hilft wenig, wenn der Dienst tatsächlich von einer US-Muttergesellschaft erbracht wird. Die Liste der Unterauftragnehmer steht meist im AVV.",
+					EN: "A European contract partner helps little when a US parent company actually delivers the service. The list of sub-processors is usually in the DPA.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "hosting",
+					In: []string{
+						"eu_eea",
+						"adequate",
+					},
+					Line:   99,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass Unterauftragnehmer außerhalb der EU beteiligt sind.",
+					EN: "The plan assumes sub-processors outside the EU are involved.",
+				},
+				Scope: "tool",
+				Index: 29,
+			},
+			&catalog.Question{
+				ID:   "backups",
+				Area: "storage",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Werden Chats in Google Drive oder iCloud gesichert?",
+					EN: "Are chats backed up to Google Drive or iCloud?",
+				},
+				Help: catalog.Text{
+					DE: "Solche Backups liegen oft unverschlüsselt und außerhalb der EU. Bei WhatsApp lässt sich ein Ende-zu-Ende-verschlüsseltes Backup einschalten.",
+					EN: "Such backups are often unencrypted and outside the EU. WhatsApp lets you switch on an end-to-end encrypted backup.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "off",
+						Label: catalog.Text{
+							DE: "nein, Backups sind aus",
+							EN: "no, backups are off",
+						},
+					},
+					catalog.Option{
+						ID: "encrypted",
+						Label: catalog.Text{
+							DE: "ja, Ende-zu-Ende-verschlüsselt",
+							EN: "yes, end-to-end encrypted",
+						},
+					},
+					catalog.Option{
+						ID: "unencrypted",
+						Label: catalog.Text{
+							DE: "ja, unverschlüsselt",
+							EN: "yes, unencrypted",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Fact: "cloud_backup",
+					In: []string{
+						"unencrypted",
+						"encrypted",
+					},
+					Line:   110,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird ein unverschlüsseltes Backup angenommen.",
+					EN: "The plan assumes an unencrypted backup.",
+				},
+				Scope: "tool",
+				Index: 30,
+			},
+			&catalog.Question{
+				ID:   "e2e_use",
+				Area: "encryption",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Ist die Ende-zu-Ende-Verschlüsselung eingeschaltet?",
+					EN: "Is end-to-end encryption switched on?",
+				},
+				Help: catalog.Text{
+					DE: "Bei diesem Werkzeug ist sie nicht Standard. Nur mit ihr kann der Anbieter Inhalte nicht mitlesen oder mitschneiden.",
+					EN: "With this tool it is not the default. Only with it can the provider not read or record the content.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "always",
+						Label: catalog.Text{
+							DE: "ja, immer",
+							EN: "yes, always",
+						},
+					},
+					catalog.Option{
+						ID: "sometimes",
+						Label: catalog.Text{
+							DE: "nur manchmal",
+							EN: "only sometimes",
+						},
+					},
+					catalog.Option{
+						ID: "never",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Fact:   "e2e",
+					Equals: "optional",
+					Line:   127,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass sie aus ist.",
+					EN: "The plan assumes it is off.",
+				},
+				Scope: "tool",
+				Index: 31,
+			},
+			&catalog.Question{
+				ID:   "transport_encryption",
+				Area: "encryption",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Ist bestätigt, dass Verbindungsaufbau sowie Ton und Bild verschlüsselt übertragen werden (TLS)?",
+					EN: "Is it confirmed that signalling as well as audio and video are encrypted in transit (TLS)?",
+				},
+				Help: catalog.Text{
+					DE: "Transportverschlüsselung ist das Mindeste. Ohne sie können Dritte unterwegs mithören.",
+					EN: "Transport encryption is the minimum. Without it third parties can listen in on the way.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Not: &catalog.Cond{
+						Fact: "e2e",
+						In: []string{
+							"default",
+							"optional",
+						},
+						Line:   143,
+						Column: 20,
+					},
 					Line:   143,
-					Column: 20,
+					Column: 14,
 				},
-				Line:   143,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass es nicht bestätigt ist.",
-				EN: "The plan assumes it is not confirmed.",
-			},
-			Scope: "tool",
-			Index: 32,
-		},
-		&catalog.Question{
-			ID:   "app_updates",
-			Area: "encryption",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Werden die Apps auf allen dienstlichen Geräten aktuell gehalten?",
-				EN: "Are the apps kept up to date on all work devices?",
-			},
-			Help: catalog.Text{
-				DE: "Sicherheitslücken werden mit Updates geschlossen; bei WhatsApp funktioniert die Verschlüsselung nur richtig, wenn beide Seiten die neueste Version haben.",
-				EN: "Updates close security holes; with WhatsApp, encryption only works properly when both sides run the newest version.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "automatic",
-					Label: catalog.Text{
-						DE: "ja, automatisch",
-						EN: "yes, automatically",
-					},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass es nicht bestätigt ist.",
+					EN: "The plan assumes it is not confirmed.",
 				},
-				catalog.Option{
-					ID: "manual",
-					Label: catalog.Text{
-						DE: "von Hand, wenn jemand daran denkt",
-						EN: "by hand, when someone remembers",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
+				Scope: "tool",
+				Index: 32,
 			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass Updates nicht sichergestellt sind.",
-				EN: "The plan assumes updates are not ensured.",
-			},
-			Scope: "tool",
-			Index: 33,
-		},
-		&catalog.Question{
-			ID:   "partners_told_updates",
-			Area: "encryption",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Haben Sie Ihre Chatpartner darauf hingewiesen, die App aktuell zu halten?",
-				EN: "Have you asked your chat partners to keep the app up to date?",
-			},
-			Help: catalog.Text{
-				DE: "Fachleute raten, Kunden etwa per E-Mail darauf hinzuweisen und den Hinweis zu dokumentieren.",
-				EN: "Experts advise telling customers, e.g. by email, and keeping a record of the notice.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
+			&catalog.Question{
+				ID:   "app_updates",
+				Area: "encryption",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Werden die Apps auf allen dienstlichen Geräten aktuell gehalten?",
+					EN: "Are the apps kept up to date on all work devices?",
 				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
+				Help: catalog.Text{
+					DE: "Sicherheitslücken werden mit Updates geschlossen; bei WhatsApp funktioniert die Verschlüsselung nur richtig, wenn beide Seiten die neueste Version haben.",
+					EN: "Updates close security holes; with WhatsApp, encryption only works properly when both sides run the newest version.",
 				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Kind:   "messenger",
-						Line:   171,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "partners",
-						In: []string{
-							"external",
-							"both",
-							"unknown",
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "automatic",
+						Label: catalog.Text{
+							DE: "ja, automatisch",
+							EN: "yes, automatically",
 						},
-						Line:   172,
-						Column: 11,
 					},
-				},
-				Line:   170,
-				Column: 7,
-			},
-			Scope: "tool",
-			Index: 34,
-		},
-		&catalog.Question{
-			ID:   "client_type",
-			Area: "encryption",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Wie nehmen die Teilnehmenden teil?",
-				EN: "How do participants join?",
-			},
-			Help: catalog.Text{
-				DE: "Browser-Clients senden meist weniger Diagnose- und Telemetriedaten an den Hersteller als installierte Apps. Nicht mehr benötigte Clients sollten deinstalliert werden.",
-				EN: "Browser clients usually send fewer diagnostic and telemetry data to the maker than installed apps. Clients no longer needed should be uninstalled.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "browser",
-					Label: catalog.Text{
-						DE: "im Browser",
-						EN: "in the browser",
-					},
-				},
-				catalog.Option{
-					ID: "app",
-					Label: catalog.Text{
-						DE: "mit installierter App",
-						EN: "with an installed app",
-					},
-				},
-				catalog.Option{
-					ID: "both",
-					Label: catalog.Text{
-						DE: "beides",
-						EN: "both",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Kind:   "video",
-				Line:   180,
-				Column: 14,
-			},
-			Scope: "tool",
-			Index: 35,
-		},
-		&catalog.Question{
-			ID:   "account",
-			Area: "separation",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Mit welchem Konto wird das Werkzeug geschäftlich genutzt?",
-				EN: "Which account is the tool used with for business?",
-			},
-			Help: catalog.Text{
-				DE: "Private Konten vermischen private und geschäftliche Daten. Der Betrieb kann sie weder sichern noch bei einem Wechsel übernehmen.",
-				EN: "Private accounts mix private and business data. The organisation can neither back them up nor take them over when someone leaves.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "organisation",
-					Label: catalog.Text{
-						DE: "Konten der Organisation",
-						EN: "accounts of the organisation",
-					},
-				},
-				catalog.Option{
-					ID: "private",
-					Label: catalog.Text{
-						DE: "private Konten der Beschäftigten",
-						EN: "employees' private accounts",
-					},
-				},
-				catalog.Option{
-					ID: "mixed",
-					Label: catalog.Text{
-						DE: "teils, teils",
-						EN: "some of each",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es werden private Konten angenommen.",
-				EN: "The plan assumes private accounts.",
-			},
-			Scope: "tool",
-			Index: 36,
-		},
-		&catalog.Question{
-			ID:   "devices",
-			Area: "separation",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Auf welchen Geräten läuft das Werkzeug?",
-				EN: "On which devices does the tool run?",
-			},
-			Help: catalog.Text{
-				DE: "Am sichersten sind Diensthandys. Auf privaten Geräten braucht es mindestens ein getrenntes Arbeitsprofil oder eine eigene SIM-Karte.",
-				EN: "Work phones are safest. On private devices you need at least a separate work profile or a SIM card of its own.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "business",
-					Label: catalog.Text{
-						DE: "nur auf dienstlichen Geräten",
-						EN: "only on work devices",
-					},
-				},
-				catalog.Option{
-					ID: "private_separated",
-					Label: catalog.Text{
-						DE: "auf privaten Geräten mit Arbeitsprofil oder eigener SIM",
-						EN: "on private devices with a work profile or own SIM",
-					},
-				},
-				catalog.Option{
-					ID: "private",
-					Label: catalog.Text{
-						DE: "auf privaten Geräten ohne Trennung",
-						EN: "on private devices without separation",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Kind:   "messenger",
-				Line:   209,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es werden private Geräte ohne Trennung angenommen.",
-				EN: "The plan assumes private devices without separation.",
-			},
-			Scope: "tool",
-			Index: 37,
-		},
-		&catalog.Question{
-			ID:   "mdm",
-			Area: "separation",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Werden die Geräte zentral verwaltet (Mobile Device Management)?",
-				EN: "Are the devices managed centrally (mobile device management)?",
-			},
-			Help: catalog.Text{
-				DE: "Mit MDM lassen sich geschäftliche und private Adressbücher trennen, Updates erzwingen und verlorene Geräte löschen.",
-				EN: "MDM separates business and private address books, enforces updates and wipes lost devices.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Kind:   "messenger",
-						Line:   227,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "devices",
-						In: []string{
-							"business",
-							"private_separated",
+					catalog.Option{
+						ID: "manual",
+						Label: catalog.Text{
+							DE: "von Hand, wenn jemand daran denkt",
+							EN: "by hand, when someone remembers",
 						},
-						Line:   228,
-						Column: 11,
 					},
-				},
-				Line:   226,
-				Column: 7,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass nicht zentral verwaltet wird.",
-				EN: "The plan assumes no central management.",
-			},
-			Scope: "tool",
-			Index: 38,
-		},
-		&catalog.Question{
-			ID:   "phone_number_used",
-			Area: "separation",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Mit welcher Telefonnummer ist der Messenger registriert?",
-				EN: "Which phone number is the messenger registered with?",
-			},
-			Help: catalog.Text{
-				DE: "Eine eigene geschäftliche Nummer trennt Kundenkontakte vom Privatleben und bleibt im Betrieb, wenn jemand geht.",
-				EN: "A separate business number keeps customer contacts apart from private life and stays with the business when someone leaves.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "business",
-					Label: catalog.Text{
-						DE: "geschäftliche Nummer",
-						EN: "business number",
-					},
-				},
-				catalog.Option{
-					ID: "private",
-					Label: catalog.Text{
-						DE: "private Nummer",
-						EN: "private number",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Fact:   "phone_number",
-				Equals: "required",
-				Line:   239,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird eine private Nummer angenommen.",
-				EN: "The plan assumes a private number.",
-			},
-			Scope: "tool",
-			Index: 39,
-		},
-		&catalog.Question{
-			ID:   "handover",
-			Area: "separation",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Können geschäftliche Chats gesichert und übergeben werden, wenn jemand den Betrieb verlässt?",
-				EN: "Can business chats be backed up and handed over when someone leaves?",
-			},
-			Help: catalog.Text{
-				DE: "Geschäftliche Kommunikation gehört dem Betrieb. Sie muss auffindbar bleiben, auch für Aufbewahrungspflichten und Auskunftsanfragen.",
-				EN: "Business communication belongs to the organisation. It must remain retrievable, also for retention duties and access requests.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Kind:   "messenger",
-				Line:   254,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass das nicht geht.",
-				EN: "The plan assumes this is not possible.",
-			},
-			Scope: "tool",
-			Index: 40,
-		},
-		&catalog.Question{
-			ID:   "app_lock",
-			Area: "separation",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Ist die App zusätzlich zur Displaysperre mit PIN oder Biometrie geschützt?",
-				EN: "Is the app protected by a PIN or biometrics beyond the screen lock?",
-			},
-			Help: catalog.Text{
-				DE: "Eine eigene App-Sperre schützt Kundenchats, wenn das entsperrte Telefon in fremde Hände gerät.",
-				EN: "An app lock of its own protects customer chats when an unlocked phone falls into the wrong hands.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Kind:   "messenger",
-				Line:   265,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass keine App-Sperre aktiv ist.",
-				EN: "The plan assumes no app lock is active.",
-			},
-			Scope: "tool",
-			Index: 41,
-		},
-		&catalog.Question{
-			ID:   "plan",
-			Area: "business_version",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Welchen Tarif nutzen Sie?",
-				EN: "Which plan do you use?",
-			},
-			Help: catalog.Text{
-				DE: "Kostenlose Tarife bieten oft keinen AVV und keine zentralen Datenschutz-Einstellungen für den Betrieb.",
-				EN: "Free plans often come without a DPA and without central privacy settings for the organisation.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "free",
-					Label: catalog.Text{
-						DE: "kostenlos",
-						EN: "free",
-					},
-				},
-				catalog.Option{
-					ID: "paid",
-					Label: catalog.Text{
-						DE: "kostenpflichtiger Business- oder Enterprise-Tarif",
-						EN: "paid business or enterprise plan",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Fact:   "edition",
-				Equals: "freemium",
-				Line:   277,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird der kostenlose Tarif angenommen.",
-				EN: "The plan assumes the free plan.",
-			},
-			Scope: "tool",
-			Index: 42,
-		},
-		&catalog.Question{
-			ID:   "admin_settings",
-			Area: "business_version",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Legt eine Administratorin oder ein Administrator die Datenschutz-Einstellungen zentral fest?",
-				EN: "Does an administrator set the privacy settings centrally?",
-			},
-			Help: catalog.Text{
-				DE: "Sonst entscheidet jede Person selbst über Aufzeichnung, Chatverlauf oder Gastzugänge.",
-				EN: "Otherwise everyone decides for themselves on recording, chat history or guest access.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Fact: "edition",
-				In: []string{
-					"freemium",
-					"business",
-				},
-				Line:   292,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass nichts zentral festgelegt ist.",
-				EN: "The plan assumes nothing is set centrally.",
-			},
-			Scope: "tool",
-			Index: 43,
-		},
-		&catalog.Question{
-			ID:   "terms_checked",
-			Area: "business_version",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Erlauben die Nutzungsbedingungen die geschäftliche Nutzung – und sind die Beschäftigten befugt, das Werkzeug für den Betrieb zu nutzen?",
-				EN: "Do the terms allow business use – and are employees authorised to use the tool for the organisation?",
-			},
-			Help: catalog.Text{
-				DE: "Auch kostenlose Software ist urheberrechtlich geschützt; die Lizenz muss die Nutzung im Betrieb erlauben. Wer im Namen des Betriebs schreibt, sollte dazu ausdrücklich befugt sein.",
-				EN: "Free software is protected by copyright too; the licence must allow business use. Whoever writes on the organisation's behalf should be expressly authorised.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass das nicht geprüft ist.",
-				EN: "The plan assumes this has not been checked.",
-			},
-			Scope: "tool",
-			Index: 44,
-		},
-		&catalog.Question{
-			ID:   "dpa_signed",
-			Area: "contracts",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Haben Sie mit dem Anbieter einen Auftragsverarbeitungsvertrag (AVV) geschlossen?",
-				EN: "Have you concluded a data processing agreement (DPA) with the provider?",
-			},
-			Help: catalog.Text{
-				DE: "Ein AVV nach Art. 28 DSGVO regelt, dass der Anbieter Daten nur nach Ihrer Weisung verarbeitet. Ohne ihn ist die Nutzung mit personenbezogenen Daten unzulässig. Bei einem IT-Dienstleister ist er mit diesem zu schließen.",
-				EN: "A DPA under Art. 28 GDPR binds the provider to process data only on your instructions. Without one, using the tool with personal data is unlawful. With an IT service provider, conclude it with them.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "signed",
-					Label: catalog.Text{
-						DE: "ja",
-						EN: "yes",
-					},
-				},
-				catalog.Option{
-					ID: "not_signed",
-					Label: catalog.Text{
-						DE: "nein",
-						EN: "no",
-					},
-				},
-				catalog.Option{
-					ID: "not_offered",
-					Label: catalog.Text{
-						DE: "der Anbieter bietet keinen an",
-						EN: "the provider does not offer one",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Any: []*catalog.Cond{
-					&catalog.Cond{
-						Not: &catalog.Cond{
-							Fact:   "avv",
-							Equals: "not_needed",
-							Line:   316,
-							Column: 17,
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
 						},
-						Line:   316,
-						Column: 11,
 					},
-					&catalog.Cond{
-						Q: "operating_model",
-						In: []string{
-							"online",
-							"provider_hosted",
-							"unknown",
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
 						},
-						Line:   317,
-						Column: 11,
 					},
 				},
-				Line:   315,
-				Column: 7,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass kein AVV besteht.",
-				EN: "The plan assumes there is no DPA.",
-			},
-			Scope: "tool",
-			Index: 45,
-		},
-		&catalog.Question{
-			ID:   "dpa_checked",
-			Area: "contracts",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Wurde der AVV geprüft – Unterauftragnehmer, Verarbeitungsorte, Löschung, keine eigenen Zwecke?",
-				EN: "Has the DPA been checked – sub-processors, processing locations, deletion, no own purposes?",
-			},
-			Help: catalog.Text{
-				DE: "Die Berliner Datenschutzbeauftragte prüft in dieser Reihenfolge – erst der Vertrag, dann Abweichungen bei Unterauftragnehmern und Orten, erst dann die Technik.",
-				EN: "The Berlin authority checks in this order – the contract first, then deviations in sub-processors and locations, only then the technology.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass Updates nicht sichergestellt sind.",
+					EN: "The plan assumes updates are not ensured.",
 				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
+				Scope: "tool",
+				Index: 33,
 			},
-			ShowIf: &catalog.Cond{
-				Q:      "dpa_signed",
-				Equals: "signed",
-				Line:   333,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass er nicht geprüft wurde.",
-				EN: "The plan assumes it has not been checked.",
-			},
-			Scope: "tool",
-			Index: 46,
-		},
-		&catalog.Question{
-			ID:   "transfer_basis",
-			Area: "contracts",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Worauf stützt sich die Übermittlung in Drittländer?",
-				EN: "What is the basis for the transfer to third countries?",
-			},
-			Help: catalog.Text{
-				DE: "Das Privacy Shield ist seit Juli 2020 ungültig. Seit 10.07.2023 gilt für zertifizierte US-Unternehmen das EU-US Data Privacy Framework; sonst braucht es die Standardvertragsklauseln vollständig und ohne Einschränkung, auch für Unterauftragnehmer.",
-				EN: "The Privacy Shield has been invalid since July 2020. Since 10 July 2023 the EU-US Data Privacy Framework covers certified US companies; otherwise the standard contractual clauses are needed, in full and without restrictions, also for sub-processors.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "dpf",
-					Label: catalog.Text{
-						DE: "Anbieter ist nach dem Data Privacy Framework zertifiziert",
-						EN: "provider is certified under the Data Privacy Framework",
-					},
+			&catalog.Question{
+				ID:   "partners_told_updates",
+				Area: "encryption",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Haben Sie Ihre Chatpartner darauf hingewiesen, die App aktuell zu halten?",
+					EN: "Have you asked your chat partners to keep the app up to date?",
 				},
-				catalog.Option{
-					ID: "scc",
-					Label: catalog.Text{
-						DE: "Standardvertragsklauseln im AVV",
-						EN: "standard contractual clauses in the DPA",
-					},
+				Help: catalog.Text{
+					DE: "Fachleute raten, Kunden etwa per E-Mail darauf hinzuweisen und den Hinweis zu dokumentieren.",
+					EN: "Experts advise telling customers, e.g. by email, and keeping a record of the notice.",
 				},
-				catalog.Option{
-					ID: "bcr",
-					Label: catalog.Text{
-						DE: "verbindliche interne Datenschutzvorschriften (BCR)",
-						EN: "binding corporate rules (BCR)",
-					},
-				},
-				catalog.Option{
-					ID: "none",
-					Label: catalog.Text{
-						DE: "keine",
-						EN: "none",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Any: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "hosting",
-						In: []string{
-							"usa",
-							"mixed",
-							"other",
-							"unknown",
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
 						},
-						Line:   346,
-						Column: 11,
 					},
-					&catalog.Cond{
-						Q: "non_eu_subprocessors",
-						In: []string{
-							"yes",
-							"unknown",
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
 						},
-						Line:   347,
-						Column: 11,
 					},
-				},
-				Line:   345,
-				Column: 7,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass keine Grundlage besteht.",
-				EN: "The plan assumes there is no basis.",
-			},
-			Scope: "tool",
-			Index: 47,
-		},
-		&catalog.Question{
-			ID:   "own_purposes",
-			Area: "contracts",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Darf der Anbieter die Daten für eigene Zwecke nutzen (Werbung, Profile, Produktverbesserung)?",
-				EN: "May the provider use the data for its own purposes (advertising, profiles, product improvement)?",
-			},
-			Help: catalog.Text{
-				DE: "Ein Auftragsverarbeiter darf Daten nicht für eigene Zwecke nutzen. Behält sich der Anbieter das in seinen Bedingungen vor, braucht es eine abweichende Vereinbarung – oder einen anderen Anbieter.",
-				EN: "A processor may not use data for its own purposes. If the provider reserves that right in its terms, you need a different agreement – or a different provider.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "excluded",
-					Label: catalog.Text{
-						DE: "nein, vertraglich ausgeschlossen",
-						EN: "no, excluded by contract",
-					},
-				},
-				catalog.Option{
-					ID: "reserved",
-					Label: catalog.Text{
-						DE: "ja, der Anbieter behält es sich vor",
-						EN: "yes, the provider reserves it",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Prefill: "own_purposes",
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass der Anbieter eigene Zwecke verfolgt.",
-				EN: "The plan assumes the provider pursues its own purposes.",
-			},
-			Scope: "tool",
-			Index: 48,
-		},
-		&catalog.Question{
-			ID:   "in_records",
-			Area: "contracts",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Steht das Werkzeug in Ihrem Verzeichnis von Verarbeitungstätigkeiten?",
-				EN: "Is the tool listed in your record of processing activities?",
-			},
-			Help: catalog.Text{
-				DE: "Für jedes Werkzeug gehören Zweck, Datenkategorien, Empfänger, Drittlandübermittlung und Löschfristen ins VVT.",
-				EN: "For each tool, the record states purpose, data categories, recipients, third-country transfers and deletion periods.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass es fehlt.",
-				EN: "The plan assumes it is missing.",
-			},
-			Scope: "tool",
-			Index: 49,
-		},
-		&catalog.Question{
-			ID:   "confidentiality_bound",
-			Area: "contracts",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Ist der Anbieter schriftlich zur Verschwiegenheit verpflichtet (§ 203 Abs. 4 StGB)?",
-				EN: "Is the provider bound to confidentiality in writing (§ 203(4) StGB)?",
-			},
-			Help: catalog.Text{
-				DE: "Berufsgeheimnisträger dürfen nur Dienstleister einsetzen, die sie zur Verschwiegenheit verpflichtet haben und die bei einem Bruch strafrechtlich belangt werden können.",
-				EN: "Professional secrecy holders may only use service providers they have bound to confidentiality and who can be held criminally liable for a breach.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "secrecy_203",
-				In: []string{
-					"yes",
-					"unknown",
-				},
-				Line:   389,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass keine Verpflichtung besteht.",
-				EN: "The plan assumes there is no such obligation.",
-			},
-			Scope: "tool",
-			Index: 50,
-		},
-		&catalog.Question{
-			ID:   "kbv_certified",
-			Area: "contracts",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Ist der Anbieter als Videodienstanbieter für Videosprechstunden zertifiziert (KBV-Liste)?",
-				EN: "Is the provider certified for video consultations (KBV list)?",
-			},
-			Help: catalog.Text{
-				DE: "Für Videosprechstunden mit gesetzlich Versicherten sind nur zertifizierte Anbieter zulässig. Die Liste der KBV ändert sich; prüfen Sie den aktuellen Stand.",
-				EN: "Only certified providers may be used for video consultations with patients of the statutory health insurance. The KBV list changes; check the current version.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Kind:   "video",
-						Line:   402,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "video_consultation",
-						In: []string{
-							"yes",
-							"unknown",
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
 						},
-						Line:   403,
-						Column: 11,
 					},
 				},
-				Line:   401,
-				Column: 7,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass er nicht zertifiziert ist.",
-				EN: "The plan assumes it is not certified.",
-			},
-			Scope: "tool",
-			Index: 51,
-		},
-		&catalog.Question{
-			ID:   "privacy_notice",
-			Area: "information",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Nennen Ihre Datenschutzhinweise das Werkzeug, den Anbieter und eine etwaige Drittlandübermittlung?",
-				EN: "Does your privacy notice name the tool, the provider and any third-country transfer?",
-			},
-			Help: catalog.Text{
-				DE: "Wer mit Ihnen kommuniziert – Kundinnen ebenso wie Beschäftigte – muss erfahren, welche Daten wohin fließen (Art. 13 und 14 DSGVO).",
-				EN: "Whoever communicates with you – customers and employees alike – must learn which data go where (Art. 13 and 14 GDPR).",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass das fehlt.",
-				EN: "The plan assumes this is missing.",
-			},
-			Scope: "tool",
-			Index: 52,
-		},
-		&catalog.Question{
-			ID:   "first_contact_info",
-			Area: "information",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Erhalten neue Chatpartner beim ersten Kontakt einen Hinweis auf den Datenschutz?",
-				EN: "Do new chat partners get a privacy notice at first contact?",
-			},
-			Help: catalog.Text{
-				DE: "Zum Beispiel als automatische Begrüßungsnachricht in WhatsApp Business mit einem Link zu Ihren Datenschutzhinweisen.",
-				EN: "For example as an automatic greeting message in WhatsApp Business with a link to your privacy notice.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Kind:   "messenger",
-						Line:   427,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "partners",
-						In: []string{
-							"external",
-							"both",
-							"unknown",
+				ShowIf: &catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   171,
+							Column: 11,
 						},
-						Line:   428,
-						Column: 11,
-					},
-				},
-				Line:   426,
-				Column: 7,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass das fehlt.",
-				EN: "The plan assumes this is missing.",
-			},
-			Scope: "tool",
-			Index: 53,
-		},
-		&catalog.Question{
-			ID:   "contact_consent",
-			Area: "information",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Haben Ihre Kunden zugestimmt, über diesen Messenger kontaktiert zu werden – und ist das dokumentiert?",
-				EN: "Have your customers agreed to be contacted via this messenger – and is it documented?",
-			},
-			Help: catalog.Text{
-				DE: "Schreiben Sie nur Menschen an, die dem Kontakt über diesen Dienst zugestimmt haben. Halten Sie die Zustimmung fest.",
-				EN: "Only message people who agreed to be contacted through this service. Keep a record of their agreement.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Kind:   "messenger",
-						Line:   441,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "partners",
-						In: []string{
-							"external",
-							"both",
-							"unknown",
-						},
-						Line:   442,
-						Column: 11,
-					},
-				},
-				Line:   440,
-				Column: 7,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass keine dokumentierte Zustimmung vorliegt.",
-				EN: "The plan assumes there is no documented agreement.",
-			},
-			Scope: "tool",
-			Index: 54,
-		},
-		&catalog.Question{
-			ID:   "business_profile",
-			Area: "information",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Enthält Ihr Profil im Messenger Impressum und Pflichtangaben (Firma, Rechtsform, Sitz, Register)?",
-				EN: "Does your messenger profile show the imprint and mandatory details (name, legal form, seat, register)?",
-			},
-			Help: catalog.Text{
-				DE: "Geschäftliche Nachrichten sind Geschäftsbriefe. WhatsApp Business bietet dafür ein Unternehmensprofil.",
-				EN: "Business messages are business letters. WhatsApp Business offers a business profile for that.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Kind:   "messenger",
-						Line:   455,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "partners",
-						In: []string{
-							"external",
-							"both",
-							"unknown",
-						},
-						Line:   456,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Not: &catalog.Cond{
-							Q: "sector",
+						&catalog.Cond{
+							Q: "partners",
 							In: []string{
-								"association",
-								"public",
+								"external",
+								"both",
+								"unknown",
 							},
-							Line:   457,
-							Column: 17,
+							Line:   172,
+							Column: 11,
 						},
-						Line:   457,
-						Column: 11,
+					},
+					Line:   170,
+					Column: 7,
+				},
+				Scope: "tool",
+				Index: 34,
+			},
+			&catalog.Question{
+				ID:   "client_type",
+				Area: "encryption",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wie nehmen die Teilnehmenden teil?",
+					EN: "How do participants join?",
+				},
+				Help: catalog.Text{
+					DE: "Browser-Clients senden meist weniger Diagnose- und Telemetriedaten an den Hersteller als installierte Apps. Nicht mehr benötigte Clients sollten deinstalliert werden.",
+					EN: "Browser clients usually send fewer diagnostic and telemetry data to the maker than installed apps. Clients no longer needed should be uninstalled.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "browser",
+						Label: catalog.Text{
+							DE: "im Browser",
+							EN: "in the browser",
+						},
+					},
+					catalog.Option{
+						ID: "app",
+						Label: catalog.Text{
+							DE: "mit installierter App",
+							EN: "with an installed app",
+						},
+					},
+					catalog.Option{
+						ID: "both",
+						Label: catalog.Text{
+							DE: "beides",
+							EN: "both",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
 					},
 				},
-				Line:   454,
-				Column: 7,
+				ShowIf: &catalog.Cond{
+					Kind:   "video",
+					Line:   180,
+					Column: 14,
+				},
+				Scope: "tool",
+				Index: 35,
 			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass die Angaben fehlen.",
-				EN: "The plan assumes the details are missing.",
-			},
-			Scope: "tool",
-			Index: 55,
-		},
-		&catalog.Question{
-			ID:   "marketing_here",
-			Area: "information",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Wird über dieses Werkzeug Werbung oder ein Newsletter verschickt?",
-				EN: "Is advertising or a newsletter sent through this tool?",
-			},
-			Help: catalog.Text{
-				DE: "Auch Angebote, Rabattaktionen und Hinweise auf neue Produkte sind Werbung.",
-				EN: "Offers, discounts and notes about new products are advertising too.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
+			&catalog.Question{
+				ID:   "account",
+				Area: "separation",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Mit welchem Konto wird das Werkzeug geschäftlich genutzt?",
+					EN: "Which account is the tool used with for business?",
+				},
+				Help: catalog.Text{
+					DE: "Private Konten vermischen private und geschäftliche Daten. Der Betrieb kann sie weder sichern noch bei einem Wechsel übernehmen.",
+					EN: "Private accounts mix private and business data. The organisation can neither back them up nor take them over when someone leaves.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "organisation",
+						Label: catalog.Text{
+							DE: "Konten der Organisation",
+							EN: "accounts of the organisation",
+						},
+					},
+					catalog.Option{
+						ID: "private",
+						Label: catalog.Text{
+							DE: "private Konten der Beschäftigten",
+							EN: "employees' private accounts",
+						},
+					},
+					catalog.Option{
+						ID: "mixed",
+						Label: catalog.Text{
+							DE: "teils, teils",
+							EN: "some of each",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
 					},
 				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
+				Assume: catalog.Text{
+					DE: "Es werden private Konten angenommen.",
+					EN: "The plan assumes private accounts.",
+				},
+				Scope: "tool",
+				Index: 36,
+			},
+			&catalog.Question{
+				ID:   "devices",
+				Area: "separation",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Auf welchen Geräten läuft das Werkzeug?",
+					EN: "On which devices does the tool run?",
+				},
+				Help: catalog.Text{
+					DE: "Am sichersten sind Diensthandys. Auf privaten Geräten braucht es mindestens ein getrenntes Arbeitsprofil oder eine eigene SIM-Karte.",
+					EN: "Work phones are safest. On private devices you need at least a separate work profile or a SIM card of its own.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "business",
+						Label: catalog.Text{
+							DE: "nur auf dienstlichen Geräten",
+							EN: "only on work devices",
+						},
+					},
+					catalog.Option{
+						ID: "private_separated",
+						Label: catalog.Text{
+							DE: "auf privaten Geräten mit Arbeitsprofil oder eigener SIM",
+							EN: "on private devices with a work profile or own SIM",
+						},
+					},
+					catalog.Option{
+						ID: "private",
+						Label: catalog.Text{
+							DE: "auf privaten Geräten ohne Trennung",
+							EN: "on private devices without separation",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
 					},
 				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
+				ShowIf: &catalog.Cond{
+					Kind:   "messenger",
+					Line:   209,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es werden private Geräte ohne Trennung angenommen.",
+					EN: "The plan assumes private devices without separation.",
+				},
+				Scope: "tool",
+				Index: 37,
+			},
+			&catalog.Question{
+				ID:   "mdm",
+				Area: "separation",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Werden die Geräte zentral verwaltet (Mobile Device Management)?",
+					EN: "Are the devices managed centrally (mobile device management)?",
+				},
+				Help: catalog.Text{
+					DE: "Mit MDM lassen sich geschäftliche und private Adressbücher trennen, Updates erzwingen und verlorene Geräte löschen.",
+					EN: "MDM separates business and private address books, enforces updates and wipes lost devices.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
 					},
 				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "b2c_marketing",
-				In: []string{
-					"yes",
-					"unknown",
-				},
-				Line:   468,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass ja.",
-				EN: "The plan assumes so.",
-			},
-			Scope: "tool",
-			Index: 56,
-		},
-		&catalog.Question{
-			ID:   "marketing_consent",
-			Area: "information",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Liegt von allen Empfängern eine ausdrückliche, nachweisbare Einwilligung in die Werbung vor?",
-				EN: "Is there express, documented consent to the advertising from every recipient?",
-			},
-			Help: catalog.Text{
-				DE: "Werbung ohne vorherige ausdrückliche Einwilligung ist eine unzumutbare Belästigung (§ 7 UWG) und kann abgemahnt werden.",
-				EN: "Advertising without prior express consent is an unreasonable nuisance (§ 7 UWG) and can draw a cease-and-desist letter.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "marketing_here",
-				In: []string{
-					"yes",
-					"unknown",
-				},
-				Line:   479,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass sie fehlt.",
-				EN: "The plan assumes it is missing.",
-			},
-			Scope: "tool",
-			Index: 57,
-		},
-		&catalog.Question{
-			ID:   "recording",
-			Area: "information",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Werden Meetings aufgezeichnet oder transkribiert (auch KI-Zusammenfassungen)?",
-				EN: "Are meetings recorded or transcribed (including AI summaries)?",
-			},
-			Help: catalog.Text{
-				DE: "Auch automatische Transkripte und KI-Zusammenfassungen sind Aufzeichnungen des gesprochenen Worts.",
-				EN: "Automatic transcripts and AI summaries are recordings of the spoken word too.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "never",
-					Label: catalog.Text{
-						DE: "nie",
-						EN: "never",
-					},
-				},
-				catalog.Option{
-					ID: "sometimes",
-					Label: catalog.Text{
-						DE: "manchmal",
-						EN: "sometimes",
-					},
-				},
-				catalog.Option{
-					ID: "often",
-					Label: catalog.Text{
-						DE: "oft",
-						EN: "often",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Kind:   "video",
-				Line:   490,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass aufgezeichnet wird.",
-				EN: "The plan assumes meetings are recorded.",
-			},
-			Scope: "tool",
-			Index: 58,
-		},
-		&catalog.Question{
-			ID:   "recording_consent",
-			Area: "information",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Stimmen alle Teilnehmenden vorher zu, bevor aufgezeichnet oder transkribiert wird?",
-				EN: "Do all participants agree before anything is recorded or transcribed?",
-			},
-			Help: catalog.Text{
-				DE: "Heimliche Aufnahmen des nicht öffentlich gesprochenen Worts sind sogar strafbar (§ 201 StGB). Holen Sie die Zustimmung vorher ein und dokumentieren Sie sie.",
-				EN: "Secretly recording words not spoken in public is even a criminal offence (§ 201 StGB). Obtain agreement beforehand and document it.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "recording",
-				In: []string{
-					"sometimes",
-					"often",
-					"unknown",
-				},
-				Line:   506,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass nicht gefragt wird.",
-				EN: "The plan assumes nobody is asked.",
-			},
-			Scope: "tool",
-			Index: 59,
-		},
-		&catalog.Question{
-			ID:   "tracking_off",
-			Area: "privacy_settings",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Sind Aufmerksamkeits- und Aktivitätstracking, Telemetrie und Profilbildung ausgeschaltet, soweit möglich?",
-				EN: "Are attention and activity tracking, telemetry and profiling switched off as far as possible?",
-			},
-			Help: catalog.Text{
-				DE: "Was das Werkzeug nicht erhebt, kann nicht missbraucht werden. Datenschutzfreundliche Voreinstellungen sind Pflicht (Art. 25 DSGVO).",
-				EN: "What the tool does not collect cannot be misused. Privacy-friendly defaults are mandatory (Art. 25 GDPR).",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass sie eingeschaltet sind.",
-				EN: "The plan assumes they are on.",
-			},
-			Scope: "tool",
-			Index: 60,
-		},
-		&catalog.Question{
-			ID:   "ai_features",
-			Area: "privacy_settings",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Sind KI-Funktionen wie Transkription, Zusammenfassung oder Assistenten aktiv?",
-				EN: "Are AI features such as transcription, summaries or assistants active?",
-			},
-			Help: catalog.Text{
-				DE: "KI-Funktionen verarbeiten Inhalte oft beim Anbieter oder bei Dritten und erzeugen neue Aufzeichnungen.",
-				EN: "AI features often process content at the provider or third parties and create new recordings.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "off",
-					Label: catalog.Text{
-						DE: "nein, ausgeschaltet",
-						EN: "no, switched off",
-					},
-				},
-				catalog.Option{
-					ID: "with_rules",
-					Label: catalog.Text{
-						DE: "ja, mit Regeln und Zustimmung",
-						EN: "yes, with rules and consent",
-					},
-				},
-				catalog.Option{
-					ID: "on",
-					Label: catalog.Text{
-						DE: "ja, ohne besondere Regeln",
-						EN: "yes, without particular rules",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass sie ohne Regeln aktiv sind.",
-				EN: "The plan assumes they are active without rules.",
-			},
-			Scope: "tool",
-			Index: 61,
-		},
-		&catalog.Question{
-			ID:   "meeting_protection",
-			Area: "privacy_settings",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Wie sind Meetings gegen ungebetene Gäste geschützt?",
-				EN: "How are meetings protected against uninvited guests?",
-			},
-			Help: catalog.Text{
-				DE: "Ohne Passwort oder Warteraum können Fremde hineinplatzen und Inhalte zeigen („Zoom-Bombing“).",
-				EN: "Without a password or waiting room, strangers can burst in and show content (\"Zoom-bombing\").",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "password_and_lobby",
-					Label: catalog.Text{
-						DE: "Passwort und Warteraum",
-						EN: "password and waiting room",
-					},
-				},
-				catalog.Option{
-					ID: "password",
-					Label: catalog.Text{
-						DE: "Passwort",
-						EN: "password",
-					},
-				},
-				catalog.Option{
-					ID: "lobby",
-					Label: catalog.Text{
-						DE: "Warteraum",
-						EN: "waiting room",
-					},
-				},
-				catalog.Option{
-					ID: "none",
-					Label: catalog.Text{
-						DE: "gar nicht",
-						EN: "not at all",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Kind:   "video",
-				Line:   543,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass Meetings ungeschützt sind.",
-				EN: "The plan assumes meetings are unprotected.",
-			},
-			Scope: "tool",
-			Index: 62,
-		},
-		&catalog.Question{
-			ID:   "access_separate",
-			Area: "privacy_settings",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Werden Zugangsdaten getrennt vom Einladungslink verschickt?",
-				EN: "Are access data sent separately from the invitation link?",
-			},
-			Help: catalog.Text{
-				DE: "Bei großen und öffentlichen Meetings ist das die sicherste Variante – ein weitergeleiteter Link allein öffnet dann nicht die Tür.",
-				EN: "For large and public meetings this is the safest way – a forwarded link alone then does not open the door.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Q: "meeting_protection",
-				In: []string{
-					"password_and_lobby",
-					"password",
-				},
-				Line:   560,
-				Column: 14,
-			},
-			Scope: "tool",
-			Index: 63,
-		},
-		&catalog.Question{
-			ID:   "screen_sharing",
-			Area: "privacy_settings",
-			Type: "single",
-			Title: catalog.Text{
-				DE: "Wer darf den Bildschirm teilen?",
-				EN: "Who may share their screen?",
-			},
-			Help: catalog.Text{
-				DE: "Dürfen alle jederzeit teilen, können Eindringlinge verstörende Inhalte zeigen.",
-				EN: "If everyone may share at any time, intruders can show disturbing content.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "host_only",
-					Label: catalog.Text{
-						DE: "nur Gastgeber oder Moderatoren",
-						EN: "only hosts or moderators",
-					},
-				},
-				catalog.Option{
-					ID: "everyone",
-					Label: catalog.Text{
-						DE: "alle",
-						EN: "everyone",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			ShowIf: &catalog.Cond{
-				Kind:   "video",
-				Line:   568,
-				Column: 14,
-			},
-			Assume: catalog.Text{
-				DE: "Es wird angenommen, dass alle teilen dürfen.",
-				EN: "The plan assumes everyone may share.",
-			},
-			Scope: "tool",
-			Index: 64,
-		},
-		&catalog.Question{
-			ID:   "auto_delete",
-			Area: "privacy_settings",
-			Type: "yesno",
-			Title: catalog.Text{
-				DE: "Werden Chats, Aufzeichnungen und Dateien im Werkzeug nach einer festen Frist gelöscht?",
-				EN: "Are chats, recordings and files in the tool deleted after a fixed period?",
-			},
-			Help: catalog.Text{
-				DE: "Viele Werkzeuge bieten selbstlöschende Nachrichten oder Aufbewahrungsrichtlinien. Was aufbewahrt werden muss, gehört ins Archiv, nicht in die App.",
-				EN: "Many tools offer disappearing messages or retention policies. What must be kept belongs in the archive, not in the app.",
-			},
-			Options: []catalog.Option{
-				catalog.Option{
-					ID: "yes",
-					Label: catalog.Text{
-						DE: "Ja",
-						EN: "Yes",
-					},
-				},
-				catalog.Option{
-					ID: "no",
-					Label: catalog.Text{
-						DE: "Nein",
-						EN: "No",
-					},
-				},
-				catalog.Option{
-					ID: "unknown",
-					Label: catalog.Text{
-						DE: "Unbekannt – zu klären",
-						EN: "Unknown – to clarify",
-					},
-				},
-			},
-			Scope: "tool",
-			Index: 65,
-		},
-	},
-	Tools: []*catalog.Tool{
-		&catalog.Tool{
-			ID: "whatsapp",
-			Name: catalog.Text{
-				DE: "WhatsApp (private App)",
-				EN: "WhatsApp (consumer app)",
-			},
-			Kind:   "messenger",
-			Vendor: "WhatsApp / Meta Platforms",
-			About: catalog.Text{
-				DE: "Der verbreitetste Messenger, gedacht für Privatleute. Für den Betrieb gibt es eigene Business-Varianten.",
-				EN: "The most widespread messenger, meant for private people. Businesses have their own business variants.",
-			},
-			MakeFactMap: compiledTools0FactMap,
-			Issues: []catalog.Issue{
-				catalog.Issue{
-					Text: catalog.Text{
-						DE: "Metadaten (wer mit wem wann, Gerät, IP-Adresse) werden unverschlüsselt verarbeitet und im Meta-Konzern geteilt.",
-						EN: "Metadata (who with whom and when, device, IP address) are processed unencrypted and shared within the Meta group.",
-					},
-					Source: []string{
-						"seed-000",
-						"seed-001",
-					},
-				},
-				catalog.Issue{
-					Text: catalog.Text{
-						DE: "Die Verschlüsselung funktioniert nur richtig, wenn beide Seiten die neueste App-Version nutzen.",
-						EN: "Encryption only works properly when both sides run the newest app version.",
-					},
-					Source: []string{
-						"seed-004",
-					},
-				},
-			},
-			BusinessVersion: "whatsapp-business-app",
-			Alternatives: []string{
-				"signal",
-				"threema-work",
-				"whatsapp-business-app",
-				"whatsapp-business-platform",
-			},
-		},
-		&catalog.Tool{
-			ID: "whatsapp-business-app",
-			Name: catalog.Text{
-				DE: "WhatsApp Business App",
-				EN: "WhatsApp Business App",
-			},
-			Kind:   "messenger",
-			Vendor: "WhatsApp / Meta Platforms",
-			About: catalog.Text{
-				DE: "Kostenlose App für kleine Betriebe mit Unternehmensprofil (Impressum) und automatischen Begrüßungs- und Abwesenheitsnachrichten.",
-				EN: "Free app for small businesses with a business profile (imprint) and automatic greeting and away messages.",
-			},
-			MakeFactMap: compiledTools1FactMap,
-			Issues: []catalog.Issue{
-				catalog.Issue{
-					Text: catalog.Text{
-						DE: "Kundinnen und Kunden nutzen meist ein privates Konto mit automatischem Backup außerhalb der EU; darauf haben Sie keinen Einfluss.",
-						EN: "Customers usually use a private account with automatic backup outside the EU; you have no influence on that.",
-					},
-					Source: []string{
-						"seed-004",
-					},
-				},
-			},
-			BusinessVersion: "whatsapp-business-platform",
-			Alternatives: []string{
-				"whatsapp-business-platform",
-				"threema-work",
-				"signal",
-			},
-		},
-		&catalog.Tool{
-			ID: "whatsapp-business-platform",
-			Name: catalog.Text{
-				DE: "WhatsApp Business Platform (API)",
-				EN: "WhatsApp Business Platform (API)",
-			},
-			Kind:   "messenger",
-			Vendor: "Meta Platforms über einen Dienstleister (BSP)",
-			About: catalog.Text{
-				DE: "Kostenpflichtige Schnittstelle für größere Betriebe, eingerichtet über einen Dienstleister; Anbindung an CRM, Archivierung je Kunde, Serverstandort vertraglich wählbar.",
-				EN: "Paid interface for larger businesses, set up through a service provider; CRM integration, archiving per customer, server location chosen by contract.",
-			},
-			MakeFactMap: compiledTools2FactMap,
-			Alternatives: []string{
-				"threema-work",
-				"element",
-			},
-		},
-		&catalog.Tool{
-			ID: "signal",
-			Name: catalog.Text{
-				DE: "Signal",
-				EN: "Signal",
-			},
-			Kind:   "messenger",
-			Vendor: "Signal Technology Foundation",
-			About: catalog.Text{
-				DE: "Gemeinnütziger Messenger mit offenem Quelltext; in den Quellen als datenschutzfreundlichere Alternative zu WhatsApp genannt. Ohne Business-Version.",
-				EN: "Non-profit open-source messenger; named in the sources as a more privacy-friendly alternative to WhatsApp. No business version.",
-			},
-			MakeFactMap: compiledTools3FactMap,
-			Alternatives: []string{
-				"threema-work",
-				"element",
-			},
-		},
-		&catalog.Tool{
-			ID: "threema",
-			Name: catalog.Text{
-				DE: "Threema",
-				EN: "Threema",
-			},
-			Kind:   "messenger",
-			Vendor: "Threema GmbH",
-			About: catalog.Text{
-				DE: "Einmalig kostenpflichtiger Messenger aus der Schweiz, nutzbar ohne Telefonnummer; in den Quellen als Alternative zu WhatsApp genannt.",
-				EN: "Messenger from Switzerland with a one-off price, usable without a phone number; named in the sources as an alternative to WhatsApp.",
-			},
-			MakeFactMap:     compiledTools4FactMap,
-			BusinessVersion: "threema-work",
-			Alternatives: []string{
-				"threema-work",
-			},
-		},
-		&catalog.Tool{
-			ID: "threema-work",
-			Name: catalog.Text{
-				DE: "Threema Work",
-				EN: "Threema Work",
-			},
-			Kind:   "messenger",
-			Vendor: "Threema GmbH",
-			About: catalog.Text{
-				DE: "Die Business-Version von Threema mit zentraler Verwaltung, AVV und getrenntem Firmenverzeichnis.",
-				EN: "Threema's business version with central management, a DPA and a separate company directory.",
-			},
-			MakeFactMap: compiledTools5FactMap,
-			Alternatives: []string{
-				"element",
-			},
-		},
-		&catalog.Tool{
-			ID: "telegram",
-			Name: catalog.Text{
-				DE: "Telegram",
-				EN: "Telegram",
-			},
-			Kind:   "messenger",
-			Vendor: "Telegram",
-			About: catalog.Text{
-				DE: "Verbreiteter Messenger mit Cloud-Chats; Ende-zu-Ende-Verschlüsselung nur in „geheimen Chats“ zu zweit.",
-				EN: "Widespread messenger with cloud chats; end-to-end encryption only in one-to-one \"secret chats\".",
-			},
-			MakeFactMap: compiledTools6FactMap,
-			Issues: []catalog.Issue{
-				catalog.Issue{
-					Text: catalog.Text{
-						DE: "Normale Chats und alle Gruppen sind nicht Ende-zu-Ende-verschlüsselt; der Anbieter kann sie lesen.",
-						EN: "Normal chats and all groups are not end-to-end encrypted; the provider can read them.",
-					},
-					Source: []string{
-						"record-telegram-faq",
-					},
-				},
-			},
-			Alternatives: []string{
-				"signal",
-				"threema-work",
-			},
-		},
-		&catalog.Tool{
-			ID: "wire",
-			Name: catalog.Text{
-				DE: "Wire",
-				EN: "Wire",
-			},
-			Kind:   "messenger",
-			Vendor: "Wire",
-			About: catalog.Text{
-				DE: "Messenger mit Video-Telefonie für Unternehmen; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
-				EN: "Messenger with video calls for businesses; named as compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools7FactMap,
-		},
-		&catalog.Tool{
-			ID: "slack",
-			Name: catalog.Text{
-				DE: "Slack",
-				EN: "Slack",
-			},
-			Kind:   "messenger",
-			Vendor: "Slack Technologies (Salesforce)",
-			About: catalog.Text{
-				DE: "Team-Chat mit kostenlosem und kostenpflichtigen Tarifen; der kostenlose Tarif lässt zentrale Datenschutz-Einstellungen nicht zu.",
-				EN: "Team chat with free and paid plans; the free plan does not allow central privacy settings.",
-			},
-			MakeFactMap: compiledTools8FactMap,
-			Alternatives: []string{
-				"element",
-				"threema-work",
-			},
-		},
-		&catalog.Tool{
-			ID: "element",
-			Name: catalog.Text{
-				DE: "Element (Matrix)",
-				EN: "Element (Matrix)",
-			},
-			Kind:   "messenger",
-			Vendor: "Element / Matrix.org Foundation",
-			About: catalog.Text{
-				DE: "Offener Messenger-Standard Matrix mit der App Element; selbst betreibbar oder bei einem Dienstleister, Ende-zu-Ende-verschlüsselt.",
-				EN: "The open Matrix messaging standard with the Element app; self-hosted or run by a provider, end-to-end encrypted.",
-			},
-			MakeFactMap: compiledTools9FactMap,
-		},
-		&catalog.Tool{
-			ID: "microsoft-teams",
-			Name: catalog.Text{
-				DE: "Microsoft Teams",
-				EN: "Microsoft Teams",
-			},
-			Kind:   "video",
-			Vendor: "Microsoft",
-			About: catalog.Text{
-				DE: "Chat und Videokonferenz in Microsoft 365. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
-				EN: "Chat and video conferencing in Microsoft 365. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools10FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-				"nextcloud-talk",
-			},
-		},
-		&catalog.Tool{
-			ID: "zoom",
-			Name: catalog.Text{
-				DE: "Zoom",
-				EN: "Zoom",
-			},
-			Kind:   "video",
-			Vendor: "Zoom Video Communications",
-			About: catalog.Text{
-				DE: "Verbreitete Videokonferenz-Software. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
-				EN: "Widespread video-conferencing software. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools11FactMap,
-			Issues: []catalog.Issue{
-				catalog.Issue{
-					Text: catalog.Text{
-						DE: "Das Aufmerksamkeits-Tracking wurde am 02.04.2020 entfernt; Transparenzberichte gibt es seit Juni 2020.",
-						EN: "Attention tracking was removed on 2 April 2020; transparency reports have been published since June 2020.",
-					},
-					Source: []string{
-						"seed-002",
-					},
-				},
-				catalog.Issue{
-					Text: catalog.Text{
-						DE: "Zugriffe von Schadsoftware auf Kamera und Mikrofon über den Client wurden 2020 als akutes Risiko genannt.",
-						EN: "Malware accessing camera and microphone through the client was named an acute risk in 2020.",
-					},
-					Source: []string{
-						"seed-000",
-					},
-				},
-			},
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-				"tixeocloud",
-			},
-		},
-		&catalog.Tool{
-			ID: "webex",
-			Name: catalog.Text{
-				DE: "Cisco Webex",
-				EN: "Cisco Webex",
-			},
-			Kind:   "video",
-			Vendor: "Cisco",
-			About: catalog.Text{
-				DE: "Videokonferenzdienst von Cisco mit vielen Zertifizierungen. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet (auch über die Telekom).",
-				EN: "Cisco's video-conferencing service with many certifications. Judged non-compliant by the Berlin data protection authority in July 2020 (also when bought through Telekom).",
-			},
-			MakeFactMap: compiledTools12FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-				"tixeocloud",
-			},
-		},
-		&catalog.Tool{
-			ID: "google-meet",
-			Name: catalog.Text{
-				DE: "Google Meet (früher Hangouts)",
-				EN: "Google Meet (formerly Hangouts)",
-			},
-			Kind:   "video",
-			Vendor: "Google",
-			About: catalog.Text{
-				DE: "Videokonferenz von Google; Hangouts wurde 2022 durch Google Chat und Meet abgelöst. Ein AVV gibt es nur im Rahmen von Google Workspace (früher G Suite).",
-				EN: "Google's video conferencing; Hangouts was replaced by Google Chat and Meet in 2022. A DPA exists only within Google Workspace (formerly G Suite).",
-			},
-			MakeFactMap: compiledTools13FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-				"nextcloud-talk",
-			},
-		},
-		&catalog.Tool{
-			ID: "gotomeeting",
-			Name: catalog.Text{
-				DE: "GoToMeeting",
-				EN: "GoToMeeting",
-			},
-			Kind:   "video",
-			Vendor: "GoTo (früher LogMeIn)",
-			About: catalog.Text{
-				DE: "Videokonferenz für große Meetings. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
-				EN: "Video conferencing for large meetings. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools14FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-				"tixeocloud",
-			},
-		},
-		&catalog.Tool{
-			ID: "teamviewer",
-			Name: catalog.Text{
-				DE: "TeamViewer",
-				EN: "TeamViewer",
-			},
-			Kind:   "video",
-			Vendor: "TeamViewer",
-			About: catalog.Text{
-				DE: "Fernwartung und Bildschirmfreigabe aus Deutschland. Die Software bindet Google-Tracking-Dienste ein.",
-				EN: "Remote support and screen sharing from Germany. The software includes Google tracking services.",
-			},
-			MakeFactMap: compiledTools15FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-			},
-		},
-		&catalog.Tool{
-			ID: "blizz",
-			Name: catalog.Text{
-				DE: "Blizz",
-				EN: "Blizz",
-			},
-			Kind:   "video",
-			Vendor: "TeamViewer",
-			About: catalog.Text{
-				DE: "Videokonferenzdienst aus dem Hause TeamViewer. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
-				EN: "Video-conferencing service from TeamViewer. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools16FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-			},
-		},
-		&catalog.Tool{
-			ID: "jitsi-meet",
-			Name: catalog.Text{
-				DE: "Jitsi Meet (meet.jit.si)",
-				EN: "Jitsi Meet (meet.jit.si)",
-			},
-			Kind:   "video",
-			Vendor: "8x8 Inc.",
-			About: catalog.Text{
-				DE: "Der öffentliche Jitsi-Server, betrieben vom US-Unternehmen 8x8. Die Software selbst ist Open Source und lässt sich anderswo betreiben.",
-				EN: "The public Jitsi server, run by the US company 8x8. The software itself is open source and can be run elsewhere.",
-			},
-			MakeFactMap: compiledTools17FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"jitsi-selfhosted",
-			},
-		},
-		&catalog.Tool{
-			ID: "jitsi-hosted",
-			Name: catalog.Text{
-				DE: "Jitsi Meet bei einem EU-Dienstleister",
-				EN: "Jitsi Meet at an EU hosting provider",
-			},
-			Kind:   "video",
-			Vendor: "europäische Hosting-Dienstleister (z. B. NETWAYS)",
-			About: catalog.Text{
-				DE: "Jitsi Meet, betrieben von einem europäischen Dienstleister. NETWAYS Web Services Jitsi hat die Berliner Datenschutzbeauftragte im Juli 2020 als datenschutzgerecht genannt.",
-				EN: "Jitsi Meet run by a European provider. The Berlin data protection authority named NETWAYS Web Services Jitsi as compliant in July 2020.",
-			},
-			MakeFactMap: compiledTools18FactMap,
-			Alternatives: []string{
-				"jitsi-selfhosted",
-				"bigbluebutton",
-			},
-		},
-		&catalog.Tool{
-			ID: "jitsi-selfhosted",
-			Name: catalog.Text{
-				DE: "Jitsi Meet (selbst betrieben)",
-				EN: "Jitsi Meet (self-hosted)",
-			},
-			Kind:   "video",
-			Vendor: "Open-Source-Projekt Jitsi",
-			About: catalog.Text{
-				DE: "Jitsi Meet auf eigenen Servern oder auf Servern eines IT-Dienstleisters – die von der Berliner Datenschutzbeauftragten bevorzugte Lösung, wenn Sie sie sicher betreiben können.",
-				EN: "Jitsi Meet on your own servers or those of an IT service provider – the solution the Berlin authority prefers, if you can run it securely.",
-			},
-			MakeFactMap: compiledTools19FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-			},
-		},
-		&catalog.Tool{
-			ID: "bigbluebutton",
-			Name: catalog.Text{
-				DE: "BigBlueButton",
-				EN: "BigBlueButton",
-			},
-			Kind:   "video",
-			Vendor: "Open-Source-Projekt BigBlueButton",
-			About: catalog.Text{
-				DE: "Open-Source-Software für Online-Unterricht und Webinare, selbst betrieben oder bei einem Dienstleister. Werk21 BigBlueButton hat die Berliner Datenschutzbeauftragte im Juli 2020 als datenschutzgerecht genannt.",
-				EN: "Open-source software for online teaching and webinars, self-hosted or at a provider. The Berlin authority named Werk21 BigBlueButton as compliant in July 2020.",
-			},
-			MakeFactMap: compiledTools20FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"jitsi-selfhosted",
-			},
-		},
-		&catalog.Tool{
-			ID: "nextcloud-talk",
-			Name: catalog.Text{
-				DE: "Nextcloud Talk",
-				EN: "Nextcloud Talk",
-			},
-			Kind:   "video",
-			Vendor: "Nextcloud GmbH",
-			About: catalog.Text{
-				DE: "Chat und Videokonferenz als Teil von Nextcloud, Open Source aus Deutschland, selbst betrieben oder bei einem Dienstleister.",
-				EN: "Chat and video conferencing as part of Nextcloud, open source from Germany, self-hosted or at a provider.",
-			},
-			MakeFactMap: compiledTools21FactMap,
-			Alternatives: []string{
-				"jitsi-selfhosted",
-				"bigbluebutton",
-			},
-		},
-		&catalog.Tool{
-			ID: "whereby",
-			Name: catalog.Text{
-				DE: "Whereby",
-				EN: "Whereby",
-			},
-			Kind:   "video",
-			Vendor: "Whereby AS",
-			About: catalog.Text{
-				DE: "Videokonferenz aus Norwegen im Browser, bis 50 Teilnehmende, in kostenlosen und kostenpflichtigen Tarifen. Teilweise in den USA gehostet.",
-				EN: "Browser-based video conferencing from Norway, up to 50 participants, with free and paid plans. Partly hosted in the USA.",
-			},
-			MakeFactMap: compiledTools22FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"tixeocloud",
-			},
-		},
-		&catalog.Tool{
-			ID: "edudip",
-			Name: catalog.Text{
-				DE: "edudip",
-				EN: "edudip",
-			},
-			Kind:   "video",
-			Vendor: "edudip GmbH",
-			About: catalog.Text{
-				DE: "Webinar-Software eines deutschen Anbieters; bot laut Quelle keinen Passwortschutz für Meetings.",
-				EN: "Webinar software from a German provider; according to the source it offered no password protection for meetings.",
-			},
-			MakeFactMap: compiledTools23FactMap,
-			Alternatives: []string{
-				"bigbluebutton",
-				"jitsi-hosted",
-			},
-		},
-		&catalog.Tool{
-			ID: "tixeocloud",
-			Name: catalog.Text{
-				DE: "TixeoCloud",
-				EN: "TixeoCloud",
-			},
-			Kind:   "video",
-			Vendor: "Tixeo",
-			About: catalog.Text{
-				DE: "Videokonferenz eines französischen Anbieters; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
-				EN: "Video conferencing from a French provider; named as compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools24FactMap,
-		},
-		&catalog.Tool{
-			ID: "sichere-videokonferenz",
-			Name: catalog.Text{
-				DE: "sichere-videokonferenz.de",
-				EN: "sichere-videokonferenz.de",
-			},
-			Kind:   "video",
-			Vendor: "sichere-videokonferenz.de",
-			About: catalog.Text{
-				DE: "Deutscher Videokonferenzdienst; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
-				EN: "German video-conferencing service; named as compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools25FactMap,
-		},
-		&catalog.Tool{
-			ID: "skype",
-			Name: catalog.Text{
-				DE: "Skype",
-				EN: "Skype",
-			},
-			Kind:   "video",
-			Vendor: "Microsoft",
-			About: catalog.Text{
-				DE: "Eingestellt am 05.05.2025. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
-				EN: "Discontinued on 5 May 2025. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools26FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"signal",
-				"threema-work",
-			},
-		},
-		&catalog.Tool{
-			ID: "skype-for-business",
-			Name: catalog.Text{
-				DE: "Skype for Business Online",
-				EN: "Skype for Business Online",
-			},
-			Kind:   "video",
-			Vendor: "Microsoft",
-			About: catalog.Text{
-				DE: "Eingestellt am 31.07.2021. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
-				EN: "Discontinued on 31 July 2021. Judged non-compliant by the Berlin data protection authority in July 2020.",
-			},
-			MakeFactMap: compiledTools27FactMap,
-			Alternatives: []string{
-				"jitsi-hosted",
-				"bigbluebutton",
-			},
-		},
-		&catalog.Tool{
-			ID: "other",
-			Name: catalog.Text{
-				DE: "Anderes Werkzeug",
-				EN: "Other tool",
-			},
-			Kind: "messenger",
-			About: catalog.Text{
-				DE: "Ein Werkzeug, das nicht im Katalog steht. Name, Art und bekannte Fakten geben Sie selbst an.",
-				EN: "A tool that is not in the catalogue. You give its name, kind and known facts yourself.",
-			},
-			Custom: true,
-		},
-	},
-	Rules: []*catalog.Rule{
-		&catalog.Rule{
-			ID:    "consumer_app_for_business",
-			Scope: "tool",
-			When: catalog.Cond{
-				Fact:   "business_use",
-				Equals: "business_edition_only",
-				Line:   9,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "stop-use",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "{tool} nicht mehr geschäftlich nutzen",
-						EN: "Stop using {tool} for business",
-					},
-					Why: catalog.Text{
-						DE: "Der Anbieter untersagt die geschäftliche Nutzung dieser App, und es gibt keinen Auftragsverarbeitungsvertrag. Jede geschäftliche Nachricht darüber ist damit ohne Rechtsgrundlage.",
-						EN: "The provider forbids business use of this app, and there is no data processing agreement. Every business message sent through it therefore lacks a legal basis.",
-					},
-					Legal: []string{
-						"gdpr-6",
-						"gdpr-28",
-					},
-					Sources: []string{
-						"seed-004",
-						"seed-001",
-					},
-				},
-				catalog.ActionTemplate{
-					Topic:    "business-version",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Auf die Business-Version umsteigen oder einen anderen Messenger wählen",
-						EN: "Move to the business version or choose another messenger",
-					},
-					Why: catalog.Text{
-						DE: "Die Business-Varianten bieten einen AVV, ein Unternehmensprofil und automatische Datenschutzhinweise. Datenschutzfreundlichere Alternativen wie Signal oder Threema Work sind ebenso zu prüfen.",
-						EN: "The business variants offer a DPA, a business profile and automatic privacy notices. More privacy-friendly alternatives such as Signal or Threema Work deserve the same check.",
-					},
-					Legal: []string{
-						"gdpr-28",
-						"gdpr-24",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "discontinued_service",
-			Scope: "tool",
-			When: catalog.Cond{
-				Fact:   "status",
-				Equals: "discontinued",
-				Line:   29,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "stop-use",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "{tool} ist eingestellt – Nutzung beenden",
-						EN: "{tool} has been discontinued – stop using it",
-					},
-					Why: catalog.Text{
-						DE: "Ein eingestellter Dienst erhält keine Sicherheitsupdates mehr, und Verträge laufen aus. Daten und Konten sollten geordnet übertragen oder gelöscht werden.",
-						EN: "A discontinued service receives no more security updates, and contracts expire. Data and accounts should be moved or deleted in an orderly way.",
-					},
-					Legal: []string{
-						"gdpr-32",
-						"gdpr-5",
-					},
-					Sources: []string{
-						"record-skype-2025",
-						"record-sfb-online-2021",
-					},
-				},
-				catalog.ActionTemplate{
-					Topic:    "switch-provider",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Einen datenschutzgerechten Nachfolger auswählen",
-						EN: "Choose a compliant successor",
-					},
-					Why: catalog.Text{
-						DE: "Wählen Sie den Nachfolger nach diesem Plan aus – nicht einfach das Angebot, auf das der Hersteller umleitet.",
-						EN: "Choose the successor using this plan – not simply the offer the maker redirects you to.",
-					},
-					Legal: []string{
-						"gdpr-24",
-						"gdpr-25",
-					},
-					Sources: []string{
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "berlin_non_compliant",
-			Scope: "tool",
-			When: catalog.Cond{
-				Fact:   "berlin_2020",
-				Equals: "non_compliant",
-				Line:   49,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "switch-provider",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Wechsel von {tool} zu einem datenschutzgerechten Anbieter prüfen",
-						EN: "Consider switching from {tool} to a compliant provider",
-					},
-					Why: catalog.Text{
-						DE: "Die Berliner Datenschutzbeauftragte hat diesen Dienst im Juli 2020 als nicht datenschutzgerecht bewertet. Prüfen Sie, ob das heute noch zutrifft, oder wechseln Sie zu einer europäischen oder selbst betriebenen Lösung.",
-						EN: "The Berlin data protection authority judged this service non-compliant in July 2020. Check whether that still holds today, or switch to a European or self-hosted solution.",
-					},
-					Legal: []string{
-						"gdpr-24",
-						"gdpr-28",
-						"gdpr-44",
-					},
-					Sources: []string{
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "berlin_non_compliant_sensitive",
-			Scope: "tool",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Fact:   "berlin_2020",
-						Equals: "non_compliant",
-						Line:   63,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Any: []*catalog.Cond{
-							&catalog.Cond{
-								Q: "special_categories",
-								In: []string{
-									"yes",
-									"unknown",
-								},
-								Line:   65,
-								Column: 15,
+				ShowIf: &catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   227,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "devices",
+							In: []string{
+								"business",
+								"private_separated",
 							},
-							&catalog.Cond{
-								Q: "secrecy_203",
-								In: []string{
-									"yes",
-									"unknown",
-								},
-								Line:   66,
-								Column: 15,
+							Line:   228,
+							Column: 11,
+						},
+					},
+					Line:   226,
+					Column: 7,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nicht zentral verwaltet wird.",
+					EN: "The plan assumes no central management.",
+				},
+				Scope: "tool",
+				Index: 38,
+			},
+			&catalog.Question{
+				ID:   "phone_number_used",
+				Area: "separation",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Mit welcher Telefonnummer ist der Messenger registriert?",
+					EN: "Which phone number is the messenger registered with?",
+				},
+				Help: catalog.Text{
+					DE: "Eine eigene geschäftliche Nummer trennt Kundenkontakte vom Privatleben und bleibt im Betrieb, wenn jemand geht.",
+					EN: "A separate business number keeps customer contacts apart from private life and stays with the business when someone leaves.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "business",
+						Label: catalog.Text{
+							DE: "geschäftliche Nummer",
+							EN: "business number",
+						},
+					},
+					catalog.Option{
+						ID: "private",
+						Label: catalog.Text{
+							DE: "private Nummer",
+							EN: "private number",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Fact:   "phone_number",
+					Equals: "required",
+					Line:   239,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird eine private Nummer angenommen.",
+					EN: "The plan assumes a private number.",
+				},
+				Scope: "tool",
+				Index: 39,
+			},
+			&catalog.Question{
+				ID:   "handover",
+				Area: "separation",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Können geschäftliche Chats gesichert und übergeben werden, wenn jemand den Betrieb verlässt?",
+					EN: "Can business chats be backed up and handed over when someone leaves?",
+				},
+				Help: catalog.Text{
+					DE: "Geschäftliche Kommunikation gehört dem Betrieb. Sie muss auffindbar bleiben, auch für Aufbewahrungspflichten und Auskunftsanfragen.",
+					EN: "Business communication belongs to the organisation. It must remain retrievable, also for retention duties and access requests.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Kind:   "messenger",
+					Line:   254,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass das nicht geht.",
+					EN: "The plan assumes this is not possible.",
+				},
+				Scope: "tool",
+				Index: 40,
+			},
+			&catalog.Question{
+				ID:   "app_lock",
+				Area: "separation",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Ist die App zusätzlich zur Displaysperre mit PIN oder Biometrie geschützt?",
+					EN: "Is the app protected by a PIN or biometrics beyond the screen lock?",
+				},
+				Help: catalog.Text{
+					DE: "Eine eigene App-Sperre schützt Kundenchats, wenn das entsperrte Telefon in fremde Hände gerät.",
+					EN: "An app lock of its own protects customer chats when an unlocked phone falls into the wrong hands.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Kind:   "messenger",
+					Line:   265,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass keine App-Sperre aktiv ist.",
+					EN: "The plan assumes no app lock is active.",
+				},
+				Scope: "tool",
+				Index: 41,
+			},
+			&catalog.Question{
+				ID:   "plan",
+				Area: "business_version",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Welchen Tarif nutzen Sie?",
+					EN: "Which plan do you use?",
+				},
+				Help: catalog.Text{
+					DE: "Kostenlose Tarife bieten oft keinen AVV und keine zentralen Datenschutz-Einstellungen für den Betrieb.",
+					EN: "Free plans often come without a DPA and without central privacy settings for the organisation.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "free",
+						Label: catalog.Text{
+							DE: "kostenlos",
+							EN: "free",
+						},
+					},
+					catalog.Option{
+						ID: "paid",
+						Label: catalog.Text{
+							DE: "kostenpflichtiger Business- oder Enterprise-Tarif",
+							EN: "paid business or enterprise plan",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Fact:   "edition",
+					Equals: "freemium",
+					Line:   277,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird der kostenlose Tarif angenommen.",
+					EN: "The plan assumes the free plan.",
+				},
+				Scope: "tool",
+				Index: 42,
+			},
+			&catalog.Question{
+				ID:   "admin_settings",
+				Area: "business_version",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Legt eine Administratorin oder ein Administrator die Datenschutz-Einstellungen zentral fest?",
+					EN: "Does an administrator set the privacy settings centrally?",
+				},
+				Help: catalog.Text{
+					DE: "Sonst entscheidet jede Person selbst über Aufzeichnung, Chatverlauf oder Gastzugänge.",
+					EN: "Otherwise everyone decides for themselves on recording, chat history or guest access.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Fact: "edition",
+					In: []string{
+						"freemium",
+						"business",
+					},
+					Line:   292,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nichts zentral festgelegt ist.",
+					EN: "The plan assumes nothing is set centrally.",
+				},
+				Scope: "tool",
+				Index: 43,
+			},
+			&catalog.Question{
+				ID:   "terms_checked",
+				Area: "business_version",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Erlauben die Nutzungsbedingungen die geschäftliche Nutzung – und sind die Beschäftigten befugt, das Werkzeug für den Betrieb zu nutzen?",
+					EN: "Do the terms allow business use – and are employees authorised to use the tool for the organisation?",
+				},
+				Help: catalog.Text{
+					DE: "Auch kostenlose Software ist urheberrechtlich geschützt; die Lizenz muss die Nutzung im Betrieb erlauben. Wer im Namen des Betriebs schreibt, sollte dazu ausdrücklich befugt sein.",
+					EN: "Free software is protected by copyright too; the licence must allow business use. Whoever writes on the organisation's behalf should be expressly authorised.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass das nicht geprüft ist.",
+					EN: "The plan assumes this has not been checked.",
+				},
+				Scope: "tool",
+				Index: 44,
+			},
+			&catalog.Question{
+				ID:   "dpa_signed",
+				Area: "contracts",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Haben Sie mit dem Anbieter einen Auftragsverarbeitungsvertrag (AVV) geschlossen?",
+					EN: "Have you concluded a data processing agreement (DPA) with the provider?",
+				},
+				Help: catalog.Text{
+					DE: "Ein AVV nach Art. 28 DSGVO regelt, dass der Anbieter Daten nur nach Ihrer Weisung verarbeitet. Ohne ihn ist die Nutzung mit personenbezogenen Daten unzulässig. Bei einem IT-Dienstleister ist er mit diesem zu schließen.",
+					EN: "A DPA under Art. 28 GDPR binds the provider to process data only on your instructions. Without one, using the tool with personal data is unlawful. With an IT service provider, conclude it with them.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "signed",
+						Label: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "not_signed",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "not_offered",
+						Label: catalog.Text{
+							DE: "der Anbieter bietet keinen an",
+							EN: "the provider does not offer one",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Any: []*catalog.Cond{
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "avv",
+								Equals: "not_needed",
+								Line:   316,
+								Column: 17,
 							},
+							Line:   316,
+							Column: 11,
 						},
-						Line:   64,
-						Column: 11,
-					},
-				},
-				Line:   62,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "switch-provider",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Für vertrauliche Gespräche nicht {tool}, sondern einen datenschutzgerechten Anbieter nutzen",
-						EN: "Use a compliant provider instead of {tool} for confidential conversations",
-					},
-					Why: catalog.Text{
-						DE: "Für sensible oder schweigepflichtige Inhalte reicht ein 2020 als nicht datenschutzgerecht bewerteter Dienst nicht aus. Die Berliner Datenschutzbeauftragte nennt geprüfte Alternativen.",
-						EN: "For sensitive or confidential content, a service judged non-compliant in 2020 is not good enough. The Berlin authority names reviewed alternatives.",
-					},
-					Legal: []string{
-						"gdpr-9",
-						"gdpr-32",
-						"stgb-203",
-					},
-					Sources: []string{
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "free_plan",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "plan",
-				In: []string{
-					"free",
-					"unknown",
-				},
-				Line:   78,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "business-version",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Einen Business-Tarif von {tool} nutzen",
-						EN: "Use a business plan of {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Kostenlose Tarife bieten oft weder einen AVV noch zentrale Datenschutz-Einstellungen. Beim kostenlosen Slack etwa lassen sich zentrale Einstellungen gar nicht vornehmen.",
-						EN: "Free plans often offer neither a DPA nor central privacy settings. With free Slack, for instance, central settings cannot be made at all.",
-					},
-					Legal: []string{
-						"gdpr-28",
-						"gdpr-25",
-					},
-					Sources: []string{
-						"seed-002",
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "terms_not_checked",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "terms_checked",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   90,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "licence-terms",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Nutzungsbedingungen prüfen und Beschäftigte zur Nutzung befugen",
-						EN: "Check the terms of use and authorise employees",
-					},
-					Why: catalog.Text{
-						DE: "Die Lizenz muss die geschäftliche Nutzung erlauben. Wer im Namen des Betriebs kommuniziert, sollte dazu schriftlich befugt sein.",
-						EN: "The licence must allow business use. Whoever communicates on the organisation's behalf should be authorised in writing.",
-					},
-					Legal: []string{
-						"urhg-31",
-						"bgb-164",
-					},
-					Sources: []string{
-						"seed-004",
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "sick_notes_via_messenger",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "sick_notes",
-				In: []string{
-					"yes",
-					"unknown",
-				},
-				Line:   103,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "sick-notes",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Keine Krankmeldungen mehr über den Messenger",
-						EN: "No more sick notes via the messenger",
-					},
-					Why: catalog.Text{
-						DE: "Krankmeldungen enthalten Gesundheitsdaten. Die Aufsichtsbehörde in NRW hält ihren Versand per Messenger für unzulässig. Legen Sie einen anderen Weg fest (Telefon, Post, eAU) und löschen Sie vorhandene Fotos.",
-						EN: "Sick notes contain health data. The NRW supervisory authority considers sending them by messenger inadmissible. Set another channel (phone, post, electronic certificate) and delete existing photos.",
-					},
-					Legal: []string{
-						"gdpr-9",
-						"gdpr-88",
-					},
-					Sources: []string{
-						"seed-001",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "special_categories_unprotected",
-			Scope: "tool",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "special_categories",
-						In: []string{
-							"yes",
-							"unknown",
-						},
-						Line:   117,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Any: []*catalog.Cond{
-							&catalog.Cond{
-								Not: &catalog.Cond{
-									Fact: "e2e",
-									In: []string{
-										"default",
-										"optional",
-									},
-									Line:   119,
-									Column: 21,
-								},
-								Line:   119,
-								Column: 15,
+						&catalog.Cond{
+							Q: "operating_model",
+							In: []string{
+								"online",
+								"provider_hosted",
+								"unknown",
 							},
-							&catalog.Cond{
-								Q: "e2e_use",
-								In: []string{
-									"never",
-									"sometimes",
-									"unknown",
-								},
-								Line:   120,
-								Column: 15,
+							Line:   317,
+							Column: 11,
+						},
+					},
+					Line:   315,
+					Column: 7,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass kein AVV besteht.",
+					EN: "The plan assumes there is no DPA.",
+				},
+				Scope: "tool",
+				Index: 45,
+			},
+			&catalog.Question{
+				ID:   "dpa_checked",
+				Area: "contracts",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Wurde der AVV geprüft – Unterauftragnehmer, Verarbeitungsorte, Löschung, keine eigenen Zwecke?",
+					EN: "Has the DPA been checked – sub-processors, processing locations, deletion, no own purposes?",
+				},
+				Help: catalog.Text{
+					DE: "Die Berliner Datenschutzbeauftragte prüft in dieser Reihenfolge – erst der Vertrag, dann Abweichungen bei Unterauftragnehmern und Orten, erst dann die Technik.",
+					EN: "The Berlin authority checks in this order – the contract first, then deviations in sub-processors and locations, only then the technology.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q:      "dpa_signed",
+					Equals: "signed",
+					Line:   333,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass er nicht geprüft wurde.",
+					EN: "The plan assumes it has not been checked.",
+				},
+				Scope: "tool",
+				Index: 46,
+			},
+			&catalog.Question{
+				ID:   "transfer_basis",
+				Area: "contracts",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Worauf stützt sich die Übermittlung in Drittländer?",
+					EN: "What is the basis for the transfer to third countries?",
+				},
+				Help: catalog.Text{
+					DE: "Das Privacy Shield ist seit Juli 2020 ungültig. Seit 10.07.2023 gilt für zertifizierte US-Unternehmen das EU-US Data Privacy Framework; sonst braucht es die Standardvertragsklauseln vollständig und ohne Einschränkung, auch für Unterauftragnehmer.",
+					EN: "The Privacy Shield has been invalid since July 2020. Since 10 July 2023 the EU-US Data Privacy Framework covers certified US companies; otherwise the standard contractual clauses are needed, in full and without restrictions, also for sub-processors.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "dpf",
+						Label: catalog.Text{
+							DE: "Anbieter ist nach dem Data Privacy Framework zertifiziert",
+							EN: "provider is certified under the Data Privacy Framework",
+						},
+					},
+					catalog.Option{
+						ID: "scc",
+						Label: catalog.Text{
+							DE: "Standardvertragsklauseln im AVV",
+							EN: "standard contractual clauses in the DPA",
+						},
+					},
+					catalog.Option{
+						ID: "bcr",
+						Label: catalog.Text{
+							DE: "verbindliche interne Datenschutzvorschriften (BCR)",
+							EN: "binding corporate rules (BCR)",
+						},
+					},
+					catalog.Option{
+						ID: "none",
+						Label: catalog.Text{
+							DE: "keine",
+							EN: "none",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Any: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "hosting",
+							In: []string{
+								"usa",
+								"mixed",
+								"other",
+								"unknown",
 							},
-							&catalog.Cond{
-								Q: "hosting",
-								In: []string{
-									"usa",
-									"mixed",
-									"other",
-									"unknown",
-								},
-								Line:   121,
-								Column: 15,
+							Line:   346,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "non_eu_subprocessors",
+							In: []string{
+								"yes",
+								"unknown",
 							},
+							Line:   347,
+							Column: 11,
 						},
-						Line:   118,
-						Column: 11,
 					},
+					Line:   345,
+					Column: 7,
 				},
-				Line:   116,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "special-categories",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Keine Gesundheits- oder anderen sensiblen Daten über {tool}",
-						EN: "No health or other sensitive data through {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Sensible Daten ohne Ende-zu-Ende-Verschlüsselung gehören nur zu Anbietern in der EU/im EWR. Hier kann der Anbieter mitlesen oder die Daten verlassen die EU.",
-						EN: "Sensitive data without end-to-end encryption belong only with providers in the EU/EEA. Here the provider can read along or the data leave the EU.",
-					},
-					Legal: []string{
-						"gdpr-9",
-						"gdpr-32",
-						"gdpr-44",
-					},
-					Sources: []string{
-						"seed-003",
-					},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass keine Grundlage besteht.",
+					EN: "The plan assumes there is no basis.",
 				},
+				Scope: "tool",
+				Index: 47,
 			},
-		},
-		&catalog.Rule{
-			ID:    "special_categories_dpo",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "special_categories",
-				In: []string{
-					"yes",
-					"unknown",
+			&catalog.Question{
+				ID:   "own_purposes",
+				Area: "contracts",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Darf der Anbieter die Daten für eigene Zwecke nutzen (Werbung, Profile, Produktverbesserung)?",
+					EN: "May the provider use the data for its own purposes (advertising, profiles, product improvement)?",
 				},
-				Line:   133,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpo-review",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Nutzung von {tool} für sensible Daten fachkundig prüfen lassen",
-						EN: "Have the use of {tool} for sensitive data reviewed by an expert",
-					},
-					Why: catalog.Text{
-						DE: "Bei sensiblen Daten sollte die oder der Datenschutzbeauftragte – oder eine externe Fachperson – den Einsatz im Einzelfall bewerten und dokumentieren.",
-						EN: "With sensitive data, the data protection officer – or an outside expert – should assess and document the use case by case.",
-					},
-					Legal: []string{
-						"gdpr-9",
-						"gdpr-24",
-					},
-					Sources: []string{
-						"seed-001",
-						"seed-004",
-					},
+				Help: catalog.Text{
+					DE: "Ein Auftragsverarbeiter darf Daten nicht für eigene Zwecke nutzen. Behält sich der Anbieter das in seinen Bedingungen vor, braucht es eine abweichende Vereinbarung – oder einen anderen Anbieter.",
+					EN: "A processor may not use data for its own purposes. If the provider reserves that right in its terms, you need a different agreement – or a different provider.",
 				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "address_book_upload",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "address_book",
-				Equals: "full",
-				Line:   145,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "address-book",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Adressbuch-Zugriff sperren oder auf geschäftliche Kontakte beschränken",
-						EN: "Block address-book access or limit it to business contacts",
-					},
-					Why: catalog.Text{
-						DE: "Die App lädt die Nummern aller Kontakte zum Anbieter hoch – auch von Menschen, die nie zugestimmt haben. Dafür gibt es keine Rechtsgrundlage. Sperren Sie die Berechtigung oder trennen Sie das Adressbuch mit einem Arbeitsprofil oder MDM.",
-						EN: "The app uploads the numbers of all contacts to the provider – including people who never agreed. There is no legal basis for that. Revoke the permission or separate the address book with a work profile or MDM.",
-					},
-					Legal: []string{
-						"gdpr-6",
-						"gdpr-44",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-001",
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "address_book_unknown",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "address_book",
-				Equals: "unknown",
-				Line:   157,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "address-book",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Adressbuch-Zugriff von {tool} prüfen und sperren",
-						EN: "Check and block address-book access of {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Solange unklar ist, ob die App das Adressbuch liest, kann sie Nummern von Menschen hochladen, die nie zugestimmt haben. Prüfen Sie die Berechtigung auf jedem Gerät.",
-						EN: "As long as it is unclear whether the app reads the address book, it may upload numbers of people who never agreed. Check the permission on every device.",
-					},
-					Legal: []string{
-						"gdpr-6",
-						"gdpr-44",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-001",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "unencrypted_backups",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "backups",
-				In: []string{
-					"unencrypted",
-					"unknown",
-				},
-				Line:   170,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "backups",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Cloud-Backups der Chats abschalten oder Ende-zu-Ende verschlüsseln",
-						EN: "Switch off cloud chat backups or encrypt them end to end",
-					},
-					Why: catalog.Text{
-						DE: "Backups bei Google oder Apple liegen oft unverschlüsselt und außerhalb der EU – mit allen Kundenchats. Schalten Sie sie ab oder nutzen Sie das verschlüsselte Backup.",
-						EN: "Backups at Google or Apple are often unencrypted and outside the EU – with all customer chats. Switch them off or use the encrypted backup.",
-					},
-					Legal: []string{
-						"gdpr-32",
-						"gdpr-44",
-					},
-					Sources: []string{
-						"seed-001",
-						"seed-004",
-						"record-whatsapp-backup-2021",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "non_eu_subprocessors",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "non_eu_subprocessors",
-				In: []string{
-					"yes",
-					"unknown",
-				},
-				Line:   182,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "third-country-transfer",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Unterauftragnehmer außerhalb der EU absichern",
-						EN: "Secure sub-processors outside the EU",
-					},
-					Why: catalog.Text{
-						DE: "Auch ein europäischer Vertragspartner kann Daten an Konzernunternehmen oder Dienstleister außerhalb der EU geben. Jede dieser Stellen braucht eine Übermittlungsgrundlage.",
-						EN: "Even a European contract partner may pass data to group companies or service providers outside the EU. Each of them needs a transfer basis.",
-					},
-					Legal: []string{
-						"gdpr-28",
-						"gdpr-44",
-						"gdpr-46",
-					},
-					Sources: []string{
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "messenger_without_e2e",
-			Scope: "tool",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Kind:   "messenger",
-						Line:   197,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Fact:   "e2e",
-						Equals: "none",
-						Line:   198,
-						Column: 11,
-					},
-				},
-				Line:   196,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "e2e-encryption",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Für vertrauliche Inhalte einen Ende-zu-Ende-verschlüsselten Messenger statt {tool} nutzen",
-						EN: "Use an end-to-end encrypted messenger instead of {tool} for confidential content",
-					},
-					Why: catalog.Text{
-						DE: "Ende-zu-Ende-Verschlüsselung ist bei Messengern Standard. Ohne sie kann der Anbieter alle Inhalte lesen.",
-						EN: "End-to-end encryption is the standard for messengers. Without it the provider can read all content.",
-					},
-					Legal: []string{
-						"gdpr-32",
-						"gdpr-25",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "e2e_not_switched_on",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "e2e_use",
-				In: []string{
-					"never",
-					"sometimes",
-					"unknown",
-				},
-				Line:   210,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "e2e-encryption",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Ende-zu-Ende-Verschlüsselung in {tool} einschalten",
-						EN: "Switch on end-to-end encryption in {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Das Werkzeug kann Ende-zu-Ende verschlüsseln, tut es aber nicht von selbst. Nur dann kann der Anbieter Inhalte nicht mitlesen oder mitschneiden.",
-						EN: "The tool can encrypt end to end but does not do so by default. Only then can the provider not read or record the content.",
-					},
-					Legal: []string{
-						"gdpr-32",
-						"gdpr-25",
-					},
-					Sources: []string{
-						"seed-003",
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "transport_unconfirmed",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "transport_encryption",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   222,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "e2e-encryption",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Verschlüsselte Übertragung (mindestens TLS) sicherstellen",
-						EN: "Ensure encrypted transmission (TLS at least)",
-					},
-					Why: catalog.Text{
-						DE: "Verbindungsaufbau sowie Ton und Bild müssen mindestens transportverschlüsselt sein, sonst kann unterwegs mitgehört werden. Lassen Sie sich das vom Anbieter bestätigen.",
-						EN: "Signalling as well as audio and video must at least be encrypted in transit, otherwise they can be overheard on the way. Have the provider confirm it.",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "updates_not_ensured",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "app_updates",
-				In: []string{
-					"no",
-				},
-				Line:   234,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "app-updates",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Automatische Updates für {tool} einschalten",
-						EN: "Switch on automatic updates for {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Veraltete Apps haben bekannte Sicherheitslücken, und bei WhatsApp funktioniert die Verschlüsselung nur mit aktuellen Versionen auf beiden Seiten.",
-						EN: "Outdated apps have known security holes, and with WhatsApp encryption only works with current versions on both sides.",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "updates_manual",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "app_updates",
-				In: []string{
-					"manual",
-					"unknown",
-				},
-				Line:   246,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "app-updates",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Updates von {tool} verlässlich regeln",
-						EN: "Make updates of {tool} reliable",
-					},
-					Why: catalog.Text{
-						DE: "Updates „wenn jemand daran denkt“ reichen nicht. Automatische Updates oder ein MDM stellen sicher, dass alle Geräte aktuell sind.",
-						EN: "Updates \"when someone remembers\" are not enough. Automatic updates or an MDM make sure all devices are current.",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "partners_not_told",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "partners_told_updates",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   258,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "app-updates",
-					Priority: "low",
-					Title: catalog.Text{
-						DE: "Chatpartner bitten, die App aktuell zu halten",
-						EN: "Ask chat partners to keep the app up to date",
-					},
-					Why: catalog.Text{
-						DE: "Die Verschlüsselung hängt auch von der App-Version Ihrer Kunden ab. Ein kurzer, dokumentierter Hinweis per E-Mail genügt.",
-						EN: "Encryption also depends on your customers' app version. A short, documented email note will do.",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "app_client_telemetry",
-			Scope: "tool",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "client_type",
-						In: []string{
-							"app",
-							"both",
-							"unknown",
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "excluded",
+						Label: catalog.Text{
+							DE: "nein, vertraglich ausgeschlossen",
+							EN: "no, excluded by contract",
 						},
-						Line:   272,
-						Column: 11,
 					},
-					&catalog.Cond{
-						Fact:   "trackers",
-						Equals: "present",
-						Line:   273,
-						Column: 11,
-					},
-				},
-				Line:   271,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-settings",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Browser-Client statt der App von {tool} nutzen",
-						EN: "Use the browser client instead of the {tool} app",
-					},
-					Why: catalog.Text{
-						DE: "Die App dieses Dienstes enthält Tracker, die Daten an Dritte senden können. Im Browser lässt sich das vermeiden; nicht benötigte Apps deinstallieren.",
-						EN: "This service's app contains trackers that can send data to third parties. The browser avoids that; uninstall apps you do not need.",
-					},
-					Legal: []string{
-						"gdpr-25",
-						"gdpr-44",
-					},
-					Sources: []string{
-						"seed-002",
-						"record-dsk-video-2020",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "private_accounts",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "account",
-				In: []string{
-					"private",
-					"mixed",
-				},
-				Line:   286,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "private-business-separation",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Geschäftliche Kommunikation nur noch über Konten der Organisation",
-						EN: "Business communication only through accounts of the organisation",
-					},
-					Why: catalog.Text{
-						DE: "Über private Konten vermischen sich private und geschäftliche Daten; der Betrieb kann sie weder sichern noch herausverlangen. Das ist für geschäftliche Kommunikation nicht vertretbar.",
-						EN: "Private accounts mix private and business data; the organisation can neither back them up nor claim them. That is not acceptable for business communication.",
-					},
-					Legal: []string{
-						"gdpr-5",
-						"gdpr-24",
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-001",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "private_accounts_unknown",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "account",
-				Equals: "unknown",
-				Line:   298,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "private-business-separation",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Klären, über welche Konten geschäftlich kommuniziert wird",
-						EN: "Find out which accounts are used for business communication",
-					},
-					Why: catalog.Text{
-						DE: "Solange unklar ist, ob private Konten genutzt werden, kann der Betrieb Sicherung und Übergabe nicht gewährleisten.",
-						EN: "As long as it is unclear whether private accounts are used, the organisation cannot guarantee backup and hand-over.",
-					},
-					Legal: []string{
-						"gdpr-5",
-						"gdpr-24",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-001",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "private_devices",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "devices",
-				In: []string{
-					"private",
-					"unknown",
-				},
-				Line:   310,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "private-business-separation",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Diensthandys oder ein getrenntes Arbeitsprofil einführen",
-						EN: "Introduce work phones or a separate work profile",
-					},
-					Why: catalog.Text{
-						DE: "Auf privaten Geräten ohne Trennung liegen Kundendaten neben privaten Daten, und private Kontakte landen beim Anbieter. Keine privaten Smartphones für geschäftliche Kontakte.",
-						EN: "On private devices without separation, customer data sit next to private data, and private contacts end up at the provider. No private smartphones for business contacts.",
-					},
-					Legal: []string{
-						"gdpr-32",
-						"gdpr-24",
-					},
-					Sources: []string{
-						"seed-001",
-						"seed-004",
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_mdm",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "mdm",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   322,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "private-business-separation",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Geräte mit Mobile Device Management verwalten",
-						EN: "Manage devices with mobile device management",
-					},
-					Why: catalog.Text{
-						DE: "MDM trennt geschäftliche und private Adressbücher, erzwingt Updates und löscht verlorene Geräte aus der Ferne.",
-						EN: "MDM separates business and private address books, enforces updates and wipes lost devices remotely.",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-000",
-						"record-dsk-messenger-2019",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "private_number",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "phone_number_used",
-				In: []string{
-					"private",
-					"unknown",
-				},
-				Line:   334,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "private-business-separation",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Eine eigene geschäftliche Nummer verwenden",
-						EN: "Use a business number of its own",
-					},
-					Why: catalog.Text{
-						DE: "Mit der privaten Nummer bleiben Kundenkontakte an der Person hängen. Eine geschäftliche Nummer – auch als zweite SIM im Dual-SIM-Handy – bleibt im Betrieb.",
-						EN: "With a private number, customer contacts stay with the person. A business number – even as a second SIM in a dual-SIM phone – stays with the business.",
-					},
-					Legal: []string{
-						"gdpr-24",
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_handover",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "handover",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   346,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "retention",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Sicherung und Übergabe der Chats aus {tool} regeln",
-						EN: "Arrange backup and hand-over of chats from {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Geschäftliche Chats müssen auffindbar bleiben, wenn jemand geht – für Aufbewahrungspflichten, Auskunftsanfragen und den laufenden Betrieb.",
-						EN: "Business chats must remain retrievable when someone leaves – for retention duties, access requests and day-to-day business.",
-					},
-					Legal: []string{
-						"hgb-257",
-						"gdpr-5",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_app_lock",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "app_lock",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   358,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-settings",
-					Priority: "low",
-					Title: catalog.Text{
-						DE: "App-Sperre für {tool} einschalten",
-						EN: "Switch on the app lock for {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Eine eigene PIN oder Biometrie schützt Kundenchats, wenn ein entsperrtes Telefon in fremde Hände gerät.",
-						EN: "A PIN or biometrics of its own protects customer chats when an unlocked phone falls into the wrong hands.",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"record-dsk-messenger-2019",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "dpa_not_possible",
-			Scope: "tool",
-			When: catalog.Cond{
-				Any: []*catalog.Cond{
-					&catalog.Cond{
-						Fact:   "avv",
-						Equals: "not_offered",
-						Line:   373,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q:      "dpa_signed",
-						Equals: "not_offered",
-						Line:   374,
-						Column: 11,
-					},
-				},
-				Line:   372,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpa-contract",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Ohne AVV keine personenbezogenen Daten über {tool}",
-						EN: "No personal data through {tool} without a DPA",
-					},
-					Why: catalog.Text{
-						DE: "Der Anbieter bietet keinen Auftragsverarbeitungsvertrag an. Ohne ihn dürfen Sie ihm keine personenbezogenen Daten anvertrauen – das Werkzeug kommt für geschäftliche Zwecke nicht in Frage.",
-						EN: "The provider offers no data processing agreement. Without one you may not entrust it with personal data – the tool is out of the question for business purposes.",
-					},
-					Legal: []string{
-						"gdpr-28",
-					},
-					Sources: []string{
-						"seed-001",
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "dpa_missing",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "dpa_signed",
-				Equals: "not_signed",
-				Line:   386,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpa-contract",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "AVV mit dem Anbieter von {tool} abschließen",
-						EN: "Conclude a DPA with the provider of {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Jeder Dienstleister, der in Ihrem Auftrag Daten verarbeitet, braucht einen AVV nach Art. 28 DSGVO. Viele Anbieter stellen ihn zum Download bereit.",
-						EN: "Every service provider that processes data on your behalf needs a DPA under Art. 28 GDPR. Many providers offer it for download.",
-					},
-					Legal: []string{
-						"gdpr-28",
-					},
-					Sources: []string{
-						"seed-002",
-						"seed-000",
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "dpa_unknown",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "dpa_signed",
-				Equals: "unknown",
-				Line:   398,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpa-contract",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Klären, ob ein AVV für {tool} besteht – sonst abschließen",
-						EN: "Find out whether a DPA exists for {tool} – otherwise conclude one",
-					},
-					Why: catalog.Text{
-						DE: "Ohne nachweisbaren AVV ist die Nutzung unzulässig. Suchen Sie den Vertrag oder schließen Sie ihn ab.",
-						EN: "Without a DPA you can show, the use is unlawful. Find the contract or conclude one.",
-					},
-					Legal: []string{
-						"gdpr-28",
-					},
-					Sources: []string{
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "dpa_unchecked",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "dpa_checked",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   410,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpa-contract",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "AVV von {tool} prüfen",
-						EN: "Review the DPA of {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Prüfen Sie Unterauftragnehmer, Verarbeitungsorte, Löschung und das Verbot eigener Zwecke. Die Berliner Datenschutzbeauftragte beginnt jede Prüfung beim Vertrag.",
-						EN: "Check sub-processors, processing locations, deletion and the ban on own purposes. The Berlin authority starts every review with the contract.",
-					},
-					Legal: []string{
-						"gdpr-28",
-					},
-					Sources: []string{
-						"seed-003",
-						"record-dsk-video-2020",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "transfer_without_basis",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "transfer_basis",
-				Equals: "none",
-				Line:   422,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "third-country-transfer",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Übermittlung in Drittländer absichern oder beenden",
-						EN: "Secure the transfer to third countries or end it",
-					},
-					Why: catalog.Text{
-						DE: "Ohne Angemessenheitsbeschluss, Zertifizierung oder Standardvertragsklauseln ist die Übermittlung unzulässig. Das Privacy Shield gilt seit Juli 2020 nicht mehr.",
-						EN: "Without an adequacy decision, a certification or standard contractual clauses, the transfer is unlawful. The Privacy Shield has not applied since July 2020.",
-					},
-					Legal: []string{
-						"gdpr-44",
-						"gdpr-46",
-						"cjeu-schrems-2",
-					},
-					Sources: []string{
-						"seed-002",
-						"record-schrems-2",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "transfer_unknown",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "transfer_basis",
-				Equals: "unknown",
-				Line:   434,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "third-country-transfer",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Übermittlungsgrundlage von {tool} klären",
-						EN: "Find out the transfer basis of {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Prüfen Sie, ob der Anbieter nach dem EU-US Data Privacy Framework zertifiziert ist (öffentliche Liste) oder ob der AVV die Standardvertragsklauseln vollständig enthält.",
-						EN: "Check whether the provider is certified under the EU-US Data Privacy Framework (public list) or whether the DPA contains the standard contractual clauses in full.",
-					},
-					Legal: []string{
-						"gdpr-44",
-						"gdpr-45",
-						"gdpr-46",
-						"dpf-2023",
-					},
-					Sources: []string{
-						"record-dpf-2023",
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "transfer_scc",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "transfer_basis",
-				In: []string{
-					"scc",
-					"bcr",
-				},
-				Line:   446,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "third-country-transfer",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Standardvertragsklauseln vollständig und für alle Unterauftragnehmer sicherstellen",
-						EN: "Make sure the standard contractual clauses apply in full and to all sub-processors",
-					},
-					Why: catalog.Text{
-						DE: "Die Klauseln schützen nur, wenn sie vollständig und ohne Einschränkung gelten – auch für Unterauftragnehmer. Dokumentieren Sie eine Bewertung der Rechtslage im Zielland.",
-						EN: "The clauses only protect when they apply in full and without restriction – including sub-processors. Document an assessment of the law in the destination country.",
-					},
-					Legal: []string{
-						"gdpr-46",
-						"scc-2021",
-						"cjeu-schrems-2",
-					},
-					Sources: []string{
-						"seed-003",
-						"record-scc-2021",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "transfer_dpf",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "transfer_basis",
-				Equals: "dpf",
-				Line:   458,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "third-country-transfer",
-					Priority: "low",
-					Title: catalog.Text{
-						DE: "Zertifizierung nach dem Data Privacy Framework regelmäßig prüfen",
-						EN: "Check the Data Privacy Framework certification regularly",
-					},
-					Why: catalog.Text{
-						DE: "Die Zertifizierung muss jährlich erneuert werden und kann entfallen. Prüfen Sie den Eintrag in der öffentlichen Liste und halten Sie das Datum fest.",
-						EN: "The certification must be renewed every year and can lapse. Check the entry in the public list and note the date.",
-					},
-					Legal: []string{
-						"gdpr-45",
-						"dpf-2023",
-					},
-					Sources: []string{
-						"record-dpf-2023",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "own_purposes_reserved",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "own_purposes",
-				In: []string{
-					"reserved",
-					"unknown",
-				},
-				Line:   470,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "no-own-purposes",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Eigene Zwecke des Anbieters von {tool} ausschließen",
-						EN: "Exclude the provider's own purposes for {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Ein Anbieter, der Kommunikationsdaten für Werbung, Profile oder eigene Produkte nutzt, ist kein Auftragsverarbeiter mehr. Schließen Sie das vertraglich und in den Einstellungen aus – oder wechseln Sie den Anbieter.",
-						EN: "A provider that uses communication data for advertising, profiles or its own products is no longer a processor. Exclude this by contract and in the settings – or switch provider.",
-					},
-					Legal: []string{
-						"gdpr-28",
-						"gdpr-5",
-					},
-					Sources: []string{
-						"seed-003",
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "not_in_records",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "in_records",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   482,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "records-of-processing",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "{tool} ins Verzeichnis von Verarbeitungstätigkeiten aufnehmen",
-						EN: "Add {tool} to the record of processing activities",
-					},
-					Why: catalog.Text{
-						DE: "Zweck, Datenkategorien, Empfänger, Drittlandübermittlung und Löschfristen des Werkzeugs gehören ins VVT.",
-						EN: "The tool's purpose, data categories, recipients, third-country transfers and deletion periods belong in the record.",
-					},
-					Legal: []string{
-						"gdpr-30",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "secrecy_not_bound",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "confidentiality_bound",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   494,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "professional-secrecy",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Anbieter von {tool} zur Verschwiegenheit verpflichten – sonst keine Berufsgeheimnisse darüber austauschen",
-						EN: "Bind the provider of {tool} to confidentiality – otherwise share no professional secrets through it",
-					},
-					Why: catalog.Text{
-						DE: "Berufsgeheimnisträger dürfen nur Dienstleister einsetzen, die sie zur Verschwiegenheit verpflichtet haben und die bei einem Bruch strafrechtlich belangt werden können. Sonst droht eine Strafbarkeit nach § 203 StGB.",
-						EN: "Professional secrecy holders may only use service providers they have bound to confidentiality and who can be held criminally liable for a breach. Otherwise there is a risk of an offence under § 203 StGB.",
-					},
-					Legal: []string{
-						"stgb-203",
-					},
-					Sources: []string{
-						"seed-003",
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "video_consultation_not_certified",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "kbv_certified",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   506,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "professional-secrecy",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Videosprechstunden nur über einen zertifizierten Anbieter – nicht über {tool}",
-						EN: "Video consultations only through a certified provider – not through {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Medizinische Leistungserbringer dürfen für Videosprechstunden nur zertifizierte Videodienstanbieter einsetzen. Prüfen Sie die aktuelle Liste der KBV.",
-						EN: "Medical practitioners may only use certified video providers for video consultations. Check the current KBV list.",
-					},
-					Legal: []string{
-						"bmv-ae-31b",
-						"stgb-203",
-						"gdpr-9",
-					},
-					Sources: []string{
-						"seed-003",
-						"record-kbv-video",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "privacy_notice_external",
-			Scope: "tool",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "privacy_notice",
-						In: []string{
-							"no",
-							"unknown",
+					catalog.Option{
+						ID: "reserved",
+						Label: catalog.Text{
+							DE: "ja, der Anbieter behält es sich vor",
+							EN: "yes, the provider reserves it",
 						},
-						Line:   521,
-						Column: 11,
 					},
-					&catalog.Cond{
-						Q: "partners",
-						In: []string{
-							"external",
-							"both",
-							"unknown",
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
 						},
-						Line:   522,
-						Column: 11,
 					},
 				},
-				Line:   520,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-notice",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Datenschutzhinweise um {tool} ergänzen",
-						EN: "Add {tool} to your privacy notice",
-					},
-					Why: catalog.Text{
-						DE: "Kunden und andere Externe müssen erfahren, dass Sie dieses Werkzeug nutzen, wer der Anbieter ist und ob Daten in ein Drittland gehen.",
-						EN: "Customers and other outsiders must learn that you use this tool, who the provider is, and whether data go to a third country.",
-					},
-					Legal: []string{
-						"gdpr-13",
-						"gdpr-14",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-002",
-					},
+				Prefill: "own_purposes",
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass der Anbieter eigene Zwecke verfolgt.",
+					EN: "The plan assumes the provider pursues its own purposes.",
 				},
+				Scope: "tool",
+				Index: 48,
 			},
-		},
-		&catalog.Rule{
-			ID:    "privacy_notice_internal",
-			Scope: "tool",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "privacy_notice",
-						In: []string{
-							"no",
-							"unknown",
+			&catalog.Question{
+				ID:   "in_records",
+				Area: "contracts",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Steht das Werkzeug in Ihrem Verzeichnis von Verarbeitungstätigkeiten?",
+					EN: "Is the tool listed in your record of processing activities?",
+				},
+				Help: catalog.Text{
+					DE: "Für jedes Werkzeug gehören Zweck, Datenkategorien, Empfänger, Drittlandübermittlung und Löschfristen ins VVT.",
+					EN: "For each tool, the record states purpose, data categories, recipients, third-country transfers and deletion periods.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
 						},
-						Line:   536,
-						Column: 11,
 					},
-					&catalog.Cond{
-						Q:      "partners",
-						Equals: "internal",
-						Line:   537,
-						Column: 11,
-					},
-				},
-				Line:   535,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-notice",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Beschäftigte über die Datenverarbeitung in {tool} informieren",
-						EN: "Inform employees about the processing in {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Auch Beschäftigte haben ein Recht zu erfahren, welche ihrer Daten das Werkzeug verarbeitet und wohin sie gehen.",
-						EN: "Employees too have the right to know which of their data the tool processes and where they go.",
-					},
-					Legal: []string{
-						"gdpr-13",
-						"gdpr-88",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_first_contact_info",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "first_contact_info",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   549,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-notice",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Datenschutzhinweis beim ersten Kontakt automatisch senden",
-						EN: "Send a privacy notice automatically at first contact",
-					},
-					Why: catalog.Text{
-						DE: "Eine automatische Begrüßungsnachricht mit Link zu den Datenschutzhinweisen erfüllt die Informationspflicht gleich beim ersten Chat.",
-						EN: "An automatic greeting message with a link to the privacy notice fulfils the duty to inform right at the first chat.",
-					},
-					Legal: []string{
-						"gdpr-13",
-					},
-					Sources: []string{
-						"seed-001",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_contact_consent",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "contact_consent",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   561,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "consent",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Zustimmung zum Kontakt per Messenger einholen und dokumentieren",
-						EN: "Obtain and document agreement to be contacted by messenger",
-					},
-					Why: catalog.Text{
-						DE: "Schreiben Sie nur Kunden an, die dem Kontakt über diesen Messenger zugestimmt haben, und speichern Sie auf dem Diensthandy nur deren Nummern.",
-						EN: "Only message customers who agreed to be contacted through this messenger, and keep only their numbers on the work phone.",
-					},
-					Legal: []string{
-						"gdpr-6",
-						"gdpr-7",
-					},
-					Sources: []string{
-						"seed-001",
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "children_contacted",
-			Scope: "tool",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Kind:   "messenger",
-						Line:   575,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "partner_groups",
-						In: []string{
-							"children",
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
 						},
-						Line:   576,
-						Column: 11,
 					},
-				},
-				Line:   574,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "consent",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Kinder nur mit Zustimmung der Eltern über {tool} kontaktieren",
-						EN: "Contact children through {tool} only with their parents' consent",
-					},
-					Why: catalog.Text{
-						DE: "Unter 16 Jahren braucht eine Einwilligung die Zustimmung der Eltern. Viele Messenger sind für Kinder laut ihren Bedingungen gar nicht zugelassen.",
-						EN: "Under the age of 16, consent needs the parents' approval. Many messengers do not even admit children under their terms.",
-					},
-					Legal: []string{
-						"gdpr-8",
-						"gdpr-7",
-					},
-					Sources: []string{
-						"seed-001",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_imprint",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "business_profile",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   588,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "imprint",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Impressum und Pflichtangaben ins Profil aufnehmen",
-						EN: "Put the imprint and mandatory details in the profile",
-					},
-					Why: catalog.Text{
-						DE: "Geschäftliche Nachrichten sind Geschäftsbriefe und brauchen die Pflichtangaben; auch das Profil braucht ein Impressum.",
-						EN: "Business messages are business letters and need the mandatory details; the profile needs an imprint too.",
-					},
-					Legal: []string{
-						"ddg-5",
-						"hgb-37a",
-					},
-					Sources: []string{
-						"seed-001",
-						"seed-004",
-						"record-ddg-2024",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "marketing_without_consent",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "marketing_consent",
-				Equals: "no",
-				Line:   600,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "marketing-consent",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Werbung über {tool} stoppen, bis Einwilligungen vorliegen",
-						EN: "Stop advertising through {tool} until consent is in place",
-					},
-					Why: catalog.Text{
-						DE: "Werbung per Messenger ohne vorherige ausdrückliche Einwilligung ist unzulässig und kann abgemahnt werden.",
-						EN: "Advertising by messenger without prior express consent is unlawful and can draw a cease-and-desist letter.",
-					},
-					Legal: []string{
-						"uwg-7",
-						"gdpr-6",
-						"gdpr-7",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "marketing_consent_unknown",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "marketing_consent",
-				Equals: "unknown",
-				Line:   612,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "marketing-consent",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Einwilligungen in die Werbung nachweisen können",
-						EN: "Be able to prove consent to advertising",
-					},
-					Why: catalog.Text{
-						DE: "Im Streitfall müssen Sie die Einwilligung jedes Empfängers belegen (z. B. Double-Opt-in mit Datum).",
-						EN: "In a dispute you must prove each recipient's consent (e.g. double opt-in with a date).",
-					},
-					Legal: []string{
-						"uwg-7",
-						"gdpr-7",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "recording_without_consent",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "recording_consent",
-				Equals: "no",
-				Line:   624,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "consent",
-					Priority: "critical",
-					Title: catalog.Text{
-						DE: "Nur noch mit Zustimmung aller aufzeichnen oder transkribieren",
-						EN: "Record or transcribe only with everyone's agreement",
-					},
-					Why: catalog.Text{
-						DE: "Aufzeichnungen ohne vorherige Zustimmung aller Beteiligten verletzen ihre Rechte und können strafbar sein.",
-						EN: "Recordings without the prior agreement of everyone involved violate their rights and can be a criminal offence.",
-					},
-					Legal: []string{
-						"gdpr-6",
-						"gdpr-7",
-					},
-					Sources: []string{
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "recording_consent_unknown",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q:      "recording_consent",
-				Equals: "unknown",
-				Line:   636,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "consent",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Klären und dokumentieren, wie vor Aufzeichnungen zugestimmt wird",
-						EN: "Clarify and document how agreement is obtained before recording",
-					},
-					Why: catalog.Text{
-						DE: "Solange nicht feststeht, dass alle vorher zustimmen, ist jede Aufzeichnung ein Risiko.",
-						EN: "As long as it is not certain that everyone agrees beforehand, every recording is a risk.",
-					},
-					Legal: []string{
-						"gdpr-7",
-					},
-					Sources: []string{
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "recording_in_use",
-			Scope: "tool",
-			When: catalog.Cond{
-				Any: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "recording",
-						In: []string{
-							"sometimes",
-							"often",
-							"unknown",
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
 						},
-						Line:   650,
-						Column: 11,
 					},
-					&catalog.Cond{
-						Q: "ai_features",
-						In: []string{
-							"on",
-							"unknown",
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass es fehlt.",
+					EN: "The plan assumes it is missing.",
+				},
+				Scope: "tool",
+				Index: 49,
+			},
+			&catalog.Question{
+				ID:   "confidentiality_bound",
+				Area: "contracts",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Ist der Anbieter schriftlich zur Verschwiegenheit verpflichtet (§ 203 Abs. 4 StGB)?",
+					EN: "Is the provider bound to confidentiality in writing (§ 203(4) StGB)?",
+				},
+				Help: catalog.Text{
+					DE: "Berufsgeheimnisträger dürfen nur Dienstleister einsetzen, die sie zur Verschwiegenheit verpflichtet haben und die bei einem Bruch strafrechtlich belangt werden können.",
+					EN: "Professional secrecy holders may only use service providers they have bound to confidentiality and who can be held criminally liable for a breach.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
 						},
-						Line:   651,
-						Column: 11,
 					},
-				},
-				Line:   649,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "recording-rules",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Regeln für Aufzeichnung, Transkription und KI-Zusammenfassungen in {tool} festlegen",
-						EN: "Set rules for recording, transcription and AI summaries in {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Legen Sie fest, wann aufgezeichnet werden darf, wie vorher gefragt wird, wo die Aufnahme liegt und wann sie gelöscht wird. KI-Transkripte sind ebenfalls Aufzeichnungen.",
-						EN: "Decide when recording is allowed, how people are asked beforehand, where the recording is kept and when it is deleted. AI transcripts are recordings too.",
-					},
-					Legal: []string{
-						"gdpr-5",
-						"gdpr-7",
-						"gdpr-24",
-					},
-					Sources: []string{
-						"seed-003",
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "tracking_on",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "tracking_off",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   664,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-settings",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Tracking, Telemetrie und Profilbildung in {tool} abschalten",
-						EN: "Switch off tracking, telemetry and profiling in {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Aufmerksamkeits-Tracking, Telemetrie und Profilbildung erheben Daten, die für die Kommunikation nicht nötig sind. Schalten Sie ab, was sich abschalten lässt.",
-						EN: "Attention tracking, telemetry and profiling collect data the communication does not need. Switch off whatever can be switched off.",
-					},
-					Legal: []string{
-						"gdpr-25",
-						"gdpr-5",
-					},
-					Sources: []string{
-						"seed-000",
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "ai_without_rules",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "ai_features",
-				In: []string{
-					"on",
-					"unknown",
-				},
-				Line:   676,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-settings",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "KI-Funktionen von {tool} standardmäßig ausschalten",
-						EN: "Switch off AI features of {tool} by default",
-					},
-					Why: catalog.Text{
-						DE: "KI-Transkripte und -Zusammenfassungen verarbeiten das gesprochene Wort oft beim Anbieter oder bei Dritten. Schalten Sie sie nur gezielt und mit Zustimmung ein.",
-						EN: "AI transcripts and summaries often process the spoken word at the provider or third parties. Switch them on only deliberately and with consent.",
-					},
-					Legal: []string{
-						"gdpr-25",
-						"gdpr-6",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_central_settings",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "admin_settings",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   688,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-settings",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Datenschutz-Einstellungen von {tool} zentral festlegen",
-						EN: "Set the privacy settings of {tool} centrally",
-					},
-					Why: catalog.Text{
-						DE: "Wenn jede Person selbst einstellt, sind Aufzeichnung, Chatverlauf und Gastzugang überall anders. Eine Administratorin legt datenschutzfreundliche Voreinstellungen für alle fest.",
-						EN: "When everyone sets things themselves, recording, chat history and guest access differ everywhere. An administrator sets privacy-friendly defaults for all.",
-					},
-					Legal: []string{
-						"gdpr-25",
-					},
-					Sources: []string{
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_auto_delete",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "auto_delete",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   700,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "privacy-settings",
-					Priority: "low",
-					Title: catalog.Text{
-						DE: "Automatisches Löschen in {tool} einrichten",
-						EN: "Set up automatic deletion in {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Was archiviert ist oder nicht mehr gebraucht wird, sollte im Werkzeug nicht liegen bleiben. Selbstlöschende Nachrichten oder Aufbewahrungsrichtlinien helfen.",
-						EN: "What has been archived or is no longer needed should not linger in the tool. Disappearing messages or retention policies help.",
-					},
-					Legal: []string{
-						"gdpr-5",
-						"gdpr-25",
-					},
-					Sources: []string{
-						"record-dsk-messenger-2019",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "meetings_unprotected",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "meeting_protection",
-				In: []string{
-					"none",
-					"unknown",
-				},
-				Line:   712,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "meeting-access",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Meetings in {tool} mit Passwort oder Warteraum schützen",
-						EN: "Protect meetings in {tool} with a password or waiting room",
-					},
-					Why: catalog.Text{
-						DE: "Ungeschützte Meetings laden ungebetene Gäste ein, die mithören oder verstörende Inhalte zeigen („Zoom-Bombing“).",
-						EN: "Unprotected meetings invite uninvited guests who listen in or show disturbing content (\"Zoom-bombing\").",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_passwords_available",
-			Scope: "tool",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Fact:   "meeting_password",
-						Equals: "unavailable",
-						Line:   726,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "meeting_protection",
-						In: []string{
-							"password",
-							"password_and_lobby",
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
 						},
-						Line:   727,
-						Column: 11,
 					},
-				},
-				Line:   725,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "meeting-access",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Zugangsschutz von {tool} überprüfen",
-						EN: "Check the access protection of {tool}",
-					},
-					Why: catalog.Text{
-						DE: "Laut Katalog bietet dieses Werkzeug keine Meeting-Passwörter. Prüfen Sie, welcher Schutz tatsächlich greift (Warteraum, einmalige Links).",
-						EN: "According to the catalogue this tool offers no meeting passwords. Check which protection actually applies (waiting room, one-off links).",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "access_with_invitation",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "access_separate",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   739,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "meeting-access",
-					Priority: "low",
-					Title: catalog.Text{
-						DE: "Zugangsdaten getrennt vom Einladungslink versenden",
-						EN: "Send access data separately from the invitation link",
-					},
-					Why: catalog.Text{
-						DE: "Bei großen und öffentlichen Meetings öffnet ein weitergeleiteter Link dann allein nicht die Tür.",
-						EN: "For large and public meetings, a forwarded link alone then does not open the door.",
-					},
-					Legal: []string{
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "everyone_shares",
-			Scope: "tool",
-			When: catalog.Cond{
-				Q: "screen_sharing",
-				In: []string{
-					"everyone",
-					"unknown",
-				},
-				Line:   751,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "screen-sharing",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Bildschirmfreigabe auf Gastgeber beschränken",
-						EN: "Limit screen sharing to hosts",
-					},
-					Why: catalog.Text{
-						DE: "Wenn alle jederzeit teilen dürfen, können Eindringlinge oder Versehen vertrauliche oder verstörende Inhalte zeigen.",
-						EN: "When everyone may share at any time, intruders or mistakes can show confidential or disturbing content.",
-					},
-					Legal: []string{
-						"gdpr-32",
-						"gdpr-25",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_usage_policy",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q: "usage_policy",
-				In: []string{
-					"none",
-					"unknown",
-				},
-				Line:   764,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "usage-policy",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Verbindliche Nutzungsrichtlinie für Messenger und Videotools erlassen",
-						EN: "Issue a binding usage policy for messengers and video tools",
-					},
-					Why: catalog.Text{
-						DE: "Die Richtlinie regelt: erlaubte Zwecke und Werkzeuge, Tabu-Themen, Vorgehen vor Aufzeichnungen, Ansprechpersonen und was bei einer Datenpanne zu tun ist. Schulen, kontrollieren, dokumentieren.",
-						EN: "The policy covers: allowed purposes and tools, off-limit topics, what to do before recording, contact persons, and what to do after a data breach. Train, check, document.",
-					},
-					Legal: []string{
-						"gdpr-24",
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-003",
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "informal_usage_policy",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q:      "usage_policy",
-				Equals: "informal",
-				Line:   776,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "usage-policy",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Mündliche Absprachen als verbindliche Richtlinie aufschreiben",
-						EN: "Write verbal agreements down as a binding policy",
-					},
-					Why: catalog.Text{
-						DE: "Nur schriftliche Regeln lassen sich schulen, kontrollieren und im Ernstfall nachweisen.",
-						EN: "Only written rules can be trained, checked and proven when it matters.",
-					},
-					Legal: []string{
-						"gdpr-24",
-						"gdpr-5",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_training",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q: "training",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   788,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "usage-policy",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Beschäftigte schulen und die Einhaltung der Regeln kontrollieren",
-						EN: "Train employees and check compliance with the rules",
-					},
-					Why: catalog.Text{
-						DE: "Regeln wirken nur, wenn alle sie kennen. Schulungen und Kontrollen sollten dokumentiert werden.",
-						EN: "Rules only work when everybody knows them. Training and checks should be documented.",
-					},
-					Legal: []string{
-						"gdpr-24",
-						"gdpr-32",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_taboo_topics",
-			Scope: "organisation",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "taboo_topics",
-						In: []string{
-							"no",
-							"unknown",
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
 						},
-						Line:   802,
-						Column: 11,
 					},
-					&catalog.Cond{
-						Any: []*catalog.Cond{
-							&catalog.Cond{
-								Q: "secrecy_203",
-								In: []string{
-									"yes",
-									"unknown",
-								},
-								Line:   804,
-								Column: 15,
+				},
+				ShowIf: &catalog.Cond{
+					Q: "secrecy_203",
+					In: []string{
+						"yes",
+						"unknown",
+					},
+					Line:   389,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass keine Verpflichtung besteht.",
+					EN: "The plan assumes there is no such obligation.",
+				},
+				Scope: "tool",
+				Index: 50,
+			},
+			&catalog.Question{
+				ID:   "kbv_certified",
+				Area: "contracts",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Ist der Anbieter als Videodienstanbieter für Videosprechstunden zertifiziert (KBV-Liste)?",
+					EN: "Is the provider certified for video consultations (KBV list)?",
+				},
+				Help: catalog.Text{
+					DE: "Für Videosprechstunden mit gesetzlich Versicherten sind nur zertifizierte Anbieter zulässig. Die Liste der KBV ändert sich; prüfen Sie den aktuellen Stand.",
+					EN: "Only certified providers may be used for video consultations with patients of the statutory health insurance. The KBV list changes; check the current version.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "video",
+							Line:   402,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "video_consultation",
+							In: []string{
+								"yes",
+								"unknown",
 							},
-							&catalog.Cond{
+							Line:   403,
+							Column: 11,
+						},
+					},
+					Line:   401,
+					Column: 7,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass er nicht zertifiziert ist.",
+					EN: "The plan assumes it is not certified.",
+				},
+				Scope: "tool",
+				Index: 51,
+			},
+			&catalog.Question{
+				ID:   "privacy_notice",
+				Area: "information",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Nennen Ihre Datenschutzhinweise das Werkzeug, den Anbieter und eine etwaige Drittlandübermittlung?",
+					EN: "Does your privacy notice name the tool, the provider and any third-country transfer?",
+				},
+				Help: catalog.Text{
+					DE: "Wer mit Ihnen kommuniziert – Kundinnen ebenso wie Beschäftigte – muss erfahren, welche Daten wohin fließen (Art. 13 und 14 DSGVO).",
+					EN: "Whoever communicates with you – customers and employees alike – must learn which data go where (Art. 13 and 14 GDPR).",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass das fehlt.",
+					EN: "The plan assumes this is missing.",
+				},
+				Scope: "tool",
+				Index: 52,
+			},
+			&catalog.Question{
+				ID:   "first_contact_info",
+				Area: "information",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Erhalten neue Chatpartner beim ersten Kontakt einen Hinweis auf den Datenschutz?",
+					EN: "Do new chat partners get a privacy notice at first contact?",
+				},
+				Help: catalog.Text{
+					DE: "Zum Beispiel als automatische Begrüßungsnachricht in WhatsApp Business mit einem Link zu Ihren Datenschutzhinweisen.",
+					EN: "For example as an automatic greeting message in WhatsApp Business with a link to your privacy notice.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   427,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "partners",
+							In: []string{
+								"external",
+								"both",
+								"unknown",
+							},
+							Line:   428,
+							Column: 11,
+						},
+					},
+					Line:   426,
+					Column: 7,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass das fehlt.",
+					EN: "The plan assumes this is missing.",
+				},
+				Scope: "tool",
+				Index: 53,
+			},
+			&catalog.Question{
+				ID:   "contact_consent",
+				Area: "information",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Haben Ihre Kunden zugestimmt, über diesen Messenger kontaktiert zu werden – und ist das dokumentiert?",
+					EN: "Have your customers agreed to be contacted via this messenger – and is it documented?",
+				},
+				Help: catalog.Text{
+					DE: "Schreiben Sie nur Menschen an, die dem Kontakt über diesen Dienst zugestimmt haben. Halten Sie die Zustimmung fest.",
+					EN: "Only message people who agreed to be contacted through this service. Keep a record of their agreement.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   441,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "partners",
+							In: []string{
+								"external",
+								"both",
+								"unknown",
+							},
+							Line:   442,
+							Column: 11,
+						},
+					},
+					Line:   440,
+					Column: 7,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass keine dokumentierte Zustimmung vorliegt.",
+					EN: "The plan assumes there is no documented agreement.",
+				},
+				Scope: "tool",
+				Index: 54,
+			},
+			&catalog.Question{
+				ID:   "business_profile",
+				Area: "information",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Enthält Ihr Profil im Messenger Impressum und Pflichtangaben (Firma, Rechtsform, Sitz, Register)?",
+					EN: "Does your messenger profile show the imprint and mandatory details (name, legal form, seat, register)?",
+				},
+				Help: catalog.Text{
+					DE: "Geschäftliche Nachrichten sind Geschäftsbriefe. WhatsApp Business bietet dafür ein Unternehmensprofil.",
+					EN: "Business messages are business letters. WhatsApp Business offers a business profile for that.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   455,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "partners",
+							In: []string{
+								"external",
+								"both",
+								"unknown",
+							},
+							Line:   456,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
 								Q: "sector",
 								In: []string{
-									"health",
-									"counselling",
-									"legal_tax",
+									"association",
+									"public",
 								},
-								Line:   805,
-								Column: 15,
+								Line:   457,
+								Column: 17,
 							},
-							&catalog.Cond{
-								AnyTool: &catalog.Cond{
+							Line:   457,
+							Column: 11,
+						},
+					},
+					Line:   454,
+					Column: 7,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass die Angaben fehlen.",
+					EN: "The plan assumes the details are missing.",
+				},
+				Scope: "tool",
+				Index: 55,
+			},
+			&catalog.Question{
+				ID:   "marketing_here",
+				Area: "information",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Wird über dieses Werkzeug Werbung oder ein Newsletter verschickt?",
+					EN: "Is advertising or a newsletter sent through this tool?",
+				},
+				Help: catalog.Text{
+					DE: "Auch Angebote, Rabattaktionen und Hinweise auf neue Produkte sind Werbung.",
+					EN: "Offers, discounts and notes about new products are advertising too.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "b2c_marketing",
+					In: []string{
+						"yes",
+						"unknown",
+					},
+					Line:   468,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass ja.",
+					EN: "The plan assumes so.",
+				},
+				Scope: "tool",
+				Index: 56,
+			},
+			&catalog.Question{
+				ID:   "marketing_consent",
+				Area: "information",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Liegt von allen Empfängern eine ausdrückliche, nachweisbare Einwilligung in die Werbung vor?",
+					EN: "Is there express, documented consent to the advertising from every recipient?",
+				},
+				Help: catalog.Text{
+					DE: "Werbung ohne vorherige ausdrückliche Einwilligung ist eine unzumutbare Belästigung (§ 7 UWG) und kann abgemahnt werden.",
+					EN: "Advertising without prior express consent is an unreasonable nuisance (§ 7 UWG) and can draw a cease-and-desist letter.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "marketing_here",
+					In: []string{
+						"yes",
+						"unknown",
+					},
+					Line:   479,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass sie fehlt.",
+					EN: "The plan assumes it is missing.",
+				},
+				Scope: "tool",
+				Index: 57,
+			},
+			&catalog.Question{
+				ID:   "recording",
+				Area: "information",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Werden Meetings aufgezeichnet oder transkribiert (auch KI-Zusammenfassungen)?",
+					EN: "Are meetings recorded or transcribed (including AI summaries)?",
+				},
+				Help: catalog.Text{
+					DE: "Auch automatische Transkripte und KI-Zusammenfassungen sind Aufzeichnungen des gesprochenen Worts.",
+					EN: "Automatic transcripts and AI summaries are recordings of the spoken word too.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "never",
+						Label: catalog.Text{
+							DE: "nie",
+							EN: "never",
+						},
+					},
+					catalog.Option{
+						ID: "sometimes",
+						Label: catalog.Text{
+							DE: "manchmal",
+							EN: "sometimes",
+						},
+					},
+					catalog.Option{
+						ID: "often",
+						Label: catalog.Text{
+							DE: "oft",
+							EN: "often",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Kind:   "video",
+					Line:   490,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass aufgezeichnet wird.",
+					EN: "The plan assumes meetings are recorded.",
+				},
+				Scope: "tool",
+				Index: 58,
+			},
+			&catalog.Question{
+				ID:   "recording_consent",
+				Area: "information",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Stimmen alle Teilnehmenden vorher zu, bevor aufgezeichnet oder transkribiert wird?",
+					EN: "Do all participants agree before anything is recorded or transcribed?",
+				},
+				Help: catalog.Text{
+					DE: "Heimliche Aufnahmen des nicht öffentlich gesprochenen Worts sind sogar strafbar (§ 201 StGB). Holen Sie die Zustimmung vorher ein und dokumentieren Sie sie.",
+					EN: "Secretly recording words not spoken in public is even a criminal offence (§ 201 StGB). Obtain agreement beforehand and document it.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "recording",
+					In: []string{
+						"sometimes",
+						"often",
+						"unknown",
+					},
+					Line:   506,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nicht gefragt wird.",
+					EN: "The plan assumes nobody is asked.",
+				},
+				Scope: "tool",
+				Index: 59,
+			},
+			&catalog.Question{
+				ID:   "tracking_off",
+				Area: "privacy_settings",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Sind Aufmerksamkeits- und Aktivitätstracking, Telemetrie und Profilbildung ausgeschaltet, soweit möglich?",
+					EN: "Are attention and activity tracking, telemetry and profiling switched off as far as possible?",
+				},
+				Help: catalog.Text{
+					DE: "Was das Werkzeug nicht erhebt, kann nicht missbraucht werden. Datenschutzfreundliche Voreinstellungen sind Pflicht (Art. 25 DSGVO).",
+					EN: "What the tool does not collect cannot be misused. Privacy-friendly defaults are mandatory (Art. 25 GDPR).",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass sie eingeschaltet sind.",
+					EN: "The plan assumes they are on.",
+				},
+				Scope: "tool",
+				Index: 60,
+			},
+			&catalog.Question{
+				ID:   "ai_features",
+				Area: "privacy_settings",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Sind KI-Funktionen wie Transkription, Zusammenfassung oder Assistenten aktiv?",
+					EN: "Are AI features such as transcription, summaries or assistants active?",
+				},
+				Help: catalog.Text{
+					DE: "KI-Funktionen verarbeiten Inhalte oft beim Anbieter oder bei Dritten und erzeugen neue Aufzeichnungen.",
+					EN: "AI features often process content at the provider or third parties and create new recordings.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "off",
+						Label: catalog.Text{
+							DE: "nein, ausgeschaltet",
+							EN: "no, switched off",
+						},
+					},
+					catalog.Option{
+						ID: "with_rules",
+						Label: catalog.Text{
+							DE: "ja, mit Regeln und Zustimmung",
+							EN: "yes, with rules and consent",
+						},
+					},
+					catalog.Option{
+						ID: "on",
+						Label: catalog.Text{
+							DE: "ja, ohne besondere Regeln",
+							EN: "yes, without particular rules",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass sie ohne Regeln aktiv sind.",
+					EN: "The plan assumes they are active without rules.",
+				},
+				Scope: "tool",
+				Index: 61,
+			},
+			&catalog.Question{
+				ID:   "meeting_protection",
+				Area: "privacy_settings",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wie sind Meetings gegen ungebetene Gäste geschützt?",
+					EN: "How are meetings protected against uninvited guests?",
+				},
+				Help: catalog.Text{
+					DE: "Ohne Passwort oder Warteraum können Fremde hineinplatzen und Inhalte zeigen („Zoom-Bombing“).",
+					EN: "Without a password or waiting room, strangers can burst in and show content (\"Zoom-bombing\").",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "password_and_lobby",
+						Label: catalog.Text{
+							DE: "Passwort und Warteraum",
+							EN: "password and waiting room",
+						},
+					},
+					catalog.Option{
+						ID: "password",
+						Label: catalog.Text{
+							DE: "Passwort",
+							EN: "password",
+						},
+					},
+					catalog.Option{
+						ID: "lobby",
+						Label: catalog.Text{
+							DE: "Warteraum",
+							EN: "waiting room",
+						},
+					},
+					catalog.Option{
+						ID: "none",
+						Label: catalog.Text{
+							DE: "gar nicht",
+							EN: "not at all",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Kind:   "video",
+					Line:   543,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass Meetings ungeschützt sind.",
+					EN: "The plan assumes meetings are unprotected.",
+				},
+				Scope: "tool",
+				Index: 62,
+			},
+			&catalog.Question{
+				ID:   "access_separate",
+				Area: "privacy_settings",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Werden Zugangsdaten getrennt vom Einladungslink verschickt?",
+					EN: "Are access data sent separately from the invitation link?",
+				},
+				Help: catalog.Text{
+					DE: "Bei großen und öffentlichen Meetings ist das die sicherste Variante – ein weitergeleiteter Link allein öffnet dann nicht die Tür.",
+					EN: "For large and public meetings this is the safest way – a forwarded link alone then does not open the door.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q: "meeting_protection",
+					In: []string{
+						"password_and_lobby",
+						"password",
+					},
+					Line:   560,
+					Column: 14,
+				},
+				Scope: "tool",
+				Index: 63,
+			},
+			&catalog.Question{
+				ID:   "screen_sharing",
+				Area: "privacy_settings",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wer darf den Bildschirm teilen?",
+					EN: "Who may share their screen?",
+				},
+				Help: catalog.Text{
+					DE: "Dürfen alle jederzeit teilen, können Eindringlinge verstörende Inhalte zeigen.",
+					EN: "If everyone may share at any time, intruders can show disturbing content.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "host_only",
+						Label: catalog.Text{
+							DE: "nur Gastgeber oder Moderatoren",
+							EN: "only hosts or moderators",
+						},
+					},
+					catalog.Option{
+						ID: "everyone",
+						Label: catalog.Text{
+							DE: "alle",
+							EN: "everyone",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Kind:   "video",
+					Line:   568,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass alle teilen dürfen.",
+					EN: "The plan assumes everyone may share.",
+				},
+				Scope: "tool",
+				Index: 64,
+			},
+			&catalog.Question{
+				ID:   "auto_delete",
+				Area: "privacy_settings",
+				Type: "yesno",
+				Title: catalog.Text{
+					DE: "Werden Chats, Aufzeichnungen und Dateien im Werkzeug nach einer festen Frist gelöscht?",
+					EN: "Are chats, recordings and files in the tool deleted after a fixed period?",
+				},
+				Help: catalog.Text{
+					DE: "Viele Werkzeuge bieten selbstlöschende Nachrichten oder Aufbewahrungsrichtlinien. Was aufbewahrt werden muss, gehört ins Archiv, nicht in die App.",
+					EN: "Many tools offer disappearing messages or retention policies. What must be kept belongs in the archive, not in the app.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "Ja",
+							EN: "Yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "Nein",
+							EN: "No",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				Scope: "tool",
+				Index: 65,
+			},
+		},
+		Tools: []*catalog.Tool{
+			&catalog.Tool{
+				ID: "whatsapp",
+				Name: catalog.Text{
+					DE: "WhatsApp (private App)",
+					EN: "WhatsApp (consumer app)",
+				},
+				Kind:   "messenger",
+				Vendor: "WhatsApp / Meta Platforms",
+				About: catalog.Text{
+					DE: "Der verbreitetste Messenger, gedacht für Privatleute. Für den Betrieb gibt es eigene Business-Varianten.",
+					EN: "The most widespread messenger, meant for private people. Businesses have their own business variants.",
+				},
+				Facts: map[string]catalog.Fact{
+					"address_book": catalog.Fact{
+						Value: "upload_default",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+							"seed-001",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "not_offered",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "business_edition_only",
+						Detail: catalog.Text{
+							DE: "seit Ende 2019 für Unternehmen untersagt",
+							EN: "banned for businesses since the end of 2019",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"cloud_backup": catalog.Fact{
+						Value: "unencrypted",
+						Detail: catalog.Text{
+							DE: "Google/Apple; verschlüsseltes Backup seit 2021 einschaltbar",
+							EN: "Google/Apple; an encrypted backup can be switched on since 2021",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+							"record-whatsapp-backup-2021",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						Detail: catalog.Text{
+							DE: "proprietär, nicht unabhängig prüfbar",
+							EN: "proprietary, not independently auditable",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "consumer",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "Kontakt- und Metadaten auf US-Servern",
+							EN: "contact data and metadata on US servers",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "reserved",
+						Detail: catalog.Text{
+							DE: "Daten werden mit anderen Meta-Diensten zusammengeführt",
+							EN: "data are combined with other Meta services",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "required",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "Meta-Konzern",
+							EN: "Meta group",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+				},
+				Issues: []catalog.Issue{
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Metadaten (wer mit wem wann, Gerät, IP-Adresse) werden unverschlüsselt verarbeitet und im Meta-Konzern geteilt.",
+							EN: "Metadata (who with whom and when, device, IP address) are processed unencrypted and shared within the Meta group.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+							"seed-001",
+						},
+					},
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Die Verschlüsselung funktioniert nur richtig, wenn beide Seiten die neueste App-Version nutzen.",
+							EN: "Encryption only works properly when both sides run the newest app version.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+				},
+				BusinessVersion: "whatsapp-business-app",
+				Alternatives: []string{
+					"signal",
+					"threema-work",
+					"whatsapp-business-app",
+					"whatsapp-business-platform",
+				},
+			},
+			&catalog.Tool{
+				ID: "whatsapp-business-app",
+				Name: catalog.Text{
+					DE: "WhatsApp Business App",
+					EN: "WhatsApp Business App",
+				},
+				Kind:   "messenger",
+				Vendor: "WhatsApp / Meta Platforms",
+				About: catalog.Text{
+					DE: "Kostenlose App für kleine Betriebe mit Unternehmensprofil (Impressum) und automatischen Begrüßungs- und Abwesenheitsnachrichten.",
+					EN: "Free app for small businesses with a business profile (imprint) and automatic greeting and away messages.",
+				},
+				Facts: map[string]catalog.Fact{
+					"address_book": catalog.Fact{
+						Value: "upload_default",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "ob er der DSGVO genügt, ist zu prüfen",
+							EN: "whether it satisfies the GDPR must be checked",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"cloud_backup": catalog.Fact{
+						Value: "unencrypted",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "required",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "Meta-Konzern",
+							EN: "Meta group",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+				},
+				Issues: []catalog.Issue{
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Kundinnen und Kunden nutzen meist ein privates Konto mit automatischem Backup außerhalb der EU; darauf haben Sie keinen Einfluss.",
+							EN: "Customers usually use a private account with automatic backup outside the EU; you have no influence on that.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+				},
+				BusinessVersion: "whatsapp-business-platform",
+				Alternatives: []string{
+					"whatsapp-business-platform",
+					"threema-work",
+					"signal",
+				},
+			},
+			&catalog.Tool{
+				ID: "whatsapp-business-platform",
+				Name: catalog.Text{
+					DE: "WhatsApp Business Platform (API)",
+					EN: "WhatsApp Business Platform (API)",
+				},
+				Kind:   "messenger",
+				Vendor: "Meta Platforms über einen Dienstleister (BSP)",
+				About: catalog.Text{
+					DE: "Kostenpflichtige Schnittstelle für größere Betriebe, eingerichtet über einen Dienstleister; Anbindung an CRM, Archivierung je Kunde, Serverstandort vertraglich wählbar.",
+					EN: "Paid interface for larger businesses, set up through a service provider; CRM integration, archiving per customer, server location chosen by contract.",
+				},
+				Facts: map[string]catalog.Fact{
+					"address_book": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "Desktop- bzw. CRM-Lösung ohne Adressbuch-Abgleich",
+							EN: "desktop or CRM solution without address-book upload",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "mit dem Dienstleister abzuschließen",
+							EN: "to be concluded with the service provider",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"cloud_backup": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "Chats werden im CRM archiviert",
+							EN: "chats are archived in the CRM",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "chosen",
+						Detail: catalog.Text{
+							DE: "Deutschland oder EU über den Dienstleister möglich",
+							EN: "Germany or EU possible through the service provider",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "required",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "Meta; Vertragspartner ist der Dienstleister",
+							EN: "Meta; your contract partner is the service provider",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+				},
+				Alternatives: []string{
+					"threema-work",
+					"element",
+				},
+			},
+			&catalog.Tool{
+				ID: "signal",
+				Name: catalog.Text{
+					DE: "Signal",
+					EN: "Signal",
+				},
+				Kind:   "messenger",
+				Vendor: "Signal Technology Foundation",
+				About: catalog.Text{
+					DE: "Gemeinnütziger Messenger mit offenem Quelltext; in den Quellen als datenschutzfreundlichere Alternative zu WhatsApp genannt. Ohne Business-Version.",
+					EN: "Non-profit open-source messenger; named in the sources as a more privacy-friendly alternative to WhatsApp. No business version.",
+				},
+				Facts: map[string]catalog.Fact{
+					"address_book": catalog.Fact{
+						Value: "optional",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"cloud_backup": catalog.Fact{
+						Value: "none",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+							"seed-004",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "consumer",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "required",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-signal",
+						},
+					},
+				},
+				Alternatives: []string{
+					"threema-work",
+					"element",
+				},
+			},
+			&catalog.Tool{
+				ID: "threema",
+				Name: catalog.Text{
+					DE: "Threema",
+					EN: "Threema",
+				},
+				Kind:   "messenger",
+				Vendor: "Threema GmbH",
+				About: catalog.Text{
+					DE: "Einmalig kostenpflichtiger Messenger aus der Schweiz, nutzbar ohne Telefonnummer; in den Quellen als Alternative zu WhatsApp genannt.",
+					EN: "Messenger from Switzerland with a one-off price, usable without a phone number; named in the sources as an alternative to WhatsApp.",
+				},
+				Facts: map[string]catalog.Fact{
+					"address_book": catalog.Fact{
+						Value: "optional",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "AVV gibt es für Threema Work",
+							EN: "a DPA exists for Threema Work",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"cloud_backup": catalog.Fact{
+						Value: "encrypted",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "consumer",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "adequate",
+						Detail: catalog.Text{
+							DE: "Schweiz",
+							EN: "Switzerland",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+							"record-ch-adequacy",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "clients",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "not_required",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "adequate",
+						Detail: catalog.Text{
+							DE: "Schweiz",
+							EN: "Switzerland",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+							"record-ch-adequacy",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+				},
+				BusinessVersion: "threema-work",
+				Alternatives: []string{
+					"threema-work",
+				},
+			},
+			&catalog.Tool{
+				ID: "threema-work",
+				Name: catalog.Text{
+					DE: "Threema Work",
+					EN: "Threema Work",
+				},
+				Kind:   "messenger",
+				Vendor: "Threema GmbH",
+				About: catalog.Text{
+					DE: "Die Business-Version von Threema mit zentraler Verwaltung, AVV und getrenntem Firmenverzeichnis.",
+					EN: "Threema's business version with central management, a DPA and a separate company directory.",
+				},
+				Facts: map[string]catalog.Fact{
+					"address_book": catalog.Fact{
+						Value: "optional",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "offered",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"cloud_backup": catalog.Fact{
+						Value: "encrypted",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+							"record-threema",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "adequate",
+						Detail: catalog.Text{
+							DE: "Schweiz",
+							EN: "Switzerland",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+							"record-ch-adequacy",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "clients",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "not_required",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "adequate",
+						Detail: catalog.Text{
+							DE: "Schweiz",
+							EN: "Switzerland",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+							"record-ch-adequacy",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema",
+						},
+					},
+				},
+				Alternatives: []string{
+					"element",
+				},
+			},
+			&catalog.Tool{
+				ID: "telegram",
+				Name: catalog.Text{
+					DE: "Telegram",
+					EN: "Telegram",
+				},
+				Kind:   "messenger",
+				Vendor: "Telegram",
+				About: catalog.Text{
+					DE: "Verbreiteter Messenger mit Cloud-Chats; Ende-zu-Ende-Verschlüsselung nur in „geheimen Chats“ zu zweit.",
+					EN: "Widespread messenger with cloud chats; end-to-end encryption only in one-to-one \"secret chats\".",
+				},
+				Facts: map[string]catalog.Fact{
+					"address_book": catalog.Fact{
+						Value: "optional",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"cloud_backup": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "Cloud-Chats liegen ohnehin beim Anbieter",
+							EN: "cloud chats are stored at the provider anyway",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "nur geheime Chats zu zweit, Gruppen nie",
+							EN: "one-to-one secret chats only, groups never",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "consumer",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "mixed",
+						Detail: catalog.Text{
+							DE: "Rechenzentren in mehreren Ländern",
+							EN: "data centres in several countries",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "clients",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "required",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+				},
+				Issues: []catalog.Issue{
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Normale Chats und alle Gruppen sind nicht Ende-zu-Ende-verschlüsselt; der Anbieter kann sie lesen.",
+							EN: "Normal chats and all groups are not end-to-end encrypted; the provider can read them.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-telegram-faq",
+						},
+					},
+				},
+				Alternatives: []string{
+					"signal",
+					"threema-work",
+				},
+			},
+			&catalog.Tool{
+				ID: "wire",
+				Name: catalog.Text{
+					DE: "Wire",
+					EN: "Wire",
+				},
+				Kind:   "messenger",
+				Vendor: "Wire",
+				About: catalog.Text{
+					DE: "Messenger mit Video-Telefonie für Unternehmen; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
+					EN: "Messenger with video calls for businesses; named as compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "Teil der Berliner Prüfung",
+							EN: "part of the Berlin review",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "not_required",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+			},
+			&catalog.Tool{
+				ID: "slack",
+				Name: catalog.Text{
+					DE: "Slack",
+					EN: "Slack",
+				},
+				Kind:   "messenger",
+				Vendor: "Slack Technologies (Salesforce)",
+				About: catalog.Text{
+					DE: "Team-Chat mit kostenlosem und kostenpflichtigen Tarifen; der kostenlose Tarif lässt zentrale Datenschutz-Einstellungen nicht zu.",
+					EN: "Team chat with free and paid plans; the free plan does not allow central privacy settings.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "mit Standardvertragsklauseln",
+							EN: "with standard contractual clauses",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"certifications": catalog.Fact{
+						Values: []string{
+							"iso27001",
+							"iso27017",
+							"iso27018",
+							"scc",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "none",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "freemium",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "not_required",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Alternatives: []string{
+					"element",
+					"threema-work",
+				},
+			},
+			&catalog.Tool{
+				ID: "element",
+				Name: catalog.Text{
+					DE: "Element (Matrix)",
+					EN: "Element (Matrix)",
+				},
+				Kind:   "messenger",
+				Vendor: "Element / Matrix.org Foundation",
+				About: catalog.Text{
+					DE: "Offener Messenger-Standard Matrix mit der App Element; selbst betreibbar oder bei einem Dienstleister, Ende-zu-Ende-verschlüsselt.",
+					EN: "The open Matrix messaging standard with the Element app; self-hosted or run by a provider, end-to-end encrypted.",
+				},
+				Facts: map[string]catalog.Fact{
+					"address_book": catalog.Fact{
+						Value: "none",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "not_needed",
+						Detail: catalog.Text{
+							DE: "bei eigenem Betrieb; sonst mit dem Betreiber",
+							EN: "when you run it; otherwise with the operator",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						Detail: catalog.Text{
+							DE: "in privaten Räumen und Direktnachrichten",
+							EN: "in private rooms and direct messages",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "software",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "chosen",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "not_required",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "depends",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-matrix-element",
+						},
+					},
+				},
+			},
+			&catalog.Tool{
+				ID: "microsoft-teams",
+				Name: catalog.Text{
+					DE: "Microsoft Teams",
+					EN: "Microsoft Teams",
+				},
+				Kind:   "video",
+				Vendor: "Microsoft",
+				About: catalog.Text{
+					DE: "Chat und Videokonferenz in Microsoft 365. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
+					EN: "Chat and video conferencing in Microsoft 365. Judged non-compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "mit Standardvertragsklauseln",
+							EN: "with standard contractual clauses",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "non_compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"certifications": catalog.Fact{
+						Values: []string{
+							"iso27001",
+							"iso27017",
+							"iso27018",
+							"scc",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "nur für bestimmte Anrufe und Tarife",
+							EN: "only for certain calls and plans",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "freemium",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "unavailable",
+						Detail: catalog.Text{
+							DE: "stattdessen Warteraum (Lobby)",
+							EN: "a waiting room (lobby) instead",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+					"nextcloud-talk",
+				},
+			},
+			&catalog.Tool{
+				ID: "zoom",
+				Name: catalog.Text{
+					DE: "Zoom",
+					EN: "Zoom",
+				},
+				Kind:   "video",
+				Vendor: "Zoom Video Communications",
+				About: catalog.Text{
+					DE: "Verbreitete Videokonferenz-Software. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
+					EN: "Widespread video-conferencing software. Judged non-compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "Data Processing Addendum mit Standardvertragsklauseln",
+							EN: "data processing addendum with standard contractual clauses",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "non_compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"certifications": catalog.Fact{
+						Values: []string{
+							"scc",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "seit Ende 2020; sonst nur Transportverschlüsselung (TLS)",
+							EN: "since late 2020; otherwise transport encryption (TLS) only",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 10, 26, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-zoom-e2e-2020",
+							"seed-000",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "freemium",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "available",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Issues: []catalog.Issue{
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Das Aufmerksamkeits-Tracking wurde am 02.04.2020 entfernt; Transparenzberichte gibt es seit Juni 2020.",
+							EN: "Attention tracking was removed on 2 April 2020; transparency reports have been published since June 2020.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Zugriffe von Schadsoftware auf Kamera und Mikrofon über den Client wurden 2020 als akutes Risiko genannt.",
+							EN: "Malware accessing camera and microphone through the client was named an acute risk in 2020.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+					"tixeocloud",
+				},
+			},
+			&catalog.Tool{
+				ID: "webex",
+				Name: catalog.Text{
+					DE: "Cisco Webex",
+					EN: "Cisco Webex",
+				},
+				Kind:   "video",
+				Vendor: "Cisco",
+				About: catalog.Text{
+					DE: "Videokonferenzdienst von Cisco mit vielen Zertifizierungen. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet (auch über die Telekom).",
+					EN: "Cisco's video-conferencing service with many certifications. Judged non-compliant by the Berlin data protection authority in July 2020 (also when bought through Telekom).",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "non_compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"certifications": catalog.Fact{
+						Values: []string{
+							"iso27001",
+							"iso27017",
+							"iso27018",
+							"bcr",
+							"apec_cbpr",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "die Quelle nennt Webex Ende-zu-Ende-verschlüsselt; ob das für Ihre Meetings gilt, ist zu prüfen",
+							EN: "the source calls Webex end-to-end encrypted; whether that applies to your meetings must be checked",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "freemium",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "Verarbeitung auch außerhalb der EU",
+							EN: "processing also outside the EU",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "available",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "reserved",
+						Detail: catalog.Text{
+							DE: "Support- und Telemetriedaten für eigene Zwecke und Weitergabe an Dritte",
+							EN: "support and telemetry data for its own purposes and passed on to third parties",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+					"tixeocloud",
+				},
+			},
+			&catalog.Tool{
+				ID: "google-meet",
+				Name: catalog.Text{
+					DE: "Google Meet (früher Hangouts)",
+					EN: "Google Meet (formerly Hangouts)",
+				},
+				Kind:   "video",
+				Vendor: "Google",
+				About: catalog.Text{
+					DE: "Videokonferenz von Google; Hangouts wurde 2022 durch Google Chat und Meet abgelöst. Ein AVV gibt es nur im Rahmen von Google Workspace (früher G Suite).",
+					EN: "Google's video conferencing; Hangouts was replaced by Google Chat and Meet in 2022. A DPA exists only within Google Workspace (formerly G Suite).",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "nur in Google Workspace, mit Standardvertragsklauseln",
+							EN: "only in Google Workspace, with standard contractual clauses",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "non_compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"certifications": catalog.Fact{
+						Values: []string{
+							"scc",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "Transportverschlüsselung; Client-seitige Verschlüsselung nur in bestimmten Workspace-Tarifen",
+							EN: "transport encryption; client-side encryption only in certain Workspace plans",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "freemium",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "unavailable",
+						Detail: catalog.Text{
+							DE: "Zutritt per Anklopfen und Freigabe",
+							EN: "entry by knocking and admission",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						Detail: catalog.Text{
+							DE: "Hangouts eingestellt",
+							EN: "Hangouts discontinued",
+						},
+						AsOf: catalog.Date{Time: time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-hangouts-2022",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+					"nextcloud-talk",
+				},
+			},
+			&catalog.Tool{
+				ID: "gotomeeting",
+				Name: catalog.Text{
+					DE: "GoToMeeting",
+					EN: "GoToMeeting",
+				},
+				Kind:   "video",
+				Vendor: "GoTo (früher LogMeIn)",
+				About: catalog.Text{
+					DE: "Videokonferenz für große Meetings. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
+					EN: "Video conferencing for large meetings. Judged non-compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "mit Standardvertragsklauseln",
+							EN: "with standard contractual clauses",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "non_compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"certifications": catalog.Fact{
+						Values: []string{
+							"scc",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+					"tixeocloud",
+				},
+			},
+			&catalog.Tool{
+				ID: "teamviewer",
+				Name: catalog.Text{
+					DE: "TeamViewer",
+					EN: "TeamViewer",
+				},
+				Kind:   "video",
+				Vendor: "TeamViewer",
+				About: catalog.Text{
+					DE: "Fernwartung und Bildschirmfreigabe aus Deutschland. Die Software bindet Google-Tracking-Dienste ein.",
+					EN: "Remote support and screen sharing from Germany. The software includes Google tracking services.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "on_request",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						Detail: catalog.Text{
+							DE: "mit kostenpflichtiger Lizenz",
+							EN: "with a paid licence",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "freemium",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Übermittlung nicht ausgeschlossen",
+							EN: "transfer to the US not excluded",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"trackers": catalog.Fact{
+						Value: "present",
+						Detail: catalog.Text{
+							DE: "Google-Tracking-Dienste",
+							EN: "Google tracking services",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+				},
+			},
+			&catalog.Tool{
+				ID: "blizz",
+				Name: catalog.Text{
+					DE: "Blizz",
+					EN: "Blizz",
+				},
+				Kind:   "video",
+				Vendor: "TeamViewer",
+				About: catalog.Text{
+					DE: "Videokonferenzdienst aus dem Hause TeamViewer. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
+					EN: "Video-conferencing service from TeamViewer. Judged non-compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "non_compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+				},
+			},
+			&catalog.Tool{
+				ID: "jitsi-meet",
+				Name: catalog.Text{
+					DE: "Jitsi Meet (meet.jit.si)",
+					EN: "Jitsi Meet (meet.jit.si)",
+				},
+				Kind:   "video",
+				Vendor: "8x8 Inc.",
+				About: catalog.Text{
+					DE: "Der öffentliche Jitsi-Server, betrieben vom US-Unternehmen 8x8. Die Software selbst ist Open Source und lässt sich anderswo betreiben.",
+					EN: "The public Jitsi server, run by the US company 8x8. The software itself is open source and can be run elsewhere.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "die Quelle empfiehlt dringend einen AVV",
+							EN: "the source strongly recommends a DPA",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "optional",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "consumer",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "available",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "8x8 Inc.",
+							EN: "8x8 Inc.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						Detail: catalog.Text{
+							DE: "dieser Dienst nicht; die Software schon",
+							EN: "this service no; the software yes",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"trackers": catalog.Fact{
+						Value: "present",
+						Detail: catalog.Text{
+							DE: "in den Apps aus Google Play und App Store",
+							EN: "in the apps from Google Play and the App Store",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"jitsi-selfhosted",
+				},
+			},
+			&catalog.Tool{
+				ID: "jitsi-hosted",
+				Name: catalog.Text{
+					DE: "Jitsi Meet bei einem EU-Dienstleister",
+					EN: "Jitsi Meet at an EU hosting provider",
+				},
+				Kind:   "video",
+				Vendor: "europäische Hosting-Dienstleister (z. B. NETWAYS)",
+				About: catalog.Text{
+					DE: "Jitsi Meet, betrieben von einem europäischen Dienstleister. NETWAYS Web Services Jitsi hat die Berliner Datenschutzbeauftragte im Juli 2020 als datenschutzgerecht genannt.",
+					EN: "Jitsi Meet run by a European provider. The Berlin data protection authority named NETWAYS Web Services Jitsi as compliant in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "mit dem Dienstleister",
+							EN: "with the provider",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "compliant",
+						Detail: catalog.Text{
+							DE: "bewertet wurde NETWAYS Web Services Jitsi",
+							EN: "the service reviewed was NETWAYS Web Services Jitsi",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "optional",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "chosen",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "available",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "depends",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-selfhosted",
+					"bigbluebutton",
+				},
+			},
+			&catalog.Tool{
+				ID: "jitsi-selfhosted",
+				Name: catalog.Text{
+					DE: "Jitsi Meet (selbst betrieben)",
+					EN: "Jitsi Meet (self-hosted)",
+				},
+				Kind:   "video",
+				Vendor: "Open-Source-Projekt Jitsi",
+				About: catalog.Text{
+					DE: "Jitsi Meet auf eigenen Servern oder auf Servern eines IT-Dienstleisters – die von der Berliner Datenschutzbeauftragten bevorzugte Lösung, wenn Sie sie sicher betreiben können.",
+					EN: "Jitsi Meet on your own servers or those of an IT service provider – the solution the Berlin authority prefers, if you can run it securely.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "not_needed",
+						Detail: catalog.Text{
+							DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
+							EN: "when you run it; with an IT service provider, with them",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "optional",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "software",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "chosen",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "available",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "depends",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+				},
+			},
+			&catalog.Tool{
+				ID: "bigbluebutton",
+				Name: catalog.Text{
+					DE: "BigBlueButton",
+					EN: "BigBlueButton",
+				},
+				Kind:   "video",
+				Vendor: "Open-Source-Projekt BigBlueButton",
+				About: catalog.Text{
+					DE: "Open-Source-Software für Online-Unterricht und Webinare, selbst betrieben oder bei einem Dienstleister. Werk21 BigBlueButton hat die Berliner Datenschutzbeauftragte im Juli 2020 als datenschutzgerecht genannt.",
+					EN: "Open-source software for online teaching and webinars, self-hosted or at a provider. The Berlin authority named Werk21 BigBlueButton as compliant in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "not_needed",
+						Detail: catalog.Text{
+							DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
+							EN: "when you run it; with a provider, with them",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "compliant",
+						Detail: catalog.Text{
+							DE: "bewertet wurde Werk21 BigBlueButton",
+							EN: "the service reviewed was Werk21 BigBlueButton",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "Transportverschlüsselung",
+							EN: "transport encryption",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "software",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "chosen",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "available",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "depends",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"jitsi-selfhosted",
+				},
+			},
+			&catalog.Tool{
+				ID: "nextcloud-talk",
+				Name: catalog.Text{
+					DE: "Nextcloud Talk",
+					EN: "Nextcloud Talk",
+				},
+				Kind:   "video",
+				Vendor: "Nextcloud GmbH",
+				About: catalog.Text{
+					DE: "Chat und Videokonferenz als Teil von Nextcloud, Open Source aus Deutschland, selbst betrieben oder bei einem Dienstleister.",
+					EN: "Chat and video conferencing as part of Nextcloud, open source from Germany, self-hosted or at a provider.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "not_needed",
+						Detail: catalog.Text{
+							DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
+							EN: "when you run it; with a provider, with them",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "software",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "chosen",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "available",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "depends",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-nextcloud-talk",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-selfhosted",
+					"bigbluebutton",
+				},
+			},
+			&catalog.Tool{
+				ID: "whereby",
+				Name: catalog.Text{
+					DE: "Whereby",
+					EN: "Whereby",
+				},
+				Kind:   "video",
+				Vendor: "Whereby AS",
+				About: catalog.Text{
+					DE: "Videokonferenz aus Norwegen im Browser, bis 50 Teilnehmende, in kostenlosen und kostenpflichtigen Tarifen. Teilweise in den USA gehostet.",
+					EN: "Browser-based video conferencing from Norway, up to 50 participants, with free and paid plans. Partly hosted in the USA.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "Standardvertragsklauseln für den US-Anteil nötig",
+							EN: "standard contractual clauses needed for the US part",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "freemium",
+						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "mixed",
+						Detail: catalog.Text{
+							DE: "teilweise USA",
+							EN: "partly USA",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "Norwegen",
+							EN: "Norway",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-002",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"tixeocloud",
+				},
+			},
+			&catalog.Tool{
+				ID: "edudip",
+				Name: catalog.Text{
+					DE: "edudip",
+					EN: "edudip",
+				},
+				Kind:   "video",
+				Vendor: "edudip GmbH",
+				About: catalog.Text{
+					DE: "Webinar-Software eines deutschen Anbieters; bot laut Quelle keinen Passwortschutz für Meetings.",
+					EN: "Webinar software from a German provider; according to the source it offered no password protection for meetings.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "unavailable",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-000",
+						},
+					},
+				},
+				Alternatives: []string{
+					"bigbluebutton",
+					"jitsi-hosted",
+				},
+			},
+			&catalog.Tool{
+				ID: "tixeocloud",
+				Name: catalog.Text{
+					DE: "TixeoCloud",
+					EN: "TixeoCloud",
+				},
+				Kind:   "video",
+				Vendor: "Tixeo",
+				About: catalog.Text{
+					DE: "Videokonferenz eines französischen Anbieters; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
+					EN: "Video conferencing from a French provider; named as compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "Teil der Berliner Prüfung",
+							EN: "part of the Berlin review",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "eu_eea",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "Frankreich",
+							EN: "France",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+				},
+			},
+			&catalog.Tool{
+				ID: "sichere-videokonferenz",
+				Name: catalog.Text{
+					DE: "sichere-videokonferenz.de",
+					EN: "sichere-videokonferenz.de",
+				},
+				Kind:   "video",
+				Vendor: "sichere-videokonferenz.de",
+				About: catalog.Text{
+					DE: "Deutscher Videokonferenzdienst; von der Berliner Datenschutzbeauftragten im Juli 2020 als datenschutzgerecht genannt.",
+					EN: "German video-conferencing service; named as compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "Teil der Berliner Prüfung",
+							EN: "part of the Berlin review",
+						},
+						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Tool{
+				ID: "skype",
+				Name: catalog.Text{
+					DE: "Skype",
+					EN: "Skype",
+				},
+				Kind:   "video",
+				Vendor: "Microsoft",
+				About: catalog.Text{
+					DE: "Eingestellt am 05.05.2025. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
+					EN: "Discontinued on 5 May 2025. Judged non-compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "non_compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "consumer",
+						AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-skype-2025",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-skype-2025",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-skype-2025",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "discontinued",
+						AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-skype-2025",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"signal",
+					"threema-work",
+				},
+			},
+			&catalog.Tool{
+				ID: "skype-for-business",
+				Name: catalog.Text{
+					DE: "Skype for Business Online",
+					EN: "Skype for Business Online",
+				},
+				Kind:   "video",
+				Vendor: "Microsoft",
+				About: catalog.Text{
+					DE: "Eingestellt am 31.07.2021. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
+					EN: "Discontinued on 31 July 2021. Judged non-compliant by the Berlin data protection authority in July 2020.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"berlin_2020": catalog.Fact{
+						Value: "non_compliant",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-sfb-online-2021",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-003",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-sfb-online-2021",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-sfb-online-2021",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "discontinued",
+						AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-sfb-online-2021",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+				},
+			},
+			&catalog.Tool{
+				ID: "other",
+				Name: catalog.Text{
+					DE: "Anderes Werkzeug",
+					EN: "Other tool",
+				},
+				Kind: "messenger",
+				About: catalog.Text{
+					DE: "Ein Werkzeug, das nicht im Katalog steht. Name, Art und bekannte Fakten geben Sie selbst an.",
+					EN: "A tool that is not in the catalogue. You give its name, kind and known facts yourself.",
+				},
+				Custom: true,
+			},
+		},
+		Rules: []*catalog.Rule{
+			&catalog.Rule{
+				ID:    "consumer_app_for_business",
+				Scope: "tool",
+				When: catalog.Cond{
+					Fact:   "business_use",
+					Equals: "business_edition_only",
+					Line:   9,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "stop-use",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "{tool} nicht mehr geschäftlich nutzen",
+							EN: "Stop using {tool} for business",
+						},
+						Why: catalog.Text{
+							DE: "Der Anbieter untersagt die geschäftliche Nutzung dieser App, und es gibt keinen Auftragsverarbeitungsvertrag. Jede geschäftliche Nachricht darüber ist damit ohne Rechtsgrundlage.",
+							EN: "The provider forbids business use of this app, and there is no data processing agreement. Every business message sent through it therefore lacks a legal basis.",
+						},
+						Legal: []string{
+							"gdpr-6",
+							"gdpr-28",
+						},
+						Sources: []string{
+							"seed-004",
+							"seed-001",
+						},
+					},
+					catalog.ActionTemplate{
+						Topic:    "business-version",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Auf die Business-Version umsteigen oder einen anderen Messenger wählen",
+							EN: "Move to the business version or choose another messenger",
+						},
+						Why: catalog.Text{
+							DE: "Die Business-Varianten bieten einen AVV, ein Unternehmensprofil und automatische Datenschutzhinweise. Datenschutzfreundlichere Alternativen wie Signal oder Threema Work sind ebenso zu prüfen.",
+							EN: "The business variants offer a DPA, a business profile and automatic privacy notices. More privacy-friendly alternatives such as Signal or Threema Work deserve the same check.",
+						},
+						Legal: []string{
+							"gdpr-28",
+							"gdpr-24",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "discontinued_service",
+				Scope: "tool",
+				When: catalog.Cond{
+					Fact:   "status",
+					Equals: "discontinued",
+					Line:   29,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "stop-use",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "{tool} ist eingestellt – Nutzung beenden",
+							EN: "{tool} has been discontinued – stop using it",
+						},
+						Why: catalog.Text{
+							DE: "Ein eingestellter Dienst erhält keine Sicherheitsupdates mehr, und Verträge laufen aus. Daten und Konten sollten geordnet übertragen oder gelöscht werden.",
+							EN: "A discontinued service receives no more security updates, and contracts expire. Data and accounts should be moved or deleted in an orderly way.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-5",
+						},
+						Sources: []string{
+							"record-skype-2025",
+							"record-sfb-online-2021",
+						},
+					},
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Einen datenschutzgerechten Nachfolger auswählen",
+							EN: "Choose a compliant successor",
+						},
+						Why: catalog.Text{
+							DE: "Wählen Sie den Nachfolger nach diesem Plan aus – nicht einfach das Angebot, auf das der Hersteller umleitet.",
+							EN: "Choose the successor using this plan – not simply the offer the maker redirects you to.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "berlin_non_compliant",
+				Scope: "tool",
+				When: catalog.Cond{
+					Fact:   "berlin_2020",
+					Equals: "non_compliant",
+					Line:   49,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Wechsel von {tool} zu einem datenschutzgerechten Anbieter prüfen",
+							EN: "Consider switching from {tool} to a compliant provider",
+						},
+						Why: catalog.Text{
+							DE: "Die Berliner Datenschutzbeauftragte hat diesen Dienst im Juli 2020 als nicht datenschutzgerecht bewertet. Prüfen Sie, ob das heute noch zutrifft, oder wechseln Sie zu einer europäischen oder selbst betriebenen Lösung.",
+							EN: "The Berlin data protection authority judged this service non-compliant in July 2020. Check whether that still holds today, or switch to a European or self-hosted solution.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"gdpr-28",
+							"gdpr-44",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "berlin_non_compliant_sensitive",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Fact:   "berlin_2020",
+							Equals: "non_compliant",
+							Line:   63,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
 									Q: "special_categories",
 									In: []string{
 										"yes",
 										"unknown",
 									},
-									Line:   806,
-									Column: 26,
+									Line:   65,
+									Column: 15,
 								},
-								Line:   806,
-								Column: 15,
+								&catalog.Cond{
+									Q: "secrecy_203",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   66,
+									Column: 15,
+								},
 							},
+							Line:   64,
+							Column: 11,
 						},
-						Line:   803,
-						Column: 11,
 					},
+					Line:   62,
+					Column: 7,
 				},
-				Line:   801,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "usage-policy",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Festlegen, welche Themen nicht per Messenger oder Video besprochen werden",
-						EN: "Define which topics must not be discussed by messenger or video",
-					},
-					Why: catalog.Text{
-						DE: "Bei Gesundheits-, Beratungs- oder Mandatsgeheimnissen muss klar sein, was über welchen Kanal gehen darf.",
-						EN: "With health, counselling or client secrets, it must be clear what may go through which channel.",
-					},
-					Legal: []string{
-						"gdpr-9",
-						"gdpr-24",
-						"stgb-203",
-					},
-					Sources: []string{
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_breach_procedure",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q: "breach_procedure",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   818,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "breach-procedure",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Ablauf für Datenpannen festlegen (Meldung binnen 72 Stunden)",
-						EN: "Set up a data-breach procedure (notification within 72 hours)",
-					},
-					Why: catalog.Text{
-						DE: "Geht ein Handy mit Kundenchats verloren oder landet eine Nachricht falsch, zählt jede Stunde. Alle müssen wissen, wem sie es sofort melden.",
-						EN: "When a phone with customer chats is lost or a message goes astray, every hour counts. Everyone must know whom to tell at once.",
-					},
-					Legal: []string{
-						"gdpr-33",
-					},
-					Sources: []string{
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_contact_persons",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q: "contact_persons",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   830,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "breach-procedure",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Ansprechpersonen für Datenschutz- und IT-Fragen benennen",
-						EN: "Name contact persons for data protection and IT questions",
-					},
-					Why: catalog.Text{
-						DE: "Die Regeln sollten nennen, wer bei datenschutzrechtlichen Zweifeln und IT-Problemen hilft.",
-						EN: "The rules should name who helps with data-protection doubts and IT problems.",
-					},
-					Legal: []string{
-						"gdpr-24",
-						"gdpr-33",
-					},
-					Sources: []string{
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_records_at_all",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q: "records_exist",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   842,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "records-of-processing",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Ein Verzeichnis von Verarbeitungstätigkeiten anlegen",
-						EN: "Create a record of processing activities",
-					},
-					Why: catalog.Text{
-						DE: "Das VVT ist Pflicht und die Grundlage jeder Prüfung. Beginnen Sie mit den Werkzeugen aus diesem Plan.",
-						EN: "The record is mandatory and the basis of every review. Start with the tools in this plan.",
-					},
-					Legal: []string{
-						"gdpr-30",
-					},
-					Sources: []string{
-						"seed-000",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "works_council_not_involved",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q: "works_agreement",
-				In: []string{
-					"not_involved",
-					"unknown",
-				},
-				Line:   854,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "works-council",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Den Betriebsrat beteiligen und eine Betriebsvereinbarung abschließen",
-						EN: "Involve the works council and conclude a works agreement",
-					},
-					Why: catalog.Text{
-						DE: "Chatverläufe und Meeting-Daten eignen sich zur Leistungs- und Verhaltenskontrolle. Deshalb muss der Betriebsrat vor der Einführung zustimmen.",
-						EN: "Chat logs and meeting data are suitable for monitoring performance and behaviour. The works council must therefore agree before introduction.",
-					},
-					Legal: []string{
-						"betrvg-87",
-						"gdpr-88",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "works_council_only_informed",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q:      "works_agreement",
-				Equals: "informed",
-				Line:   866,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "works-council",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Information des Betriebsrats durch eine Betriebsvereinbarung ersetzen",
-						EN: "Replace informing the works council with a works agreement",
-					},
-					Why: catalog.Text{
-						DE: "Information reicht für die Mitbestimmung nicht. Eine Betriebsvereinbarung regelt Zweck, Auswertungsverbote und ob der Dienst-Messenger privat genutzt werden darf.",
-						EN: "Information is not enough for co-determination. A works agreement sets out the purpose, bans on evaluation and whether the business messenger may be used privately.",
-					},
-					Legal: []string{
-						"betrvg-87",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "monitoring_dpia",
-			Scope: "organisation",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "monitoring",
-						In: []string{
-							"yes",
-							"unknown",
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Für vertrauliche Gespräche nicht {tool}, sondern einen datenschutzgerechten Anbieter nutzen",
+							EN: "Use a compliant provider instead of {tool} for confidential conversations",
 						},
-						Line:   880,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Not: &catalog.Cond{
-							Q: "dpia_done",
-							In: []string{
-								"done",
-								"checked_not_needed",
-							},
-							Line:   881,
-							Column: 17,
+						Why: catalog.Text{
+							DE: "Für sensible oder schweigepflichtige Inhalte reicht ein 2020 als nicht datenschutzgerecht bewerteter Dienst nicht aus. Die Berliner Datenschutzbeauftragte nennt geprüfte Alternativen.",
+							EN: "For sensitive or confidential content, a service judged non-compliant in 2020 is not good enough. The Berlin authority names reviewed alternatives.",
 						},
-						Line:   881,
-						Column: 11,
-					},
-				},
-				Line:   879,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpia",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Datenschutz-Folgenabschätzung für die Auswertung von Beschäftigtendaten",
-						EN: "Data protection impact assessment for evaluating employee data",
-					},
-					Why: catalog.Text{
-						DE: "Wer Kommunikationsdaten von Beschäftigten auswertet, verarbeitet mit hohem Risiko. Die Einwilligung von Beschäftigten ist selten freiwillig; es braucht eine andere Rechtsgrundlage.",
-						EN: "Evaluating employees' communication data is high-risk processing. Employees' consent is rarely freely given; another legal basis is needed.",
-					},
-					Legal: []string{
-						"gdpr-35",
-						"gdpr-88",
-					},
-					Sources: []string{
-						"seed-004",
-						"record-dsk-video-2020",
+						Legal: []string{
+							"gdpr-9",
+							"gdpr-32",
+							"stgb-203",
+						},
+						Sources: []string{
+							"seed-003",
+						},
 					},
 				},
 			},
-		},
-		&catalog.Rule{
-			ID:    "sensitive_dpia",
-			Scope: "organisation",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						AnyTool: &catalog.Cond{
+			&catalog.Rule{
+				ID:    "free_plan",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "plan",
+					In: []string{
+						"free",
+						"unknown",
+					},
+					Line:   78,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "business-version",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Einen Business-Tarif von {tool} nutzen",
+							EN: "Use a business plan of {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Kostenlose Tarife bieten oft weder einen AVV noch zentrale Datenschutz-Einstellungen. Beim kostenlosen Slack etwa lassen sich zentrale Einstellungen gar nicht vornehmen.",
+							EN: "Free plans often offer neither a DPA nor central privacy settings. With free Slack, for instance, central settings cannot be made at all.",
+						},
+						Legal: []string{
+							"gdpr-28",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-002",
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "terms_not_checked",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "terms_checked",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   90,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "licence-terms",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Nutzungsbedingungen prüfen und Beschäftigte zur Nutzung befugen",
+							EN: "Check the terms of use and authorise employees",
+						},
+						Why: catalog.Text{
+							DE: "Die Lizenz muss die geschäftliche Nutzung erlauben. Wer im Namen des Betriebs kommuniziert, sollte dazu schriftlich befugt sein.",
+							EN: "The licence must allow business use. Whoever communicates on the organisation's behalf should be authorised in writing.",
+						},
+						Legal: []string{
+							"urhg-31",
+							"bgb-164",
+						},
+						Sources: []string{
+							"seed-004",
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "sick_notes_via_messenger",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "sick_notes",
+					In: []string{
+						"yes",
+						"unknown",
+					},
+					Line:   103,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "sick-notes",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Keine Krankmeldungen mehr über den Messenger",
+							EN: "No more sick notes via the messenger",
+						},
+						Why: catalog.Text{
+							DE: "Krankmeldungen enthalten Gesundheitsdaten. Die Aufsichtsbehörde in NRW hält ihren Versand per Messenger für unzulässig. Legen Sie einen anderen Weg fest (Telefon, Post, eAU) und löschen Sie vorhandene Fotos.",
+							EN: "Sick notes contain health data. The NRW supervisory authority considers sending them by messenger inadmissible. Set another channel (phone, post, electronic certificate) and delete existing photos.",
+						},
+						Legal: []string{
+							"gdpr-9",
+							"gdpr-88",
+						},
+						Sources: []string{
+							"seed-001",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "special_categories_unprotected",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
 							Q: "special_categories",
 							In: []string{
 								"yes",
 								"unknown",
 							},
-							Line:   895,
-							Column: 22,
+							Line:   117,
+							Column: 11,
 						},
-						Line:   895,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Not: &catalog.Cond{
-							Q: "dpia_done",
-							In: []string{
-								"done",
-								"checked_not_needed",
-							},
-							Line:   896,
-							Column: 17,
-						},
-						Line:   896,
-						Column: 11,
-					},
-				},
-				Line:   894,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpia",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Datenschutz-Folgenabschätzung für sensible Daten in Messengern und Videotools",
-						EN: "Data protection impact assessment for sensitive data in messengers and video tools",
-					},
-					Why: catalog.Text{
-						DE: "Gesundheits- und andere sensible Daten über Kommunikationsdienste bergen ein hohes Risiko. Prüfen Sie, ob eine DSFA Pflicht ist, und halten Sie das Ergebnis fest.",
-						EN: "Health and other sensitive data over communication services carry a high risk. Check whether a DPIA is mandatory and record the result.",
-					},
-					Legal: []string{
-						"gdpr-35",
-						"gdpr-9",
-					},
-					Sources: []string{
-						"seed-003",
-						"record-dsk-video-2020",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "archiving_missing",
-			Scope: "organisation",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "archiving",
-						In: []string{
-							"no",
-							"partly",
-							"unknown",
-						},
-						Line:   910,
-						Column: 11,
-					},
-					&catalog.Cond{
-						AnyTool: &catalog.Cond{
-							Q: "used_for",
-							In: []string{
-								"orders",
-								"customer_contact",
-								"appointments",
-								"unknown",
-							},
-							Line:   911,
-							Column: 22,
-						},
-						Line:   911,
-						Column: 11,
-					},
-				},
-				Line:   909,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "retention",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Geschäftliche Nachrichten für die Aufbewahrungsfrist archivieren",
-						EN: "Archive business messages for the retention period",
-					},
-					Why: catalog.Text{
-						DE: "Angebote, Aufträge und Absprachen per Messenger sind Geschäftsbriefe. Sie müssen sechs Jahre (Buchungsbelege zehn) aufbewahrt werden – im Archiv oder der Kundenakte, nicht nur im Handy.",
-						EN: "Offers, orders and arrangements by messenger are business letters. They must be kept for six years (accounting records ten) – in the archive or customer file, not only on the phone.",
-					},
-					Legal: []string{
-						"hgb-257",
-						"ao-147",
-					},
-					Sources: []string{
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "no_deletion_periods",
-			Scope: "organisation",
-			When: catalog.Cond{
-				Q: "deletion_periods",
-				In: []string{
-					"no",
-					"unknown",
-				},
-				Line:   923,
-				Column: 11,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "retention",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Löschfristen für Chats, Aufzeichnungen und Dateien festlegen",
-						EN: "Set deletion periods for chats, recordings and files",
-					},
-					Why: catalog.Text{
-						DE: "Was keiner Aufbewahrungspflicht unterliegt und nicht mehr gebraucht wird, muss gelöscht werden. Feste Fristen machen das verlässlich.",
-						EN: "Whatever is not subject to a retention duty and no longer needed must be deleted. Fixed periods make this reliable.",
-					},
-					Legal: []string{
-						"gdpr-5",
-					},
-					Sources: []string{
-						"seed-001",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "dpo_required",
-			Scope: "organisation",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "dpo",
-						In: []string{
-							"no",
-							"unknown",
-						},
-						Line:   937,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Q: "staff",
-						In: []string{
-							"medium",
-							"large",
-						},
-						Line:   938,
-						Column: 11,
-					},
-				},
-				Line:   936,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpo-review",
-					Priority: "high",
-					Title: catalog.Text{
-						DE: "Datenschutzbeauftragte benennen und die Werkzeuge prüfen lassen",
-						EN: "Designate a data protection officer and have the tools reviewed",
-					},
-					Why: catalog.Text{
-						DE: "Ab 20 Personen, die ständig mit personenbezogenen Daten arbeiten, ist eine Benennung in der Regel Pflicht. Die oder der Beauftragte sollte jedes Werkzeug vor dem Einsatz bewerten.",
-						EN: "From 20 people who regularly work with personal data, a designation is usually mandatory. The officer should assess every tool before it is used.",
-					},
-					Legal: []string{
-						"gdpr-37",
-					},
-					Sources: []string{
-						"seed-001",
-						"seed-002",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "expert_review_sensitive_sector",
-			Scope: "organisation",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "dpo",
-						In: []string{
-							"no",
-							"unknown",
-						},
-						Line:   952,
-						Column: 11,
-					},
-					&catalog.Cond{
-						Any: []*catalog.Cond{
-							&catalog.Cond{
-								Q: "secrecy_203",
-								In: []string{
-									"yes",
-									"unknown",
-								},
-								Line:   954,
-								Column: 15,
-							},
-							&catalog.Cond{
-								Q: "sector",
-								In: []string{
-									"health",
-									"counselling",
-									"education",
-									"association",
-									"public",
-								},
-								Line:   955,
-								Column: 15,
-							},
-						},
-						Line:   953,
-						Column: 11,
-					},
-				},
-				Line:   951,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "dpo-review",
-					Priority: "medium",
-					Title: catalog.Text{
-						DE: "Den Einsatz der Werkzeuge fachkundig prüfen lassen",
-						EN: "Have the use of the tools reviewed by an expert",
-					},
-					Why: catalog.Text{
-						DE: "Gerade in Gesundheitswesen, Beratung, Schulen und Vereinen raten Fachleute, die Nutzung von Messengern einzeln prüfen zu lassen.",
-						EN: "Especially in health care, counselling, schools and associations, experts advise having the use of messengers reviewed case by case.",
-					},
-					Legal: []string{
-						"gdpr-24",
-					},
-					Sources: []string{
-						"seed-001",
-						"seed-004",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "phone_would_do",
-			Scope: "organisation",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "phone_would_do",
-						In: []string{
-							"often",
-							"sometimes",
-						},
-						Line:   969,
-						Column: 11,
-					},
-					&catalog.Cond{
-						AnyTool: &catalog.Cond{
-							Kind:   "video",
-							Line:   970,
-							Column: 22,
-						},
-						Line:   970,
-						Column: 11,
-					},
-				},
-				Line:   968,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "phone-alternative",
-					Priority: "low",
-					Title: catalog.Text{
-						DE: "Telefonkonferenzen nutzen, wo kein Bild nötig ist",
-						EN: "Use telephone conferences where no video is needed",
-					},
-					Why: catalog.Text{
-						DE: "Telefonkonferenzen lassen sich viel leichter datenschutzgerecht durchführen. Die Berliner Datenschutzbeauftragte rät, das zuerst zu prüfen.",
-						EN: "Telephone conferences are much easier to run in line with data protection. The Berlin authority advises checking this first.",
-					},
-					Legal: []string{
-						"gdpr-5",
-						"gdpr-25",
-					},
-					Sources: []string{
-						"seed-003",
-					},
-				},
-			},
-		},
-		&catalog.Rule{
-			ID:    "compare_alternatives",
-			Scope: "organisation",
-			When: catalog.Cond{
-				All: []*catalog.Cond{
-					&catalog.Cond{
-						Q: "alternatives_checked",
-						In: []string{
-							"no",
-							"unknown",
-						},
-						Line:   984,
-						Column: 11,
-					},
-					&catalog.Cond{
-						AnyTool: &catalog.Cond{
+						&catalog.Cond{
 							Any: []*catalog.Cond{
 								&catalog.Cond{
-									Fact:   "berlin_2020",
-									Equals: "non_compliant",
-									Line:   987,
-									Column: 17,
+									Not: &catalog.Cond{
+										Fact: "e2e",
+										In: []string{
+											"default",
+											"optional",
+										},
+										Line:   119,
+										Column: 21,
+									},
+									Line:   119,
+									Column: 15,
 								},
 								&catalog.Cond{
-									Fact:   "business_use",
-									Equals: "business_edition_only",
-									Line:   988,
-									Column: 17,
+									Q: "e2e_use",
+									In: []string{
+										"never",
+										"sometimes",
+										"unknown",
+									},
+									Line:   120,
+									Column: 15,
 								},
 								&catalog.Cond{
 									Q: "hosting",
@@ -8564,2662 +8506,2606 @@ var compiled = &catalog.Catalog{
 										"usa",
 										"mixed",
 										"other",
+										"unknown",
 									},
-									Line:   989,
-									Column: 17,
+									Line:   121,
+									Column: 15,
 								},
 							},
-							Line:   986,
-							Column: 13,
+							Line:   118,
+							Column: 11,
 						},
-						Line:   985,
-						Column: 11,
 					},
+					Line:   116,
+					Column: 7,
 				},
-				Line:   983,
-				Column: 7,
-			},
-			Actions: []catalog.ActionTemplate{
-				catalog.ActionTemplate{
-					Topic:    "switch-provider",
-					Priority: "low",
-					Title: catalog.Text{
-						DE: "Europäische oder selbst betriebene Alternativen vergleichen",
-						EN: "Compare European or self-hosted alternatives",
-					},
-					Why: catalog.Text{
-						DE: "Am besten ist ein selbst (oder von einem IT-Dienstleister) betriebener Open-Source-Dienst, danach kommen europäische Anbieter. Für Messenger sind Signal, Threema Work oder Branchenlösungen zu prüfen. Die Steckbriefe in diesem Plan nennen für jedes Werkzeug Alternativen.",
-						EN: "A self-hosted open-source service (or one run by an IT service provider) is best, European providers come next. For messengers, consider Signal, Threema Work or sector solutions. The fact sheets in this plan name alternatives for each tool.",
-					},
-					Legal: []string{
-						"gdpr-24",
-						"gdpr-25",
-					},
-					Sources: []string{
-						"seed-003",
-						"seed-000",
-						"seed-004",
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "special-categories",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Keine Gesundheits- oder anderen sensiblen Daten über {tool}",
+							EN: "No health or other sensitive data through {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Sensible Daten ohne Ende-zu-Ende-Verschlüsselung gehören nur zu Anbietern in der EU/im EWR. Hier kann der Anbieter mitlesen oder die Daten verlassen die EU.",
+							EN: "Sensitive data without end-to-end encryption belong only with providers in the EU/EEA. Here the provider can read along or the data leave the EU.",
+						},
+						Legal: []string{
+							"gdpr-9",
+							"gdpr-32",
+							"gdpr-44",
+						},
+						Sources: []string{
+							"seed-003",
+						},
 					},
 				},
 			},
-		},
-	},
-}
-
-// compiledFill fills in the maps and dates of compiled; call it once, before
-// compiled is used.
-func compiledFill() {
-	compiled.Tools[0].Issues[0].AsOf = catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[0].Issues[1].AsOf = catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[1].Issues[0].AsOf = catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[6].Issues[0].AsOf = catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[11].Issues[0].AsOf = catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)}
-	compiled.Tools[11].Issues[1].AsOf = catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)}
-}
-
-func compiledTools0FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"address_book": catalog.Fact{
-			Value: "upload_default",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-				"seed-001",
-			},
-		},
-		"avv": catalog.Fact{
-			Value: "not_offered",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "business_edition_only",
-			Detail: catalog.Text{
-				DE: "seit Ende 2019 für Unternehmen untersagt",
-				EN: "banned for businesses since the end of 2019",
-			},
-			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"cloud_backup": catalog.Fact{
-			Value: "unencrypted",
-			Detail: catalog.Text{
-				DE: "Google/Apple; verschlüsseltes Backup seit 2021 einschaltbar",
-				EN: "Google/Apple; an encrypted backup can be switched on since 2021",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-				"record-whatsapp-backup-2021",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "default",
-			Detail: catalog.Text{
-				DE: "proprietär, nicht unabhängig prüfbar",
-				EN: "proprietary, not independently auditable",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "consumer",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			Detail: catalog.Text{
-				DE: "Kontakt- und Metadaten auf US-Servern",
-				EN: "contact data and metadata on US servers",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "reserved",
-			Detail: catalog.Text{
-				DE: "Daten werden mit anderen Meta-Diensten zusammengeführt",
-				EN: "data are combined with other Meta services",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "required",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			Detail: catalog.Text{
-				DE: "Meta-Konzern",
-				EN: "Meta group",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-	}
-}
-
-func compiledTools1FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"address_book": catalog.Fact{
-			Value: "upload_default",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "ob er der DSGVO genügt, ist zu prüfen",
-				EN: "whether it satisfies the GDPR must be checked",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"cloud_backup": catalog.Fact{
-			Value: "unencrypted",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "default",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "required",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			Detail: catalog.Text{
-				DE: "Meta-Konzern",
-				EN: "Meta group",
-			},
-			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-	}
-}
-
-func compiledTools2FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"address_book": catalog.Fact{
-			Value: "none",
-			Detail: catalog.Text{
-				DE: "Desktop- bzw. CRM-Lösung ohne Adressbuch-Abgleich",
-				EN: "desktop or CRM solution without address-book upload",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "mit dem Dienstleister abzuschließen",
-				EN: "to be concluded with the service provider",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"cloud_backup": catalog.Fact{
-			Value: "none",
-			Detail: catalog.Text{
-				DE: "Chats werden im CRM archiviert",
-				EN: "chats are archived in the CRM",
-			},
-			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-001",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "chosen",
-			Detail: catalog.Text{
-				DE: "Deutschland oder EU über den Dienstleister möglich",
-				EN: "Germany or EU possible through the service provider",
-			},
-			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "required",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			Detail: catalog.Text{
-				DE: "Meta; Vertragspartner ist der Dienstleister",
-				EN: "Meta; your contract partner is the service provider",
-			},
-			AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-	}
-}
-
-func compiledTools3FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"address_book": catalog.Fact{
-			Value: "optional",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"avv": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"cloud_backup": catalog.Fact{
-			Value: "none",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "default",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-				"seed-004",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "consumer",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "required",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-signal",
-			},
-		},
-	}
-}
-
-func compiledTools4FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"address_book": catalog.Fact{
-			Value: "optional",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"avv": catalog.Fact{
-			Value: "to_verify",
-			Detail: catalog.Text{
-				DE: "AVV gibt es für Threema Work",
-				EN: "a DPA exists for Threema Work",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"cloud_backup": catalog.Fact{
-			Value: "encrypted",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "default",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "consumer",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "adequate",
-			Detail: catalog.Text{
-				DE: "Schweiz",
-				EN: "Switzerland",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-				"record-ch-adequacy",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "clients",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "not_required",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "adequate",
-			Detail: catalog.Text{
-				DE: "Schweiz",
-				EN: "Switzerland",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-				"record-ch-adequacy",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-	}
-}
-
-func compiledTools5FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"address_book": catalog.Fact{
-			Value: "optional",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"avv": catalog.Fact{
-			Value: "offered",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"cloud_backup": catalog.Fact{
-			Value: "encrypted",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "default",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-				"record-threema",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "adequate",
-			Detail: catalog.Text{
-				DE: "Schweiz",
-				EN: "Switzerland",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-				"record-ch-adequacy",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "clients",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "not_required",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "adequate",
-			Detail: catalog.Text{
-				DE: "Schweiz",
-				EN: "Switzerland",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-				"record-ch-adequacy",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-threema",
-			},
-		},
-	}
-}
-
-func compiledTools6FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"address_book": catalog.Fact{
-			Value: "optional",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"avv": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"cloud_backup": catalog.Fact{
-			Value: "none",
-			Detail: catalog.Text{
-				DE: "Cloud-Chats liegen ohnehin beim Anbieter",
-				EN: "cloud chats are stored at the provider anyway",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "optional",
-			Detail: catalog.Text{
-				DE: "nur geheime Chats zu zweit, Gruppen nie",
-				EN: "one-to-one secret chats only, groups never",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "consumer",
-			AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-004",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "mixed",
-			Detail: catalog.Text{
-				DE: "Rechenzentren in mehreren Ländern",
-				EN: "data centres in several countries",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "clients",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "required",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-telegram-faq",
-			},
-		},
-	}
-}
-
-func compiledTools7FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "Teil der Berliner Prüfung",
-				EN: "part of the Berlin review",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "default",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "not_required",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools8FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "mit Standardvertragsklauseln",
-				EN: "with standard contractual clauses",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"certifications": catalog.Fact{
-			Values: []string{
-				"iso27001",
-				"iso27017",
-				"iso27018",
-				"scc",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "none",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "freemium",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "not_required",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools9FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"address_book": catalog.Fact{
-			Value: "none",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"avv": catalog.Fact{
-			Value: "not_needed",
-			Detail: catalog.Text{
-				DE: "bei eigenem Betrieb; sonst mit dem Betreiber",
-				EN: "when you run it; otherwise with the operator",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "default",
-			Detail: catalog.Text{
-				DE: "in privaten Räumen und Direktnachrichten",
-				EN: "in private rooms and direct messages",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "software",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "chosen",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"phone_number": catalog.Fact{
-			Value: "not_required",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "depends",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-matrix-element",
-			},
-		},
-	}
-}
-
-func compiledTools10FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "mit Standardvertragsklauseln",
-				EN: "with standard contractual clauses",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "non_compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"certifications": catalog.Fact{
-			Values: []string{
-				"iso27001",
-				"iso27017",
-				"iso27018",
-				"scc",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "optional",
-			Detail: catalog.Text{
-				DE: "nur für bestimmte Anrufe und Tarife",
-				EN: "only for certain calls and plans",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "freemium",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "unavailable",
-			Detail: catalog.Text{
-				DE: "stattdessen Warteraum (Lobby)",
-				EN: "a waiting room (lobby) instead",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools11FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "Data Processing Addendum mit Standardvertragsklauseln",
-				EN: "data processing addendum with standard contractual clauses",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "non_compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"certifications": catalog.Fact{
-			Values: []string{
-				"scc",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "optional",
-			Detail: catalog.Text{
-				DE: "seit Ende 2020; sonst nur Transportverschlüsselung (TLS)",
-				EN: "since late 2020; otherwise transport encryption (TLS) only",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 10, 26, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-zoom-e2e-2020",
-				"seed-000",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "freemium",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "available",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools12FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "non_compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"certifications": catalog.Fact{
-			Values: []string{
-				"iso27001",
-				"iso27017",
-				"iso27018",
-				"bcr",
-				"apec_cbpr",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			Detail: catalog.Text{
-				DE: "die Quelle nennt Webex Ende-zu-Ende-verschlüsselt; ob das für Ihre Meetings gilt, ist zu prüfen",
-				EN: "the source calls Webex end-to-end encrypted; whether that applies to your meetings must be checked",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "freemium",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			Detail: catalog.Text{
-				DE: "Verarbeitung auch außerhalb der EU",
-				EN: "processing also outside the EU",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "available",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "reserved",
-			Detail: catalog.Text{
-				DE: "Support- und Telemetriedaten für eigene Zwecke und Weitergabe an Dritte",
-				EN: "support and telemetry data for its own purposes and passed on to third parties",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools13FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "nur in Google Workspace, mit Standardvertragsklauseln",
-				EN: "only in Google Workspace, with standard contractual clauses",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "non_compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"certifications": catalog.Fact{
-			Values: []string{
-				"scc",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "none",
-			Detail: catalog.Text{
-				DE: "Transportverschlüsselung; Client-seitige Verschlüsselung nur in bestimmten Workspace-Tarifen",
-				EN: "transport encryption; client-side encryption only in certain Workspace plans",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "freemium",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "unavailable",
-			Detail: catalog.Text{
-				DE: "Zutritt per Anklopfen und Freigabe",
-				EN: "entry by knocking and admission",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			Detail: catalog.Text{
-				DE: "Hangouts eingestellt",
-				EN: "Hangouts discontinued",
-			},
-			AsOf: catalog.Date{Time: time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-hangouts-2022",
-			},
-		},
-	}
-}
-
-func compiledTools14FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "mit Standardvertragsklauseln",
-				EN: "with standard contractual clauses",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "non_compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"certifications": catalog.Fact{
-			Values: []string{
-				"scc",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools15FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "on_request",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			Detail: catalog.Text{
-				DE: "mit kostenpflichtiger Lizenz",
-				EN: "with a paid licence",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "freemium",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "to_verify",
-			Detail: catalog.Text{
-				DE: "US-Übermittlung nicht ausgeschlossen",
-				EN: "transfer to the US not excluded",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "germany",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"trackers": catalog.Fact{
-			Value: "present",
-			Detail: catalog.Text{
-				DE: "Google-Tracking-Dienste",
-				EN: "Google tracking services",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-	}
-}
-
-func compiledTools16FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "non_compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "germany",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-	}
-}
-
-func compiledTools17FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "to_verify",
-			Detail: catalog.Text{
-				DE: "die Quelle empfiehlt dringend einen AVV",
-				EN: "the source strongly recommends a DPA",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "optional",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "consumer",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "available",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"own_purposes": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			Detail: catalog.Text{
-				DE: "8x8 Inc.",
-				EN: "8x8 Inc.",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			Detail: catalog.Text{
-				DE: "dieser Dienst nicht; die Software schon",
-				EN: "this service no; the software yes",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"trackers": catalog.Fact{
-			Value: "present",
-			Detail: catalog.Text{
-				DE: "in den Apps aus Google Play und App Store",
-				EN: "in the apps from Google Play and the App Store",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-	}
-}
-
-func compiledTools18FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "mit dem Dienstleister",
-				EN: "with the provider",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "compliant",
-			Detail: catalog.Text{
-				DE: "bewertet wurde NETWAYS Web Services Jitsi",
-				EN: "the service reviewed was NETWAYS Web Services Jitsi",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "optional",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "chosen",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "available",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "depends",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools19FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "not_needed",
-			Detail: catalog.Text{
-				DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-				EN: "when you run it; with an IT service provider, with them",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "optional",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "software",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "chosen",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "available",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "depends",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools20FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "not_needed",
-			Detail: catalog.Text{
-				DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-				EN: "when you run it; with a provider, with them",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "compliant",
-			Detail: catalog.Text{
-				DE: "bewertet wurde Werk21 BigBlueButton",
-				EN: "the service reviewed was Werk21 BigBlueButton",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "none",
-			Detail: catalog.Text{
-				DE: "Transportverschlüsselung",
-				EN: "transport encryption",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "software",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "chosen",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "available",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "depends",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools21FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "not_needed",
-			Detail: catalog.Text{
-				DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-				EN: "when you run it; with a provider, with them",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "software",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "chosen",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "available",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "depends",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "yes",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-nextcloud-talk",
-			},
-		},
-	}
-}
-
-func compiledTools22FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "Standardvertragsklauseln für den US-Anteil nötig",
-				EN: "standard contractual clauses needed for the US part",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "freemium",
-			AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "mixed",
-			Detail: catalog.Text{
-				DE: "teilweise USA",
-				EN: "partly USA",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "eu_eea",
-			Detail: catalog.Text{
-				DE: "Norwegen",
-				EN: "Norway",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-002",
-			},
-		},
-		"self_hostable": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools23FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"meeting_password": catalog.Fact{
-			Value: "unavailable",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "germany",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-000",
-			},
-		},
-	}
-}
-
-func compiledTools24FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "Teil der Berliner Prüfung",
-				EN: "part of the Berlin review",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "default",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "eu_eea",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "eu_eea",
-			Detail: catalog.Text{
-				DE: "Frankreich",
-				EN: "France",
-			},
-			AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-vendor-docs",
-			},
-		},
-	}
-}
-
-func compiledTools25FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "offered",
-			Detail: catalog.Text{
-				DE: "Teil der Berliner Prüfung",
-				EN: "part of the Berlin review",
-			},
-			AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "germany",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "active",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-	}
-}
-
-func compiledTools26FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "non_compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "consumer",
-			AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-skype-2025",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-skype-2025",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-skype-2025",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "discontinued",
-			AsOf:  catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-skype-2025",
-			},
-		},
-	}
-}
-
-func compiledTools27FactMap() map[string]catalog.Fact {
-	return map[string]catalog.Fact{
-		"avv": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"berlin_2020": catalog.Fact{
-			Value: "non_compliant",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"business_use": catalog.Fact{
-			Value: "allowed",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"e2e": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"edition": catalog.Fact{
-			Value: "business",
-			AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-sfb-online-2021",
-			},
-		},
-		"hosting": catalog.Fact{
-			Value: "to_verify",
-			AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"seed-003",
-			},
-		},
-		"open_source": catalog.Fact{
-			Value: "no",
-			AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-sfb-online-2021",
-			},
-		},
-		"seat": catalog.Fact{
-			Value: "usa",
-			AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-sfb-online-2021",
-			},
-		},
-		"status": catalog.Fact{
-			Value: "discontinued",
-			AsOf:  catalog.Date{Time: time.Date(2021, 7, 31, 0, 0, 0, 0, time.UTC)},
-			Source: []string{
-				"record-sfb-online-2021",
+			&catalog.Rule{
+				ID:    "special_categories_dpo",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "special_categories",
+					In: []string{
+						"yes",
+						"unknown",
+					},
+					Line:   133,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpo-review",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Nutzung von {tool} für sensible Daten fachkundig prüfen lassen",
+							EN: "Have the use of {tool} for sensitive data reviewed by an expert",
+						},
+						Why: catalog.Text{
+							DE: "Bei sensiblen Daten sollte die oder der Datenschutzbeauftragte – oder eine externe Fachperson – den Einsatz im Einzelfall bewerten und dokumentieren.",
+							EN: "With sensitive data, the data protection officer – or an outside expert – should assess and document the use case by case.",
+						},
+						Legal: []string{
+							"gdpr-9",
+							"gdpr-24",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "address_book_upload",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "address_book",
+					Equals: "full",
+					Line:   145,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "address-book",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Adressbuch-Zugriff sperren oder auf geschäftliche Kontakte beschränken",
+							EN: "Block address-book access or limit it to business contacts",
+						},
+						Why: catalog.Text{
+							DE: "Die App lädt die Nummern aller Kontakte zum Anbieter hoch – auch von Menschen, die nie zugestimmt haben. Dafür gibt es keine Rechtsgrundlage. Sperren Sie die Berechtigung oder trennen Sie das Adressbuch mit einem Arbeitsprofil oder MDM.",
+							EN: "The app uploads the numbers of all contacts to the provider – including people who never agreed. There is no legal basis for that. Revoke the permission or separate the address book with a work profile or MDM.",
+						},
+						Legal: []string{
+							"gdpr-6",
+							"gdpr-44",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-001",
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "address_book_unknown",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "address_book",
+					Equals: "unknown",
+					Line:   157,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "address-book",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Adressbuch-Zugriff von {tool} prüfen und sperren",
+							EN: "Check and block address-book access of {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Solange unklar ist, ob die App das Adressbuch liest, kann sie Nummern von Menschen hochladen, die nie zugestimmt haben. Prüfen Sie die Berechtigung auf jedem Gerät.",
+							EN: "As long as it is unclear whether the app reads the address book, it may upload numbers of people who never agreed. Check the permission on every device.",
+						},
+						Legal: []string{
+							"gdpr-6",
+							"gdpr-44",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-001",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "unencrypted_backups",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "backups",
+					In: []string{
+						"unencrypted",
+						"unknown",
+					},
+					Line:   170,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "backups",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Cloud-Backups der Chats abschalten oder Ende-zu-Ende verschlüsseln",
+							EN: "Switch off cloud chat backups or encrypt them end to end",
+						},
+						Why: catalog.Text{
+							DE: "Backups bei Google oder Apple liegen oft unverschlüsselt und außerhalb der EU – mit allen Kundenchats. Schalten Sie sie ab oder nutzen Sie das verschlüsselte Backup.",
+							EN: "Backups at Google or Apple are often unencrypted and outside the EU – with all customer chats. Switch them off or use the encrypted backup.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-44",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-004",
+							"record-whatsapp-backup-2021",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "non_eu_subprocessors",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "non_eu_subprocessors",
+					In: []string{
+						"yes",
+						"unknown",
+					},
+					Line:   182,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "third-country-transfer",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Unterauftragnehmer außerhalb der EU absichern",
+							EN: "Secure sub-processors outside the EU",
+						},
+						Why: catalog.Text{
+							DE: "Auch ein europäischer Vertragspartner kann Daten an Konzernunternehmen oder Dienstleister außerhalb der EU geben. Jede dieser Stellen braucht eine Übermittlungsgrundlage.",
+							EN: "Even a European contract partner may pass data to group companies or service providers outside the EU. Each of them needs a transfer basis.",
+						},
+						Legal: []string{
+							"gdpr-28",
+							"gdpr-44",
+							"gdpr-46",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "messenger_without_e2e",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   197,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Fact:   "e2e",
+							Equals: "none",
+							Line:   198,
+							Column: 11,
+						},
+					},
+					Line:   196,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "e2e-encryption",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Für vertrauliche Inhalte einen Ende-zu-Ende-verschlüsselten Messenger statt {tool} nutzen",
+							EN: "Use an end-to-end encrypted messenger instead of {tool} for confidential content",
+						},
+						Why: catalog.Text{
+							DE: "Ende-zu-Ende-Verschlüsselung ist bei Messengern Standard. Ohne sie kann der Anbieter alle Inhalte lesen.",
+							EN: "End-to-end encryption is the standard for messengers. Without it the provider can read all content.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "e2e_not_switched_on",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "e2e_use",
+					In: []string{
+						"never",
+						"sometimes",
+						"unknown",
+					},
+					Line:   210,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "e2e-encryption",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Ende-zu-Ende-Verschlüsselung in {tool} einschalten",
+							EN: "Switch on end-to-end encryption in {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Das Werkzeug kann Ende-zu-Ende verschlüsseln, tut es aber nicht von selbst. Nur dann kann der Anbieter Inhalte nicht mitlesen oder mitschneiden.",
+							EN: "The tool can encrypt end to end but does not do so by default. Only then can the provider not read or record the content.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "transport_unconfirmed",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "transport_encryption",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   222,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "e2e-encryption",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Verschlüsselte Übertragung (mindestens TLS) sicherstellen",
+							EN: "Ensure encrypted transmission (TLS at least)",
+						},
+						Why: catalog.Text{
+							DE: "Verbindungsaufbau sowie Ton und Bild müssen mindestens transportverschlüsselt sein, sonst kann unterwegs mitgehört werden. Lassen Sie sich das vom Anbieter bestätigen.",
+							EN: "Signalling as well as audio and video must at least be encrypted in transit, otherwise they can be overheard on the way. Have the provider confirm it.",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "updates_not_ensured",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "app_updates",
+					In: []string{
+						"no",
+					},
+					Line:   234,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "app-updates",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Automatische Updates für {tool} einschalten",
+							EN: "Switch on automatic updates for {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Veraltete Apps haben bekannte Sicherheitslücken, und bei WhatsApp funktioniert die Verschlüsselung nur mit aktuellen Versionen auf beiden Seiten.",
+							EN: "Outdated apps have known security holes, and with WhatsApp encryption only works with current versions on both sides.",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "updates_manual",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "app_updates",
+					In: []string{
+						"manual",
+						"unknown",
+					},
+					Line:   246,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "app-updates",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Updates von {tool} verlässlich regeln",
+							EN: "Make updates of {tool} reliable",
+						},
+						Why: catalog.Text{
+							DE: "Updates „wenn jemand daran denkt“ reichen nicht. Automatische Updates oder ein MDM stellen sicher, dass alle Geräte aktuell sind.",
+							EN: "Updates \"when someone remembers\" are not enough. Automatic updates or an MDM make sure all devices are current.",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "partners_not_told",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "partners_told_updates",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   258,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "app-updates",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Chatpartner bitten, die App aktuell zu halten",
+							EN: "Ask chat partners to keep the app up to date",
+						},
+						Why: catalog.Text{
+							DE: "Die Verschlüsselung hängt auch von der App-Version Ihrer Kunden ab. Ein kurzer, dokumentierter Hinweis per E-Mail genügt.",
+							EN: "Encryption also depends on your customers' app version. A short, documented email note will do.",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "app_client_telemetry",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "client_type",
+							In: []string{
+								"app",
+								"both",
+								"unknown",
+							},
+							Line:   272,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Fact:   "trackers",
+							Equals: "present",
+							Line:   273,
+							Column: 11,
+						},
+					},
+					Line:   271,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Browser-Client statt der App von {tool} nutzen",
+							EN: "Use the browser client instead of the {tool} app",
+						},
+						Why: catalog.Text{
+							DE: "Die App dieses Dienstes enthält Tracker, die Daten an Dritte senden können. Im Browser lässt sich das vermeiden; nicht benötigte Apps deinstallieren.",
+							EN: "This service's app contains trackers that can send data to third parties. The browser avoids that; uninstall apps you do not need.",
+						},
+						Legal: []string{
+							"gdpr-25",
+							"gdpr-44",
+						},
+						Sources: []string{
+							"seed-002",
+							"record-dsk-video-2020",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "private_accounts",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "account",
+					In: []string{
+						"private",
+						"mixed",
+					},
+					Line:   286,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "private-business-separation",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Geschäftliche Kommunikation nur noch über Konten der Organisation",
+							EN: "Business communication only through accounts of the organisation",
+						},
+						Why: catalog.Text{
+							DE: "Über private Konten vermischen sich private und geschäftliche Daten; der Betrieb kann sie weder sichern noch herausverlangen. Das ist für geschäftliche Kommunikation nicht vertretbar.",
+							EN: "Private accounts mix private and business data; the organisation can neither back them up nor claim them. That is not acceptable for business communication.",
+						},
+						Legal: []string{
+							"gdpr-5",
+							"gdpr-24",
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-001",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "private_accounts_unknown",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "account",
+					Equals: "unknown",
+					Line:   298,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "private-business-separation",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Klären, über welche Konten geschäftlich kommuniziert wird",
+							EN: "Find out which accounts are used for business communication",
+						},
+						Why: catalog.Text{
+							DE: "Solange unklar ist, ob private Konten genutzt werden, kann der Betrieb Sicherung und Übergabe nicht gewährleisten.",
+							EN: "As long as it is unclear whether private accounts are used, the organisation cannot guarantee backup and hand-over.",
+						},
+						Legal: []string{
+							"gdpr-5",
+							"gdpr-24",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-001",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "private_devices",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "devices",
+					In: []string{
+						"private",
+						"unknown",
+					},
+					Line:   310,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "private-business-separation",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Diensthandys oder ein getrenntes Arbeitsprofil einführen",
+							EN: "Introduce work phones or a separate work profile",
+						},
+						Why: catalog.Text{
+							DE: "Auf privaten Geräten ohne Trennung liegen Kundendaten neben privaten Daten, und private Kontakte landen beim Anbieter. Keine privaten Smartphones für geschäftliche Kontakte.",
+							EN: "On private devices without separation, customer data sit next to private data, and private contacts end up at the provider. No private smartphones for business contacts.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-24",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-004",
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_mdm",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "mdm",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   322,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "private-business-separation",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Geräte mit Mobile Device Management verwalten",
+							EN: "Manage devices with mobile device management",
+						},
+						Why: catalog.Text{
+							DE: "MDM trennt geschäftliche und private Adressbücher, erzwingt Updates und löscht verlorene Geräte aus der Ferne.",
+							EN: "MDM separates business and private address books, enforces updates and wipes lost devices remotely.",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-000",
+							"record-dsk-messenger-2019",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "private_number",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "phone_number_used",
+					In: []string{
+						"private",
+						"unknown",
+					},
+					Line:   334,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "private-business-separation",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Eine eigene geschäftliche Nummer verwenden",
+							EN: "Use a business number of its own",
+						},
+						Why: catalog.Text{
+							DE: "Mit der privaten Nummer bleiben Kundenkontakte an der Person hängen. Eine geschäftliche Nummer – auch als zweite SIM im Dual-SIM-Handy – bleibt im Betrieb.",
+							EN: "With a private number, customer contacts stay with the person. A business number – even as a second SIM in a dual-SIM phone – stays with the business.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_handover",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "handover",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   346,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "retention",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Sicherung und Übergabe der Chats aus {tool} regeln",
+							EN: "Arrange backup and hand-over of chats from {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Geschäftliche Chats müssen auffindbar bleiben, wenn jemand geht – für Aufbewahrungspflichten, Auskunftsanfragen und den laufenden Betrieb.",
+							EN: "Business chats must remain retrievable when someone leaves – for retention duties, access requests and day-to-day business.",
+						},
+						Legal: []string{
+							"hgb-257",
+							"gdpr-5",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_app_lock",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "app_lock",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   358,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "App-Sperre für {tool} einschalten",
+							EN: "Switch on the app lock for {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Eine eigene PIN oder Biometrie schützt Kundenchats, wenn ein entsperrtes Telefon in fremde Hände gerät.",
+							EN: "A PIN or biometrics of its own protects customer chats when an unlocked phone falls into the wrong hands.",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"record-dsk-messenger-2019",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "dpa_not_possible",
+				Scope: "tool",
+				When: catalog.Cond{
+					Any: []*catalog.Cond{
+						&catalog.Cond{
+							Fact:   "avv",
+							Equals: "not_offered",
+							Line:   373,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "dpa_signed",
+							Equals: "not_offered",
+							Line:   374,
+							Column: 11,
+						},
+					},
+					Line:   372,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpa-contract",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Ohne AVV keine personenbezogenen Daten über {tool}",
+							EN: "No personal data through {tool} without a DPA",
+						},
+						Why: catalog.Text{
+							DE: "Der Anbieter bietet keinen Auftragsverarbeitungsvertrag an. Ohne ihn dürfen Sie ihm keine personenbezogenen Daten anvertrauen – das Werkzeug kommt für geschäftliche Zwecke nicht in Frage.",
+							EN: "The provider offers no data processing agreement. Without one you may not entrust it with personal data – the tool is out of the question for business purposes.",
+						},
+						Legal: []string{
+							"gdpr-28",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "dpa_missing",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "dpa_signed",
+					Equals: "not_signed",
+					Line:   386,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpa-contract",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "AVV mit dem Anbieter von {tool} abschließen",
+							EN: "Conclude a DPA with the provider of {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Jeder Dienstleister, der in Ihrem Auftrag Daten verarbeitet, braucht einen AVV nach Art. 28 DSGVO. Viele Anbieter stellen ihn zum Download bereit.",
+							EN: "Every service provider that processes data on your behalf needs a DPA under Art. 28 GDPR. Many providers offer it for download.",
+						},
+						Legal: []string{
+							"gdpr-28",
+						},
+						Sources: []string{
+							"seed-002",
+							"seed-000",
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "dpa_unknown",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "dpa_signed",
+					Equals: "unknown",
+					Line:   398,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpa-contract",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Klären, ob ein AVV für {tool} besteht – sonst abschließen",
+							EN: "Find out whether a DPA exists for {tool} – otherwise conclude one",
+						},
+						Why: catalog.Text{
+							DE: "Ohne nachweisbaren AVV ist die Nutzung unzulässig. Suchen Sie den Vertrag oder schließen Sie ihn ab.",
+							EN: "Without a DPA you can show, the use is unlawful. Find the contract or conclude one.",
+						},
+						Legal: []string{
+							"gdpr-28",
+						},
+						Sources: []string{
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "dpa_unchecked",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "dpa_checked",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   410,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpa-contract",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "AVV von {tool} prüfen",
+							EN: "Review the DPA of {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Prüfen Sie Unterauftragnehmer, Verarbeitungsorte, Löschung und das Verbot eigener Zwecke. Die Berliner Datenschutzbeauftragte beginnt jede Prüfung beim Vertrag.",
+							EN: "Check sub-processors, processing locations, deletion and the ban on own purposes. The Berlin authority starts every review with the contract.",
+						},
+						Legal: []string{
+							"gdpr-28",
+						},
+						Sources: []string{
+							"seed-003",
+							"record-dsk-video-2020",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "transfer_without_basis",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "transfer_basis",
+					Equals: "none",
+					Line:   422,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "third-country-transfer",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Übermittlung in Drittländer absichern oder beenden",
+							EN: "Secure the transfer to third countries or end it",
+						},
+						Why: catalog.Text{
+							DE: "Ohne Angemessenheitsbeschluss, Zertifizierung oder Standardvertragsklauseln ist die Übermittlung unzulässig. Das Privacy Shield gilt seit Juli 2020 nicht mehr.",
+							EN: "Without an adequacy decision, a certification or standard contractual clauses, the transfer is unlawful. The Privacy Shield has not applied since July 2020.",
+						},
+						Legal: []string{
+							"gdpr-44",
+							"gdpr-46",
+							"cjeu-schrems-2",
+						},
+						Sources: []string{
+							"seed-002",
+							"record-schrems-2",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "transfer_unknown",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "transfer_basis",
+					Equals: "unknown",
+					Line:   434,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "third-country-transfer",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Übermittlungsgrundlage von {tool} klären",
+							EN: "Find out the transfer basis of {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Prüfen Sie, ob der Anbieter nach dem EU-US Data Privacy Framework zertifiziert ist (öffentliche Liste) oder ob der AVV die Standardvertragsklauseln vollständig enthält.",
+							EN: "Check whether the provider is certified under the EU-US Data Privacy Framework (public list) or whether the DPA contains the standard contractual clauses in full.",
+						},
+						Legal: []string{
+							"gdpr-44",
+							"gdpr-45",
+							"gdpr-46",
+							"dpf-2023",
+						},
+						Sources: []string{
+							"record-dpf-2023",
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "transfer_scc",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "transfer_basis",
+					In: []string{
+						"scc",
+						"bcr",
+					},
+					Line:   446,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "third-country-transfer",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Standardvertragsklauseln vollständig und für alle Unterauftragnehmer sicherstellen",
+							EN: "Make sure the standard contractual clauses apply in full and to all sub-processors",
+						},
+						Why: catalog.Text{
+							DE: "Die Klauseln schützen nur, wenn sie vollständig und ohne Einschränkung gelten – auch für Unterauftragnehmer. Dokumentieren Sie eine Bewertung der Rechtslage im Zielland.",
+							EN: "The clauses only protect when they apply in full and without restriction – including sub-processors. Document an assessment of the law in the destination country.",
+						},
+						Legal: []string{
+							"gdpr-46",
+							"scc-2021",
+							"cjeu-schrems-2",
+						},
+						Sources: []string{
+							"seed-003",
+							"record-scc-2021",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "transfer_dpf",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "transfer_basis",
+					Equals: "dpf",
+					Line:   458,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "third-country-transfer",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Zertifizierung nach dem Data Privacy Framework regelmäßig prüfen",
+							EN: "Check the Data Privacy Framework certification regularly",
+						},
+						Why: catalog.Text{
+							DE: "Die Zertifizierung muss jährlich erneuert werden und kann entfallen. Prüfen Sie den Eintrag in der öffentlichen Liste und halten Sie das Datum fest.",
+							EN: "The certification must be renewed every year and can lapse. Check the entry in the public list and note the date.",
+						},
+						Legal: []string{
+							"gdpr-45",
+							"dpf-2023",
+						},
+						Sources: []string{
+							"record-dpf-2023",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "own_purposes_reserved",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "own_purposes",
+					In: []string{
+						"reserved",
+						"unknown",
+					},
+					Line:   470,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "no-own-purposes",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Eigene Zwecke des Anbieters von {tool} ausschließen",
+							EN: "Exclude the provider's own purposes for {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Ein Anbieter, der Kommunikationsdaten für Werbung, Profile oder eigene Produkte nutzt, ist kein Auftragsverarbeiter mehr. Schließen Sie das vertraglich und in den Einstellungen aus – oder wechseln Sie den Anbieter.",
+							EN: "A provider that uses communication data for advertising, profiles or its own products is no longer a processor. Exclude this by contract and in the settings – or switch provider.",
+						},
+						Legal: []string{
+							"gdpr-28",
+							"gdpr-5",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "not_in_records",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "in_records",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   482,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "records-of-processing",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "{tool} ins Verzeichnis von Verarbeitungstätigkeiten aufnehmen",
+							EN: "Add {tool} to the record of processing activities",
+						},
+						Why: catalog.Text{
+							DE: "Zweck, Datenkategorien, Empfänger, Drittlandübermittlung und Löschfristen des Werkzeugs gehören ins VVT.",
+							EN: "The tool's purpose, data categories, recipients, third-country transfers and deletion periods belong in the record.",
+						},
+						Legal: []string{
+							"gdpr-30",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "secrecy_not_bound",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "confidentiality_bound",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   494,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "professional-secrecy",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Anbieter von {tool} zur Verschwiegenheit verpflichten – sonst keine Berufsgeheimnisse darüber austauschen",
+							EN: "Bind the provider of {tool} to confidentiality – otherwise share no professional secrets through it",
+						},
+						Why: catalog.Text{
+							DE: "Berufsgeheimnisträger dürfen nur Dienstleister einsetzen, die sie zur Verschwiegenheit verpflichtet haben und die bei einem Bruch strafrechtlich belangt werden können. Sonst droht eine Strafbarkeit nach § 203 StGB.",
+							EN: "Professional secrecy holders may only use service providers they have bound to confidentiality and who can be held criminally liable for a breach. Otherwise there is a risk of an offence under § 203 StGB.",
+						},
+						Legal: []string{
+							"stgb-203",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "video_consultation_not_certified",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "kbv_certified",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   506,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "professional-secrecy",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Videosprechstunden nur über einen zertifizierten Anbieter – nicht über {tool}",
+							EN: "Video consultations only through a certified provider – not through {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Medizinische Leistungserbringer dürfen für Videosprechstunden nur zertifizierte Videodienstanbieter einsetzen. Prüfen Sie die aktuelle Liste der KBV.",
+							EN: "Medical practitioners may only use certified video providers for video consultations. Check the current KBV list.",
+						},
+						Legal: []string{
+							"bmv-ae-31b",
+							"stgb-203",
+							"gdpr-9",
+						},
+						Sources: []string{
+							"seed-003",
+							"record-kbv-video",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "privacy_notice_external",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "privacy_notice",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   521,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "partners",
+							In: []string{
+								"external",
+								"both",
+								"unknown",
+							},
+							Line:   522,
+							Column: 11,
+						},
+					},
+					Line:   520,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-notice",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Datenschutzhinweise um {tool} ergänzen",
+							EN: "Add {tool} to your privacy notice",
+						},
+						Why: catalog.Text{
+							DE: "Kunden und andere Externe müssen erfahren, dass Sie dieses Werkzeug nutzen, wer der Anbieter ist und ob Daten in ein Drittland gehen.",
+							EN: "Customers and other outsiders must learn that you use this tool, who the provider is, and whether data go to a third country.",
+						},
+						Legal: []string{
+							"gdpr-13",
+							"gdpr-14",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "privacy_notice_internal",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "privacy_notice",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   536,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "partners",
+							Equals: "internal",
+							Line:   537,
+							Column: 11,
+						},
+					},
+					Line:   535,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-notice",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Beschäftigte über die Datenverarbeitung in {tool} informieren",
+							EN: "Inform employees about the processing in {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Auch Beschäftigte haben ein Recht zu erfahren, welche ihrer Daten das Werkzeug verarbeitet und wohin sie gehen.",
+							EN: "Employees too have the right to know which of their data the tool processes and where they go.",
+						},
+						Legal: []string{
+							"gdpr-13",
+							"gdpr-88",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_first_contact_info",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "first_contact_info",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   549,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-notice",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Datenschutzhinweis beim ersten Kontakt automatisch senden",
+							EN: "Send a privacy notice automatically at first contact",
+						},
+						Why: catalog.Text{
+							DE: "Eine automatische Begrüßungsnachricht mit Link zu den Datenschutzhinweisen erfüllt die Informationspflicht gleich beim ersten Chat.",
+							EN: "An automatic greeting message with a link to the privacy notice fulfils the duty to inform right at the first chat.",
+						},
+						Legal: []string{
+							"gdpr-13",
+						},
+						Sources: []string{
+							"seed-001",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_contact_consent",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "contact_consent",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   561,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "consent",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Zustimmung zum Kontakt per Messenger einholen und dokumentieren",
+							EN: "Obtain and document agreement to be contacted by messenger",
+						},
+						Why: catalog.Text{
+							DE: "Schreiben Sie nur Kunden an, die dem Kontakt über diesen Messenger zugestimmt haben, und speichern Sie auf dem Diensthandy nur deren Nummern.",
+							EN: "Only message customers who agreed to be contacted through this messenger, and keep only their numbers on the work phone.",
+						},
+						Legal: []string{
+							"gdpr-6",
+							"gdpr-7",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "children_contacted",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   575,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "partner_groups",
+							In: []string{
+								"children",
+							},
+							Line:   576,
+							Column: 11,
+						},
+					},
+					Line:   574,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "consent",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Kinder nur mit Zustimmung der Eltern über {tool} kontaktieren",
+							EN: "Contact children through {tool} only with their parents' consent",
+						},
+						Why: catalog.Text{
+							DE: "Unter 16 Jahren braucht eine Einwilligung die Zustimmung der Eltern. Viele Messenger sind für Kinder laut ihren Bedingungen gar nicht zugelassen.",
+							EN: "Under the age of 16, consent needs the parents' approval. Many messengers do not even admit children under their terms.",
+						},
+						Legal: []string{
+							"gdpr-8",
+							"gdpr-7",
+						},
+						Sources: []string{
+							"seed-001",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_imprint",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "business_profile",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   588,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "imprint",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Impressum und Pflichtangaben ins Profil aufnehmen",
+							EN: "Put the imprint and mandatory details in the profile",
+						},
+						Why: catalog.Text{
+							DE: "Geschäftliche Nachrichten sind Geschäftsbriefe und brauchen die Pflichtangaben; auch das Profil braucht ein Impressum.",
+							EN: "Business messages are business letters and need the mandatory details; the profile needs an imprint too.",
+						},
+						Legal: []string{
+							"ddg-5",
+							"hgb-37a",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-004",
+							"record-ddg-2024",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "marketing_without_consent",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "marketing_consent",
+					Equals: "no",
+					Line:   600,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "marketing-consent",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Werbung über {tool} stoppen, bis Einwilligungen vorliegen",
+							EN: "Stop advertising through {tool} until consent is in place",
+						},
+						Why: catalog.Text{
+							DE: "Werbung per Messenger ohne vorherige ausdrückliche Einwilligung ist unzulässig und kann abgemahnt werden.",
+							EN: "Advertising by messenger without prior express consent is unlawful and can draw a cease-and-desist letter.",
+						},
+						Legal: []string{
+							"uwg-7",
+							"gdpr-6",
+							"gdpr-7",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "marketing_consent_unknown",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "marketing_consent",
+					Equals: "unknown",
+					Line:   612,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "marketing-consent",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Einwilligungen in die Werbung nachweisen können",
+							EN: "Be able to prove consent to advertising",
+						},
+						Why: catalog.Text{
+							DE: "Im Streitfall müssen Sie die Einwilligung jedes Empfängers belegen (z. B. Double-Opt-in mit Datum).",
+							EN: "In a dispute you must prove each recipient's consent (e.g. double opt-in with a date).",
+						},
+						Legal: []string{
+							"uwg-7",
+							"gdpr-7",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "recording_without_consent",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "recording_consent",
+					Equals: "no",
+					Line:   624,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "consent",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Nur noch mit Zustimmung aller aufzeichnen oder transkribieren",
+							EN: "Record or transcribe only with everyone's agreement",
+						},
+						Why: catalog.Text{
+							DE: "Aufzeichnungen ohne vorherige Zustimmung aller Beteiligten verletzen ihre Rechte und können strafbar sein.",
+							EN: "Recordings without the prior agreement of everyone involved violate their rights and can be a criminal offence.",
+						},
+						Legal: []string{
+							"gdpr-6",
+							"gdpr-7",
+						},
+						Sources: []string{
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "recording_consent_unknown",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "recording_consent",
+					Equals: "unknown",
+					Line:   636,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "consent",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Klären und dokumentieren, wie vor Aufzeichnungen zugestimmt wird",
+							EN: "Clarify and document how agreement is obtained before recording",
+						},
+						Why: catalog.Text{
+							DE: "Solange nicht feststeht, dass alle vorher zustimmen, ist jede Aufzeichnung ein Risiko.",
+							EN: "As long as it is not certain that everyone agrees beforehand, every recording is a risk.",
+						},
+						Legal: []string{
+							"gdpr-7",
+						},
+						Sources: []string{
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "recording_in_use",
+				Scope: "tool",
+				When: catalog.Cond{
+					Any: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "recording",
+							In: []string{
+								"sometimes",
+								"often",
+								"unknown",
+							},
+							Line:   650,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "ai_features",
+							In: []string{
+								"on",
+								"unknown",
+							},
+							Line:   651,
+							Column: 11,
+						},
+					},
+					Line:   649,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "recording-rules",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Regeln für Aufzeichnung, Transkription und KI-Zusammenfassungen in {tool} festlegen",
+							EN: "Set rules for recording, transcription and AI summaries in {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Legen Sie fest, wann aufgezeichnet werden darf, wie vorher gefragt wird, wo die Aufnahme liegt und wann sie gelöscht wird. KI-Transkripte sind ebenfalls Aufzeichnungen.",
+							EN: "Decide when recording is allowed, how people are asked beforehand, where the recording is kept and when it is deleted. AI transcripts are recordings too.",
+						},
+						Legal: []string{
+							"gdpr-5",
+							"gdpr-7",
+							"gdpr-24",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "tracking_on",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "tracking_off",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   664,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Tracking, Telemetrie und Profilbildung in {tool} abschalten",
+							EN: "Switch off tracking, telemetry and profiling in {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Aufmerksamkeits-Tracking, Telemetrie und Profilbildung erheben Daten, die für die Kommunikation nicht nötig sind. Schalten Sie ab, was sich abschalten lässt.",
+							EN: "Attention tracking, telemetry and profiling collect data the communication does not need. Switch off whatever can be switched off.",
+						},
+						Legal: []string{
+							"gdpr-25",
+							"gdpr-5",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "ai_without_rules",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "ai_features",
+					In: []string{
+						"on",
+						"unknown",
+					},
+					Line:   676,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "KI-Funktionen von {tool} standardmäßig ausschalten",
+							EN: "Switch off AI features of {tool} by default",
+						},
+						Why: catalog.Text{
+							DE: "KI-Transkripte und -Zusammenfassungen verarbeiten das gesprochene Wort oft beim Anbieter oder bei Dritten. Schalten Sie sie nur gezielt und mit Zustimmung ein.",
+							EN: "AI transcripts and summaries often process the spoken word at the provider or third parties. Switch them on only deliberately and with consent.",
+						},
+						Legal: []string{
+							"gdpr-25",
+							"gdpr-6",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_central_settings",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "admin_settings",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   688,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Datenschutz-Einstellungen von {tool} zentral festlegen",
+							EN: "Set the privacy settings of {tool} centrally",
+						},
+						Why: catalog.Text{
+							DE: "Wenn jede Person selbst einstellt, sind Aufzeichnung, Chatverlauf und Gastzugang überall anders. Eine Administratorin legt datenschutzfreundliche Voreinstellungen für alle fest.",
+							EN: "When everyone sets things themselves, recording, chat history and guest access differ everywhere. An administrator sets privacy-friendly defaults for all.",
+						},
+						Legal: []string{
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_auto_delete",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "auto_delete",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   700,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Automatisches Löschen in {tool} einrichten",
+							EN: "Set up automatic deletion in {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Was archiviert ist oder nicht mehr gebraucht wird, sollte im Werkzeug nicht liegen bleiben. Selbstlöschende Nachrichten oder Aufbewahrungsrichtlinien helfen.",
+							EN: "What has been archived or is no longer needed should not linger in the tool. Disappearing messages or retention policies help.",
+						},
+						Legal: []string{
+							"gdpr-5",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"record-dsk-messenger-2019",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "meetings_unprotected",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "meeting_protection",
+					In: []string{
+						"none",
+						"unknown",
+					},
+					Line:   712,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "meeting-access",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Meetings in {tool} mit Passwort oder Warteraum schützen",
+							EN: "Protect meetings in {tool} with a password or waiting room",
+						},
+						Why: catalog.Text{
+							DE: "Ungeschützte Meetings laden ungebetene Gäste ein, die mithören oder verstörende Inhalte zeigen („Zoom-Bombing“).",
+							EN: "Unprotected meetings invite uninvited guests who listen in or show disturbing content (\"Zoom-bombing\").",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_passwords_available",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Fact:   "meeting_password",
+							Equals: "unavailable",
+							Line:   726,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "meeting_protection",
+							In: []string{
+								"password",
+								"password_and_lobby",
+							},
+							Line:   727,
+							Column: 11,
+						},
+					},
+					Line:   725,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "meeting-access",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Zugangsschutz von {tool} überprüfen",
+							EN: "Check the access protection of {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Laut Katalog bietet dieses Werkzeug keine Meeting-Passwörter. Prüfen Sie, welcher Schutz tatsächlich greift (Warteraum, einmalige Links).",
+							EN: "According to the catalogue this tool offers no meeting passwords. Check which protection actually applies (waiting room, one-off links).",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "access_with_invitation",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "access_separate",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   739,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "meeting-access",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Zugangsdaten getrennt vom Einladungslink versenden",
+							EN: "Send access data separately from the invitation link",
+						},
+						Why: catalog.Text{
+							DE: "Bei großen und öffentlichen Meetings öffnet ein weitergeleiteter Link dann allein nicht die Tür.",
+							EN: "For large and public meetings, a forwarded link alone then does not open the door.",
+						},
+						Legal: []string{
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "everyone_shares",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "screen_sharing",
+					In: []string{
+						"everyone",
+						"unknown",
+					},
+					Line:   751,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "screen-sharing",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Bildschirmfreigabe auf Gastgeber beschränken",
+							EN: "Limit screen sharing to hosts",
+						},
+						Why: catalog.Text{
+							DE: "Wenn alle jederzeit teilen dürfen, können Eindringlinge oder Versehen vertrauliche oder verstörende Inhalte zeigen.",
+							EN: "When everyone may share at any time, intruders or mistakes can show confidential or disturbing content.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_usage_policy",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q: "usage_policy",
+					In: []string{
+						"none",
+						"unknown",
+					},
+					Line:   764,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "usage-policy",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Verbindliche Nutzungsrichtlinie für Messenger und Videotools erlassen",
+							EN: "Issue a binding usage policy for messengers and video tools",
+						},
+						Why: catalog.Text{
+							DE: "Die Richtlinie regelt: erlaubte Zwecke und Werkzeuge, Tabu-Themen, Vorgehen vor Aufzeichnungen, Ansprechpersonen und was bei einer Datenpanne zu tun ist. Schulen, kontrollieren, dokumentieren.",
+							EN: "The policy covers: allowed purposes and tools, off-limit topics, what to do before recording, contact persons, and what to do after a data breach. Train, check, document.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "informal_usage_policy",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q:      "usage_policy",
+					Equals: "informal",
+					Line:   776,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "usage-policy",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Mündliche Absprachen als verbindliche Richtlinie aufschreiben",
+							EN: "Write verbal agreements down as a binding policy",
+						},
+						Why: catalog.Text{
+							DE: "Nur schriftliche Regeln lassen sich schulen, kontrollieren und im Ernstfall nachweisen.",
+							EN: "Only written rules can be trained, checked and proven when it matters.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"gdpr-5",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_training",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q: "training",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   788,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "usage-policy",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Beschäftigte schulen und die Einhaltung der Regeln kontrollieren",
+							EN: "Train employees and check compliance with the rules",
+						},
+						Why: catalog.Text{
+							DE: "Regeln wirken nur, wenn alle sie kennen. Schulungen und Kontrollen sollten dokumentiert werden.",
+							EN: "Rules only work when everybody knows them. Training and checks should be documented.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_taboo_topics",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "taboo_topics",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   802,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "secrecy_203",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   804,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "sector",
+									In: []string{
+										"health",
+										"counselling",
+										"legal_tax",
+									},
+									Line:   805,
+									Column: 15,
+								},
+								&catalog.Cond{
+									AnyTool: &catalog.Cond{
+										Q: "special_categories",
+										In: []string{
+											"yes",
+											"unknown",
+										},
+										Line:   806,
+										Column: 26,
+									},
+									Line:   806,
+									Column: 15,
+								},
+							},
+							Line:   803,
+							Column: 11,
+						},
+					},
+					Line:   801,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "usage-policy",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Festlegen, welche Themen nicht per Messenger oder Video besprochen werden",
+							EN: "Define which topics must not be discussed by messenger or video",
+						},
+						Why: catalog.Text{
+							DE: "Bei Gesundheits-, Beratungs- oder Mandatsgeheimnissen muss klar sein, was über welchen Kanal gehen darf.",
+							EN: "With health, counselling or client secrets, it must be clear what may go through which channel.",
+						},
+						Legal: []string{
+							"gdpr-9",
+							"gdpr-24",
+							"stgb-203",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_breach_procedure",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q: "breach_procedure",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   818,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "breach-procedure",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Ablauf für Datenpannen festlegen (Meldung binnen 72 Stunden)",
+							EN: "Set up a data-breach procedure (notification within 72 hours)",
+						},
+						Why: catalog.Text{
+							DE: "Geht ein Handy mit Kundenchats verloren oder landet eine Nachricht falsch, zählt jede Stunde. Alle müssen wissen, wem sie es sofort melden.",
+							EN: "When a phone with customer chats is lost or a message goes astray, every hour counts. Everyone must know whom to tell at once.",
+						},
+						Legal: []string{
+							"gdpr-33",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_contact_persons",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q: "contact_persons",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   830,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "breach-procedure",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Ansprechpersonen für Datenschutz- und IT-Fragen benennen",
+							EN: "Name contact persons for data protection and IT questions",
+						},
+						Why: catalog.Text{
+							DE: "Die Regeln sollten nennen, wer bei datenschutzrechtlichen Zweifeln und IT-Problemen hilft.",
+							EN: "The rules should name who helps with data-protection doubts and IT problems.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"gdpr-33",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_records_at_all",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q: "records_exist",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   842,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "records-of-processing",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Ein Verzeichnis von Verarbeitungstätigkeiten anlegen",
+							EN: "Create a record of processing activities",
+						},
+						Why: catalog.Text{
+							DE: "Das VVT ist Pflicht und die Grundlage jeder Prüfung. Beginnen Sie mit den Werkzeugen aus diesem Plan.",
+							EN: "The record is mandatory and the basis of every review. Start with the tools in this plan.",
+						},
+						Legal: []string{
+							"gdpr-30",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "works_council_not_involved",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q: "works_agreement",
+					In: []string{
+						"not_involved",
+						"unknown",
+					},
+					Line:   854,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "works-council",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Den Betriebsrat beteiligen und eine Betriebsvereinbarung abschließen",
+							EN: "Involve the works council and conclude a works agreement",
+						},
+						Why: catalog.Text{
+							DE: "Chatverläufe und Meeting-Daten eignen sich zur Leistungs- und Verhaltenskontrolle. Deshalb muss der Betriebsrat vor der Einführung zustimmen.",
+							EN: "Chat logs and meeting data are suitable for monitoring performance and behaviour. The works council must therefore agree before introduction.",
+						},
+						Legal: []string{
+							"betrvg-87",
+							"gdpr-88",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "works_council_only_informed",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q:      "works_agreement",
+					Equals: "informed",
+					Line:   866,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "works-council",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Information des Betriebsrats durch eine Betriebsvereinbarung ersetzen",
+							EN: "Replace informing the works council with a works agreement",
+						},
+						Why: catalog.Text{
+							DE: "Information reicht für die Mitbestimmung nicht. Eine Betriebsvereinbarung regelt Zweck, Auswertungsverbote und ob der Dienst-Messenger privat genutzt werden darf.",
+							EN: "Information is not enough for co-determination. A works agreement sets out the purpose, bans on evaluation and whether the business messenger may be used privately.",
+						},
+						Legal: []string{
+							"betrvg-87",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "monitoring_dpia",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "monitoring",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   880,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "dpia_done",
+								In: []string{
+									"done",
+									"checked_not_needed",
+								},
+								Line:   881,
+								Column: 17,
+							},
+							Line:   881,
+							Column: 11,
+						},
+					},
+					Line:   879,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpia",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Datenschutz-Folgenabschätzung für die Auswertung von Beschäftigtendaten",
+							EN: "Data protection impact assessment for evaluating employee data",
+						},
+						Why: catalog.Text{
+							DE: "Wer Kommunikationsdaten von Beschäftigten auswertet, verarbeitet mit hohem Risiko. Die Einwilligung von Beschäftigten ist selten freiwillig; es braucht eine andere Rechtsgrundlage.",
+							EN: "Evaluating employees' communication data is high-risk processing. Employees' consent is rarely freely given; another legal basis is needed.",
+						},
+						Legal: []string{
+							"gdpr-35",
+							"gdpr-88",
+						},
+						Sources: []string{
+							"seed-004",
+							"record-dsk-video-2020",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "sensitive_dpia",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Q: "special_categories",
+								In: []string{
+									"yes",
+									"unknown",
+								},
+								Line:   895,
+								Column: 22,
+							},
+							Line:   895,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "dpia_done",
+								In: []string{
+									"done",
+									"checked_not_needed",
+								},
+								Line:   896,
+								Column: 17,
+							},
+							Line:   896,
+							Column: 11,
+						},
+					},
+					Line:   894,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpia",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Datenschutz-Folgenabschätzung für sensible Daten in Messengern und Videotools",
+							EN: "Data protection impact assessment for sensitive data in messengers and video tools",
+						},
+						Why: catalog.Text{
+							DE: "Gesundheits- und andere sensible Daten über Kommunikationsdienste bergen ein hohes Risiko. Prüfen Sie, ob eine DSFA Pflicht ist, und halten Sie das Ergebnis fest.",
+							EN: "Health and other sensitive data over communication services carry a high risk. Check whether a DPIA is mandatory and record the result.",
+						},
+						Legal: []string{
+							"gdpr-35",
+							"gdpr-9",
+						},
+						Sources: []string{
+							"seed-003",
+							"record-dsk-video-2020",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "archiving_missing",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "archiving",
+							In: []string{
+								"no",
+								"partly",
+								"unknown",
+							},
+							Line:   910,
+							Column: 11,
+						},
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Q: "used_for",
+								In: []string{
+									"orders",
+									"customer_contact",
+									"appointments",
+									"unknown",
+								},
+								Line:   911,
+								Column: 22,
+							},
+							Line:   911,
+							Column: 11,
+						},
+					},
+					Line:   909,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "retention",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Geschäftliche Nachrichten für die Aufbewahrungsfrist archivieren",
+							EN: "Archive business messages for the retention period",
+						},
+						Why: catalog.Text{
+							DE: "Angebote, Aufträge und Absprachen per Messenger sind Geschäftsbriefe. Sie müssen sechs Jahre (Buchungsbelege zehn) aufbewahrt werden – im Archiv oder der Kundenakte, nicht nur im Handy.",
+							EN: "Offers, orders and arrangements by messenger are business letters. They must be kept for six years (accounting records ten) – in the archive or customer file, not only on the phone.",
+						},
+						Legal: []string{
+							"hgb-257",
+							"ao-147",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_deletion_periods",
+				Scope: "organisation",
+				When: catalog.Cond{
+					Q: "deletion_periods",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   923,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "retention",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Löschfristen für Chats, Aufzeichnungen und Dateien festlegen",
+							EN: "Set deletion periods for chats, recordings and files",
+						},
+						Why: catalog.Text{
+							DE: "Was keiner Aufbewahrungspflicht unterliegt und nicht mehr gebraucht wird, muss gelöscht werden. Feste Fristen machen das verlässlich.",
+							EN: "Whatever is not subject to a retention duty and no longer needed must be deleted. Fixed periods make this reliable.",
+						},
+						Legal: []string{
+							"gdpr-5",
+						},
+						Sources: []string{
+							"seed-001",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "dpo_required",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "dpo",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   937,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "staff",
+							In: []string{
+								"medium",
+								"large",
+							},
+							Line:   938,
+							Column: 11,
+						},
+					},
+					Line:   936,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpo-review",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Datenschutzbeauftragte benennen und die Werkzeuge prüfen lassen",
+							EN: "Designate a data protection officer and have the tools reviewed",
+						},
+						Why: catalog.Text{
+							DE: "Ab 20 Personen, die ständig mit personenbezogenen Daten arbeiten, ist eine Benennung in der Regel Pflicht. Die oder der Beauftragte sollte jedes Werkzeug vor dem Einsatz bewerten.",
+							EN: "From 20 people who regularly work with personal data, a designation is usually mandatory. The officer should assess every tool before it is used.",
+						},
+						Legal: []string{
+							"gdpr-37",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-002",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "expert_review_sensitive_sector",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "dpo",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   952,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "secrecy_203",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   954,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "sector",
+									In: []string{
+										"health",
+										"counselling",
+										"education",
+										"association",
+										"public",
+									},
+									Line:   955,
+									Column: 15,
+								},
+							},
+							Line:   953,
+							Column: 11,
+						},
+					},
+					Line:   951,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpo-review",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Den Einsatz der Werkzeuge fachkundig prüfen lassen",
+							EN: "Have the use of the tools reviewed by an expert",
+						},
+						Why: catalog.Text{
+							DE: "Gerade in Gesundheitswesen, Beratung, Schulen und Vereinen raten Fachleute, die Nutzung von Messengern einzeln prüfen zu lassen.",
+							EN: "Especially in health care, counselling, schools and associations, experts advise having the use of messengers reviewed case by case.",
+						},
+						Legal: []string{
+							"gdpr-24",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "phone_would_do",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "phone_would_do",
+							In: []string{
+								"often",
+								"sometimes",
+							},
+							Line:   969,
+							Column: 11,
+						},
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Kind:   "video",
+								Line:   970,
+								Column: 22,
+							},
+							Line:   970,
+							Column: 11,
+						},
+					},
+					Line:   968,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "phone-alternative",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Telefonkonferenzen nutzen, wo kein Bild nötig ist",
+							EN: "Use telephone conferences where no video is needed",
+						},
+						Why: catalog.Text{
+							DE: "Telefonkonferenzen lassen sich viel leichter datenschutzgerecht durchführen. Die Berliner Datenschutzbeauftragte rät, das zuerst zu prüfen.",
+							EN: "Telephone conferences are much easier to run in line with data protection. The Berlin authority advises checking this first.",
+						},
+						Legal: []string{
+							"gdpr-5",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "compare_alternatives",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "alternatives_checked",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   984,
+							Column: 11,
+						},
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Any: []*catalog.Cond{
+									&catalog.Cond{
+										Fact:   "berlin_2020",
+										Equals: "non_compliant",
+										Line:   987,
+										Column: 17,
+									},
+									&catalog.Cond{
+										Fact:   "business_use",
+										Equals: "business_edition_only",
+										Line:   988,
+										Column: 17,
+									},
+									&catalog.Cond{
+										Q: "hosting",
+										In: []string{
+											"usa",
+											"mixed",
+											"other",
+										},
+										Line:   989,
+										Column: 17,
+									},
+								},
+								Line:   986,
+								Column: 13,
+							},
+							Line:   985,
+							Column: 11,
+						},
+					},
+					Line:   983,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Europäische oder selbst betriebene Alternativen vergleichen",
+							EN: "Compare European or self-hosted alternatives",
+						},
+						Why: catalog.Text{
+							DE: "Am besten ist ein selbst (oder von einem IT-Dienstleister) betriebener Open-Source-Dienst, danach kommen europäische Anbieter. Für Messenger sind Signal, Threema Work oder Branchenlösungen zu prüfen. Die Steckbriefe in diesem Plan nennen für jedes Werkzeug Alternativen.",
+							EN: "A self-hosted open-source service (or one run by an IT service provider) is best, European providers come next. For messengers, consider Signal, Threema Work or sector solutions. The fact sheets in this plan name alternatives for each tool.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-000",
+							"seed-004",
+						},
+					},
+				},
 			},
 		},
 	}

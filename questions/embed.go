@@ -1,7 +1,7 @@
 // Package questions holds konform's catalogue as reviewable YAML data:
 // areas, topics, legal references, sources, the fact schema, the
 // questions, the tools and the rules. The YAML files are embedded for
-// checking; konform starts from their compiled form.
+// checking; konform starts from their compiled form, catalog_gen.go.
 package questions
 
 import (
@@ -23,6 +23,5 @@ var FS embed.FS
 //
 //go:generate go run gen.go
 var Catalog = sync.OnceValues(func() (*catalog.Catalog, error) {
-	compiledFill()
-	return catalog.Compiled(compiled)
+	return catalog.Compiled(compiled())
 })

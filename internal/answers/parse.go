@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/konform/konform/internal/catalog"
 )
 
@@ -56,14 +58,9 @@ func parse(name string, data []byte, cat *catalog.Catalog, session bool) (*File,
 		errs.add(Pos{1, 1}, "the file is empty; it needs at least format, assessment and tools")
 		return nil, errs
 	}
-	root, ok := decodeLite(data)
-	if !ok {
-		// Beyond what decodeLite reads, or not valid YAML: the YAML
-		// library reads it and explains any error.
-		var err error
-		if root, err = decodeYAML(data, errs); root == nil {
-			return nil, err
-		}
+	root := decodeYAML(data, errs)
+	if root == nil {
+		return nil, errs
 	}
 	p := &parser{cat: cat, errs: errs, session: session, f: &File{Lang: catalog.DE, Context: map[string]Value{}, Notes: map[string]string{}}}
 	p.root(root)
@@ -81,7 +78,7 @@ type parser struct {
 	session bool // tools may still be missing
 }
 
-func pos(n *node) Pos { return Pos{n.line, n.column} }
+func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
 func offsetPos(b []byte, off int) Pos {
 	line := bytes.Count(b[:off], []byte("\n")) + 1
@@ -102,8 +99,8 @@ func invalidUTF8(b []byte) Pos {
 
 // fields walks a mapping, reporting duplicate and unknown keys, and calls
 // f for each known one.
-func (p *parser) fields(n *node, what string, allowed []string, f func(key string, k, v *node)) {
-	if n.kind != mappingNode {
+func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key string, k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
 		if allowed == nil {
 			p.errs.add(pos(n), "%s must be a mapping of ids to values, e.g. sector: health", what)
 		} else {
@@ -112,34 +109,34 @@ func (p *parser) fields(n *node, what string, allowed []string, f func(key strin
 		return
 	}
 	seen := map[string]int{}
-	for i := 0; i+1 < len(n.content); i += 2 {
-		k, v := n.content[i], n.content[i+1]
-		if first, dup := seen[k.value]; dup {
-			p.errs.add(pos(k), "%q appears twice in %s (first at line %d); keep one", k.value, what, first)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if first, dup := seen[k.Value]; dup {
+			p.errs.add(pos(k), "%q appears twice in %s (first at line %d); keep one", k.Value, what, first)
 			continue
 		}
-		seen[k.value] = k.line
-		if allowed != nil && !slices.Contains(allowed, k.value) {
-			p.errs.add(pos(k), "unknown key %q in %s; allowed: %s", k.value, what, strings.Join(allowed, ", "))
+		seen[k.Value] = k.Line
+		if allowed != nil && !slices.Contains(allowed, k.Value) {
+			p.errs.add(pos(k), "unknown key %q in %s; allowed: %s", k.Value, what, strings.Join(allowed, ", "))
 			continue
 		}
-		f(k.value, k, v)
+		f(k.Value, k, v)
 	}
 }
 
-func (p *parser) scalar(n *node, what string) (string, bool) {
-	if n.kind == scalarNode && n.null {
+func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		p.errs.add(pos(n), "%s is empty; give a value or leave the line out", what)
 		return "", false
 	}
-	if n.kind != scalarNode {
+	if n.Kind != yaml.ScalarNode {
 		p.errs.add(pos(n), "%s must be a single value", what)
 		return "", false
 	}
-	return n.value, true
+	return n.Value, true
 }
 
-func (p *parser) text(n *node, what string) (string, bool) {
+func (p *parser) text(n *yaml.Node, what string) (string, bool) {
 	s, ok := p.scalar(n, what)
 	if !ok {
 		return "", false
@@ -153,21 +150,21 @@ func (p *parser) text(n *node, what string) (string, bool) {
 
 var topKeys = []string{"format", "lang", "assessment", "context", "notes", "tools", "actions"}
 
-func (p *parser) root(n *node) {
-	if n.kind != mappingNode {
+func (p *parser) root(n *yaml.Node) {
+	if n.Kind != yaml.MappingNode {
 		p.errs.add(pos(n), "an answers file is a mapping with the keys %s", strings.Join(topKeys, ", "))
 		return
 	}
 	// The format decides how to read the rest: check it first.
-	var formatNode, toolsNode, assessmentNode *node
-	for i := 0; i+1 < len(n.content); i += 2 {
-		switch n.content[i].value {
+	var formatNode, toolsNode, assessmentNode *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch n.Content[i].Value {
 		case "format":
-			formatNode = n.content[i+1]
+			formatNode = n.Content[i+1]
 		case "tools":
-			toolsNode = n.content[i+1]
+			toolsNode = n.Content[i+1]
 		case "assessment":
-			assessmentNode = n.content[i+1]
+			assessmentNode = n.Content[i+1]
 		}
 	}
 	if formatNode == nil {
@@ -188,8 +185,8 @@ func (p *parser) root(n *node) {
 	if toolsNode == nil && !p.session {
 		p.errs.add(pos(n), "tools is missing; list at least one tool, e.g. tools: [{tool: whatsapp}]")
 	}
-	var notesNode, actionsNode *node
-	p.fields(n, "the answers file", topKeys, func(key string, _, v *node) {
+	var notesNode, actionsNode *yaml.Node
+	p.fields(n, "the answers file", topKeys, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "lang":
 			if s, ok := p.scalar(v, "lang"); ok {
@@ -222,12 +219,12 @@ func (p *parser) root(n *node) {
 // actions reads the organisation's record of its plan's actions: action id
 // → status, owner, due, reason. The tools are read first: an action id
 // names a topic and a tool of this file, or the organisation.
-func (p *parser) actions(n *node) {
+func (p *parser) actions(n *yaml.Node) {
 	keys := []string{"organisation"}
 	for _, t := range p.f.Tools {
 		keys = append(keys, t.Key())
 	}
-	p.fields(n, "actions", nil, func(id string, k, v *node) {
+	p.fields(n, "actions", nil, func(id string, k, v *yaml.Node) {
 		topic, key, ok := strings.Cut(id, "/")
 		switch {
 		case !ok:
@@ -249,7 +246,7 @@ func (p *parser) actions(n *node) {
 			return
 		}
 		st := ActionState{Pos: pos(k)}
-		p.fields(v, "action "+id, []string{"status", "owner", "due", "reason"}, func(field string, _, fv *node) {
+		p.fields(v, "action "+id, []string{"status", "owner", "due", "reason"}, func(field string, _, fv *yaml.Node) {
 			switch field {
 			case "status":
 				if s, ok := p.scalar(fv, "status"); ok {
@@ -278,7 +275,7 @@ func (p *parser) actions(n *node) {
 				}
 			}
 		})
-		if st.Status == StatusNotApplicable && strings.TrimSpace(st.Reason) == "" && v.kind == mappingNode {
+		if st.Status == StatusNotApplicable && strings.TrimSpace(st.Reason) == "" && v.Kind == yaml.MappingNode {
 			p.errs.add(pos(k), "action %q is not_applicable but has no reason; say why it does not apply (reason: ...)", id)
 		}
 		if p.f.Actions == nil {
@@ -288,10 +285,10 @@ func (p *parser) actions(n *node) {
 	})
 }
 
-func (p *parser) assessment(n *node) {
+func (p *parser) assessment(n *yaml.Node) {
 	a := &p.f.Assessment
 	var sawOrg, sawDate bool
-	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants"}, func(key string, _, v *node) {
+	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "organisation":
 			sawOrg = true
@@ -315,18 +312,18 @@ func (p *parser) assessment(n *node) {
 				a.Date = d
 			}
 		case "participants":
-			if v.kind != sequenceNode {
+			if v.Kind != yaml.SequenceNode {
 				p.errs.add(pos(v), "participants must be a list, e.g. [\"Anna Beispiel\", \"Ben Muster\"]")
 				return
 			}
-			for _, c := range v.content {
+			for _, c := range v.Content {
 				if s, ok := p.text(c, "a participant"); ok {
 					a.Participants = append(a.Participants, s)
 				}
 			}
 		}
 	})
-	if n.kind == mappingNode {
+	if n.Kind == yaml.MappingNode {
 		if !sawOrg {
 			p.errs.add(pos(n), "assessment.organisation is missing")
 		}
@@ -337,8 +334,8 @@ func (p *parser) assessment(n *node) {
 }
 
 // answers reads question id → value for one scope.
-func (p *parser) answers(n *node, what string, scope catalog.Scope, into map[string]Value) {
-	p.fields(n, what, nil, func(id string, k, v *node) {
+func (p *parser) answers(n *yaml.Node, what string, scope catalog.Scope, into map[string]Value) {
+	p.fields(n, what, nil, func(id string, k, v *yaml.Node) {
 		q := p.question(k, id, scope)
 		if q == nil {
 			return
@@ -349,8 +346,8 @@ func (p *parser) answers(n *node, what string, scope catalog.Scope, into map[str
 	})
 }
 
-func (p *parser) notes(n *node, what string, scope catalog.Scope, into map[string]string) {
-	p.fields(n, what, nil, func(id string, k, v *node) {
+func (p *parser) notes(n *yaml.Node, what string, scope catalog.Scope, into map[string]string) {
+	p.fields(n, what, nil, func(id string, k, v *yaml.Node) {
 		if p.question(k, id, scope) == nil {
 			return
 		}
@@ -361,7 +358,7 @@ func (p *parser) notes(n *node, what string, scope catalog.Scope, into map[strin
 }
 
 // question looks up a question id and checks it belongs in this scope.
-func (p *parser) question(k *node, id string, scope catalog.Scope) *catalog.Question {
+func (p *parser) question(k *yaml.Node, id string, scope catalog.Scope) *catalog.Question {
 	q := p.cat.Question(id)
 	if q == nil {
 		msg := fmt.Sprintf("unknown question %q", id)
@@ -391,7 +388,7 @@ func questionIDs(cat *catalog.Catalog, scope catalog.Scope) []string {
 }
 
 // value checks an answer against the question's type and options.
-func (p *parser) value(q *catalog.Question, v *node) (Value, bool) {
+func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
 	val := Value{Pos: pos(v)}
 	allowed := strings.Join(q.OptionIDs(), ", ")
 	switch q.Type {
@@ -400,12 +397,12 @@ func (p *parser) value(q *catalog.Question, v *node) (Value, bool) {
 		val.Items = []string{s}
 		return val, ok
 	case catalog.MultiChoice:
-		if v.kind != sequenceNode {
+		if v.Kind != yaml.SequenceNode {
 			p.errs.add(pos(v), "%q takes a list of options, e.g. [%s]; allowed: %s", q.ID, q.Options[0].ID, allowed)
 			return val, false
 		}
 		ok := true
-		for _, c := range v.content {
+		for _, c := range v.Content {
 			s, good := p.scalar(c, fmt.Sprintf("each answer to %q", q.ID))
 			switch {
 			case !good:
@@ -441,20 +438,20 @@ func (p *parser) value(q *catalog.Question, v *node) (Value, bool) {
 
 var toolKeys = []string{"tool", "name", "kind", "facts", "answers", "notes"}
 
-func (p *parser) tools(n *node) {
-	if n.kind != sequenceNode {
+func (p *parser) tools(n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
 		p.errs.add(pos(n), "tools must be a list, e.g. tools: [{tool: whatsapp}]")
 		return
 	}
-	if len(n.content) == 0 && !p.session {
+	if len(n.Content) == 0 && !p.session {
 		p.errs.add(pos(n), "tools is empty; list at least one tool (see `konform tools`)")
 	}
 	seen := map[string]int{}
-	for _, tn := range n.content {
+	for _, tn := range n.Content {
 		t := &Tool{Pos: pos(tn), Answers: map[string]Value{}, Notes: map[string]string{}}
-		var kindNode, factsNode, answersNode, notesNode *node
-		var toolNode *node
-		p.fields(tn, "a tool entry", toolKeys, func(key string, _, v *node) {
+		var kindNode, factsNode, answersNode, notesNode *yaml.Node
+		var toolNode *yaml.Node
+		p.fields(tn, "a tool entry", toolKeys, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "tool":
 				toolNode = v
@@ -471,7 +468,7 @@ func (p *parser) tools(n *node) {
 				notesNode = v
 			}
 		})
-		if tn.kind != mappingNode {
+		if tn.Kind != yaml.MappingNode {
 			continue
 		}
 		if toolNode == nil {
@@ -497,7 +494,7 @@ func (p *parser) tools(n *node) {
 		} else {
 			for _, extra := range []struct {
 				key  string
-				node *node
+				node *yaml.Node
 			}{{"kind", kindNode}, {"facts", factsNode}} {
 				if extra.node != nil {
 					p.errs.add(pos(extra.node), "%s is only for tool: %s; the catalogue knows %s's facts", extra.key, customID(p.cat), t.ID)
@@ -533,7 +530,7 @@ func customID(cat *catalog.Catalog) string {
 }
 
 // custom reads the name, kind and facts the user gives for "other tool".
-func (p *parser) custom(t *Tool, tn, kindNode, factsNode *node) {
+func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node) {
 	if strings.TrimSpace(t.Name) == "" {
 		p.errs.add(pos(tn), "tool: %s needs name: <the tool's name>", t.ID)
 	}
@@ -550,7 +547,7 @@ func (p *parser) custom(t *Tool, tn, kindNode, factsNode *node) {
 	if factsNode == nil {
 		return
 	}
-	p.fields(factsNode, "facts", nil, func(id string, k, v *node) {
+	p.fields(factsNode, "facts", nil, func(id string, k, v *yaml.Node) {
 		d := p.cat.FactDef(id)
 		if d == nil {
 			var ids []string
@@ -565,13 +562,13 @@ func (p *parser) custom(t *Tool, tn, kindNode, factsNode *node) {
 			vals = append(vals, o.ID)
 		}
 		val := Value{Pos: pos(v)}
-		nodes := []*node{v}
+		nodes := []*yaml.Node{v}
 		if d.List {
-			if v.kind != sequenceNode {
+			if v.Kind != yaml.SequenceNode {
 				p.errs.add(pos(v), "fact %q takes a list, e.g. [%s]", id, vals[0])
 				return
 			}
-			nodes = v.content
+			nodes = v.Content
 		}
 		for _, c := range nodes {
 			s, ok := p.scalar(c, fmt.Sprintf("fact %q", id))

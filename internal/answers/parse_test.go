@@ -2,7 +2,6 @@ package answers_test
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,12 +11,10 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/internal/catalogtest"
+	"github.com/konform/konform/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected messages")
-
-func loadCatalog(t testing.TB) *catalog.Catalog { return catalogtest.Load(t) }
+func loadCatalog(t testing.TB) *catalog.Catalog { return testkit.Catalog(t) }
 
 // Each malformed file in testdata/bad has its expected message in a .err
 // file beside it: every problem, with line and column.
@@ -48,20 +45,7 @@ func TestMalformedFilesAreRejectedWithLocatedMessages(t *testing.T) {
 					t.Errorf("message without a place: %q", e.Msg)
 				}
 			}
-			got := err.Error() + "\n"
-			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".err"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("messages differ\n got:\n%s\nwant:\n%s", got, want)
-			}
+			testkit.Golden(t, strings.TrimSuffix(path, filepath.Ext(path))+".err", []byte(err.Error()+"\n"))
 		})
 	}
 }

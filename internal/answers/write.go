@@ -1,5 +1,3 @@
-//go:build !konform_noyaml
-
 package answers
 
 import (

@@ -1,5 +1,3 @@
-//go:build !konform_noyaml
-
 package answers
 
 import (
@@ -9,43 +7,24 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// decodeYAML reads an answers file with the YAML library: what decodeLite
-// does not read, and every syntax error. On a problem it adds it to errs
-// and returns a nil node and errs.
-func decodeYAML(data []byte, errs *Errors) (*node, error) {
+// decodeYAML reads an answers file's YAML (or JSON) into its node tree.
+// On a problem it adds it to errs and returns nil.
+func decodeYAML(data []byte, errs *Errors) *yaml.Node {
 	var doc yaml.Node
 	if err := yaml.Load(data, &doc); err != nil {
 		errs.add(syntaxError(err))
-		return nil, errs
+		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		errs.add(Pos{1, 1}, "the file is empty; it needs at least format, assessment and tools")
-		return nil, errs
+		return nil
 	}
 	root := doc.Content[0]
 	if bad := findAlias(root); bad != nil {
 		errs.add(Pos{bad.Line, bad.Column}, "anchors and aliases (& and *) are not allowed in answers files; write each value out")
-		return nil, errs
+		return nil
 	}
-	return fromYAML(root), nil
-}
-
-// fromYAML converts the library's node (without aliases) to konform's.
-func fromYAML(y *yaml.Node) *node {
-	n := &node{value: y.Value, line: y.Line, column: y.Column}
-	switch y.Kind {
-	case yaml.MappingNode:
-		n.kind = mappingNode
-	case yaml.SequenceNode:
-		n.kind = sequenceNode
-	default:
-		n.kind = scalarNode
-		n.null = y.Tag == "!!null"
-	}
-	for _, c := range y.Content {
-		n.content = append(n.content, fromYAML(c))
-	}
-	return n
+	return root
 }
 
 func syntaxError(err error) (Pos, string, any) {

@@ -296,7 +296,7 @@ func newTool(cat *catalog.Catalog, ft *answers.Tool, date catalog.Date) *Tool {
 		}
 	} else {
 		for _, d := range cat.FactDefs {
-			if f, ok := ct.Facts()[d.ID]; ok {
+			if f, ok := ct.Facts[d.ID]; ok {
 				t.Facts = append(t.Facts, FactLine{Def: d, Fact: f, Stale: stale(f.AsOf)})
 			}
 		}

@@ -8,10 +8,10 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/internal/catalogtest"
+	"github.com/konform/konform/internal/testkit"
 )
 
-func loadCatalog(t testing.TB) *catalog.Catalog { return catalogtest.Load(t) }
+func loadCatalog(t testing.TB) *catalog.Catalog { return testkit.Catalog(t) }
 
 func vals(m map[string]string) map[string]answers.Value {
 	out := map[string]answers.Value{}

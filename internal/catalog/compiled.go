@@ -4,9 +4,8 @@ import "fmt"
 
 // The compiled catalogue: the YAML catalogue, loaded and validated once at
 // build time (go generate ./questions) and written as Go source by
-// internal/catalog/gocode, so that the compiler lays it out in the binary
-// and konform starts without parsing anything. A test checks that it
-// matches the YAML.
+// internal/catalog/gocode, so that konform starts without parsing YAML. A
+// test checks that it matches the YAML.
 
 // Compiled makes a catalogue written by gocode.Source ready for use. It was
 // validated when it was generated.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v4"
 )
 
 // Cond is a condition on answers, tool facts and the tool itself, written
@@ -262,4 +264,19 @@ func (cc condCheck) check(c *Cond, inTool bool) []error {
 		}
 	}
 	return errs
+}
+
+// UnmarshalYAML decodes strictly and remembers where the condition stands.
+func (c *Cond) UnmarshalYAML(n *yaml.Node) error {
+	type plain Cond
+	var p plain
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: a condition is a mapping (all, any, not, any_tool, q, fact, kind, tool)", n.Line)
+	}
+	if err := n.Load(&p, yaml.WithKnownFields()); err != nil {
+		return err
+	}
+	*c = Cond(p)
+	c.Line, c.Column = n.Line, n.Column
+	return nil
 }

@@ -1,5 +1,3 @@
-//go:build !konform_noyaml
-
 package catalog
 
 import (
@@ -10,10 +8,6 @@ import (
 
 	"go.yaml.in/yaml/v4"
 )
-
-// HasYAML is true: this build of konform carries the YAML library (see
-// noyaml.go).
-const HasYAML = true
 
 // The files of a catalogue, in the order they are read.
 var files = []string{

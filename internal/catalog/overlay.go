@@ -1,5 +1,3 @@
-//go:build !konform_noyaml
-
 package catalog
 
 import (
@@ -12,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/konform/konform/internal/fsutil"
 )
 
 // OverlayFormat names a catalogue overlay: a consultant's own file that
@@ -41,11 +41,7 @@ type overlay struct {
 func LoadOverlay(base *Catalog, path string) (*Catalog, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("%s: cannot read the catalogue file: %w", path, err)
+		return nil, fmt.Errorf("%s: cannot read the catalogue file: %w", path, fsutil.Reason(err))
 	}
 	return ApplyOverlay(base, path, data)
 }
@@ -100,9 +96,9 @@ func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 			continue
 		}
 		seen[t.ID] = true
-		for id, f := range t.FactMap {
+		for id, f := range t.Facts {
 			f.Overlay = true
-			t.FactMap[id] = f
+			t.Facts[id] = f
 		}
 		i := slices.IndexFunc(c.Tools, func(x *Tool) bool { return x.ID == t.ID })
 		if i < 0 {
@@ -119,8 +115,8 @@ func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 			continue
 		}
 		corrected := *c.Tools[i]
-		corrected.FactMap, corrected.MakeFactMap = maps.Clone(c.Tools[i].Facts()), nil
-		maps.Copy(corrected.FactMap, t.FactMap)
+		corrected.Facts = maps.Clone(c.Tools[i].Facts)
+		maps.Copy(corrected.Facts, t.Facts)
 		corrected.Issues = append(slices.Clone(corrected.Issues), t.Issues...)
 		c.Tools[i] = &corrected
 	}

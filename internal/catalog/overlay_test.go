@@ -13,11 +13,11 @@ func TestOverlayAddsAndCorrects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	zoom := c.Tool("zoom").Facts()["hosting"]
+	zoom := c.Tool("zoom").Facts["hosting"]
 	if zoom.Value != "eu_eea" || !zoom.Overlay || zoom.AsOf.String() != "2026-11-20" {
 		t.Errorf("zoom hosting: %+v", zoom)
 	}
-	if c.Tool("zoom").Facts()["seat"].Overlay {
+	if c.Tool("zoom").Facts["seat"].Overlay {
 		t.Error("a fact the file does not touch is marked as the file's")
 	}
 	if pc := c.Tool("praxis-chat"); pc == nil || !pc.Overlay || pc.Kind != catalog.KindMessenger {
@@ -27,7 +27,7 @@ func TestOverlayAddsAndCorrects(t *testing.T) {
 		t.Error("the file's source is missing")
 	}
 	// The built-in catalogue stays as it was.
-	if base.Tool("zoom").Facts()["hosting"].Value == "eu_eea" || base.Tool("praxis-chat") != nil {
+	if base.Tool("zoom").Facts["hosting"].Value == "eu_eea" || base.Tool("praxis-chat") != nil {
 		t.Error("the overlay changed the built-in catalogue")
 	}
 }

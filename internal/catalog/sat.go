@@ -178,7 +178,7 @@ func (s *satChecker) toolFitsAs(t *Tool, kind Kind, byVar map[string][]literal) 
 			}
 			continue
 		}
-		f, has := t.Facts()[d.ID]
+		f, has := t.Facts[d.ID]
 		for _, l := range lits {
 			if (has && intersects(f.All(), l.c.Values())) == l.neg {
 				return false

@@ -6,7 +6,6 @@ package catalog
 
 import (
 	"fmt"
-	"sync"
 	"time"
 )
 
@@ -243,18 +242,13 @@ type Issue struct {
 
 // Tool is a messenger or video-conferencing service in the catalogue.
 type Tool struct {
-	ID     string `yaml:"id"`
-	Name   Text   `yaml:"name"`
-	Kind   Kind   `yaml:"kind"`
-	Vendor string `yaml:"vendor"`
-	About  Text   `yaml:"about"`
-	// FactMap holds the tool's facts by fact id, as its YAML gives them;
-	// read them with Facts. The compiled catalogue leaves it empty and
-	// sets MakeFactMap, which makes them the first time they are asked
-	// for: a plan needs the facts of two or three tools, not of all.
-	FactMap     map[string]Fact        `yaml:"facts"`
-	MakeFactMap func() map[string]Fact `yaml:"-" json:"-"`
-	Issues      []Issue                `yaml:"issues,omitempty"`
+	ID     string          `yaml:"id"`
+	Name   Text            `yaml:"name"`
+	Kind   Kind            `yaml:"kind"`
+	Vendor string          `yaml:"vendor"`
+	About  Text            `yaml:"about"`
+	Facts  map[string]Fact `yaml:"facts"` // by fact id
+	Issues []Issue         `yaml:"issues,omitempty"`
 	// BusinessVersion is the id of the tool's business edition, if any.
 	BusinessVersion string `yaml:"business_version,omitempty"`
 	// Alternatives are tool ids a consultant would propose instead.
@@ -263,22 +257,6 @@ type Tool struct {
 	Custom bool `yaml:"custom,omitempty"`
 
 	Overlay bool `yaml:"-" json:"-"` // added by the user's catalogue file (--catalog)
-}
-
-// factsMu guards the facts the compiled catalogue makes on first use.
-var factsMu sync.Mutex
-
-// Facts returns the tool's facts by fact id; do not change the map.
-func (t *Tool) Facts() map[string]Fact {
-	if t.MakeFactMap == nil {
-		return t.FactMap
-	}
-	factsMu.Lock()
-	defer factsMu.Unlock()
-	if t.FactMap == nil {
-		t.FactMap = t.MakeFactMap()
-	}
-	return t.FactMap
 }
 
 // Date is a calendar day, written YYYY-MM-DD.

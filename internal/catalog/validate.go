@@ -263,15 +263,15 @@ func (v *validator) tool(t *Tool) {
 			v.errf("%s: vendor missing", where)
 		}
 		for _, id := range FactsEveryToolHas {
-			if _, ok := t.Facts()[id]; !ok {
+			if _, ok := t.Facts[id]; !ok {
 				v.errf("%s: fact %s missing", where, id)
 			}
 		}
-	} else if len(t.Facts()) > 0 {
+	} else if len(t.Facts) > 0 {
 		v.errf("%s: the custom tool has no facts of its own; the user gives them", where)
 	}
-	for _, id := range sortedKeys(t.Facts()) {
-		f := t.Facts()[id]
+	for _, id := range sortedKeys(t.Facts) {
+		f := t.Facts[id]
 		fw := where + " fact " + id
 		d := v.c.FactDef(id)
 		if d == nil {

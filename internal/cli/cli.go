@@ -1,6 +1,9 @@
 // Package cli is konform's command line: it wires the catalogue, the
 // answers parser, the engine and the renderers to commands, and maps
-// failures to the documented exit codes.
+// failures to the documented exit codes. Each command is a file with an
+// options struct and a run function; its constructor takes a runF that
+// tests pass instead of the run function, to see the options a command
+// line gives.
 package cli
 
 import (
@@ -16,25 +19,42 @@ import (
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
-	"github.com/konform/konform/internal/planrun"
 	"github.com/konform/konform/questions"
 )
 
 // Exit codes, as documented in the README.
 const (
-	ExitOK       = planrun.ExitOK
-	ExitInternal = planrun.ExitInternal
-	ExitInput    = planrun.ExitInput
-	ExitAborted  = planrun.ExitAborted
+	ExitOK       = 0   // done
+	ExitInternal = 1   // a bug or a failure konform did not foresee
+	ExitInput    = 2   // bad input: a file, a flag, a command line
+	ExitAborted  = 130 // the user stopped the wizard
 )
 
 // Version is set at build time with -ldflags "-X ...cli.Version=v1.2.3".
 var Version = "dev"
 
-// exitError carries the exit code a failure maps to.
-type exitError = planrun.Error
+// Error carries the exit code a failure maps to.
+type Error struct {
+	Code int
+	Err  error
+}
 
-func inputErr(format string, args ...any) error { return planrun.InputErr(format, args...) }
+func (e *Error) Error() string { return e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// inputErr is a failure caused by the input: exit code 2.
+func inputErr(format string, args ...any) error {
+	return &Error{Code: ExitInput, Err: fmt.Errorf(format, args...)}
+}
+
+// asInput gives err the input exit code unless it has one.
+func asInput(err error) error {
+	var e *Error
+	if err == nil || errors.As(err, &e) {
+		return err
+	}
+	return &Error{Code: ExitInput, Err: err}
+}
 
 // IO are the streams and environment a command runs with.
 type IO struct {
@@ -44,44 +64,46 @@ type IO struct {
 	Getenv func(string) string
 }
 
+// app is what every command shares: the streams, the environment and the
+// catalogue with the user's overlay (--catalog, KONFORM_CATALOG).
 type app struct {
-	io  IO
-	cat *catalog.Catalog
-
-	planHook    func(planrun.Options) error // tests: see the options plan runs with
-	catalogFile string                      // --catalog
+	io          IO
+	catalogFile string
+	cat         *catalog.Catalog
 }
 
 func (a *app) catalog() (*catalog.Catalog, error) {
-	if a.cat == nil {
-		c, err := questions.Catalog()
-		if err != nil {
-			return nil, &exitError{Code: ExitInternal, Err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
-		}
-		path := a.catalogFile
-		if path == "" {
-			path = a.io.Getenv("KONFORM_CATALOG")
-		}
-		if path != "" {
-			if c, err = catalog.LoadOverlay(c, path); err != nil {
-				return nil, &exitError{Code: ExitInput, Err: err}
-			}
-		}
-		a.cat = c
+	if a.cat != nil {
+		return a.cat, nil
 	}
-	return a.cat, nil
+	c, err := questions.Catalog()
+	if err != nil {
+		return nil, &Error{Code: ExitInternal, Err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
+	}
+	path := a.catalogFile
+	if path == "" {
+		path = a.io.Getenv("KONFORM_CATALOG")
+	}
+	if path != "" {
+		if c, err = catalog.LoadOverlay(c, path); err != nil {
+			return nil, asInput(err)
+		}
+	}
+	a.cat = c
+	return c, nil
 }
 
-// langFlag resolves --lang, falling back to the environment.
-func (a *app) lang(flag string) (catalog.Lang, error) {
+// lang resolves a --lang flag, falling back to the environment.
+func (a *app) lang(flag string) catalog.Lang {
 	if flag == "" {
-		return i18n.Detect(a.io.Getenv), nil
+		return i18n.Detect(a.io.Getenv)
 	}
-	l, err := catalog.ParseLang(flag)
-	if err != nil {
-		return "", inputErr("--lang: %v", err)
-	}
-	return l, nil
+	return catalog.Lang(flag)
+}
+
+// warn prints a warning.
+func (a *app) warn(format string, args ...any) {
+	fmt.Fprintf(a.io.Err, "konform: warning: "+format+"\n", args...)
 }
 
 // Main runs konform with the arguments and returns the exit code.
@@ -90,13 +112,7 @@ func Main(args []string, stdio IO) int {
 		stdio.Getenv = os.Getenv
 	}
 	a := &app{io: stdio}
-	if len(args) == 0 {
-		// The wizard with its defaults, as the root command would start it,
-		// without building the whole command line first: it is the most
-		// common start, and the first screen should come at once.
-		return a.exit(a.runWizard(runOptions{}))
-	}
-	root := a.rootCmd()
+	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
@@ -104,7 +120,7 @@ func Main(args []string, stdio IO) int {
 	err := fang.Execute(context.Background(), root,
 		fang.WithVersion(Version),
 		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printErr(w, err) }))
-	return a.exitCode(err)
+	return exitCode(err)
 }
 
 // printErr prints an error, one "konform:" line per line of it.
@@ -117,22 +133,14 @@ func printErr(w io.Writer, err error) {
 	}
 }
 
-// exit prints err as the command line does and returns its exit code.
-func (a *app) exit(err error) int {
-	if err != nil {
-		printErr(a.io.Err, err)
-	}
-	return a.exitCode(err)
-}
-
 // exitCode maps an error to its exit code.
-func (a *app) exitCode(err error) int {
+func exitCode(err error) int {
 	if err == nil {
 		return ExitOK
 	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.Code
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
 	}
 	if isUsage(err) {
 		return ExitInput
@@ -140,9 +148,10 @@ func (a *app) exitCode(err error) int {
 	return ExitInternal
 }
 
+// isUsage tells cobra's errors about the command line from the rest.
 func isUsage(err error) bool {
-	var ee *exitError
-	if errors.As(err, &ee) {
+	var e *Error
+	if errors.As(err, &e) {
 		return false
 	}
 	s := err.Error()
@@ -155,7 +164,7 @@ func isUsage(err error) bool {
 	return false
 }
 
-func (a *app) rootCmd() *cobra.Command {
+func newRootCmd(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "konform",
 		Short: "GDPR check for messengers and video conferencing",
@@ -176,11 +185,20 @@ It works fully offline and sends nothing anywhere.`,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 	}
-	var wiz runOptions
-	root.RunE = func(cmd *cobra.Command, _ []string) error { return a.runWizard(wiz) }
-	a.wizardFlags(root, &wiz)
+	wizard := &wizardOptions{app: a}
+	root.RunE = func(cmd *cobra.Command, _ []string) error { return runWizard(wizard) }
+	wizardFlags(root, wizard)
 	root.PersistentFlags().StringVar(&a.catalogFile, "catalog", "", "your own catalogue file: adds tools, corrects facts (also KONFORM_CATALOG)")
-	root.AddCommand(a.runCmd(), a.planCmd(), a.questionsCmd(), a.toolsCmd(), a.compareCmd(), a.diffCmd(), a.validateCmd(), a.versionCmd())
+	root.AddCommand(
+		newRunCmd(a, nil),
+		newPlanCmd(a, nil),
+		newQuestionsCmd(a, nil),
+		newToolsCmd(a, nil),
+		newCompareCmd(a, nil),
+		newDiffCmd(a, nil),
+		newValidateCmd(a, nil),
+		newVersionCmd(a),
+	)
 	// Short help texts fit an 80-column terminal, cobra's own included.
 	root.InitDefaultCompletionCmd("completion")
 	root.InitDefaultHelpCmd()
@@ -195,14 +213,14 @@ It works fully offline and sends nothing anywhere.`,
 	return root
 }
 
-func (a *app) versionCmd() *cobra.Command {
+func newVersionCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print konform's version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintf(a.io.Out, "konform %s\n", Version)
-			return nil
+			_, err := fmt.Fprintf(a.io.Out, "konform %s\n", Version)
+			return err
 		},
 	}
 }

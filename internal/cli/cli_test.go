@@ -11,24 +11,15 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/konform/konform/internal/cli"
-	"github.com/konform/konform/internal/launch"
-	"github.com/konform/konform/internal/planhtml"
-	"github.com/konform/konform/internal/planrun"
-	"github.com/konform/konform/questions"
+	"github.com/konform/konform/internal/testkit"
 )
 
-// "konform" in the scripts is konform as installed: it makes plans itself
-// and hands everything else to konform-full (and HTML to konform-html),
-// here in the same process.
+// "konform" in the scripts is cmd/konform's main: the whole program, in
+// this test binary.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"konform": func() {
-			stdio := planrun.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}
-			// konform-html, too, is in this process.
-			planrun.RegisterFormat("html", planhtml.Plan)
-			os.Exit(launch.Main(os.Args[1:], stdio, questions.Catalog, func(_ string, args []string) int {
-				return cli.Main(args, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr})
-			}))
+			os.Exit(cli.Main(os.Args[1:], cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}))
 		},
 	})
 }
@@ -36,10 +27,7 @@ func TestMain(m *testing.M) {
 // The scripts in testdata/script run the real command line end to end.
 // "exits N konform ..." runs a command and checks its exact exit code.
 func TestScripts(t *testing.T) {
-	examples, err := filepath.Abs("../../examples")
-	if err != nil {
-		t.Fatal(err)
-	}
+	examples := filepath.Join(testkit.Root(), "examples")
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {

@@ -8,12 +8,21 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/internal/plan"
-	"github.com/konform/konform/internal/planrun"
+	"github.com/konform/konform/internal/report"
 )
 
-func (a *app) compareCmd() *cobra.Command {
-	var format, lang, answersPath, date string
+// compareOptions are the flags and arguments of `konform compare`.
+type compareOptions struct {
+	*app
+	Tools   []string
+	Format  string // table, md or json
+	Lang    string
+	Answers string // the context, if any
+	Date    string // YYYY-MM-DD, if given
+}
+
+func newCompareCmd(a *app, runF func(*compareOptions) error) *cobra.Command {
+	o := &compareOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "compare ID ID [ID...]",
 		Short: "Compare tools side by side: facts, and the actions each would need",
@@ -24,69 +33,73 @@ context (a practice bound to professional secrecy needs more than a
 craft business); without, every organisation question counts as unclear.`,
 		Example: `  konform compare zoom jitsi-hosted webex
   konform compare whatsapp-business-app threema-work signal --answers praxis.yaml --format md`,
-		Args: cobra.MinimumNArgs(2),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
-			cat, err := a.catalog()
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			var ids []string
-			for _, t := range cat.Tools {
-				if !t.Custom {
-					ids = append(ids, t.ID)
-				}
-			}
-			return ids, cobra.ShellCompDirectiveNoFileComp
-		},
+		Args:              cobra.MinimumNArgs(2),
+		ValidArgsFunction: a.completeTools(false),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cat, err := a.catalog()
-			if err != nil {
-				return err
+			o.Tools = args
+			if runF != nil {
+				return runF(o)
 			}
-			var ctx *answers.File
-			if answersPath != "" {
-				if ctx, err = planrun.Load(cat, answersPath, a.io.In); err != nil {
-					return err
-				}
-			}
-			l, err := a.lang(lang)
-			if err != nil {
-				return err
-			}
-			if lang == "" && ctx != nil {
-				l = ctx.Lang
-			}
-			day := catalog.Date{Time: time.Now().UTC().Truncate(24 * time.Hour)}
-			switch {
-			case date != "":
-				if day, err = catalog.ParseDate(date); err != nil {
-					return inputErr("--date: %v", err)
-				}
-			case ctx != nil:
-				day = ctx.Assessment.Date
-			}
-			c, err := assess.Compare(cat, args, ctx, l, day)
-			if err != nil {
-				return inputErr("%v", err)
-			}
-			switch format {
-			case "table":
-				_, err = a.io.Out.Write(plan.CompareText(c, l))
-			case "md":
-				_, err = a.io.Out.Write(plan.CompareMarkdown(c, l))
-			case "json":
-				_, err = a.io.Out.Write(plan.CompareJSON(c, l))
-			default:
-				return inputErr("--format must be table, md or json, not %q", format)
-			}
-			return err
+			return runCompare(o)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "table", "output format: table, md or json")
-	f.StringVar(&lang, "lang", "", "language: de or en (default: the answers file's, else from LC_ALL, LC_MESSAGES, LANG)")
-	f.StringVar(&answersPath, "answers", "", "take the organisation's answers from this answers file as the context")
-	f.StringVar(&date, "date", "", "compare as of this date, YYYY-MM-DD (default: the answers file's date, else today)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "md", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	enumFlag(cmd, &o.Format, "format", "table", []string{"table", "md", "json"}, "output format: table, md or json")
+	langFlag(cmd, &o.Lang, "language: de or en (default: the answers file's, else from LC_ALL, LC_MESSAGES, LANG)")
+	f.StringVar(&o.Answers, "answers", "", "take the organisation's answers from this answers file as the context")
+	f.StringVar(&o.Date, "date", "", "compare as of this date, YYYY-MM-DD (default: the answers file's date, else today)")
 	return cmd
+}
+
+func runCompare(o *compareOptions) error {
+	cat, err := o.catalog()
+	if err != nil {
+		return err
+	}
+	var ctx *answers.File
+	if o.Answers != "" {
+		if ctx, err = o.loadAnswers(cat, o.Answers); err != nil {
+			return err
+		}
+	}
+	l := o.lang(o.Lang)
+	if o.Lang == "" && ctx != nil {
+		l = ctx.Lang
+	}
+	day := catalog.Date{Time: time.Now().UTC().Truncate(24 * time.Hour)}
+	switch {
+	case o.Date != "":
+		if day, err = catalog.ParseDate(o.Date); err != nil {
+			return inputErr("--date: %v", err)
+		}
+	case ctx != nil:
+		day = ctx.Assessment.Date
+	}
+	c, err := assess.Compare(cat, o.Tools, ctx, l, day)
+	if err != nil {
+		return inputErr("%v", err)
+	}
+	render := map[string]func(*assess.Comparison, catalog.Lang) []byte{
+		"table": report.CompareText, "md": report.CompareMarkdown, "json": report.CompareJSON,
+	}[o.Format]
+	_, err = o.io.Out.Write(render(c, l))
+	return err
+}
+
+// completeTools completes the ids of the catalogue's tools, the custom
+// entry only when withCustom.
+func (a *app) completeTools(withCustom bool) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		cat, err := a.catalog()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var ids []string
+		for _, t := range cat.Tools {
+			if withCustom || !t.Custom {
+				ids = append(ids, t.ID)
+			}
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	}
 }

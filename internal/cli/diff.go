@@ -3,13 +3,22 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
-	"github.com/konform/konform/internal/plan"
-	"github.com/konform/konform/internal/planrun"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/report"
 )
 
-func (a *app) diffCmd() *cobra.Command {
-	var format, lang string
+// diffOptions are the flags and arguments of `konform diff`.
+type diffOptions struct {
+	*app
+	Old, New string
+	Format   string // md or json
+	Lang     string
+}
+
+func newDiffCmd(a *app, runF func(*diffOptions) error) *cobra.Command {
+	o := &diffOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Progress between two assessments: resolved, new, changed",
@@ -26,54 +35,51 @@ compared with a warning.`,
   konform diff old.yaml new.yaml --format json`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			old, err := a.planOf(args[0])
-			if err != nil {
-				return err
+			o.Old, o.New = args[0], args[1]
+			if runF != nil {
+				return runF(o)
 			}
-			cur, err := a.planOf(args[1])
-			if err != nil {
-				return err
-			}
-			l := cur.Lang
-			if lang != "" {
-				if l, err = a.lang(lang); err != nil {
-					return err
-				}
-			}
-			d := assess.Compute(old, cur)
-			if !d.SameOrganisation() {
-				planrun.Warn(a.io.Err, "%s is of %q, %s of %q: are these the same organisation?", args[0], old.Assessment.Organisation, args[1], cur.Assessment.Organisation)
-			}
-			switch format {
-			case "md":
-				_, err = a.io.Out.Write(plan.DiffMarkdown(d, l))
-			case "json":
-				_, err = a.io.Out.Write(plan.DiffJSON(d, l))
-			default:
-				return inputErr("--format must be md or json, not %q", format)
-			}
-			return err
+			return runDiff(o)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "md", "output format: md or json")
-	cmd.Flags().StringVar(&lang, "lang", "", "language: de or en (default: the newer answers file's)")
+	enumFlag(cmd, &o.Format, "format", "md", []string{"md", "json"}, "output format: md or json")
+	langFlag(cmd, &o.Lang, "language: de or en (default: the newer answers file's)")
 	return cmd
 }
 
-// planOf is the plan of an answers file, or a JSON plan read back.
-func (a *app) planOf(path string) (*assess.Plan, error) {
-	cat, err := a.catalog()
+func runDiff(o *diffOptions) error {
+	cat, err := o.catalog()
 	if err != nil {
-		return nil, err
+		return err
 	}
+	old, err := o.planOf(cat, o.Old)
+	if err != nil {
+		return err
+	}
+	cur, err := o.planOf(cat, o.New)
+	if err != nil {
+		return err
+	}
+	l := cur.Lang
+	if o.Lang != "" {
+		l = catalog.Lang(o.Lang)
+	}
+	d := assess.Compute(old, cur)
+	if !d.SameOrganisation() {
+		o.warn("%s is of %q, %s of %q: are these the same organisation?", o.Old, old.Assessment.Organisation, o.New, cur.Assessment.Organisation)
+	}
+	render := map[string]func(*assess.Diff, catalog.Lang) []byte{"md": report.DiffMarkdown, "json": report.DiffJSON}[o.Format]
+	_, err = o.io.Out.Write(render(d, l))
+	return err
+}
+
+// planOf is the plan of an answers file, or a JSON plan read back.
+func (a *app) planOf(cat *catalog.Catalog, path string) (*assess.Plan, error) {
 	if path != "-" {
-		if data, err := planrun.ReadLimited(path); err == nil && plan.IsJSONPlan(data) {
-			p, err := plan.ReadJSON(cat, path, data)
-			if err != nil {
-				return nil, inputErr("%v", err)
-			}
-			return p, nil
+		if data, err := answers.ReadFile(path); err == nil && report.IsJSONPlan(data) {
+			p, err := report.ReadJSON(cat, path, data)
+			return p, asInput(err)
 		}
 	}
-	return a.assessFile(path)
+	return a.assessFile(cat, path)
 }

@@ -1,92 +1,150 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
-	"github.com/konform/konform/internal/handoff"
-	"github.com/konform/konform/internal/planrun"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/report"
 )
 
-func (a *app) planCmd() *cobra.Command {
-	var o planrun.Options
+// planOptions are the flags of `konform plan`.
+type planOptions struct {
+	*app
+	Answers string // file, folder or "-" for standard input
+	Format  string // a name of report.Formats
+	Lang    string // de, en or "" for the answers file's language
+	Out     string // -o: the plan file; "" for standard output
+	OutDir  string // with a folder of answers: where the plans go
+	Force   bool   // replace existing files
+}
+
+func newPlanCmd(a *app, runF func(*planOptions) error) *cobra.Command {
+	o := &planOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "plan --answers FILE",
 		Short: "Make the action plan from an answers file",
 		Long: `Reads an answers file (YAML or JSON, see the README), assesses it and
-prints the action plan as Markdown (default) or JSON. With -o the plan is
-written to a file; an existing file is only replaced with --force.
+prints the action plan as Markdown (default), JSON, CSV or HTML. With -o
+the plan is written to a file; an existing file is only replaced with
+--force.
 
 With a folder as --answers and --out-dir, every answers file in the folder
 gets its plan, named like the file; bad files are reported and skipped.`,
 		Example: `  konform plan --answers answers.yaml
   konform plan --answers answers.yaml --format json --lang en -o plan.json
+  konform plan --answers answers.yaml --format html -o plan.html
   konform plan --answers clients/ --out-dir plans/ --force`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			o.Catalog = a.catalogFile // applied by a.catalog()
-			if a.planHook != nil {
-				return a.planHook(o)
+			if runF != nil {
+				return runF(o)
 			}
-			return a.runPlan(o)
+			return runPlan(o)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Answers, "answers", "", "answers file (YAML or JSON; - for standard input)")
-	f.StringVar(&o.Format, "format", "md", "output format: md, json, csv or html")
-	f.StringVar(&o.Lang, "lang", "", "language of the plan: de or en (default: the answers file's lang)")
+	enumFlag(cmd, &o.Format, "format", "md", report.FormatNames(), "output format: md, json, csv or html")
+	langFlag(cmd, &o.Lang, "language of the plan: de or en (default: the answers file's lang)")
 	f.StringVarP(&o.Out, "output", "o", "", "write the plan to this file instead of standard output")
 	f.StringVar(&o.OutDir, "out-dir", "", "with a folder of answers files: write one plan per file here")
 	f.BoolVar(&o.Force, "force", false, "replace the output file if it exists")
 	_ = cmd.MarkFlagRequired("answers")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(handoff.PlanFormats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"de", "en"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-// assessFile loads and assesses an answers file, printing its warnings.
-func (a *app) assessFile(path string) (*assess.Plan, error) {
-	cat, err := a.catalog()
-	if err != nil {
-		return nil, err
-	}
-	return planrun.AssessFile(cat, path, a.stdio())
-}
-
-func (a *app) stdio() planrun.IO { return planrun.IO{In: a.io.In, Out: a.io.Out, Err: a.io.Err} }
-
-func (a *app) runPlan(o planrun.Options) error {
-	if name := handoff.Maker(o.Format); name != "" && !planrun.Makes(o.Format) {
-		// HTML is konform-html's (see internal/launch): the process is
-		// handed over, as konform does; on Unix Hand does not return.
-		os.Exit(handoff.Hand(name, handoff.Plan(o).Args()))
-	}
-	cat, err := a.catalog()
+func runPlan(o *planOptions) error {
+	cat, err := o.catalog()
 	if err != nil {
 		return err
 	}
-	return planrun.Run(cat, o, a.stdio())
+	if o.OutDir != "" || isDir(o.Answers) {
+		return runBatch(o, cat)
+	}
+	if o.Out != "" && !o.Force {
+		if _, err := os.Lstat(o.Out); err == nil {
+			return inputErr("%s exists; choose another file or add --force to replace it", o.Out)
+		}
+	}
+	p, err := o.assessFile(cat, o.Answers)
+	if err != nil {
+		return err
+	}
+	lang := catalog.Lang(o.Lang)
+	if lang == "" {
+		lang = p.Lang
+	}
+	if o.Out == "" && o.Format == "md" {
+		return report.WriteMarkdown(o.io.Out, p, lang)
+	}
+	return o.emit(report.Formats[o.Format](p, lang), o.Out, o.Force)
 }
 
-func (a *app) validateCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "validate FILE",
-		Short: "Check an answers file, report every problem",
-		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := a.assessFile(args[0])
-			if err != nil {
-				return err
-			}
-			answered := len(p.Context)
-			for _, t := range p.Tools {
-				answered += len(t.Answers)
-			}
-			fmt.Fprintf(a.io.Out, "%s: ok – tools: %d, questions that apply: %d, open: %d\n", args[0], len(p.Tools), answered, len(p.Open))
-			return nil
-		},
+// loadAnswers reads and parses an answers file ("-" is standard input).
+func (a *app) loadAnswers(cat *catalog.Catalog, path string) (*answers.File, error) {
+	var data []byte
+	var err error
+	name := path
+	if path == "-" {
+		name = "<stdin>"
+		data, err = io.ReadAll(io.LimitReader(a.io.In, answers.MaxSize+1))
+	} else {
+		data, err = answers.ReadFile(path)
 	}
+	if err != nil {
+		return nil, asInput(err)
+	}
+	f, err := answers.Parse(name, data, cat)
+	return f, asInput(err)
+}
+
+// assessFile loads an answers file and assesses it; its warnings go to
+// standard error.
+func (a *app) assessFile(cat *catalog.Catalog, path string) (*assess.Plan, error) {
+	f, err := a.loadAnswers(cat, path)
+	if err != nil {
+		return nil, err
+	}
+	p := assess.Assess(cat, f)
+	a.printWarnings(path, p)
+	return p, nil
+}
+
+func (a *app) printWarnings(path string, p *assess.Plan) {
+	if path == "-" {
+		path = "<stdin>"
+	}
+	for _, w := range p.Warnings {
+		a.warn("%s:%d:%d: %s", path, w.Pos.Line, w.Pos.Col, w.Msg)
+	}
+}
+
+// emit writes to standard output, or atomically to a file.
+func (a *app) emit(data []byte, path string, force bool) error {
+	if path == "" {
+		_, err := a.io.Out.Write(data)
+		return err
+	}
+	err := fsutil.WriteFile(path, data, 0o644, force)
+	switch {
+	case errors.Is(err, fsutil.ErrExists):
+		return inputErr("%s exists; choose another file or add --force to replace it", path)
+	case err != nil:
+		return inputErr("cannot write %s: %v", path, fsutil.Reason(err))
+	}
+	fmt.Fprintf(a.io.Err, "konform: wrote %s\n", path)
+	return nil
+}
+
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
 }

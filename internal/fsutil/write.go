@@ -81,3 +81,13 @@ func WriteFileNoDirSync(path string, data []byte, perm fs.FileMode, overwrite bo
 	}
 	return nil
 }
+
+// Reason is err without the path an *fs.PathError repeats, for messages
+// that name the path themselves.
+func Reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

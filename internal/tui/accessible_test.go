@@ -13,7 +13,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/internal/plan"
+	"github.com/konform/konform/internal/report"
 )
 
 // scriptFor writes the lines a person would type to answer f in accessible
@@ -112,7 +112,7 @@ func TestAccessibleModeFromAPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	md, _ := os.ReadFile(mdPath)
-	if !bytes.Equal(md, plan.Markdown(assess.Assess(cat, g), g.Lang)) {
+	if !bytes.Equal(md, report.Markdown(assess.Assess(cat, g), g.Lang)) {
 		t.Error("the plan differs from konform plan on the saved answers")
 	}
 	for id, v := range f.Context {

@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -14,10 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/internal/catalogtest"
+	"github.com/konform/konform/internal/testkit"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden screens")
 
 // driver runs the model synchronously: every message goes through Update,
 // and the commands it returns are run and their messages fed back. The
@@ -29,7 +25,7 @@ type driver struct {
 	quit bool
 }
 
-func catalogue(t testing.TB) *catalog.Catalog { return catalogtest.Load(t) }
+func catalogue(t testing.TB) *catalog.Catalog { return testkit.Catalog(t) }
 
 func newDriver(t testing.TB, opt Options) *driver {
 	t.Helper()
@@ -172,20 +168,7 @@ func (d *driver) screen() string {
 
 func (d *driver) golden(name string) {
 	d.t.Helper()
-	got := d.screen() + "\n"
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			d.t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		d.t.Fatalf("%v (run go test ./internal/tui -update)", err)
-	}
-	if got != string(want) {
-		d.t.Errorf("screen %s differs:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	testkit.Golden(d.t, filepath.Join("testdata", name+".golden"), []byte(d.screen()+"\n"))
 }
 
 // at reports the current step's question id, or its kind.

@@ -13,26 +13,13 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
-	"github.com/konform/konform/internal/plan"
+	"github.com/konform/konform/internal/report"
+	"github.com/konform/konform/internal/testkit"
 )
 
 // The end-to-end tests run the real binary: in tmux at 80×24 like a person
 // would, and with a pipe in accessible mode. tmux is installed by .ci/run;
 // without it the tmux test is skipped, unless KONFORM_REQUIRE_TMUX is set.
-
-// buildBinary builds konform and konform-full into one folder, as they
-// are installed, and returns konform: the wizard runs through both.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	for _, name := range []string{"konform", "konform-full"} {
-		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, name), "../../cmd/"+name)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("build %s: %v\n%s", name, err, out)
-		}
-	}
-	return filepath.Join(dir, "konform")
-}
 
 type tmux struct {
 	t      *testing.T
@@ -155,7 +142,7 @@ func (x *tmux) answerUntil(stop string, tools []int) string {
 
 func TestEndToEndInTmux(t *testing.T) {
 	x := newTmux(t)
-	bin := buildBinary(t)
+	bin := testkit.Build(t)
 	home := t.TempDir()
 	work := filepath.Join(home, "work")
 	if err := os.MkdirAll(work, 0o755); err != nil {
@@ -246,7 +233,7 @@ func TestEndToEndInTmux(t *testing.T) {
 // SIGTERM and SIGHUP save the session and end the wizard.
 func TestEndToEndSignalsSave(t *testing.T) {
 	x := newTmux(t)
-	bin := buildBinary(t)
+	bin := testkit.Build(t)
 	for _, sig := range []string{"TERM", "HUP"} {
 		home := t.TempDir()
 		env := fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s/state LANG=de_DE.UTF-8 TERM=xterm-256color ", home, home)
@@ -300,13 +287,13 @@ func checkSaved(t *testing.T, base string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(md, plan.Markdown(assess.Assess(cat, f), f.Lang)) {
+	if !bytes.Equal(md, report.Markdown(assess.Assess(cat, f), f.Lang)) {
 		t.Errorf("%s.md is not the plan of its answers", base)
 	}
 }
 
 func TestEndToEndAccessibleFromAPipe(t *testing.T) {
-	bin := buildBinary(t)
+	bin := testkit.Build(t)
 	cat := catalogue(t)
 	f := example(t, cat, "medical-zoom-whatsapp.yaml")
 	home := t.TempDir()

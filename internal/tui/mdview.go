@@ -9,7 +9,7 @@ import (
 )
 
 // The preview shows the plan as it will be saved, drawn for the terminal.
-// konform writes that Markdown itself (internal/plan), so the preview
+// konform writes that Markdown itself (internal/report), so the preview
 // reads the small part of Markdown the plan uses: headings, paragraphs,
 // bullet and task lists (nested by two spaces), pipe tables, rules, bold,
 // italics, code spans and backslash escapes. Anything else is shown as

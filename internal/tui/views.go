@@ -17,7 +17,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
-	"github.com/konform/konform/internal/plan"
+	"github.com/konform/konform/internal/report"
 )
 
 var (
@@ -252,7 +252,7 @@ func (m *Model) openCompare() {
 	m.preview.SetHeight(max(1, m.high-6))
 	m.preview.SetHorizontalStep(8) // more than three tools are wider than 80 columns
 	m.preview.SetXOffset(0)
-	m.preview.SetContent(string(plan.CompareText(c, m.lang)))
+	m.preview.SetContent(string(report.CompareText(c, m.lang)))
 	m.preview.GotoTop()
 }
 
@@ -384,7 +384,7 @@ func (m *Model) openPreview() {
 }
 
 func (m *Model) renderPreview() {
-	md := plan.Markdown(m.plan, m.lang)
+	md := report.Markdown(m.plan, m.lang)
 	out := renderMarkdown(string(md), m.width-4, newMDStyles(m.dark))
 	m.preview.SetContent("  " + strings.ReplaceAll(out, "\n", "\n  "))
 }
@@ -454,11 +454,11 @@ func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalo
 		path string
 		data func() ([]byte, error)
 	}
-	files := []file{{mdPath, func() ([]byte, error) { return plan.Markdown(p, lang), nil }}}
+	files := []file{{mdPath, func() ([]byte, error) { return report.Markdown(p, lang), nil }}}
 	for _, x := range extras {
 		switch x {
 		case "json":
-			files = append(files, file{base + ".json", func() ([]byte, error) { return plan.JSON(p, lang), nil }})
+			files = append(files, file{base + ".json", func() ([]byte, error) { return report.JSON(p, lang), nil }})
 		case "answers":
 			files = append(files, file{base + ".answers.yaml", func() ([]byte, error) { return answers.Marshal(st.exportFile(p), cat) }})
 		}
@@ -479,23 +479,15 @@ func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalo
 			return saved, f.path, nil
 		}
 		if err != nil {
-			return saved, "", fmt.Errorf("%s: %v", f.path, unwrap(err))
+			return saved, "", fmt.Errorf("%s: %v", f.path, fsutil.Reason(err))
 		}
 		saved = append(saved, f.path)
 	}
 	return saved, "", nil
 }
 
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // Plan returns the plan as it stands, for tests.
-func (m *Model) Plan() []byte { m.refresh(); return plan.Markdown(m.plan, m.lang) }
+func (m *Model) Plan() []byte { m.refresh(); return report.Markdown(m.plan, m.lang) }
 
 // Lang is the wizard's language.
 func (m *Model) Lang() catalog.Lang { return m.lang }

@@ -2,20 +2,22 @@ package tui
 
 import (
 	"bytes"
-	"github.com/google/go-cmp/cmp"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
-	"github.com/konform/konform/internal/plan"
+	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/session"
+	"github.com/konform/konform/internal/testkit"
 )
 
 // sameChoices compares answers regardless of the order of choices.
@@ -25,15 +27,7 @@ func sameChoices(a, b []string) bool {
 
 func example(t *testing.T, cat *catalog.Catalog, name string) *answers.File {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "examples", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := answers.Parse(name, data, cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
+	return testkit.Answers(t, cat, testkit.Example(name))
 }
 
 // chooseMulti ticks the given options of a multiple choice and confirms.
@@ -190,11 +184,11 @@ func TestFullWalkSavesThePlanKonformPlanMakes(t *testing.T) {
 				t.Errorf("saved answers give warnings: %+v", p.Warnings)
 			}
 			md, _ := os.ReadFile(base + ".md")
-			if !bytes.Equal(md, plan.Markdown(p, g.Lang)) {
+			if !bytes.Equal(md, report.Markdown(p, g.Lang)) {
 				t.Error("the saved plan differs from konform plan on the saved answers")
 			}
 			js, _ := os.ReadFile(base + ".json")
-			if !bytes.Equal(js, plan.JSON(p, g.Lang)) {
+			if !bytes.Equal(js, report.JSON(p, g.Lang)) {
 				t.Error("the saved JSON plan differs from konform plan --format json")
 			}
 			// Every answer of the example came through.

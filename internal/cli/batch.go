@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/report"
+)
+
+// batchResult is what happened to one answers file.
+type batchResult struct {
+	out      string
+	err      error
+	warnings []string
+}
+
+// runBatch makes one plan per answers file in a folder, spread over the
+// cores. A bad file is reported and skipped; the others are still written.
+func runBatch(o *planOptions, cat *catalog.Catalog) error {
+	if !isDir(o.Answers) {
+		return inputErr("--out-dir needs --answers to be a folder of answers files; %s is not a folder", o.Answers)
+	}
+	if o.OutDir == "" {
+		return inputErr("%s is a folder; give --out-dir for the plans", o.Answers)
+	}
+	if o.Out != "" {
+		return inputErr("-o writes one plan; with a folder of answers use --out-dir")
+	}
+	entries, err := os.ReadDir(o.Answers)
+	if err != nil {
+		return inputErr("cannot read %s: %v", o.Answers, fsutil.Reason(err))
+	}
+	var files []string
+	for _, e := range entries {
+		switch strings.ToLower(filepath.Ext(e.Name())) {
+		case ".yaml", ".yml", ".json":
+			if !e.IsDir() {
+				files = append(files, filepath.Join(o.Answers, e.Name()))
+			}
+		}
+	}
+	sort.Strings(files)
+	if len(files) == 0 {
+		return inputErr("%s holds no answers files (*.yaml, *.yml, *.json)", o.Answers)
+	}
+	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
+		return inputErr("cannot create %s: %v", o.OutDir, fsutil.Reason(err))
+	}
+	results := make([]batchResult, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	// More workers than cores: much of a plan's time is waiting for the
+	// disk to confirm the write.
+	for range 4 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				results[i] = planOne(o, cat, files[i])
+			}
+		})
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	fsutil.SyncDir(o.OutDir)
+
+	failed := 0
+	for _, r := range results {
+		for _, w := range r.warnings {
+			o.warn("%s", w)
+		}
+		if r.err != nil {
+			failed++
+			printErr(o.io.Err, r.err)
+		}
+	}
+	fmt.Fprintf(o.io.Err, "konform: wrote %d of %d plans to %s\n", len(files)-failed, len(files), o.OutDir)
+	if failed > 0 {
+		return inputErr("%d of %d answers files had errors and were skipped", failed, len(files))
+	}
+	return nil
+}
+
+// planOne reads, assesses, renders and writes one answers file.
+func planOne(o *planOptions, cat *catalog.Catalog, path string) batchResult {
+	data, err := answers.ReadFile(path)
+	if err != nil {
+		return batchResult{err: err}
+	}
+	f, err := answers.Parse(path, data, cat)
+	if err != nil {
+		return batchResult{err: err}
+	}
+	p := assess.Assess(cat, f)
+	var r batchResult
+	for _, w := range p.Warnings {
+		r.warnings = append(r.warnings, fmt.Sprintf("%s:%d:%d: %s", path, w.Pos.Line, w.Pos.Col, w.Msg))
+	}
+	l := catalog.Lang(o.Lang)
+	if l == "" {
+		l = p.Lang
+	}
+	out := report.Formats[o.Format](p, l)
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	r.out = filepath.Join(o.OutDir, base+"."+o.Format)
+	err = fsutil.WriteFileNoDirSync(r.out, out, 0o644, o.Force)
+	switch {
+	case errors.Is(err, fsutil.ErrExists):
+		r.err = fmt.Errorf("%s exists; add --force to replace the plans", r.out)
+	case err != nil:
+		r.err = fmt.Errorf("cannot write %s: %v", r.out, fsutil.Reason(err))
+	}
+	return r
+}

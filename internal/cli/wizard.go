@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/session"
+	"github.com/konform/konform/internal/tui"
+)
+
+// wizardOptions are the flags of the wizard (konform, konform run).
+type wizardOptions struct {
+	*app
+	Resume     string
+	Lang       string
+	Accessible bool
+}
+
+func newRunCmd(a *app, runF func(*wizardOptions) error) *cobra.Command {
+	o := &wizardOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "run",
+		Short: "Start the interactive wizard (the default)",
+		Long: `Starts the wizard that walks you through the checklist and saves the plan.
+Every answer is saved at once to a session file in your state directory
+($XDG_STATE_HOME/konform), so nothing is lost; --resume continues one.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return runWizard(o)
+		},
+	}
+	wizardFlags(cmd, o)
+	return cmd
+}
+
+func wizardFlags(cmd *cobra.Command, o *wizardOptions) {
+	f := cmd.Flags()
+	f.StringVar(&o.Resume, "resume", "", "continue the session in this answers file")
+	langFlag(cmd, &o.Lang, "language: de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
+	f.BoolVar(&o.Accessible, "accessible", false, "plain sequential prompts for screen readers (also ACCESSIBLE=1 or TERM=dumb)")
+}
+
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	return ok && term.IsTerminal(file.Fd())
+}
+
+func runWizard(o *wizardOptions) error {
+	cat, err := o.catalog()
+	if err != nil {
+		return err
+	}
+	lang := o.lang(o.Lang)
+	accessible := o.Accessible || o.io.Getenv("ACCESSIBLE") != "" || o.io.Getenv("TERM") == "dumb"
+	dir, err := session.Dir(o.io.Getenv)
+	if err != nil {
+		return inputErr("%v", err)
+	}
+	var resume *answers.File
+	if o.Resume != "" {
+		f, err := session.Load(o.Resume, cat)
+		if err != nil {
+			return inputErr("cannot resume: %w", err)
+		}
+		resume = f
+	}
+	if accessible {
+		return runAccessible(o, cat, lang, dir, resume)
+	}
+	if !isTerminal(o.io.In) || !isTerminal(o.io.Out) {
+		return inputErr("the wizard needs a terminal; to make a plan without one, run: konform plan --answers FILE (or konform --accessible for plain prompts)")
+	}
+	sessions, _ := session.List(dir, cat, 5)
+	wd, _ := os.Getwd()
+	home, _ := os.UserHomeDir()
+	m := tui.New(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Sessions: sessions,
+		Resume: resume, ResumePath: o.Resume, WorkDir: wd, HomeDir: home, Now: time.Now})
+	// konform handles the signals itself, so that it saves before it ends.
+	p := tea.NewProgram(m, tea.WithInput(o.io.In), tea.WithOutput(o.io.Out), tea.WithoutSignalHandler(), tea.WithFPS(120))
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; ok {
+			p.Send(tui.SaveAndQuitMsg{})
+		}
+	}()
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		m.SaveNow()
+		return err
+	}
+	if path := m.SessionPath(); path != "" {
+		fmt.Fprintf(o.io.Err, "konform: session saved in %s (konform run --resume %s)\n", path, path)
+	}
+	if m.ExitCode != 0 {
+		return &Error{Code: m.ExitCode, Err: errors.New("aborted; your answers are saved")}
+	}
+	return nil
+}
+
+// runAccessible runs the plain, line-by-line walk; its output never
+// carries ANSI escapes.
+func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, dir string, resume *answers.File) error {
+	wd, _ := os.Getwd()
+	home, _ := os.UserHomeDir()
+	out := &colorprofile.Writer{Forward: o.io.Out, Profile: colorprofile.NoTTY}
+	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Resume: resume, ResumePath: o.Resume,
+		WorkDir: wd, HomeDir: home, Now: time.Now}, o.io.In, out)
+	_, err := acc.Run()
+	if path := acc.SessionPath(); path != "" {
+		fmt.Fprintf(o.io.Err, "konform: session saved in %s (konform --accessible --resume %s)\n", path, path)
+	}
+	if errors.Is(err, tui.ErrInputEnded) {
+		return inputErr("the input ended before the assessment was complete; the answers so far are saved")
+	}
+	return err
+}
