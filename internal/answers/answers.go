@@ -5,8 +5,11 @@ package answers
 
 import (
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/konform/konform/internal/catalog"
 )
@@ -16,6 +19,10 @@ const Format = "konform/answers/v1"
 
 // MaxSize is the largest answers file konform reads.
 const MaxSize = 1 << 20
+
+// MaxTools is the most tools an answers file may list: far more than any
+// organisation assesses at once, few enough that every plan stays small.
+const MaxTools = 100
 
 // Pos is a place in the file, 1-based; zero where unknown.
 type Pos struct{ Line, Col int }
@@ -108,6 +115,13 @@ func (e *Errors) Error() string {
 }
 
 func (e *Errors) add(p Pos, format string, args ...any) {
+	for i, a := range args {
+		// Only text from the file can be this long (the catalogue's lists
+		// of allowed values are shorter): a message never echoes a megabyte.
+		if s, ok := a.(string); ok && len(s) > 400 {
+			args[i] = catalog.Clip(s)
+		}
+	}
 	e.List = append(e.List, Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -121,15 +135,15 @@ func (e *Errors) sort() {
 	})
 }
 
-// Slug makes a lower-case, dash-separated id from a name.
+// Slug makes a lower-case, dash-separated id from a name. German umlauts
+// are spelt out; other letters and digits of any script are kept, so that
+// names in other scripts get distinct ids. A name without any gets one
+// made from its bytes.
 func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
 		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
 		case r == 'ä':
 			b.WriteString("ae")
 		case r == 'ö':
@@ -138,12 +152,22 @@ func Slug(s string) string {
 			b.WriteString("ue")
 		case r == 'ß':
 			b.WriteString("ss")
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'),
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
 		default:
 			if !dash && b.Len() > 0 {
 				b.WriteByte('-')
 				dash = true
 			}
+			continue
 		}
+		dash = false
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	if out := strings.TrimSuffix(b.String(), "-"); out != "" || s == "" {
+		return out
+	}
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return fmt.Sprintf("x%08x", h.Sum32())
 }

@@ -1,16 +1,15 @@
 package answers
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
 )
 
 // MaxText is the longest free text (answer or note) accepted.
@@ -42,24 +41,16 @@ func ParseSession(name string, data []byte, cat *catalog.Catalog) (*File, error)
 func parse(name string, data []byte, cat *catalog.Catalog, session bool) (*File, error) {
 	errs := &Errors{File: name}
 	if len(data) > MaxSize {
-		errs.add(Pos{1, 1}, "the file has %d bytes; answers files may have at most %d (1 MiB)", len(data), MaxSize)
+		errs.add(Pos{1, 1}, "%s", (&fsutil.TooLargeError{Size: int64(len(data)), Max: MaxSize}).Error())
 		return nil, errs
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		errs.add(invalidUTF8(data), "the file is not UTF-8 text; save it as UTF-8")
+	root, derr := catalog.ParseDocument(data, "an answers file")
+	switch {
+	case derr != nil:
+		errs.add(Pos{derr.Line, derr.Col}, "%s", derr.Msg)
 		return nil, errs
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		errs.add(offsetPos(data, i), "the file contains a NUL byte; answers files are text")
-		return nil, errs
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	case root == nil:
 		errs.add(Pos{1, 1}, "the file is empty; it needs at least format, assessment and tools")
-		return nil, errs
-	}
-	root := decodeYAML(data, errs)
-	if root == nil {
 		return nil, errs
 	}
 	p := &parser{cat: cat, errs: errs, session: session, f: &File{Lang: catalog.DE, Context: map[string]Value{}, Notes: map[string]string{}}}
@@ -79,23 +70,6 @@ type parser struct {
 }
 
 func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
-
-func offsetPos(b []byte, off int) Pos {
-	line := bytes.Count(b[:off], []byte("\n")) + 1
-	start := bytes.LastIndexByte(b[:off], '\n') + 1
-	return Pos{line, utf8.RuneCount(b[start:off]) + 1}
-}
-
-func invalidUTF8(b []byte) Pos {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return offsetPos(b, i)
-		}
-		i += size
-	}
-	return Pos{1, 1}
-}
 
 // fields walks a mapping, reporting duplicate and unknown keys, and calls
 // f for each known one.
@@ -446,6 +420,10 @@ func (p *parser) tools(n *yaml.Node) {
 	if len(n.Content) == 0 && !p.session {
 		p.errs.add(pos(n), "tools is empty; list at least one tool (see `konform tools`)")
 	}
+	if len(n.Content) > MaxTools {
+		p.errs.add(pos(n.Content[MaxTools]), "too many tools: an answers file lists at most %d; split the assessment into several files", MaxTools)
+		return
+	}
 	seen := map[string]int{}
 	for _, tn := range n.Content {
 		t := &Tool{Pos: pos(tn), Answers: map[string]Value{}, Notes: map[string]string{}}
@@ -588,6 +566,9 @@ func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node) {
 // Suggest returns the candidate closest to s, if it is close enough (for
 // "did you mean" in error messages), or "".
 func Suggest(s string, candidates []string) string {
+	if len(s) > 100 { // no id is that long: nothing is close
+		return ""
+	}
 	best, bestD := "", len(s)/2+1
 	for _, c := range candidates {
 		if d := distance(s, c); d < bestD {

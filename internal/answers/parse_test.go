@@ -2,6 +2,7 @@ package answers_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,11 +98,63 @@ func TestJSONWithTheSameShapeIsAccepted(t *testing.T) {
 	}
 }
 
+const header = "format: konform/answers/v1\nlang: de\nassessment:\n  organisation: Test\n  date: 2026-11-22\n"
+
 func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{"Vereinsplaner-App": "vereinsplaner-app", "Größe & Maß": "groesse-mass", "  A  B ": "a-b"} {
+	for in, want := range map[string]string{"Vereinsplaner-App": "vereinsplaner-app", "Größe & Maß": "groesse-mass", "  A  B ": "a-b",
+		"Телеграм Бизнес": "телеграм-бизнес", "微信": "微信", "★★★": "x32000074"} {
 		if got := answers.Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if answers.Slug("★★★") == answers.Slug("☆☆") {
+		t.Error("two names without letters get the same id")
+	}
+}
+
+// Two custom tools whose names have no Latin letters are two tools.
+func TestCustomToolsInOtherScriptsAreDistinct(t *testing.T) {
+	cat := loadCatalog(t)
+	f, err := answers.Parse("x.yaml", []byte(header+`tools:
+  - tool: other
+    name: Телеграм
+    kind: messenger
+  - tool: other
+    name: 微信
+    kind: messenger
+`), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := f.Tools[0].Key(), f.Tools[1].Key(); a == b {
+		t.Errorf("both tools have the key %q", a)
+	}
+}
+
+// A valid file cannot ask for unbounded work: at most MaxTools tools, the
+// entry beyond named by its line.
+func TestTooManyTools(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(header + "tools:\n")
+	for i := range answers.MaxTools + 1 {
+		fmt.Fprintf(&b, "  - tool: other\n    name: Tool %d\n    kind: video\n", i)
+	}
+	_, err := answers.Parse("many.yaml", []byte(b.String()), loadCatalog(t))
+	want := fmt.Sprintf("many.yaml:%d:5: too many tools: an answers file lists at most %d", 7+3*answers.MaxTools, answers.MaxTools)
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("error %v, want %q", err, want)
+	}
+}
+
+// A huge unknown key is neither compared with every id nor echoed whole.
+func TestLongKeysAreNotEchoed(t *testing.T) {
+	key := strings.Repeat("sektor", 100000)
+	_, err := answers.Parse("long.yaml", []byte(header+"context:\n  "+key+": health\ntools:\n  - tool: zoom\n"), loadCatalog(t))
+	if err == nil {
+		t.Fatal("an unknown question was accepted")
+	}
+	if len(err.Error()) > 300 || !strings.Contains(err.Error(), "unknown question \"sektorsektor") || !strings.Contains(err.Error(), "…") {
+		t.Errorf("message of %d bytes: %.300s", len(err.Error()), err.Error())
 	}
 }
 

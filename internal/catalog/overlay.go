@@ -1,11 +1,9 @@
 package catalog
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 
@@ -17,6 +15,10 @@ import (
 // OverlayFormat names a catalogue overlay: a consultant's own file that
 // adds tools or corrects the facts of the catalogue's tools.
 const OverlayFormat = "konform/catalog/v1"
+
+// MaxOverlaySize is the largest catalogue file konform reads: 1 MiB, as
+// for answers files.
+const MaxOverlaySize = 1 << 20
 
 // overlay is the file as written:
 //
@@ -39,12 +41,22 @@ type overlay struct {
 // LoadOverlay reads the overlay at path and applies it to base; see
 // ApplyOverlay.
 func LoadOverlay(base *Catalog, path string) (*Catalog, error) {
-	data, err := os.ReadFile(path)
+	data, err := fsutil.ReadFile(path, MaxOverlaySize)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the catalogue file: %w", path, fsutil.Reason(err))
+		return nil, err
 	}
-	return ApplyOverlay(base, path, data)
+	c, err := ApplyOverlay(base, path, data)
+	if err != nil {
+		return nil, &OverlayError{err}
+	}
+	return c, nil
 }
+
+// OverlayError is what is wrong in a catalogue file that could be read.
+type OverlayError struct{ Err error }
+
+func (e *OverlayError) Error() string { return e.Err.Error() }
+func (e *OverlayError) Unwrap() error { return e.Err }
 
 // ApplyOverlay returns base with the overlay applied; base is not changed.
 // A catalogue tool may only have its facts corrected and issues added, each
@@ -53,16 +65,28 @@ func LoadOverlay(base *Catalog, path string) (*Catalog, error) {
 // reported with its place in the file. Facts and tools from the overlay
 // are marked (Fact.Overlay, Tool.Overlay) so that plans can say so.
 func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
-	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&root); err != nil {
-		return nil, yamlErrors(name, err)
+	if len(data) > MaxOverlaySize {
+		return nil, fmt.Errorf("%s: %w", name, &fsutil.TooLargeError{Size: int64(len(data)), Max: MaxOverlaySize})
+	}
+	root, derr := ParseDocument(data, "a catalogue file")
+	if derr != nil {
+		return nil, fmt.Errorf("%s:%w", name, derr)
+	}
+	if root == nil {
+		return nil, fmt.Errorf("%s:1:1: the file is empty; it needs format: %s and tools", name, OverlayFormat)
+	}
+	if dups := DuplicateKeys(root); len(dups) > 0 {
+		var errs []error
+		for _, d := range dups {
+			errs = append(errs, fmt.Errorf("%s:%w", name, d))
+		}
+		return nil, errors.Join(errs...)
 	}
 	var o overlay
 	if err := root.Load(&o, yaml.WithKnownFields()); err != nil {
 		return nil, yamlErrors(name, err)
 	}
-	pos := overlayPositions(&root)
+	pos := overlayPositions(root)
 	at := func(key string) string {
 		if p, ok := pos[key]; ok {
 			return fmt.Sprintf("%s:%d:%d", name, p[0], p[1])

@@ -114,7 +114,7 @@ func planOne(o *planOptions, cat *catalog.Catalog, path string) batchResult {
 	out := report.Formats[o.Format](p, l)
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	r.out = filepath.Join(o.OutDir, base+"."+o.Format)
-	err = fsutil.WriteFileNoDirSync(r.out, out, 0o644, o.Force)
+	err = fsutil.WriteFileNoDirSync(r.out, out, 0o666, o.Force)
 	switch {
 	case errors.Is(err, fsutil.ErrExists):
 		r.err = fmt.Errorf("%s exists; add --force to replace the plans", r.out)

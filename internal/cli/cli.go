@@ -80,12 +80,16 @@ func (a *app) catalog() (*catalog.Catalog, error) {
 	if err != nil {
 		return nil, &Error{Code: ExitInternal, Err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
 	}
-	path := a.catalogFile
+	path, from := a.catalogFile, "--catalog"
 	if path == "" {
-		path = a.io.Getenv("KONFORM_CATALOG")
+		path, from = a.io.Getenv("KONFORM_CATALOG"), "KONFORM_CATALOG"
 	}
 	if path != "" {
 		if c, err = catalog.LoadOverlay(c, path); err != nil {
+			var derr *catalog.OverlayError
+			if !errors.As(err, &derr) {
+				err = fmt.Errorf("%w (the catalogue file given with %s)", err, from)
+			}
 			return nil, asInput(err)
 		}
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -95,7 +94,7 @@ func (a *app) loadAnswers(cat *catalog.Catalog, path string) (*answers.File, err
 	name := path
 	if path == "-" {
 		name = "<stdin>"
-		data, err = io.ReadAll(io.LimitReader(a.io.In, answers.MaxSize+1))
+		data, err = fsutil.ReadAll(a.io.In, name, answers.MaxSize)
 	} else {
 		data, err = answers.ReadFile(path)
 	}
@@ -133,7 +132,7 @@ func (a *app) emit(data []byte, path string, force bool) error {
 		_, err := a.io.Out.Write(data)
 		return err
 	}
-	err := fsutil.WriteFile(path, data, 0o644, force)
+	err := fsutil.WriteFile(path, data, 0o666, force)
 	switch {
 	case errors.Is(err, fsutil.ErrExists):
 		return inputErr("%s exists; choose another file or add --force to replace it", path)

@@ -55,7 +55,7 @@ func Save(path string, f *answers.File, cat *catalog.Catalog) error {
 
 // Load reads a session file.
 func Load(path string, cat *catalog.Catalog) (*answers.File, error) {
-	data, err := os.ReadFile(path)
+	data, err := answers.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -473,7 +473,7 @@ func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalo
 	for _, f := range files {
 		data, err := f.data()
 		if err == nil {
-			err = fsutil.WriteFile(f.path, data, 0o644, overwrite)
+			err = fsutil.WriteFile(f.path, data, 0o666, overwrite)
 		}
 		if errors.Is(err, fsutil.ErrExists) {
 			return saved, f.path, nil

@@ -1,0 +1,163 @@
+package catalog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// DocError is a problem with a YAML file as a whole, at its place
+// (line and column from 1, columns in characters).
+type DocError struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *DocError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+// ParseDocument reads data as one YAML (or JSON) document, what after the
+// checks that every file konform reads gets: UTF-8 text (a byte order mark
+// is allowed, UTF-16 is refused), no NUL byte, one document, no anchors or
+// aliases. It returns the document's root node, or nil for an empty file.
+func ParseDocument(data []byte, what string) (*yaml.Node, *DocError) {
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return nil, &DocError{1, 1, "the file is UTF-16 text; save it as UTF-8"}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		l, c := invalidUTF8(data)
+		return nil, &DocError{l, c, "the file is not UTF-8 text; save it as UTF-8"}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		l, c := offsetPos(data, i)
+		return nil, &DocError{l, c, "the file contains a NUL byte; " + what + " is text"}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Load(data, &doc); err != nil {
+		if strings.Contains(err.Error(), "no documents in stream") {
+			return nil, nil // comments only
+		}
+		e := syntaxError(err, what)
+		if strings.Contains(err.Error(), "single document") {
+			e.Line, e.Col = secondDocument(data)
+		}
+		return nil, e
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	if bad := findAlias(root); bad != nil {
+		return nil, &DocError{bad.Line, bad.Column, "anchors and aliases (& and *) are not allowed in " + what + "; write each value out"}
+	}
+	return root, nil
+}
+
+// DuplicateKeys reports every key that a mapping in n has twice.
+func DuplicateKeys(n *yaml.Node) []*DocError {
+	var errs []*DocError
+	if n.Kind == yaml.MappingNode {
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if first, dup := seen[k.Value]; dup {
+				errs = append(errs, &DocError{k.Line, k.Column, fmt.Sprintf("%q appears twice in this mapping (first at line %d); keep one", Clip(k.Value), first)})
+				continue
+			}
+			seen[k.Value] = k.Line
+		}
+	}
+	for _, c := range n.Content {
+		errs = append(errs, DuplicateKeys(c)...)
+	}
+	return errs
+}
+
+func syntaxError(err error, what string) *DocError {
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		e := &DocError{le.Mark.Line, le.Mark.Column, ""}
+		if e.Line == 0 {
+			e.Line, e.Col = 1, 1
+		}
+		msg := le.Message
+		if strings.Contains(msg, "single document") {
+			e.Msg = "the file holds several YAML documents (---); " + what + " is one document"
+			return e
+		}
+		if le.ContextMsg != "" {
+			msg += " (" + le.ContextMsg + ")"
+		}
+		e.Msg = "not valid YAML or JSON: " + msg
+		return e
+	}
+	var les *yaml.LoadErrors
+	if errors.As(err, &les) && len(les.Errors) > 0 {
+		return syntaxError(les.Errors[0], what)
+	}
+	return &DocError{1, 1, "not valid YAML or JSON: " + err.Error()}
+}
+
+// secondDocument is where the second document of data starts.
+func secondDocument(data []byte) (line, col int) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, second yaml.Node
+	if dec.Decode(&first) != nil || dec.Decode(&second) != nil {
+		return 1, 1
+	}
+	// The line of the "---" before its content, if there is one.
+	lines := strings.Split(string(data), "\n")
+	for l := min(second.Line, len(lines)); l >= 1; l-- {
+		if strings.HasPrefix(lines[l-1], "---") {
+			return l, 1
+		}
+	}
+	return max(second.Line, 1), max(second.Column, 1)
+}
+
+func findAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if bad := findAlias(c); bad != nil {
+			return bad
+		}
+	}
+	return nil
+}
+
+func offsetPos(b []byte, off int) (line, col int) {
+	line = bytes.Count(b[:off], []byte("\n")) + 1
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return line, utf8.RuneCount(b[start:off]) + 1
+}
+
+func invalidUTF8(b []byte) (line, col int) {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return offsetPos(b, i)
+		}
+		i += size
+	}
+	return 1, 1
+}
+
+// Clip shortens text a user wrote for a message: at most 80 characters,
+// so that an error never echoes a megabyte.
+func Clip(s string) string {
+	const max = 80
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
+}
