@@ -36,25 +36,15 @@ func runBatch(o *planOptions, cat *catalog.Catalog) error {
 	if o.Out != "" {
 		return inputErr("-o writes one plan; with a folder of answers use --out-dir")
 	}
-	entries, err := os.ReadDir(o.Answers)
+	files, err := answersFiles(o.Answers)
 	if err != nil {
-		return inputErr("cannot read %s: %v", o.Answers, fsutil.Reason(err))
-	}
-	var files []string
-	for _, e := range entries {
-		switch strings.ToLower(filepath.Ext(e.Name())) {
-		case ".yaml", ".yml", ".json":
-			if !e.IsDir() {
-				files = append(files, filepath.Join(o.Answers, e.Name()))
-			}
-		}
-	}
-	sort.Strings(files)
-	if len(files) == 0 {
-		return inputErr("%s holds no answers files (*.yaml, *.yml, *.json)", o.Answers)
+		return err
 	}
 	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
 		return inputErr("cannot create %s: %v", o.OutDir, fsutil.Reason(err))
+	}
+	if err := checkBatchNames(files, o.Answers, o.OutDir, o.Format); err != nil {
+		return err
 	}
 	results := make([]batchResult, len(files))
 	jobs := make(chan int)
@@ -112,8 +102,7 @@ func planOne(o *planOptions, cat *catalog.Catalog, path string) batchResult {
 		l = p.Lang
 	}
 	out := report.Formats[o.Format](p, l)
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	r.out = filepath.Join(o.OutDir, base+"."+o.Format)
+	r.out = planPath(o.OutDir, path, o.Format)
 	err = fsutil.WriteFileNoDirSync(r.out, out, 0o666, o.Force)
 	switch {
 	case errors.Is(err, fsutil.ErrExists):
@@ -122,4 +111,74 @@ func planOne(o *planOptions, cat *catalog.Catalog, path string) batchResult {
 		r.err = fmt.Errorf("cannot write %s: %v", r.out, fsutil.Reason(err))
 	}
 	return r
+}
+
+// answersFiles are the answers files in dir (*.yaml, *.yml, *.json),
+// sorted. Whether each is a regular file is checked when it is read.
+func answersFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, inputErr("cannot read %s: %v", dir, fsutil.Reason(err))
+	}
+	var files []string
+	for _, e := range entries {
+		switch strings.ToLower(filepath.Ext(e.Name())) {
+		case ".yaml", ".yml", ".json":
+			if !e.IsDir() {
+				files = append(files, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	sort.Strings(files)
+	if len(files) == 0 {
+		return nil, inputErr("%s holds no answers files (*.yaml, *.yml, *.json)", dir)
+	}
+	return files, nil
+}
+
+// planPath is where the plan of the answers file path goes.
+func planPath(outDir, path, format string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return filepath.Join(outDir, base+"."+format)
+}
+
+// checkBatchNames refuses, before anything is written, a batch whose plans
+// would overwrite one of its answers files or each other. Names are
+// compared without case, as some file systems do.
+func checkBatchNames(files []string, answersDir, outDir, format string) error {
+	sameDir := false
+	if a, err := os.Stat(answersDir); err == nil {
+		if b, err := os.Stat(outDir); err == nil {
+			sameDir = os.SameFile(a, b)
+		}
+	}
+	inputs := map[string]string{}
+	if sameDir {
+		for _, f := range files {
+			inputs[strings.ToLower(filepath.Base(f))] = f
+		}
+	}
+	var problems []string
+	byPlan := map[string][]string{}
+	var plans []string
+	for _, f := range files {
+		out := planPath(outDir, f, format)
+		key := strings.ToLower(filepath.Base(out))
+		if in, ok := inputs[key]; ok {
+			problems = append(problems, fmt.Sprintf("the plan of %s would replace the answers file %s", f, in))
+		}
+		if byPlan[key] == nil {
+			plans = append(plans, key)
+		}
+		byPlan[key] = append(byPlan[key], f)
+	}
+	for _, key := range plans {
+		if ins := byPlan[key]; len(ins) > 1 {
+			problems = append(problems, fmt.Sprintf("%s would each be planned into %s", strings.Join(ins, " and "), planPath(outDir, ins[0], format)))
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return inputErr("nothing was written: %s\nchoose another --out-dir, or rename the answers files", strings.Join(problems, "; "))
 }

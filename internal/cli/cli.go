@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/questions"
 )
@@ -115,6 +116,8 @@ func Main(args []string, stdio IO) int {
 	if stdio.Getenv == nil {
 		stdio.Getenv = os.Getenv
 	}
+	out := &output{w: stdio.Out}
+	stdio.Out = out
 	a := &app{io: stdio}
 	root := newRootCmd(a)
 	root.SetArgs(args)
@@ -123,8 +126,38 @@ func Main(args []string, stdio IO) int {
 	root.SetErr(stdio.Err)
 	err := fang.Execute(context.Background(), root,
 		fang.WithVersion(Version),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) { printErr(w, err) }))
+		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
+			if out.err == nil || !errors.Is(err, out.err) {
+				printErr(w, err)
+			}
+		}))
+	if out.err != nil {
+		// The output is lost (a full disk, a closed pipe): say so, whatever
+		// the command made of it.
+		werr := &Error{Code: ExitInput, Err: fmt.Errorf("cannot write to standard output: %v", fsutil.Reason(out.err))}
+		if err == nil || errors.Is(err, out.err) {
+			printErr(stdio.Err, werr)
+			return werr.Code
+		}
+	}
 	return exitCode(err)
+}
+
+// output is standard output that remembers its first write error.
+type output struct {
+	w   io.Writer
+	err error
+}
+
+func (o *output) Write(p []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(p)
+	if err != nil {
+		o.err = err
+	}
+	return n, err
 }
 
 // printErr prints an error, one "konform:" line per line of it.

@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -36,6 +38,11 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"mkfifo": func(ts *testscript.TestScript, neg bool, args []string) {
+				for _, a := range args {
+					ts.Check(syscall.Mkfifo(ts.MkAbs(a), 0o600))
+				}
+			},
 			"exits": func(ts *testscript.TestScript, neg bool, args []string) {
 				if neg || len(args) < 2 {
 					ts.Fatalf("usage: exits CODE COMMAND [ARGS...]")
@@ -58,4 +65,27 @@ func TestScripts(t *testing.T) {
 			},
 		},
 	})
+}
+
+// Output that cannot be written (a full disk) is an error with the output
+// exit code, never a success and never "internal error".
+func TestWriteErrorsAreReported(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full here: %v", err)
+	}
+	defer full.Close()
+	for _, args := range [][]string{
+		{"validate", testkit.Example("craft-whatsapp.yaml")},
+		{"plan", "--answers", testkit.Example("craft-whatsapp.yaml")},
+		{"plan", "--answers", testkit.Example("craft-whatsapp.yaml"), "--format", "csv"},
+		{"tools"},
+		{"--help"},
+	} {
+		var stderr strings.Builder
+		code := cli.Main(args, cli.IO{In: strings.NewReader(""), Out: full, Err: &stderr})
+		if code != cli.ExitInput || stderr.String() != "konform: cannot write to standard output: no space left on device\n" {
+			t.Errorf("%q: exit %d, stderr %q", args, code, stderr.String())
+		}
+	}
 }

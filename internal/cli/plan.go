@@ -53,7 +53,7 @@ gets its plan, named like the file; bad files are reported and skipped.`,
 	f.StringVar(&o.Answers, "answers", "", "answers file (YAML or JSON; - for standard input)")
 	enumFlag(cmd, &o.Format, "format", "md", report.FormatNames(), "output format: md, json, csv or html")
 	langFlag(cmd, &o.Lang, "language of the plan: de or en (default: the answers file's lang)")
-	f.StringVarP(&o.Out, "output", "o", "", "write the plan to this file instead of standard output")
+	f.StringVarP(&o.Out, "output", "o", "", "write the plan to this file instead of standard output (- is standard output)")
 	f.StringVar(&o.OutDir, "out-dir", "", "with a folder of answers files: write one plan per file here")
 	f.BoolVar(&o.Force, "force", false, "replace the output file if it exists")
 	_ = cmd.MarkFlagRequired("answers")
@@ -68,9 +68,12 @@ func runPlan(o *planOptions) error {
 	if o.OutDir != "" || isDir(o.Answers) {
 		return runBatch(o, cat)
 	}
-	if o.Out != "" && !o.Force {
-		if _, err := os.Lstat(o.Out); err == nil {
-			return inputErr("%s exists; choose another file or add --force to replace it", o.Out)
+	if o.Out == "-" {
+		o.Out = ""
+	}
+	if o.Out != "" {
+		if err := checkOutput(o.Out, o.Answers, o.Force); err != nil {
+			return err
 		}
 	}
 	p, err := o.assessFile(cat, o.Answers)
@@ -140,6 +143,22 @@ func (a *app) emit(data []byte, path string, force bool) error {
 		return inputErr("cannot write %s: %v", path, fsutil.Reason(err))
 	}
 	fmt.Fprintf(a.io.Err, "konform: wrote %s\n", path)
+	return nil
+}
+
+// checkOutput refuses, before the plan is made, an output file that is the
+// answers file, or one that exists without --force.
+func checkOutput(out, answersPath string, force bool) error {
+	fo, err := os.Stat(out)
+	if err != nil {
+		return nil
+	}
+	if fa, err := os.Stat(answersPath); err == nil && os.SameFile(fa, fo) {
+		return inputErr("%s is the answers file; write the plan to another file", out)
+	}
+	if !force {
+		return inputErr("%s exists; choose another file or add --force to replace it", out)
+	}
 	return nil
 }
 

@@ -19,9 +19,13 @@ import (
 )
 
 // Dir is konform's folder in the state directory: $XDG_STATE_HOME/konform,
-// or ~/.local/state/konform.
+// or ~/.local/state/konform. A relative XDG_STATE_HOME is ignored, as the
+// XDG Base Directory specification says.
 func Dir(getenv func(string) string) (string, error) {
 	base := getenv("XDG_STATE_HOME")
+	if !filepath.IsAbs(base) {
+		base = ""
+	}
 	if base == "" {
 		home := getenv("HOME")
 		if home == "" {

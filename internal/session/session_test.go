@@ -18,6 +18,10 @@ func TestDirFollowsXDG(t *testing.T) {
 	if d, _ := Dir(func(k string) string { return env[k] }); d != "/x/state/konform" {
 		t.Errorf("Dir = %s", d)
 	}
+	env["XDG_STATE_HOME"] = "relative/state" // the spec: relative paths are ignored
+	if d, _ := Dir(func(k string) string { return env[k] }); d != "/home/u/.local/state/konform" {
+		t.Errorf("Dir with a relative XDG_STATE_HOME = %s", d)
+	}
 	delete(env, "XDG_STATE_HOME")
 	if d, _ := Dir(func(k string) string { return env[k] }); d != "/home/u/.local/state/konform" {
 		t.Errorf("Dir = %s", d)
