@@ -10,6 +10,7 @@ import (
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/safe"
 )
 
 // MaxText is the longest free text (answer or note) accepted.
@@ -117,6 +118,10 @@ func (p *parser) text(n *yaml.Node, what string) (string, bool) {
 	}
 	if len(s) > MaxText {
 		p.errs.add(pos(n), "%s is %d characters long; at most %d are allowed", what, len(s), MaxText)
+		return "", false
+	}
+	if r, bad := safe.FindControl(s); bad {
+		p.errs.add(pos(n), "%s contains a control character (U+%04X); remove it", what, r)
 		return "", false
 	}
 	return s, true
@@ -429,13 +434,16 @@ func (p *parser) tools(n *yaml.Node) {
 		t := &Tool{Pos: pos(tn), Answers: map[string]Value{}, Notes: map[string]string{}}
 		var kindNode, factsNode, answersNode, notesNode *yaml.Node
 		var toolNode *yaml.Node
+		nameBad := false // a name that was reported already
 		p.fields(tn, "a tool entry", toolKeys, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "tool":
 				toolNode = v
 				t.ID, _ = p.scalar(v, "tool")
 			case "name":
-				t.Name, _ = p.text(v, "name")
+				var ok bool
+				t.Name, ok = p.text(v, "name")
+				nameBad = !ok
 			case "kind":
 				kindNode = v
 			case "facts":
@@ -468,7 +476,7 @@ func (p *parser) tools(n *yaml.Node) {
 		}
 		t.Kind = ct.Kind
 		if ct.Custom {
-			p.custom(t, tn, kindNode, factsNode)
+			p.custom(t, tn, kindNode, factsNode, nameBad)
 		} else {
 			for _, extra := range []struct {
 				key  string
@@ -508,8 +516,8 @@ func customID(cat *catalog.Catalog) string {
 }
 
 // custom reads the name, kind and facts the user gives for "other tool".
-func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node) {
-	if strings.TrimSpace(t.Name) == "" {
+func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node, nameBad bool) {
+	if strings.TrimSpace(t.Name) == "" && !nameBad {
 		p.errs.add(pos(tn), "tool: %s needs name: <the tool's name>", t.ID)
 	}
 	if kindNode == nil {

@@ -245,3 +245,17 @@ func strip(f *answers.File) *answers.File {
 	}
 	return &c
 }
+
+// Text with control characters (colours, a terminal's clipboard) is
+// refused where it stands, in answers and session files alike.
+func TestControlCharactersAreRefused(t *testing.T) {
+	file := "format: konform/answers/v1\nassessment:\n  organisation: \"Evil \\e]52;c;ZXZpbA==\\a GmbH\"\n  date: 2026-11-22\ntools:\n  - tool: other\n    name: \"\\e[31mRed\"\n    kind: video\n"
+	_, err := answers.Parse("evil.yaml", []byte(file), loadCatalog(t))
+	want := "evil.yaml:3:17: organisation contains a control character (U+001B); remove it\nevil.yaml:7:11: name contains a control character (U+001B); remove it"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	if _, err := answers.ParseSession("s.yaml", []byte(file), loadCatalog(t)); err == nil {
+		t.Error("a session file with control characters was read")
+	}
+}

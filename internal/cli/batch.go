@@ -15,6 +15,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/report"
+	"github.com/konform/konform/internal/safe"
 )
 
 // batchResult is what happened to one answers file.
@@ -75,7 +76,7 @@ func runBatch(o *planOptions, cat *catalog.Catalog) error {
 			printErr(o.io.Err, r.err)
 		}
 	}
-	fmt.Fprintf(o.io.Err, "konform: wrote %d of %d plans to %s\n", len(files)-failed, len(files), o.OutDir)
+	fmt.Fprintf(o.io.Err, "konform: wrote %d of %d plans to %s\n", len(files)-failed, len(files), safe.Line(o.OutDir))
 	if failed > 0 {
 		return inputErr("%d of %d answers files had errors and were skipped", failed, len(files))
 	}

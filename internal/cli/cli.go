@@ -20,6 +20,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/questions"
 )
 
@@ -108,7 +109,7 @@ func (a *app) lang(flag string) catalog.Lang {
 
 // warn prints a warning.
 func (a *app) warn(format string, args ...any) {
-	fmt.Fprintf(a.io.Err, "konform: warning: "+format+"\n", args...)
+	fmt.Fprintf(a.io.Err, "konform: warning: %s\n", safe.Line(fmt.Sprintf(format, args...)))
 }
 
 // Main runs konform with the arguments and returns the exit code.
@@ -160,10 +161,11 @@ func (o *output) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// printErr prints an error, one "konform:" line per line of it.
+// printErr prints an error, one "konform:" line per line of it. File
+// names and values in it may be anyone's: control characters go.
 func printErr(w io.Writer, err error) {
 	for _, line := range strings.Split(err.Error(), "\n") {
-		fmt.Fprintf(w, "konform: %s\n", line)
+		fmt.Fprintf(w, "konform: %s\n", safe.Line(line))
 	}
 	if isUsage(err) {
 		fmt.Fprintln(w, "konform: run 'konform --help' for usage")

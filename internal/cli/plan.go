@@ -12,6 +12,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/report"
+	"github.com/konform/konform/internal/safe"
 )
 
 // planOptions are the flags of `konform plan`.
@@ -142,7 +143,7 @@ func (a *app) emit(data []byte, path string, force bool) error {
 	case err != nil:
 		return inputErr("cannot write %s: %v", path, fsutil.Reason(err))
 	}
-	fmt.Fprintf(a.io.Err, "konform: wrote %s\n", path)
+	fmt.Fprintf(a.io.Err, "konform: wrote %s\n", safe.Line(path))
 	return nil
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -55,8 +56,20 @@ func wizardFlags(cmd *cobra.Command, o *wizardOptions) {
 }
 
 func isTerminal(f any) bool {
+	if o, ok := f.(*output); ok {
+		f = o.w
+	}
 	file, ok := f.(*os.File)
 	return ok && term.IsTerminal(file.Fd())
+}
+
+// rawOut is standard output as the program got it: Bubble Tea asks the
+// terminal behind it for its size and modes.
+func (a *app) rawOut() io.Writer {
+	if o, ok := a.io.Out.(*output); ok {
+		return o.w
+	}
+	return a.io.Out
 }
 
 func runWizard(o *wizardOptions) error {
@@ -90,7 +103,7 @@ func runWizard(o *wizardOptions) error {
 	m := tui.New(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Sessions: sessions,
 		Resume: resume, ResumePath: o.Resume, WorkDir: wd, HomeDir: home, Now: time.Now})
 	// konform handles the signals itself, so that it saves before it ends.
-	p := tea.NewProgram(m, tea.WithInput(o.io.In), tea.WithOutput(o.io.Out), tea.WithoutSignalHandler(), tea.WithFPS(120))
+	p := tea.NewProgram(m, tea.WithInput(o.io.In), tea.WithOutput(o.rawOut()), tea.WithoutSignalHandler(), tea.WithFPS(120))
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
 	defer signal.Stop(sigs)

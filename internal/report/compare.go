@@ -8,6 +8,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/safe"
 )
 
 // compareFacts are the facts a comparison shows, in this order: where the
@@ -236,7 +237,7 @@ func CompareText(c *assess.Comparison, l catalog.Lang) []byte {
 	for _, n := range notes {
 		out.WriteString(wrapText(n, 80) + "\n")
 	}
-	return []byte(out.String())
+	return []byte(safe.Text(out.String())) // names and facts may come from a catalogue file
 }
 
 // wrapText breaks s into lines of at most width runes at spaces.

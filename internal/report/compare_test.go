@@ -162,7 +162,24 @@ func TestCSV(t *testing.T) {
 			t.Errorf("row %d: id %q, want %q", i+1, rows[i+1][0], a.ID)
 		}
 	}
-	if rows[1][6] != p.Actions[0].Owner || rows[1][7] != "in progress" {
+	if rows[1][6] != "Sommer, \"Tobi\" Inhaber" || rows[1][7] != "in progress" {
 		t.Errorf("first row %q", rows[1])
+	}
+	// Cells a spreadsheet would run as formulas, and control characters
+	// that a terminal would run.
+	for owner, want := range map[string]string{
+		"=cmd|' /C calc'!A0":             "'=cmd|' /C calc'!A0",
+		"=HYPERLINK(\"http://x\",\"y\")": "'=HYPERLINK(\"http://x\",\"y\")",
+		"+1":                             "'+1", "-2+3": "'-2+3", "@SUM(A1)": "'@SUM(A1)", "\t=1+1": "' =1+1", "\r=1": "'=1",
+		"a\x1b]52;c;ZXZpbA==\x07b": "a]52;c;ZXZpbA==b", "Tobias Sommer": "Tobias Sommer",
+	} {
+		p.Actions[0].Owner = owner
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(report.CSV(p, catalog.EN), []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows[1][6] != want {
+			t.Errorf("owner %q: cell %q, want %q", owner, rows[1][6], want)
+		}
 	}
 }

@@ -3,16 +3,18 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/safe"
 )
 
 // CSV renders the plan's actions as a table for a spreadsheet or a ticket
 // system: one row per action in the plan's order, RFC 4180 (quoted where
 // needed, CRLF line ends), UTF-8 with a byte order mark so that
-// spreadsheet programs read umlauts. The id and the due date (YYYY-MM-DD,
+// spreadsheet programs read umlauts. No cell can run as a formula. The id and the due date (YYYY-MM-DD,
 // empty for "recommended") are for machines, the rest is in language l.
 func CSV(p *assess.Plan, l catalog.Lang) []byte {
 	var b bytes.Buffer
@@ -30,8 +32,22 @@ func CSV(p *assess.Plan, l catalog.Lang) []byte {
 		if !a.Due.IsZero() {
 			due = a.Due.String()
 		}
-		_ = w.Write([]string{a.ID, t("prio." + string(a.Priority)), due, tool, a.Topic.Title.In(l), a.Title.In(l), a.Owner, t("status." + a.Status)})
+		_ = w.Write(cells(a.ID, t("prio."+string(a.Priority)), due, tool, a.Topic.Title.In(l), a.Title.In(l), a.Owner, t("status."+a.Status)))
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// cells makes text safe for a spreadsheet: no control characters, and a
+// cell that a spreadsheet would take for a formula (= + - @ first) starts
+// with an apostrophe, which spreadsheets show as text.
+func cells(texts ...string) []string {
+	for i, s := range texts {
+		s = safe.Line(s)
+		if t := strings.TrimLeft(s, " "); t != "" && strings.ContainsRune("=+-@", rune(t[0])) {
+			s = "'" + s
+		}
+		texts[i] = s
+	}
+	return texts
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/safe"
 )
 
 // The parts of GitHub's Markdown that plans use; no linkify, so text from an
@@ -25,7 +26,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskLis
 // HTML is the plan p as one HTML page in language l: its Markdown,
 // rendered.
 func HTML(p *assess.Plan, l catalog.Lang) []byte {
-	title := fmt.Sprintf("%s – %s", i18n.T(l, "plan.title"), p.Assessment.Organisation)
+	title := fmt.Sprintf("%s – %s", i18n.T(l, "plan.title"), safe.Line(p.Assessment.Organisation))
 	out, err := Document(Markdown(p, l), title, l)
 	if err != nil {
 		panic(err) // goldmark writes to memory: it does not fail

@@ -15,6 +15,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/safe"
 )
 
 // OtherFacts are the facts asked about a tool that is not in the catalogue.
@@ -98,11 +99,11 @@ func (m *Model) buildStart() {
 	opts := []huh.Option[string]{huh.NewOption(m.t("ui.start.new"), "")}
 	for _, s := range m.opt.Sessions {
 		if s.Err != nil {
-			opts = append(opts, huh.NewOption(fmt.Sprintf("⚠ %s – %s", filepath.Base(s.Path), m.t("ui.start.broken")), "!"+s.Path))
+			opts = append(opts, huh.NewOption(fmt.Sprintf("⚠ %s – %s", safe.Line(filepath.Base(s.Path)), m.t("ui.start.broken")), "!"+s.Path))
 			continue
 		}
 		a := s.File.Assessment
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%s %s (%s, %s)", m.t("ui.start.resume"), a.Organisation, a.Date, progressText(m.cat, s.File)), s.Path))
+		opts = append(opts, huh.NewOption(fmt.Sprintf("%s %s (%s, %s)", m.t("ui.start.resume"), safe.Line(a.Organisation), a.Date, progressText(m.cat, s.File)), s.Path))
 	}
 	m.newForm("start", newSelect().Title(m.t("ui.start")).Options(opts...).Value(&m.val))
 }
@@ -270,7 +271,7 @@ func (m *Model) complete() {
 		case strings.HasPrefix(m.val, "!"):
 			for _, s := range m.opt.Sessions {
 				if s.Path == m.val[1:] {
-					m.message = s.Err.Error()
+					m.message = safe.Line(s.Err.Error())
 				}
 			}
 			m.buildStart()

@@ -18,6 +18,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/report"
+	"github.com/konform/konform/internal/safe"
 )
 
 var (
@@ -107,9 +108,9 @@ func (m *Model) fit(body, keys string) string {
 
 func (m *Model) tildePath(p string) string {
 	if m.opt.HomeDir != "" && strings.HasPrefix(p, m.opt.HomeDir+string(filepath.Separator)) {
-		return "~" + p[len(m.opt.HomeDir):]
+		p = "~" + p[len(m.opt.HomeDir):]
 	}
-	return p
+	return safe.Line(p)
 }
 
 func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
@@ -244,7 +245,7 @@ func (m *Model) openCompare() {
 	c, err := assess.Compare(m.cat, ids, m.st.file(), m.lang, m.st.date)
 	if err != nil {
 		m.screen = scrStep
-		m.message = err.Error()
+		m.message = safe.Line(err.Error())
 		return
 	}
 	m.screen = scrCompare
@@ -433,7 +434,7 @@ func (m *Model) writeFiles(overwrite bool) {
 		m.existing = existing
 		m.form = nil
 	case err != nil:
-		m.saveErr = err.Error()
+		m.saveErr = safe.Line(err.Error())
 		m.buildSave()
 	default:
 		m.saved = nil
