@@ -67,6 +67,7 @@ bench:
 fuzz:
 	$(GO) test ./internal/answers -run '^$$' -fuzz FuzzParse -fuzztime $(or $(FUZZTIME),60s)
 	$(GO) test ./internal/report -run '^$$' -fuzz FuzzEscape -fuzztime $(or $(FUZZTIME),60s)
+	$(GO) test ./internal/report -run '^$$' -fuzz FuzzReadJSON -fuzztime $(or $(FUZZTIME),60s)
 
 clean:
 	rm -rf $(BIN) konform

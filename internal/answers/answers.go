@@ -20,6 +20,12 @@ const Format = "konform/answers/v1"
 // MaxSize is the largest answers file konform reads.
 const MaxSize = 1 << 20
 
+// The years an assessment may be dated in.
+const (
+	MinYear = 1990
+	MaxYear = 2999
+)
+
 // MaxTools is the most tools an answers file may list: far more than any
 // organisation assesses at once, few enough that every plan stays small.
 const MaxTools = 100

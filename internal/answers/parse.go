@@ -285,8 +285,13 @@ func (p *parser) assessment(n *yaml.Node) {
 			sawDate = true
 			if s, ok := p.scalar(v, "date"); ok {
 				d, err := catalog.ParseDate(s)
-				if err != nil {
+				switch {
+				case err != nil:
 					p.errs.add(pos(v), "date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22", s)
+				case d.Year() < MinYear || d.Year() > MaxYear:
+					// Due dates lie up to a year after it, and every plan
+					// must be readable again (dates have four digits).
+					p.errs.add(pos(v), "date %s is not the date of an assessment; konform takes dates from %d to %d", s, MinYear, MaxYear)
 				}
 				a.Date = d
 			}

@@ -6,6 +6,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/report"
 )
 
@@ -73,13 +74,23 @@ func runDiff(o *diffOptions) error {
 	return err
 }
 
-// planOf is the plan of an answers file, or a JSON plan read back.
+// planOf is the plan of an answers file, or a JSON plan read back (which
+// may be larger than an answers file).
 func (a *app) planOf(cat *catalog.Catalog, path string) (*assess.Plan, error) {
-	if path != "-" {
-		if data, err := answers.ReadFile(path); err == nil && report.IsJSONPlan(data) {
-			p, err := report.ReadJSON(cat, path, data)
-			return p, asInput(err)
-		}
+	if path == "-" {
+		return a.assessFile(cat, path)
 	}
-	return a.assessFile(cat, path)
+	data, err := fsutil.ReadFile(path, report.MaxJSONPlanSize)
+	if err != nil {
+		return nil, asInput(err)
+	}
+	if report.IsJSONPlan(data) {
+		p, err := report.ReadJSON(cat, path, data)
+		return p, asInput(err)
+	}
+	f, err := answers.Parse(path, data, cat)
+	if err != nil {
+		return nil, asInput(err)
+	}
+	return a.assess(cat, path, f), nil
 }

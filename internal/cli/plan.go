@@ -116,18 +116,20 @@ func (a *app) assessFile(cat *catalog.Catalog, path string) (*assess.Plan, error
 	if err != nil {
 		return nil, err
 	}
-	p := assess.Assess(cat, f)
-	a.printWarnings(path, p)
-	return p, nil
+	return a.assess(cat, path, f), nil
 }
 
-func (a *app) printWarnings(path string, p *assess.Plan) {
+// assess assesses the answers file read from path; its warnings go to
+// standard error.
+func (a *app) assess(cat *catalog.Catalog, path string, f *answers.File) *assess.Plan {
+	p := assess.Assess(cat, f)
 	if path == "-" {
 		path = "<stdin>"
 	}
 	for _, w := range p.Warnings {
 		a.warn("%s:%d:%d: %s", path, w.Pos.Line, w.Pos.Col, w.Msg)
 	}
+	return p
 }
 
 // emit writes to standard output, or atomically to a file.

@@ -1,7 +1,9 @@
 package report_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/testkit"
+	"github.com/konform/konform/questions"
 )
 
 // The craft business six months on: the report in both formats, and what
@@ -120,4 +123,112 @@ func TestDiffOfTwoJSONPlans(t *testing.T) {
 	if !strings.Contains(string(report.DiffMarkdown(fromJSON, catalog.DE)), "Nicht verglichen: ein Plan im JSON-Format") {
 		t.Error("the report does not say that answers were not compared")
 	}
+}
+
+// A JSON plan read back is checked field by field: nothing in it reaches
+// a report unchecked or unescaped.
+func TestJSONPlansAreCheckedWhenReadBack(t *testing.T) {
+	cat := loadCatalog(t)
+	p := testkit.Assess(t, cat, testkit.Example("craft-whatsapp-2027-05.yaml"))
+	good := string(report.JSON(p, p.Lang))
+	tool := p.Tools[0].Key
+	for name, tc := range map[string]struct{ old, new, want string }{
+		"light":    {`"light": "red"`, `"light": "<script>alert(1)</script>"`, `tools[0].light must be red, amber or green, not "<script>alert(1)</script>"`},
+		"heading":  {`"light": "red"`, `"light": "\n# Owned"`, `tools[0].light must be red, amber or green, not "\n# Owned"`},
+		"status":   {`"status": "in_progress"`, `"status": "\u001b]52;c;ZXZpbA==\u0007"`, `actions[0].status must be one of open, in_progress, done, not_applicable, not "\x1b]52;c;ZXZpbA==\a"`},
+		"priority": {`"priority": "critical"`, `"priority": "urgent"`, `actions[0].priority must be one of critical, high, medium, low, not "urgent"`},
+		"id":       {`"id": "stop-use/` + tool + `"`, `"id": "stop-use/x` + "`" + `y"`, "actions[0].id must be stop-use/" + tool},
+		"counts":   {`"critical": `, `"<b>": 1, "critical": `, `counts has "<b>", which is not a priority`},
+		"kind":     {`"kind": "messenger"`, `"kind": "fax"`, `tools[0].kind must be messenger or video, not "fax"`},
+		"lang":     {`"lang": "de"`, `"lang": "fr"`, `lang must be de or en, not "fr"`},
+		"date":     {`"date": "2027-05-20"`, `"date": "20.05.2027"`, `date "20.05.2027" is not a date`},
+		"type":     {`"light": "red"`, `"light": 7`, `plan.json: not a konform JSON plan: line `},
+	} {
+		if !strings.Contains(good, tc.old) {
+			t.Fatalf("%s: the plan has no %s", name, tc.old)
+		}
+		bad := strings.Replace(good, tc.old, tc.new, 1)
+		_, err := report.ReadJSON(cat, "plan.json", []byte(bad))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v\nwant %q", name, err, tc.want)
+		}
+	}
+	// Text is text: control characters go, Markdown is escaped.
+	hostile := strings.Replace(good, `"organisation": "`, `"organisation": "# Owned \u001b[31m<script>`, 1)
+	q, err := report.ReadJSON(cat, "plan.json", []byte(hostile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(report.DiffMarkdown(assess.Compute(q, q), catalog.DE))
+	if strings.Contains(md, "\x1b") || strings.Contains(md, "<script>") || strings.Contains(md, "\n# Owned") {
+		t.Errorf("the report carries the plan's text unescaped:\n%s", md)
+	}
+}
+
+// konform reads back every JSON plan it writes: with a byte order mark,
+// and larger than an answers file may be.
+func TestEveryJSONPlanReadsBack(t *testing.T) {
+	cat := loadCatalog(t)
+	for _, path := range testkit.Examples(t) {
+		p := testkit.Assess(t, cat, path)
+		for _, l := range []catalog.Lang{catalog.DE, catalog.EN} {
+			data := report.JSON(p, l)
+			for _, variant := range [][]byte{data, append([]byte("\ufeff"), data...)} {
+				if !report.IsJSONPlan(variant) {
+					t.Fatalf("%s: not recognised as a JSON plan", path)
+				}
+				if _, err := report.ReadJSON(cat, path, variant); err != nil {
+					t.Fatalf("%s (%s): %v", path, l, err)
+				}
+			}
+		}
+	}
+	// The most tools an answers file may have, each with long notes.
+	var b strings.Builder
+	b.WriteString("format: konform/answers/v1\nassessment: {organisation: Gross, date: 2026-11-22}\ntools:\n")
+	for i := range answers.MaxTools {
+		fmt.Fprintf(&b, "  - tool: other\n    name: Werkzeug %d\n    kind: messenger\n", i)
+	}
+	f, err := answers.Parse("big.yaml", []byte(b.String()), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := report.JSON(assess.Assess(cat, f), catalog.DE)
+	if len(data) <= answers.MaxSize || len(data) > report.MaxJSONPlanSize {
+		t.Fatalf("the largest plan has %d bytes; the test wants one over 1 MiB and the reader must take it", len(data))
+	}
+	if _, err := report.ReadJSON(cat, "big.json", data); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func FuzzReadJSON(f *testing.F) {
+	cat, err := questions.Catalog() // the compiled one: each fuzz worker starts at once
+	if err != nil {
+		f.Fatal(err)
+	}
+	// Seeds are small: the fuzzer mutates large inputs slowly.
+	for _, path := range testkit.Examples(f) {
+		p := testkit.Assess(f, cat, path)
+		p.Actions, p.Open = p.Actions[:min(3, len(p.Actions))], nil
+		f.Add(report.JSON(p, catalog.EN))
+	}
+	f.Add([]byte(`{"format":"konform/plan/v1","lang":"de","date":"2026-01-01","tools":[{"key":"x","kind":"video","light":"red"}],"actions":[{"id":"stop-use/x","topic":"stop-use","priority":"critical","tool":"x","title":"# t","status":"open"}]}`))
+	// The plan read back is the newer one: everything in it is reported.
+	old := testkit.Assess(f, cat, testkit.Example("craft-whatsapp.yaml"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := report.ReadJSON(cat, "f.json", data)
+		if err != nil {
+			return
+		}
+		md := report.DiffMarkdown(assess.Compute(old, p), p.Lang)
+		for _, c := range md {
+			if c < 0x20 && c != '\n' {
+				t.Fatalf("control character %#x in the report", c)
+			}
+		}
+		if bytes.Contains(md, []byte("!light.")) || bytes.Contains(md, []byte("!status.")) || bytes.Contains(md, []byte("!prio.")) {
+			t.Fatalf("an unchecked value reached the report:\n%s", md)
+		}
+	})
 }
