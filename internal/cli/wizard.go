@@ -16,6 +16,7 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/internal/session"
 	"github.com/konform/konform/internal/tui"
 )
@@ -112,17 +113,41 @@ func runWizard(o *wizardOptions) error {
 			p.Send(tui.SaveAndQuitMsg{})
 		}
 	}()
-	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	_, err = p.Run()
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		m.SaveNow()
-		return err
 	}
-	if path := m.SessionPath(); path != "" {
-		fmt.Fprintf(o.io.Err, "konform: session saved in %s (konform run --resume %s)\n", path, path)
+	defer m.Close()
+	if reported := o.reportSession(m, "konform run --resume"); err == nil && m.ExitCode != 0 {
+		return &Error{Code: m.ExitCode, Err: errors.New("aborted" + reported)}
 	}
-	if m.ExitCode != 0 {
-		return &Error{Code: m.ExitCode, Err: errors.New("aborted; your answers are saved")}
+	if errors.Is(err, tea.ErrProgramKilled) {
+		return nil
 	}
-	return nil
+	return err
+}
+
+// session is what the CLI asks of a wizard about its session file.
+type sessionInfo interface {
+	SessionPath() string
+	SessionSaved() bool
+	SessionErr() error
+}
+
+// reportSession says where the answers are, or that they are not saved:
+// never "saved" unless the file was written. It returns what to add to
+// "aborted".
+func (o *wizardOptions) reportSession(s sessionInfo, resume string) string {
+	switch {
+	case s.SessionSaved():
+		path := safe.Line(s.SessionPath())
+		fmt.Fprintf(o.io.Err, "konform: session saved in %s (%s %s)\n", path, resume, path)
+		return "; your answers are saved"
+	case s.SessionErr() != nil:
+		fmt.Fprintf(o.io.Err, "konform: your answers are NOT saved: %s\n", safe.Line(s.SessionErr().Error()))
+		return "; your answers are not saved"
+	}
+	return ""
 }
 
 // runAccessible runs the plain, line-by-line walk; its output never
@@ -134,11 +159,13 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Resume: resume, ResumePath: o.Resume,
 		WorkDir: wd, HomeDir: home, Now: time.Now}, o.io.In, out)
 	_, err := acc.Run()
-	if path := acc.SessionPath(); path != "" {
-		fmt.Fprintf(o.io.Err, "konform: session saved in %s (konform --accessible --resume %s)\n", path, path)
-	}
-	if errors.Is(err, tui.ErrInputEnded) {
-		return inputErr("the input ended before the assessment was complete; the answers so far are saved")
+	defer acc.Close()
+	reported := o.reportSession(acc, "konform --accessible --resume")
+	switch {
+	case errors.Is(err, tui.ErrInputEnded):
+		return inputErr("the input ended before the assessment was complete%s", reported)
+	case errors.Is(err, tui.ErrLocked):
+		return inputErr("%s is open in another konform; nothing was changed", o.Resume)
 	}
 	return err
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/internal/session"
 )
 
@@ -20,16 +21,21 @@ import (
 // the answers so far are saved in the session.
 var ErrInputEnded = errors.New("input ended")
 
+// ErrLocked says that the session to continue is open in another konform
+// and the user did not want a copy.
+var ErrLocked = errors.New("the session is open in another konform")
+
 // Accessible runs the walk as plain sequential prompts for screen readers:
 // no colours, no cursor movement, one answer per line, so an assessment can
 // also be piped in. It follows the same steps as the wizard.
 type Accessible struct {
-	opt  Options
-	in   *bufio.Scanner
-	out  io.Writer
-	st   *state
-	lang catalog.Lang
-	path string // session file
+	opt    Options
+	in     *bufio.Scanner
+	out    io.Writer
+	st     *state
+	lang   catalog.Lang
+	keeper *session.Keeper
+	warned bool // the user has been told that saving fails
 }
 
 // NewAccessible prepares an accessible walk.
@@ -39,16 +45,42 @@ func NewAccessible(opt Options, in io.Reader, out io.Writer) *Accessible {
 	a := &Accessible{opt: opt, in: sc, out: out, lang: opt.Lang}
 	today := catalog.Date{Time: opt.Now().UTC().Truncate(24 * time.Hour)}
 	a.st = newState(opt.Lang, today)
+	if opt.SessionDir != "" || opt.ResumePath != "" {
+		a.keeper = session.NewKeeper(opt.SessionDir, opt.Now)
+	}
 	if opt.Resume != nil {
 		a.st = fromFile(opt.Resume)
 		a.lang = opt.Resume.Lang
-		a.path = opt.ResumePath
 	}
 	return a
 }
 
-// SessionPath is where the answers are saved.
-func (a *Accessible) SessionPath() string { return a.path }
+// SessionPath is where the answers are saved, "" before the first save.
+func (a *Accessible) SessionPath() string {
+	if a.keeper == nil {
+		return ""
+	}
+	return a.keeper.Path()
+}
+
+// SessionSaved reports whether the answers as they stand are in the
+// session file.
+func (a *Accessible) SessionSaved() bool { return a.keeper != nil && a.keeper.Saved() }
+
+// SessionErr is why the last save of the session failed, or nil.
+func (a *Accessible) SessionErr() error {
+	if a.keeper == nil {
+		return nil
+	}
+	return a.keeper.Err()
+}
+
+// Close lets go of the session for other konform windows.
+func (a *Accessible) Close() {
+	if a.keeper != nil {
+		a.keeper.Close()
+	}
+}
 
 func (a *Accessible) t(key string) string { return i18n.T(a.lang, key) }
 
@@ -68,15 +100,19 @@ func (a *Accessible) ask(prompt string) (string, bool) {
 	return line, true
 }
 
+// save writes the session. A failure is said once, and again when it is
+// over; the plan and the answers file can still be saved at the end.
 func (a *Accessible) save() {
-	if a.opt.SessionDir == "" || a.st.org == "" {
+	if a.keeper == nil || a.st.org == "" {
 		return
 	}
-	if a.path == "" {
-		a.path = session.NewPath(a.opt.SessionDir, a.opt.Now())
-	}
-	if err := session.Save(a.path, a.st.file(), a.opt.Catalog); err != nil {
-		a.say("%s: %v", a.t("ui.save.error"), err)
+	switch err := a.keeper.Save(a.st.file(), a.opt.Catalog); {
+	case err != nil && !a.warned:
+		a.say(a.t("acc.notsaved"), safe.Line(err.Error()))
+		a.warned = true
+	case err == nil && a.warned:
+		a.say(a.t("acc.savedagain"), safe.Line(a.keeper.Path()))
+		a.warned = false
 	}
 }
 
@@ -84,6 +120,15 @@ func (a *Accessible) save() {
 // paths written.
 func (a *Accessible) Run() ([]string, error) {
 	cat := a.opt.Catalog
+	if a.keeper != nil && a.opt.ResumePath != "" {
+		if err := a.keeper.Open(a.opt.ResumePath); err != nil {
+			a.say("%s", lockedText(a.lang, a.opt.ResumePath, err))
+			if line, ok := a.ask(a.t("acc.copy")); !ok || !yes(line) {
+				return nil, ErrLocked
+			}
+			a.say("%s", a.t("ui.locked.copy"))
+		}
+	}
 	a.say("%s", a.t("ui.welcome.title"))
 	a.say("%s", a.t("ui.welcome.text"))
 	a.say("%s", a.t("acc.intro"))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/internal/safe"
 )
@@ -291,6 +292,14 @@ func (m *Model) complete() {
 		m.savePath = m.val
 		m.saveExtras = m.multi
 		m.writeFiles(false)
+		return
+	case "savesession":
+		if err := m.keeper.SaveAs(m.expand(m.val), m.st.file(), m.cat); err != nil {
+			m.sessionErr = safe.Line(fsutil.Reason(err).Error())
+			m.buildSaveSession()
+			return
+		}
+		m.leaveSaveSession()
 		return
 	}
 	st := m.all[m.cur]

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/internal/session"
 )
 
@@ -36,6 +38,8 @@ const (
 	scrSave
 	scrConfirmOverwrite
 	scrDone
+	scrSaveSession // the session to another place, after a save failed (ctrl+s)
+	scrLocked      // the session chosen is open in another konform
 )
 
 // Options configure a wizard.
@@ -84,13 +88,17 @@ type Model struct {
 	editing   string // the id of the action being edited
 	preview   viewport.Model
 
-	sessionPath string
-	saveErr     string
-	savePath    string
-	existing    string // the file an overwrite needs confirming for
-	saveExtras  []string
-	saved       []string
-	message     string
+	keeper     *session.Keeper
+	sessionErr string // why saving the session elsewhere failed
+	returnTo   screen // where ctrl+s came from
+	locked     *answers.File
+	lockedErr  string
+	saveErr    string
+	savePath   string
+	existing   string // the file an overwrite needs confirming for
+	saveExtras []string
+	saved      []string
+	message    string
 
 	quitAsk  bool
 	ExitCode int
@@ -102,6 +110,9 @@ func New(opt Options) *Model {
 		opt.Now = time.Now
 	}
 	m := &Model{opt: opt, cat: opt.Catalog, lang: opt.Lang, width: 80, high: 24, dark: true}
+	if opt.SessionDir != "" || opt.ResumePath != "" {
+		m.keeper = session.NewKeeper(opt.SessionDir, opt.Now)
+	}
 	today := catalog.Date{Time: opt.Now().UTC().Truncate(24 * time.Hour)}
 	m.st = newState(m.lang, today)
 	if opt.Resume != nil {
@@ -115,10 +126,38 @@ func New(opt Options) *Model {
 
 func (m *Model) t(key string) string { return i18n.T(m.lang, key) }
 
+// resume continues the session f read from path; when another konform has
+// it open, it asks whether to continue in a copy.
 func (m *Model) resume(f *answers.File, path string) {
+	if m.keeper != nil && path != "" {
+		if err := m.keeper.Open(path); err != nil {
+			m.locked, m.lockedErr = f, lockedText(m.lang, path, err)
+			m.lang = f.Lang
+			m.screen = scrLocked
+			m.form = nil
+			return
+		}
+	}
+	m.continueWith(f)
+}
+
+// lockedText says that the session at path could not be opened, in lang.
+func lockedText(lang catalog.Lang, path string, err error) string {
+	var le *session.LockedError
+	if !errors.As(err, &le) {
+		return safe.Line(fmt.Sprintf("%s: %v", path, err))
+	}
+	who := ""
+	if le.PID > 0 {
+		who = fmt.Sprintf(i18n.T(lang, "ui.locked.pid"), le.PID)
+	}
+	return safe.Line(fmt.Sprintf(i18n.T(lang, "ui.locked"), path, who))
+}
+
+// continueWith walks on from the answers of f.
+func (m *Model) continueWith(f *answers.File) {
 	m.st = fromFile(f)
 	m.lang = f.Lang
-	m.sessionPath = path
 	m.refresh()
 	m.screen = scrStep
 	m.goTo(firstOpen(m.st, m.all))
@@ -188,24 +227,47 @@ func (m *Model) back() {
 	}
 }
 
-// autosave writes the session after every completed step.
+// autosave writes the session after every completed step. A failure stays
+// on screen until a save succeeds (see fit).
 func (m *Model) autosave() {
-	if m.opt.SessionDir == "" || m.st.org == "" {
+	if m.keeper == nil || m.st.org == "" {
 		return
 	}
-	if m.sessionPath == "" {
-		m.sessionPath = session.NewPath(m.opt.SessionDir, m.opt.Now())
-	}
-	if err := session.Save(m.sessionPath, m.st.file(), m.cat); err != nil {
-		m.message = fmt.Sprintf("%s: %v", m.t("ui.save.error"), err)
-	}
+	_ = m.keeper.Save(m.st.file(), m.cat)
 }
 
 // SaveNow saves the session, for signals and quitting.
 func (m *Model) SaveNow() { m.autosave() }
 
-// SessionPath is where the session is saved.
-func (m *Model) SessionPath() string { return m.sessionPath }
+// SessionPath is where the session is saved, "" before the first save.
+func (m *Model) SessionPath() string {
+	if m.keeper == nil {
+		return ""
+	}
+	return m.keeper.Path()
+}
+
+// SessionSaved reports whether the answers as they stand are in the
+// session file.
+func (m *Model) SessionSaved() bool { return m.keeper != nil && m.keeper.Saved() }
+
+// SessionErr is why the last save of the session failed, or nil.
+func (m *Model) SessionErr() error {
+	if m.keeper == nil {
+		return nil
+	}
+	return m.keeper.Err()
+}
+
+// unsaved reports whether there are answers that are not in a file.
+func (m *Model) unsaved() bool { return m.keeper != nil && m.st.org != "" && !m.keeper.Saved() }
+
+// Close lets go of the session for other konform windows.
+func (m *Model) Close() {
+	if m.keeper != nil {
+		m.keeper.Close()
+	}
+}
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -270,7 +332,32 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.noting {
 		return m.noteKey(msg)
 	}
+	if k == "ctrl+s" && m.keeper != nil && m.st.org != "" && m.screen != scrSaveSession && m.screen != scrLocked {
+		m.buildSaveSession()
+		return m, m.form.Init()
+	}
 	switch m.screen {
+	case scrLocked:
+		switch k {
+		case "y", "j", "Y", "J":
+			// A copy: the answers go to a new session file on the next save.
+			f := m.locked
+			m.locked = nil
+			m.continueWith(f)
+			m.message = m.t("ui.locked.copy")
+			return m, m.initForm()
+		case "n", "N", "esc":
+			m.locked = nil
+			m.screen = scrWelcome
+			m.buildWelcome()
+			return m, m.initForm()
+		}
+		return m, nil
+	case scrSaveSession:
+		if k == "esc" {
+			m.leaveSaveSession()
+			return m, m.initForm()
+		}
 	case scrConfirmOverwrite:
 		switch k {
 		case "y", "j", "Y", "J":

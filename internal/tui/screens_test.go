@@ -252,6 +252,7 @@ func TestQuitAsksAndKeepsTheSession(t *testing.T) {
 	if !d.quit || d.m.ExitCode != 130 {
 		t.Fatalf("quit %v, exit code %d", d.quit, d.m.ExitCode)
 	}
+	d.m.Close() // as the program does when it ends: the lock goes
 	entries, _ := os.ReadDir(opt.SessionDir)
 	if len(entries) != 1 {
 		t.Fatalf("session files: %v", entries)
@@ -394,4 +395,75 @@ func TestRecordActionProgressInThePlanView(t *testing.T) {
 	if st := f.Actions[second.ID]; st.Reason != "Nur intern genutzt" {
 		t.Errorf("session record of %s: %+v", second.ID, st)
 	}
+}
+
+// A save that fails stays on screen until one succeeds, the quit dialog
+// says the answers are not saved, and ctrl+s saves them elsewhere.
+func TestFailedSaveIsShownUntilSaved(t *testing.T) {
+	opt := fixed(t)
+	if err := os.WriteFile(filepath.Join(opt.HomeDir, ".local"), []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d := start(t, opt)
+	d.choose("health")
+	for range 2 { // on this screen and on the next
+		if s := d.screen(); !strings.Contains(s, "Nicht gesichert:") || strings.Contains(s, "Gesichert in") {
+			t.Fatalf("the failed save is not shown:\n%s", s)
+		}
+		if d.m.SessionSaved() || d.m.SessionErr() == nil {
+			t.Fatal("the wizard takes the failed save for a saved one")
+		}
+		d.choose(d.m.all[d.m.cur].q.Options[0].ID)
+	}
+	d.press("ctrl+c")
+	if s := d.screen(); !strings.Contains(s, "NICHT gesichert") {
+		t.Fatalf("the quit dialog does not say the answers are not saved:\n%s", s)
+	}
+	d.press("n", "ctrl+s")
+	if s := d.screen(); !strings.Contains(s, "Antworten sichern unter") {
+		t.Fatalf("ctrl+s does not offer another place:\n%s", s)
+	}
+	// The work folder does not exist yet: the reason shows, nothing is lost.
+	d.press("enter")
+	if s := d.screen(); !strings.Contains(s, "Nicht gespeichert: folder") || d.m.SessionSaved() {
+		t.Fatalf("a failed save elsewhere is not shown:\n%s", s)
+	}
+	if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d.press("enter")
+	want := filepath.Join(opt.WorkDir, "konform-malerbetrieb-sommer-gmbh-"+d.m.st.date.String()+".yaml")
+	if !d.m.SessionSaved() || d.m.SessionPath() != want {
+		t.Fatalf("saved %v at %q, want %q; screen:\n%s", d.m.SessionSaved(), d.m.SessionPath(), want, d.screen())
+	}
+	if s := d.screen(); strings.Contains(s, "Nicht gesichert") || !strings.Contains(s, "Gesichert in ~/work/konform-malerbetrieb") {
+		t.Fatalf("after saving elsewhere:\n%s", s)
+	}
+	d.m.Close()
+}
+
+// A session open in another window is not taken over: the wizard says so
+// and offers a copy, which is saved as a session of its own.
+func TestSessionOpenElsewhereOffersACopy(t *testing.T) {
+	opt := fixed(t)
+	first := start(t, opt)
+	first.choose("health")
+	path := first.m.SessionPath()
+	f, err := session.Load(path, catalogue(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Resume, opt.ResumePath = f, path
+	second := newDriver(t, opt)
+	if s := strings.Join(strings.Fields(second.screen()), " "); !strings.Contains(s, "in einem anderen konform-Fenster geöffnet (Prozess") || !strings.Contains(s, "Kopie") {
+		t.Fatalf("no word of the other window:\n%s", s)
+	}
+	second.press("j")
+	second.expectAt("secrecy_203")
+	second.choose(second.m.all[second.m.cur].q.Options[0].ID)
+	if second.m.SessionPath() == path || !second.m.SessionSaved() {
+		t.Fatalf("the copy is saved in %q (the open session is %q)", second.m.SessionPath(), path)
+	}
+	first.m.Close()
+	second.m.Close()
 }

@@ -73,6 +73,15 @@ func (m *Model) Render() string {
 		keys = m.t("ui.keys.form")
 	case scrConfirmOverwrite:
 		body = warn.Render(wrap(fmt.Sprintf(m.t("ui.save.exists"), m.tildePath(m.existing)), m.width-2))
+	case scrSaveSession:
+		body = wrap(m.t("ui.session.intro"), m.width-2) + "\n\n" + m.formView()
+		if m.sessionErr != "" {
+			body += "\n" + warn.Render(wrap(m.t("ui.save.error")+": "+m.sessionErr, m.width-2))
+		}
+		keys = m.t("ui.session.help")
+	case scrLocked:
+		body = warn.Render(wrap(m.lockedErr, m.width-2)) + "\n\n" + wrap(m.t("ui.locked.ask"), m.width-2)
+		keys = m.t("ui.locked.help")
 	case scrDone:
 		lines := []string{bold.Render(m.t("ui.done"))}
 		for _, p := range m.saved {
@@ -83,7 +92,14 @@ func (m *Model) Render() string {
 	}
 	out := m.header() + "\n\n" + body
 	if m.quitAsk {
-		out += "\n\n" + box.Render(m.t("ui.quit"))
+		q := m.t("ui.quit")
+		switch {
+		case m.unsaved():
+			q = m.t("ui.quit.unsaved")
+		case m.keeper == nil || m.st.org == "":
+			q = m.t("ui.quit.nothing")
+		}
+		out += "\n\n" + box.Render(wrap(q, min(m.width-4, 72)))
 	}
 	return m.fit(out, keys)
 }
@@ -92,8 +108,13 @@ func (m *Model) Render() string {
 // the bottom.
 func (m *Model) fit(body, keys string) string {
 	footer := []string{dim.Render(keys)}
-	if m.sessionPath != "" {
-		footer = append(footer, dim.Render(truncate(m.t("ui.saved")+" "+m.tildePath(m.sessionPath), m.width)))
+	switch {
+	case m.keeper != nil && m.keeper.Err() != nil:
+		// Until a save succeeds: the answers are not in a file.
+		msg := fmt.Sprintf(m.t("ui.notsaved"), m.tildeText(m.keeper.Err().Error()))
+		footer = append(footer, strings.Split(warn.Render(wrap(msg, m.width)), "\n")...)
+	case m.keeper != nil && m.keeper.Saved():
+		footer = append(footer, dim.Render(truncate(m.t("ui.saved")+" "+m.tildePath(m.keeper.Path()), m.width)))
 	}
 	lines := strings.Split(body, "\n")
 	room := m.high - len(footer) - 1
@@ -111,6 +132,14 @@ func (m *Model) tildePath(p string) string {
 		p = "~" + p[len(m.opt.HomeDir):]
 	}
 	return safe.Line(p)
+}
+
+// tildeText is a message with the home folder written as ~.
+func (m *Model) tildeText(s string) string {
+	if m.opt.HomeDir != "" {
+		s = strings.ReplaceAll(s, m.opt.HomeDir+string(filepath.Separator), "~"+string(filepath.Separator))
+	}
+	return safe.Line(s)
 }
 
 func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
@@ -394,6 +423,33 @@ func (m *Model) renderPreview() {
 func (m *Model) defaultPlanPath() string {
 	name := fmt.Sprintf("konform-plan-%s-%s.md", answers.Slug(m.st.org), m.st.date)
 	return filepath.Join(m.opt.WorkDir, name)
+}
+
+// buildSaveSession asks where to keep the session instead (ctrl+s): by
+// default an answers file in the working folder.
+func (m *Model) buildSaveSession() {
+	if m.screen != scrSaveSession {
+		m.returnTo = m.screen
+		m.val = m.tildePath(filepath.Join(m.opt.WorkDir, fmt.Sprintf("konform-%s-%s.yaml", answers.Slug(m.st.org), m.st.date)))
+	}
+	m.screen = scrSaveSession
+	m.newForm("savesession", newInput().Title(m.t("ui.session.path")).Value(&m.val).CharLimit(4096))
+}
+
+// leaveSaveSession goes back to where ctrl+s was pressed.
+func (m *Model) leaveSaveSession() {
+	m.sessionErr = ""
+	switch m.returnTo {
+	case scrPreview:
+		m.openPreview()
+	case scrSave:
+		m.buildSave()
+	case scrStep:
+		m.goTo(m.cur)
+	default:
+		m.screen = m.returnTo
+		m.form = nil
+	}
 }
 
 func (m *Model) buildSave() {

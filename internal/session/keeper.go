@@ -1,0 +1,142 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
+)
+
+// Keeper keeps one wizard's session file: it creates it under a name no
+// other session has, holds its lock while the wizard runs, and saves the
+// answers after every step. It never claims a save that failed: Err is
+// the last save's error until a save succeeds.
+type Keeper struct {
+	dir   string
+	now   func() time.Time
+	path  string
+	lock  *Lock
+	err   error
+	saved bool
+}
+
+// NewKeeper keeps sessions in dir.
+func NewKeeper(dir string, now func() time.Time) *Keeper {
+	return &Keeper{dir: dir, now: now}
+}
+
+// Open takes over the session at path, to continue it: it fails with a
+// *LockedError when another konform has it open.
+func (k *Keeper) Open(path string) error {
+	l, err := Acquire(path)
+	if err != nil {
+		return err
+	}
+	k.Close()
+	k.path, k.lock, k.saved, k.err = path, l, true, nil
+	return nil
+}
+
+// Save writes the answers to the session file, creating it on the first
+// save. It returns the error and keeps it for Err.
+func (k *Keeper) Save(f *answers.File, cat *catalog.Catalog) error {
+	data, err := answers.Marshal(f, cat)
+	if err == nil {
+		if k.path == "" {
+			err = k.create(k.dir, data)
+		} else {
+			err = fsutil.WriteFile(k.path, data, 0o600, true)
+		}
+	}
+	k.err = err
+	k.saved = err == nil
+	return err
+}
+
+// SaveAs saves the answers to a new file at path, which the user chose
+// after a save failed, and keeps the session there from now on. An
+// existing file is not replaced.
+func (k *Keeper) SaveAs(path string, f *answers.File, cat *catalog.Catalog) error {
+	data, err := answers.Marshal(f, cat)
+	if err != nil {
+		return err
+	}
+	l, err := Acquire(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("folder %s does not exist", filepath.Dir(path))
+	}
+	if err != nil {
+		return err
+	}
+	if err := fsutil.WriteFile(path, data, 0o600, false); err != nil {
+		l.Release()
+		if errors.Is(err, fsutil.ErrExists) {
+			return fmt.Errorf("%s exists; choose another name", path)
+		}
+		return err
+	}
+	k.Close()
+	k.path, k.lock, k.err, k.saved = path, l, nil, true
+	return nil
+}
+
+// create makes a new session file in dir, named after the time and never
+// over an existing one: two wizards started in the same second get two
+// files.
+func (k *Keeper) create(dir string, data []byte) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	stamp := "session-" + k.now().Format("20060102-150405")
+	for n := 1; n < 1000; n++ {
+		name := stamp + ".yaml"
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d.yaml", stamp, n)
+		}
+		path := filepath.Join(dir, name)
+		l, err := Acquire(path)
+		var le *LockedError
+		if errors.As(err, &le) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		err = fsutil.WriteFile(path, data, 0o600, false)
+		if errors.Is(err, fsutil.ErrExists) {
+			l.Release()
+			continue
+		}
+		if err != nil {
+			l.Release()
+			return err
+		}
+		k.path, k.lock = path, l
+		return nil
+	}
+	return fmt.Errorf("no free name for a new session in %s", dir)
+}
+
+// Path is the session file, "" before the first save.
+func (k *Keeper) Path() string { return k.path }
+
+// Err is the last save's error; nil once a save succeeded.
+func (k *Keeper) Err() error { return k.err }
+
+// Saved reports whether the answers as last saved are in the file: a save
+// succeeded and none failed after it.
+func (k *Keeper) Saved() bool { return k.saved }
+
+// Close lets go of the session for other konform windows.
+func (k *Keeper) Close() {
+	if k.lock != nil {
+		k.lock.Release()
+		k.lock = nil
+	}
+}
