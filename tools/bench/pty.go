@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -163,7 +162,7 @@ func (t *term) press(keys string) (time.Duration, error) {
 }
 
 // stop ends the program and returns its peak RSS in bytes.
-func (t *term) stop(keys string) int64 {
+func (t *term) stop(keys string) {
 	if keys != "" {
 		_, _ = t.f.WriteString(keys)
 	}
@@ -174,8 +173,4 @@ func (t *term) stop(keys string) int64 {
 	}
 	_ = t.cmd.Wait()
 	t.f.Close()
-	if ru, ok := t.cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		return ru.Maxrss * 1024
-	}
-	return 0
 }
