@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -141,4 +142,24 @@ func TestLockHelper(t *testing.T) {
 	}
 	fmt.Println("locked")
 	time.Sleep(time.Minute)
+}
+
+// A named pipe named like a session is listed as unreadable at once; the
+// welcome screen never waits on it.
+func TestListDoesNotWaitOnAPipe(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "session-20261122-090000.yaml"), 0o600); err != nil {
+		t.Skipf("no named pipes: %v", err)
+	}
+	_, cat := testFile(t, "x")
+	done := make(chan []Info, 1)
+	go func() { infos, _ := List(dir, cat, 5); done <- infos }()
+	select {
+	case infos := <-done:
+		if len(infos) != 1 || infos[0].Err == nil || !strings.Contains(infos[0].Err.Error(), "is a named pipe") {
+			t.Fatalf("infos %+v", infos)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("List waits on a named pipe")
+	}
 }
