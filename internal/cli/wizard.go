@@ -117,8 +117,8 @@ func runWizard(o *wizardOptions) error {
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		m.SaveNow()
 	}
-	defer m.Close()
-	if reported := o.reportSession(m, "konform run --resume"); err == nil && m.ExitCode != 0 {
+	defer m.Session().Close()
+	if reported := o.reportSession(m.Session(), "konform run --resume"); err == nil && m.ExitCode != 0 {
 		return &Error{Code: m.ExitCode, Err: errors.New("aborted" + reported)}
 	}
 	if errors.Is(err, tea.ErrProgramKilled) {
@@ -127,24 +127,17 @@ func runWizard(o *wizardOptions) error {
 	return err
 }
 
-// session is what the CLI asks of a wizard about its session file.
-type sessionInfo interface {
-	SessionPath() string
-	SessionSaved() bool
-	SessionErr() error
-}
-
 // reportSession says where the answers are, or that they are not saved:
 // never "saved" unless the file was written. It returns what to add to
 // "aborted".
-func (o *wizardOptions) reportSession(s sessionInfo, resume string) string {
+func (o *wizardOptions) reportSession(s *session.Keeper, resume string) string {
 	switch {
-	case s.SessionSaved():
-		path := safe.Line(s.SessionPath())
+	case s.Saved():
+		path := safe.Line(s.Path())
 		fmt.Fprintf(o.io.Err, "konform: session saved in %s (%s %s)\n", path, resume, path)
 		return "; your answers are saved"
-	case s.SessionErr() != nil:
-		fmt.Fprintf(o.io.Err, "konform: your answers are NOT saved: %s\n", safe.Line(s.SessionErr().Error()))
+	case s.Err() != nil:
+		fmt.Fprintf(o.io.Err, "konform: your answers are NOT saved: %s\n", safe.Line(s.Err().Error()))
 		return "; your answers are not saved"
 	}
 	return ""
@@ -159,8 +152,8 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Resume: resume, ResumePath: o.Resume,
 		WorkDir: wd, HomeDir: home, Now: time.Now}, o.io.In, out)
 	_, err := acc.Run()
-	defer acc.Close()
-	reported := o.reportSession(acc, "konform --accessible --resume")
+	defer acc.Session().Close()
+	reported := o.reportSession(acc.Session(), "konform --accessible --resume")
 	switch {
 	case errors.Is(err, tui.ErrInputEnded):
 		return inputErr("the input ended before the assessment was complete%s", reported)

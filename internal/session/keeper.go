@@ -123,19 +123,30 @@ func (k *Keeper) create(dir string, data []byte) error {
 	return fmt.Errorf("no free name for a new session in %s", dir)
 }
 
-// Path is the session file, "" before the first save.
-func (k *Keeper) Path() string { return k.path }
+// Path is the session file, "" before the first save. A nil Keeper (a
+// wizard that keeps no session) has none.
+func (k *Keeper) Path() string {
+	if k == nil {
+		return ""
+	}
+	return k.path
+}
 
 // Err is the last save's error; nil once a save succeeded.
-func (k *Keeper) Err() error { return k.err }
+func (k *Keeper) Err() error {
+	if k == nil {
+		return nil
+	}
+	return k.err
+}
 
 // Saved reports whether the answers as last saved are in the file: a save
 // succeeded and none failed after it.
-func (k *Keeper) Saved() bool { return k.saved }
+func (k *Keeper) Saved() bool { return k != nil && k.saved }
 
 // Close lets go of the session for other konform windows.
 func (k *Keeper) Close() {
-	if k.lock != nil {
+	if k != nil && k.lock != nil {
 		k.lock.Release()
 		k.lock = nil
 	}

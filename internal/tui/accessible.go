@@ -55,32 +55,11 @@ func NewAccessible(opt Options, in io.Reader, out io.Writer) *Accessible {
 	return a
 }
 
+// Session is the session file's keeper; nil when no session is kept.
+func (a *Accessible) Session() *session.Keeper { return a.keeper }
+
 // SessionPath is where the answers are saved, "" before the first save.
-func (a *Accessible) SessionPath() string {
-	if a.keeper == nil {
-		return ""
-	}
-	return a.keeper.Path()
-}
-
-// SessionSaved reports whether the answers as they stand are in the
-// session file.
-func (a *Accessible) SessionSaved() bool { return a.keeper != nil && a.keeper.Saved() }
-
-// SessionErr is why the last save of the session failed, or nil.
-func (a *Accessible) SessionErr() error {
-	if a.keeper == nil {
-		return nil
-	}
-	return a.keeper.Err()
-}
-
-// Close lets go of the session for other konform windows.
-func (a *Accessible) Close() {
-	if a.keeper != nil {
-		a.keeper.Close()
-	}
-}
+func (a *Accessible) SessionPath() string { return a.keeper.Path() }
 
 func (a *Accessible) t(key string) string { return i18n.T(a.lang, key) }
 

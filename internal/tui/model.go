@@ -239,35 +239,17 @@ func (m *Model) autosave() {
 // SaveNow saves the session, for signals and quitting.
 func (m *Model) SaveNow() { m.autosave() }
 
+// Session is the session file's keeper; nil when no session is kept.
+func (m *Model) Session() *session.Keeper { return m.keeper }
+
 // SessionPath is where the session is saved, "" before the first save.
-func (m *Model) SessionPath() string {
-	if m.keeper == nil {
-		return ""
-	}
-	return m.keeper.Path()
-}
-
-// SessionSaved reports whether the answers as they stand are in the
-// session file.
-func (m *Model) SessionSaved() bool { return m.keeper != nil && m.keeper.Saved() }
-
-// SessionErr is why the last save of the session failed, or nil.
-func (m *Model) SessionErr() error {
-	if m.keeper == nil {
-		return nil
-	}
-	return m.keeper.Err()
-}
+func (m *Model) SessionPath() string { return m.keeper.Path() }
 
 // unsaved reports whether there are answers that are not in a file.
 func (m *Model) unsaved() bool { return m.keeper != nil && m.st.org != "" && !m.keeper.Saved() }
 
 // Close lets go of the session for other konform windows.
-func (m *Model) Close() {
-	if m.keeper != nil {
-		m.keeper.Close()
-	}
-}
+func (m *Model) Close() { m.keeper.Close() }
 
 // Update handles a message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

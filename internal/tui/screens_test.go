@@ -410,7 +410,7 @@ func TestFailedSaveIsShownUntilSaved(t *testing.T) {
 		if s := d.screen(); !strings.Contains(s, "Nicht gesichert:") || strings.Contains(s, "Gesichert in") {
 			t.Fatalf("the failed save is not shown:\n%s", s)
 		}
-		if d.m.SessionSaved() || d.m.SessionErr() == nil {
+		if d.m.Session().Saved() || d.m.Session().Err() == nil {
 			t.Fatal("the wizard takes the failed save for a saved one")
 		}
 		d.choose(d.m.all[d.m.cur].q.Options[0].ID)
@@ -425,7 +425,7 @@ func TestFailedSaveIsShownUntilSaved(t *testing.T) {
 	}
 	// The work folder does not exist yet: the reason shows, nothing is lost.
 	d.press("enter")
-	if s := d.screen(); !strings.Contains(s, "Nicht gespeichert: folder") || d.m.SessionSaved() {
+	if s := d.screen(); !strings.Contains(s, "Nicht gespeichert: folder") || d.m.Session().Saved() {
 		t.Fatalf("a failed save elsewhere is not shown:\n%s", s)
 	}
 	if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
@@ -433,8 +433,8 @@ func TestFailedSaveIsShownUntilSaved(t *testing.T) {
 	}
 	d.press("enter")
 	want := filepath.Join(opt.WorkDir, "konform-malerbetrieb-sommer-gmbh-"+d.m.st.date.String()+".yaml")
-	if !d.m.SessionSaved() || d.m.SessionPath() != want {
-		t.Fatalf("saved %v at %q, want %q; screen:\n%s", d.m.SessionSaved(), d.m.SessionPath(), want, d.screen())
+	if !d.m.Session().Saved() || d.m.SessionPath() != want {
+		t.Fatalf("saved %v at %q, want %q; screen:\n%s", d.m.Session().Saved(), d.m.SessionPath(), want, d.screen())
 	}
 	if s := d.screen(); strings.Contains(s, "Nicht gesichert") || !strings.Contains(s, "Gesichert in ~/work/konform-malerbetrieb") {
 		t.Fatalf("after saving elsewhere:\n%s", s)
@@ -461,7 +461,7 @@ func TestSessionOpenElsewhereOffersACopy(t *testing.T) {
 	second.press("j")
 	second.expectAt("secrecy_203")
 	second.choose(second.m.all[second.m.cur].q.Options[0].ID)
-	if second.m.SessionPath() == path || !second.m.SessionSaved() {
+	if second.m.SessionPath() == path || !second.m.Session().Saved() {
 		t.Fatalf("the copy is saved in %q (the open session is %q)", second.m.SessionPath(), path)
 	}
 	first.m.Close()

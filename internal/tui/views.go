@@ -109,11 +109,11 @@ func (m *Model) Render() string {
 func (m *Model) fit(body, keys string) string {
 	footer := []string{dim.Render(keys)}
 	switch {
-	case m.keeper != nil && m.keeper.Err() != nil:
+	case m.keeper.Err() != nil:
 		// Until a save succeeds: the answers are not in a file.
 		msg := fmt.Sprintf(m.t("ui.notsaved"), m.tildeText(m.keeper.Err().Error()))
 		footer = append(footer, strings.Split(warn.Render(wrap(msg, m.width)), "\n")...)
-	case m.keeper != nil && m.keeper.Saved():
+	case m.keeper.Saved():
 		footer = append(footer, dim.Render(truncate(m.t("ui.saved")+" "+m.tildePath(m.keeper.Path()), m.width)))
 	}
 	lines := strings.Split(body, "\n")
