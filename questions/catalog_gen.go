@@ -188,6 +188,7 @@ func compiled() *catalog.Catalog {
 					DE: "Nutzung einstellen",
 					EN: "Stop using",
 				},
+				Group: "stop",
 			},
 			&catalog.Topic{
 				ID: "switch-provider",
@@ -195,6 +196,7 @@ func compiled() *catalog.Catalog {
 					DE: "Anbieter wechseln",
 					EN: "Switch provider",
 				},
+				Group: "stop",
 			},
 			&catalog.Topic{
 				ID: "business-version",
@@ -202,6 +204,7 @@ func compiled() *catalog.Catalog {
 					DE: "Business-Version",
 					EN: "Business version",
 				},
+				Group: "stop",
 			},
 			&catalog.Topic{
 				ID: "licence-terms",
@@ -209,6 +212,8 @@ func compiled() *catalog.Catalog {
 					DE: "Nutzungsbedingungen",
 					EN: "Licence terms",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "private-business-separation",
@@ -216,6 +221,8 @@ func compiled() *catalog.Catalog {
 					DE: "Trennung privat/geschäftlich",
 					EN: "Private/business separation",
 				},
+				Group:  "hygiene",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "address-book",
@@ -223,6 +230,8 @@ func compiled() *catalog.Catalog {
 					DE: "Adressbuch-Upload",
 					EN: "Address-book upload",
 				},
+				Group:  "data",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "backups",
@@ -230,6 +239,8 @@ func compiled() *catalog.Catalog {
 					DE: "Chat-Backups",
 					EN: "Chat backups",
 				},
+				Group:  "data",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "e2e-encryption",
@@ -237,6 +248,8 @@ func compiled() *catalog.Catalog {
 					DE: "Ende-zu-Ende-Verschlüsselung",
 					EN: "End-to-end encryption",
 				},
+				Group:  "hygiene",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "app-updates",
@@ -244,6 +257,8 @@ func compiled() *catalog.Catalog {
 					DE: "App-Updates",
 					EN: "App updates",
 				},
+				Group:  "hygiene",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "dpa-contract",
@@ -251,6 +266,8 @@ func compiled() *catalog.Catalog {
 					DE: "Auftragsverarbeitungsvertrag",
 					EN: "Data processing agreement",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "third-country-transfer",
@@ -258,6 +275,8 @@ func compiled() *catalog.Catalog {
 					DE: "Drittlandübermittlung",
 					EN: "Third-country transfer",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "no-own-purposes",
@@ -265,6 +284,8 @@ func compiled() *catalog.Catalog {
 					DE: "Keine eigenen Zwecke des Anbieters",
 					EN: "No own purposes of the provider",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "records-of-processing",
@@ -272,6 +293,8 @@ func compiled() *catalog.Catalog {
 					DE: "Verzeichnis von Verarbeitungstätigkeiten",
 					EN: "Record of processing activities",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "privacy-notice",
@@ -279,6 +302,8 @@ func compiled() *catalog.Catalog {
 					DE: "Datenschutzhinweise",
 					EN: "Privacy notice",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "consent",
@@ -286,6 +311,8 @@ func compiled() *catalog.Catalog {
 					DE: "Einwilligung",
 					EN: "Consent",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "marketing-consent",
@@ -293,6 +320,8 @@ func compiled() *catalog.Catalog {
 					DE: "Werbeeinwilligung",
 					EN: "Marketing consent",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "imprint",
@@ -300,6 +329,8 @@ func compiled() *catalog.Catalog {
 					DE: "Impressum und Pflichtangaben",
 					EN: "Imprint and mandatory details",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "special-categories",
@@ -307,6 +338,7 @@ func compiled() *catalog.Catalog {
 					DE: "Besondere Kategorien (Art. 9)",
 					EN: "Special categories (Art. 9)",
 				},
+				Group: "data",
 			},
 			&catalog.Topic{
 				ID: "professional-secrecy",
@@ -314,6 +346,8 @@ func compiled() *catalog.Catalog {
 					DE: "Berufsgeheimnis",
 					EN: "Professional secrecy",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "sick-notes",
@@ -321,6 +355,7 @@ func compiled() *catalog.Catalog {
 					DE: "Krankmeldungen",
 					EN: "Sick notes",
 				},
+				Group: "data",
 			},
 			&catalog.Topic{
 				ID: "privacy-settings",
@@ -328,6 +363,8 @@ func compiled() *catalog.Catalog {
 					DE: "Datenschutz-Einstellungen",
 					EN: "Privacy settings",
 				},
+				Group:  "hygiene",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "meeting-access",
@@ -335,6 +372,8 @@ func compiled() *catalog.Catalog {
 					DE: "Zugangsschutz für Meetings",
 					EN: "Meeting access",
 				},
+				Group:  "hygiene",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "screen-sharing",
@@ -342,6 +381,8 @@ func compiled() *catalog.Catalog {
 					DE: "Bildschirmfreigabe",
 					EN: "Screen sharing",
 				},
+				Group:  "hygiene",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "recording-rules",
@@ -349,6 +390,8 @@ func compiled() *catalog.Catalog {
 					DE: "Regeln für Aufzeichnungen",
 					EN: "Recording rules",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "usage-policy",
@@ -356,6 +399,7 @@ func compiled() *catalog.Catalog {
 					DE: "Nutzungsrichtlinie",
 					EN: "Usage policy",
 				},
+				Group: "legal",
 			},
 			&catalog.Topic{
 				ID: "works-council",
@@ -363,6 +407,8 @@ func compiled() *catalog.Catalog {
 					DE: "Betriebsrat",
 					EN: "Works council",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "retention",
@@ -370,6 +416,7 @@ func compiled() *catalog.Catalog {
 					DE: "Aufbewahrung",
 					EN: "Retention",
 				},
+				Group: "data",
 			},
 			&catalog.Topic{
 				ID: "breach-procedure",
@@ -377,6 +424,7 @@ func compiled() *catalog.Catalog {
 					DE: "Datenpannen",
 					EN: "Data breaches",
 				},
+				Group: "legal",
 			},
 			&catalog.Topic{
 				ID: "phone-alternative",
@@ -384,6 +432,7 @@ func compiled() *catalog.Catalog {
 					DE: "Telefonkonferenz als Alternative",
 					EN: "Telephone conference instead",
 				},
+				Group: "hygiene",
 			},
 			&catalog.Topic{
 				ID: "dpo-review",
@@ -391,6 +440,7 @@ func compiled() *catalog.Catalog {
 					DE: "Prüfung durch Datenschutzbeauftragte",
 					EN: "Review by the data protection officer",
 				},
+				Group: "legal",
 			},
 			&catalog.Topic{
 				ID: "dpia",
@@ -398,6 +448,8 @@ func compiled() *catalog.Catalog {
 					DE: "Datenschutz-Folgenabschätzung",
 					EN: "Data protection impact assessment",
 				},
+				Group:  "legal",
+				IfKept: true,
 			},
 		},
 		Legal: []*catalog.LegalRef{

@@ -50,9 +50,12 @@ func (a Answer) IsUnknown() bool { return slices.Contains(a.Values, catalog.Unkn
 
 // FactLine is one fact of a tool as the plan shows it.
 type FactLine struct {
-	Def    *catalog.FactDef
-	Fact   catalog.Fact
-	Stale  bool // older than StaleMonths at the assessment date
+	Def  *catalog.FactDef
+	Fact catalog.Fact
+	Old  bool // older than StaleMonths at the assessment date
+	// Stale is an old fact that an action of the plan depends on: the one
+	// worth checking before acting. Outside a plan, every old fact.
+	Stale  bool
 	ByUser bool // given in the answers file (custom tool)
 }
 
@@ -61,6 +64,16 @@ type IssueLine struct {
 	Issue catalog.Issue
 	Stale bool
 }
+
+// Verdict is what the plan advises for a tool as a whole.
+type Verdict string
+
+// The verdicts.
+const (
+	Replace Verdict = "replace" // stop using it or switch: a critical action says so
+	Fix     Verdict = "fix"     // keep it, with the actions the plan lists
+	Keep    Verdict = "keep"    // nothing left to do
+)
 
 // Tool is one assessed tool.
 type Tool struct {
@@ -72,6 +85,7 @@ type Tool struct {
 	Issues  []IssueLine
 	Answers []Answer
 	Light   Light
+	Verdict Verdict
 	Counts  map[catalog.Priority]int
 }
 
@@ -97,7 +111,17 @@ type Action struct {
 	Owner  string
 	Reason string // why it does not apply
 	DueSet bool   // Due was set in the answers file, not by the priority
+
+	// SupersededBy is the action that says to stop using or replace the
+	// tool, when this one only matters if the tool is kept; IfKept are the
+	// actions it supersedes.
+	SupersededBy *Action
+	IfKept       []*Action
 }
+
+// Open reports whether the action is one to do now: pending and not
+// superseded by replacing its tool.
+func (a *Action) Open() bool { return a.Pending() && a.SupersededBy == nil }
 
 // Pending reports whether the action still needs doing: it is neither done
 // nor recorded as not applicable. Counts and traffic lights are of pending
@@ -145,7 +169,13 @@ type Plan struct {
 	// DoneElsewhere counts actions the answers file records as done that
 	// the plan no longer has: the answers changed with the work.
 	DoneElsewhere int
+
+	// FirstSteps are the few actions to start with, in order.
+	FirstSteps []*Action
 }
+
+// MaxFirstSteps is how many actions a plan's first steps name at most.
+const MaxFirstSteps = 5
 
 // Assess evaluates the answers against the catalogue.
 func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
@@ -196,8 +226,9 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 	p.Actions = order
 	p.sortActions()
 	p.applyStates(f.Actions)
+	p.supersede()
 	for _, a := range p.Actions {
-		if !a.Pending() {
+		if !a.Open() {
 			continue
 		}
 		if a.Tool == nil {
@@ -208,7 +239,15 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 	}
 	for _, t := range p.Tools {
 		t.Light = lightFor(t.Counts)
+		if t.Verdict != Replace {
+			t.Verdict = Keep
+			if len(t.Counts) > 0 { // counts only what is still to do
+				t.Verdict = Fix
+			}
+		}
 	}
+	p.markStale()
+	p.FirstSteps = p.firstSteps()
 	for _, a := range p.Context {
 		if a.IsUnknown() {
 			p.Open = append(p.Open, OpenQuestion{Answer: a})
@@ -260,6 +299,88 @@ func (p *Plan) applyStates(states map[string]answers.ActionState) {
 	}
 }
 
+// supersede decides "replace or fix" for each tool: when a critical action
+// still to do says to stop using the tool or to switch, the tool's actions
+// that only matter while it is kept (Topic.IfKept) are listed under it
+// instead of standing on their own, and are not counted.
+func (p *Plan) supersede() {
+	lead := map[*Tool]*Action{}
+	for _, a := range p.Actions { // sorted: critical first, stop-use before switch-provider
+		if a.Tool != nil && lead[a.Tool] == nil && a.Priority == catalog.Critical && a.Pending() &&
+			(a.Topic.ID == "stop-use" || a.Topic.ID == "switch-provider") {
+			lead[a.Tool] = a
+			a.Tool.Verdict = Replace
+		}
+	}
+	for _, a := range p.Actions {
+		if l := lead[a.Tool]; l != nil && a != l && a.Topic.IfKept && a.Pending() {
+			a.SupersededBy = l
+			l.IfKept = append(l.IfKept, a)
+		}
+	}
+}
+
+// firstSteps are the actions to start with: those still to do, the most
+// urgent first; within a priority, stopping or replacing a tool before
+// protecting data at risk, before what the law requires, before good
+// practice (Topic.Group).
+func (p *Plan) firstSteps() []*Action {
+	var open []*Action
+	for _, a := range p.Actions {
+		if a.Open() {
+			open = append(open, a)
+		}
+	}
+	slices.SortStableFunc(open, func(a, b *Action) int {
+		if d := a.Priority.Rank() - b.Priority.Rank(); d != 0 {
+			return d
+		}
+		return slices.Index(catalog.TopicGroups, a.Topic.Group) - slices.Index(catalog.TopicGroups, b.Topic.Group)
+	})
+	return open[:min(len(open), MaxFirstSteps)]
+}
+
+// markStale flags the old facts that an action of the plan depends on: a
+// fact in an action's triggers, or one that answered a question in them.
+func (p *Plan) markStale() {
+	used := map[*Tool]map[string]bool{}
+	mark := func(t *Tool, trs []catalog.Trigger) {
+		if t == nil {
+			return
+		}
+		if used[t] == nil {
+			used[t] = map[string]bool{}
+		}
+		for _, tr := range trs {
+			if tr.Fact != "" {
+				used[t][tr.Fact] = true
+			}
+			if tr.Question != nil && tr.Question.Prefill != "" {
+				for _, a := range t.Answers {
+					if a.Question == tr.Question && a.Origin == FromFact {
+						used[t][tr.Question.Prefill] = true
+					}
+				}
+			}
+		}
+	}
+	for _, a := range p.Actions {
+		if !a.Pending() {
+			continue
+		}
+		mark(a.Tool, a.Triggers)
+		for _, part := range a.Also {
+			mark(a.Tool, part.Triggers)
+		}
+	}
+	for _, t := range p.Tools {
+		for i := range t.Facts {
+			f := &t.Facts[i]
+			f.Stale = f.Old && used[t][f.Def.ID]
+		}
+	}
+}
+
 // OrgLight is the traffic light of the organisation-wide actions.
 func (p *Plan) OrgLight() Light { return lightFor(p.OrgCounts) }
 
@@ -297,7 +418,7 @@ func newTool(cat *catalog.Catalog, ft *answers.Tool, date catalog.Date) *Tool {
 	} else {
 		for _, d := range cat.FactDefs {
 			if f, ok := ct.Facts[d.ID]; ok {
-				t.Facts = append(t.Facts, FactLine{Def: d, Fact: f, Stale: stale(f.AsOf)})
+				t.Facts = append(t.Facts, FactLine{Def: d, Fact: f, Old: stale(f.AsOf), Stale: stale(f.AsOf)})
 			}
 		}
 		for _, is := range ct.Issues {

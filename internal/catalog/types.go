@@ -128,7 +128,19 @@ type Area struct {
 type Topic struct {
 	ID    string `yaml:"id"`
 	Title Text   `yaml:"title"`
+	// Group orders the first steps of a plan: stop (stop or replace the
+	// tool), data (protect data already at risk), legal (what the law
+	// requires), hygiene (good practice).
+	Group string `yaml:"group"`
+	// IfKept marks actions that only matter while the tool is kept: when
+	// the plan says to replace the tool, they are listed under that action
+	// instead of standing on their own.
+	IfKept bool `yaml:"if_kept,omitempty"`
 }
+
+// TopicGroups are the groups of topics, in the order a plan's first
+// steps take them.
+var TopicGroups = []string{"stop", "data", "legal", "hygiene"}
 
 // LegalRef is a norm an action relies on.
 type LegalRef struct {
@@ -143,8 +155,13 @@ type Source struct {
 	Title string `yaml:"title"` // as published (usually German)
 	By    string `yaml:"by"`
 	Date  string `yaml:"date"` // as precise as known: 2020, 2020-07, 2020-07-03
-	File  string `yaml:"file,omitempty"`
-	Note  Text   `yaml:"note"`
+	URL   string `yaml:"url,omitempty"`
+	// File names a source article in shared/seeds, for whoever maintains
+	// the catalogue; users read the title, publisher and date.
+	File string `yaml:"file,omitempty"`
+	// Read is the day the URL was read, for a source that changes.
+	Read string `yaml:"read,omitempty"`
+	Note Text   `yaml:"note"`
 }
 
 // Option is one answer to a choice question.

@@ -88,6 +88,17 @@ func (v *validator) sources(where string, ids []string) {
 func (c *Catalog) Validate() error {
 	v := &validator{c: c}
 	v.topics()
+	for _, src := range c.Sources {
+		where := "source " + src.ID
+		if src.URL != "" && (!strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") || strings.ContainsAny(src.URL, " <>\"\t\n")) {
+			v.errf("%s: url must be an http(s) address without spaces or <>", where)
+		}
+		if src.Read != "" {
+			if _, err := ParseDate(src.Read); err != nil {
+				v.errf("%s: read: %v", where, err)
+			}
+		}
+	}
 	for _, a := range c.Areas {
 		where := "area " + a.ID
 		if !snakeID.MatchString(a.ID) {
@@ -150,6 +161,9 @@ func (v *validator) topics() {
 	for _, t := range v.c.Topics {
 		ids = append(ids, t.ID)
 		v.text("topic "+t.ID, t.Title, false)
+		if !slices.Contains(TopicGroups, t.Group) {
+			v.errf("topic %s: group must be one of %s", t.ID, strings.Join(TopicGroups, ", "))
+		}
 	}
 	if !slices.Equal(ids, TopicIDs) {
 		v.errf("topics: the list must be exactly %s", strings.Join(TopicIDs, ", "))

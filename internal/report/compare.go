@@ -47,7 +47,7 @@ func CompareMarkdown(c *assess.Comparison, l catalog.Lang) []byte {
 			}
 			any = true
 			asOf := f.Fact.AsOf.String()
-			if f.Stale {
+			if f.Old {
 				asOf += " ⚠️"
 				stale = true
 			}
@@ -183,7 +183,7 @@ func CompareText(c *assess.Comparison, l catalog.Lang) []byte {
 				labels = append(labels, label)
 			}
 			year := fmt.Sprintf(" (%d)", f.Fact.AsOf.Year())
-			if f.Stale {
+			if f.Old {
 				year += " ⚠"
 				stale = true
 			}
@@ -329,7 +329,7 @@ func CompareJSON(c *assess.Comparison, l catalog.Lang) []byte {
 				o, _ := f.Def.Value(v)
 				labels = append(labels, o.Label.In(l))
 			}
-			jt.Facts = append(jt.Facts, jsonCompareFact{ID: f.Def.ID, Values: f.Fact.All(), Labels: labels, AsOf: f.Fact.AsOf.String(), Stale: f.Stale, Sources: f.Fact.Source})
+			jt.Facts = append(jt.Facts, jsonCompareFact{ID: f.Def.ID, Values: f.Fact.All(), Labels: labels, AsOf: f.Fact.AsOf.String(), Stale: f.Old, Sources: f.Fact.Source})
 		}
 		for _, is := range t.Issues {
 			jt.Issues = append(jt.Issues, jsonCompareIssue{Text: is.Issue.Text.In(l), AsOf: is.Issue.AsOf.String(), Stale: is.Stale, Sources: is.Issue.Source})
@@ -337,7 +337,7 @@ func CompareJSON(c *assess.Comparison, l catalog.Lang) []byte {
 		out.Tools = append(out.Tools, jt)
 	}
 	for _, s := range c.Sources() {
-		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.By, Date: s.Date, File: s.File})
+		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.By, Date: s.Date, URL: s.URL, Read: s.Read})
 	}
 	return EncodeJSON(out)
 }

@@ -154,10 +154,20 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(p.Actions)+1 || len(rows[0]) != 8 {
-		t.Fatalf("%d rows of %d columns; want %d rows of 8", len(rows), len(rows[0]), len(p.Actions)+1)
+	// One row per action to do or done; not those a replacement supersedes.
+	var tasks []*assess.Action
+	for _, a := range p.Actions {
+		if a.SupersededBy == nil {
+			tasks = append(tasks, a)
+		}
 	}
-	for i, a := range p.Actions {
+	if len(tasks) == len(p.Actions) {
+		t.Fatal("the example has no superseded actions; the test needs some")
+	}
+	if len(rows) != len(tasks)+1 || len(rows[0]) != 8 {
+		t.Fatalf("%d rows of %d columns; want %d rows of 8", len(rows), len(rows[0]), len(tasks)+1)
+	}
+	for i, a := range tasks {
 		if rows[i+1][0] != a.ID {
 			t.Errorf("row %d: id %q, want %q", i+1, rows[i+1][0], a.ID)
 		}

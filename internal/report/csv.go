@@ -24,6 +24,9 @@ func CSV(p *assess.Plan, l catalog.Lang) []byte {
 	t := func(key string) string { return i18n.T(l, key) }
 	_ = w.Write([]string{t("csv.id"), t("csv.priority"), t("csv.due"), t("plan.tool"), t("csv.topic"), t("csv.title"), t("csv.owner"), t("csv.status")})
 	for _, a := range p.Actions {
+		if a.SupersededBy != nil {
+			continue // not a task while the plan says to replace the tool
+		}
 		tool := t("org.name")
 		if a.Tool != nil {
 			tool = a.Tool.Name.In(l)

@@ -28,15 +28,17 @@ type jsonPlan struct {
 	Sources      []jsonSource   `json:"sources"`
 	Disclaimer   string         `json:"disclaimer"`
 	Counts       map[string]int `json:"counts"`
+	FirstSteps   []string       `json:"first_steps"`
 }
 
 type jsonTool struct {
-	Key    string         `json:"key"`
-	Tool   string         `json:"tool"`
-	Name   string         `json:"name"`
-	Kind   catalog.Kind   `json:"kind"`
-	Light  assess.Light   `json:"light"`
-	Counts map[string]int `json:"counts"`
+	Key     string         `json:"key"`
+	Tool    string         `json:"tool"`
+	Name    string         `json:"name"`
+	Kind    catalog.Kind   `json:"kind"`
+	Light   assess.Light   `json:"light"`
+	Verdict assess.Verdict `json:"verdict,omitempty"`
+	Counts  map[string]int `json:"counts"`
 }
 
 type jsonOverall struct {
@@ -61,6 +63,9 @@ type jsonAction struct {
 	Owner    *string       `json:"owner"`
 	Reason   *string       `json:"reason"`
 	DueSet   bool          `json:"due_agreed"`
+	// SupersededBy is the id of the action that says to stop using or
+	// replace the tool, when this one only matters if the tool is kept.
+	SupersededBy *string `json:"superseded_by"`
 }
 
 type jsonPart struct {
@@ -109,7 +114,8 @@ type jsonSource struct {
 	Title string `json:"title"`
 	By    string `json:"by"`
 	Date  string `json:"date"`
-	File  string `json:"file,omitempty"`
+	URL   string `json:"url,omitempty"`
+	Read  string `json:"read,omitempty"`
 }
 
 func counts(m map[catalog.Priority]int) map[string]int {
@@ -139,16 +145,20 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 		Open:       []jsonOpen{},
 		Sources:    []jsonSource{},
 		Disclaimer: i18n.T(l, "plan.disclaimer"),
+		FirstSteps: []string{},
+	}
+	for _, a := range p.FirstSteps {
+		out.FirstSteps = append(out.FirstSteps, a.ID)
 	}
 	if out.Participants == nil {
 		out.Participants = []string{}
 	}
 	total := map[catalog.Priority]int{}
 	for _, t := range p.Tools {
-		out.Tools = append(out.Tools, jsonTool{Key: t.Key, Tool: t.Catalog.ID, Name: t.Name.In(l), Kind: t.Kind, Light: t.Light, Counts: counts(t.Counts)})
+		out.Tools = append(out.Tools, jsonTool{Key: t.Key, Tool: t.Catalog.ID, Name: t.Name.In(l), Kind: t.Kind, Light: t.Light, Verdict: t.Verdict, Counts: counts(t.Counts)})
 	}
 	for _, x := range p.Actions {
-		if x.Pending() {
+		if x.Open() {
 			total[x.Priority]++
 		}
 		ja := jsonAction{ID: x.ID, Topic: x.Topic.ID, Priority: string(x.Priority), Title: x.Title.In(l), Why: x.Why.In(l),
@@ -159,6 +169,9 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 		}
 		if x.Tool != nil {
 			ja.Tool = &x.Tool.Key
+		}
+		if x.SupersededBy != nil {
+			ja.SupersededBy = &x.SupersededBy.ID
 		}
 		if !x.Due.IsZero() {
 			ja.Due = strPtr(x.Due.String())
@@ -178,7 +191,7 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 		out.Open = append(out.Open, jo)
 	}
 	for _, s := range p.Sources() {
-		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.By, Date: s.Date, File: s.File})
+		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.By, Date: s.Date, URL: s.URL, Read: s.Read})
 	}
 	return EncodeJSON(out)
 }

@@ -47,6 +47,7 @@ func newMDRenderer(p *assess.Plan, l catalog.Lang) *mdRenderer {
 func (r *mdRenderer) render() {
 	r.header()
 	r.summary()
+	r.firstSteps()
 	r.actions()
 	r.open()
 	r.factSheets()
@@ -148,15 +149,15 @@ func (r *mdRenderer) header() {
 
 func (r *mdRenderer) summary() {
 	r.heading(2, r.t("plan.summary"))
-	head := []string{r.t("plan.tool"), r.t("plan.light")}
+	head := []string{r.t("plan.tool"), r.t("plan.light"), r.t("plan.verdict")}
 	for _, pr := range catalog.Priorities {
 		head = append(head, r.t("prio."+string(pr)))
 	}
 	r.row(head...)
-	r.para("| --- | --- | ---: | ---: | ---: | ---: |")
+	r.para("| --- | --- | --- | ---: | ---: | ---: | ---: |")
 	total := map[catalog.Priority]int{}
-	row := func(name string, light assess.Light, counts map[catalog.Priority]int) {
-		cells := []string{name, r.t("light." + string(light))}
+	row := func(name string, light assess.Light, verdict string, counts map[catalog.Priority]int) {
+		cells := []string{name, r.t("light." + string(light)), verdict}
 		for _, pr := range catalog.Priorities {
 			cells = append(cells, fmt.Sprint(counts[pr]))
 			total[pr] += counts[pr]
@@ -164,10 +165,10 @@ func (r *mdRenderer) summary() {
 		r.row(cells...)
 	}
 	for _, t := range r.p.Tools {
-		row(Escape(t.Name.In(r.l)), t.Light, t.Counts)
+		row(Escape(t.Name.In(r.l)), t.Light, r.t("verdict."+string(t.Verdict)), t.Counts)
 	}
-	row(r.t("plan.orgrow"), r.p.OrgLight(), r.p.OrgCounts)
-	cells := []string{"**" + r.t("plan.total") + "**", ""}
+	row(r.t("plan.orgrow"), r.p.OrgLight(), "–", r.p.OrgCounts)
+	cells := []string{"**" + r.t("plan.total") + "**", "", ""}
 	for _, pr := range catalog.Priorities {
 		cells = append(cells, fmt.Sprintf("**%d**", total[pr]))
 	}
@@ -176,6 +177,20 @@ func (r *mdRenderer) summary() {
 	r.para(r.t("plan.lightlegend"))
 	r.para("")
 	r.progress()
+}
+
+// firstSteps names the few actions to start with, one line each.
+func (r *mdRenderer) firstSteps() {
+	if len(r.p.FirstSteps) == 0 {
+		return
+	}
+	r.heading(2, r.t("plan.firststeps"))
+	r.para(r.t("plan.firststeps.intro"))
+	r.para("")
+	for i, a := range r.p.FirstSteps {
+		r.line("%d. **%s** — %s · %s: %s · `%s`", i+1, r.text(a.Title), r.toolName(a.Tool), r.t("plan.due"), r.due(a), a.ID)
+	}
+	r.para("")
 }
 
 func (r *mdRenderer) due(a *assess.Action) string {
@@ -207,7 +222,7 @@ func (r *mdRenderer) actions() {
 		n := 0
 		for _, a := range r.p.Actions {
 			switch {
-			case a.Priority != pr:
+			case a.Priority != pr, a.SupersededBy != nil:
 				continue
 			case a.Status == answers.StatusNotApplicable:
 				notApplicable = append(notApplicable, a)
@@ -279,6 +294,12 @@ func (r *mdRenderer) action(a *assess.Action) {
 			line += fmt.Sprintf(" (%s: %s)", r.t("plan.because"), r.triggers(pt.Triggers))
 		}
 		r.para(line)
+	}
+	if len(a.IfKept) > 0 {
+		r.line("  - %s", fmt.Sprintf(r.t("plan.ifkept"), r.toolName(a.Tool)))
+		for _, k := range a.IfKept {
+			r.line("    - %s (%s) · `%s`", r.text(k.Title), r.t("prio."+string(k.Priority)), k.ID)
+		}
 	}
 	legal := make([]string, len(a.Legal))
 	for i, l := range a.Legal {
@@ -491,7 +512,11 @@ func (r *mdRenderer) factSheet(t *assess.Tool, level int) {
 		}
 		r.para("")
 		if stale {
-			r.para(r.t("plan.stalelegend"))
+			legend := r.t("plan.stalelegend")
+			if !r.p.Assessment.Date.IsZero() { // in a plan: only what its actions rest on
+				legend = r.t("plan.stalelegend.plan")
+			}
+			r.para(legend)
 			r.para("")
 		}
 	}
@@ -547,8 +572,11 @@ func (r *mdRenderer) sourcesAt(level int) {
 			title += "."
 		}
 		line := fmt.Sprintf("- **Q%d:** %s %s, %s.", i+1, title, Escape(s.By), s.Date)
-		if s.File != "" {
-			line += fmt.Sprintf(" `%s`", s.File)
+		if s.URL != "" {
+			line += fmt.Sprintf(" <%s>", s.URL)
+			if s.Read != "" {
+				line += fmt.Sprintf(" (%s %s)", r.t("plan.source.read"), s.Read)
+			}
 		}
 		if n := s.Note.In(r.l); n != "" {
 			line += " " + Escape(n)
