@@ -440,7 +440,8 @@ func compiled() *catalog.Catalog {
 					DE: "Prüfung durch Datenschutzbeauftragte",
 					EN: "Review by the data protection officer",
 				},
-				Group: "legal",
+				Group:  "legal",
+				IfKept: true,
 			},
 			&catalog.Topic{
 				ID: "dpia",
@@ -816,6 +817,160 @@ func compiled() *catalog.Catalog {
 					EN: "Secrecy of telecommunications, also for messenger and video services (since 1 Dec 2021)",
 				},
 			},
+			&catalog.LegalRef{
+				ID: "gdpr-9-2a",
+				Label: catalog.Text{
+					DE: "Art. 9 Abs. 2 lit. a DSGVO",
+					EN: "Art. 9(2)(a) GDPR",
+				},
+				Title: catalog.Text{
+					DE: "ausdrückliche Einwilligung in die Verarbeitung von Gesundheitsdaten",
+					EN: "explicit consent to the processing of health data",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-9-2b",
+				Label: catalog.Text{
+					DE: "Art. 9 Abs. 2 lit. b DSGVO",
+					EN: "Art. 9(2)(b) GDPR",
+				},
+				Title: catalog.Text{
+					DE: "Gesundheitsdaten im Arbeitsverhältnis",
+					EN: "health data in employment",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "gdpr-5-1e",
+				Label: catalog.Text{
+					DE: "Art. 5 Abs. 1 lit. e DSGVO",
+					EN: "Art. 5(1)(e) GDPR",
+				},
+				Title: catalog.Text{
+					DE: "Speicherbegrenzung: nur so lange wie nötig",
+					EN: "storage limitation: no longer than necessary",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "bdsg-26",
+				Label: catalog.Text{
+					DE: "§ 26 BDSG",
+					EN: "§ 26 BDSG",
+				},
+				Title: catalog.Text{
+					DE: "Daten von Beschäftigten (Abs. 2: Freiwilligkeit der Einwilligung, Abs. 3: Gesundheitsdaten)",
+					EN: "employee data (para. 2: voluntary consent, para. 3: health data)",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "bdsg-38",
+				Label: catalog.Text{
+					DE: "§ 38 Abs. 1 BDSG",
+					EN: "§ 38(1) BDSG",
+				},
+				Title: catalog.Text{
+					DE: "Pflicht zur Benennung einer/eines Datenschutzbeauftragten – auch unabhängig von der Zahl der Beschäftigten, wenn eine DSFA nötig ist",
+					EN: "duty to appoint a data protection officer – regardless of headcount where a DPIA is required",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "efzg-5",
+				Label: catalog.Text{
+					DE: "§ 5 EFZG",
+					EN: "§ 5 EFZG",
+				},
+				Title: catalog.Text{
+					DE: "Anzeige der Arbeitsunfähigkeit: nur dass und wie lange",
+					EN: "notice of incapacity: only that and for how long",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "sgb4-109",
+				Label: catalog.Text{
+					DE: "§ 109 SGB IV",
+					EN: "§ 109 SGB IV",
+				},
+				Title: catalog.Text{
+					DE: "elektronische Arbeitsunfähigkeitsbescheinigung (eAU), vom Arbeitgeber bei der Krankenkasse abzurufen",
+					EN: "electronic certificate of incapacity (eAU), retrieved by the employer from the health insurer",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "stgb-201",
+				Label: catalog.Text{
+					DE: "§ 201 StGB",
+					EN: "§ 201 StGB",
+				},
+				Title: catalog.Text{
+					DE: "Verletzung der Vertraulichkeit des Wortes (heimliche Aufnahmen)",
+					EN: "violation of the confidentiality of the spoken word (secret recordings)",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "bgb-630f",
+				Label: catalog.Text{
+					DE: "§ 630f BGB",
+					EN: "§ 630f BGB",
+				},
+				Title: catalog.Text{
+					DE: "Patientenakte: Dokumentation, 10 Jahre aufzubewahren",
+					EN: "patient records: documentation, kept for 10 years",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "stberg-66",
+				Label: catalog.Text{
+					DE: "§ 66 StBerG",
+					EN: "§ 66 StBerG",
+				},
+				Title: catalog.Text{
+					DE: "Handakten der Steuerberater: 10 Jahre aufzubewahren",
+					EN: "tax advisers' client files: kept for 10 years",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "stberg-62a",
+				Label: catalog.Text{
+					DE: "§ 62a StBerG",
+					EN: "§ 62a StBerG",
+				},
+				Title: catalog.Text{
+					DE: "Dienstleister von Steuerberatern: Verschwiegenheit in Textform, im Ausland nur bei vergleichbarem Schutz oder mit Einwilligung",
+					EN: "tax advisers' service providers: confidentiality in text form; abroad only with comparable protection or consent",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "brao-43e",
+				Label: catalog.Text{
+					DE: "§ 43e BRAO",
+					EN: "§ 43e BRAO",
+				},
+				Title: catalog.Text{
+					DE: "Dienstleister von Rechtsanwälten: Verschwiegenheit in Textform",
+					EN: "lawyers' service providers: confidentiality in text form",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "cjeu-c-65-23",
+				Label: catalog.Text{
+					DE: "EuGH, Urteil vom 19.12.2024, C-65/23",
+					EN: "CJEU, judgment of 19 Dec 2024, C-65/23",
+				},
+				Title: catalog.Text{
+					DE: "eine Betriebsvereinbarung ersetzt nicht die Vorgaben der DSGVO",
+					EN: "a works agreement does not replace the requirements of the GDPR",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "cjeu-c-34-21",
+				Label: catalog.Text{
+					DE: "EuGH, Urteil vom 30.03.2023, C-34/21",
+					EN: "CJEU, judgment of 30 Mar 2023, C-34/21",
+				},
+				Title: catalog.Text{
+					DE: "Beschäftigtendatenschutz: nationale Regeln nur, wo sie Art. 88 DSGVO genügen",
+					EN: "employee data: national rules only where they meet Art. 88 GDPR",
+				},
+			},
 		},
 		Sources: []*catalog.Source{
 			&catalog.Source{
@@ -874,6 +1029,64 @@ func compiled() *catalog.Catalog {
 				Title: "Durchführungsbeschluss (EU) 2023/1795 zum EU-US Data Privacy Framework",
 				By:    "Europäische Kommission",
 				Date:  "2023-07-10",
+				URL:   "https://eur-lex.europa.eu/eli/dec_impl/2023/1795/oj",
+			},
+			&catalog.Source{
+				ID:    "record-dpf-list",
+				Title: "Data Privacy Framework List – Liste der zertifizierten US-Unternehmen",
+				By:    "U.S. Department of Commerce, International Trade Administration",
+				Date:  "laufend",
+				URL:   "https://www.dataprivacyframework.gov/list",
+				Note: catalog.Text{
+					DE: "Die Zertifizierung gilt je Unternehmen und muss jährlich erneuert werden: den Eintrag (Status „Active“, Bereich „Non-HR“ oder „HR“) mit Datum festhalten.",
+					EN: "Certification is per company and must be renewed every year: record the entry (status \"Active\", \"Non-HR\" or \"HR\" data) with its date.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-dpf-latombe-2025",
+				Title: "Urteil vom 03.09.2025 in der Rechtssache Latombe ./. Kommission – Klage gegen den DPF-Angemessenheitsbeschluss abgewiesen; Rechtsmittel beim EuGH möglich",
+				By:    "Gericht der Europäischen Union",
+				Date:  "2025-09-03",
+			},
+			&catalog.Source{
+				ID:    "record-cjeu-c-65-23",
+				Title: "EuGH, Urteil vom 19.12.2024, C-65/23 – Betriebsvereinbarungen und DSGVO",
+				By:    "Gerichtshof der Europäischen Union",
+				Date:  "2024-12-19",
+			},
+			&catalog.Source{
+				ID:    "record-cjeu-c-34-21",
+				Title: "EuGH, Urteil vom 30.03.2023, C-34/21 – Beschäftigtendatenschutz",
+				By:    "Gerichtshof der Europäischen Union",
+				Date:  "2023-03-30",
+			},
+			&catalog.Source{
+				ID:    "record-beg-iv-2024",
+				Title: "Viertes Bürokratieentlastungsgesetz (BEG IV) – Aufbewahrungsfrist für Buchungsbelege 8 statt 10 Jahre ab 01.01.2025 (§ 147 AO, § 257 HGB)",
+				By:    "Bundesgesetzgeber",
+				Date:  "2024-10-29",
+			},
+			&catalog.Source{
+				ID:    "record-eau-2023",
+				Title: "Elektronische Arbeitsunfähigkeitsbescheinigung (eAU) – Abruf durch Arbeitgeber seit 01.01.2023 (§ 109 SGB IV)",
+				By:    "Bundesgesetzgeber",
+				Date:  "2023-01-01",
+			},
+			&catalog.Source{
+				ID:    "record-ms-eudb-2025",
+				Title: "Microsoft completes landmark EU Data Boundary, offering enhanced data residency and transparency",
+				By:    "Microsoft (Microsoft On the Issues)",
+				Date:  "2025-02-26",
+				URL:   "https://blogs.microsoft.com/on-the-issues/2025/02/26/microsoft-completes-landmark-eu-data-boundary-offering-enhanced-data-residency-and-transparency/",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
+				ID:    "record-zoom-gdpr-2024",
+				Title: "Zoom and the GDPR – Datenverarbeitungsnachtrag als Teil der Nutzungsbedingungen",
+				By:    "Zoom Communications, Inc.",
+				Date:  "2024-08-08",
+				URL:   "https://www.zoom.com/en/trust/gdpr/",
+				Read:  "2026-12-01",
 			},
 			&catalog.Source{
 				ID:    "record-dsk-video-2020",
@@ -904,6 +1117,7 @@ func compiled() *catalog.Catalog {
 				Title: "Videosprechstunde – Liste zertifizierter Videodienstanbieter (Anlage 31b BMV-Ä)",
 				By:    "Kassenärztliche Bundesvereinigung (KBV)",
 				Date:  "2024",
+				URL:   "https://www.kbv.de/html/videosprechstunde.php",
 				Note: catalog.Text{
 					DE: "Die Liste ändert sich laufend; vor der Nutzung aktuell prüfen.",
 					EN: "The list changes constantly; check it before use.",
@@ -1664,6 +1878,71 @@ func compiled() *catalog.Catalog {
 				},
 				Kind: "video",
 			},
+			&catalog.FactDef{
+				ID: "dpf",
+				Title: catalog.Text{
+					DE: "Zertifiziert nach dem EU-US Data Privacy Framework (DPF)",
+					EN: "Certified under the EU-US Data Privacy Framework (DPF)",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "certified",
+						Label: catalog.Text{
+							DE: "ja, Eintrag in der DPF-Liste",
+							EN: "yes, entry in the DPF list",
+						},
+						Short: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "not_certified",
+						Label: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+						Short: catalog.Text{
+							DE: "nein",
+							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "in der DPF-Liste zu prüfen",
+							EN: "to check in the DPF list",
+						},
+						Short: catalog.Text{
+							DE: "prüfen",
+							EN: "verify",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "business_profile",
+				Title: catalog.Text{
+					DE: "Unternehmensprofil mit Pflichtangaben möglich",
+					EN: "Business profile with mandatory details",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "yes",
+						Label: catalog.Text{
+							DE: "ja",
+							EN: "yes",
+						},
+					},
+					catalog.Option{
+						ID: "no",
+						Label: catalog.Text{
+							DE: "nein, die App hat kein Unternehmensprofil",
+							EN: "no, the app has no business profile",
+						},
+					},
+				},
+			},
 		},
 		Questions: []*catalog.Question{
 			&catalog.Question{
@@ -1685,12 +1964,32 @@ func compiled() *catalog.Catalog {
 							DE: "Gesundheit / Medizin",
 							EN: "Health / medicine",
 						},
+						Words: map[string]catalog.Text{
+							"client": catalog.Text{
+								DE: "Patienten",
+								EN: "patient",
+							},
+							"clients": catalog.Text{
+								DE: "Patientinnen und Patienten",
+								EN: "patients",
+							},
+						},
 					},
 					catalog.Option{
 						ID: "counselling",
 						Label: catalog.Text{
 							DE: "Psychologische Beratung / Therapie",
 							EN: "Psychological counselling / therapy",
+						},
+						Words: map[string]catalog.Text{
+							"client": catalog.Text{
+								DE: "Klienten",
+								EN: "client",
+							},
+							"clients": catalog.Text{
+								DE: "Klientinnen und Klienten",
+								EN: "clients",
+							},
 						},
 					},
 					catalog.Option{
@@ -1699,12 +1998,32 @@ func compiled() *catalog.Catalog {
 							DE: "Rechts- oder Steuerberatung",
 							EN: "Legal or tax advice",
 						},
+						Words: map[string]catalog.Text{
+							"client": catalog.Text{
+								DE: "Mandanten",
+								EN: "client",
+							},
+							"clients": catalog.Text{
+								DE: "Mandantinnen und Mandanten",
+								EN: "clients",
+							},
+						},
 					},
 					catalog.Option{
 						ID: "education",
 						Label: catalog.Text{
 							DE: "Schule / Bildung",
 							EN: "School / education",
+						},
+						Words: map[string]catalog.Text{
+							"client": catalog.Text{
+								DE: "Eltern",
+								EN: "parent",
+							},
+							"clients": catalog.Text{
+								DE: "Schülerinnen, Schüler und Eltern",
+								EN: "pupils and parents",
+							},
 						},
 					},
 					catalog.Option{
@@ -1713,12 +2032,32 @@ func compiled() *catalog.Catalog {
 							DE: "Verein / Ehrenamt",
 							EN: "Association / volunteers",
 						},
+						Words: map[string]catalog.Text{
+							"client": catalog.Text{
+								DE: "Mitglieder",
+								EN: "member",
+							},
+							"clients": catalog.Text{
+								DE: "Mitglieder",
+								EN: "members",
+							},
+						},
 					},
 					catalog.Option{
 						ID: "public",
 						Label: catalog.Text{
 							DE: "Behörde / öffentliche Stelle",
 							EN: "Public body",
+						},
+						Words: map[string]catalog.Text{
+							"client": catalog.Text{
+								DE: "Bürger",
+								EN: "citizen",
+							},
+							"clients": catalog.Text{
+								DE: "Bürgerinnen und Bürger",
+								EN: "citizens",
+							},
 						},
 					},
 					catalog.Option{
@@ -1727,12 +2066,32 @@ func compiled() *catalog.Catalog {
 							DE: "anderes Unternehmen (z. B. Handwerk, Handel, Dienstleistung)",
 							EN: "Other business (e.g. craft, trade, services)",
 						},
+						Words: map[string]catalog.Text{
+							"client": catalog.Text{
+								DE: "Kunden",
+								EN: "customer",
+							},
+							"clients": catalog.Text{
+								DE: "Kundinnen und Kunden",
+								EN: "customers",
+							},
+						},
 					},
 					catalog.Option{
 						ID: "unknown",
 						Label: catalog.Text{
 							DE: "Unbekannt – zu klären",
 							EN: "Unknown – to clarify",
+						},
+						Words: map[string]catalog.Text{
+							"client": catalog.Text{
+								DE: "Kunden",
+								EN: "customer",
+							},
+							"clients": catalog.Text{
+								DE: "Kundinnen und Kunden",
+								EN: "customers",
+							},
 						},
 					},
 				},
@@ -1879,10 +2238,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   53,
+						Line:   64,
 						Column: 20,
 					},
-					Line:   53,
+					Line:   64,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2046,7 +2405,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   89,
+					Line:   100,
 					Column: 14,
 				},
 				Scope: "context",
@@ -2094,7 +2453,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   104,
+					Line:   115,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2194,7 +2553,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   131,
+					Line:   142,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2369,10 +2728,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   173,
+						Line:   184,
 						Column: 20,
 					},
-					Line:   173,
+					Line:   184,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2430,7 +2789,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   184,
+					Line:   195,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2580,7 +2939,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   228,
+					Line:   239,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2816,7 +3175,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   287,
+					Line:   298,
 					Column: 14,
 				},
 				Scope: "context",
@@ -5162,6 +5521,13 @@ func compiled() *catalog.Catalog {
 							"seed-001",
 						},
 					},
+					"business_profile": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+						},
+					},
 					"business_use": catalog.Fact{
 						Value: "business_edition_only",
 						Detail: catalog.Text{
@@ -5183,6 +5549,18 @@ func compiled() *catalog.Catalog {
 						Source: []string{
 							"seed-001",
 							"record-whatsapp-backup-2021",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -5327,6 +5705,14 @@ func compiled() *catalog.Catalog {
 							"seed-001",
 						},
 					},
+					"business_profile": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-001",
+							"seed-004",
+						},
+					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
 						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
@@ -5339,6 +5725,18 @@ func compiled() *catalog.Catalog {
 						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"seed-004",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -5463,6 +5861,13 @@ func compiled() *catalog.Catalog {
 							"seed-001",
 						},
 					},
+					"business_profile": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"seed-004",
+						},
+					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
 						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
@@ -5479,6 +5884,18 @@ func compiled() *catalog.Catalog {
 						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"seed-004",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -5597,6 +6014,18 @@ func compiled() *catalog.Catalog {
 						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"record-signal",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -6186,6 +6615,18 @@ func compiled() *catalog.Catalog {
 							"seed-002",
 						},
 					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
+						},
+					},
 					"e2e": catalog.Fact{
 						Value: "none",
 						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
@@ -6405,6 +6846,18 @@ func compiled() *catalog.Catalog {
 							"seed-002",
 						},
 					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
+						},
+					},
 					"e2e": catalog.Fact{
 						Value: "optional",
 						Detail: catalog.Text{
@@ -6424,10 +6877,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"hosting": catalog.Fact{
-						Value: "usa",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "EU-Datengrenze (abgeschlossen Februar 2025): Kundendaten in EU/EFTA; in begrenzten Sicherheitsfällen Übermittlung in die USA möglich; US-Mutterkonzern",
+							EN: "EU Data Boundary (completed February 2025): customer data in the EU/EFTA; limited transfers to the USA for security; US parent company",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 2, 26, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-ms-eudb-2025",
 						},
 					},
 					"meeting_password": catalog.Fact{
@@ -6490,7 +6947,7 @@ func compiled() *catalog.Catalog {
 					EN: "Zoom",
 				},
 				Kind:   "video",
-				Vendor: "Zoom Video Communications",
+				Vendor: "Zoom Communications, Inc.",
 				About: catalog.Text{
 					DE: "Verbreitete Videokonferenz-Software. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
 					EN: "Widespread video-conferencing software. Judged non-compliant by the Berlin data protection authority in July 2020.",
@@ -6499,12 +6956,12 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
-							DE: "Data Processing Addendum mit Standardvertragsklauseln",
-							EN: "data processing addendum with standard contractual clauses",
+							DE: "Datenverarbeitungsnachtrag (Data Processing Addendum) ist Teil der Nutzungsbedingungen: herunterladen und ablegen",
+							EN: "the Data Processing Addendum is part of the terms of service: download and file it",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2024, 8, 8, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-zoom-gdpr-2024",
 						},
 					},
 					"berlin_2020": catalog.Fact{
@@ -6528,6 +6985,18 @@ func compiled() *catalog.Catalog {
 						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"seed-002",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -6674,6 +7143,18 @@ func compiled() *catalog.Catalog {
 							"seed-002",
 						},
 					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
+						},
+					},
 					"e2e": catalog.Fact{
 						Value: "to_verify",
 						Detail: catalog.Text{
@@ -6803,6 +7284,18 @@ func compiled() *catalog.Catalog {
 							"seed-002",
 						},
 					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
+						},
+					},
 					"e2e": catalog.Fact{
 						Value: "none",
 						Detail: catalog.Text{
@@ -6930,6 +7423,18 @@ func compiled() *catalog.Catalog {
 						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"seed-002",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -7200,6 +7705,18 @@ func compiled() *catalog.Catalog {
 						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"seed-002",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
+							EN: "US provider: check the entry in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -8242,6 +8759,37 @@ func compiled() *catalog.Catalog {
 							"seed-001",
 						},
 					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "consumer_app_business_version",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Fact:   "business_use",
+							Equals: "business_edition_only",
+							Line:   23,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "sector",
+								In: []string{
+									"health",
+									"counselling",
+								},
+								Line:   24,
+								Column: 17,
+							},
+							Line:   24,
+							Column: 11,
+						},
+					},
+					Line:   22,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "business-version",
 						Priority: "high",
@@ -8250,8 +8798,8 @@ func compiled() *catalog.Catalog {
 							EN: "Move to the business version or choose another messenger",
 						},
 						Why: catalog.Text{
-							DE: "Die Business-Varianten bieten einen AVV, ein Unternehmensprofil und automatische Datenschutzhinweise. Datenschutzfreundlichere Alternativen wie Signal oder Threema Work sind ebenso zu prüfen.",
-							EN: "The business variants offer a DPA, a business profile and automatic privacy notices. More privacy-friendly alternatives such as Signal or Threema Work deserve the same check.",
+							DE: "Die Business-Varianten bieten einen AVV, ein Unternehmensprofil und automatische Datenschutzhinweise. Prüfen Sie ebenso Threema Work, das einen AVV anbietet und Daten in der Schweiz verarbeitet.",
+							EN: "The business variants offer a DPA, a business profile and automatic privacy notices. Check Threema Work as well, which offers a DPA and processes data in Switzerland.",
 						},
 						Legal: []string{
 							"gdpr-28",
@@ -8265,12 +8813,86 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "patients_not_via_whatsapp",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Tool:   "whatsapp",
+									Line:   39,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Tool:   "whatsapp-business-app",
+									Line:   40,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Tool:   "whatsapp-business-platform",
+									Line:   41,
+									Column: 15,
+								},
+							},
+							Line:   38,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "sector",
+							In: []string{
+								"health",
+								"counselling",
+							},
+							Line:   42,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"appointments",
+								"consultations",
+								"unknown",
+							},
+							Line:   43,
+							Column: 11,
+						},
+					},
+					Line:   37,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "{clients} nicht über {tool} kontaktieren – Terminerinnerungen über die Praxissoftware, einen Branchen-Messenger oder Threema Work",
+							EN: "Do not contact {clients} through {tool} – appointment reminders through the practice software, a sector messenger or Threema Work",
+						},
+						Why: catalog.Text{
+							DE: "Schon dass jemand bei Ihnen in Behandlung ist, ist ein Gesundheitsdatum und unterliegt der Schweigepflicht (§ 203 StGB). WhatsApp gibt Verbindungsdaten an Meta weiter, und Meta verpflichtet sich nicht zur Verschwiegenheit. Nutzen Sie die Erinnerungsfunktion Ihrer Praxissoftware (SMS oder E-Mail), einen Messenger für das Gesundheitswesen oder Threema Work – und nur mit ausdrücklicher schriftlicher Einwilligung, die zugleich für diesen Weg von der Schweigepflicht entbindet.",
+							EN: "The very fact that someone is your patient is health data and covered by professional secrecy (§ 203 StGB). WhatsApp passes connection data to Meta, and Meta does not commit to confidentiality. Use the reminder function of your practice software (text message or e-mail), a messenger made for healthcare or Threema Work – and only with explicit written consent that also releases you from secrecy for this channel.",
+						},
+						Legal: []string{
+							"gdpr-9-2a",
+							"stgb-203",
+						},
+						Sources: []string{
+							"seed-001",
+							"seed-003",
+							"record-dsk-messenger-2019",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "discontinued_service",
 				Scope: "tool",
 				When: catalog.Cond{
 					Fact:   "status",
 					Equals: "discontinued",
-					Line:   29,
+					Line:   55,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8321,7 +8943,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Fact:   "berlin_2020",
 					Equals: "non_compliant",
-					Line:   49,
+					Line:   75,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8355,35 +8977,20 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "berlin_2020",
 							Equals: "non_compliant",
-							Line:   63,
+							Line:   89,
 							Column: 11,
 						},
 						&catalog.Cond{
-							Any: []*catalog.Cond{
-								&catalog.Cond{
-									Q: "special_categories",
-									In: []string{
-										"yes",
-										"unknown",
-									},
-									Line:   65,
-									Column: 15,
-								},
-								&catalog.Cond{
-									Q: "secrecy_203",
-									In: []string{
-										"yes",
-										"unknown",
-									},
-									Line:   66,
-									Column: 15,
-								},
+							Q: "special_categories",
+							In: []string{
+								"yes",
+								"unknown",
 							},
-							Line:   64,
+							Line:   90,
 							Column: 11,
 						},
 					},
-					Line:   62,
+					Line:   88,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8391,17 +8998,75 @@ func compiled() *catalog.Catalog {
 						Topic:    "switch-provider",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Für vertrauliche Gespräche nicht {tool}, sondern einen datenschutzgerechten Anbieter nutzen",
-							EN: "Use a compliant provider instead of {tool} for confidential conversations",
+							DE: "Für Gespräche über Gesundheit und andere sensible Daten nicht {tool}, sondern einen geprüften Anbieter nutzen",
+							EN: "For conversations about health and other sensitive data, use a reviewed provider instead of {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Für sensible oder schweigepflichtige Inhalte reicht ein 2020 als nicht datenschutzgerecht bewerteter Dienst nicht aus. Die Berliner Datenschutzbeauftragte nennt geprüfte Alternativen.",
-							EN: "For sensitive or confidential content, a service judged non-compliant in 2020 is not good enough. The Berlin authority names reviewed alternatives.",
+							DE: "Für sensible Inhalte reicht ein 2020 als nicht datenschutzgerecht bewerteter Dienst nicht aus, solange Sie nicht selbst belegen können, dass sich das geändert hat. Die Berliner Datenschutzbeauftragte nennt geprüfte Alternativen.",
+							EN: "For sensitive content a service judged non-compliant in 2020 is not good enough unless you can show yourself that this has changed. The Berlin authority names reviewed alternatives.",
 						},
 						Legal: []string{
 							"gdpr-9",
 							"gdpr-32",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "berlin_non_compliant_secrecy",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Fact:   "berlin_2020",
+							Equals: "non_compliant",
+							Line:   104,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "secrecy_203",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   105,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "special_categories",
+								In: []string{
+									"yes",
+									"unknown",
+								},
+								Line:   106,
+								Column: 17,
+							},
+							Line:   106,
+							Column: 11,
+						},
+					},
+					Line:   103,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Für vertrauliche Gespräche mit {clients} nicht {tool}, sondern einen geprüften Anbieter nutzen",
+							EN: "For confidential conversations with {clients}, use a reviewed provider instead of {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Für Inhalte unter Berufsgeheimnis reicht ein 2020 als nicht datenschutzgerecht bewerteter Dienst nicht aus, solange Sie nicht selbst belegen können, dass sich das geändert hat. Die Berliner Datenschutzbeauftragte nennt geprüfte Alternativen.",
+							EN: "For content under professional secrecy a service judged non-compliant in 2020 is not good enough unless you can show yourself that this has changed. The Berlin authority names reviewed alternatives.",
+						},
+						Legal: []string{
 							"stgb-203",
+							"gdpr-32",
 						},
 						Sources: []string{
 							"seed-003",
@@ -8418,7 +9083,7 @@ func compiled() *catalog.Catalog {
 						"free",
 						"unknown",
 					},
-					Line:   78,
+					Line:   118,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8453,7 +9118,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   90,
+					Line:   130,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8488,7 +9153,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   103,
+					Line:   143,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8496,19 +9161,22 @@ func compiled() *catalog.Catalog {
 						Topic:    "sick-notes",
 						Priority: "critical",
 						Title: catalog.Text{
-							DE: "Keine Krankmeldungen mehr über den Messenger",
-							EN: "No more sick notes via the messenger",
+							DE: "Keine Fotos von Krankmeldungen über den Messenger – vorhandene löschen, auch in Backups und Galerie",
+							EN: "No photos of sick notes via the messenger – delete existing ones, including backups and the gallery",
 						},
 						Why: catalog.Text{
-							DE: "Krankmeldungen enthalten Gesundheitsdaten. Die Aufsichtsbehörde in NRW hält ihren Versand per Messenger für unzulässig. Legen Sie einen anderen Weg fest (Telefon, Post, eAU) und löschen Sie vorhandene Fotos.",
-							EN: "Sick notes contain health data. The NRW supervisory authority considers sending them by messenger inadmissible. Set another channel (phone, post, electronic certificate) and delete existing photos.",
+							DE: "Seit 2023 ruft der Arbeitgeber die Arbeitsunfähigkeit elektronisch bei der Krankenkasse ab (eAU); ein Foto der Bescheinigung braucht niemand. Beschäftigte melden nur, dass und wie lange sie arbeitsunfähig sind. Die NRW-Aufsicht hält den Versand von Krankmeldungen per Messenger für unzulässig. Löschen Sie vorhandene Fotos im Chat, in der Galerie und in Chat-Backups.",
+							EN: "Since 2023 employers retrieve incapacity to work electronically from the health insurer (eAU); nobody needs a photo of the certificate. Staff only report that they are unfit for work and for how long. The NRW authority considers sending sick notes by messenger inadmissible. Delete existing photos in the chat, the gallery and chat backups.",
 						},
 						Legal: []string{
-							"gdpr-9",
-							"gdpr-88",
+							"gdpr-9-2b",
+							"bdsg-26",
+							"efzg-5",
 						},
 						Sources: []string{
 							"seed-001",
+							"record-eau-2023",
+							"record-cjeu-c-34-21",
 						},
 					},
 				},
@@ -8524,7 +9192,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   117,
+							Line:   157,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -8536,10 +9204,10 @@ func compiled() *catalog.Catalog {
 											"default",
 											"optional",
 										},
-										Line:   119,
+										Line:   159,
 										Column: 21,
 									},
-									Line:   119,
+									Line:   159,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -8549,7 +9217,7 @@ func compiled() *catalog.Catalog {
 										"sometimes",
 										"unknown",
 									},
-									Line:   120,
+									Line:   160,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -8560,15 +9228,15 @@ func compiled() *catalog.Catalog {
 										"other",
 										"unknown",
 									},
-									Line:   121,
+									Line:   161,
 									Column: 15,
 								},
 							},
-							Line:   118,
+							Line:   158,
 							Column: 11,
 						},
 					},
-					Line:   116,
+					Line:   156,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8603,7 +9271,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   133,
+					Line:   173,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8635,7 +9303,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "full",
-					Line:   145,
+					Line:   185,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8668,7 +9336,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "unknown",
-					Line:   157,
+					Line:   197,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8703,7 +9371,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"unknown",
 					},
-					Line:   170,
+					Line:   210,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8715,8 +9383,8 @@ func compiled() *catalog.Catalog {
 							EN: "Switch off cloud chat backups or encrypt them end to end",
 						},
 						Why: catalog.Text{
-							DE: "Backups bei Google oder Apple liegen oft unverschlüsselt und außerhalb der EU – mit allen Kundenchats. Schalten Sie sie ab oder nutzen Sie das verschlüsselte Backup.",
-							EN: "Backups at Google or Apple are often unencrypted and outside the EU – with all customer chats. Switch them off or use the encrypted backup.",
+							DE: "Backups bei Google oder Apple liegen oft unverschlüsselt und außerhalb der EU – mit allen {client}chats. Schalten Sie sie ab oder nutzen Sie das verschlüsselte Backup.",
+							EN: "Backups at Google or Apple are often unencrypted and outside the EU – with all {client} chats. Switch them off or use the encrypted backup.",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -8739,7 +9407,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   182,
+					Line:   222,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8772,17 +9440,17 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   197,
+							Line:   237,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "none",
-							Line:   198,
+							Line:   238,
 							Column: 11,
 						},
 					},
-					Line:   196,
+					Line:   236,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8818,7 +9486,7 @@ func compiled() *catalog.Catalog {
 						"sometimes",
 						"unknown",
 					},
-					Line:   210,
+					Line:   250,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8853,7 +9521,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   222,
+					Line:   262,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8886,7 +9554,7 @@ func compiled() *catalog.Catalog {
 					In: []string{
 						"no",
 					},
-					Line:   234,
+					Line:   274,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8919,7 +9587,7 @@ func compiled() *catalog.Catalog {
 						"manual",
 						"unknown",
 					},
-					Line:   246,
+					Line:   286,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8952,7 +9620,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   258,
+					Line:   298,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -8964,8 +9632,8 @@ func compiled() *catalog.Catalog {
 							EN: "Ask chat partners to keep the app up to date",
 						},
 						Why: catalog.Text{
-							DE: "Die Verschlüsselung hängt auch von der App-Version Ihrer Kunden ab. Ein kurzer, dokumentierter Hinweis per E-Mail genügt.",
-							EN: "Encryption also depends on your customers' app version. A short, documented email note will do.",
+							DE: "Die Verschlüsselung hängt auch von der App-Version Ihrer {clients} ab. Ein kurzer, dokumentierter Hinweis per E-Mail genügt.",
+							EN: "Encryption also depends on the app version of your {clients}. A short, documented email note will do.",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -8988,17 +9656,17 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   272,
+							Line:   312,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "trackers",
 							Equals: "present",
-							Line:   273,
+							Line:   313,
 							Column: 11,
 						},
 					},
-					Line:   271,
+					Line:   311,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9033,7 +9701,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"mixed",
 					},
-					Line:   286,
+					Line:   326,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9066,7 +9734,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "account",
 					Equals: "unknown",
-					Line:   298,
+					Line:   338,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9101,7 +9769,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   310,
+					Line:   350,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9113,8 +9781,8 @@ func compiled() *catalog.Catalog {
 							EN: "Introduce work phones or a separate work profile",
 						},
 						Why: catalog.Text{
-							DE: "Auf privaten Geräten ohne Trennung liegen Kundendaten neben privaten Daten, und private Kontakte landen beim Anbieter. Keine privaten Smartphones für geschäftliche Kontakte.",
-							EN: "On private devices without separation, customer data sit next to private data, and private contacts end up at the provider. No private smartphones for business contacts.",
+							DE: "Auf privaten Geräten ohne Trennung liegen {client}daten neben privaten Daten, und private Kontakte landen beim Anbieter. Keine privaten Smartphones für geschäftliche Kontakte.",
+							EN: "On private devices without separation, {client} data sit next to private data, and private contacts end up at the provider. No private smartphones for business contacts.",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -9137,7 +9805,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   322,
+					Line:   362,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9171,7 +9839,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   334,
+					Line:   374,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9183,8 +9851,8 @@ func compiled() *catalog.Catalog {
 							EN: "Use a business number of its own",
 						},
 						Why: catalog.Text{
-							DE: "Mit der privaten Nummer bleiben Kundenkontakte an der Person hängen. Eine geschäftliche Nummer – auch als zweite SIM im Dual-SIM-Handy – bleibt im Betrieb.",
-							EN: "With a private number, customer contacts stay with the person. A business number – even as a second SIM in a dual-SIM phone – stays with the business.",
+							DE: "Mit der privaten Nummer bleiben {client}kontakte an der Person hängen. Eine geschäftliche Nummer – auch als zweite SIM im Dual-SIM-Handy – bleibt im Betrieb.",
+							EN: "With a private number, {client} contacts stay with the person. A business number – even as a second SIM in a dual-SIM phone – stays with the business.",
 						},
 						Legal: []string{
 							"gdpr-24",
@@ -9205,7 +9873,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   346,
+					Line:   386,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9239,7 +9907,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   358,
+					Line:   398,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9251,8 +9919,8 @@ func compiled() *catalog.Catalog {
 							EN: "Switch on the app lock for {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Eine eigene PIN oder Biometrie schützt Kundenchats, wenn ein entsperrtes Telefon in fremde Hände gerät.",
-							EN: "A PIN or biometrics of its own protects customer chats when an unlocked phone falls into the wrong hands.",
+							DE: "Eine eigene PIN oder Biometrie schützt {client}chats, wenn ein entsperrtes Telefon in fremde Hände gerät.",
+							EN: "A PIN or biometrics of its own protects {client} chats when an unlocked phone falls into the wrong hands.",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -9267,21 +9935,37 @@ func compiled() *catalog.Catalog {
 				ID:    "dpa_not_possible",
 				Scope: "tool",
 				When: catalog.Cond{
-					Any: []*catalog.Cond{
+					All: []*catalog.Cond{
 						&catalog.Cond{
-							Fact:   "avv",
-							Equals: "not_offered",
-							Line:   373,
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Fact:   "avv",
+									Equals: "not_offered",
+									Line:   414,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "dpa_signed",
+									Equals: "not_offered",
+									Line:   415,
+									Column: 15,
+								},
+							},
+							Line:   413,
 							Column: 11,
 						},
 						&catalog.Cond{
-							Q:      "dpa_signed",
-							Equals: "not_offered",
-							Line:   374,
+							Not: &catalog.Cond{
+								Fact:   "e2e",
+								Equals: "default",
+								Line:   416,
+								Column: 17,
+							},
+							Line:   416,
 							Column: 11,
 						},
 					},
-					Line:   372,
+					Line:   412,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9307,12 +9991,68 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "dpa_not_offered_e2e",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Fact:   "avv",
+									Equals: "not_offered",
+									Line:   431,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "dpa_signed",
+									Equals: "not_offered",
+									Line:   432,
+									Column: 15,
+								},
+							},
+							Line:   430,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Fact:   "e2e",
+							Equals: "default",
+							Line:   433,
+							Column: 11,
+						},
+					},
+					Line:   429,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpa-contract",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Kein AVV für {tool}: für die geschäftliche Nutzung Threema Work oder einen Messenger mit AVV wählen",
+							EN: "No DPA for {tool}: for business use choose Threema Work or another messenger with a DPA",
+						},
+						Why: catalog.Text{
+							DE: "Der Anbieter bietet keinen Auftragsverarbeitungsvertrag an. Ob ein Dienst, der Inhalte nur Ende-zu-Ende-verschlüsselt transportiert, überhaupt einen AVV braucht, ist umstritten – er verarbeitet aber mindestens Telefonnummern und Verbindungsdaten. Für die geschäftliche Nutzung ist ein Messenger mit AVV die sichere Wahl, etwa Threema Work; {tool} bleibt für Fälle, in denen Ihre Gesprächspartner es ausdrücklich wünschen.",
+							EN: "The provider offers no data processing agreement. Whether a service that only carries end-to-end encrypted content needs one at all is disputed – but it processes at least phone numbers and connection data. For business use a messenger with a DPA is the safe choice, such as Threema Work; {tool} remains for cases where your contacts expressly ask for it.",
+						},
+						Legal: []string{
+							"gdpr-28",
+							"gdpr-24",
+						},
+						Sources: []string{
+							"record-signal",
+							"record-threema",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "dpa_missing",
 				Scope: "tool",
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "not_signed",
-					Line:   386,
+					Line:   445,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9344,7 +10084,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "unknown",
-					Line:   398,
+					Line:   457,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9377,7 +10117,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   410,
+					Line:   469,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9408,7 +10148,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "none",
-					Line:   422,
+					Line:   481,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9420,16 +10160,17 @@ func compiled() *catalog.Catalog {
 							EN: "Secure the transfer to third countries or end it",
 						},
 						Why: catalog.Text{
-							DE: "Ohne Angemessenheitsbeschluss, Zertifizierung oder Standardvertragsklauseln ist die Übermittlung unzulässig. Das Privacy Shield gilt seit Juli 2020 nicht mehr.",
-							EN: "Without an adequacy decision, a certification or standard contractual clauses, the transfer is unlawful. The Privacy Shield has not applied since July 2020.",
+							DE: "Ohne Angemessenheitsbeschluss (für US-Anbieter: aktiver Eintrag in der DPF-Liste) oder Standardvertragsklauseln ist die Übermittlung unzulässig. Prüfen Sie den Eintrag des Anbieters in der DPF-Liste (dataprivacyframework.gov/list). Ist er aktiv zertifiziert, gilt der Angemessenheitsbeschluss (Art. 45 DSGVO): Eintrag und Datum festhalten. Wenn nicht, braucht es die Standardvertragsklauseln 2021/914 samt dokumentierter Bewertung der Rechtslage im Zielland (Transfer Impact Assessment) – sonst die Übermittlung beenden.",
+							EN: "Without an adequacy decision (for US providers: an active entry in the DPF list) or standard contractual clauses the transfer is unlawful. Check the provider's entry in the DPF list (dataprivacyframework.gov/list). If it is actively certified, the adequacy decision applies (Art. 45 GDPR): record the entry and the date. If not, you need the 2021/914 standard contractual clauses with a documented assessment of the law in the destination country (transfer impact assessment) – otherwise end the transfer.",
 						},
 						Legal: []string{
 							"gdpr-44",
 							"gdpr-46",
-							"cjeu-schrems-2",
+							"scc-2021",
 						},
 						Sources: []string{
-							"seed-002",
+							"record-dpf-list",
+							"record-scc-2021",
 							"record-schrems-2",
 						},
 					},
@@ -9441,7 +10182,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "unknown",
-					Line:   434,
+					Line:   493,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9449,22 +10190,22 @@ func compiled() *catalog.Catalog {
 						Topic:    "third-country-transfer",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Übermittlungsgrundlage von {tool} klären",
-							EN: "Find out the transfer basis of {tool}",
+							DE: "Übermittlungsgrundlage von {tool} klären: DPF-Liste, sonst Standardvertragsklauseln",
+							EN: "Find out the transfer basis of {tool}: the DPF list, else standard contractual clauses",
 						},
 						Why: catalog.Text{
-							DE: "Prüfen Sie, ob der Anbieter nach dem EU-US Data Privacy Framework zertifiziert ist (öffentliche Liste) oder ob der AVV die Standardvertragsklauseln vollständig enthält.",
-							EN: "Check whether the provider is certified under the EU-US Data Privacy Framework (public list) or whether the DPA contains the standard contractual clauses in full.",
+							DE: "Prüfen Sie den Eintrag des Anbieters in der DPF-Liste (dataprivacyframework.gov/list). Ist er aktiv zertifiziert, gilt der Angemessenheitsbeschluss (Art. 45 DSGVO): Eintrag und Datum festhalten. Wenn nicht, braucht es die Standardvertragsklauseln 2021/914 samt dokumentierter Bewertung der Rechtslage im Zielland (Transfer Impact Assessment) – sonst die Übermittlung beenden.",
+							EN: "Check the provider's entry in the DPF list (dataprivacyframework.gov/list). If it is actively certified, the adequacy decision applies (Art. 45 GDPR): record the entry and the date. If not, you need the 2021/914 standard contractual clauses with a documented assessment of the law in the destination country (transfer impact assessment) – otherwise end the transfer.",
 						},
 						Legal: []string{
-							"gdpr-44",
 							"gdpr-45",
-							"gdpr-46",
 							"dpf-2023",
+							"gdpr-46",
 						},
 						Sources: []string{
+							"record-dpf-list",
 							"record-dpf-2023",
-							"seed-003",
+							"record-scc-2021",
 						},
 					},
 				},
@@ -9478,7 +10219,7 @@ func compiled() *catalog.Catalog {
 						"scc",
 						"bcr",
 					},
-					Line:   446,
+					Line:   505,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9511,7 +10252,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "dpf",
-					Line:   458,
+					Line:   517,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9519,19 +10260,20 @@ func compiled() *catalog.Catalog {
 						Topic:    "third-country-transfer",
 						Priority: "low",
 						Title: catalog.Text{
-							DE: "Zertifizierung nach dem Data Privacy Framework regelmäßig prüfen",
-							EN: "Check the Data Privacy Framework certification regularly",
+							DE: "DPF-Eintrag von {tool} festhalten und jährlich prüfen",
+							EN: "Record the DPF entry of {tool} and check it every year",
 						},
 						Why: catalog.Text{
-							DE: "Die Zertifizierung muss jährlich erneuert werden und kann entfallen. Prüfen Sie den Eintrag in der öffentlichen Liste und halten Sie das Datum fest.",
-							EN: "The certification must be renewed every year and can lapse. Check the entry in the public list and note the date.",
+							DE: "Die Zertifizierung muss jährlich erneuert werden und kann entfallen. Halten Sie den Eintrag in der DPF-Liste mit Datum fest. Der Angemessenheitsbeschluss gilt seit dem 10.07.2023; eine Klage dagegen hat das Gericht der EU 2025 abgewiesen, ein Rechtsmittel zum EuGH ist möglich – halten Sie die Standardvertragsklauseln als Rückfall bereit.",
+							EN: "The certification must be renewed every year and can lapse. Record the entry in the DPF list with its date. The adequacy decision has applied since 10 July 2023; the EU General Court dismissed an action against it in 2025, an appeal to the CJEU is possible – keep the standard contractual clauses ready as a fallback.",
 						},
 						Legal: []string{
 							"gdpr-45",
 							"dpf-2023",
 						},
 						Sources: []string{
-							"record-dpf-2023",
+							"record-dpf-list",
+							"record-dpf-latombe-2025",
 						},
 					},
 				},
@@ -9545,7 +10287,7 @@ func compiled() *catalog.Catalog {
 						"reserved",
 						"unknown",
 					},
-					Line:   470,
+					Line:   529,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9580,7 +10322,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   482,
+					Line:   541,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9608,28 +10350,56 @@ func compiled() *catalog.Catalog {
 				ID:    "secrecy_not_bound",
 				Scope: "tool",
 				When: catalog.Cond{
-					Q: "confidentiality_bound",
-					In: []string{
-						"no",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "confidentiality_bound",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   555,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "avv",
+								Equals: "not_offered",
+								Line:   556,
+								Column: 17,
+							},
+							Line:   556,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q:      "dpa_signed",
+								Equals: "not_offered",
+								Line:   557,
+								Column: 17,
+							},
+							Line:   557,
+							Column: 11,
+						},
 					},
-					Line:   494,
-					Column: 11,
+					Line:   554,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "professional-secrecy",
 						Priority: "critical",
 						Title: catalog.Text{
-							DE: "Anbieter von {tool} zur Verschwiegenheit verpflichten – sonst keine Berufsgeheimnisse darüber austauschen",
-							EN: "Bind the provider of {tool} to confidentiality – otherwise share no professional secrets through it",
+							DE: "Anbieter von {tool} in Textform zur Verschwiegenheit verpflichten – sonst keine Berufsgeheimnisse darüber austauschen",
+							EN: "Bind the provider of {tool} to confidentiality in text form – otherwise share no professional secrets through it",
 						},
 						Why: catalog.Text{
-							DE: "Berufsgeheimnisträger dürfen nur Dienstleister einsetzen, die sie zur Verschwiegenheit verpflichtet haben und die bei einem Bruch strafrechtlich belangt werden können. Sonst droht eine Strafbarkeit nach § 203 StGB.",
-							EN: "Professional secrecy holders may only use service providers they have bound to confidentiality and who can be held criminally liable for a breach. Otherwise there is a risk of an offence under § 203 StGB.",
+							DE: "Berufsgeheimnisträger dürfen Dienstleister nur einbinden, wenn diese sich in Textform zur Verschwiegenheit verpflichtet haben (§ 203 Abs. 4 StGB; für Steuerberater § 62a StBerG, für Rechtsanwälte § 43e BRAO). Bei Anbietern im Ausland muss der Schutz vergleichbar sein, sonst braucht es die Einwilligung der {clients}. Manche Anbieter halten dafür einen eigenen Nachtrag für Berufsgeheimnisträger bereit – fragen Sie danach.",
+							EN: "Professional secrecy holders may only involve service providers who have committed to confidentiality in text form (§ 203(4) StGB; for tax advisers § 62a StBerG, for lawyers § 43e BRAO). For providers abroad the protection must be comparable, otherwise the consent of your {clients} is needed. Some providers keep an addendum for secrecy holders – ask for it.",
 						},
 						Legal: []string{
 							"stgb-203",
+							"stberg-62a",
+							"brao-43e",
 						},
 						Sources: []string{
 							"seed-003",
@@ -9639,37 +10409,109 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
-				ID:    "video_consultation_not_certified",
+				ID:    "secrecy_provider_signs_none",
 				Scope: "tool",
 				When: catalog.Cond{
-					Q: "kbv_certified",
-					In: []string{
-						"no",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "secrecy_203",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   571,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Fact:   "avv",
+									Equals: "not_offered",
+									Line:   573,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "dpa_signed",
+									Equals: "not_offered",
+									Line:   574,
+									Column: 15,
+								},
+							},
+							Line:   572,
+							Column: 11,
+						},
 					},
-					Line:   506,
-					Column: 11,
+					Line:   570,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
-						Topic:    "professional-secrecy",
+						Topic:    "switch-provider",
 						Priority: "critical",
 						Title: catalog.Text{
-							DE: "Videosprechstunden nur über einen zertifizierten Anbieter – nicht über {tool}",
-							EN: "Video consultations only through a certified provider – not through {tool}",
+							DE: "Für die Kommunikation mit {clients} {tool} durch einen Dienst mit Verschwiegenheitsvereinbarung ersetzen, etwa Threema Work",
+							EN: "For communication with {clients}, replace {tool} by a service with a confidentiality undertaking, such as Threema Work",
 						},
 						Why: catalog.Text{
-							DE: "Medizinische Leistungserbringer dürfen für Videosprechstunden nur zertifizierte Videodienstanbieter einsetzen. Prüfen Sie die aktuelle Liste der KBV.",
-							EN: "Medical practitioners may only use certified video providers for video consultations. Check the current KBV list.",
+							DE: "Der Anbieter schließt weder einen Auftragsverarbeitungsvertrag noch eine Verschwiegenheitsvereinbarung. Inhalte unter Berufsgeheimnis gehören deshalb nicht in dieses Werkzeug. Ein Messenger mit AVV, dessen Anbieter sich zur Verschwiegenheit verpflichtet – etwa Threema Work –, ist der Ersatz.",
+							EN: "The provider signs neither a data processing agreement nor a confidentiality undertaking. Content under professional secrecy therefore does not belong in this tool. A messenger with a DPA whose provider commits to confidentiality – such as Threema Work – is the replacement.",
+						},
+						Legal: []string{
+							"stgb-203",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "video_consultation_not_certified",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "kbv_certified",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   588,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"consultations",
+								"customer_contact",
+								"unknown",
+							},
+							Line:   589,
+							Column: 11,
+						},
+					},
+					Line:   587,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Videosprechstunden nur über einen KBV-zertifizierten Anbieter – {tool} höchstens für Besprechungen ohne Patientendaten",
+							EN: "Video consultations only through a KBV-certified provider – {tool} at most for meetings without patient data",
+						},
+						Why: catalog.Text{
+							DE: "Für Videosprechstunden dürfen Praxen nur Videodienstanbieter einsetzen, die nach Anlage 31b BMV-Ä zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte. Wählen Sie einen Anbieter aus der Liste der KBV (kbv.de, Stichwort „Videosprechstunde“) und melden Sie ihn Ihrer Kassenärztlichen Vereinigung. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
+							EN: "For video consultations practices may only use video providers certified under Annex 31b BMV-Ä: end-to-end encrypted, servers in the EU, no access by the provider to content. Choose a provider from the KBV list (kbv.de, \"Videosprechstunde\") and notify your regional association of SHI physicians. {tool} remains at most for internal meetings without patient data.",
 						},
 						Legal: []string{
 							"bmv-ae-31b",
 							"stgb-203",
-							"gdpr-9",
 						},
 						Sources: []string{
-							"seed-003",
 							"record-kbv-video",
+							"seed-003",
 						},
 					},
 				},
@@ -9685,7 +10527,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   521,
+							Line:   604,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -9695,11 +10537,24 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   522,
+							Line:   605,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"webinars",
+								"consultations",
+								"unknown",
+							},
+							Line:   606,
 							Column: 11,
 						},
 					},
-					Line:   520,
+					Line:   603,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9711,12 +10566,11 @@ func compiled() *catalog.Catalog {
 							EN: "Add {tool} to your privacy notice",
 						},
 						Why: catalog.Text{
-							DE: "Kunden und andere Externe müssen erfahren, dass Sie dieses Werkzeug nutzen, wer der Anbieter ist und ob Daten in ein Drittland gehen.",
-							EN: "Customers and other outsiders must learn that you use this tool, who the provider is, and whether data go to a third country.",
+							DE: "{clients} müssen erfahren, dass Sie dieses Werkzeug nutzen, wer der Anbieter ist und ob Daten in ein Drittland gehen – in den Datenschutzhinweisen auf der Website und bei der ersten Nachricht.",
+							EN: "{clients} must learn that you use this tool, who the provider is and whether data go to a third country – in the privacy notice on your website and with the first message.",
 						},
 						Legal: []string{
 							"gdpr-13",
-							"gdpr-14",
 						},
 						Sources: []string{
 							"seed-000",
@@ -9736,17 +10590,40 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   536,
+							Line:   620,
 							Column: 11,
 						},
 						&catalog.Cond{
-							Q:      "partners",
-							Equals: "internal",
-							Line:   537,
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q:      "partners",
+									Equals: "internal",
+									Line:   622,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Not: &catalog.Cond{
+										Q: "used_for",
+										In: []string{
+											"customer_contact",
+											"orders",
+											"appointments",
+											"webinars",
+											"consultations",
+											"unknown",
+										},
+										Line:   623,
+										Column: 21,
+									},
+									Line:   623,
+									Column: 15,
+								},
+							},
+							Line:   621,
 							Column: 11,
 						},
 					},
-					Line:   535,
+					Line:   619,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9758,12 +10635,12 @@ func compiled() *catalog.Catalog {
 							EN: "Inform employees about the processing in {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Auch Beschäftigte haben ein Recht zu erfahren, welche ihrer Daten das Werkzeug verarbeitet und wohin sie gehen.",
-							EN: "Employees too have the right to know which of their data the tool processes and where they go.",
+							DE: "Auch Beschäftigte haben ein Recht zu erfahren, welche ihrer Daten das Werkzeug verarbeitet und wohin sie gehen. Ein Informationsblatt genügt; eine Einwilligung der Beschäftigten ist dafür nicht die richtige Grundlage.",
+							EN: "Employees too have the right to know which of their data the tool processes and where they go. An information sheet will do; employees' consent is not the right basis for this.",
 						},
 						Legal: []string{
 							"gdpr-13",
-							"gdpr-88",
+							"bdsg-26",
 						},
 						Sources: []string{
 							"seed-000",
@@ -9780,7 +10657,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   549,
+					Line:   635,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9813,7 +10690,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   561,
+					Line:   647,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9825,8 +10702,8 @@ func compiled() *catalog.Catalog {
 							EN: "Obtain and document agreement to be contacted by messenger",
 						},
 						Why: catalog.Text{
-							DE: "Schreiben Sie nur Kunden an, die dem Kontakt über diesen Messenger zugestimmt haben, und speichern Sie auf dem Diensthandy nur deren Nummern.",
-							EN: "Only message customers who agreed to be contacted through this messenger, and keep only their numbers on the work phone.",
+							DE: "Schreiben Sie nur {clients} an, die dem Kontakt über diesen Messenger zugestimmt haben, und speichern Sie auf dem Diensthandy nur deren Nummern.",
+							EN: "Only message {clients} who agreed to be contacted through this messenger, and keep only their numbers on the work phone.",
 						},
 						Legal: []string{
 							"gdpr-6",
@@ -9846,7 +10723,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   575,
+							Line:   661,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -9854,11 +10731,11 @@ func compiled() *catalog.Catalog {
 							In: []string{
 								"children",
 							},
-							Line:   576,
+							Line:   662,
 							Column: 11,
 						},
 					},
-					Line:   574,
+					Line:   660,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9887,25 +10764,87 @@ func compiled() *catalog.Catalog {
 				ID:    "no_imprint",
 				Scope: "tool",
 				When: catalog.Cond{
-					Q: "business_profile",
-					In: []string{
-						"no",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "business_profile",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   676,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q:      "sector",
+								Equals: "business",
+								Line:   677,
+								Column: 17,
+							},
+							Line:   677,
+							Column: 11,
+						},
 					},
-					Line:   588,
-					Column: 11,
+					Line:   675,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "imprint",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "Impressum und Pflichtangaben ins Profil aufnehmen",
-							EN: "Put the imprint and mandatory details in the profile",
+							DE: "Impressum ins Profil von {tool} aufnehmen",
+							EN: "Put the imprint in the profile in {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Geschäftliche Nachrichten sind Geschäftsbriefe und brauchen die Pflichtangaben; auch das Profil braucht ein Impressum.",
-							EN: "Business messages are business letters and need the mandatory details; the profile needs an imprint too.",
+							DE: "Wer geschäftsmäßig über ein Profil kommuniziert, braucht dort ein Impressum (Name, Anschrift, Kontakt, bei Praxen auch Kammer und Berufsbezeichnung) oder einen Link darauf.",
+							EN: "Whoever communicates in business through a profile needs an imprint there (name, address, contact; for practices also the chamber and professional title) or a link to it.",
+						},
+						Legal: []string{
+							"ddg-5",
+						},
+						Sources: []string{
+							"seed-001",
+							"record-ddg-2024",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "no_imprint_merchant",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "business_profile",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   691,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "sector",
+							Equals: "business",
+							Line:   692,
+							Column: 11,
+						},
+					},
+					Line:   690,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "imprint",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Impressum und Geschäftsbrief-Angaben ins Profil von {tool} aufnehmen",
+							EN: "Put the imprint and business-letter details in the profile in {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Geschäftliche Nachrichten eines Kaufmanns sind Geschäftsbriefe und brauchen Firma, Rechtsform, Sitz und Registerangaben; das Profil braucht ein Impressum.",
+							EN: "A merchant's business messages are business letters and need the company name, legal form, seat and register details; the profile needs an imprint.",
 						},
 						Legal: []string{
 							"ddg-5",
@@ -9925,7 +10864,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "no",
-					Line:   600,
+					Line:   704,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9957,7 +10896,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "unknown",
-					Line:   612,
+					Line:   716,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9988,27 +10927,29 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "no",
-					Line:   624,
+					Line:   728,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
-						Topic:    "consent",
+						Topic:    "recording-rules",
 						Priority: "critical",
 						Title: catalog.Text{
-							DE: "Nur noch mit Zustimmung aller aufzeichnen oder transkribieren",
-							EN: "Record or transcribe only with everyone's agreement",
+							DE: "Aufzeichnungen und Transkripte in {tool} nur nach festen Regeln und mit Zustimmung aller",
+							EN: "Recordings and transcripts in {tool} only under fixed rules and with everyone's agreement",
 						},
 						Why: catalog.Text{
-							DE: "Aufzeichnungen ohne vorherige Zustimmung aller Beteiligten verletzen ihre Rechte und können strafbar sein.",
-							EN: "Recordings without the prior agreement of everyone involved violate their rights and can be a criminal offence.",
+							DE: "Wer das nicht öffentlich gesprochene Wort aufnimmt, ohne dass alle zugestimmt haben, macht sich strafbar (§ 201 StGB); KI-Transkripte und Zusammenfassungen sind ebenfalls Aufzeichnungen. Die Zustimmung von Beschäftigten ist selten freiwillig – regeln Sie Aufzeichnungen mit dem Betriebsrat. Legen Sie fest: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wann sie gelöscht wird – und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
+							EN: "Recording the privately spoken word without everyone's agreement is a criminal offence (§ 201 StGB); AI transcripts and summaries are recordings too. Employees' consent is rarely voluntary – settle recordings with the works council. Decide when recording happens, how people are asked beforehand, where the recording is kept and when it is deleted – and block recording in the tool's admin settings for every other case.",
 						},
 						Legal: []string{
-							"gdpr-6",
+							"stgb-201",
 							"gdpr-7",
+							"bdsg-26",
 						},
 						Sources: []string{
 							"seed-002",
+							"seed-003",
 						},
 					},
 				},
@@ -10019,26 +10960,29 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "unknown",
-					Line:   636,
+					Line:   740,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
-						Topic:    "consent",
+						Topic:    "recording-rules",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Klären und dokumentieren, wie vor Aufzeichnungen zugestimmt wird",
-							EN: "Clarify and document how agreement is obtained before recording",
+							DE: "Aufzeichnungen und Transkripte in {tool} nur nach festen Regeln und mit Zustimmung aller",
+							EN: "Recordings and transcripts in {tool} only under fixed rules and with everyone's agreement",
 						},
 						Why: catalog.Text{
-							DE: "Solange nicht feststeht, dass alle vorher zustimmen, ist jede Aufzeichnung ein Risiko.",
-							EN: "As long as it is not certain that everyone agrees beforehand, every recording is a risk.",
+							DE: "Wer das nicht öffentlich gesprochene Wort aufnimmt, ohne dass alle zugestimmt haben, macht sich strafbar (§ 201 StGB); KI-Transkripte und Zusammenfassungen sind ebenfalls Aufzeichnungen. Die Zustimmung von Beschäftigten ist selten freiwillig – regeln Sie Aufzeichnungen mit dem Betriebsrat. Legen Sie fest: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wann sie gelöscht wird – und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
+							EN: "Recording the privately spoken word without everyone's agreement is a criminal offence (§ 201 StGB); AI transcripts and summaries are recordings too. Employees' consent is rarely voluntary – settle recordings with the works council. Decide when recording happens, how people are asked beforehand, where the recording is kept and when it is deleted – and block recording in the tool's admin settings for every other case.",
 						},
 						Legal: []string{
+							"stgb-201",
 							"gdpr-7",
+							"bdsg-26",
 						},
 						Sources: []string{
 							"seed-002",
+							"seed-003",
 						},
 					},
 				},
@@ -10055,7 +10999,7 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   650,
+							Line:   754,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10064,11 +11008,11 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   651,
+							Line:   755,
 							Column: 11,
 						},
 					},
-					Line:   649,
+					Line:   753,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10076,21 +11020,21 @@ func compiled() *catalog.Catalog {
 						Topic:    "recording-rules",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "Regeln für Aufzeichnung, Transkription und KI-Zusammenfassungen in {tool} festlegen",
-							EN: "Set rules for recording, transcription and AI summaries in {tool}",
+							DE: "Aufzeichnungen und Transkripte in {tool} nur nach festen Regeln und mit Zustimmung aller",
+							EN: "Recordings and transcripts in {tool} only under fixed rules and with everyone's agreement",
 						},
 						Why: catalog.Text{
-							DE: "Legen Sie fest, wann aufgezeichnet werden darf, wie vorher gefragt wird, wo die Aufnahme liegt und wann sie gelöscht wird. KI-Transkripte sind ebenfalls Aufzeichnungen.",
-							EN: "Decide when recording is allowed, how people are asked beforehand, where the recording is kept and when it is deleted. AI transcripts are recordings too.",
+							DE: "Wer das nicht öffentlich gesprochene Wort aufnimmt, ohne dass alle zugestimmt haben, macht sich strafbar (§ 201 StGB); KI-Transkripte und Zusammenfassungen sind ebenfalls Aufzeichnungen. Die Zustimmung von Beschäftigten ist selten freiwillig – regeln Sie Aufzeichnungen mit dem Betriebsrat. Legen Sie fest: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wann sie gelöscht wird – und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
+							EN: "Recording the privately spoken word without everyone's agreement is a criminal offence (§ 201 StGB); AI transcripts and summaries are recordings too. Employees' consent is rarely voluntary – settle recordings with the works council. Decide when recording happens, how people are asked beforehand, where the recording is kept and when it is deleted – and block recording in the tool's admin settings for every other case.",
 						},
 						Legal: []string{
-							"gdpr-5",
+							"stgb-201",
 							"gdpr-7",
-							"gdpr-24",
+							"bdsg-26",
 						},
 						Sources: []string{
-							"seed-003",
 							"seed-002",
+							"seed-003",
 						},
 					},
 				},
@@ -10104,7 +11048,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   664,
+					Line:   768,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10139,7 +11083,7 @@ func compiled() *catalog.Catalog {
 						"on",
 						"unknown",
 					},
-					Line:   676,
+					Line:   780,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10173,7 +11117,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   688,
+					Line:   792,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10206,23 +11150,23 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   700,
+					Line:   804,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "privacy-settings",
-						Priority: "low",
+						Priority: "medium",
 						Title: catalog.Text{
-							DE: "Automatisches Löschen in {tool} einrichten",
-							EN: "Set up automatic deletion in {tool}",
+							DE: "Aufbewahrung in {tool} begrenzen – kein unbegrenzter Chatverlauf",
+							EN: "Limit retention in {tool} – no unlimited chat history",
 						},
 						Why: catalog.Text{
-							DE: "Was archiviert ist oder nicht mehr gebraucht wird, sollte im Werkzeug nicht liegen bleiben. Selbstlöschende Nachrichten oder Aufbewahrungsrichtlinien helfen.",
-							EN: "What has been archived or is no longer needed should not linger in the tool. Disappearing messages or retention policies help.",
+							DE: "Daten dürfen nur so lange gespeichert werden, wie sie gebraucht werden. Was archiviert ist, soll im Werkzeug nicht liegen bleiben: Richten Sie die Aufbewahrungseinstellung des Werkzeugs ein (z. B. selbstlöschende Nachrichten im Messenger, Aufbewahrungsrichtlinien in Microsoft 365 für Teams-Chats).",
+							EN: "Data may only be kept as long as they are needed. What has been archived should not linger in the tool: set the tool's retention setting (e.g. disappearing messages in a messenger, retention policies in Microsoft 365 for Teams chats).",
 						},
 						Legal: []string{
-							"gdpr-5",
+							"gdpr-5-1e",
 							"gdpr-25",
 						},
 						Sources: []string{
@@ -10240,7 +11184,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   712,
+					Line:   816,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10272,7 +11216,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   726,
+							Line:   830,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10281,11 +11225,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   727,
+							Line:   831,
 							Column: 11,
 						},
 					},
-					Line:   725,
+					Line:   829,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10318,7 +11262,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   739,
+					Line:   843,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10351,7 +11295,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   751,
+					Line:   855,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10385,7 +11329,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   764,
+					Line:   868,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10417,7 +11361,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   776,
+					Line:   880,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10451,7 +11395,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   788,
+					Line:   892,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10487,7 +11431,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   802,
+							Line:   906,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10498,7 +11442,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   804,
+									Line:   908,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -10508,7 +11452,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   805,
+									Line:   909,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -10518,18 +11462,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   806,
+										Line:   910,
 										Column: 26,
 									},
-									Line:   806,
+									Line:   910,
 									Column: 15,
 								},
 							},
-							Line:   803,
+							Line:   907,
 							Column: 11,
 						},
 					},
-					Line:   801,
+					Line:   905,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10564,7 +11508,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   818,
+					Line:   922,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10576,8 +11520,8 @@ func compiled() *catalog.Catalog {
 							EN: "Set up a data-breach procedure (notification within 72 hours)",
 						},
 						Why: catalog.Text{
-							DE: "Geht ein Handy mit Kundenchats verloren oder landet eine Nachricht falsch, zählt jede Stunde. Alle müssen wissen, wem sie es sofort melden.",
-							EN: "When a phone with customer chats is lost or a message goes astray, every hour counts. Everyone must know whom to tell at once.",
+							DE: "Geht ein Handy mit {client}chats verloren oder landet eine Nachricht falsch, zählt jede Stunde. Alle müssen wissen, wem sie es sofort melden.",
+							EN: "When a phone with {client} chats is lost or a message goes astray, every hour counts. Everyone must know whom to tell at once.",
 						},
 						Legal: []string{
 							"gdpr-33",
@@ -10597,7 +11541,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   830,
+					Line:   934,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10631,7 +11575,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   842,
+					Line:   946,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10664,7 +11608,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   854,
+					Line:   958,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10695,26 +11639,28 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   866,
+					Line:   970,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "works-council",
-						Priority: "medium",
+						Priority: "high",
 						Title: catalog.Text{
-							DE: "Information des Betriebsrats durch eine Betriebsvereinbarung ersetzen",
-							EN: "Replace informing the works council with a works agreement",
+							DE: "Zustimmung des Betriebsrats einholen – Information reicht nicht",
+							EN: "Obtain the works council's consent – informing it is not enough",
 						},
 						Why: catalog.Text{
-							DE: "Information reicht für die Mitbestimmung nicht. Eine Betriebsvereinbarung regelt Zweck, Auswertungsverbote und ob der Dienst-Messenger privat genutzt werden darf.",
-							EN: "Information is not enough for co-determination. A works agreement sets out the purpose, bans on evaluation and whether the business messenger may be used privately.",
+							DE: "Messenger und Videotools können Leistung und Verhalten überwachen; das unterliegt der Mitbestimmung (§ 87 Abs. 1 Nr. 6 BetrVG). Ohne Zustimmung kann der Betriebsrat verlangen, dass die Nutzung endet. Eine Betriebsvereinbarung regelt Zweck, Auswertungsverbote und Privatnutzung – sie ersetzt aber nicht die Prüfung nach der DSGVO.",
+							EN: "Messengers and video tools can monitor performance and behaviour; that is subject to co-determination (§ 87(1) no. 6 BetrVG). Without consent the works council can demand that use ends. A works agreement sets out purpose, bans on evaluation and private use – but it does not replace the GDPR check.",
 						},
 						Legal: []string{
 							"betrvg-87",
+							"cjeu-c-65-23",
 						},
 						Sources: []string{
 							"seed-004",
+							"record-cjeu-c-65-23",
 						},
 					},
 				},
@@ -10730,7 +11676,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   880,
+							Line:   984,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10740,14 +11686,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   881,
+								Line:   985,
 								Column: 17,
 							},
-							Line:   881,
+							Line:   985,
 							Column: 11,
 						},
 					},
-					Line:   879,
+					Line:   983,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10785,10 +11731,10 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   895,
+								Line:   999,
 								Column: 22,
 							},
-							Line:   895,
+							Line:   999,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10798,14 +11744,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   896,
+								Line:   1000,
 								Column: 17,
 							},
-							Line:   896,
+							Line:   1000,
 							Column: 11,
 						},
 					},
-					Line:   894,
+					Line:   998,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10813,16 +11759,16 @@ func compiled() *catalog.Catalog {
 						Topic:    "dpia",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Datenschutz-Folgenabschätzung für sensible Daten in Messengern und Videotools",
-							EN: "Data protection impact assessment for sensitive data in messengers and video tools",
+							DE: "Schwellwertprüfung dokumentieren und, wo nötig, eine Datenschutz-Folgenabschätzung durchführen",
+							EN: "Document a threshold check and, where needed, carry out a data protection impact assessment",
 						},
 						Why: catalog.Text{
-							DE: "Gesundheits- und andere sensible Daten über Kommunikationsdienste bergen ein hohes Risiko. Prüfen Sie, ob eine DSFA Pflicht ist, und halten Sie das Ergebnis fest.",
-							EN: "Health and other sensitive data over communication services carry a high risk. Check whether a DPIA is mandatory and record the result.",
+							DE: "Gesundheits- und andere sensible Daten über Kommunikationsdienste bergen ein hohes Risiko. Halten Sie schriftlich fest, ob eine DSFA Pflicht ist und warum – auch wenn das Ergebnis „nicht nötig“ lautet. Ist sie Pflicht, muss auch eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter benannt werden, unabhängig von der Zahl der Beschäftigten.",
+							EN: "Health and other sensitive data over communication services carry a high risk. Record in writing whether a DPIA is mandatory and why – even when the answer is \"not needed\". If it is mandatory, a data protection officer must be appointed too, regardless of headcount.",
 						},
 						Legal: []string{
 							"gdpr-35",
-							"gdpr-9",
+							"bdsg-38",
 						},
 						Sources: []string{
 							"seed-003",
@@ -10843,7 +11789,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   910,
+							Line:   1014,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10855,14 +11801,28 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   911,
+								Line:   1015,
 								Column: 22,
 							},
-							Line:   911,
+							Line:   1015,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "sector",
+								In: []string{
+									"health",
+									"counselling",
+									"legal_tax",
+								},
+								Line:   1016,
+								Column: 17,
+							},
+							Line:   1016,
 							Column: 11,
 						},
 					},
-					Line:   909,
+					Line:   1013,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10874,8 +11834,8 @@ func compiled() *catalog.Catalog {
 							EN: "Archive business messages for the retention period",
 						},
 						Why: catalog.Text{
-							DE: "Angebote, Aufträge und Absprachen per Messenger sind Geschäftsbriefe. Sie müssen sechs Jahre (Buchungsbelege zehn) aufbewahrt werden – im Archiv oder der Kundenakte, nicht nur im Handy.",
-							EN: "Offers, orders and arrangements by messenger are business letters. They must be kept for six years (accounting records ten) – in the archive or customer file, not only on the phone.",
+							DE: "Angebote, Aufträge und Absprachen per Messenger sind Geschäftsbriefe: sechs Jahre aufbewahren, Buchungsbelege acht Jahre (seit 01.01.2025) – im Archiv oder in der Kundenakte, nicht nur im Telefon.",
+							EN: "Offers, orders and arrangements by messenger are business letters: keep them six years, accounting vouchers eight years (since 1 January 2025) – in the archive or customer file, not only on the phone.",
 						},
 						Legal: []string{
 							"hgb-257",
@@ -10883,6 +11843,136 @@ func compiled() *catalog.Catalog {
 						},
 						Sources: []string{
 							"seed-004",
+							"record-beg-iv-2024",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "archiving_missing_health",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "archiving",
+							In: []string{
+								"no",
+								"partly",
+								"unknown",
+							},
+							Line:   1030,
+							Column: 11,
+						},
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Q: "used_for",
+								In: []string{
+									"customer_contact",
+									"appointments",
+									"consultations",
+									"unknown",
+								},
+								Line:   1031,
+								Column: 22,
+							},
+							Line:   1031,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "sector",
+							In: []string{
+								"health",
+								"counselling",
+							},
+							Line:   1032,
+							Column: 11,
+						},
+					},
+					Line:   1029,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "retention",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Was zur Behandlung gehört, in die Patientenakte übernehmen",
+							EN: "Put what belongs to the treatment into the patient record",
+						},
+						Why: catalog.Text{
+							DE: "Befunde, Absprachen zur Behandlung und Einwilligungen aus Nachrichten gehören in die Patientenakte (10 Jahre aufzubewahren), nicht in den Chatverlauf. Danach die Nachrichten im Werkzeug löschen.",
+							EN: "Findings, treatment arrangements and consents from messages belong in the patient record (kept for 10 years), not in the chat history. Then delete the messages in the tool.",
+						},
+						Legal: []string{
+							"bgb-630f",
+							"gdpr-5-1e",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "archiving_missing_tax",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "archiving",
+							In: []string{
+								"no",
+								"partly",
+								"unknown",
+							},
+							Line:   1046,
+							Column: 11,
+						},
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Q: "used_for",
+								In: []string{
+									"orders",
+									"customer_contact",
+									"appointments",
+									"consultations",
+									"unknown",
+								},
+								Line:   1047,
+								Column: 22,
+							},
+							Line:   1047,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "sector",
+							Equals: "legal_tax",
+							Line:   1048,
+							Column: 11,
+						},
+					},
+					Line:   1045,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "retention",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Mandatskommunikation in die Handakte übernehmen",
+							EN: "Put client communication into the client file",
+						},
+						Why: catalog.Text{
+							DE: "Was Sie mit Mandanten per Messenger oder Video besprechen, gehört in die Handakte (§ 66 StBerG bzw. § 50 BRAO: 10 Jahre); steuerlich relevante Unterlagen gelten § 147 AO (Buchungsbelege seit 2025: 8 Jahre).",
+							EN: "What you discuss with clients by messenger or video belongs in the client file (§ 66 StBerG or § 50 BRAO: 10 years); tax-relevant documents follow § 147 AO (accounting vouchers since 2025: 8 years).",
+						},
+						Legal: []string{
+							"stberg-66",
+							"ao-147",
+						},
+						Sources: []string{
+							"seed-004",
+							"record-beg-iv-2024",
 						},
 					},
 				},
@@ -10896,7 +11986,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   923,
+					Line:   1060,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10931,7 +12021,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   937,
+							Line:   1074,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10940,11 +12030,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   938,
+							Line:   1075,
 							Column: 11,
 						},
 					},
-					Line:   936,
+					Line:   1073,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10970,6 +12060,81 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "dpo_required_dpia",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "dpo",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   1089,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "staff",
+								In: []string{
+									"medium",
+									"large",
+								},
+								Line:   1090,
+								Column: 17,
+							},
+							Line:   1090,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									AnyTool: &catalog.Cond{
+										Q:      "special_categories",
+										Equals: "yes",
+										Line:   1092,
+										Column: 26,
+									},
+									Line:   1092,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "monitoring",
+									Equals: "yes",
+									Line:   1093,
+									Column: 15,
+								},
+							},
+							Line:   1091,
+							Column: 11,
+						},
+					},
+					Line:   1088,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpo-review",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Prüfen, ob eine DSFA Pflicht ist – dann ist auch eine Datenschutzbeauftragte Pflicht",
+							EN: "Check whether a DPIA is mandatory – then a data protection officer is mandatory too",
+						},
+						Why: catalog.Text{
+							DE: "Wer eine Datenschutz-Folgenabschätzung durchführen muss, muss unabhängig von der Zahl der Beschäftigten eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen. Bei Gesundheitsdaten oder Überwachung ist das naheliegend.",
+							EN: "Whoever must carry out a data protection impact assessment must appoint a data protection officer, regardless of headcount. With health data or monitoring this is likely.",
+						},
+						Legal: []string{
+							"bdsg-38",
+							"gdpr-35",
+						},
+						Sources: []string{
+							"record-dsk-video-2020",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "expert_review_sensitive_sector",
 				Scope: "organisation",
 				When: catalog.Cond{
@@ -10980,7 +12145,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   952,
+							Line:   1107,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10991,7 +12156,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   954,
+									Line:   1109,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -11003,15 +12168,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   955,
+									Line:   1110,
 									Column: 15,
 								},
 							},
-							Line:   953,
+							Line:   1108,
 							Column: 11,
 						},
 					},
-					Line:   951,
+					Line:   1106,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11047,20 +12212,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   969,
+							Line:   1124,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   970,
+								Line:   1125,
 								Column: 22,
 							},
-							Line:   970,
+							Line:   1125,
 							Column: 11,
 						},
 					},
-					Line:   968,
+					Line:   1123,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11096,7 +12261,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   984,
+							Line:   1139,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11105,13 +12270,13 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "berlin_2020",
 										Equals: "non_compliant",
-										Line:   987,
+										Line:   1142,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   988,
+										Line:   1143,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -11121,18 +12286,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   989,
+										Line:   1144,
 										Column: 17,
 									},
 								},
-								Line:   986,
+								Line:   1141,
 								Column: 13,
 							},
-							Line:   985,
+							Line:   1140,
 							Column: 11,
 						},
 					},
-					Line:   983,
+					Line:   1138,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

@@ -9,6 +9,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
@@ -553,8 +555,9 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 		key, name = t.Key, t.Name
 	}
 	a.ID = tpl.Topic + "/" + key
+	words := p.words()
 	subst := func(x catalog.Text) catalog.Text {
-		return catalog.Text{DE: strings.ReplaceAll(x.DE, "{tool}", name.DE), EN: strings.ReplaceAll(x.EN, "{tool}", name.EN)}
+		return catalog.Text{DE: fill(x.DE, name.DE, words, catalog.DE), EN: fill(x.EN, name.EN, words, catalog.EN)}
 	}
 	a.Title = subst(tpl.Title)
 	a.Why = subst(tpl.Why)
@@ -571,13 +574,58 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	return a
 }
 
+// words are the texts for the placeholders of rule texts ({clients},
+// {client}) that the organisation's answer to the sector question gives.
+func (p *Plan) words() map[string]catalog.Text {
+	for _, a := range p.Context {
+		if a.Question.ID == catalog.WordsQuestion && len(a.Values) == 1 {
+			if o, ok := a.Question.Option(a.Values[0]); ok {
+				return o.Words
+			}
+		}
+	}
+	if q := p.Catalog.Question(catalog.WordsQuestion); q != nil {
+		if o, ok := q.Option(catalog.Unknown); ok {
+			return o.Words
+		}
+	}
+	return nil
+}
+
+// fill puts the tool's name and the organisation's words into a rule's
+// text; a word that starts a sentence starts with a capital letter.
+func fill(s, tool string, words map[string]catalog.Text, l catalog.Lang) string {
+	s = strings.ReplaceAll(s, "{tool}", tool)
+	for k, w := range words {
+		ph := "{" + k + "}"
+		for {
+			i := strings.Index(s, ph)
+			if i < 0 {
+				break
+			}
+			v := w.In(l)
+			if start := strings.TrimRight(s[:i], " "); start == "" || strings.HasSuffix(start, ".") || strings.HasSuffix(start, ":") {
+				v = capitalise(v)
+			}
+			s = s[:i] + v + s[i+len(ph):]
+		}
+	}
+	return s
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // merge folds another action on the same topic and tool into this one:
 // the more urgent one leads, the reasons and references are combined.
 func (a *Action) merge(b *Action) {
 	part := func(x *Action) Part {
 		return Part{Priority: x.Priority, Title: x.Title, Why: x.Why, Triggers: x.Triggers, Rule: x.Rules[0]}
 	}
-	if b.Priority.Rank() < a.Priority.Rank() {
+	bLeads := b.Priority.Rank() < a.Priority.Rank()
+	if bLeads {
 		lead := part(a)
 		a.Priority, a.Title, a.Due, a.Why, a.Triggers = b.Priority, b.Title, b.Due, b.Why, b.Triggers
 		a.Also = append([]Part{lead}, a.Also...)
@@ -586,11 +634,19 @@ func (a *Action) merge(b *Action) {
 		a.Also = append(a.Also, part(b))
 		a.Rules = append(a.Rules, b.Rules...)
 	}
-	for _, l := range b.Legal {
-		if !slices.Contains(a.Legal, l) {
-			a.Legal = append(a.Legal, l)
+	// The norms that carry the leading point come first; a plan names at
+	// most catalog.MaxLegal.
+	first, then := a.Legal, b.Legal
+	if bLeads {
+		first, then = b.Legal, a.Legal
+	}
+	legal := slices.Clone(first)
+	for _, l := range then {
+		if len(legal) < catalog.MaxLegal && !slices.Contains(legal, l) {
+			legal = append(legal, l)
 		}
 	}
+	a.Legal = legal
 	for _, s := range b.Sources {
 		if !slices.Contains(a.Sources, s) {
 			a.Sources = append(a.Sources, s)

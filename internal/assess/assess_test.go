@@ -3,6 +3,7 @@ package assess_test
 import (
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/konform/konform/internal/answers"
@@ -72,8 +73,12 @@ func build(c change) *answers.File {
 	cv := vals(ctx)
 	cv["partner_groups"] = answers.Value{Items: []string{"businesses"}}
 	mv, vv := vals(m), vals(v)
-	mv["used_for"] = answers.Value{Items: []string{"internal", "appointments"}}
-	vv["used_for"] = answers.Value{Items: []string{"meetings"}}
+	if _, ok := c.msg["used_for"]; !ok {
+		mv["used_for"] = answers.Value{Items: []string{"internal", "appointments"}}
+	}
+	if _, ok := c.vid["used_for"]; !ok {
+		vv["used_for"] = answers.Value{Items: []string{"meetings"}}
+	}
 	return &answers.File{
 		Lang:       catalog.DE,
 		Assessment: answers.Assessment{Organisation: "Test GmbH", Date: date},
@@ -141,15 +146,15 @@ func TestEveryTopicFires(t *testing.T) {
 		{"privacy-notice", "threema-work", change{msg: map[string]string{"privacy_notice": "no"}}, catalog.High},
 		{"privacy-notice", "threema-work", change{context: map[string]string{"partners": "internal"}, msg: map[string]string{"privacy_notice": "no"}}, catalog.Medium},
 		{"consent", "threema-work", change{msg: map[string]string{"contact_consent": "no"}}, catalog.High},
-		{"consent", "jitsi-hosted", change{vid: map[string]string{"recording": "often", "recording_consent": "no"}}, catalog.Critical},
+		{"recording-rules", "jitsi-hosted", change{vid: map[string]string{"recording": "often", "recording_consent": "no"}}, catalog.Critical},
 		{"marketing-consent", "threema-work", change{context: map[string]string{"b2c_marketing": "yes"}, msg: map[string]string{"marketing_here": "yes", "marketing_consent": "no"}, vid: map[string]string{"marketing_here": "no"}}, catalog.Critical},
 		{"imprint", "threema-work", change{msg: map[string]string{"business_profile": "no"}}, catalog.Medium},
 		{"special-categories", "jitsi-hosted", change{vid: map[string]string{"special_categories": "yes", "hosting": "usa", "transfer_basis": "dpf"}, context: map[string]string{"dpia_done": "done"}}, catalog.Critical},
 		{"professional-secrecy", "threema-work", change{context: map[string]string{"secrecy_203": "yes"}, msg: map[string]string{"confidentiality_bound": "no"}, vid: map[string]string{"confidentiality_bound": "yes"}}, catalog.Critical},
-		{"professional-secrecy", "jitsi-hosted", change{context: map[string]string{"sector": "health", "video_consultation": "yes"}, vid: map[string]string{"kbv_certified": "no"}}, catalog.Critical},
+		{"switch-provider", "jitsi-hosted", change{context: map[string]string{"sector": "health", "video_consultation": "yes"}, vid: map[string]string{"kbv_certified": "no", "used_for": "consultations"}}, catalog.Critical},
 		{"sick-notes", "threema-work", change{msg: map[string]string{"sick_notes": "yes"}}, catalog.Critical},
 		{"privacy-settings", "threema-work", change{msg: map[string]string{"tracking_off": "no"}}, catalog.High},
-		{"privacy-settings", "threema-work", change{msg: map[string]string{"auto_delete": "no"}}, catalog.Low},
+		{"privacy-settings", "threema-work", change{msg: map[string]string{"auto_delete": "no"}}, catalog.Medium},
 		{"meeting-access", "jitsi-hosted", change{vid: map[string]string{"meeting_protection": "none"}}, catalog.High},
 		{"meeting-access", "jitsi-hosted", change{vid: map[string]string{"access_separate": "no"}}, catalog.Low},
 		{"screen-sharing", "jitsi-hosted", change{vid: map[string]string{"screen_sharing": "everyone"}}, catalog.Medium},
@@ -157,7 +162,7 @@ func TestEveryTopicFires(t *testing.T) {
 		{"usage-policy", "", change{context: map[string]string{"usage_policy": "none"}}, catalog.High},
 		{"usage-policy", "", change{context: map[string]string{"training": "no"}}, catalog.Medium},
 		{"works-council", "", change{context: map[string]string{"works_council": "yes", "works_agreement": "not_involved"}}, catalog.High},
-		{"works-council", "", change{context: map[string]string{"works_council": "yes", "works_agreement": "informed"}}, catalog.Medium},
+		{"works-council", "", change{context: map[string]string{"works_council": "yes", "works_agreement": "informed"}}, catalog.High},
 		{"retention", "", change{context: map[string]string{"archiving": "no"}}, catalog.High},
 		{"retention", "threema-work", change{msg: map[string]string{"handover": "no"}}, catalog.Medium},
 		{"breach-procedure", "", change{context: map[string]string{"breach_procedure": "no"}}, catalog.High},
@@ -525,4 +530,79 @@ func actionOf(p *assess.Plan, id string) *assess.Action {
 		}
 	}
 	return nil
+}
+
+// Sector rules: each fires where it should and not where it should not.
+func TestSectorRules(t *testing.T) {
+	cat := loadCatalog(t)
+	has := func(p *assess.Plan, id, rule string) bool {
+		a := actionOf(p, id)
+		return a != nil && slices.Contains(a.Rules, rule)
+	}
+	for _, tc := range []struct {
+		name     string
+		change   change
+		id, rule string
+		want     bool
+	}{
+		{"a practice's appointments on WhatsApp Business", change{messenger: "whatsapp-business-app", context: map[string]string{"sector": "health"}},
+			"switch-provider/whatsapp-business-app", "patients_not_via_whatsapp", true},
+		{"a craft business's appointments on WhatsApp Business", change{messenger: "whatsapp-business-app", context: map[string]string{"sector": "business"}},
+			"switch-provider/whatsapp-business-app", "patients_not_via_whatsapp", false},
+		{"a practice's internal chat on WhatsApp Business", change{messenger: "whatsapp-business-app", context: map[string]string{"sector": "health"}, msg: map[string]string{"used_for": "internal"}},
+			"switch-provider/whatsapp-business-app", "patients_not_via_whatsapp", false},
+		{"a practice is not sent to the WhatsApp Business App", change{messenger: "whatsapp", context: map[string]string{"sector": "health"}},
+			"business-version/whatsapp", "consumer_app_business_version", false},
+		{"a craft business is", change{messenger: "whatsapp"}, "business-version/whatsapp", "consumer_app_business_version", true},
+		{"video consultations on a tool not certified", change{context: map[string]string{"sector": "health", "video_consultation": "yes"}, vid: map[string]string{"kbv_certified": "no", "used_for": "consultations"}},
+			"switch-provider/jitsi-hosted", "video_consultation_not_certified", true},
+		{"team meetings only on that tool", change{context: map[string]string{"sector": "health", "video_consultation": "yes"}, vid: map[string]string{"kbv_certified": "no"}},
+			"switch-provider/jitsi-hosted", "video_consultation_not_certified", false},
+		{"customers' privacy notice for a tool facing them", change{msg: map[string]string{"privacy_notice": "no"}},
+			"privacy-notice/threema-work", "privacy_notice_external", true},
+		{"no customers' privacy notice for an internal tool", change{msg: map[string]string{"privacy_notice": "no", "used_for": "internal"}},
+			"privacy-notice/threema-work", "privacy_notice_external", false},
+		{"employees' notice for an internal tool", change{msg: map[string]string{"privacy_notice": "no", "used_for": "internal"}},
+			"privacy-notice/threema-work", "privacy_notice_internal", true},
+		{"no imprint asked of the consumer app", change{messenger: "whatsapp"}, "imprint/whatsapp", "no_imprint_merchant", false},
+		{"Signal: a DPA is disputed, not critical", change{messenger: "signal", msg: map[string]string{"dpa_signed": "not_offered"}},
+			"dpa-contract/signal", "dpa_not_offered_e2e", true},
+		{"a provider that signs nothing gets no secrets", change{messenger: "signal", context: map[string]string{"secrecy_203": "yes"}, msg: map[string]string{"dpa_signed": "not_offered"}},
+			"switch-provider/signal", "secrecy_provider_signs_none", true},
+		{"and is not asked to sign", change{messenger: "signal", context: map[string]string{"secrecy_203": "yes"}, msg: map[string]string{"dpa_signed": "not_offered"}},
+			"professional-secrecy/signal", "secrecy_not_bound", false},
+		{"archiving in a practice: the patient record", change{context: map[string]string{"sector": "health", "archiving": "no"}}, "retention/organisation", "archiving_missing_health", true},
+		{"archiving in a tax firm: the client file", change{context: map[string]string{"sector": "legal_tax", "archiving": "no"}}, "retention/organisation", "archiving_missing_tax", true},
+		{"archiving in a craft business: business letters", change{context: map[string]string{"archiving": "no"}}, "retention/organisation", "archiving_missing", true},
+		{"a small practice with health data needs a DPO check", change{context: map[string]string{"dpo": "no"}, msg: map[string]string{"special_categories": "yes"}},
+			"dpo-review/organisation", "dpo_required_dpia", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := assess.Assess(cat, build(tc.change))
+			if got := has(p, tc.id, tc.rule); got != tc.want {
+				var ids []string
+				for _, a := range p.Actions {
+					ids = append(ids, a.ID+" "+strings.Join(a.Rules, ","))
+				}
+				t.Errorf("%s by %s: %v, want %v; actions:\n%s", tc.id, tc.rule, got, tc.want, strings.Join(ids, "\n"))
+			}
+		})
+	}
+}
+
+// Rule texts name the people by the organisation's sector.
+func TestSectorWording(t *testing.T) {
+	cat := loadCatalog(t)
+	for sector, want := range map[string]string{"health": "Patientinnen und Patienten", "legal_tax": "Mandantinnen und Mandanten", "association": "Mitglieder", "business": "Kundinnen und Kunden"} {
+		p := assess.Assess(cat, build(change{context: map[string]string{"sector": sector}, msg: map[string]string{"contact_consent": "no"}}))
+		a := actionOf(p, "consent/threema-work")
+		if a == nil || !strings.Contains(a.Why.DE, "nur "+want+" an") {
+			t.Errorf("%s: consent action %v does not name %s", sector, a, want)
+		}
+		for _, x := range p.Actions {
+			if strings.Contains(x.Title.DE+x.Why.DE+x.Title.EN+x.Why.EN, "{") {
+				t.Errorf("%s: a placeholder is left in %s", sector, x.ID)
+			}
+		}
+	}
 }

@@ -170,7 +170,14 @@ type Option struct {
 	Label Text   `yaml:"label" json:"label"`
 	// Short is an optional short label for narrow tables.
 	Short Text `yaml:"short,omitempty" json:"short,omitzero"`
+	// Words are texts that rule texts use as placeholders ({clients}),
+	// for the organisation that gave this answer (sector only).
+	Words map[string]Text `yaml:"words,omitempty" json:"-"`
 }
+
+// WordsQuestion is the question whose answer's Words fill the
+// placeholders of rule texts.
+const WordsQuestion = "sector"
 
 // Question is one question of the questionnaire.
 type Question struct {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -192,8 +193,44 @@ func (v *validator) factDef(f *FactDef) {
 	}
 }
 
+// MaxLegal is the most norms an action names: the ones that carry it.
+const MaxLegal = 3
+
+var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
+
+// placeholders checks that rule texts use only {tool} and the words every
+// answer to the words question defines.
+func (v *validator) placeholders(where string, texts ...Text) {
+	known := map[string]bool{"{tool}": true}
+	if q := v.c.Question(WordsQuestion); q != nil && len(q.Options) > 0 {
+		for k := range q.Options[0].Words {
+			known["{"+k+"}"] = true
+		}
+	}
+	for _, t := range texts {
+		for _, s := range []string{t.DE, t.EN} {
+			for _, ph := range placeholder.FindAllString(s, -1) {
+				if !known[ph] {
+					v.errf("%s: unknown placeholder %s (known: {tool} and the words of question %s)", where, ph, WordsQuestion)
+				}
+			}
+		}
+	}
+}
+
 func (v *validator) question(q *Question) {
 	where := "question " + q.ID
+	for _, o := range q.Options {
+		if q.ID != WordsQuestion && o.Words != nil {
+			v.errf("%s option %s: only question %s has words", where, o.ID, WordsQuestion)
+		}
+		if q.ID == WordsQuestion && (len(o.Words) != len(q.Options[0].Words) || len(o.Words) == 0) {
+			v.errf("%s option %s: every option names the same words as the first", where, o.ID)
+		}
+		for k, w := range o.Words {
+			v.text(fmt.Sprintf("%s option %s word %s", where, o.ID, k), w, false)
+		}
+	}
 	if !snakeID.MatchString(q.ID) {
 		v.errf("%s: id must be snake_case", where)
 	}
@@ -214,7 +251,9 @@ func (v *validator) question(q *Question) {
 			v.errf("%s: every factual question offers %q", where, Unknown)
 		}
 	case YesNo:
-		if !slices.Equal(q.Options, yesNoOptions) {
+		if !slices.EqualFunc(q.Options, yesNoOptions, func(a, b Option) bool {
+			return a.ID == b.ID && a.Label == b.Label && a.Short == b.Short && a.Words == nil
+		}) {
 			v.errf("%s: a yes/no question takes no options of its own", where)
 		}
 	case FreeText:
@@ -359,8 +398,12 @@ func (v *validator) rule(r *Rule) {
 		}
 		v.text(aw+" title", a.Title, false)
 		v.text(aw+" why", a.Why, false)
+		v.placeholders(aw, a.Title, a.Why)
 		if len(a.Legal) == 0 {
 			v.errf("%s: no legal reference", aw)
+		}
+		if len(a.Legal) > MaxLegal {
+			v.errf("%s: %d legal references; name at most the %d that carry the action", aw, len(a.Legal), MaxLegal)
 		}
 		for _, l := range a.Legal {
 			if v.c.LegalRef(l) == nil {

@@ -118,6 +118,13 @@ func (m *Model) fit(body, keys string) string {
 	}
 	lines := strings.Split(body, "\n")
 	room := m.high - len(footer) - 1
+	// Too tall: blank lines go first, from the bottom up, so that what
+	// the screen says (a validation message under the last field) stays.
+	for i := len(lines) - 1; i > 0 && len(lines) > room; i-- {
+		if strings.TrimSpace(ansi.Strip(lines[i])) == "" {
+			lines = append(lines[:i], lines[i+1:]...)
+		}
+	}
 	if len(lines) > room {
 		lines = lines[:room]
 	}
