@@ -12325,6 +12325,156 @@ func compiled() *catalog.Catalog {
 				},
 			},
 		},
+		Glossary: []*catalog.Term{
+			&catalog.Term{
+				ID: "avv",
+				Term: catalog.Text{
+					DE: "AVV (Auftragsverarbeitungsvertrag)",
+					EN: "DPA (data processing agreement)",
+				},
+				Forms: catalog.Forms{
+					DE: []string{
+						"AVV",
+						"Auftragsverarbeitungsvertrag",
+					},
+					EN: []string{
+						"DPA",
+						"data processing agreement",
+					},
+				},
+				Explain: catalog.Text{
+					DE: "Vertrag nach Art. 28 DSGVO mit einem Dienstleister, der personenbezogene Daten in Ihrem Auftrag verarbeitet – bei Messengern und Videotools der Anbieter. Er regelt, dass der Anbieter nur nach Ihren Weisungen handelt.",
+					EN: "Contract under Art. 28 GDPR with a service provider that processes personal data on your behalf – with messengers and video tools, the provider. It makes the provider act only on your instructions.",
+				},
+			},
+			&catalog.Term{
+				ID: "vvt",
+				Term: catalog.Text{
+					DE: "VVT (Verzeichnis von Verarbeitungstätigkeiten)",
+					EN: "Record of processing activities",
+				},
+				Forms: catalog.Forms{
+					DE: []string{
+						"VVT",
+						"Verzeichnis von Verarbeitungstätigkeiten",
+					},
+					EN: []string{
+						"record of processing activities",
+					},
+				},
+				Explain: catalog.Text{
+					DE: "Die Liste aller Verarbeitungen personenbezogener Daten in Ihrer Organisation mit Zweck, Betroffenen, Empfängern und Löschfristen (Art. 30 DSGVO). Jedes Werkzeug gehört hinein.",
+					EN: "The list of all processing of personal data in your organisation with purpose, data subjects, recipients and deletion periods (Art. 30 GDPR). Every tool belongs in it.",
+				},
+			},
+			&catalog.Term{
+				ID: "dsfa",
+				Term: catalog.Text{
+					DE: "DSFA (Datenschutz-Folgenabschätzung)",
+					EN: "DPIA (data protection impact assessment)",
+				},
+				Forms: catalog.Forms{
+					DE: []string{
+						"DSFA",
+						"Datenschutz-Folgenabschätzung",
+					},
+					EN: []string{
+						"DPIA",
+						"data protection impact assessment",
+					},
+				},
+				Explain: catalog.Text{
+					DE: "Eine dokumentierte Prüfung der Risiken einer Verarbeitung und der Gegenmaßnahmen, Pflicht bei voraussichtlich hohem Risiko (Art. 35 DSGVO), etwa bei Gesundheitsdaten oder Überwachung.",
+					EN: "A documented review of a processing's risks and the measures against them, mandatory where the risk is likely high (Art. 35 GDPR), for instance with health data or monitoring.",
+				},
+			},
+			&catalog.Term{
+				ID: "dpf",
+				Term: catalog.Text{
+					DE: "DPF (EU-US Data Privacy Framework)",
+					EN: "DPF (EU-US Data Privacy Framework)",
+				},
+				Forms: catalog.Forms{
+					DE: []string{
+						"DPF",
+						"Data Privacy Framework",
+					},
+					EN: []string{
+						"DPF",
+						"Data Privacy Framework",
+					},
+				},
+				Explain: catalog.Text{
+					DE: "Angemessenheitsbeschluss der EU-Kommission vom 10.07.2023 für US-Unternehmen, die sich beim US-Handelsministerium zertifiziert haben. Nur wer aktiv in der DPF-Liste steht, ist erfasst.",
+					EN: "The European Commission's adequacy decision of 10 July 2023 for US companies certified with the US Department of Commerce. Only companies actively listed in the DPF list are covered.",
+				},
+			},
+			&catalog.Term{
+				ID: "mdm",
+				Term: catalog.Text{
+					DE: "MDM (Mobile-Device-Management)",
+					EN: "MDM (mobile device management)",
+				},
+				Forms: catalog.Forms{
+					DE: []string{
+						"MDM",
+						"Mobile-Device-Management",
+					},
+					EN: []string{
+						"MDM",
+						"mobile device management",
+					},
+				},
+				Explain: catalog.Text{
+					DE: "Software, mit der die Organisation Diensthandys zentral verwaltet – etwa geschäftliche und private Bereiche trennt, Updates erzwingt und verlorene Geräte aus der Ferne löscht.",
+					EN: "Software with which the organisation manages work phones centrally – separating business and private areas, enforcing updates, wiping lost devices remotely.",
+				},
+			},
+			&catalog.Term{
+				ID: "drittland",
+				Term: catalog.Text{
+					DE: "Drittland",
+					EN: "Third country",
+				},
+				Forms: catalog.Forms{
+					DE: []string{
+						"Drittland",
+						"Drittländer",
+						"Drittländern",
+						"Drittlandes",
+					},
+					EN: []string{
+						"third country",
+						"third countries",
+					},
+				},
+				Explain: catalog.Text{
+					DE: "Jedes Land außerhalb der EU und des EWR. Daten dürfen nur dorthin, wenn ein Angemessenheitsbeschluss, Standardvertragsklauseln oder eine andere Garantie der DSGVO greift (Art. 44 ff. DSGVO).",
+					EN: "Any country outside the EU and the EEA. Data may only go there under an adequacy decision, standard contractual clauses or another safeguard of the GDPR (Art. 44 ff. GDPR).",
+				},
+			},
+			&catalog.Term{
+				ID: "bsp",
+				Term: catalog.Text{
+					DE: "BSP (Business Solution Provider)",
+					EN: "BSP (business solution provider)",
+				},
+				Forms: catalog.Forms{
+					DE: []string{
+						"BSP",
+						"Business Solution Provider",
+					},
+					EN: []string{
+						"BSP",
+						"business solution provider",
+					},
+				},
+				Explain: catalog.Text{
+					DE: "Dienstleister, über den Unternehmen die WhatsApp Business Platform nutzen. Er ist Ihr Auftragsverarbeiter; Meta ist als weiterer Verarbeiter beteiligt und muss in seinem Vertrag genannt sein.",
+					EN: "The service provider through which businesses use the WhatsApp Business Platform. It is your processor; Meta takes part as a further processor and must be named in its agreement.",
+				},
+			},
+		},
 	}
 }
 

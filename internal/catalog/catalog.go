@@ -15,6 +15,7 @@ type Catalog struct {
 	Questions []*Question // context questions first, then tool questions
 	Tools     []*Tool
 	Rules     []*Rule
+	Glossary  []*Term
 
 	areas     map[string]*Area
 	topics    map[string]*Topic

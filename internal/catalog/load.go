@@ -12,7 +12,7 @@ import (
 // The files of a catalogue, in the order they are read.
 var files = []string{
 	"areas.yaml", "topics.yaml", "legal.yaml", "sources.yaml", "facts.yaml",
-	"context.yaml", "tool_questions.yaml", "tools.yaml", "rules.yaml",
+	"context.yaml", "tool_questions.yaml", "tools.yaml", "rules.yaml", "glossary.yaml",
 }
 
 // Load reads and validates the catalogue in fsys.
@@ -27,9 +27,10 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		toolQs  struct{ Questions []*Question }
 		tools   struct{ Tools []*Tool }
 		rules   struct{ Rules []*Rule }
+		terms   struct{ Glossary []*Term }
 	}
 	targets := []any{&raw.areas, &raw.topics, &raw.legal, &raw.sources, &raw.facts,
-		&raw.context, &raw.toolQs, &raw.tools, &raw.rules}
+		&raw.context, &raw.toolQs, &raw.tools, &raw.rules, &raw.terms}
 	var errs []error
 	for i, name := range files {
 		b, err := fs.ReadFile(fsys, name)
@@ -49,7 +50,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	c := &Catalog{
 		Areas: raw.areas.Areas, Topics: raw.topics.Topics, Legal: raw.legal.Legal,
 		Sources: raw.sources.Sources, FactDefs: raw.facts.Facts, Tools: raw.tools.Tools,
-		Rules: raw.rules.Rules,
+		Rules: raw.rules.Rules, Glossary: raw.terms.Glossary,
 	}
 	for _, q := range raw.context.Questions {
 		q.Scope = ScopeContext

@@ -142,6 +142,29 @@ type Topic struct {
 // steps take them.
 var TopicGroups = []string{"stop", "data", "legal", "hygiene"}
 
+// Term is a word of the trade a plan explains once, in its glossary, and
+// links from where it is first used.
+type Term struct {
+	ID      string `yaml:"id"`
+	Term    Text   `yaml:"term"`
+	Forms   Forms  `yaml:"forms"` // how texts spell it, each a whole word
+	Explain Text   `yaml:"explain"`
+}
+
+// Forms are a term's spellings in both languages.
+type Forms struct {
+	DE []string `yaml:"de"`
+	EN []string `yaml:"en"`
+}
+
+// In returns the spellings in language l.
+func (f Forms) In(l Lang) []string {
+	if l == EN {
+		return f.EN
+	}
+	return f.DE
+}
+
 // LegalRef is a norm an action relies on.
 type LegalRef struct {
 	ID    string `yaml:"id"`

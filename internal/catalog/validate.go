@@ -89,6 +89,14 @@ func (v *validator) sources(where string, ids []string) {
 func (c *Catalog) Validate() error {
 	v := &validator{c: c}
 	v.topics()
+	for _, g := range c.Glossary {
+		where := "glossary " + g.ID
+		v.text(where+" term", g.Term, false)
+		v.text(where+" explain", g.Explain, false)
+		if len(g.Forms.DE) == 0 || len(g.Forms.EN) == 0 {
+			v.errf("%s: forms need at least one spelling in each language", where)
+		}
+	}
 	for _, src := range c.Sources {
 		where := "source " + src.ID
 		if src.URL != "" && (!strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") || strings.ContainsAny(src.URL, " <>\"\t\n")) {

@@ -112,8 +112,16 @@ func (a *app) warn(format string, args ...any) {
 	fmt.Fprintf(a.io.Err, "konform: warning: %s\n", safe.Line(fmt.Sprintf(format, args...)))
 }
 
-// Main runs konform with the arguments and returns the exit code.
-func Main(args []string, stdio IO) int {
+// Main runs konform with the arguments and returns the exit code. A bug
+// that panics ends as an internal error with one line to report, not a
+// stack trace.
+func Main(args []string, stdio IO) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stdio.Err, "konform: internal error: %v\nkonform: please report it, with the command line and the files it read\n", v)
+			code = ExitInternal
+		}
+	}()
 	if stdio.Getenv == nil {
 		stdio.Getenv = os.Getenv
 	}

@@ -23,6 +23,8 @@ var strs = map[string]catalog.Text{
 	"plan.orgrow":       {DE: "Organisation (übergreifend)", EN: "Organisation (overall)"},
 	"plan.lightlegend": {DE: "Ampel: rot = mindestens eine kritische Maßnahme, gelb = mindestens eine Maßnahme mit hoher Priorität, grün = sonst.",
 		EN: "Traffic light: red = at least one critical action, amber = at least one high-priority action, green = otherwise."},
+	"plan.glossary":         {DE: "Begriffe", EN: "Glossary"},
+	"plan.glossary.anchor":  {DE: "begriffe", EN: "glossary"},
 	"plan.source.read":      {DE: "abgerufen am", EN: "read on"},
 	"plan.verdict":          {DE: "Empfehlung", EN: "Advice"},
 	"verdict.replace":       {DE: "ersetzen", EN: "replace"},

@@ -12,6 +12,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
@@ -21,7 +22,8 @@ import (
 
 // The parts of GitHub's Markdown that plans use; no linkify, so text from an
 // answers file stays text. Raw HTML is not rendered.
-var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough))
+var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Strikethrough),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID())) // the glossary's links need the headings' ids
 
 // HTML is the plan p as one HTML page in language l: its Markdown,
 // rendered.

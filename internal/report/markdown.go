@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/konform/konform/internal/answers"
@@ -37,7 +38,7 @@ func WriteMarkdown(w io.Writer, p *assess.Plan, l catalog.Lang) error {
 }
 
 func newMDRenderer(p *assess.Plan, l catalog.Lang) *mdRenderer {
-	r := &mdRenderer{p: p, l: l, srcNo: map[string]int{}}
+	r := &mdRenderer{p: p, l: l, srcNo: map[string]int{}, linked: map[string]bool{}}
 	for i, s := range p.Sources() {
 		r.srcNo[s.ID] = i + 1
 	}
@@ -52,6 +53,7 @@ func (r *mdRenderer) render() {
 	r.open()
 	r.factSheets()
 	r.appendix()
+	r.glossary()
 	r.sources()
 	r.para("---")
 	r.para("")
@@ -65,6 +67,10 @@ type mdRenderer struct {
 	w     io.Writer // where b goes when it is full, or nil
 	err   error     // the first error writing to w
 	srcNo map[string]int
+	// linked are the glossary terms linked so far, terms them in order;
+	// nil in what has no glossary (comparison, progress report).
+	linked map[string]bool
+	terms  []*catalog.Term
 }
 
 // flushAt is how full b gets before it goes to w.
@@ -122,7 +128,66 @@ func (r *mdRenderer) heading(level int, text string) {
 	r.para("")
 }
 
-func (r *mdRenderer) text(t catalog.Text) string { return Escape(t.In(r.l)) }
+func (r *mdRenderer) text(t catalog.Text) string { return r.gloss(Escape(t.In(r.l))) }
+
+// gloss links the first use in the plan of each glossary term to its
+// entry (see glossary).
+func (r *mdRenderer) gloss(s string) string {
+	if r.linked == nil { // not a plan: no glossary to link to
+		return s
+	}
+	for _, g := range r.p.Catalog.Glossary {
+		if r.linked[g.ID] {
+			continue
+		}
+		at, form := -1, ""
+		for _, f := range g.Forms.In(r.l) {
+			if i := wordIndex(s, f); i >= 0 && (at < 0 || i < at) {
+				at, form = i, f
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		r.linked[g.ID] = true
+		r.terms = append(r.terms, g)
+		s = s[:at] + "[" + form + "](#" + r.t("plan.glossary.anchor") + ")" + s[at+len(form):]
+	}
+	return s
+}
+
+// wordIndex is where word stands in s as a whole word, or -1.
+func wordIndex(s, word string) int {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], word)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(word):])
+		if !isWordRune(before) && !isWordRune(after) {
+			return i
+		}
+		from = i + len(word)
+	}
+	return -1
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }
+
+// glossary explains the terms the plan links to, in the order they first
+// appear.
+func (r *mdRenderer) glossary() {
+	if len(r.terms) == 0 {
+		return
+	}
+	r.heading(2, r.t("plan.glossary"))
+	for _, g := range r.terms {
+		r.line("- **%s:** %s", Escape(g.Term.In(r.l)), Escape(g.Explain.In(r.l)))
+	}
+	r.para("")
+}
 
 func (r *mdRenderer) header() {
 	a := r.p.Assessment

@@ -271,3 +271,61 @@ func lintPlans(t *testing.T, plans map[string][]byte) {
 		t.Fatalf("markdownlint-cli2 rejects the plans:\n%s", out)
 	}
 }
+
+// Plans name sources by title, publisher and date: never by the file a
+// source article is kept in.
+func TestNoPlanNamesASeedFile(t *testing.T) {
+	cat := loadCatalog(t)
+	var files []string
+	for _, s := range cat.Sources {
+		if s.File != "" {
+			files = append(files, s.File, strings.TrimSuffix(s.File, ".txt"))
+		}
+	}
+	if len(files) == 0 {
+		t.Fatal("the catalogue names no seed files; the test needs some")
+	}
+	for _, path := range testkit.Examples(t) {
+		p := testkit.Assess(t, cat, path)
+		for _, l := range []catalog.Lang{catalog.DE, catalog.EN} {
+			for _, out := range [][]byte{report.Markdown(p, l), report.JSON(p, l), report.CSV(p, l), report.HTML(p, l)} {
+				for _, f := range files {
+					if bytes.Contains(out, []byte(f)) {
+						t.Errorf("%s (%s) names %s", path, l, f)
+					}
+				}
+			}
+		}
+	}
+}
+
+// Each term of the glossary is linked where the plan first uses it, once,
+// and explained in the glossary; a plan without the term does not list it.
+func TestGlossaryLinksFirstUse(t *testing.T) {
+	cat := loadCatalog(t)
+	for _, path := range testkit.Examples(t) {
+		p := testkit.Assess(t, cat, path)
+		for _, l := range []catalog.Lang{catalog.DE, catalog.EN} {
+			md := string(report.Markdown(p, l))
+			anchor := map[catalog.Lang]string{catalog.DE: "(#begriffe)", catalog.EN: "(#glossary)"}[l]
+			heading := map[catalog.Lang]string{catalog.DE: "\n## Begriffe\n", catalog.EN: "\n## Glossary\n"}[l]
+			i := strings.Index(md, heading)
+			links := strings.Count(md, anchor)
+			if links == 0 || i < 0 {
+				t.Errorf("%s (%s): %d glossary links, glossary at %d", path, l, links, i)
+				continue
+			}
+			body, glossary := md[:i], md[i:]
+			for _, g := range cat.Glossary {
+				linked := 0
+				for _, f := range g.Forms.In(l) {
+					linked += strings.Count(body, "["+f+"]"+anchor)
+				}
+				listed := strings.Contains(glossary, "**"+g.Term.In(l)+":**")
+				if linked > 1 || listed != (linked == 1) {
+					t.Errorf("%s (%s): %s linked %d times, listed %v", path, l, g.ID, linked, listed)
+				}
+			}
+		}
+	}
+}
