@@ -5667,6 +5667,9 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				BusinessVersion: "whatsapp-business-app",
+				Aliases: []string{
+					"whatsapp messenger",
+				},
 				Alternatives: []string{
 					"signal",
 					"threema-work",
@@ -5820,6 +5823,10 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				BusinessVersion: "whatsapp-business-platform",
+				Aliases: []string{
+					"whatsapp business",
+					"whatsapp-business",
+				},
 				Alternatives: []string{
 					"whatsapp-business-platform",
 					"threema-work",
@@ -6338,6 +6345,9 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				Aliases: []string{
+					"threema work",
+				},
 				Alternatives: []string{
 					"element",
 				},
@@ -6795,6 +6805,9 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				Aliases: []string{
+					"matrix",
+				},
 			},
 			&catalog.Tool{
 				ID: "microsoft-teams",
@@ -6933,6 +6946,11 @@ func compiled() *catalog.Catalog {
 							"record-vendor-docs",
 						},
 					},
+				},
+				Aliases: []string{
+					"teams",
+					"ms-teams",
+					"microsoft teams",
 				},
 				Alternatives: []string{
 					"jitsi-hosted",
@@ -7231,6 +7249,10 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				Aliases: []string{
+					"cisco webex",
+					"cisco-webex",
+				},
 				Alternatives: []string{
 					"jitsi-hosted",
 					"bigbluebutton",
@@ -7372,6 +7394,11 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				Aliases: []string{
+					"meet",
+					"google meet",
+					"hangouts",
+				},
 				Alternatives: []string{
 					"jitsi-hosted",
 					"bigbluebutton",
@@ -7486,6 +7513,10 @@ func compiled() *catalog.Catalog {
 							"record-vendor-docs",
 						},
 					},
+				},
+				Aliases: []string{
+					"goto",
+					"goto meeting",
 				},
 				Alternatives: []string{
 					"jitsi-hosted",
@@ -7802,6 +7833,10 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				Aliases: []string{
+					"jitsi",
+					"meet.jit.si",
+				},
 				Alternatives: []string{
 					"jitsi-hosted",
 					"jitsi-selfhosted",
@@ -8107,6 +8142,9 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				Aliases: []string{
+					"bbb",
+				},
 				Alternatives: []string{
 					"jitsi-hosted",
 					"jitsi-selfhosted",
@@ -8199,6 +8237,9 @@ func compiled() *catalog.Catalog {
 							"record-nextcloud-talk",
 						},
 					},
+				},
+				Aliases: []string{
+					"nextcloud",
 				},
 				Alternatives: []string{
 					"jitsi-selfhosted",

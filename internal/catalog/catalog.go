@@ -3,6 +3,8 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // Catalog is the whole questionnaire with its tools and rules.
@@ -98,4 +100,19 @@ func (c *Catalog) AreasIn(s Scope) []*Area {
 		}
 	}
 	return as
+}
+
+// FindTool returns the tool with the id or alias name (in any case), or
+// nil.
+func (c *Catalog) FindTool(name string) *Tool {
+	if t := c.Tool(name); t != nil {
+		return t
+	}
+	name = strings.ToLower(strings.TrimSpace(name))
+	for _, t := range c.Tools {
+		if t.ID == name || slices.Contains(t.Aliases, name) {
+			return t
+		}
+	}
+	return nil
 }

@@ -298,6 +298,8 @@ type Tool struct {
 	Issues []Issue         `yaml:"issues,omitempty"`
 	// BusinessVersion is the id of the tool's business edition, if any.
 	BusinessVersion string `yaml:"business_version,omitempty"`
+	// Aliases are other names people type for the tool (teams, jitsi).
+	Aliases []string `yaml:"aliases,omitempty"`
 	// Alternatives are tool ids a consultant would propose instead.
 	Alternatives []string `yaml:"alternatives,omitempty"`
 	// Custom marks the "other tool" entry whose name and facts the user gives.

@@ -89,6 +89,21 @@ func (v *validator) sources(where string, ids []string) {
 func (c *Catalog) Validate() error {
 	v := &validator{c: c}
 	v.topics()
+	names := map[string]string{}
+	for _, t := range c.Tools {
+		names[t.ID] = t.ID
+	}
+	for _, t := range c.Tools {
+		for _, a := range t.Aliases {
+			if a != strings.ToLower(a) || strings.TrimSpace(a) != a || a == "" {
+				v.errf("tool %s: alias %q must be lower case, without spaces around it", t.ID, a)
+			}
+			if other, dup := names[a]; dup {
+				v.errf("tool %s: alias %q is already the name of %s", t.ID, a, other)
+			}
+			names[a] = t.ID
+		}
+	}
 	for _, g := range c.Glossary {
 		where := "glossary " + g.ID
 		v.text(where+" term", g.Term, false)

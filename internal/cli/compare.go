@@ -79,10 +79,16 @@ func runCompare(o *compareOptions) error {
 	if err != nil {
 		return inputErr("%v", err)
 	}
-	render := map[string]func(*assess.Comparison, catalog.Lang) []byte{
-		"table": report.CompareText, "md": report.CompareMarkdown, "json": report.CompareJSON,
-	}[o.Format]
-	_, err = o.io.Out.Write(render(c, l))
+	var out []byte
+	switch o.Format {
+	case "md":
+		out = report.CompareMarkdown(c, l)
+	case "json":
+		out = report.CompareJSON(c, l)
+	default: // table: fitted to the terminal; piped, nothing is cut
+		out = report.CompareText(c, l, isTerminal(o.io.Out))
+	}
+	_, err = o.io.Out.Write(out)
 	return err
 }
 

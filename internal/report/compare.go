@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -75,16 +76,26 @@ func CompareMarkdown(c *assess.Comparison, l catalog.Lang) []byte {
 	r.para("| --- |" + strings.Repeat(" ---: |", len(names)))
 	for _, pr := range catalog.Priorities {
 		cells := []string{r.t("prio." + string(pr))}
-		for _, t := range c.Tools {
-			cells = append(cells, fmt.Sprint(t.Counts[pr]))
+		for _, v := range c.Views {
+			cells = append(cells, fmt.Sprint(v.Needs[pr]))
 		}
 		r.row(cells...)
 	}
-	lights := []string{r.t("plan.light")}
-	for _, t := range c.Tools {
-		lights = append(lights, r.t("light."+string(t.Light)))
+	clarify := []string{r.t("compare.clarify")}
+	verdicts := []string{r.t("plan.verdict")}
+	for i, v := range c.Views {
+		clarify = append(clarify, fmt.Sprint(v.Clarify))
+		verdicts = append(verdicts, r.t("verdict."+string(verdictOf(c, i))))
 	}
-	r.row(lights...)
+	r.row(clarify...)
+	r.row(verdicts...)
+	r.para("")
+	for i, v := range c.Views {
+		for _, a := range v.RuledOut {
+			r.line("- %s: %s", names[i], fmt.Sprintf(r.t("compare.ruledout"), r.text(a.Title)))
+		}
+	}
+	r.para(r.fitsText(c, names))
 	r.para("")
 
 	r.heading(2, r.t("plan.issues"))
@@ -127,6 +138,33 @@ func (r *mdRenderer) compareContext(c *assess.Comparison) {
 	}
 }
 
+// verdictOf is what the comparison advises for tool i: replace when a
+// critical action rules it out, fix when it needs something, else keep.
+func verdictOf(c *assess.Comparison, i int) assess.Verdict {
+	v := c.Views[i]
+	switch {
+	case len(v.RuledOut) > 0:
+		return assess.Replace
+	case len(v.Needs) > 0 && (v.Needs[catalog.Critical]+v.Needs[catalog.High]+v.Needs[catalog.Medium]+v.Needs[catalog.Low]) > 0:
+		return assess.Fix
+	}
+	return assess.Keep
+}
+
+// fitsText names the tools that fit best, or says that none does.
+func (r *mdRenderer) fitsText(c *assess.Comparison, names []string) string {
+	if len(c.Fits) == 0 {
+		return r.t("compare.fits.none")
+	}
+	var fit []string
+	for i, t := range c.Tools {
+		if slices.Contains(c.Fits, t) {
+			fit = append(fit, names[i])
+		}
+	}
+	return fmt.Sprintf(r.t("compare.fits"), strings.Join(fit, ", "))
+}
+
 func factOf(t *assess.Tool, id string) (assess.FactLine, bool) {
 	for _, f := range t.Facts {
 		if f.Def.ID == id {
@@ -139,8 +177,13 @@ func factOf(t *assess.Tool, id string) (assess.FactLine, bool) {
 // CompareText renders a comparison for the terminal: the tools as columns
 // (by id, as typed), short values cut to fit 80 columns with three tools,
 // the year of each fact, then the actions each would need.
-func CompareText(c *assess.Comparison, l catalog.Lang) []byte {
-	const cellWidth = 17
+//
+// With fit false (output that is not a terminal) nothing is cut.
+func CompareText(c *assess.Comparison, l catalog.Lang, fit bool) []byte {
+	cellWidth := 17
+	if !fit {
+		cellWidth = 1 << 20
+	}
 	cut := func(s string) string {
 		if r := []rune(s); len(r) > cellWidth {
 			return string(r[:cellWidth-1]) + "…"
@@ -207,18 +250,19 @@ func CompareText(c *assess.Comparison, l catalog.Lang) []byte {
 	row(i18n.T(l, "compare.actions.short"))
 	for _, pr := range catalog.Priorities {
 		cells := []string{"  " + i18n.T(l, "prio."+string(pr))}
-		for _, t := range c.Tools {
-			cells = append(cells, fmt.Sprint(t.Counts[pr]))
+		for _, v := range c.Views {
+			cells = append(cells, fmt.Sprint(v.Needs[pr]))
 		}
 		row(cells...)
 	}
-	lights := []string{"  " + i18n.T(l, "plan.light")}
-	for _, t := range c.Tools {
-		// Without the coloured circle, which terminals draw two columns wide.
-		_, word, _ := strings.Cut(i18n.T(l, "light."+string(t.Light)), " ")
-		lights = append(lights, word)
+	clarify := []string{"  " + i18n.T(l, "compare.clarify")}
+	verdicts := []string{i18n.T(l, "plan.verdict")}
+	for i, v := range c.Views {
+		clarify = append(clarify, fmt.Sprint(v.Clarify))
+		verdicts = append(verdicts, i18n.T(l, "verdict."+string(verdictOf(c, i))))
 	}
-	row(lights...)
+	row(clarify...)
+	row(verdicts...)
 	_ = w.Flush()
 	var out strings.Builder
 	for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
@@ -229,12 +273,28 @@ func CompareText(c *assess.Comparison, l catalog.Lang) []byte {
 	if c.FromFile {
 		context = fmt.Sprintf(i18n.T(l, "compare.context.file"), c.Assessment.Organisation)
 	}
-	notes := []string{i18n.T(l, "compare.context") + ": " + context}
+	var notes []string
+	ids := make([]string, len(c.Tools))
+	for i, t := range c.Tools {
+		ids[i] = t.Catalog.ID
+	}
+	for i, v := range c.Views {
+		for _, a := range v.RuledOut {
+			notes = append(notes, ids[i]+": "+fmt.Sprintf(i18n.T(l, "compare.ruledout"), a.Title.In(l)))
+		}
+	}
+	fr := &mdRenderer{p: &c.Plan, l: l}
+	notes = append(notes, fr.fitsText(c, ids), "")
+	notes = append(notes, i18n.T(l, "compare.context")+": "+context)
 	if stale {
 		notes = append(notes, strings.Replace(i18n.T(l, "plan.stalelegend"), "⚠️", "⚠", 1))
 	}
 	notes = append(notes, i18n.T(l, "compare.more"))
 	for _, n := range notes {
+		if !fit {
+			out.WriteString(n + "\n")
+			continue
+		}
 		out.WriteString(wrapText(n, 80) + "\n")
 	}
 	return []byte(safe.Text(out.String())) // names and facts may come from a catalogue file
@@ -267,6 +327,7 @@ type jsonComparison struct {
 	Date       string             `json:"date"`
 	Context    jsonCompareContext `json:"context"`
 	Tools      []jsonCompareTool  `json:"tools"`
+	Fits       []string           `json:"fits"`
 	Sources    []jsonSource       `json:"sources"`
 	Disclaimer string             `json:"disclaimer"`
 }
@@ -290,6 +351,18 @@ type jsonCompareTool struct {
 	Issues []jsonCompareIssue `json:"issues"`
 	Counts map[string]int     `json:"counts"`
 	Light  assess.Light       `json:"light"`
+	// Needs counts what the facts and the context call for; ToClarify what
+	// only unknown answers about the tool do; RuledOut the critical
+	// actions that say to stop using or replace the tool.
+	Needs     map[string]int     `json:"needs"`
+	ToClarify int                `json:"to_clarify"`
+	Verdict   assess.Verdict     `json:"verdict"`
+	RuledOut  []jsonCompareRuled `json:"ruled_out"`
+}
+
+type jsonCompareRuled struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
 }
 
 type jsonCompareFact struct {
@@ -313,6 +386,7 @@ func CompareJSON(c *assess.Comparison, l catalog.Lang) []byte {
 	out := jsonComparison{Format: CompareJSONFormat, Lang: l, Date: c.Assessment.Date.String(),
 		Context:    jsonCompareContext{FromFile: c.FromFile, Organisation: c.Assessment.Organisation, Answers: []jsonCompareAnswer{}},
 		Tools:      []jsonCompareTool{},
+		Fits:       []string{},
 		Sources:    []jsonSource{},
 		Disclaimer: i18n.T(l, "compare.disclaimer")}
 	for _, a := range c.Context {
@@ -320,9 +394,16 @@ func CompareJSON(c *assess.Comparison, l catalog.Lang) []byte {
 			out.Context.Answers = append(out.Context.Answers, jsonCompareAnswer{Question: a.Question.ID, Values: a.Values})
 		}
 	}
-	for _, t := range c.Tools {
+	for _, t := range c.Fits {
+		out.Fits = append(out.Fits, t.Catalog.ID)
+	}
+	for i, t := range c.Tools {
+		v := c.Views[i]
 		jt := jsonCompareTool{ID: t.Catalog.ID, Name: t.Name.In(l), Kind: t.Kind, Facts: []jsonCompareFact{}, Issues: []jsonCompareIssue{},
-			Counts: counts(t.Counts), Light: t.Light}
+			Counts: counts(t.Counts), Light: t.Light, Needs: counts(v.Needs), ToClarify: v.Clarify, Verdict: verdictOf(c, i), RuledOut: []jsonCompareRuled{}}
+		for _, a := range v.RuledOut {
+			jt.RuledOut = append(jt.RuledOut, jsonCompareRuled{ID: a.ID, Title: a.Title.In(l)})
+		}
 		for _, f := range t.Facts {
 			labels := []string{}
 			for _, v := range f.Fact.All() {

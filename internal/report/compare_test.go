@@ -44,7 +44,7 @@ func TestCompareGolden(t *testing.T) {
 	cat := loadCatalog(t)
 	video := compareIn(t, cat, "", "zoom", "jitsi-hosted", "webex")
 	messengers := compareIn(t, cat, "../../examples/medical-zoom-whatsapp.yaml", "whatsapp-business-app", "threema-work", "signal")
-	testkit.Golden(t, "testdata/compare-video.txt", report.CompareText(video, catalog.DE))
+	testkit.Golden(t, "testdata/compare-video.txt", report.CompareText(video, catalog.DE, true))
 	testkit.Golden(t, "testdata/compare-video-en.md", report.CompareMarkdown(video, catalog.EN))
 	testkit.Golden(t, "testdata/compare-medical.md", report.CompareMarkdown(messengers, catalog.DE))
 	testkit.Golden(t, "testdata/compare-medical.json", report.CompareJSON(messengers, catalog.DE))
@@ -53,7 +53,7 @@ func TestCompareGolden(t *testing.T) {
 		"medical-de.md": report.CompareMarkdown(messengers, catalog.DE), "medical-en.md": report.CompareMarkdown(messengers, catalog.EN),
 	})
 	for _, l := range catalog.Langs {
-		for n, line := range strings.Split(string(report.CompareText(video, l)), "\n") {
+		for n, line := range strings.Split(string(report.CompareText(video, l, true)), "\n") {
 			if w := ansi.StringWidth(line); w > 80 {
 				t.Errorf("%s table, line %d is %d columns wide: %q", l, n+1, w, line)
 			}

@@ -289,7 +289,7 @@ func (m *Model) openCompare() {
 	m.preview.SetHeight(max(1, m.high-6))
 	m.preview.SetHorizontalStep(8) // more than three tools are wider than 80 columns
 	m.preview.SetXOffset(0)
-	m.preview.SetContent(string(report.CompareText(c, m.lang)))
+	m.preview.SetContent(string(report.CompareText(c, m.lang, true)))
 	m.preview.GotoTop()
 }
 
