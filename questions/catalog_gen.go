@@ -1081,6 +1081,14 @@ func compiled() *catalog.Catalog {
 				Read:  "2026-12-01",
 			},
 			&catalog.Source{
+				ID:    "record-meta-onprem-sunset",
+				Title: "WhatsApp Business Platform – Migrating from On-Premises API to Cloud API (On-Premises API wird eingestellt)",
+				By:    "Meta Platforms (WhatsApp Business Platform, Entwicklerdokumentation)",
+				Date:  "2025-10-14",
+				URL:   "https://developers.facebook.com/docs/whatsapp/cloud-api/guides/migrating-from-onprem-to-cloud",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
 				ID:    "record-zoom-gdpr-2024",
 				Title: "Zoom and the GDPR – Datenverarbeitungsnachtrag als Teil der Nutzungsbedingungen",
 				By:    "Zoom Communications, Inc.",
@@ -5842,8 +5850,8 @@ func compiled() *catalog.Catalog {
 				Kind:   "messenger",
 				Vendor: "Meta Platforms über einen Dienstleister (BSP)",
 				About: catalog.Text{
-					DE: "Kostenpflichtige Schnittstelle für größere Betriebe, eingerichtet über einen Dienstleister; Anbindung an CRM, Archivierung je Kunde, Serverstandort vertraglich wählbar.",
-					EN: "Paid interface for larger businesses, set up through a service provider; CRM integration, archiving per customer, server location chosen by contract.",
+					DE: "Kostenpflichtige Schnittstelle für größere Betriebe, eingerichtet über einen Dienstleister (BSP); Anbindung an CRM, Archivierung je Kunde. Seit dem Ende der On-Premises-API (Oktober 2025) laufen die Nachrichten über Metas Cloud API.",
+					EN: "Paid interface for larger businesses, set up through a service provider (BSP); CRM integration, archiving per customer. Since the On-Premises API ended (October 2025) messages run through Meta's Cloud API.",
 				},
 				Facts: map[string]catalog.Fact{
 					"address_book": catalog.Fact{
@@ -5920,14 +5928,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"hosting": catalog.Fact{
-						Value: "chosen",
+						Value: "to_verify",
 						Detail: catalog.Text{
-							DE: "Deutschland oder EU über den Dienstleister möglich",
-							EN: "Germany or EU possible through the service provider",
+							DE: "über Metas Cloud API – Meta ist weiterer Auftragsverarbeiter und muss im Vertrag des Dienstleisters stehen; dass die Daten in der EU bleiben, ist nicht zugesichert",
+							EN: "through Meta's Cloud API – Meta is a further processor and must be named in the service provider's agreement; that data stay in the EU is not assured",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 10, 14, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-meta-onprem-sunset",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -5974,6 +5982,18 @@ func compiled() *catalog.Catalog {
 						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"seed-004",
+						},
+					},
+				},
+				Issues: []catalog.Issue{
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Die On-Premises-API (Betrieb beim Dienstleister oder auf eigenen Servern) wurde im Oktober 2025 eingestellt; ältere Zusagen eines Serverstandorts in Deutschland gelten damit nicht mehr. Lassen Sie sich vom Dienstleister die Unterauftragsverarbeiter einschließlich Meta nennen.",
+							EN: "The On-Premises API (run by the service provider or on your own servers) ended in October 2025; older promises of servers in Germany no longer hold. Have the service provider name its sub-processors, Meta included.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 10, 14, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-onprem-sunset",
 						},
 					},
 				},
