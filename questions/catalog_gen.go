@@ -8961,8 +8961,8 @@ func compiled() *catalog.Catalog {
 						Topic:    "stop-use",
 						Priority: "critical",
 						Title: catalog.Text{
-							DE: "{tool} ist eingestellt – Nutzung beenden",
-							EN: "{tool} has been discontinued – stop using it",
+							DE: "{tool} ist eingestellt – Daten sichern und auf einen Nachfolger umziehen",
+							EN: "{tool} has been discontinued – save the data and move to a successor",
 						},
 						Why: catalog.Text{
 							DE: "Ein eingestellter Dienst erhält keine Sicherheitsupdates mehr, und Verträge laufen aus. Daten und Konten sollten geordnet übertragen oder gelöscht werden.",
