@@ -1089,6 +1089,20 @@ func compiled() *catalog.Catalog {
 				Read:  "2026-12-01",
 			},
 			&catalog.Source{
+				ID:    "record-whatsapp-eu-2024",
+				Title: "Updates der Nutzungsbedingungen und Datenschutzrichtlinie für die Europäische Region (gültig ab 11.04.2024) – Übermittlungen auf Grundlage des EU-US Data Privacy Framework; Anbieter in Europa ist WhatsApp Ireland Limited",
+				By:    "WhatsApp (Hilfebereich)",
+				Date:  "2024-04-11",
+				URL:   "https://faq.whatsapp.com/3539044006356145",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
+				ID:    "record-dsk-m365-2022",
+				Title: "Festlegung der Datenschutzkonferenz zu Microsoft 365 vom 24.11.2022 (Datenschutznachtrag vom 15.09.2022 reicht als Nachweis nicht)",
+				By:    "Datenschutzkonferenz (DSK)",
+				Date:  "2022-11-24",
+			},
+			&catalog.Source{
 				ID:    "record-zoom-gdpr-2024",
 				Title: "Zoom and the GDPR – Datenverarbeitungsnachtrag als Teil der Nutzungsbedingungen",
 				By:    "Zoom Communications, Inc.",
@@ -5560,15 +5574,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"dpf": catalog.Fact{
-						Value: "to_verify",
+						Value: "certified",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "WhatsApp stützt Übermittlungen aus Europa seit 11.04.2024 auf das DPF (Meta Platforms); Eintrag in der DPF-Liste mit Datum festhalten",
+							EN: "WhatsApp bases transfers from Europe on the DPF since 11 April 2024 (Meta Platforms); record the DPF list entry with its date",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2024, 4, 11, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
+							"record-whatsapp-eu-2024",
 							"record-dpf-list",
-							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -5626,14 +5640,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"seat": catalog.Fact{
-						Value: "usa",
+						Value: "eu_eea",
 						Detail: catalog.Text{
-							DE: "Meta-Konzern",
-							EN: "Meta group",
+							DE: "Vertragspartner in Europa ist WhatsApp Ireland Limited; Daten gehen an Meta Platforms in den USA",
+							EN: "the contract partner in Europe is WhatsApp Ireland Limited; data go to Meta Platforms in the USA",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2024, 4, 11, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-000",
+							"record-whatsapp-eu-2024",
 						},
 					},
 					"self_hostable": catalog.Fact{
@@ -5739,15 +5753,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"dpf": catalog.Fact{
-						Value: "to_verify",
+						Value: "certified",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "WhatsApp stützt Übermittlungen aus Europa seit 11.04.2024 auf das DPF (Meta Platforms); Eintrag in der DPF-Liste mit Datum festhalten",
+							EN: "WhatsApp bases transfers from Europe on the DPF since 11 April 2024 (Meta Platforms); record the DPF list entry with its date",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2024, 4, 11, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
+							"record-whatsapp-eu-2024",
 							"record-dpf-list",
-							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -5793,14 +5807,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"seat": catalog.Fact{
-						Value: "usa",
+						Value: "eu_eea",
 						Detail: catalog.Text{
-							DE: "Meta-Konzern",
-							EN: "Meta group",
+							DE: "Vertragspartner in Europa ist WhatsApp Ireland Limited; Daten gehen an Meta Platforms in den USA",
+							EN: "the contract partner in Europe is WhatsApp Ireland Limited; data go to Meta Platforms in the USA",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2024, 4, 11, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-whatsapp-eu-2024",
 						},
 					},
 					"self_hostable": catalog.Fact{
@@ -6964,6 +6978,18 @@ func compiled() *catalog.Catalog {
 						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"record-vendor-docs",
+						},
+					},
+				},
+				Issues: []catalog.Issue{
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzkonformen Betrieb von Microsoft 365 auf Grundlage des Datenschutznachtrags vom 15.09.2022 nicht nachweisen können – vor allem wegen der Verarbeitung für Microsofts eigene Zwecke. Prüfen Sie den aktuellen Nachtrag und dokumentieren Sie Ihre Bewertung.",
+							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show Microsoft 365 is run in compliance on the basis of the data protection addendum of 15 Sep 2022 – mainly because of processing for Microsoft's own purposes. Check the current addendum and document your assessment.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2022, 11, 24, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dsk-m365-2022",
 						},
 					},
 				},
