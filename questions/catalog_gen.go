@@ -9470,8 +9470,8 @@ func compiled() *catalog.Catalog {
 							EN: "Switch off cloud chat backups or encrypt them end to end",
 						},
 						Why: catalog.Text{
-							DE: "Backups bei Google oder Apple liegen oft unverschlüsselt und außerhalb der EU – mit allen {client}chats. Schalten Sie sie ab oder nutzen Sie das verschlüsselte Backup.",
-							EN: "Backups at Google or Apple are often unencrypted and outside the EU – with all {client} chats. Switch them off or use the encrypted backup.",
+							DE: "Backups bei Google oder Apple liegen oft unverschlüsselt und außerhalb der EU – mit allen {client}chats. Schalten Sie sie ab oder nutzen Sie das verschlüsselte Backup (bei WhatsApp: Einstellungen › Chats › Chat-Backup › Ende-zu-Ende-verschlüsseltes Backup).",
+							EN: "Backups at Google or Apple are often unencrypted and outside the EU – with all {client} chats. Switch them off or use the encrypted backup (in WhatsApp: Settings › Chats › Chat backup › End-to-end encrypted backup).",
 						},
 						Legal: []string{
 							"gdpr-32",
