@@ -184,7 +184,8 @@ func yamlErrors(name string, err error) error {
 		} else if i := strings.Index(msg, " into catalog."); i >= 0 {
 			msg = msg[:i] + " here: wrong kind of value"
 		}
-		errs = append(errs, fmt.Errorf("%s:%d:%d: %s", name, e.Mark.Line, e.Mark.Column, msg))
+		line, col := max(e.Mark.Line, 1), max(e.Mark.Column, 1) // never 0:0
+		errs = append(errs, fmt.Errorf("%s:%d:%d: %s", name, line, col, msg))
 	}
 	return errors.Join(errs...)
 }
