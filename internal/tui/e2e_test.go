@@ -244,7 +244,7 @@ func TestEndToEndSignalsSave(t *testing.T) {
 		x.text("Signal GmbH")
 		x.keys("Enter", "Enter", "Enter")
 		x.waitFor("In welchem Bereich")
-		x.keys("Down", "Enter")
+		x.keys("Home", "Down", "Enter")
 		x.waitFor("Schweigepflicht")
 		panePID := strings.TrimSpace(x.run("display-message", "-p", "-t", "k", "#{pane_pid}"))
 		child, err := exec.Command("pgrep", "-P", panePID).Output()

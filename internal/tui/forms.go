@@ -226,7 +226,12 @@ func (m *Model) buildQuestion(st step) {
 			return nil
 		}))
 	default:
-		m.val = ""
+		// Unanswered, the cursor starts on the catalogue's suggestion, else
+		// on "unknown": a hurried enter never makes the plan rosier.
+		m.val = catalog.Unknown
+		if _, ok := q.Option(catalog.Unknown); !ok {
+			m.val = ""
+		}
 		if len(cur.Items) == 1 {
 			m.val = cur.Items[0]
 		}

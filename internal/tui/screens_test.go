@@ -467,3 +467,28 @@ func TestSessionOpenElsewhereOffersACopy(t *testing.T) {
 	first.m.Close()
 	second.m.Close()
 }
+
+// A hurried enter never makes the plan rosier: an unanswered question
+// opens on the catalogue's suggestion, else on "unknown".
+func TestDefaultsAreSuggestionOrUnknown(t *testing.T) {
+	d := start(t, fixed(t))
+	d.press("enter") // sector, on its default
+	if got := d.m.st.ctx["sector"]; len(got.Items) != 1 || got.Items[0] != catalog.Unknown {
+		t.Fatalf("enter on an unanswered question answered %v, want unknown", got.Items)
+	}
+	d.answerAll("whatsapp")
+	tool := d.m.st.tools[0]
+	for id, v := range tool.Answers {
+		q := d.m.cat.Question(id)
+		if q.Prefill == "" || q.Type == catalog.MultiChoice {
+			continue
+		}
+		for _, f := range d.m.plan.Tools[0].Facts {
+			if f.Def.ID == q.Prefill && len(f.Fact.All()) == 1 {
+				if _, ok := q.Option(f.Fact.All()[0]); ok && v.Items[0] != f.Fact.All()[0] {
+					t.Errorf("%s: enter answered %v, the catalogue suggests %s", id, v.Items, f.Fact.All()[0])
+				}
+			}
+		}
+	}
+}
