@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
@@ -26,8 +27,34 @@ var OtherFacts = []string{"seat", "hosting", "e2e", "avv", "business_use"}
 // every option it draws, and building it anew each time was most of the
 // cost of a key press.
 var charm = &cachedTheme{
-	dark:  sync.OnceValue(func() *huh.Styles { return huh.ThemeCharm(true) }),
-	light: sync.OnceValue(func() *huh.Styles { return huh.ThemeCharm(false) }),
+	dark:  sync.OnceValue(func() *huh.Styles { return konformTheme(true) }),
+	light: sync.OnceValue(func() *huh.Styles { return konformTheme(false) }),
+}
+
+// konformTheme is huh's Charm theme with readable text: huh v2.0.3 has the
+// light and dark colours of normal text the wrong way round (unselected
+// options came out nearly invisible), and its greens and greys are too
+// faint on a light background. Every option reads at a contrast of at
+// least 4.5:1 (WCAG AA) on both backgrounds; a test checks it.
+func konformTheme(isDark bool) *huh.Styles {
+	t := huh.ThemeCharm(isDark)
+	lightDark := lipgloss.LightDark(isDark)
+	normal := lightDark(lipgloss.Color("235"), lipgloss.Color("252"))
+	green := lightDark(lipgloss.Color("#00704E"), lipgloss.Color("#02BF87"))
+	grey := lightDark(lipgloss.Color("241"), lipgloss.Color("248"))
+	for _, f := range []*huh.FieldStyles{&t.Focused, &t.Blurred} {
+		f.Option = f.Option.Foreground(normal)
+		f.UnselectedOption = f.UnselectedOption.Foreground(normal)
+		f.SelectedOption = f.SelectedOption.Foreground(green)
+		f.SelectedPrefix = f.SelectedPrefix.Foreground(green)
+		f.UnselectedPrefix = f.UnselectedPrefix.Foreground(grey)
+		f.Description = f.Description.Foreground(grey)
+		f.TextInput.Placeholder = f.TextInput.Placeholder.Foreground(grey)
+		f.TextInput.Text = f.TextInput.Text.Foreground(normal)
+		f.BlurredButton = f.BlurredButton.Foreground(normal)
+	}
+	t.Group.Description = t.Focused.Description
+	return t
 }
 
 // cachedTheme builds each variant of the theme once, when first drawn.
