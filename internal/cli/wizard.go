@@ -154,7 +154,10 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 	_, err := acc.Run()
 	defer acc.Session().Close()
 	reported := o.reportSession(acc.Session(), "konform --accessible --resume")
+	var ie *tui.InputError
 	switch {
+	case errors.As(err, &ie):
+		return inputErr("%v%s", ie, reported)
 	case errors.Is(err, tui.ErrInputEnded):
 		return inputErr("the input ended before the assessment was complete%s", reported)
 	case errors.Is(err, tui.ErrLocked):

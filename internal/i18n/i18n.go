@@ -240,6 +240,8 @@ var strs = map[string]catalog.Text{
 	"acc.question":              {DE: "Frage %d von %d", EN: "Question %d of %d"},
 	"acc.choose":                {DE: "Ihre Wahl", EN: "Your choice"},
 	"acc.multi":                 {DE: "Mehrere Nummern durch Komma trennen", EN: "Separate several numbers with commas"},
+	"acc.invalid.hint":          {DE: "gültig ist eine Nummer von 1 bis %d oder eine leere Zeile für den Vorschlag in Klammern", EN: "valid is a number from 1 to %d or an empty line for the suggestion in brackets"},
+	"acc.invalid.hint.multi":    {DE: "gültig sind Nummern von 1 bis %d, durch Komma getrennt", EN: "valid are numbers from 1 to %d, separated by commas"},
 	"acc.invalid":               {DE: "Das ist keine der Antworten. Bitte eine Nummer von 1 bis %d.", EN: "That is not one of the answers. Please a number from 1 to %d."},
 	"acc.notesaved":             {DE: "Notiz gespeichert.", EN: "Note saved."},
 	"acc.eof":                   {DE: "Die Eingabe endet vor dem Ende der Bewertung.", EN: "The input ends before the end of the assessment."},

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/term"
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
@@ -21,6 +24,19 @@ import (
 // the answers so far are saved in the session.
 var ErrInputEnded = errors.New("input ended")
 
+// InputError is a line of piped input that answers nothing: the walk stops
+// there instead of reading the next answers one question off.
+type InputError struct {
+	Line     int
+	Value    string
+	Question string
+	Hint     string
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("line %d: %q does not answer %q (%s); nothing after it was read", e.Line, catalog.Clip(e.Value), e.Question, e.Hint)
+}
+
 // ErrLocked says that the session to continue is open in another konform
 // and the user did not want a copy.
 var ErrLocked = errors.New("the session is open in another konform")
@@ -29,6 +45,8 @@ var ErrLocked = errors.New("the session is open in another konform")
 // no colours, no cursor movement, one answer per line, so an assessment can
 // also be piped in. It follows the same steps as the wizard.
 type Accessible struct {
+	piped  bool // the input is not a terminal: echo what is read, stop at a bad line
+	line   int  // lines read so far
 	opt    Options
 	in     *bufio.Scanner
 	out    io.Writer
@@ -42,7 +60,7 @@ type Accessible struct {
 func NewAccessible(opt Options, in io.Reader, out io.Writer) *Accessible {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), answers.MaxText*4)
-	a := &Accessible{opt: opt, in: sc, out: out, lang: opt.Lang}
+	a := &Accessible{opt: opt, in: sc, out: out, lang: opt.Lang, piped: !isTerminal(in)}
 	today := catalog.Date{Time: opt.Now().UTC().Truncate(24 * time.Hour)}
 	a.st = newState(opt.Lang, today)
 	if opt.SessionDir != "" || opt.ResumePath != "" {
@@ -74,7 +92,12 @@ func (a *Accessible) ask(prompt string) (string, bool) {
 		fmt.Fprintln(a.out)
 		return "", false
 	}
+	a.line++
 	line := strings.TrimSpace(a.in.Text())
+	if a.piped {
+		// The transcript shows what was read, as if typed.
+		fmt.Fprint(a.out, safe.Line(line))
+	}
 	fmt.Fprintln(a.out)
 	return line, true
 }
@@ -141,7 +164,12 @@ func (a *Accessible) Run() ([]string, error) {
 					}
 				}
 			}
-			ok, back = a.question(st, n, total)
+			var err error
+			ok, back, err = a.question(st, n, total, p)
+			if err != nil {
+				a.save()
+				return nil, err
+			}
 		}
 		if !ok {
 			a.save()
@@ -301,7 +329,7 @@ func (a *Accessible) facts(st step, p *assess.Plan) {
 }
 
 // question asks one question; back is true when the user asked to go back.
-func (a *Accessible) question(st step, i, total int) (ok, back bool) {
+func (a *Accessible) question(st step, i, total int, p *assess.Plan) (ok, back bool, err error) {
 	q := st.q
 	vals, notes := a.st.scope(st.tool)
 	owner := a.t("org.name")
@@ -321,20 +349,29 @@ func (a *Accessible) question(st step, i, total int) (ok, back bool) {
 	if q.Type == catalog.MultiChoice {
 		prompt = a.t("acc.multi")
 	}
-	if len(cur) > 0 {
+	// An empty line takes the answer given before, else the catalogue's
+	// suggestion, else (single choice) "unknown" – shown in brackets.
+	if len(cur) == 0 && q.Type != catalog.MultiChoice && q.Type != catalog.FreeText {
+		if v := suggestion(p, st.tool, q); v != "" {
+			cur = []string{v}
+		} else if _, ok := q.Option(catalog.Unknown); ok {
+			cur = []string{catalog.Unknown}
+		}
+	}
+	if len(cur) > 0 && q.Type != catalog.FreeText {
 		prompt += " [" + strings.Join(a.numbers(q, cur), ",") + "]"
 	}
 	for {
 		v, more := a.ask(prompt)
 		if !more {
-			return false, false
+			return false, false, nil
 		}
 		switch {
 		case v == "?":
 			a.say("%s: %s", a.t("ui.why"), q.Help.In(a.lang))
 			continue
 		case v == "<":
-			return true, true
+			return true, true, nil
 		case strings.HasPrefix(v, "!"):
 			if n := strings.TrimSpace(v[1:]); n != "" {
 				notes[q.ID] = n
@@ -345,13 +382,13 @@ func (a *Accessible) question(st step, i, total int) (ok, back bool) {
 			continue
 		case v == "" && len(cur) > 0:
 			vals[q.ID] = answers.Value{Items: cur}
-			return true, false
+			return true, false, nil
 		}
 		if q.Type == catalog.FreeText {
 			if v != "" {
 				vals[q.ID] = answers.Value{Items: []string{v}}
 			}
-			return true, false
+			return true, false, nil
 		}
 		var chosen []string
 		good := true
@@ -367,11 +404,18 @@ func (a *Accessible) question(st step, i, total int) (ok, back bool) {
 			}
 		}
 		if !good || len(chosen) == 0 || q.Type != catalog.MultiChoice && len(chosen) > 1 {
+			if a.piped {
+				hint := a.t("acc.invalid.hint")
+				if q.Type == catalog.MultiChoice {
+					hint = a.t("acc.invalid.hint.multi")
+				}
+				return false, false, &InputError{Line: a.line, Value: v, Question: q.Title.In(a.lang), Hint: fmt.Sprintf(hint, len(q.Options))}
+			}
 			a.say(a.t("acc.invalid"), len(q.Options))
 			continue
 		}
 		vals[q.ID] = answers.Value{Items: chosen}
-		return true, false
+		return true, false, nil
 	}
 }
 
@@ -452,4 +496,9 @@ func yes(s string) bool {
 		return true
 	}
 	return false
+}
+
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }

@@ -131,6 +131,7 @@ func TestAccessibleModeHelpBackAndBadInput(t *testing.T) {
 	input := "Praxis\n\n\n99\n?\n7\n<\n1\n"
 	state := t.TempDir()
 	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: state, Now: time.Now}, strings.NewReader(input), &out)
+	acc.piped = false // as typed at a terminal: a wrong line is asked again
 	_, err := acc.Run()
 	if !errors.Is(err, ErrInputEnded) {
 		t.Fatalf("err %v, want ErrInputEnded", err)
@@ -143,6 +144,35 @@ func TestAccessibleModeHelpBackAndBadInput(t *testing.T) {
 	}
 	f, err := os.ReadFile(acc.SessionPath())
 	if err != nil || !strings.Contains(string(f), "sector: health") {
+		t.Fatalf("session %q: %v\n%s", acc.SessionPath(), err, f)
+	}
+}
+
+// Piped answers are never shifted: every line read is echoed, the
+// suggestion of an unanswered question is shown in brackets and taken by
+// an empty line, and a line that answers nothing stops the walk with its
+// line number and the question – the answers before it are saved.
+func TestAccessiblePipedInputIsNeverShifted(t *testing.T) {
+	cat := catalogue(t)
+	var out bytes.Buffer
+	// org, assessor, participants; sector 1 (health); secrecy: empty line
+	// (the suggestion, unknown); staff: a wrong line.
+	input := "Praxis\n\n\n1\n\nviele\n3\n"
+	state := t.TempDir()
+	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: state, Now: time.Now}, strings.NewReader(input), &out)
+	_, err := acc.Run()
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Line != 6 || ie.Value != "viele" || !strings.Contains(ie.Question, "Wie viele Personen") {
+		t.Fatalf("err %v, want the bad line 6 at the headcount question", err)
+	}
+	s := out.String()
+	for _, want := range []string{"Ihre Wahl [3]: \n", "Ihre Wahl [8]: 1\n", "[5]: viele\n"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("transcript lacks %q:\n%s", want, s)
+		}
+	}
+	f, err := os.ReadFile(acc.SessionPath())
+	if err != nil || !strings.Contains(string(f), "sector: health") || !strings.Contains(string(f), "secrecy_203: unknown") || strings.Contains(string(f), "staff:") {
 		t.Fatalf("session %q: %v\n%s", acc.SessionPath(), err, f)
 	}
 }

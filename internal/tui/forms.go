@@ -14,6 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
@@ -268,7 +269,16 @@ func (m *Model) buildQuestion(st step) {
 }
 
 func (m *Model) prefill(toolKey string, q *catalog.Question) string {
-	for _, t := range m.plan.Tools {
+	return suggestion(m.plan, toolKey, q)
+}
+
+// suggestion is the answer the catalogue's facts give to q for the tool,
+// or "".
+func suggestion(p *assess.Plan, toolKey string, q *catalog.Question) string {
+	if q.Prefill == "" || p == nil {
+		return ""
+	}
+	for _, t := range p.Tools {
 		if t.Key != toolKey {
 			continue
 		}
