@@ -177,7 +177,9 @@ func (m *Model) buildStepForm() {
 				opts = append(opts, huh.NewOption(t.Name.In(m.lang)+" …", t.ID))
 			}
 		}
-		m.newForm("tools", newMultiSelect().Title(m.t("ui.tools")).Description(m.t("ui.tools.help")).
+		m.toolList = newMultiSelect()
+		m.filtered = false
+		m.newForm("tools", m.toolList.Title(m.t("ui.tools")).Description(m.t("ui.tools.help")).
 			Options(opts...).Value(&m.multi).Filterable(true).Height(max(5, m.high-10)).
 			Validate(func(ids []string) error {
 				if len(ids) == 0 {

@@ -74,6 +74,8 @@ type Model struct {
 
 	form     *huh.Form
 	formFor  string // what the form asks, for completion handling
+	toolList *huh.MultiSelect[string]
+	filtered bool // the tool list has been filtered since it was built
 	val      string
 	multi    []string
 	inputs   [3]string
@@ -218,6 +220,12 @@ func (m *Model) back() {
 		m.openPreview()
 		return
 	case scrStep:
+		if m.all[m.cur].kind == stepTools {
+			// The ticks so far are kept for coming forward again.
+			m.st.setTools(m.cat, m.multi)
+			m.refresh()
+			m.autosave()
+		}
 		if m.cur == 0 {
 			m.screen = scrWelcome
 			m.buildWelcome()
@@ -385,6 +393,25 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.preview, cmd = m.preview.Update(msg)
 		return m, cmd
+	}
+	if m.screen == scrStep && m.all[m.cur].kind == stepTools && m.toolList != nil {
+		// The tool list's filter, as in huh, gum and fzf: esc clears it (a
+		// second esc goes back), space ticks while typing it.
+		switch {
+		case k == "/":
+			m.filtered = true
+		case k == "esc" && m.filtered:
+			m.filtered = false
+			esc := tea.KeyPressMsg{Code: tea.KeyEscape}
+			cmd := m.passToForm(esc)
+			if !m.toolList.GetFiltering() {
+				cmd = tea.Batch(cmd, m.passToForm(esc)) // a filter kept: clear it
+			}
+			return m, cmd
+		case k == "space" && m.toolList.GetFiltering():
+			cmd := m.passToForm(tea.KeyPressMsg{Code: tea.KeyEscape}) // stop typing, keep the filter
+			return m, tea.Batch(cmd, m.passToForm(msg))
+		}
 	}
 	if k == "shift+tab" || k == "esc" {
 		m.back()

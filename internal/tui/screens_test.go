@@ -492,3 +492,42 @@ func TestDefaultsAreSuggestionOrUnknown(t *testing.T) {
 		}
 	}
 }
+
+// The tool filter works as in huh, gum and fzf: space ticks while typing
+// the filter, esc clears it (a second esc goes back), and ticks survive
+// filtering, going back and coming forward.
+func TestToolFilterEscAndSpace(t *testing.T) {
+	d := start(t, fixed(t))
+	for d.at() != "tools" {
+		st := d.m.all[d.m.cur]
+		if st.q != nil && len(d.m.multi) == 0 && st.q.Type == "multi" {
+			d.press("space")
+		}
+		d.press("enter")
+	}
+	d.press("/")
+	d.typeText("zoo")
+	d.press("space")
+	if !slices.Equal(d.m.multi, []string{"zoom"}) {
+		t.Fatalf("space while filtering: ticked %v, want zoom; screen:\n%s", d.m.multi, d.screen())
+	}
+	if strings.Contains(d.screen(), "WhatsApp") {
+		t.Fatalf("the filter is gone after space:\n%s", d.screen())
+	}
+	d.press("esc")
+	if d.at() != "tools" || !strings.Contains(d.screen(), "WhatsApp") {
+		t.Fatalf("esc did not clear the filter (at %s):\n%s", d.at(), d.screen())
+	}
+	if !slices.Equal(d.m.multi, []string{"zoom"}) {
+		t.Fatalf("ticks after clearing the filter: %v", d.m.multi)
+	}
+	d.press("esc")
+	if d.at() == "tools" {
+		t.Fatal("a second esc does not go back")
+	}
+	// Forward again: the tick is still there.
+	d.press("enter")
+	if d.at() != "tools" || !slices.Equal(d.m.multi, []string{"zoom"}) {
+		t.Fatalf("back at %s with %v; want the tool list with zoom ticked", d.at(), d.m.multi)
+	}
+}
