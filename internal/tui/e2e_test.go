@@ -82,7 +82,7 @@ func (x *tmux) waitFor(re string) string {
 	return ""
 }
 
-var stepRx = regexp.MustCompile(`Schritt (\d+) von (?:mind\. )?(\d+)`)
+var stepRx = regexp.MustCompile(`Schritt (\d+) von (?:mind\. |etwa )?(\d+)`)
 
 // stepOn returns the step number on the screen.
 func stepOn(screen string) (int, int) {

@@ -75,6 +75,10 @@ type Model struct {
 	form     *huh.Form
 	formFor  string // what the form asks, for completion handling
 	toolList *huh.MultiSelect[string]
+	// bar is the progress shown; it only moves forward while the user
+	// does (see goTo). perTool is the steps a tool is expected to take.
+	bar     float64
+	perTool int
 	filtered bool // the tool list has been filtered since it was built
 	val      string
 	multi    []string
@@ -174,6 +178,30 @@ func (m *Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// progress is how far the walk is at the current step: the steps done of
+// the steps there will be. Before the tools are chosen, their questions are
+// estimated from a typical messenger and video tool in this context.
+func (m *Model) progress() float64 {
+	return float64(m.cur+1) / float64(m.expected())
+}
+
+// expected is the number of steps the walk will have, estimated while no
+// tool is chosen.
+func (m *Model) expected() int {
+	if len(m.st.tools) > 0 {
+		return len(m.all)
+	}
+	if m.perTool == 0 {
+		// The organisation's answers so far, with two typical tools.
+		trial := newState(m.st.lang, m.st.date)
+		trial.org, trial.ctx = m.st.org, m.st.ctx
+		trial.setTools(m.cat, []string{"whatsapp-business-app", "zoom"})
+		with, _ := steps(m.cat, trial)
+		m.perTool = max(1, (len(with)-len(m.all))/2)
+	}
+	return len(m.all) + m.perTool
+}
+
 // refresh recomputes the walk from the answers.
 func (m *Model) refresh() {
 	m.all, m.plan = steps(m.cat, m.st)
@@ -181,7 +209,13 @@ func (m *Model) refresh() {
 
 // goTo shows step i of the walk.
 func (m *Model) goTo(i int) {
+	forward := i >= m.cur
 	m.cur = max(0, min(i, len(m.all)-1))
+	if f := m.progress(); forward {
+		m.bar = max(m.bar, f)
+	} else {
+		m.bar = f
+	}
 	m.screen = scrStep
 	m.showHelp = false
 	m.message = ""

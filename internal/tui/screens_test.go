@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -529,5 +530,45 @@ func TestToolFilterEscAndSpace(t *testing.T) {
 	d.press("enter")
 	if d.at() != "tools" || !slices.Equal(d.m.multi, []string{"zoom"}) {
 		t.Fatalf("back at %s with %v; want the tool list with zoom ticked", d.at(), d.m.multi)
+	}
+}
+
+// The progress bar only moves forward while the user does – also when the
+// chosen tools add their questions – and the comparison is not a step.
+func TestProgressOnlyMovesForward(t *testing.T) {
+	d := start(t, fixed(t))
+	last := -1.0
+	seen := 0
+	for n := 0; d.at() != "review"; n++ {
+		if n > 300 {
+			t.Fatalf("stuck at %s", d.at())
+		}
+		if d.m.bar < last {
+			t.Fatalf("step %d (%s): the bar went back from %.2f to %.2f", d.m.cur+1, d.at(), last, d.m.bar)
+		}
+		last = d.m.bar
+		seen++
+		st := d.m.all[d.m.cur]
+		switch {
+		case st.kind == stepTools:
+			d.press("space", "down", "down", "down", "space")
+			before := d.screen()
+			d.press("ctrl+k")
+			if step, _ := stepOn(d.screen()); step == 0 || !strings.Contains(before, fmt.Sprintf("Schritt %d ", step)) {
+				t.Errorf("the comparison counts as a step of its own:\n%s", d.screen())
+			}
+			d.press("esc", "enter")
+		case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+			d.press("space", "enter")
+		default:
+			d.press("enter")
+		}
+	}
+	if seen < 30 || last < 0.9 {
+		t.Fatalf("walked %d steps, the bar ended at %.2f", seen, last)
+	}
+	d.press("shift+tab", "shift+tab")
+	if d.m.bar >= last {
+		t.Errorf("going back, the bar stays at %.2f", d.m.bar)
 	}
 }

@@ -184,15 +184,17 @@ func (m *Model) header() string {
 	} else if m.screen == scrSave || m.screen == scrConfirmOverwrite {
 		where += " · " + m.t("ui.save")
 	}
-	n, total := m.cur+1, len(m.all)
-	if m.screen != scrStep {
-		n = total
+	n, total, frac := m.cur+1, m.expected(), m.bar
+	switch m.screen {
+	case scrStep, scrCompare: // the comparison is part of the tool choice, not a step
+	default:
+		n, frac = total, 1
 	}
 	count := ""
 	if total > 0 && m.screen != scrWelcome && m.screen != scrStart {
 		key := "ui.step"
 		if len(m.st.tools) == 0 {
-			key = "ui.step.min" // the tools' questions are still to come
+			key = "ui.step.about" // the tools' questions are estimated
 		}
 		count = fmt.Sprintf(m.t(key), n, total)
 	}
@@ -203,7 +205,7 @@ func (m *Model) header() string {
 		return line
 	}
 	bar := progress.New(progress.WithWidth(m.width), progress.WithoutPercentage(), progress.WithColors(accent))
-	return line + "\n" + bar.ViewAs(float64(n)/float64(total))
+	return line + "\n" + bar.ViewAs(frac)
 }
 
 // factLabels are a fact's values in words.
