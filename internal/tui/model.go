@@ -77,8 +77,8 @@ type Model struct {
 	toolList *huh.MultiSelect[string]
 	// bar is the progress shown; it only moves forward while the user
 	// does (see goTo). perTool is the steps a tool is expected to take.
-	bar     float64
-	perTool int
+	bar      float64
+	perTool  int
 	filtered bool // the tool list has been filtered since it was built
 	val      string
 	multi    []string
