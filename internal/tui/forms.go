@@ -239,8 +239,10 @@ func (m *Model) buildQuestion(st step) {
 		}
 	}
 	var opts []huh.Option[string]
+	var labels []string
 	for _, o := range q.Options {
 		opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.ID))
+		labels = append(labels, o.Label.In(m.lang))
 	}
 	switch q.Type {
 	case catalog.FreeText:
@@ -249,7 +251,7 @@ func (m *Model) buildQuestion(st step) {
 	case catalog.MultiChoice:
 		m.multi = slices.Clone(cur.Items)
 		m.newForm("question", newMultiSelect().Title(title).Description(desc).Options(opts...).Value(&m.multi).
-			Height(min(len(opts)+2, max(4, m.high-12))).Validate(func(v []string) error {
+			Height(m.questionHeight(title, desc, labels)).Validate(func(v []string) error {
 			if len(v) == 0 {
 				return errors.New(m.t("ui.multi.required"))
 			}
@@ -266,9 +268,35 @@ func (m *Model) buildQuestion(st step) {
 			m.val = cur.Items[0]
 		}
 		m.newForm("question", newSelect().Title(title).Description(desc).Options(opts...).Value(&m.val).
-			Height(min(len(opts)+2, max(4, m.high-12))))
+			Height(m.questionHeight(title, desc, labels)))
 	}
 }
+
+// questionHeight is the height of a question's form: its title and
+// description as wrapped at the form's width, and every option – unless
+// the window is too low, then the options scroll (see moreMarker).
+func (m *Model) questionHeight(title, desc string, options []string) int {
+	need := m.questionLines(title, desc)
+	w := max(10, m.formWidth()-6) // border, padding, cursor and tick
+	for _, o := range options {
+		need += lipgloss.Height(lipgloss.NewStyle().Width(w).Render(o))
+	}
+	m.hidden = max(0, need-m.questionRoom())
+	return min(need, m.questionRoom())
+}
+
+func (m *Model) questionLines(title, desc string) int {
+	w := max(10, m.formWidth()-2) // the field's left border and padding
+	n := lipgloss.Height(lipgloss.NewStyle().Width(w).Render(title))
+	if desc != "" {
+		n += lipgloss.Height(lipgloss.NewStyle().Width(w).Render(desc))
+	}
+	return n
+}
+
+// questionRoom is the height a question may take: the window less the
+// header, the footer and a line for the "more" marker.
+func (m *Model) questionRoom() int { return max(4, m.high-7) }
 
 func (m *Model) prefill(toolKey string, q *catalog.Question) string {
 	return suggestion(m.plan, toolKey, q)

@@ -75,6 +75,7 @@ type Model struct {
 	form     *huh.Form
 	formFor  string // what the form asks, for completion handling
 	toolList *huh.MultiSelect[string]
+	hidden   int // options of the current question below the window's room
 	// bar is the progress shown; it only moves forward while the user
 	// does (see goTo). perTool is the steps a tool is expected to take.
 	bar      float64

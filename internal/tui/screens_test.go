@@ -572,3 +572,45 @@ func TestProgressOnlyMovesForward(t *testing.T) {
 		t.Errorf("going back, the bar stays at %.2f", d.m.bar)
 	}
 }
+
+// No option is hidden without a sign: at 80×24 every option of every
+// question is on screen; at 60×18 the ones below the window are announced.
+func TestEveryOptionIsShownOrAnnounced(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 18}} {
+		opt := fixed(t)
+		d := newDriver(t, opt)
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		d.press("enter")
+		d.typeText("Praxis")
+		d.press("enter", "enter", "enter")
+		for n := 0; d.at() != "review"; n++ {
+			if n > 300 {
+				t.Fatalf("stuck at %s", d.at())
+			}
+			st := d.m.all[d.m.cur]
+			if st.kind == stepQuestion && st.q.Type != catalog.FreeText {
+				screen := strings.Join(strings.Fields(strings.ReplaceAll(d.screen(), "┃", "")), " ")
+				missing := 0
+				for _, o := range st.q.Options {
+					if !strings.Contains(screen, strings.Join(strings.Fields(o.Label.In(catalog.DE)), " ")) {
+						missing++
+					}
+				}
+				switch {
+				case size[0] == 80 && missing > 0:
+					t.Errorf("80×24, %s: %d options not on screen:\n%s", st.q.ID, missing, d.screen())
+				case missing > 0 && !strings.Contains(screen, "weitere Antworten"):
+					t.Errorf("%dx%d, %s: %d options hidden without a sign:\n%s", size[0], size[1], st.q.ID, missing, d.screen())
+				}
+			}
+			switch {
+			case st.kind == stepTools:
+				d.press("space", "down", "space", "enter") // WhatsApp and WhatsApp Business App
+			case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+				d.press("space", "enter")
+			default:
+				d.press("enter")
+			}
+		}
+	}
+}

@@ -241,6 +241,9 @@ func (m *Model) stepView() (string, string) {
 		return m.reviewView(), m.t("ui.review.help")
 	case stepQuestion:
 		body := m.formView()
+		if m.hidden > 0 {
+			body += "\n" + dim.Render(m.t("ui.more"))
+		}
 		if m.noting {
 			body += "\n" + m.noteForm.View()
 		}
