@@ -183,6 +183,7 @@ var strs = map[string]catalog.Text{
 	"ui.facts.user":             {DE: "Ihre Angaben zu diesem Werkzeug, Stand heute. Die folgenden Fragen sind damit vorbelegt.", EN: "What you said about this tool, as of today. The following questions are prefilled from it."},
 	"ui.facts.none":             {DE: "Der Katalog kennt keine Fakten zu diesem Werkzeug.", EN: "The catalogue has no facts about this tool."},
 	"ui.facts.go":               {DE: "Enter: weiter", EN: "enter: continue"},
+	"ui.more.facts":             {DE: "  ↓ weiter unten mehr – mit ↑/↓ blättern", EN: "  ↓ more below – scroll with ↑/↓"},
 	"ui.more":                   {DE: "  ↓ weitere Antworten – mit ↑/↓ blättern", EN: "  ↓ more answers – scroll with ↑/↓"},
 	"ui.step.about":             {DE: "Schritt %d von etwa %d", EN: "Step %d of about %d"},
 	"ui.step":                   {DE: "Schritt %d von %d", EN: "Step %d of %d"},

@@ -76,6 +76,9 @@ type Model struct {
 	formFor  string // what the form asks, for completion handling
 	toolList *huh.MultiSelect[string]
 	hidden   int // options of the current question below the window's room
+	// factsShown is the fact sheet in the preview viewport, which scrolls
+	// it on the facts step.
+	factsShown string
 	// bar is the progress shown; it only moves forward while the user
 	// does (see goTo). perTool is the steps a tool is expected to take.
 	bar      float64
@@ -456,8 +459,13 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		st := m.all[m.cur]
 		switch {
 		case st.kind == stepFacts && k == "enter":
+			m.factsShown = ""
 			m.advance(st, m.cur)
 			return m, m.initForm()
+		case st.kind == stepFacts:
+			var cmd tea.Cmd
+			m.preview, cmd = m.preview.Update(msg)
+			return m, cmd
 		case st.kind == stepReview:
 			return m.reviewKey(k)
 		case st.kind == stepQuestion && (k == "ctrl+g" || k == "?" && st.q.Type != catalog.FreeText):

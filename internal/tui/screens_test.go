@@ -614,3 +614,43 @@ func TestEveryOptionIsShownOrAnnounced(t *testing.T) {
 		}
 	}
 }
+
+// Fact sheets cut nothing: at 80×24 and 60×18, scrolled through, every
+// word of every fact of every tool is on screen and nothing ends in "…"
+// ("erfüllt die Anforderungen … nicht" must keep its "nicht").
+func TestFactSheetsCutNothing(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 18}} {
+		d := newDriver(t, fixed(t))
+		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		d.m.st.org = "Test"
+		for _, ct := range d.m.cat.Tools {
+			if ct.Custom {
+				continue
+			}
+			d.m.st.setTools(d.m.cat, []string{ct.ID})
+			d.m.refresh()
+			i := slices.IndexFunc(d.m.all, func(s step) bool { return s.kind == stepFacts })
+			d.m.goTo(i)
+			var seen strings.Builder
+			for range 50 {
+				seen.WriteString(d.screen() + "\n")
+				if d.m.preview.AtBottom() {
+					break
+				}
+				d.press("down")
+			}
+			text := seen.String()
+			if strings.Contains(text, "…") {
+				t.Errorf("%dx%d %s: something is cut:\n%s", size[0], size[1], ct.ID, text)
+			}
+			for _, f := range d.m.plan.Tools[0].Facts {
+				value := strings.Join(factLabels(f, catalog.DE), ", ")
+				for _, word := range strings.FieldsFunc(value, func(r rune) bool { return r == ' ' || r == '-' }) {
+					if !strings.Contains(text, word) {
+						t.Errorf("%dx%d %s: %q of fact %s is not on screen", size[0], size[1], ct.ID, word, f.Def.ID)
+					}
+				}
+			}
+		}
+	}
+}

@@ -85,7 +85,7 @@ func (m *Model) Render() string {
 	case scrDone:
 		lines := []string{bold.Render(m.t("ui.done"))}
 		for _, p := range m.saved {
-			lines = append(lines, "  "+p)
+			lines = append(lines, wrap("  "+p, m.width-2))
 		}
 		body = strings.Join(lines, "\n")
 		keys = m.t("ui.done.help")
@@ -114,7 +114,7 @@ func (m *Model) fit(body, keys string) string {
 		msg := fmt.Sprintf(m.t("ui.notsaved"), m.tildeText(m.keeper.Err().Error()))
 		footer = append(footer, strings.Split(warn.Render(wrap(msg, m.width)), "\n")...)
 	case m.keeper.Saved():
-		footer = append(footer, dim.Render(truncate(m.t("ui.saved")+" "+m.tildePath(m.keeper.Path()), m.width)))
+		footer = append(footer, strings.Split(dim.Render(wrap(m.t("ui.saved")+" "+m.tildePath(m.keeper.Path()), m.width)), "\n")...)
 	}
 	lines := strings.Split(body, "\n")
 	room := m.high - len(footer) - 1
@@ -198,9 +198,10 @@ func (m *Model) header() string {
 		}
 		count = fmt.Sprintf(m.t(key), n, total)
 	}
-	title := truncate(head.Render(where), m.width-len(count)-2)
+	// A long place wraps; its words are what tells the user where they are.
+	title := lipgloss.NewStyle().Width(max(10, m.width-lipgloss.Width(count)-2)).Render(head.Render(where))
 	gap := max(1, m.width-lipgloss.Width(title)-lipgloss.Width(count))
-	line := title + strings.Repeat(" ", gap) + dim.Render(count)
+	line := lipgloss.JoinHorizontal(lipgloss.Top, title, strings.Repeat(" ", gap), dim.Render(count))
 	if total == 0 || m.screen == scrWelcome || m.screen == scrStart {
 		return line
 	}
@@ -236,7 +237,19 @@ func (m *Model) stepView() (string, string) {
 	st := m.all[m.cur]
 	switch st.kind {
 	case stepFacts:
-		return m.factsView(st), m.t("ui.facts.go") + " · shift+tab " + m.t("ui.back")
+		// A long fact sheet scrolls; nothing in it is cut.
+		m.preview.SetWidth(m.width)
+		m.preview.SetHeight(max(3, m.high-7))
+		if c := m.factsView(st); c != m.factsShown {
+			m.factsShown = c
+			m.preview.SetContent(c)
+			m.preview.GotoTop()
+		}
+		body := m.preview.View()
+		if !m.preview.AtBottom() {
+			body += "\n" + dim.Render(m.t("ui.more.facts"))
+		}
+		return body, m.t("ui.facts.go") + " · shift+tab " + m.t("ui.back")
 	case stepReview:
 		return m.reviewView(), m.t("ui.review.help")
 	case stepQuestion:
@@ -252,7 +265,7 @@ func (m *Model) stepView() (string, string) {
 		}
 		_, notes := m.st.scope(st.tool)
 		if n := notes[st.q.ID]; n != "" && !m.noting {
-			body += "\n" + dim.Render(truncate(m.t("ui.note")+": "+n, m.width))
+			body += "\n" + dim.Render(wrap(m.t("ui.note")+": "+safe.Line(n), m.width-2))
 		}
 		if m.message != "" {
 			body += "\n" + warn.Render(m.message)
@@ -315,26 +328,26 @@ func (m *Model) factsView(st step) string {
 		b.WriteString(m.t("ui.facts.none"))
 		return b.String()
 	}
+	// Names and values wrap; nothing is cut ("… nicht" must stay).
 	w := 0
 	for _, f := range facts {
 		w = max(w, lipgloss.Width(f.Def.Title.In(m.lang)))
 	}
-	w = min(w, m.width/2-4)
+	w = min(w, m.width/4)
+	valW := max(26, m.width-w-18) // name, two spaces, date, warning, two spaces; the longest word fits
 	anyStale := false
 	for _, f := range facts {
-		labels := factLabels(f, m.lang)
 		stale := "  "
 		if f.Stale {
 			stale = "⚠️"
 			anyStale = true
 		}
-		name := truncate(f.Def.Title.In(m.lang), w)
-		name += strings.Repeat(" ", w-lipgloss.Width(name))
-		line := fmt.Sprintf("%s  %s %s  %s", name, dim.Render(f.Fact.AsOf.String()), stale, strings.Join(labels, ", "))
-		b.WriteString(truncate(line, m.width) + "\n")
+		name := lipgloss.NewStyle().Width(w).Render(f.Def.Title.In(m.lang))
+		value := lipgloss.NewStyle().Width(valW).Render(strings.Join(factLabels(f, m.lang), ", "))
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, name, "  ", dim.Render(f.Fact.AsOf.String()), " ", stale, "  ", value) + "\n")
 	}
 	if anyStale {
-		b.WriteString("\n" + dim.Render(truncate(m.t("plan.stalelegend"), m.width)))
+		b.WriteString("\n" + dim.Render(wrap(m.t("plan.stalelegend.plan"), m.width-2)))
 	}
 	return b.String()
 }
