@@ -41,7 +41,7 @@ func (m *Model) View() tea.View {
 // Render is the screen as text, for tests.
 func (m *Model) Render() string {
 	if m.tooSmall() {
-		return fmt.Sprintf(m.t("ui.small"), MinWidth, MinHeight)
+		return wrap(fmt.Sprintf(m.t("ui.small"), MinWidth, MinHeight), max(10, m.width-1))
 	}
 	var body, keys string
 	switch m.screen {
@@ -107,7 +107,7 @@ func (m *Model) Render() string {
 // fit places the body in the window with the keys and the session path at
 // the bottom.
 func (m *Model) fit(body, keys string) string {
-	footer := []string{dim.Render(keys)}
+	footer := strings.Split(dim.Render(wrap(keys, m.width)), "\n") // every key stays readable
 	switch {
 	case m.keeper.Err() != nil:
 		// Until a save succeeds: the answers are not in a file.
