@@ -16,6 +16,7 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/internal/session"
 	"github.com/konform/konform/internal/tui"
@@ -96,7 +97,7 @@ func runWizard(o *wizardOptions) error {
 		return runAccessible(o, cat, lang, dir, resume)
 	}
 	if !isTerminal(o.io.In) || !isTerminal(o.io.Out) {
-		return inputErr("the wizard needs a terminal; to make a plan without one, run: konform plan --answers FILE (or konform --accessible for plain prompts)")
+		return inputErr("%s", i18n.T(lang, "cli.needsterminal"))
 	}
 	sessions, _ := session.List(dir, cat, 5)
 	wd, _ := os.Getwd()
@@ -118,8 +119,8 @@ func runWizard(o *wizardOptions) error {
 		m.SaveNow()
 	}
 	defer m.Session().Close()
-	if reported := o.reportSession(m.Session(), "konform run --resume"); err == nil && m.ExitCode != 0 {
-		return &Error{Code: m.ExitCode, Err: errors.New("aborted" + reported)}
+	if reported := o.reportSession(m.Session(), "konform run --resume", m.Lang()); err == nil && m.ExitCode != 0 {
+		return &Error{Code: m.ExitCode, Err: errors.New(i18n.T(m.Lang(), "cli.aborted") + reported)}
 	}
 	if errors.Is(err, tea.ErrProgramKilled) {
 		return nil
@@ -130,15 +131,15 @@ func runWizard(o *wizardOptions) error {
 // reportSession says where the answers are, or that they are not saved:
 // never "saved" unless the file was written. It returns what to add to
 // "aborted".
-func (o *wizardOptions) reportSession(s *session.Keeper, resume string) string {
+func (o *wizardOptions) reportSession(s *session.Keeper, resume string, lang catalog.Lang) string {
 	switch {
 	case s.Saved():
 		path := safe.Line(s.Path())
-		fmt.Fprintf(o.io.Err, "konform: session saved in %s (%s %s)\n", path, resume, path)
-		return "; your answers are saved"
+		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.saved"), path, resume+" "+path))
+		return i18n.T(lang, "cli.answers.saved")
 	case s.Err() != nil:
-		fmt.Fprintf(o.io.Err, "konform: your answers are NOT saved: %s\n", safe.Line(s.Err().Error()))
-		return "; your answers are not saved"
+		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.notsaved"), safe.Line(s.Err().Error())))
+		return i18n.T(lang, "cli.answers.notsaved")
 	}
 	return ""
 }
@@ -153,15 +154,15 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 		WorkDir: wd, HomeDir: home, Now: time.Now}, o.io.In, out)
 	_, err := acc.Run()
 	defer acc.Session().Close()
-	reported := o.reportSession(acc.Session(), "konform --accessible --resume")
+	reported := o.reportSession(acc.Session(), "konform --accessible --resume", lang)
 	var ie *tui.InputError
 	switch {
 	case errors.As(err, &ie):
 		return inputErr("%v%s", ie, reported)
 	case errors.Is(err, tui.ErrInputEnded):
-		return inputErr("the input ended before the assessment was complete%s", reported)
+		return inputErr("%s%s", i18n.T(lang, "cli.inputended"), reported)
 	case errors.Is(err, tui.ErrLocked):
-		return inputErr("%s is open in another konform; nothing was changed", o.Resume)
+		return inputErr(i18n.T(lang, "cli.locked"), o.Resume)
 	}
 	return err
 }

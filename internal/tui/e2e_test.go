@@ -265,7 +265,7 @@ func TestEndToEndSignalsSave(t *testing.T) {
 			t.Errorf("SIG%s: the answer is not saved:\n%s", sig, data)
 		}
 		errText, _ := os.ReadFile(filepath.Join(home, "err.txt"))
-		if !strings.Contains(string(errText), "session saved in") {
+		if !strings.Contains(string(errText), "Sitzung gesichert in") {
 			t.Errorf("SIG%s: stderr %q", sig, errText)
 		}
 	}
@@ -311,7 +311,7 @@ func TestEndToEndAccessibleFromAPipe(t *testing.T) {
 		t.Error("ANSI escapes in accessible mode")
 	}
 	checkSaved(t, filepath.Join(home, "plan"))
-	if !strings.Contains(errOut.String(), "session saved in") {
+	if !strings.Contains(errOut.String(), "Sitzung gesichert in") {
 		t.Errorf("stderr: %s", errOut.String())
 	}
 }
