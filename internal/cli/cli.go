@@ -16,7 +16,9 @@ import (
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
@@ -230,8 +232,31 @@ It works fully offline and sends nothing anywhere.`,
   konform tools show zoom`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
 	}
+	root.SuggestionsMinimumDistance = 2
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		err := fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			err = fmt.Errorf("%w; did you mean %s?", err, strings.Join(s, " or "))
+		}
+		return err
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		// A mistyped flag: name the closest one the command has.
+		name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+		if !ok {
+			return err
+		}
+		var names []string
+		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+		if s := answers.Suggest(name, names); s != "" {
+			return fmt.Errorf("%w; did you mean --%s?", err, s)
+		}
+		return err
+	})
 	wizard := &wizardOptions{app: a}
 	root.RunE = func(cmd *cobra.Command, _ []string) error { return runWizard(wizard) }
 	wizardFlags(root, wizard)
