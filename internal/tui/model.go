@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,11 +67,12 @@ type Model struct {
 	high  int
 	dark  bool
 
-	screen   screen
-	all      []step
-	plan     *assess.Plan
-	cur      int
-	toReview bool // return to the review after answering
+	screen      screen
+	all         []step
+	plan        *assess.Plan
+	cur         int
+	toReview    bool     // return to the review after answering
+	toolsBefore []string // keys of the tools chosen when a jump from the review began
 
 	form     *huh.Form
 	formFor  string // what the form asks, for completion handling
@@ -236,11 +238,28 @@ func (m *Model) advance(done step, at int) {
 			break
 		}
 	}
-	if m.toReview && done.kind == stepQuestion {
+	// Back to the review after a change made from it – unless the change
+	// added a tool, whose questions come next.
+	added := ""
+	for _, t := range m.st.tools {
+		if added == "" && !slices.Contains(m.toolsBefore, t.Key()) {
+			added = t.Key()
+		}
+	}
+	if m.toReview && (done.kind != stepTools || added == "") {
 		m.toReview = false
 		m.goTo(len(m.all) - 1)
 		return
 	}
+	if m.toReview && done.kind == stepTools {
+		// A tool added from the review: on to its first step.
+		m.toReview = false
+		if i := slices.IndexFunc(m.all, func(s step) bool { return s.tool == added }); i >= 0 {
+			m.goTo(i)
+			return
+		}
+	}
+	m.toReview = false
 	m.goTo(idx + 1)
 }
 
@@ -533,7 +552,11 @@ func (m *Model) reviewKey(k string) (tea.Model, tea.Cmd) {
 			it := items[m.reviewCur]
 			for i, s := range m.all {
 				if s.same(it.step) {
-					m.toReview = it.step.kind == stepQuestion
+					m.toReview = true
+					m.toolsBefore = nil
+					for _, t := range m.st.tools {
+						m.toolsBefore = append(m.toolsBefore, t.Key())
+					}
 					m.goTo(i)
 					return m, m.initForm()
 				}

@@ -654,3 +654,35 @@ func TestFactSheetsCutNothing(t *testing.T) {
 		}
 	}
 }
+
+// The review shows the assessment and the tool choice too; enter on the
+// tool choice goes there, and a tool added there is asked about next –
+// without it, the walk comes straight back to the review.
+func TestReviewReachesAssessmentAndTools(t *testing.T) {
+	d := start(t, fixed(t))
+	d.answerAll("whatsapp")
+	screen := d.screen()
+	for _, want := range []string{"Die Bewertung", "Malerbetrieb Sommer GmbH"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the review lacks %q:\n%s", want, screen)
+		}
+	}
+	items := d.m.reviewItems()
+	tools := slices.IndexFunc(items, func(it reviewItem) bool { return it.step.kind == stepTools })
+	if tools < 0 || items[tools].answer != "WhatsApp (private App)" {
+		t.Fatalf("the review lists no tool choice: %+v", items)
+	}
+	for range tools {
+		d.press("down")
+	}
+	d.press("enter")
+	d.expectAt("tools")
+	d.press("enter") // unchanged
+	d.expectAt("review")
+	d.press("enter") // the cursor is still on the tool choice
+	d.expectAt("tools")
+	d.press("down", "space", "enter") // add the WhatsApp Business App
+	if d.at() == "review" || d.m.all[d.m.cur].tool != "whatsapp-business-app" {
+		t.Fatalf("after adding a tool from the review: at %s (%s)", d.at(), d.m.all[d.m.cur].tool)
+	}
+}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -363,7 +364,25 @@ type reviewItem struct {
 func (m *Model) reviewItems() []reviewItem {
 	var items []reviewItem
 	for _, st := range m.all {
-		if st.kind != stepQuestion {
+		switch st.kind {
+		case stepAssessment:
+			group := m.t("ui.assessment")
+			none := m.t("ui.noanswer")
+			items = append(items,
+				reviewItem{step: st, group: group, question: m.t("ui.org"), answer: cmp.Or(m.st.org, none)},
+				reviewItem{step: st, group: group, question: m.t("ui.assessor"), answer: cmp.Or(m.st.assessor, none)},
+				reviewItem{step: st, group: group, question: m.t("ui.participants"), answer: cmp.Or(strings.Join(m.st.participants, ", "), none)})
+			continue
+		case stepTools:
+			var names []string
+			for _, t := range m.st.tools {
+				names = append(names, m.toolName(t))
+			}
+			items = append(items, reviewItem{step: st, group: m.t("plan.tools"), question: m.t("ui.tools"),
+				answer: cmp.Or(strings.Join(names, ", "), m.t("ui.noanswer"))})
+			continue
+		case stepQuestion:
+		default:
 			continue
 		}
 		vals, notes := m.st.scope(st.tool)
