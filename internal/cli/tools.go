@@ -3,16 +3,20 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/internal/report"
+	"github.com/konform/konform/internal/tui"
 )
 
 // toolsOptions are the flags of `konform tools`.
@@ -225,6 +229,18 @@ func runToolShow(o *toolShowOptions) error {
 		return inputErr("unknown tool %q; `konform tools` lists them", o.Tool)
 	}
 	today := catalog.Date{Time: time.Now().UTC().Truncate(24 * time.Hour)}
-	_, err = o.io.Out.Write(report.FactSheet(cat, assess.CatalogTool(cat, ct, today), o.lang(o.Lang)))
+	md := report.FactSheet(cat, assess.CatalogTool(cat, ct, today), o.lang(o.Lang))
+	if f, ok := o.rawOut().(*os.File); ok && isTerminal(f) {
+		// In a terminal the fact sheet is drawn, as in the wizard; piped it
+		// stays Markdown.
+		width := 80
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 20 {
+			width = w
+		}
+		dark := lipgloss.HasDarkBackground(os.Stdin, f)
+		_, err = io.WriteString(o.io.Out, tui.RenderMarkdown(string(md), width-2, dark)+"\n")
+		return err
+	}
+	_, err = o.io.Out.Write(md)
 	return err
 }

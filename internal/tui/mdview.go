@@ -273,3 +273,9 @@ func renderTable(rows []string, width int, st mdStyles) []string {
 	}
 	return out
 }
+
+// RenderMarkdown draws konform's Markdown for a terminal of the given
+// width, as the preview does (konform tools show in a terminal).
+func RenderMarkdown(md string, width int, dark bool) string {
+	return renderMarkdown(md, width, newMDStyles(dark))
+}
