@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -110,7 +111,7 @@ func (m *Model) editAction(a *assess.Action) {
 		newInput().Title(m.t("ui.action.owner")).Value(&m.inputs[0]).CharLimit(200),
 		newInput().Title(m.t("ui.action.due")).Placeholder(m.t("ui.action.dateformat")).Value(&m.inputs[1]).Validate(func(s string) error {
 			if s = strings.TrimSpace(s); s != "" {
-				if _, err := catalog.ParseDate(s); err != nil {
+				if _, err := parseUserDate(s); err != nil {
 					return errors.New(m.t("ui.action.baddate"))
 				}
 			}
@@ -130,7 +131,7 @@ func (m *Model) saveAction() {
 	if st.Status == answers.StatusOpen {
 		st.Status = ""
 	}
-	if d, err := catalog.ParseDate(strings.TrimSpace(m.inputs[1])); err == nil {
+	if d, err := parseUserDate(strings.TrimSpace(m.inputs[1])); err == nil {
 		st.Due = d
 	}
 	if m.st.actions == nil {
@@ -143,4 +144,17 @@ func (m *Model) saveAction() {
 	}
 	m.autosave()
 	m.openActions()
+}
+
+// parseUserDate reads a date as people type it: 2027-01-31 or, as German
+// users write it, 31.01.2027 (also 31.1.2027).
+func parseUserDate(s string) (catalog.Date, error) {
+	if d, err := catalog.ParseDate(s); err == nil {
+		return d, nil
+	}
+	t, err := time.Parse("2.1.2006", s)
+	if err != nil {
+		return catalog.Date{}, err
+	}
+	return catalog.Date{Time: t}, nil
 }

@@ -686,3 +686,17 @@ func TestReviewReachesAssessmentAndTools(t *testing.T) {
 		t.Fatalf("after adding a tool from the review: at %s (%s)", d.at(), d.m.all[d.m.cur].tool)
 	}
 }
+
+func TestUserDates(t *testing.T) {
+	for in, want := range map[string]string{"2027-01-31": "2027-01-31", "31.01.2027": "2027-01-31", "1.2.2027": "2027-02-01"} {
+		d, err := parseUserDate(in)
+		if err != nil || d.String() != want {
+			t.Errorf("%s: %v %v, want %s", in, d, err, want)
+		}
+	}
+	for _, bad := range []string{"31.13.2027", "morgen", "2027/01/31"} {
+		if _, err := parseUserDate(bad); err == nil {
+			t.Errorf("%s was taken for a date", bad)
+		}
+	}
+}
