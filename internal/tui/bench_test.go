@@ -7,8 +7,8 @@ import (
 )
 
 // atTools is a wizard on its longest step: the list of all tools.
-func atTools(b *testing.B) *driver {
-	d := start(b, fixed(b))
+func atTools(tb testing.TB) *driver {
+	d := start(tb, fixed(tb))
 	for d.at() != "tools" {
 		st := d.m.all[d.m.cur]
 		if st.q != nil && len(d.m.multi) == 0 && st.q.Type == "multi" {

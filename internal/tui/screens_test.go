@@ -306,14 +306,7 @@ func TestUnreadableSessionIsReportedNotUsed(t *testing.T) {
 // From the tool choice, ctrl+k puts the chosen tools side by side in the
 // context of the answers so far; esc returns to the choice as it was.
 func TestCompareFromTheToolChoice(t *testing.T) {
-	d := start(t, fixed(t))
-	for d.at() != "tools" {
-		st := d.m.all[d.m.cur]
-		if st.q != nil && len(d.m.multi) == 0 && st.q.Type == "multi" {
-			d.press("space")
-		}
-		d.press("enter")
-	}
+	d := atTools(t)
 	d.press("ctrl+k")
 	if d.m.screen != scrStep || !strings.Contains(d.screen(), "mindestens zwei Werkzeuge") {
 		t.Fatalf("with no tool chosen, ctrl+k should ask for two:\n%s", d.screen())
@@ -498,14 +491,7 @@ func TestDefaultsAreSuggestionOrUnknown(t *testing.T) {
 // the filter, esc clears it (a second esc goes back), and ticks survive
 // filtering, going back and coming forward.
 func TestToolFilterEscAndSpace(t *testing.T) {
-	d := start(t, fixed(t))
-	for d.at() != "tools" {
-		st := d.m.all[d.m.cur]
-		if st.q != nil && len(d.m.multi) == 0 && st.q.Type == "multi" {
-			d.press("space")
-		}
-		d.press("enter")
-	}
+	d := atTools(t)
 	d.press("/")
 	d.typeText("zoo")
 	d.press("space")
