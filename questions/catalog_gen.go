@@ -818,6 +818,17 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.LegalRef{
+				ID: "tdddg-25",
+				Label: catalog.Text{
+					DE: "§ 25 TDDDG",
+					EN: "§ 25 TDDDG",
+				},
+				Title: catalog.Text{
+					DE: "Zugriff auf Endgeräte (z. B. Zählpixel, Lesebestätigungen, Klick-Tracking) nur mit Einwilligung, außer wenn unbedingt erforderlich",
+					EN: "Access to end devices (e.g. tracking pixels, read receipts, click tracking) only with consent, unless strictly necessary",
+				},
+			},
+			&catalog.LegalRef{
 				ID: "gdpr-9-2a",
 				Label: catalog.Text{
 					DE: "Art. 9 Abs. 2 lit. a DSGVO",
@@ -1035,7 +1046,7 @@ func compiled() *catalog.Catalog {
 				ID:    "record-dpf-list",
 				Title: "Data Privacy Framework List – Liste der zertifizierten US-Unternehmen",
 				By:    "U.S. Department of Commerce, International Trade Administration",
-				Date:  "laufend",
+				Date:  "ongoing",
 				URL:   "https://www.dataprivacyframework.gov/list",
 				Note: catalog.Text{
 					DE: "Die Zertifizierung gilt je Unternehmen und muss jährlich erneuert werden: den Eintrag (Status „Active“, Bereich „Non-HR“ oder „HR“) mit Datum festhalten.",
@@ -1230,6 +1241,90 @@ func compiled() *catalog.Catalog {
 					DE: "Fakten zu „anderem Werkzeug“, die in der Bewertung selbst angegeben wurden.",
 					EN: "Facts about an \"other tool\" given in the assessment itself.",
 				},
+			},
+			&catalog.Source{
+				ID:    "record-cisco-dpf",
+				Title: "Cisco Trust Center – GDPR (Übermittlung aus der EU – Zertifizierung nach dem EU-U.S. Data Privacy Framework)",
+				By:    "Cisco Systems, Inc.",
+				Date:  "undated",
+				URL:   "https://www.cisco.com/c/en/us/about/trust-center/gdpr.html",
+				Read:  "2026-12-01",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-google-dpf-2024",
+				Title: "Google implements new frameworks for transatlantic data transfers (Google stützt bestimmte Übermittlungen seit 01.09.2023 auf das EU-U.S. DPF)",
+				By:    "PPC Land",
+				Date:  "2024-09-14",
+				URL:   "https://ppc.land/google-implements-new-frameworks-for-transatlantic-data-transfers",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
+				ID:    "record-teams-e2ee-2023",
+				Title: "Require end-to-end encryption for sensitive Teams meetings",
+				By:    "Microsoft Learn",
+				Date:  "2023-12-15",
+				URL:   "https://learn.microsoft.com/en-us/microsoftteams/end-to-end-encrypted-meetings",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
+				ID:    "record-teams-passcode",
+				Title: "joinMeetingIdSettings – Besprechungs-ID und Kenncode für Teams-Besprechungen (Microsoft Graph)",
+				By:    "Microsoft Learn",
+				Date:  "undated",
+				URL:   "https://learn.microsoft.com/en-us/graph/api/resources/joinmeetingidsettings",
+				Read:  "2026-12-01",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-zoom-ai-companion",
+				Title: "Enabling Meeting Summary with AI Companion",
+				By:    "Zoom Support",
+				Date:  "undated",
+				URL:   "https://support.zoom.us/hc/en-us/articles/15088797434893-Enabling-Meeting-Summary-with-AI-Companion",
+				Read:  "2026-12-01",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-goto-dpa-2025",
+				Title: "GoTo Data Processing Addendum (Stand 01.01.2025, mit den EU-Standardvertragsklauseln)",
+				By:    "GoTo",
+				Date:  "2025-01-01",
+				URL:   "https://goto.com/en/company/legal/data-processing-addendum",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
+				ID:    "record-signal-usernames-2024",
+				Title: "Keep your phone number private with Signal usernames",
+				By:    "Signal (Blog)",
+				Date:  "2024",
+				URL:   "https://signal.org/blog/phone-number-privacy-usernames/",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
+				ID:    "record-jitsi-stun-2020",
+				Title: "config: use Jitsi's STUN servers by default, instead of Google's (Pull Request #5433)",
+				By:    "Jitsi-Projekt (GitHub)",
+				Date:  "2020",
+				URL:   "https://github.com/jitsi/jitsi-meet/pull/5433",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
+				ID:    "record-jitsi-gravatar-2024",
+				Title: "Make Libravatar the default instead of Gravatar (Issue",
+				By:    "Jitsi-Projekt (GitHub)",
+				Date:  "2024-05-13",
+				URL:   "https://github.com/jitsi/jitsi-meet/issues/14743",
+				Read:  "2026-12-01",
 			},
 		},
 		FactDefs: []*catalog.FactDef{
@@ -5916,15 +6011,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"dpf": catalog.Fact{
-						Value: "to_verify",
+						Value: "certified",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "Metas Cloud API: Meta stützt WhatsApp-Übermittlungen aus Europa seit 11.04.2024 auf das DPF (Meta Platforms); Eintrag in der DPF-Liste mit Datum festhalten",
+							EN: "Meta's Cloud API: Meta has based WhatsApp transfers from Europe on the DPF since 11 April 2024 (Meta Platforms); record the DPF list entry with its date",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2024, 4, 11, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
+							"record-whatsapp-eu-2024",
 							"record-dpf-list",
-							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -6107,9 +6202,14 @@ func compiled() *catalog.Catalog {
 					},
 					"phone_number": catalog.Fact{
 						Value: "required",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "für die Anmeldung; seit 2024 ist die Nummer standardmäßig verborgen und ein Benutzername kann sie beim Erstkontakt ersetzen",
+							EN: "to sign up; since 2024 the number is hidden by default and a username can replace it for first contact",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"record-signal",
+							"record-signal-usernames-2024",
 						},
 					},
 					"seat": catalog.Fact{
@@ -6852,8 +6952,8 @@ func compiled() *catalog.Catalog {
 				Kind:   "video",
 				Vendor: "Microsoft",
 				About: catalog.Text{
-					DE: "Chat und Videokonferenz in Microsoft 365. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
-					EN: "Chat and video conferencing in Microsoft 365. Judged non-compliant by the Berlin data protection authority in July 2020.",
+					DE: "Chat und Videokonferenz in Microsoft 365. Maßgeblich ist heute die Feststellung der Datenschutzkonferenz zu Microsoft 365 von 2022, nicht mehr die Berliner Einschätzung vom Juli 2020.",
+					EN: "Chat and video conferencing in Microsoft 365. What counts today is the German data protection conference's 2022 finding on Microsoft 365, no longer the Berlin view of July 2020.",
 				},
 				Facts: map[string]catalog.Fact{
 					"avv": catalog.Fact{
@@ -6908,12 +7008,12 @@ func compiled() *catalog.Catalog {
 					"e2e": catalog.Fact{
 						Value: "optional",
 						Detail: catalog.Text{
-							DE: "nur für bestimmte Anrufe und Tarife",
-							EN: "only for certain calls and plans",
+							DE: "nur 1:1-Anrufe oder Besprechungen mit Teams Premium – dann ohne Aufzeichnung, Transkription und Live-Untertitel, nicht im Browser",
+							EN: "only one-to-one calls, or meetings with Teams Premium – then without recording, transcription and live captions, not in the browser",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2023, 12, 15, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-teams-e2ee-2023",
 						},
 					},
 					"edition": catalog.Fact{
@@ -6935,14 +7035,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"meeting_password": catalog.Fact{
-						Value: "unavailable",
+						Value: "available",
 						Detail: catalog.Text{
-							DE: "stattdessen Warteraum (Lobby)",
-							EN: "a waiting room (lobby) instead",
+							DE: "Kenncode beim Beitritt über die Besprechungs-ID; dazu Wartebereich (Lobby)",
+							EN: "a passcode when joining by meeting ID; plus a waiting room (lobby)",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-teams-passcode",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -7208,15 +7308,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"dpf": catalog.Fact{
-						Value: "to_verify",
+						Value: "certified",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "laut Cisco zertifiziert (EU-U.S. DPF); Eintrag von Cisco Systems in der DPF-Liste mit Datum festhalten",
+							EN: "certified according to Cisco (EU-U.S. DPF); record the DPF list entry of Cisco Systems with its date",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
+							"record-cisco-dpf",
 							"record-dpf-list",
-							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -7353,15 +7453,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"dpf": catalog.Fact{
-						Value: "to_verify",
+						Value: "certified",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "Google stützt bestimmte Übermittlungen seit 01.09.2023 auf das DPF; ob es Ihre Workspace-Daten erfasst, steht im Datenverarbeitungszusatz – Eintrag von Google LLC in der DPF-Liste mit Datum festhalten",
+							EN: "Google has based certain transfers on the DPF since 1 Sep 2023; whether that covers your Workspace data is stated in the data processing addendum – record the DPF list entry of Google LLC with its date",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2024, 9, 14, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
+							"record-google-dpf-2024",
 							"record-dpf-list",
-							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -7467,12 +7567,12 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
-							DE: "mit Standardvertragsklauseln",
-							EN: "with standard contractual clauses",
+							DE: "Datenverarbeitungsnachtrag (Stand 01.01.2025) mit den EU-Standardvertragsklauseln",
+							EN: "data processing addendum (as of 1 Jan 2025) with the EU standard contractual clauses",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-goto-dpa-2025",
 						},
 					},
 					"berlin_2020": catalog.Fact{
@@ -9028,10 +9128,25 @@ func compiled() *catalog.Catalog {
 				ID:    "berlin_non_compliant",
 				Scope: "tool",
 				When: catalog.Cond{
-					Fact:   "berlin_2020",
-					Equals: "non_compliant",
-					Line:   75,
-					Column: 11,
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Fact:   "berlin_2020",
+							Equals: "non_compliant",
+							Line:   77,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Tool:   "microsoft-teams",
+								Line:   78,
+								Column: 17,
+							},
+							Line:   78,
+							Column: 11,
+						},
+					},
+					Line:   76,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
@@ -9064,7 +9179,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "berlin_2020",
 							Equals: "non_compliant",
-							Line:   89,
+							Line:   92,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -9073,11 +9188,20 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   90,
+							Line:   93,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Tool:   "microsoft-teams",
+								Line:   94,
+								Column: 17,
+							},
+							Line:   94,
 							Column: 11,
 						},
 					},
-					Line:   88,
+					Line:   91,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9110,7 +9234,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "berlin_2020",
 							Equals: "non_compliant",
-							Line:   104,
+							Line:   108,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -9119,7 +9243,16 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   105,
+							Line:   109,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Tool:   "microsoft-teams",
+								Line:   110,
+								Column: 17,
+							},
+							Line:   110,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -9129,14 +9262,14 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   106,
+								Line:   111,
 								Column: 17,
 							},
-							Line:   106,
+							Line:   111,
 							Column: 11,
 						},
 					},
-					Line:   103,
+					Line:   107,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9162,6 +9295,147 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "teams_dsk_2022",
+				Scope: "tool",
+				When: catalog.Cond{
+					Tool:   "microsoft-teams",
+					Line:   123,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpo-review",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Einsatz von {tool} nach der Feststellung der Datenschutzkonferenz von 2022 bewerten und dokumentieren",
+							EN: "Assess and document the use of {tool} in the light of the 2022 finding of the German data protection conference",
+						},
+						Why: catalog.Text{
+							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzgerechten Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisen können – vor allem wegen Microsofts Verarbeitung für eigene Zwecke. Seitdem hat Microsoft die EU-Datengrenze abgeschlossen (Februar 2025). Halten Sie fest, welcher Datenschutznachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen und welche Diagnosedaten Sie abgeschaltet haben. Diese Bewertung ersetzt die Berliner Einschätzung vom Juli 2020.",
+							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. This assessment replaces the Berlin view of July 2020.",
+						},
+						Legal: []string{
+							"gdpr-5",
+							"gdpr-28",
+						},
+						Sources: []string{
+							"record-dsk-m365-2022",
+							"record-ms-eudb-2025",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "teams_sensitive",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Tool:   "microsoft-teams",
+							Line:   137,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "special_categories",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   139,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "secrecy_203",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   140,
+									Column: 15,
+								},
+							},
+							Line:   138,
+							Column: 11,
+						},
+					},
+					Line:   136,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "e2e-encryption",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Vertrauliche Gespräche in {tool} nur Ende-zu-Ende-verschlüsselt – oder über einen geprüften Anbieter",
+							EN: "Confidential conversations in {tool} only end-to-end encrypted – or through a reviewed provider",
+						},
+						Why: catalog.Text{
+							DE: "Teams verschlüsselt Ende-zu-Ende nur 1:1-Anrufe oder Besprechungen mit Teams Premium, und dann ohne Aufzeichnung, Transkription und Live-Untertitel und nicht im Browser. Schalten Sie die Ende-zu-Ende-Verschlüsselung in der Richtlinie für erweiterte Verschlüsselung (Teams Admin Center) frei und nutzen Sie sie für Gespräche über Gesundheit oder unter Berufsgeheimnis – sonst wählen Sie dafür einen Anbieter, der Inhalte nicht entschlüsseln kann.",
+							EN: "Teams encrypts end to end only one-to-one calls, or meetings with Teams Premium, and then without recording, transcription and live captions and not in the browser. Allow end-to-end encryption in the enhanced encryption policy (Teams admin centre) and use it for conversations about health or under professional secrecy – otherwise choose a provider for them that cannot decrypt content.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"stgb-203",
+						},
+						Sources: []string{
+							"record-teams-e2ee-2023",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "jitsi_selfhosted",
+				Scope: "tool",
+				When: catalog.Cond{
+					Tool:   "jitsi-selfhosted",
+					Line:   152,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpa-contract",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "AVV mit dem Rechenzentrum oder IT-Dienstleister schließen, bei dem der Jitsi-Server läuft",
+							EN: "Conclude a DPA with the data centre or IT service provider where the Jitsi server runs",
+						},
+						Why: catalog.Text{
+							DE: "Selbst betrieben heißt selten im eigenen Keller: Steht der Server bei einem Hoster oder betreut ihn ein IT-Dienstleister, verarbeitet dieser die Gesprächsdaten in Ihrem Auftrag und braucht einen AVV. Läuft der Server auf eigener Hardware in Ihren Räumen, entfällt er.",
+							EN: "Self-hosted rarely means in your own basement: if the server sits at a hosting provider or an IT service provider looks after it, they process the call data on your behalf and need a DPA. If the server runs on your own hardware on your premises, none is needed.",
+						},
+						Legal: []string{
+							"gdpr-28",
+						},
+						Sources: []string{
+							"seed-002",
+							"seed-003",
+						},
+					},
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Externe Dienste des Jitsi-Servers abschalten: STUN/TURN und Gravatar",
+							EN: "Switch off the Jitsi server's external services: STUN/TURN and Gravatar",
+						},
+						Why: catalog.Text{
+							DE: "In der Grundeinstellung fragt Jitsi Meet STUN-Server von meet.jit.si (8x8, USA) an und lädt Profilbilder von Gravatar – dabei gehen IP-Adressen, und bei Gravatar E-Mail-Prüfsummen, an Dritte. Tragen Sie in config.js eigene STUN/TURN-Server ein (z. B. coturn auf dem eigenen Server) und setzen Sie gravatar.disabled auf true; prüfen Sie danach im Browser (Netzwerk-Ansicht), dass keine fremden Adressen mehr angefragt werden.",
+							EN: "By default Jitsi Meet asks STUN servers of meet.jit.si (8x8, USA) and loads profile pictures from Gravatar – sending IP addresses, and with Gravatar e-mail hashes, to third parties. Enter your own STUN/TURN servers in config.js (e.g. coturn on your own server) and set gravatar.disabled to true; then check in the browser (network view) that no outside addresses are requested any more.",
+						},
+						Legal: []string{
+							"gdpr-25",
+							"gdpr-44",
+						},
+						Sources: []string{
+							"record-jitsi-stun-2020",
+							"record-jitsi-gravatar-2024",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "free_plan",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -9170,7 +9444,7 @@ func compiled() *catalog.Catalog {
 						"free",
 						"unknown",
 					},
-					Line:   118,
+					Line:   172,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9205,7 +9479,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   130,
+					Line:   184,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9240,7 +9514,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   143,
+					Line:   197,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9279,7 +9553,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   157,
+							Line:   211,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -9291,10 +9565,10 @@ func compiled() *catalog.Catalog {
 											"default",
 											"optional",
 										},
-										Line:   159,
+										Line:   213,
 										Column: 21,
 									},
-									Line:   159,
+									Line:   213,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -9304,7 +9578,7 @@ func compiled() *catalog.Catalog {
 										"sometimes",
 										"unknown",
 									},
-									Line:   160,
+									Line:   214,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -9315,15 +9589,15 @@ func compiled() *catalog.Catalog {
 										"other",
 										"unknown",
 									},
-									Line:   161,
+									Line:   215,
 									Column: 15,
 								},
 							},
-							Line:   158,
+							Line:   212,
 							Column: 11,
 						},
 					},
-					Line:   156,
+					Line:   210,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9358,7 +9632,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   173,
+					Line:   227,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9390,7 +9664,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "full",
-					Line:   185,
+					Line:   239,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9423,7 +9697,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "unknown",
-					Line:   197,
+					Line:   251,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9458,7 +9732,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"unknown",
 					},
-					Line:   210,
+					Line:   264,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9494,7 +9768,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   222,
+					Line:   276,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9527,17 +9801,17 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   237,
+							Line:   291,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "none",
-							Line:   238,
+							Line:   292,
 							Column: 11,
 						},
 					},
-					Line:   236,
+					Line:   290,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9573,7 +9847,7 @@ func compiled() *catalog.Catalog {
 						"sometimes",
 						"unknown",
 					},
-					Line:   250,
+					Line:   304,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9608,7 +9882,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   262,
+					Line:   316,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9641,7 +9915,7 @@ func compiled() *catalog.Catalog {
 					In: []string{
 						"no",
 					},
-					Line:   274,
+					Line:   328,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9674,7 +9948,7 @@ func compiled() *catalog.Catalog {
 						"manual",
 						"unknown",
 					},
-					Line:   286,
+					Line:   340,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9707,7 +9981,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   298,
+					Line:   352,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9743,17 +10017,17 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   312,
+							Line:   366,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "trackers",
 							Equals: "present",
-							Line:   313,
+							Line:   367,
 							Column: 11,
 						},
 					},
-					Line:   311,
+					Line:   365,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9788,7 +10062,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"mixed",
 					},
-					Line:   326,
+					Line:   380,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9821,7 +10095,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "account",
 					Equals: "unknown",
-					Line:   338,
+					Line:   392,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9856,7 +10130,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   350,
+					Line:   404,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9892,7 +10166,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   362,
+					Line:   416,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9926,7 +10200,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   374,
+					Line:   428,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9960,7 +10234,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   386,
+					Line:   440,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9994,7 +10268,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   398,
+					Line:   452,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10028,31 +10302,31 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   414,
+									Line:   468,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   415,
+									Line:   469,
 									Column: 15,
 								},
 							},
-							Line:   413,
+							Line:   467,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "e2e",
 								Equals: "default",
-								Line:   416,
+								Line:   470,
 								Column: 17,
 							},
-							Line:   416,
+							Line:   470,
 							Column: 11,
 						},
 					},
-					Line:   412,
+					Line:   466,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10087,27 +10361,27 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   431,
+									Line:   485,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   432,
+									Line:   486,
 									Column: 15,
 								},
 							},
-							Line:   430,
+							Line:   484,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "default",
-							Line:   433,
+							Line:   487,
 							Column: 11,
 						},
 					},
-					Line:   429,
+					Line:   483,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10139,7 +10413,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "not_signed",
-					Line:   445,
+					Line:   499,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10171,7 +10445,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "unknown",
-					Line:   457,
+					Line:   511,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10204,7 +10478,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   469,
+					Line:   523,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10235,7 +10509,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "none",
-					Line:   481,
+					Line:   535,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10269,7 +10543,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "unknown",
-					Line:   493,
+					Line:   547,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10306,7 +10580,7 @@ func compiled() *catalog.Catalog {
 						"scc",
 						"bcr",
 					},
-					Line:   505,
+					Line:   559,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10339,7 +10613,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "dpf",
-					Line:   517,
+					Line:   571,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10374,7 +10648,7 @@ func compiled() *catalog.Catalog {
 						"reserved",
 						"unknown",
 					},
-					Line:   529,
+					Line:   583,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10409,7 +10683,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   541,
+					Line:   595,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10444,31 +10718,31 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   555,
+							Line:   609,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_offered",
-								Line:   556,
+								Line:   610,
 								Column: 17,
 							},
-							Line:   556,
+							Line:   610,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "dpa_signed",
 								Equals: "not_offered",
-								Line:   557,
+								Line:   611,
 								Column: 17,
 							},
-							Line:   557,
+							Line:   611,
 							Column: 11,
 						},
 					},
-					Line:   554,
+					Line:   608,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10506,7 +10780,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   571,
+							Line:   625,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10514,21 +10788,21 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   573,
+									Line:   627,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   574,
+									Line:   628,
 									Column: 15,
 								},
 							},
-							Line:   572,
+							Line:   626,
 							Column: 11,
 						},
 					},
-					Line:   570,
+					Line:   624,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10563,7 +10837,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   588,
+							Line:   642,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10573,11 +10847,11 @@ func compiled() *catalog.Catalog {
 								"customer_contact",
 								"unknown",
 							},
-							Line:   589,
+							Line:   643,
 							Column: 11,
 						},
 					},
-					Line:   587,
+					Line:   641,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10614,7 +10888,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   604,
+							Line:   658,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10624,7 +10898,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   605,
+							Line:   659,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10637,11 +10911,11 @@ func compiled() *catalog.Catalog {
 								"consultations",
 								"unknown",
 							},
-							Line:   606,
+							Line:   660,
 							Column: 11,
 						},
 					},
-					Line:   603,
+					Line:   657,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10677,7 +10951,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   620,
+							Line:   674,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10685,7 +10959,7 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Q:      "partners",
 									Equals: "internal",
-									Line:   622,
+									Line:   676,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -10699,18 +10973,18 @@ func compiled() *catalog.Catalog {
 											"consultations",
 											"unknown",
 										},
-										Line:   623,
+										Line:   677,
 										Column: 21,
 									},
-									Line:   623,
+									Line:   677,
 									Column: 15,
 								},
 							},
-							Line:   621,
+							Line:   675,
 							Column: 11,
 						},
 					},
-					Line:   619,
+					Line:   673,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10744,7 +11018,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   635,
+					Line:   689,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10777,7 +11051,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   647,
+					Line:   701,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10810,7 +11084,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   661,
+							Line:   715,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10818,11 +11092,11 @@ func compiled() *catalog.Catalog {
 							In: []string{
 								"children",
 							},
-							Line:   662,
+							Line:   716,
 							Column: 11,
 						},
 					},
-					Line:   660,
+					Line:   714,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10858,21 +11132,21 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   676,
+							Line:   730,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "sector",
 								Equals: "business",
-								Line:   677,
+								Line:   731,
 								Column: 17,
 							},
-							Line:   677,
+							Line:   731,
 							Column: 11,
 						},
 					},
-					Line:   675,
+					Line:   729,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10908,17 +11182,17 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   691,
+							Line:   745,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "business",
-							Line:   692,
+							Line:   746,
 							Column: 11,
 						},
 					},
-					Line:   690,
+					Line:   744,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10951,7 +11225,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "no",
-					Line:   704,
+					Line:   758,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10983,7 +11257,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "unknown",
-					Line:   716,
+					Line:   770,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11009,12 +11283,43 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "marketing_with_consent",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "marketing_consent",
+					Equals: "yes",
+					Line:   782,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "marketing-consent",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "In jeder Werbenachricht über {tool} auf die Abmeldung hinweisen; Lese- und Klickauswertung nur mit Einwilligung",
+							EN: "Point out how to unsubscribe in every advertising message through {tool}; read and click analytics only with consent",
+						},
+						Why: catalog.Text{
+							DE: "Auch mit Einwilligung muss jede Werbenachricht sagen, wie man sie abbestellt – formlos und ohne Kosten außer den üblichen Übermittlungskosten (bei Bestandskunden ohne Einwilligung ist das Voraussetzung nach § 7 Abs. 3 UWG). Werten Sie Öffnungen, Lesebestätigungen oder Klicks auf Links personenbezogen aus, braucht das eine eigene Einwilligung; schalten Sie solche Auswertungen im Versandwerkzeug sonst ab.",
+							EN: "Even with consent, every advertising message must say how to unsubscribe – informally and at no cost beyond the usual transmission costs (for existing customers without consent this is a condition under § 7(3) UWG). If you analyse opens, read receipts or clicks on links per person, that needs a consent of its own; otherwise switch such analytics off in the sending tool.",
+						},
+						Legal: []string{
+							"uwg-7",
+							"tdddg-25",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "recording_without_consent",
 				Scope: "tool",
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "no",
-					Line:   728,
+					Line:   794,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11047,7 +11352,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "unknown",
-					Line:   740,
+					Line:   806,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11086,7 +11391,7 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   754,
+							Line:   820,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11095,11 +11400,11 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   755,
+							Line:   821,
 							Column: 11,
 						},
 					},
-					Line:   753,
+					Line:   819,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11135,7 +11440,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   768,
+					Line:   834,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11165,13 +11470,28 @@ func compiled() *catalog.Catalog {
 				ID:    "ai_without_rules",
 				Scope: "tool",
 				When: catalog.Cond{
-					Q: "ai_features",
-					In: []string{
-						"on",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "ai_features",
+							In: []string{
+								"on",
+								"unknown",
+							},
+							Line:   848,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Tool:   "zoom",
+								Line:   849,
+								Column: 17,
+							},
+							Line:   849,
+							Column: 11,
+						},
 					},
-					Line:   780,
-					Column: 11,
+					Line:   847,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
@@ -11196,6 +11516,52 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "zoom_ai_without_rules",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "ai_features",
+							In: []string{
+								"on",
+								"unknown",
+							},
+							Line:   863,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Tool:   "zoom",
+							Line:   864,
+							Column: 11,
+						},
+					},
+					Line:   862,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Zooms AI Companion standardmäßig ausschalten",
+							EN: "Switch off Zoom's AI Companion by default",
+						},
+						Why: catalog.Text{
+							DE: "KI-Transkripte und -Zusammenfassungen verarbeiten das gesprochene Wort oft beim Anbieter oder bei Dritten. Schalten Sie sie nur gezielt und mit Zustimmung ein. Bei Zoom steuert die Administration den AI Companion im Webportal unter Kontoverwaltung › Kontoeinstellungen › Reiter „AI Companion“; Zoom nutzt nach eigenen Angaben keine Inhalte zum Training, kann Transkripte aber an Drittmodelle weitergeben, auch zur Verarbeitung in US-Rechenzentren.",
+							EN: "AI transcripts and summaries often process the spoken word at the provider or third parties. Switch them on only deliberately and with consent. In Zoom, administrators control AI Companion in the web portal under Account Management › Account Settings › \"AI Companion\" tab; Zoom says it does not use content for training, but may pass transcripts to third-party models, also for processing in US data centres.",
+						},
+						Legal: []string{
+							"gdpr-25",
+							"gdpr-6",
+						},
+						Sources: []string{
+							"seed-000",
+							"record-zoom-ai-companion",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "no_central_settings",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -11204,7 +11570,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   792,
+					Line:   876,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11237,7 +11603,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   804,
+					Line:   888,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11271,7 +11637,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   816,
+					Line:   900,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11303,7 +11669,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   830,
+							Line:   914,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11312,11 +11678,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   831,
+							Line:   915,
 							Column: 11,
 						},
 					},
-					Line:   829,
+					Line:   913,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11349,7 +11715,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   843,
+					Line:   927,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11382,7 +11748,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   855,
+					Line:   939,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11416,7 +11782,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   868,
+					Line:   952,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11448,7 +11814,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   880,
+					Line:   964,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11482,7 +11848,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   892,
+					Line:   976,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11518,7 +11884,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   906,
+							Line:   990,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11529,7 +11895,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   908,
+									Line:   992,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -11539,7 +11905,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   909,
+									Line:   993,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -11549,18 +11915,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   910,
+										Line:   994,
 										Column: 26,
 									},
-									Line:   910,
+									Line:   994,
 									Column: 15,
 								},
 							},
-							Line:   907,
+							Line:   991,
 							Column: 11,
 						},
 					},
-					Line:   905,
+					Line:   989,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11595,7 +11961,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   922,
+					Line:   1006,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11628,7 +11994,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   934,
+					Line:   1018,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11662,7 +12028,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   946,
+					Line:   1030,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11695,7 +12061,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   958,
+					Line:   1042,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11726,7 +12092,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   970,
+					Line:   1054,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11763,7 +12129,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   984,
+							Line:   1068,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11773,14 +12139,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   985,
+								Line:   1069,
 								Column: 17,
 							},
-							Line:   985,
+							Line:   1069,
 							Column: 11,
 						},
 					},
-					Line:   983,
+					Line:   1067,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11818,10 +12184,10 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   999,
+								Line:   1083,
 								Column: 22,
 							},
-							Line:   999,
+							Line:   1083,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11831,14 +12197,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1000,
+								Line:   1084,
 								Column: 17,
 							},
-							Line:   1000,
+							Line:   1084,
 							Column: 11,
 						},
 					},
-					Line:   998,
+					Line:   1082,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11876,7 +12242,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1014,
+							Line:   1098,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11888,10 +12254,10 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   1015,
+								Line:   1099,
 								Column: 22,
 							},
-							Line:   1015,
+							Line:   1099,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11902,14 +12268,14 @@ func compiled() *catalog.Catalog {
 									"counselling",
 									"legal_tax",
 								},
-								Line:   1016,
+								Line:   1100,
 								Column: 17,
 							},
-							Line:   1016,
+							Line:   1100,
 							Column: 11,
 						},
 					},
-					Line:   1013,
+					Line:   1097,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11947,7 +12313,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1030,
+							Line:   1114,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11959,10 +12325,10 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1031,
+								Line:   1115,
 								Column: 22,
 							},
-							Line:   1031,
+							Line:   1115,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11971,11 +12337,11 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   1032,
+							Line:   1116,
 							Column: 11,
 						},
 					},
-					Line:   1029,
+					Line:   1113,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12012,7 +12378,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1046,
+							Line:   1130,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12025,20 +12391,20 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1047,
+								Line:   1131,
 								Column: 22,
 							},
-							Line:   1047,
+							Line:   1131,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "legal_tax",
-							Line:   1048,
+							Line:   1132,
 							Column: 11,
 						},
 					},
-					Line:   1045,
+					Line:   1129,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12073,7 +12439,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1060,
+					Line:   1144,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12108,7 +12474,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1074,
+							Line:   1158,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12117,11 +12483,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   1075,
+							Line:   1159,
 							Column: 11,
 						},
 					},
-					Line:   1073,
+					Line:   1157,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12157,7 +12523,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1089,
+							Line:   1173,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12167,10 +12533,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   1090,
+								Line:   1174,
 								Column: 17,
 							},
-							Line:   1090,
+							Line:   1174,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12179,24 +12545,24 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   1092,
+										Line:   1176,
 										Column: 26,
 									},
-									Line:   1092,
+									Line:   1176,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   1093,
+									Line:   1177,
 									Column: 15,
 								},
 							},
-							Line:   1091,
+							Line:   1175,
 							Column: 11,
 						},
 					},
-					Line:   1088,
+					Line:   1172,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12232,7 +12598,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1107,
+							Line:   1191,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12243,7 +12609,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1109,
+									Line:   1193,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -12255,15 +12621,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   1110,
+									Line:   1194,
 									Column: 15,
 								},
 							},
-							Line:   1108,
+							Line:   1192,
 							Column: 11,
 						},
 					},
-					Line:   1106,
+					Line:   1190,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12299,20 +12665,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   1124,
+							Line:   1208,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   1125,
+								Line:   1209,
 								Column: 22,
 							},
-							Line:   1125,
+							Line:   1209,
 							Column: 11,
 						},
 					},
-					Line:   1123,
+					Line:   1207,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12348,7 +12714,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1139,
+							Line:   1223,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12357,13 +12723,13 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "berlin_2020",
 										Equals: "non_compliant",
-										Line:   1142,
+										Line:   1226,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   1143,
+										Line:   1227,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -12373,18 +12739,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   1144,
+										Line:   1228,
 										Column: 17,
 									},
 								},
-								Line:   1141,
+								Line:   1225,
 								Column: 13,
 							},
-							Line:   1140,
+							Line:   1224,
 							Column: 11,
 						},
 					},
-					Line:   1138,
+					Line:   1222,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

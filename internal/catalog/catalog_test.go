@@ -72,6 +72,8 @@ func TestValidationCatchesMistakes(t *testing.T) {
 		{"bad condition shape", "rules.yaml", "when: {q: terms_checked, in: [\"no\", unknown]}", "when: {q: terms_checked}", "q needs exactly one of equals or in"},
 		{"too many norms", "rules.yaml", "legal: [gdpr-9-2b, bdsg-26, efzg-5]", "legal: [gdpr-9-2b, bdsg-26, efzg-5, gdpr-9]", "4 legal references; name at most the 3"},
 		{"unknown placeholder", "rules.yaml", "Only message {clients} who agreed", "Only message {customers} who agreed", "unknown placeholder {customers}"},
+		{"source date not a date", "sources.yaml", "    date: \"2020-06-18\"\n    file: 002", "    date: \"18.06.2020\"\n    file: 002", `source seed-002: date "18.06.2020" must be YYYY`},
+		{"undated source without the day it was read", "sources.yaml", "    date: undated\n    url: https://www.cisco.com/c/en/us/about/trust-center/gdpr.html\n    read: \"2026-12-01\"\n", "    date: undated\n    url: https://www.cisco.com/c/en/us/about/trust-center/gdpr.html\n", "source record-cisco-dpf: an undated source needs url and read"},
 		{"topic list changed", "topics.yaml", "  - {id: dpia,", "  - {id: dsfa,", "topics: the list must be exactly"},
 		{"empty area", "tool_questions.yaml", "    area: privacy_settings\n    type: yesno\n    title: {de: \"Sind Aufmerksamkeits", "    area: information\n    type: yesno\n    title: {de: \"Sind Aufmerksamkeits", ""},
 	}

@@ -172,12 +172,19 @@ type LegalRef struct {
 	Title Text   `yaml:"title"` // what the norm is about
 }
 
+// Source dates that are not dates: a list the publisher keeps current, and
+// a page that carries no date (its statements hold for the day it was read).
+const (
+	SourceOngoing = "ongoing"
+	SourceUndated = "undated"
+)
+
 // Source is where a fact or a recommendation comes from.
 type Source struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"` // as published (usually German)
 	By    string `yaml:"by"`
-	Date  string `yaml:"date"` // as precise as known: 2020, 2020-07, 2020-07-03
+	Date  string `yaml:"date"` // as precise as known: 2020, 2020-07, 2020-07-03; or SourceOngoing, SourceUndated
 	URL   string `yaml:"url,omitempty"`
 	// File names a source article in shared/seeds, for whoever maintains
 	// the catalogue; users read the title, publisher and date.

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // TopicIDs is the fixed list of action topics (domain brief §5). Tools
@@ -31,6 +32,22 @@ var (
 	snakeID = idSyntax('_')
 	kebabID = idSyntax('-')
 )
+
+// validSourceDate accepts a date as precise as the source is (2020,
+// 2020-07, 2020-07-03), SourceOngoing, SourceUndated, and "—" for what
+// the assessor states in the assessment itself.
+func validSourceDate(d string) bool {
+	switch d {
+	case SourceOngoing, SourceUndated, "—":
+		return true
+	}
+	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
+		if t, err := time.Parse(layout, d); err == nil && t.Format(layout) == d {
+			return true
+		}
+	}
+	return false
+}
 
 // idSyntax matches ^[a-z][a-z0-9]*(SEP[a-z0-9]+)*$ (without a regular
 // expression, which konform would compile at every start).
@@ -147,6 +164,11 @@ func (c *Catalog) Validate() error {
 		}
 		if s.Title == "" || s.By == "" || s.Date == "" {
 			v.errf("source %s: title, by and date are required", s.ID)
+		} else if !validSourceDate(s.Date) {
+			v.errf("source %s: date %q must be YYYY, YYYY-MM, YYYY-MM-DD, %s or %s", s.ID, s.Date, SourceOngoing, SourceUndated)
+		}
+		if s.Date == SourceUndated && (s.URL == "" || s.Read == "") {
+			v.errf("source %s: an undated source needs url and read (the day it was read dates what it says)", s.ID)
 		}
 		v.text("source "+s.ID+" note", s.Note, true)
 	}

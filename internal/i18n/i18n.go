@@ -38,6 +38,8 @@ var strs = map[string]catalog.Text{
 	"plan.glossary":         {DE: "Begriffe", EN: "Glossary"},
 	"plan.glossary.anchor":  {DE: "begriffe", EN: "glossary"},
 	"plan.source.read":      {DE: "abgerufen am", EN: "read on"},
+	"source.date.ongoing":   {DE: "laufend aktualisiert", EN: "continuously updated"},
+	"source.date.undated":   {DE: "ohne Datum", EN: "undated"},
 	"plan.verdict":          {DE: "Empfehlung", EN: "Advice"},
 	"verdict.replace":       {DE: "ersetzen", EN: "replace"},
 	"verdict.fix":           {DE: "nachbessern", EN: "fix"},

@@ -636,7 +636,7 @@ func (r *mdRenderer) sourcesAt(level int) {
 		if !strings.ContainsAny(title[len(title)-1:], ".?!") {
 			title += "."
 		}
-		line := fmt.Sprintf("- **Q%d:** %s %s, %s.", i+1, title, Escape(s.By), s.Date)
+		line := fmt.Sprintf("- **Q%d:** %s %s, %s.", i+1, title, Escape(s.By), r.sourceDate(s.Date))
 		if s.URL != "" {
 			line += fmt.Sprintf(" <%s>", s.URL)
 			if s.Read != "" {
@@ -649,6 +649,17 @@ func (r *mdRenderer) sourcesAt(level int) {
 		r.line("%s", line)
 	}
 	r.para("")
+}
+
+// sourceDate is a source's date as the reader's language says it: a
+// list that changes all the time is "ongoing", a page without a date
+// "undated"; every other date is printed as the catalogue has it.
+func (r *mdRenderer) sourceDate(d string) string {
+	switch d {
+	case catalog.SourceOngoing, catalog.SourceUndated:
+		return r.t("source.date." + d)
+	}
+	return d
 }
 
 // Escape makes text safe to place inline in Markdown: control characters
