@@ -591,6 +591,10 @@ func TestSectorRules(t *testing.T) {
 			"marketing-consent/threema-work", "marketing_with_consent", true},
 		{"advertising without consent: stop, not opt-out hints", change{context: map[string]string{"b2c_marketing": "yes"}, msg: map[string]string{"marketing_here": "yes", "marketing_consent": "no"}},
 			"marketing-consent/threema-work", "marketing_with_consent", false},
+		{"transfer basis unknown, provider certified: look up the entry", change{messenger: "whatsapp-business-app", msg: map[string]string{"transfer_basis": "unknown", "hosting": "usa"}},
+			"third-country-transfer/whatsapp-business-app", "transfer_unknown_dpf", true},
+		{"transfer basis unknown, provider not known to be certified: DPF list, else SCC", change{messenger: "signal", msg: map[string]string{"transfer_basis": "unknown", "hosting": "usa"}},
+			"third-country-transfer/signal", "transfer_unknown", true},
 		{"a small practice with health data needs a DPO check", change{context: map[string]string{"dpo": "no"}, msg: map[string]string{"special_categories": "yes"}},
 			"dpo-review/organisation", "dpo_required_dpia", true},
 	} {
