@@ -45,7 +45,20 @@ type Assessment struct {
 	Assessor     string
 	Date         catalog.Date
 	Participants []string
+	// Check is CheckQuick for a quick check; "" (CheckFull) for the full one.
+	Check string
 }
+
+// The kinds of assessment: the quick check asks only the questions that can
+// bring about or clear a critical action (catalog.Catalog.Quick); the full
+// check asks every question that applies.
+const (
+	CheckQuick = "quick"
+	CheckFull  = "full"
+)
+
+// Quick reports whether the assessment is a quick check.
+func (a Assessment) Quick() bool { return a.Check == CheckQuick }
 
 // Tool is one tool of the assessment with its answers.
 type Tool struct {

@@ -267,7 +267,7 @@ func (p *parser) actions(n *yaml.Node) {
 func (p *parser) assessment(n *yaml.Node) {
 	a := &p.f.Assessment
 	var sawOrg, sawDate bool
-	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants"}, func(key string, _, v *yaml.Node) {
+	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants", "check"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "organisation":
 			sawOrg = true
@@ -294,6 +294,16 @@ func (p *parser) assessment(n *yaml.Node) {
 					p.errs.add(pos(v), "date %s is not the date of an assessment; konform takes dates from %d to %d", s, MinYear, MaxYear)
 				}
 				a.Date = d
+			}
+		case "check":
+			if s, ok := p.scalar(v, "check"); ok {
+				switch s {
+				case CheckQuick:
+					a.Check = CheckQuick
+				case CheckFull:
+				default:
+					p.errs.add(pos(v), "check %q is not a kind of assessment; write %s or %s", s, CheckQuick, CheckFull)
+				}
 			}
 		case "participants":
 			if v.Kind != yaml.SequenceNode {

@@ -30,6 +30,9 @@ func Marshal(f *File, cat *catalog.Catalog) ([]byte, error) {
 		}
 		add(a, "participants", ps)
 	}
+	if f.Assessment.Quick() {
+		add(a, "check", str(CheckQuick))
+	}
 	add(root, "assessment", a)
 
 	if ctx := answerMap(cat.QuestionsIn(catalog.ScopeContext), f.Context); len(ctx.Content) > 0 {

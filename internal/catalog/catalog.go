@@ -26,6 +26,7 @@ type Catalog struct {
 	factDefs  map[string]*FactDef
 	questions map[string]*Question
 	tools     map[string]*Tool
+	quick     map[string]bool // questions of the quick check
 }
 
 // yesNoOptions are the options of every yes/no question.
@@ -44,6 +45,7 @@ func (c *Catalog) index() error {
 	c.factDefs = byID(&errs, "fact", c.FactDefs, func(f *FactDef) string { return f.ID })
 	c.questions = byID(&errs, "question", c.Questions, func(q *Question) string { return q.ID })
 	c.tools = byID(&errs, "tool", c.Tools, func(t *Tool) string { return t.ID })
+	c.quick = c.quickSet()
 	return errors.Join(errs...)
 }
 

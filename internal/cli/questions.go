@@ -11,6 +11,7 @@ type questionsOptions struct {
 	*app
 	Format string // md or json
 	Lang   string
+	Quick  bool
 }
 
 func newQuestionsCmd(a *app, runF func(*questionsOptions) error) *cobra.Command {
@@ -19,6 +20,7 @@ func newQuestionsCmd(a *app, runF func(*questionsOptions) error) *cobra.Command 
 		Use:   "questions",
 		Short: "The blank questionnaire, for paper or as JSON",
 		Example: `  konform questions --lang de > fragebogen.md
+  konform questions --quick --lang en
   konform questions --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -30,6 +32,7 @@ func newQuestionsCmd(a *app, runF func(*questionsOptions) error) *cobra.Command 
 	}
 	enumFlag(cmd, &o.Format, "format", "md", []string{"md", "json"}, "output format: md or json")
 	langFlag(cmd, &o.Lang, "language: de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
+	cmd.Flags().BoolVar(&o.Quick, "quick", false, "only the questions of the quick check (those that can bring about a critical action)")
 	return cmd
 }
 
@@ -38,9 +41,9 @@ func runQuestions(o *questionsOptions) error {
 	if err != nil {
 		return err
 	}
-	out := report.QuestionnaireJSON(cat)
+	out := report.QuestionnaireJSON(cat, o.Quick)
 	if o.Format == "md" {
-		out = report.Questionnaire(cat, o.lang(o.Lang))
+		out = report.Questionnaire(cat, o.lang(o.Lang), o.Quick)
 	}
 	_, err = o.io.Out.Write(out)
 	return err

@@ -28,6 +28,7 @@ type wizardOptions struct {
 	Resume     string
 	Lang       string
 	Accessible bool
+	Check      string
 }
 
 func newRunCmd(a *app, runF func(*wizardOptions) error) *cobra.Command {
@@ -55,6 +56,8 @@ func wizardFlags(cmd *cobra.Command, o *wizardOptions) {
 	f.StringVar(&o.Resume, "resume", "", "continue the session in this answers file")
 	langFlag(cmd, &o.Lang, "language: de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
 	f.BoolVar(&o.Accessible, "accessible", false, "plain sequential prompts for screen readers (also ACCESSIBLE=1 or TERM=dumb)")
+	enumFlag(cmd, &o.Check, "check", "", []string{answers.CheckQuick, answers.CheckFull},
+		"quick: only the questions that can bring about a critical action (about 10 minutes); full: every question; with --resume, full completes a quick check (default: asked at the start, full in accessible mode)")
 }
 
 func isTerminal(f any) bool {
@@ -103,7 +106,7 @@ func runWizard(o *wizardOptions) error {
 	wd, _ := os.Getwd()
 	home, _ := os.UserHomeDir()
 	m := tui.New(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Sessions: sessions,
-		Resume: resume, ResumePath: o.Resume, WorkDir: wd, HomeDir: home, Now: time.Now})
+		Resume: resume, ResumePath: o.Resume, WorkDir: wd, HomeDir: home, Now: time.Now, Check: o.Check})
 	// konform handles the signals itself, so that it saves before it ends.
 	p := tea.NewProgram(m, tea.WithInput(o.io.In), tea.WithOutput(o.rawOut()), tea.WithoutSignalHandler(), tea.WithFPS(120))
 	sigs := make(chan os.Signal, 1)
@@ -151,7 +154,7 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 	home, _ := os.UserHomeDir()
 	out := &colorprofile.Writer{Forward: o.io.Out, Profile: colorprofile.NoTTY}
 	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Resume: resume, ResumePath: o.Resume,
-		WorkDir: wd, HomeDir: home, Now: time.Now}, o.io.In, out)
+		WorkDir: wd, HomeDir: home, Now: time.Now, Check: o.Check}, o.io.In, out)
 	_, err := acc.Run()
 	defer acc.Session().Close()
 	reported := o.reportSession(acc.Session(), "konform --accessible --resume", lang)

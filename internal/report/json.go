@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
@@ -21,6 +22,7 @@ type jsonPlan struct {
 	Assessor     string         `json:"assessor"`
 	Date         string         `json:"date"`
 	Participants []string       `json:"participants"`
+	Check        string         `json:"check"`
 	Tools        []jsonTool     `json:"tools"`
 	Overall      jsonOverall    `json:"organisation_wide"`
 	Actions      []jsonAction   `json:"actions"`
@@ -133,12 +135,20 @@ func strPtr(s string) *string {
 	return &s
 }
 
+// check names the kind of assessment as the JSON plan writes it.
+func check(a answers.Assessment) string {
+	if a.Quick() {
+		return answers.CheckQuick
+	}
+	return answers.CheckFull
+}
+
 // JSON renders the plan as konform/plan/v1 in language l.
 func JSON(p *assess.Plan, l catalog.Lang) []byte {
 	a := p.Assessment
 	out := jsonPlan{
 		Format: JSONFormat, Lang: l, Organisation: a.Organisation, Assessor: a.Assessor,
-		Date: a.Date.String(), Participants: a.Participants,
+		Date: a.Date.String(), Participants: a.Participants, Check: check(a),
 		Overall:    jsonOverall{Light: p.OrgLight(), Counts: counts(p.OrgCounts)},
 		Tools:      []jsonTool{},
 		Actions:    []jsonAction{},

@@ -194,6 +194,11 @@ func (r *mdRenderer) header() {
 	r.heading(1, r.t("plan.title"))
 	r.line("- **%s:** %s", r.t("plan.org"), Escape(a.Organisation))
 	r.line("- **%s:** %s", r.t("plan.date"), a.Date)
+	if a.Quick() {
+		r.line("- **%s:** %s", r.t("plan.check"), r.t("plan.check.quick"))
+	} else {
+		r.line("- **%s:** %s", r.t("plan.check"), r.t("plan.check.full"))
+	}
 	if a.Assessor != "" {
 		r.line("- **%s:** %s", r.t("plan.assessor"), Escape(a.Assessor))
 	}

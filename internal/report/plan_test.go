@@ -74,7 +74,7 @@ func TestNoInterfaceStringIsMissing(t *testing.T) {
 	for _, path := range testkit.Examples(t) {
 		p := testkit.Assess(t, cat, path)
 		for _, l := range catalog.Langs {
-			for name, out := range map[string][]byte{"md": report.Markdown(p, l), "questions": report.Questionnaire(cat, l)} {
+			for name, out := range map[string][]byte{"md": report.Markdown(p, l), "questions": report.Questionnaire(cat, l, false), "quick questions": report.Questionnaire(cat, l, true)} {
 				if i := bytes.Index(out, []byte("!plan.")); i >= 0 || bytes.Contains(out, []byte("!q.")) {
 					t.Errorf("%s %s (%s): a missing interface string", path, name, l)
 				}
@@ -225,7 +225,8 @@ func TestPlansPassMarkdownlint(t *testing.T) {
 		}
 	}
 	for _, l := range catalog.Langs {
-		plans["questionnaire-"+string(l)+".md"] = report.Questionnaire(cat, l)
+		plans["questionnaire-"+string(l)+".md"] = report.Questionnaire(cat, l, false)
+		plans["questionnaire-quick-"+string(l)+".md"] = report.Questionnaire(cat, l, true)
 	}
 	readme, err := os.ReadFile("../../README.md")
 	if err != nil {

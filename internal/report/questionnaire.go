@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/konform/konform/internal/catalog"
@@ -11,10 +12,17 @@ import (
 
 // Questionnaire renders the blank questionnaire as Markdown for a paper
 // workshop: every question with its help, its options as check boxes, and
-// when it applies.
-func Questionnaire(cat *catalog.Catalog, l catalog.Lang) []byte {
+// when it applies; with quick, only the questions of the quick check.
+func Questionnaire(cat *catalog.Catalog, l catalog.Lang, quick bool) []byte {
 	r := &mdRenderer{l: l}
-	r.heading(1, i18n.T(l, "q.title"))
+	asked := func(q *catalog.Question) bool { return !quick || cat.Quick(q) }
+	if quick {
+		r.heading(1, i18n.T(l, "q.title.quick"))
+		r.para(i18n.T(l, "q.intro.quick"))
+		r.para("")
+	} else {
+		r.heading(1, i18n.T(l, "q.title"))
+	}
 	r.para(i18n.T(l, "q.intro"))
 	r.para("")
 	n := 0
@@ -25,11 +33,14 @@ func Questionnaire(cat *catalog.Catalog, l catalog.Lang) []byte {
 			r.para("")
 		}
 		for _, a := range cat.AreasIn(scope) {
+			if !slices.ContainsFunc(cat.QuestionsIn(scope), func(q *catalog.Question) bool { return q.Area == a.ID && asked(q) }) {
+				continue
+			}
 			r.heading(3, r.text(a.Title))
 			r.para(r.text(a.Intro))
 			r.para("")
 			for _, q := range cat.QuestionsIn(scope) {
-				if q.Area != a.ID {
+				if q.Area != a.ID || !asked(q) {
 					continue
 				}
 				n++
@@ -118,16 +129,21 @@ type jsonQuestion struct {
 	Options []catalog.Option `json:"options"`
 	ShowIf  *catalog.Cond    `json:"show_if"`
 	Prefill string           `json:"prefill,omitempty"`
+	Quick   bool             `json:"quick"`
 	Assume  *catalog.Text    `json:"assume,omitempty"`
 }
 
 // QuestionnaireJSON lists the questions with ids, types, options and
-// conditions, for other programs.
-func QuestionnaireJSON(cat *catalog.Catalog) []byte {
+// conditions, for other programs; "quick" marks the quick check's
+// questions, and with quick only those are listed.
+func QuestionnaireJSON(cat *catalog.Catalog, quick bool) []byte {
 	qs := make([]jsonQuestion, 0, len(cat.Questions))
 	for _, q := range cat.Questions {
+		if quick && !cat.Quick(q) {
+			continue
+		}
 		jq := jsonQuestion{ID: q.ID, Scope: q.Scope, Area: q.Area, Type: q.Type, Title: q.Title, Help: q.Help,
-			Options: q.Options, ShowIf: q.ShowIf, Prefill: q.Prefill}
+			Options: q.Options, ShowIf: q.ShowIf, Prefill: q.Prefill, Quick: cat.Quick(q)}
 		if jq.Options == nil {
 			jq.Options = []catalog.Option{}
 		}

@@ -62,6 +62,13 @@ func ReadJSON(cat *catalog.Catalog, name string, data []byte) (*assess.Plan, err
 	for _, s := range in.Participants {
 		p.Assessment.Participants = append(p.Assessment.Participants, safe.Text(s))
 	}
+	switch in.Check {
+	case answers.CheckQuick:
+		p.Assessment.Check = answers.CheckQuick
+	case answers.CheckFull, "": // plans written before the quick check have none
+	default:
+		v.fail("check", "must be %s or %s, not %q", answers.CheckQuick, answers.CheckFull, catalog.Clip(in.Check))
+	}
 	v.light("organisation_wide.light", in.Overall.Light)
 	tools := map[string]*assess.Tool{}
 	for i, jt := range in.Tools {

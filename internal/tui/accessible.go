@@ -70,6 +70,9 @@ func NewAccessible(opt Options, in io.Reader, out io.Writer) *Accessible {
 		a.st = fromFile(opt.Resume)
 		a.lang = opt.Resume.Lang
 	}
+	if opt.Check != "" {
+		a.st.quick = opt.Check == answers.CheckQuick
+	}
 	return a
 }
 

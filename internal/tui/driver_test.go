@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/testkit"
 )
@@ -27,7 +28,17 @@ type driver struct {
 
 func catalogue(t testing.TB) *catalog.Catalog { return testkit.Catalog(t) }
 
+// newDriver starts a wizard for the full check (the language screen leads
+// straight to the assessment); newAskingDriver asks for the kind of check.
 func newDriver(t testing.TB, opt Options) *driver {
+	t.Helper()
+	if opt.Check == "" {
+		opt.Check = answers.CheckFull
+	}
+	return newAskingDriver(t, opt)
+}
+
+func newAskingDriver(t testing.TB, opt Options) *driver {
 	t.Helper()
 	if opt.Catalog == nil {
 		opt.Catalog = catalogue(t)

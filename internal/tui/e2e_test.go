@@ -154,6 +154,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	x.start(work, env+bin)
 	x.waitFor("Sprache / Language")
 	x.keys("Enter")
+	x.waitFor("Vollständige Prüfung")
+	x.keys("Down", "Enter")
 	x.waitFor("Organisation")
 	x.text("Malerbetrieb Sommer GmbH")
 	x.keys("Enter", "Enter", "Enter")
@@ -175,8 +177,8 @@ func TestEndToEndInTmux(t *testing.T) {
 	x.start(work, env+bin)
 	x.waitFor("Sprache / Language")
 	x.keys("Enter")
-	x.waitFor("Neue Bewertung")
-	x.keys("Enter")
+	x.waitFor("Vollständige Prüfung")
+	x.keys("Down", "Enter")
 	x.waitFor("Organisation")
 	x.text("Malerbetrieb Sommer GmbH")
 	x.keys("Enter", "Enter", "Enter")
@@ -199,7 +201,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	x.waitFor("Sprache / Language")
 	x.keys("Enter")
 	x.waitFor("fortsetzen Malerbetrieb Sommer GmbH")
-	x.keys("Down", "Enter")
+	x.keys("Down", "Down", "Enter") // the newest session, after quick and full
 	s = x.waitFor("Schritt")
 	if n, _ := stepOn(s); n < before-1 {
 		t.Errorf("resumed at step %d, was at %d before the kill", n, before)
@@ -230,6 +232,67 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 }
 
+// A quick check: chosen on the start screen, a third of the screens of the
+// full walk, the plan says so; resumed as "complete into a full check", it
+// asks only what the quick check left out.
+func TestEndToEndQuickCheck(t *testing.T) {
+	x := newTmux(t)
+	bin := testkit.Build(t)
+	home := t.TempDir()
+	work := filepath.Join(home, "work")
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s/state LANG=de_DE.UTF-8 TERM=xterm-256color ", home, home)
+	x.start(work, env+bin)
+	x.waitFor("Sprache / Language")
+	x.keys("Enter")
+	x.waitFor("Schnellcheck")
+	x.keys("Enter")
+	x.waitFor("Organisation")
+	x.text("Zahnarztpraxis Lind")
+	x.keys("Enter", "Enter", "Enter")
+	x.waitFor("In welchem Bereich")
+	s := x.answerUntil("Überblick", []int{0, 11}) // WhatsApp, Zoom
+	_, quickTotal := stepOn(s)
+	if quickTotal == 0 || quickTotal > 40 {
+		t.Errorf("the quick check has %d steps", quickTotal)
+	}
+	if !strings.Contains(s, "Schnellcheck") {
+		t.Errorf("the review does not say it is a quick check:\n%s", s)
+	}
+	x.keys("p")
+	x.waitFor("Datenschutz-Aktionsplan")
+	x.keys("s")
+	x.waitFor("Datei für den Plan")
+	x.keys("Enter", "Enter")
+	x.waitFor("Fertig")
+	x.keys("Enter")
+	x.waitFor("EXIT=0")
+	plan, err := os.ReadFile(filepath.Join(work, "konform-plan-zahnarztpraxis-lind-"+time.Now().Format("2006-01-02")+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(plan), "**Art der Prüfung:** Schnellcheck") {
+		t.Error("the plan does not say it was a quick check")
+	}
+	x.run("kill-session", "-t", "k")
+
+	x.start(work, env+bin)
+	x.waitFor("Sprache / Language")
+	x.keys("Enter")
+	x.waitFor("zur vollständigen Prüfung ergänzen")
+	x.keys("Down", "Down", "Down", "Enter") // quick, full, resume, complete
+	s = x.waitFor("Schritt")
+	n, total := stepOn(s)
+	if total <= quickTotal {
+		t.Errorf("completing the quick check has %d steps, the quick check had %d", total, quickTotal)
+	}
+	if n <= 2 {
+		t.Errorf("completing starts at step %d, not at the first question left out", n)
+	}
+}
+
 // SIGTERM and SIGHUP save the session and end the wizard.
 func TestEndToEndSignalsSave(t *testing.T) {
 	x := newTmux(t)
@@ -240,6 +303,8 @@ func TestEndToEndSignalsSave(t *testing.T) {
 		x.start(home, env+bin+" 2>"+home+"/err.txt")
 		x.waitFor("Sprache / Language")
 		x.keys("Enter")
+		x.waitFor("Vollständige Prüfung")
+		x.keys("Down", "Enter")
 		x.waitFor("Organisation")
 		x.text("Signal GmbH")
 		x.keys("Enter", "Enter", "Enter")

@@ -124,16 +124,29 @@ func (m *Model) buildWelcome() {
 
 func (m *Model) buildStart() {
 	m.screen = scrStart
-	m.val = ""
-	opts := []huh.Option[string]{huh.NewOption(m.t("ui.start.new"), "")}
+	var opts []huh.Option[string]
+	if m.opt.Check != answers.CheckFull {
+		opts = append(opts, huh.NewOption(m.t("ui.start.quick"), answers.CheckQuick))
+	}
+	if m.opt.Check != answers.CheckQuick {
+		opts = append(opts, huh.NewOption(m.t("ui.start.full"), answers.CheckFull))
+	}
 	for _, s := range m.opt.Sessions {
 		if s.Err != nil {
 			opts = append(opts, huh.NewOption(fmt.Sprintf("⚠ %s – %s", safe.Line(filepath.Base(s.Path)), m.t("ui.start.broken")), "!"+s.Path))
 			continue
 		}
 		a := s.File.Assessment
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%s %s (%s, %s)", m.t("ui.start.resume"), safe.Line(a.Organisation), a.Date, progressText(m.cat, s.File)), s.Path))
+		kind := m.t("ui.check.full")
+		if a.Quick() {
+			kind = m.t("ui.check.quickshort")
+		}
+		opts = append(opts, huh.NewOption(fmt.Sprintf("%s %s (%s, %s, %s)", m.t("ui.start.resume"), safe.Line(a.Organisation), a.Date, kind, progressText(m.cat, s.File)), s.Path))
+		if a.Quick() {
+			opts = append(opts, huh.NewOption(fmt.Sprintf("%s: %s (%s)", safe.Line(a.Organisation), m.t("ui.start.complete"), a.Date), "+"+s.Path))
+		}
 	}
+	m.val = opts[0].Value
 	m.newForm("start", newSelect().Title(m.t("ui.start")).Options(opts...).Value(&m.val))
 }
 
@@ -329,7 +342,8 @@ func (m *Model) complete() {
 	case "lang":
 		m.lang = catalog.Lang(m.val)
 		m.st.lang = m.lang
-		if len(m.opt.Sessions) == 0 {
+		if len(m.opt.Sessions) == 0 && m.opt.Check != "" {
+			m.st.quick = m.opt.Check == answers.CheckQuick
 			m.refresh()
 			m.goTo(0)
 			return
@@ -338,9 +352,19 @@ func (m *Model) complete() {
 		return
 	case "start":
 		switch {
-		case m.val == "":
+		case m.val == answers.CheckQuick || m.val == answers.CheckFull:
+			m.st.quick = m.val == answers.CheckQuick
+			m.perTool = 0
 			m.refresh()
 			m.goTo(0)
+		case strings.HasPrefix(m.val, "+"):
+			for _, s := range m.opt.Sessions {
+				if s.Path == m.val[1:] && s.File != nil {
+					m.resume(s.File, s.Path)
+					m.completeCheck()
+					return
+				}
+			}
 		case strings.HasPrefix(m.val, "!"):
 			for _, s := range m.opt.Sessions {
 				if s.Path == m.val[1:] {

@@ -113,11 +113,27 @@ func isListItem(t string) bool {
 	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
 }
 
+// wrapLines wraps s to lines of at most w cells. ansi.Wrap (x/ansi
+// v0.11.9) can leave a line one cell too wide where it breaks after a
+// hyphen ("Aufmerksamkeits-" at the edge); such a line is wrapped again,
+// one cell narrower.
+func wrapLines(s string, w int) []string {
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(s, w, ""), "\n") {
+		if ansi.StringWidth(l) > w && w > 1 {
+			out = append(out, wrapLines(l, w-1)...)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // wrapIndent wraps s to width, the first line after first and the others
 // after rest.
 func wrapIndent(s string, width int, first, rest string) []string {
 	w := max(10, width-ansi.StringWidth(rest))
-	wrapped := strings.Split(ansi.Wrap(s, w, ""), "\n")
+	wrapped := wrapLines(s, w)
 	for i := range wrapped {
 		if i == 0 {
 			wrapped[i] = first + wrapped[i]

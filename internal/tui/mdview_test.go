@@ -132,3 +132,15 @@ func TestPreviewMarkup(t *testing.T) {
 		}
 	}
 }
+
+// ansi.Wrap leaves a line one cell too wide where a hyphen meets the edge.
+func TestWrapLinesKeepsTheWidthAtAHyphen(t *testing.T) {
+	s := "Zoom › Datenschutz-Einstellungen: Sind Aufmerksamkeits- und Aktivitätstracking, Telemetrie"
+	for _, w := range []int{20, 40, 54, 55, 56} {
+		for _, l := range wrapLines(s, w) {
+			if got := ansi.StringWidth(l); got > w {
+				t.Errorf("width %d: line %q is %d wide", w, l, got)
+			}
+		}
+	}
+}

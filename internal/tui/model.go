@@ -55,6 +55,10 @@ type Options struct {
 	WorkDir    string // where plans are saved by default
 	// HomeDir expands ~ in save paths.
 	HomeDir string
+	// Check is the kind of check from the command line: answers.CheckQuick
+	// or answers.CheckFull, "" to ask on the start screen. A resumed quick
+	// check with CheckFull is completed into a full one.
+	Check string
 }
 
 // Model is the wizard's root model.
@@ -169,9 +173,26 @@ func lockedText(lang catalog.Lang, path string, err error) string {
 // continueWith walks on from the answers of f.
 func (m *Model) continueWith(f *answers.File) {
 	m.st = fromFile(f)
+	if m.opt.Check != "" {
+		m.st.quick = m.opt.Check == answers.CheckQuick
+	}
 	m.lang = f.Lang
 	m.refresh()
 	m.screen = scrStep
+	m.goTo(firstOpen(m.st, m.all))
+}
+
+// completeCheck turns a quick check into a full one and goes to the first
+// question it has not asked yet.
+func (m *Model) completeCheck() {
+	if m.screen == scrLocked {
+		m.opt.Check = answers.CheckFull // applied when the copy goes on
+		return
+	}
+	m.st.quick = false
+	m.perTool = 0
+	m.refresh()
+	m.autosave()
 	m.goTo(firstOpen(m.st, m.all))
 }
 
@@ -200,7 +221,7 @@ func (m *Model) expected() int {
 	if m.perTool == 0 {
 		// The organisation's answers so far, with two typical tools.
 		trial := newState(m.st.lang, m.st.date)
-		trial.org, trial.ctx = m.st.org, m.st.ctx
+		trial.org, trial.ctx, trial.quick = m.st.org, m.st.ctx, m.st.quick
 		trial.setTools(m.cat, []string{"whatsapp-business-app", "zoom"})
 		with, _ := steps(m.cat, trial)
 		m.perTool = max(1, (len(with)-len(m.all))/2)
@@ -548,6 +569,10 @@ func (m *Model) reviewKey(k string) (tea.Model, tea.Cmd) {
 	case "end", "G":
 		m.reviewCur = len(items) - 1
 	case "enter":
+		if m.reviewCur < len(items) && items[m.reviewCur].complete {
+			m.completeCheck()
+			return m, m.initForm()
+		}
 		if m.reviewCur < len(items) {
 			it := items[m.reviewCur]
 			for i, s := range m.all {

@@ -26,6 +26,7 @@ type state struct {
 	tools        []*answers.Tool                // chosen, in order
 	stash        map[string]*answers.Tool       // answers of tools chosen earlier, by key
 	actions      map[string]answers.ActionState // recorded status, owner, due of actions
+	quick        bool                           // a quick check: only the catalogue's quick questions
 }
 
 func newState(lang catalog.Lang, date catalog.Date) *state {
@@ -35,7 +36,7 @@ func newState(lang catalog.Lang, date catalog.Date) *state {
 func fromFile(f *answers.File) *state {
 	s := &state{lang: f.Lang, org: f.Assessment.Organisation, assessor: f.Assessment.Assessor,
 		participants: f.Assessment.Participants, date: f.Assessment.Date, ctx: f.Context, ctxNotes: f.Notes,
-		tools: f.Tools, stash: map[string]*answers.Tool{}, actions: f.Actions}
+		tools: f.Tools, stash: map[string]*answers.Tool{}, actions: f.Actions, quick: f.Assessment.Quick()}
 	if s.ctx == nil {
 		s.ctx = map[string]answers.Value{}
 	}
@@ -52,6 +53,9 @@ func fromFile(f *answers.File) *state {
 func (s *state) file() *answers.File {
 	f := &answers.File{Lang: s.lang, Assessment: answers.Assessment{Organisation: s.org, Assessor: s.assessor,
 		Date: s.date, Participants: s.participants}, Context: s.ctx, Notes: s.ctxNotes, Tools: s.tools}
+	if s.quick {
+		f.Assessment.Check = answers.CheckQuick
+	}
 	keys := map[string]bool{"organisation": true}
 	for _, t := range s.tools {
 		keys[t.Key()] = true
@@ -185,12 +189,16 @@ type step struct {
 func (a step) same(b step) bool { return a.kind == b.kind && a.tool == b.tool && a.q == b.q }
 
 // steps lays out the walk for the answers given so far: the questions the
-// engine shows, in order.
+// engine shows, in order. A quick check asks only the quick ones, and not
+// those the catalogue answers (the tool's fact sheet shows them).
 func steps(cat *catalog.Catalog, s *state) ([]step, *assess.Plan) {
 	p := assess.Assess(cat, s.file())
+	asked := func(a assess.Answer) bool { return !s.quick || cat.Quick(a.Question) && a.Origin != assess.FromFact }
 	out := []step{{kind: stepAssessment}}
 	for _, a := range p.Context {
-		out = append(out, step{kind: stepQuestion, q: a.Question})
+		if asked(a) {
+			out = append(out, step{kind: stepQuestion, q: a.Question})
+		}
 	}
 	out = append(out, step{kind: stepTools})
 	for i, t := range s.tools {
@@ -200,7 +208,9 @@ func steps(cat *catalog.Catalog, s *state) ([]step, *assess.Plan) {
 		}
 		out = append(out, step{kind: stepFacts, tool: key})
 		for _, a := range p.Tools[i].Answers {
-			out = append(out, step{kind: stepQuestion, tool: key, q: a.Question})
+			if asked(a) {
+				out = append(out, step{kind: stepQuestion, tool: key, q: a.Question})
+			}
 		}
 	}
 	return append(out, step{kind: stepReview}), p

@@ -358,6 +358,7 @@ type reviewItem struct {
 	group    string // tool › area
 	question string
 	answer   string
+	complete bool // enter completes the quick check into a full one
 }
 
 // reviewItems lists every shown answer by tool and area.
@@ -372,6 +373,11 @@ func (m *Model) reviewItems() []reviewItem {
 				reviewItem{step: st, group: group, question: m.t("ui.org"), answer: cmp.Or(m.st.org, none)},
 				reviewItem{step: st, group: group, question: m.t("ui.assessor"), answer: cmp.Or(m.st.assessor, none)},
 				reviewItem{step: st, group: group, question: m.t("ui.participants"), answer: cmp.Or(strings.Join(m.st.participants, ", "), none)})
+			check := reviewItem{step: st, group: group, question: m.t("ui.check"), answer: m.t("ui.check.full")}
+			if m.st.quick {
+				check.answer, check.complete = m.t("ui.check.quick"), true
+			}
+			items = append(items, check)
 			continue
 		case stepTools:
 			var names []string

@@ -284,3 +284,45 @@ func TestActionRecordsSurviveTheWizard(t *testing.T) {
 		t.Errorf("the record did not come back with its tool: %+v", st)
 	}
 }
+
+// A quick check asks only the catalogue's quick questions, never one the
+// catalogue answers, and far fewer than the full walk; completing it asks
+// the rest.
+func TestQuickCheckSteps(t *testing.T) {
+	cat := catalogue(t)
+	f := testkit.Answers(t, cat, testkit.Example("dental-quick.yaml"))
+	s := fromFile(f)
+	if !s.quick {
+		t.Fatal("dental-quick.yaml is not read as a quick check")
+	}
+	quick, p := steps(cat, s)
+	for _, st := range quick {
+		if st.kind != stepQuestion {
+			continue
+		}
+		if !cat.Quick(st.q) {
+			t.Errorf("the quick check asks %s", st.q.ID)
+		}
+		vals, _ := s.scope(st.tool)
+		if _, given := vals[st.q.ID]; !given {
+			for i, tl := range s.tools {
+				for _, a := range p.Tools[i].Answers {
+					if tl.Key() == st.tool && a.Question == st.q && a.Origin == assess.FromFact {
+						t.Errorf("the quick check asks %s of %s, which the catalogue answers", st.q.ID, st.tool)
+					}
+				}
+			}
+		}
+	}
+	if i := firstOpen(s, quick); quick[i].kind != stepReview {
+		t.Errorf("the quick check of the example is not complete: step %d open", i)
+	}
+	s.quick = false
+	full, _ := steps(cat, s)
+	if 2*len(quick) > len(full) {
+		t.Errorf("quick check %d steps, full %d", len(quick), len(full))
+	}
+	if i := firstOpen(s, full); full[i].kind != stepQuestion || cat.Quick(full[i].q) {
+		t.Errorf("completing the quick check starts at step %d, not at a question it left out", i)
+	}
+}
