@@ -14,7 +14,6 @@ import (
 	"os"
 	"strings"
 
-	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -135,13 +134,10 @@ func Main(args []string, stdio IO) (code int) {
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
 	root.SetErr(stdio.Err)
-	err := fang.Execute(context.Background(), root,
-		fang.WithVersion(Version),
-		fang.WithErrorHandler(func(w io.Writer, _ fang.Styles, err error) {
-			if out.err == nil || !errors.Is(err, out.err) {
-				printErr(w, err)
-			}
-		}))
+	err := root.ExecuteContext(context.Background())
+	if err != nil && (out.err == nil || !errors.Is(err, out.err)) {
+		printErr(stdio.Err, err)
+	}
 	if out.err != nil {
 		// The output is lost (a full disk, a closed pipe): say so, whatever
 		// the command made of it.
@@ -232,7 +228,10 @@ It works fully offline and sends nothing anywhere.`,
   konform tools show zoom`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       Version,
 	}
+	root.SetHelpFunc(a.help)
+	root.SetUsageFunc(func(c *cobra.Command) error { a.help(c, nil); return nil })
 	root.SuggestionsMinimumDistance = 2
 	root.Args = func(cmd *cobra.Command, args []string) error {
 		if len(args) == 0 {
