@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/msg"
 )
 
 // Format is the format identifier this version reads and writes.
@@ -93,7 +94,8 @@ type File struct {
 // Error is one problem at one place.
 type Error struct {
 	Pos Pos
-	Msg string
+	Msg string // in English
+	m   *msg.Msg
 }
 
 // Statuses of an action, as written in the answers file.
@@ -125,10 +127,17 @@ type Errors struct {
 	List []Error
 }
 
-func (e *Errors) Error() string {
+func (e *Errors) Error() string { return e.In("en") }
+
+// In says the problems in German ("de") or English, one line each.
+func (e *Errors) In(l string) string {
 	lines := make([]string, len(e.List))
 	for i, x := range e.List {
-		lines[i] = fmt.Sprintf("%s:%d:%d: %s", e.File, x.Pos.Line, x.Pos.Col, x.Msg)
+		text := x.Msg
+		if x.m != nil {
+			text = x.m.In(l)
+		}
+		lines[i] = fmt.Sprintf("%s:%d:%d: %s", e.File, x.Pos.Line, x.Pos.Col, text)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -141,7 +150,8 @@ func (e *Errors) add(p Pos, format string, args ...any) {
 			args[i] = catalog.Clip(s)
 		}
 	}
-	e.List = append(e.List, Error{Pos: p, Msg: fmt.Sprintf(format, args...)})
+	m := msg.Errorf(format, args...).(*msg.Msg)
+	e.List = append(e.List, Error{Pos: p, Msg: m.Error(), m: m})
 }
 
 func (e *Errors) sort() {

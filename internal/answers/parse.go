@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/safe"
 )
 
@@ -74,7 +74,7 @@ func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
 
 // fields walks a mapping, reporting duplicate and unknown keys, and calls
 // f for each known one.
-func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key string, k, v *yaml.Node)) {
+func (p *parser) fields(n *yaml.Node, what any, allowed []string, f func(key string, k, v *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
 		if allowed == nil {
 			p.errs.add(pos(n), "%s must be a mapping of ids to values, e.g. sector: health", what)
@@ -99,7 +99,7 @@ func (p *parser) fields(n *yaml.Node, what string, allowed []string, f func(key 
 	}
 }
 
-func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
+func (p *parser) scalar(n *yaml.Node, what any) (string, bool) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		p.errs.add(pos(n), "%s is empty; give a value or leave the line out", what)
 		return "", false
@@ -111,7 +111,7 @@ func (p *parser) scalar(n *yaml.Node, what string) (string, bool) {
 	return n.Value, true
 }
 
-func (p *parser) text(n *yaml.Node, what string) (string, bool) {
+func (p *parser) text(n *yaml.Node, what any) (string, bool) {
 	s, ok := p.scalar(n, what)
 	if !ok {
 		return "", false
@@ -214,18 +214,18 @@ func (p *parser) actions(n *yaml.Node) {
 			for i, t := range p.cat.Topics {
 				ids[i] = t.ID
 			}
-			hint := ""
 			if s := Suggest(topic, ids); s != "" {
-				hint = fmt.Sprintf("; did you mean %s?", s)
+				p.errs.add(pos(k), "action %q: %q is not a topic; did you mean %s?", id, topic, s)
+			} else {
+				p.errs.add(pos(k), "action %q: %q is not a topic", id, topic)
 			}
-			p.errs.add(pos(k), "action %q: %q is not a topic%s", id, topic, hint)
 			return
 		case !slices.Contains(keys, key):
 			p.errs.add(pos(k), "action %q: %q is not a tool of this file; use one of %s", id, key, strings.Join(keys, ", "))
 			return
 		}
 		st := ActionState{Pos: pos(k)}
-		p.fields(v, "action "+id, []string{"status", "owner", "due", "reason"}, func(field string, _, fv *yaml.Node) {
+		p.fields(v, msg.Errorf("action %q", id), []string{"status", "owner", "due", "reason"}, func(field string, _, fv *yaml.Node) {
 			switch field {
 			case "status":
 				if s, ok := p.scalar(fv, "status"); ok {
@@ -355,11 +355,11 @@ func (p *parser) notes(n *yaml.Node, what string, scope catalog.Scope, into map[
 func (p *parser) question(k *yaml.Node, id string, scope catalog.Scope) *catalog.Question {
 	q := p.cat.Question(id)
 	if q == nil {
-		msg := fmt.Sprintf("unknown question %q", id)
 		if s := Suggest(id, questionIDs(p.cat, scope)); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
+			p.errs.add(pos(k), "unknown question %q; did you mean %q? (see `konform questions`)", id, s)
+		} else {
+			p.errs.add(pos(k), "unknown question %q (see `konform questions`)", id)
 		}
-		p.errs.add(pos(k), "%s (see `konform questions`)", msg)
 		return nil
 	}
 	if q.Scope != scope {
@@ -387,7 +387,7 @@ func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
 	allowed := strings.Join(q.OptionIDs(), ", ")
 	switch q.Type {
 	case catalog.FreeText:
-		s, ok := p.text(v, fmt.Sprintf("the answer to %q", q.ID))
+		s, ok := p.text(v, msg.Errorf("the answer to %q", q.ID))
 		val.Items = []string{s}
 		return val, ok
 	case catalog.MultiChoice:
@@ -397,7 +397,7 @@ func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
 		}
 		ok := true
 		for _, c := range v.Content {
-			s, good := p.scalar(c, fmt.Sprintf("each answer to %q", q.ID))
+			s, good := p.scalar(c, msg.Errorf("each answer to %q", q.ID))
 			switch {
 			case !good:
 				ok = false
@@ -417,7 +417,7 @@ func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
 		}
 		return val, ok
 	default:
-		s, ok := p.scalar(v, fmt.Sprintf("the answer to %q", q.ID))
+		s, ok := p.scalar(v, msg.Errorf("the answer to %q", q.ID))
 		if !ok {
 			return val, false
 		}
@@ -478,15 +478,15 @@ func (p *parser) tools(n *yaml.Node) {
 		}
 		ct := p.cat.Tool(t.ID)
 		if ct == nil {
-			msg := fmt.Sprintf("unknown tool %q", t.ID)
 			var ids []string
 			for _, c := range p.cat.Tools {
 				ids = append(ids, c.ID)
 			}
 			if s := Suggest(t.ID, ids); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				p.errs.add(pos(toolNode), "unknown tool %q; did you mean %q? (see `konform tools`)", t.ID, s)
+			} else {
+				p.errs.add(pos(toolNode), "unknown tool %q (see `konform tools`)", t.ID)
 			}
-			p.errs.add(pos(toolNode), "%s (see `konform tools`)", msg)
 			continue
 		}
 		t.Kind = ct.Kind
@@ -572,7 +572,7 @@ func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node, nameBad boo
 			nodes = v.Content
 		}
 		for _, c := range nodes {
-			s, ok := p.scalar(c, fmt.Sprintf("fact %q", id))
+			s, ok := p.scalar(c, msg.Errorf("fact %q", id))
 			if !ok {
 				return
 			}

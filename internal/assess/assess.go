@@ -5,7 +5,6 @@
 package assess
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/msg"
 )
 
 // StaleMonths is the age after which a fact is flagged as possibly outdated.
@@ -150,7 +150,7 @@ type OpenQuestion struct {
 // Warning is something in the answers file the plan leaves out.
 type Warning struct {
 	Pos answers.Pos
-	Msg string
+	Msg error // says itself in German or English (msg.Localize)
 }
 
 // Plan is the result of an assessment.
@@ -287,7 +287,7 @@ func (p *Plan) applyStates(states map[string]answers.ActionState) {
 			}
 			if st.Status != answers.StatusDone && st.Status != answers.StatusNotApplicable {
 				p.Warnings = append(p.Warnings, Warning{Pos: st.Pos,
-					Msg: fmt.Sprintf("action %s is not in this plan: the answers no longer call for it, or the id is wrong", id)})
+					Msg: msg.Errorf("action %s is not in this plan: the answers no longer call for it, or the id is wrong", id)})
 			}
 			continue
 		}
@@ -538,12 +538,13 @@ func (s *scope) prefill(q *catalog.Question) string {
 }
 
 func (p *Plan) warnHidden(q *catalog.Question, pos answers.Pos, ft *answers.Tool) {
-	where := "the organisation"
-	if ft != nil {
-		where = ft.Key()
+	if ft == nil {
+		p.Warnings = append(p.Warnings, Warning{Pos: pos, Msg: msg.Errorf(
+			"the answer to %q is left out of the plan: for the organisation the question is not asked, given the other answers", q.ID)})
+		return
 	}
-	p.Warnings = append(p.Warnings, Warning{Pos: pos, Msg: fmt.Sprintf(
-		"the answer to %q is left out of the plan: for %s the question is not asked, given the other answers", q.ID, where)})
+	p.Warnings = append(p.Warnings, Warning{Pos: pos, Msg: msg.Errorf(
+		"the answer to %q is left out of the plan: for %s the question is not asked, given the other answers", q.ID, ft.Key())})
 }
 
 func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, triggers []catalog.Trigger) *Action {

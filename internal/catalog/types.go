@@ -7,6 +7,8 @@ package catalog
 import (
 	"fmt"
 	"time"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // Lang is an interface and content language.
@@ -325,7 +327,7 @@ const DateLayout = "2006-01-02"
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date; write YYYY-MM-DD", s)
+		return Date{}, msg.Errorf("%q is not a date; write YYYY-MM-DD", s)
 	}
 	return Date{t}, nil
 }

@@ -14,15 +14,15 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/report"
-	"github.com/konform/konform/internal/safe"
 )
 
 // batchResult is what happened to one answers file.
 type batchResult struct {
 	out      string
 	err      error
-	warnings []string
+	warnings []error
 }
 
 // runBatch makes one plan per answers file in a folder, spread over the
@@ -69,14 +69,14 @@ func runBatch(o *planOptions, cat *catalog.Catalog) error {
 	failed := 0
 	for _, r := range results {
 		for _, w := range r.warnings {
-			o.warn("%s", w)
+			o.warn("%v", w)
 		}
 		if r.err != nil {
 			failed++
-			printErr(o.io.Err, r.err)
+			printErr(o.io.Err, r.err, o.lang(o.Lang))
 		}
 	}
-	fmt.Fprintf(o.io.Err, "konform: wrote %d of %d plans to %s\n", len(files)-failed, len(files), safe.Line(o.OutDir))
+	o.say("wrote %d of %d plans to %s", len(files)-failed, len(files), o.OutDir)
 	if failed > 0 {
 		return inputErr("%d of %d answers files had errors and were skipped", failed, len(files))
 	}
@@ -96,7 +96,7 @@ func planOne(o *planOptions, cat *catalog.Catalog, path string) batchResult {
 	p := assess.Assess(cat, f)
 	var r batchResult
 	for _, w := range p.Warnings {
-		r.warnings = append(r.warnings, fmt.Sprintf("%s:%d:%d: %s", path, w.Pos.Line, w.Pos.Col, w.Msg))
+		r.warnings = append(r.warnings, msg.Errorf("%s:%d:%d: %v", path, w.Pos.Line, w.Pos.Col, w.Msg))
 	}
 	l := catalog.Lang(o.Lang)
 	if l == "" {
@@ -107,9 +107,9 @@ func planOne(o *planOptions, cat *catalog.Catalog, path string) batchResult {
 	err = fsutil.WriteFileNoDirSync(r.out, out, 0o666, o.Force)
 	switch {
 	case errors.Is(err, fsutil.ErrExists):
-		r.err = fmt.Errorf("%s exists; add --force to replace the plans", r.out)
+		r.err = msg.Errorf("%s exists; add --force to replace the plans", r.out)
 	case err != nil:
-		r.err = fmt.Errorf("cannot write %s: %v", r.out, fsutil.Reason(err))
+		r.err = msg.Errorf("cannot write %s: %v", r.out, fsutil.Reason(err))
 	}
 	return r
 }

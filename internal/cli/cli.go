@@ -21,6 +21,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/questions"
 )
@@ -45,9 +46,12 @@ type Error struct {
 func (e *Error) Error() string { return e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
+// In says the error in German ("de") or English.
+func (e *Error) In(l string) string { return msg.Localize(e.Err, l) }
+
 // inputErr is a failure caused by the input: exit code 2.
 func inputErr(format string, args ...any) error {
-	return &Error{Code: ExitInput, Err: fmt.Errorf(format, args...)}
+	return &Error{Code: ExitInput, Err: msg.Errorf(format, args...)}
 }
 
 // asInput gives err the input exit code unless it has one.
@@ -73,6 +77,7 @@ type app struct {
 	io          IO
 	catalogFile string
 	cat         *catalog.Catalog
+	errLang     catalog.Lang // the language errors are said in
 }
 
 func (a *app) catalog() (*catalog.Catalog, error) {
@@ -81,7 +86,7 @@ func (a *app) catalog() (*catalog.Catalog, error) {
 	}
 	c, err := questions.Catalog()
 	if err != nil {
-		return nil, &Error{Code: ExitInternal, Err: fmt.Errorf("the built-in catalogue is broken: %w", err)}
+		return nil, &Error{Code: ExitInternal, Err: msg.Errorf("the built-in catalogue is broken: %w", err)}
 	}
 	path, from := a.catalogFile, "--catalog"
 	if path == "" {
@@ -91,7 +96,7 @@ func (a *app) catalog() (*catalog.Catalog, error) {
 		if c, err = catalog.LoadOverlay(c, path); err != nil {
 			var derr *catalog.OverlayError
 			if !errors.As(err, &derr) {
-				err = fmt.Errorf("%w (the catalogue file given with %s)", err, from)
+				err = msg.Errorf("%w (the catalogue file given with %s)", err, from)
 			}
 			return nil, asInput(err)
 		}
@@ -108,9 +113,19 @@ func (a *app) lang(flag string) catalog.Lang {
 	return catalog.Lang(flag)
 }
 
-// warn prints a warning.
+// warn prints a warning, in the language errors are said in.
 func (a *app) warn(format string, args ...any) {
-	fmt.Fprintf(a.io.Err, "konform: warning: %s\n", safe.Line(fmt.Sprintf(format, args...)))
+	a.say("warning: %v", msg.Errorf(format, args...))
+}
+
+// say prints a message to standard error, in the language errors are
+// said in.
+func (a *app) say(format string, args ...any) {
+	l := a.errLang
+	if l == "" {
+		l = a.lang("")
+	}
+	fmt.Fprintf(a.io.Err, "konform: %s\n", safe.Line(msg.Localize(msg.Errorf(format, args...), string(l))))
 }
 
 // Main runs konform with the arguments and returns the exit code. A bug
@@ -134,16 +149,20 @@ func Main(args []string, stdio IO) (code int) {
 	root.SetIn(stdio.In)
 	root.SetOut(stdio.Out)
 	root.SetErr(stdio.Err)
-	err := root.ExecuteContext(context.Background())
+	_, err := root.ExecuteContextC(context.Background())
+	err = cobraError(err)
+	if a.errLang == "" {
+		a.errLang = a.lang("")
+	}
 	if err != nil && (out.err == nil || !errors.Is(err, out.err)) {
-		printErr(stdio.Err, err)
+		printErr(stdio.Err, err, a.errLang)
 	}
 	if out.err != nil {
 		// The output is lost (a full disk, a closed pipe): say so, whatever
 		// the command made of it.
-		werr := &Error{Code: ExitInput, Err: fmt.Errorf("cannot write to standard output: %v", fsutil.Reason(out.err))}
+		werr := &Error{Code: ExitInput, Err: msg.Errorf("cannot write to standard output: %v", fsutil.Reason(out.err))}
 		if err == nil || errors.Is(err, out.err) {
-			printErr(stdio.Err, werr)
+			printErr(stdio.Err, werr, a.errLang)
 			return werr.Code
 		}
 	}
@@ -169,13 +188,57 @@ func (o *output) Write(p []byte) (int, error) {
 
 // printErr prints an error, one "konform:" line per line of it. File
 // names and values in it may be anyone's: control characters go.
-func printErr(w io.Writer, err error) {
-	for _, line := range strings.Split(err.Error(), "\n") {
+func printErr(w io.Writer, err error, l catalog.Lang) {
+	for _, line := range strings.Split(msg.Localize(err, string(l)), "\n") {
 		fmt.Fprintf(w, "konform: %s\n", safe.Line(line))
 	}
 	if isUsage(err) {
-		fmt.Fprintln(w, "konform: run 'konform --help' for usage")
+		fmt.Fprintf(w, "konform: %s\n", i18n.T(l, "cli.usagehint"))
 	}
+}
+
+// cobraError gives the command line's errors of cobra and pflag, which
+// are plain English text, a form that can be said in German.
+func cobraError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := err.(*msg.Msg); ok {
+		return err
+	}
+	s := err.Error()
+	if rest, ok := strings.CutPrefix(s, "unknown flag: "); ok {
+		return msg.Errorf("unknown flag: %s", rest)
+	}
+	if rest, ok := strings.CutPrefix(s, "unknown shorthand flag: "); ok {
+		return msg.Errorf("unknown shorthand flag: %s", rest)
+	}
+	if rest, ok := strings.CutPrefix(s, "flag needs an argument: "); ok {
+		return msg.Errorf("flag needs an argument: %s", rest)
+	}
+	if rest, ok := strings.CutPrefix(s, "invalid argument "); ok {
+		// invalid argument "V" for "--F" flag: REASON
+		if head, reason, ok := strings.Cut(rest, " flag: "); ok {
+			if v, f, ok := strings.Cut(head, " for "); ok {
+				var why error = errors.New(reason)
+				if list, ok := strings.CutPrefix(reason, "must be one of "); ok {
+					why = msg.Errorf("must be one of %s", list)
+				}
+				return msg.Errorf("invalid argument %s for %s flag: %w", v, f, why)
+			}
+		}
+	}
+	if rest, ok := strings.CutPrefix(s, "required flag(s) "); ok {
+		return msg.Errorf("required flag(s) %s not set", strings.TrimSuffix(rest, " not set"))
+	}
+	var n, got int
+	if _, e := fmt.Sscanf(s, "accepts %d arg(s), received %d", &n, &got); e == nil {
+		return msg.Errorf("accepts %d arg(s), received %d", n, got)
+	}
+	if _, e := fmt.Sscanf(s, "requires at least %d arg(s), only received %d", &n, &got); e == nil {
+		return msg.Errorf("requires at least %d arg(s), only received %d", n, got)
+	}
+	return err
 }
 
 // exitCode maps an error to its exit code.
@@ -231,30 +294,36 @@ It works fully offline and sends nothing anywhere.`,
 		Version:       Version,
 	}
 	root.SetHelpFunc(a.help)
+	// Errors and warnings follow --lang where the command has it.
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		a.errLang = a.lang("")
+		if f := cmd.Flags().Lookup("lang"); f != nil && f.Changed {
+			a.errLang = catalog.Lang(f.Value.String())
+		}
+	}
 	root.SetUsageFunc(func(c *cobra.Command) error { a.help(c, nil); return nil })
 	root.SuggestionsMinimumDistance = 2
 	root.Args = func(cmd *cobra.Command, args []string) error {
 		if len(args) == 0 {
 			return nil
 		}
-		err := fmt.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
 		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-			err = fmt.Errorf("%w; did you mean %s?", err, strings.Join(s, " or "))
+			return msg.Errorf("unknown command %q for %q; did you mean %s?", args[0], cmd.CommandPath(), strings.Join(s, " or "))
 		}
-		return err
+		return msg.Errorf("unknown command %q for %q", args[0], cmd.CommandPath())
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		// A mistyped flag: name the closest one the command has.
 		name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
 		if !ok {
-			return err
+			return cobraError(err)
 		}
 		var names []string
 		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
 		if s := answers.Suggest(name, names); s != "" {
-			return fmt.Errorf("%w; did you mean --%s?", err, s)
+			return msg.Errorf("unknown flag: --%s; did you mean --%s?", name, s)
 		}
-		return err
+		return cobraError(err)
 	})
 	wizard := &wizardOptions{app: a}
 	root.RunE = func(cmd *cobra.Command, _ []string) error { return runWizard(wizard) }

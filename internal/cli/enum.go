@@ -1,11 +1,12 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // enumFlag defines the flag name on cmd, which takes one of values (or
@@ -32,7 +33,7 @@ func (e *enumValue) Type() string   { return "string" }
 
 func (e *enumValue) Set(s string) error {
 	if !slices.Contains(e.values, s) {
-		return fmt.Errorf("must be one of %s", strings.Join(e.values, ", "))
+		return msg.Errorf("must be one of %s", strings.Join(e.values, ", "))
 	}
 	*e.p = s
 	return nil

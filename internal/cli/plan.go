@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -12,7 +11,6 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/report"
-	"github.com/konform/konform/internal/safe"
 )
 
 // planOptions are the flags of `konform plan`.
@@ -127,7 +125,7 @@ func (a *app) assess(cat *catalog.Catalog, path string, f *answers.File) *assess
 		path = "<stdin>"
 	}
 	for _, w := range p.Warnings {
-		a.warn("%s:%d:%d: %s", path, w.Pos.Line, w.Pos.Col, w.Msg)
+		a.warn("%s:%d:%d: %v", path, w.Pos.Line, w.Pos.Col, w.Msg)
 	}
 	return p
 }
@@ -145,7 +143,7 @@ func (a *app) emit(data []byte, path string, force bool) error {
 	case err != nil:
 		return inputErr("cannot write %s: %v", path, fsutil.Reason(err))
 	}
-	fmt.Fprintf(a.io.Err, "konform: wrote %s\n", safe.Line(path))
+	a.say("wrote %s", path)
 	return nil
 }
 

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"syscall"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // TooLargeError says that a file is larger than a reader accepts.
@@ -15,11 +17,14 @@ type TooLargeError struct {
 	Size, Max int64 // Size is -1 when unknown (standard input)
 }
 
-func (e *TooLargeError) Error() string {
+func (e *TooLargeError) Error() string { return e.In("en") }
+
+// In says the error in German ("de") or English.
+func (e *TooLargeError) In(l string) string {
 	if e.Size < 0 {
-		return fmt.Sprintf("more than %s; the most konform reads is %s", Size(e.Max), Size(e.Max))
+		return msg.Errorf("more than %s; the most konform reads is %s", Size(e.Max), Size(e.Max)).(*msg.Msg).In(l)
 	}
-	return fmt.Sprintf("the file has %s; the most konform reads is %s", Size(e.Size), Size(e.Max))
+	return msg.Errorf("the file has %s; the most konform reads is %s", Size(e.Size), Size(e.Max)).(*msg.Msg).In(l)
 }
 
 // Size writes a byte count for people: 1,048,576 bytes (1 MiB).
@@ -49,28 +54,28 @@ func ReadFile(path string, max int64) ([]byte, error) {
 	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file", path)
+			return nil, msg.Errorf("%s: no such file", path)
 		}
-		return nil, fmt.Errorf("%s: cannot read: %v", path, Reason(err))
+		return nil, msg.Errorf("%s: cannot read: %v", path, Reason(err))
 	}
 	defer fh.Close()
 	fi, err := fh.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", path, Reason(err))
+		return nil, msg.Errorf("%s: cannot read: %v", path, Reason(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: is %s; konform reads regular files only", path, kindOf(fi.Mode()))
+		return nil, msg.Errorf("%s: is %s; konform reads regular files only", path, kindOf(fi.Mode()))
 	}
 	if fi.Size() > max {
-		return nil, fmt.Errorf("%s: %w", path, &TooLargeError{Size: fi.Size(), Max: max})
+		return nil, msg.Errorf("%s: %w", path, &TooLargeError{Size: fi.Size(), Max: max})
 	}
 	var b bytes.Buffer
 	b.Grow(int(fi.Size()) + bytes.MinRead)
 	if _, err := b.ReadFrom(io.LimitReader(fh, max+1)); err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", path, Reason(err))
+		return nil, msg.Errorf("%s: cannot read: %v", path, Reason(err))
 	}
 	if int64(b.Len()) > max { // it grew while being read
-		return nil, fmt.Errorf("%s: %w", path, &TooLargeError{Size: int64(b.Len()), Max: max})
+		return nil, msg.Errorf("%s: %w", path, &TooLargeError{Size: int64(b.Len()), Max: max})
 	}
 	return b.Bytes(), nil
 }
@@ -79,10 +84,10 @@ func ReadFile(path string, max int64) ([]byte, error) {
 func ReadAll(r io.Reader, name string, max int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read: %v", name, err)
+		return nil, msg.Errorf("%s: cannot read: %v", name, err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: %w", name, &TooLargeError{Size: -1, Max: max})
+		return nil, msg.Errorf("%s: %w", name, &TooLargeError{Size: -1, Max: max})
 	}
 	return data, nil
 }

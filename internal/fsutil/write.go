@@ -4,13 +4,14 @@ package fsutil
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // ErrExists is returned when the target exists and overwriting was not asked for.
@@ -53,7 +54,7 @@ func WriteFileNoDirSync(path string, data []byte, perm fs.FileMode, overwrite bo
 		case !overwrite:
 			return ErrExists
 		case !fi.Mode().IsRegular():
-			return fmt.Errorf("%s is not a regular file (%s); konform only replaces regular files", path, kindOf(fi.Mode()))
+			return msg.Errorf("%s is not a regular file (%s); konform only replaces regular files", path, kindOf(fi.Mode()))
 		}
 		keep = fi.Mode().Perm()
 	}
@@ -61,7 +62,7 @@ func WriteFileNoDirSync(path string, data []byte, perm fs.FileMode, overwrite bo
 	tmp, err := createTemp(dir, base, perm)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("folder %s does not exist", filepath.Clean(dir))
+			return msg.Errorf("folder %s does not exist", filepath.Clean(dir))
 		}
 		return err
 	}

@@ -15,6 +15,7 @@ var strs = map[string]catalog.Text{
 	"plan.date":         {DE: "Datum der Bewertung", EN: "Date of assessment"},
 	"plan.check":        {DE: "Art der Prüfung", EN: "Kind of check"},
 	"help.usage":        {DE: "Aufruf:", EN: "Usage:"},
+	"cli.usagehint":     {DE: "„konform --help“ zeigt, wie man konform aufruft", EN: "run 'konform --help' for usage"},
 	"help.examples":     {DE: "Beispiele:", EN: "Examples:"},
 	"help.commands":     {DE: "Befehle:", EN: "Commands:"},
 	"help.flags":        {DE: "Optionen:", EN: "Flags:"},

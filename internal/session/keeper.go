@@ -11,6 +11,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/msg"
 )
 
 // Keeper keeps one wizard's session file: it creates it under a name no
@@ -69,7 +70,7 @@ func (k *Keeper) SaveAs(path string, f *answers.File, cat *catalog.Catalog) erro
 	}
 	l, err := Acquire(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("folder %s does not exist", filepath.Dir(path))
+		return msg.Errorf("folder %s does not exist", filepath.Dir(path))
 	}
 	if err != nil {
 		return err
@@ -77,7 +78,7 @@ func (k *Keeper) SaveAs(path string, f *answers.File, cat *catalog.Catalog) erro
 	if err := fsutil.WriteFile(path, data, 0o600, false); err != nil {
 		l.Release()
 		if errors.Is(err, fsutil.ErrExists) {
-			return fmt.Errorf("%s exists; choose another name", path)
+			return msg.Errorf("%s exists; choose another name", path)
 		}
 		return err
 	}
@@ -120,7 +121,7 @@ func (k *Keeper) create(dir string, data []byte) error {
 		k.path, k.lock = path, l
 		return nil
 	}
-	return fmt.Errorf("no free name for a new session in %s", dir)
+	return msg.Errorf("no free name for a new session in %s", dir)
 }
 
 // Path is the session file, "" before the first save. A nil Keeper (a

@@ -6,7 +6,6 @@ package session
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,6 +15,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/msg"
 )
 
 // Dir is konform's folder in the state directory: $XDG_STATE_HOME/konform,
@@ -31,7 +31,7 @@ func Dir(getenv func(string) string) (string, error) {
 		if home == "" {
 			h, err := os.UserHomeDir()
 			if err != nil {
-				return "", fmt.Errorf("no state directory: set XDG_STATE_HOME or HOME")
+				return "", msg.Errorf("no state directory: set XDG_STATE_HOME or HOME")
 			}
 			home = h
 		}
