@@ -112,6 +112,9 @@ var messagesDE = map[string]string{
 	"fact %q":           "der Fakt %q",
 	"action %q":         "die Maßnahme %q",
 
+	// The accessible walk, reading piped answers.
+	"line %d: %q does not answer %q (%s); nothing after it was read": "Zeile %d: %q beantwortet %q nicht (%s); danach wurde nichts gelesen",
+
 	// Warnings and reports on standard error.
 	"warning: %v":                "Warnung: %v",
 	"wrote %s":                   "%s geschrieben",

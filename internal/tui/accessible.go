@@ -16,6 +16,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/internal/session"
 )
@@ -33,8 +34,12 @@ type InputError struct {
 	Hint     string
 }
 
-func (e *InputError) Error() string {
-	return fmt.Sprintf("line %d: %q does not answer %q (%s); nothing after it was read", e.Line, catalog.Clip(e.Value), e.Question, e.Hint)
+func (e *InputError) Error() string { return e.In("en") }
+
+// In says the error in German ("de") or English; the question and the hint
+// are already in the walk's language.
+func (e *InputError) In(l string) string {
+	return msg.Errorf("line %d: %q does not answer %q (%s); nothing after it was read", e.Line, catalog.Clip(e.Value), e.Question, e.Hint).(*msg.Msg).In(l)
 }
 
 // ErrLocked says that the session to continue is open in another konform
@@ -149,7 +154,12 @@ func (a *Accessible) Run() ([]string, error) {
 		var ok, back bool
 		switch st.kind {
 		case stepAssessment:
-			ok = a.assessment()
+			var err error
+			ok, err = a.assessment()
+			if err != nil {
+				a.save()
+				return nil, err
+			}
 		case stepTools:
 			ok = a.tools()
 		case stepOther:
@@ -200,11 +210,11 @@ func indexAfter(all []step, done step, at int) int {
 	return at + 1
 }
 
-func (a *Accessible) assessment() bool {
+func (a *Accessible) assessment() (bool, error) {
 	for a.st.org == "" {
 		v, ok := a.ask(a.t("ui.org"))
 		if !ok {
-			return false
+			return false, nil
 		}
 		if v == "" {
 			a.say("%s", a.t("ui.org.required"))
@@ -213,15 +223,32 @@ func (a *Accessible) assessment() bool {
 	}
 	v, ok := a.ask(a.t("ui.assessor"))
 	if !ok {
-		return false
+		return false, nil
 	}
 	a.st.assessor = v
 	v, ok = a.ask(a.t("ui.participants"))
 	if !ok {
-		return false
+		return false, nil
 	}
 	a.st.participants = splitList(v)
-	return true
+	for {
+		// An empty line keeps the date in brackets (today, or the session's).
+		v, ok = a.ask(fmt.Sprintf("%s [%s]", a.t("ui.date"), a.st.date))
+		if !ok {
+			return false, nil
+		}
+		if v == "" {
+			return true, nil
+		}
+		if d, good := assessmentDate(v); good {
+			a.st.date = d
+			return true, nil
+		}
+		if a.piped {
+			return false, &InputError{Line: a.line, Value: v, Question: a.t("ui.date"), Hint: a.t("ui.date.bad")}
+		}
+		a.say("%s", a.t("ui.date.bad"))
+	}
 }
 
 func (a *Accessible) tools() bool {

@@ -21,7 +21,7 @@ import (
 func scriptFor(t *testing.T, cat *catalog.Catalog, f *answers.File, savePath string) string {
 	t.Helper()
 	st := newState(f.Lang, f.Assessment.Date)
-	lines := []string{f.Assessment.Organisation, f.Assessment.Assessor, strings.Join(f.Assessment.Participants, ", ")}
+	lines := []string{f.Assessment.Organisation, f.Assessment.Assessor, strings.Join(f.Assessment.Participants, ", "), f.Assessment.Date.String()}
 	st.org = f.Assessment.Organisation
 	i := 1
 	for n := 0; ; n++ {
@@ -125,10 +125,10 @@ func TestAccessibleModeFromAPipe(t *testing.T) {
 func TestAccessibleModeHelpBackAndBadInput(t *testing.T) {
 	cat := catalogue(t)
 	var out bytes.Buffer
-	// org, assessor, participants; sector: a wrong number, help, then 7
-	// (business); secrecy: go back, change sector to 1 (health); then the
-	// input ends.
-	input := "Praxis\n\n\n99\n?\n7\n<\n1\n"
+	// org, assessor, participants, date (today); sector: a wrong number,
+	// help, then 7 (business); secrecy: go back, change sector to 1
+	// (health); then the input ends.
+	input := "Praxis\n\n\n\n99\n?\n7\n<\n1\n"
 	state := t.TempDir()
 	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: state, Now: time.Now}, strings.NewReader(input), &out)
 	acc.piped = false // as typed at a terminal: a wrong line is asked again
@@ -155,14 +155,14 @@ func TestAccessibleModeHelpBackAndBadInput(t *testing.T) {
 func TestAccessiblePipedInputIsNeverShifted(t *testing.T) {
 	cat := catalogue(t)
 	var out bytes.Buffer
-	// org, assessor, participants; sector 1 (health); secrecy: empty line
-	// (the suggestion, unknown); staff: a wrong line.
-	input := "Praxis\n\n\n1\n\nviele\n3\n"
+	// org, assessor, participants, date (today); sector 1 (health);
+	// secrecy: empty line (the suggestion, unknown); staff: a wrong line.
+	input := "Praxis\n\n\n\n1\n\nviele\n3\n"
 	state := t.TempDir()
 	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: state, Now: time.Now}, strings.NewReader(input), &out)
 	_, err := acc.Run()
 	var ie *InputError
-	if !errors.As(err, &ie) || ie.Line != 6 || ie.Value != "viele" || !strings.Contains(ie.Question, "Wie viele Personen") {
+	if !errors.As(err, &ie) || ie.Line != 7 || ie.Value != "viele" || !strings.Contains(ie.Question, "Wie viele Personen") {
 		t.Fatalf("err %v, want the bad line 6 at the headcount question", err)
 	}
 	s := out.String()

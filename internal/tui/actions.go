@@ -98,7 +98,7 @@ func (m *Model) editAction(a *assess.Action) {
 	m.screen = scrActionEdit
 	m.editing = a.ID
 	m.val = a.Status
-	m.inputs = [3]string{a.Owner, "", a.Reason}
+	m.inputs = [4]string{a.Owner, "", a.Reason}
 	if a.DueSet {
 		m.inputs[1] = a.Due.String()
 	}
@@ -148,6 +148,17 @@ func (m *Model) saveAction() {
 
 // parseUserDate reads a date as people type it: 2027-01-31 or, as German
 // users write it, 31.01.2027 (also 31.1.2027).
+// assessmentDate reads the date of the assessment as typed: the due dates
+// count from it, and answers files take years from answers.MinYear to
+// answers.MaxYear.
+func assessmentDate(s string) (catalog.Date, bool) {
+	d, err := parseUserDate(strings.TrimSpace(s))
+	if err != nil || d.Year() < answers.MinYear || d.Year() > answers.MaxYear {
+		return catalog.Date{}, false
+	}
+	return d, true
+}
+
 func parseUserDate(s string) (catalog.Date, error) {
 	if d, err := catalog.ParseDate(s); err == nil {
 		return d, nil

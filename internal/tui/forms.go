@@ -165,7 +165,7 @@ func (m *Model) buildStepForm() {
 	st := m.all[m.cur]
 	switch st.kind {
 	case stepAssessment:
-		m.inputs = [3]string{m.st.org, m.st.assessor, strings.Join(m.st.participants, ", ")}
+		m.inputs = [4]string{m.st.org, m.st.assessor, strings.Join(m.st.participants, ", "), m.st.date.String()}
 		m.newForm("assessment",
 			newInput().Title(m.t("ui.org")).Value(&m.inputs[0]).CharLimit(200).Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
@@ -174,7 +174,13 @@ func (m *Model) buildStepForm() {
 				return nil
 			}),
 			newInput().Title(m.t("ui.assessor")).Value(&m.inputs[1]).CharLimit(200),
-			newInput().Title(m.t("ui.participants")).Value(&m.inputs[2]).CharLimit(1000))
+			newInput().Title(m.t("ui.participants")).Value(&m.inputs[2]).CharLimit(1000),
+			newInput().Title(m.t("ui.date")).Description(m.t("ui.date.help")).Value(&m.inputs[3]).Validate(func(s string) error {
+				if _, ok := assessmentDate(s); !ok {
+					return errors.New(m.t("ui.date.bad"))
+				}
+				return nil
+			}))
 	case stepTools:
 		m.multi = m.st.toolIDs()
 		var opts []huh.Option[string]
@@ -404,6 +410,9 @@ func (m *Model) complete() {
 		m.st.org = strings.TrimSpace(m.inputs[0])
 		m.st.assessor = strings.TrimSpace(m.inputs[1])
 		m.st.participants = splitList(m.inputs[2])
+		if d, ok := assessmentDate(m.inputs[3]); ok {
+			m.st.date = d
+		}
 	case "tools":
 		m.st.setTools(m.cat, m.multi)
 	case "other":

@@ -92,7 +92,7 @@ type Model struct {
 	filtered bool // the tool list has been filtered since it was built
 	val      string
 	multi    []string
-	inputs   [3]string
+	inputs   [4]string
 	facts    map[string]*string // facts of the custom tool being entered
 	showHelp bool
 	noting   bool

@@ -29,7 +29,7 @@ func start(t testing.TB, opt Options) *driver {
 	d.press("enter")
 	d.expectAt("assessment")
 	d.typeText("Malerbetrieb Sommer GmbH")
-	d.press("enter", "enter", "enter")
+	d.press("enter", "enter", "enter", "enter")
 	d.expectAt("sector")
 	return d
 }
@@ -294,7 +294,7 @@ func TestUnreadableSessionIsReportedNotUsed(t *testing.T) {
 	d.press("g", "enter") // the list starts again at the top
 	d.expectAt("assessment")
 	d.typeText("Neu GmbH")
-	d.press("enter", "enter", "enter")
+	d.press("enter", "enter", "enter", "enter")
 	if b, _ := os.ReadFile(broken); string(b) != "format: konform/answers/v7\n" {
 		t.Fatal("the unreadable session was overwritten")
 	}
@@ -568,7 +568,7 @@ func TestEveryOptionIsShownOrAnnounced(t *testing.T) {
 		d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		d.press("enter")
 		d.typeText("Praxis")
-		d.press("enter", "enter", "enter")
+		d.press("enter", "enter", "enter", "enter")
 		for n := 0; d.at() != "review"; n++ {
 			if n > 300 {
 				t.Fatalf("stuck at %s", d.at())

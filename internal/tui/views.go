@@ -49,6 +49,9 @@ func (m *Model) Render() string {
 	case scrWelcome, scrStart:
 		body = head.Render(m.t("ui.welcome.title")) + "\n\n" + wrap(m.t("ui.welcome.text"), m.width-2) + "\n\n" + m.formView()
 		keys = m.t("ui.keys.form")
+		if m.screen == scrWelcome {
+			keys = m.t("ui.keys.first") // nothing to go back to
+		}
 		if m.message != "" {
 			body += "\n" + warn.Render(m.message)
 		}

@@ -61,6 +61,9 @@ func (d *driver) walk(f *answers.File) {
 			d.press("enter")
 			d.typeText(strings.Join(f.Assessment.Participants, ", "))
 			d.press("enter")
+			d.press("ctrl+u") // the date field opens on today
+			d.typeText(f.Assessment.Date.Format("02.01.2006"))
+			d.press("enter")
 		case stepTools:
 			var want []string
 			for _, t := range f.Tools {
@@ -324,5 +327,31 @@ func TestQuickCheckSteps(t *testing.T) {
 	}
 	if i := firstOpen(s, full); full[i].kind != stepQuestion || cat.Quick(full[i].q) {
 		t.Errorf("completing the quick check starts at step %d, not at a question it left out", i)
+	}
+}
+
+// The assessment's date can be set, as 20.05.2027 or 2027-05-20; due
+// dates count from it. A date that is none is refused where it is typed.
+func TestAssessmentDateCanBeSet(t *testing.T) {
+	d := newDriver(t, fixed(t))
+	d.press("enter")
+	d.expectAt("assessment")
+	d.typeText("Malerbetrieb Sommer GmbH")
+	d.press("enter", "enter", "enter", "ctrl+u")
+	d.typeText("31.02.2027")
+	d.press("enter")
+	d.expectAt("assessment")
+	if !strings.Contains(d.screen(), "Bitte ein Datum") {
+		t.Errorf("no hint for a date that is none:\n%s", d.screen())
+	}
+	d.press("ctrl+u")
+	d.typeText("20.05.2027")
+	d.press("enter")
+	d.expectAt("sector")
+	if got := d.m.st.date.String(); got != "2027-05-20" {
+		t.Errorf("date %s, want 2027-05-20", got)
+	}
+	if got := d.m.st.file().Assessment.Date.String(); got != "2027-05-20" {
+		t.Errorf("the session has the date %s", got)
 	}
 }
