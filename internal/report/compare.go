@@ -49,7 +49,7 @@ func CompareMarkdown(c *assess.Comparison, l catalog.Lang) []byte {
 			any = true
 			asOf := f.Fact.AsOf.String()
 			if f.Old {
-				asOf += " ⚠️"
+				asOf += " ⚠"
 				stale = true
 			}
 			cells = append(cells, fmt.Sprintf("%s (%s %s; %s)", r.factValues(d, f.Fact.All()), r.t("plan.asof"), asOf, r.sourceRefs(f.Fact.Source)))
@@ -109,7 +109,7 @@ func CompareMarkdown(c *assess.Comparison, l catalog.Lang) []byte {
 		for _, is := range t.Issues {
 			mark := ""
 			if is.Stale {
-				mark = " ⚠️"
+				mark = " ⚠"
 			}
 			r.line("- %s (%s %s%s; %s)", r.text(is.Issue.Text), r.t("plan.asof"), is.Issue.AsOf, mark, r.sourceRefs(is.Issue.Source))
 		}
@@ -287,7 +287,7 @@ func CompareText(c *assess.Comparison, l catalog.Lang, fit bool) []byte {
 	notes = append(notes, fr.fitsText(c, ids), "")
 	notes = append(notes, i18n.T(l, "compare.context")+": "+context)
 	if stale {
-		notes = append(notes, strings.Replace(i18n.T(l, "plan.stalelegend"), "⚠️", "⚠", 1))
+		notes = append(notes, i18n.T(l, "plan.stalelegend"))
 	}
 	notes = append(notes, i18n.T(l, "compare.more"))
 	for _, n := range notes {

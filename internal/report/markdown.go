@@ -568,7 +568,7 @@ func (r *mdRenderer) factSheet(t *assess.Tool, level int) {
 			}
 			asOf := f.Fact.AsOf.String()
 			if f.Stale {
-				asOf += " ⚠️"
+				asOf += " ⚠"
 				stale = true
 			}
 			src := r.sourceRefs(f.Fact.Source)
@@ -596,7 +596,7 @@ func (r *mdRenderer) factSheet(t *assess.Tool, level int) {
 		for _, is := range t.Issues {
 			stale := ""
 			if is.Stale {
-				stale = " ⚠️"
+				stale = " ⚠"
 			}
 			r.line("- %s (%s %s%s; %s)", r.text(is.Issue.Text), r.t("plan.asof"), is.Issue.AsOf, stale, r.sourceRefs(is.Issue.Source))
 		}

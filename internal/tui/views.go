@@ -343,7 +343,7 @@ func (m *Model) factsView(st step) string {
 	for _, f := range facts {
 		stale := "  "
 		if f.Stale {
-			stale = "⚠️"
+			stale = "⚠"
 			anyStale = true
 		}
 		name := lipgloss.NewStyle().Width(w).Render(f.Def.Title.In(m.lang))
