@@ -3,12 +3,12 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
@@ -45,28 +45,45 @@ func (m *Model) actionsView() string {
 	if len(acts) == 0 {
 		return m.t("plan.noactions")
 	}
-	room := max(3, m.high-7)
-	start := max(0, min(m.actCur-room/2, len(acts)-room))
-	var b strings.Builder
-	for i := start; i < min(len(acts), start+room); i++ {
-		a := acts[i]
+	// Each action: its mark, status, owner and tool, then its title – all
+	// of it, wrapped; the list scrolls by lines around the chosen one.
+	type line struct {
+		text string
+		item int
+	}
+	var lines []line
+	for i, a := range acts {
 		who := m.t("org.name")
 		if a.Tool != nil {
 			who = a.Tool.Name.In(m.lang)
 		}
-		// Status and owner first, so that a long title cannot hide them.
 		status := m.t("status." + a.Status)
 		if a.Owner != "" {
 			status += " · " + a.Owner
 		}
-		status = truncate(status, 26)
-		status += strings.Repeat(" ", max(0, 26-lipgloss.Width(status)))
-		text := fmt.Sprintf("%s %s  %s — %s", actionMark(a), status, a.Title.In(m.lang), who)
-		if i == m.actCur {
-			b.WriteString(head.Render(truncate("› "+text, m.width)) + "\n")
-		} else {
-			b.WriteString("  " + truncate(text, m.width-2) + "\n")
+		text := fmt.Sprintf("%s %s — %s: %s", actionMark(a), status, who, a.Title.In(m.lang))
+		for j, l := range wrapLines(text, max(10, m.width-4)) {
+			mark, pad := "  ", "  "
+			if j > 0 {
+				pad = "    "
+				mark = "    "
+			}
+			if i == m.actCur {
+				if j == 0 {
+					mark = "› "
+				}
+				lines = append(lines, line{head.Render(mark + l), i})
+			} else {
+				lines = append(lines, line{pad + l, i})
+			}
 		}
+	}
+	at := slices.IndexFunc(lines, func(l line) bool { return l.item == m.actCur })
+	room := max(3, m.high-7)
+	first := max(0, min(at-room/3, len(lines)-room))
+	var b strings.Builder
+	for _, l := range lines[first:min(len(lines), first+room)] {
+		b.WriteString(l.text + "\n")
 	}
 	return b.String()
 }

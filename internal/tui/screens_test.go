@@ -321,6 +321,9 @@ func TestCompareFromTheToolChoice(t *testing.T) {
 			t.Errorf("the comparison lacks %q:\n%s", want, s)
 		}
 	}
+	if strings.Contains(s, "…") {
+		t.Errorf("the comparison cuts values; a wide table scrolls instead:\n%s", s)
+	}
 	d.press("esc")
 	if d.at() != "tools" || len(d.m.multi) != 2 {
 		t.Fatalf("back at %s with %v chosen; want the tool choice with both", d.at(), d.m.multi)

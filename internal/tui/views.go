@@ -311,7 +311,8 @@ func (m *Model) openCompare() {
 	m.preview.SetHeight(max(1, m.high-6))
 	m.preview.SetHorizontalStep(8) // more than three tools are wider than 80 columns
 	m.preview.SetXOffset(0)
-	m.preview.SetContent(string(report.CompareText(c, m.lang, true)))
+	// Nothing is cut: a wide table scrolls sideways (←/→).
+	m.preview.SetContent(string(report.CompareText(c, m.lang, false)))
 	m.preview.GotoTop()
 }
 
@@ -375,7 +376,8 @@ func (m *Model) reviewItems() []reviewItem {
 			items = append(items,
 				reviewItem{step: st, group: group, question: m.t("ui.org"), answer: cmp.Or(m.st.org, none)},
 				reviewItem{step: st, group: group, question: m.t("ui.assessor"), answer: cmp.Or(m.st.assessor, none)},
-				reviewItem{step: st, group: group, question: m.t("ui.participants"), answer: cmp.Or(strings.Join(m.st.participants, ", "), none)})
+				reviewItem{step: st, group: group, question: m.t("ui.participants"), answer: cmp.Or(strings.Join(m.st.participants, ", "), none)},
+				reviewItem{step: st, group: group, question: m.t("ui.date"), answer: m.st.date.String()})
 			check := reviewItem{step: st, group: group, question: m.t("ui.check"), answer: m.t("ui.check.full")}
 			if m.st.quick {
 				check.answer, check.complete = m.t("ui.check.quick"), true
@@ -428,26 +430,43 @@ func (m *Model) reviewView() string {
 		item int
 	}
 	var lines []line
+	// Nothing is cut: a long question or answer takes more lines.
+	ansW := min(32, m.width/3)
+	qW := m.width - ansW - 5
 	for i, it := range items {
 		if i == 0 || items[i-1].group != it.group {
-			lines = append(lines, line{bold.Render(truncate(it.group, m.width)), -1})
+			for _, g := range wrapLines(it.group, m.width) {
+				lines = append(lines, line{bold.Render(g), -1})
+			}
 		}
-		ansW := min(32, m.width/3)
-		qW := m.width - ansW - 5
-		q := truncate(it.question, qW)
-		q += strings.Repeat(" ", max(0, qW-lipgloss.Width(q)))
-		text := "  " + q + "  " + truncate(it.answer, ansW)
-		if i == m.reviewCur {
-			text = head.Render("› " + q + "  " + truncate(it.answer, ansW))
+		qs, as := wrapLines(it.question, qW), wrapLines(it.answer, ansW)
+		for j := range max(len(qs), len(as)) {
+			q, a := "", ""
+			if j < len(qs) {
+				q = qs[j]
+			}
+			if j < len(as) {
+				a = as[j]
+			}
+			q += strings.Repeat(" ", max(0, qW-lipgloss.Width(q)))
+			text := "  " + q + "  " + a
+			if i == m.reviewCur {
+				mark := "  "
+				if j == 0 {
+					mark = "› "
+				}
+				text = head.Render(mark + q + "  " + a)
+			}
+			lines = append(lines, line{strings.TrimRight(text, " "), i})
 		}
-		lines = append(lines, line{text, i})
 	}
-	at := 0
+	at := -1
 	for j, l := range lines {
-		if l.item == m.reviewCur {
+		if l.item == m.reviewCur && at < 0 {
 			at = j
 		}
 	}
+	at = max(at, 0)
 	room := max(3, m.high-7)
 	start := max(0, min(at-room/2, len(lines)-room))
 	var b strings.Builder
