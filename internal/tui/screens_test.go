@@ -689,3 +689,43 @@ func TestUserDates(t *testing.T) {
 		}
 	}
 }
+
+// The review and the plan's action list cut nothing: at 60×18, paged
+// through, no line ends in "…" and every word of every question, answer
+// and action title is on screen.
+func TestReviewAndActionListCutNothing(t *testing.T) {
+	d := start(t, fixed(t))
+	d.answerAll("whatsapp")
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 18})
+	var seen strings.Builder
+	for range len(d.m.reviewItems()) + 1 {
+		seen.WriteString(d.screen() + "\n")
+		d.press("down")
+	}
+	review := seen.String()
+	for _, it := range d.m.reviewItems() {
+		for _, w := range strings.FieldsFunc(it.question+" "+it.answer, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if !strings.Contains(review, w) {
+				t.Errorf("review: %q of %q is not on screen", w, it.question)
+			}
+		}
+	}
+	d.press("p", "a")
+	d.expectAt("actions")
+	seen.Reset()
+	for range len(d.m.plan.Actions) + 1 {
+		seen.WriteString(d.screen() + "\n")
+		d.press("down")
+	}
+	list := seen.String()
+	for _, a := range d.m.plan.Actions {
+		for _, w := range strings.FieldsFunc(a.Title.In(catalog.DE), func(r rune) bool { return r == ' ' || r == '-' }) {
+			if !strings.Contains(list, w) {
+				t.Errorf("actions: %q of %q is not on screen", w, a.Title.In(catalog.DE))
+			}
+		}
+	}
+	if strings.Contains(review+list, "…") {
+		t.Error("something is cut with …")
+	}
+}
