@@ -239,13 +239,14 @@ func (m *Model) buildStepForm() {
 		// The longest form: it scrolls within the room below the header.
 		m.form = m.form.WithHeight(max(6, m.high-7))
 	case stepQuestion:
-		m.buildQuestion(st)
+		m.buildQuestion(st, false)
 	}
 }
 
 // buildQuestion makes the form for one question, with the current answer,
-// or the catalogue's suggestion, preselected.
-func (m *Model) buildQuestion(st step) {
+// or the catalogue's suggestion, preselected; with keep, what is chosen or
+// typed on screen now (a resize measures the form again).
+func (m *Model) buildQuestion(st step, keep bool) {
 	q := st.q
 	vals, _ := m.st.scope(st.tool)
 	cur, has := vals[q.ID]
@@ -265,10 +266,14 @@ func (m *Model) buildQuestion(st step) {
 	}
 	switch q.Type {
 	case catalog.FreeText:
-		m.val = strings.Join(cur.Items, "")
+		if !keep {
+			m.val = strings.Join(cur.Items, "")
+		}
 		m.newForm("question", newInput().Title(title).Description(desc).Value(&m.val).CharLimit(answers.MaxText))
 	case catalog.MultiChoice:
-		m.multi = slices.Clone(cur.Items)
+		if !keep {
+			m.multi = slices.Clone(cur.Items)
+		}
 		m.newForm("question", newMultiSelect().Title(title).Description(desc).Options(opts...).Value(&m.multi).
 			Height(m.questionHeight(title, desc, labels)).Validate(func(v []string) error {
 			if len(v) == 0 {
@@ -279,12 +284,14 @@ func (m *Model) buildQuestion(st step) {
 	default:
 		// Unanswered, the cursor starts on the catalogue's suggestion, else
 		// on "unknown": a hurried enter never makes the plan rosier.
-		m.val = catalog.Unknown
-		if _, ok := q.Option(catalog.Unknown); !ok {
-			m.val = ""
-		}
-		if len(cur.Items) == 1 {
-			m.val = cur.Items[0]
+		if !keep {
+			m.val = catalog.Unknown
+			if _, ok := q.Option(catalog.Unknown); !ok {
+				m.val = ""
+			}
+			if len(cur.Items) == 1 {
+				m.val = cur.Items[0]
+			}
 		}
 		m.newForm("question", newSelect().Title(title).Description(desc).Options(opts...).Value(&m.val).
 			Height(m.questionHeight(title, desc, labels)))

@@ -349,6 +349,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.renderPreview()
 		case scrCompare:
 			m.openCompare()
+		case scrStep:
+			// A question is measured again for the new size (how many
+			// options fit, whether "more" shows); what is chosen or typed
+			// so far stays.
+			if st := m.all[m.cur]; st.kind == stepQuestion && m.form != nil && !m.noting {
+				m.buildQuestion(st, true)
+				return m, tea.Batch(m.form.Init(), m.passToForm(msg))
+			}
 		}
 		return m, m.passToForm(msg)
 	case tea.BackgroundColorMsg:

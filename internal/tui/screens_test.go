@@ -729,3 +729,27 @@ func TestReviewAndActionListCutNothing(t *testing.T) {
 		t.Error("something is cut with …")
 	}
 }
+
+// A resize measures the question again: built at 80×24 and shown at
+// 60×18, where its options wrap to more lines, every option is still on
+// screen (or announced); the choice made so far stays.
+func TestResizeMeasuresTheQuestionAgain(t *testing.T) {
+	d := start(t, fixed(t)) // at "sector": options that wrap at 60 columns
+	d.press("up")
+	chosen := d.m.val
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 18})
+	screen := strings.Join(strings.Fields(strings.ReplaceAll(d.screen(), "┃", "")), " ")
+	for _, o := range d.m.all[d.m.cur].q.Options {
+		label := strings.Join(strings.Fields(o.Label.In(catalog.DE)), " ")
+		if !strings.Contains(screen, label) && !strings.Contains(screen, "weitere Antworten") {
+			t.Errorf("after the resize %q is neither shown nor announced:\n%s", label, d.screen())
+		}
+	}
+	if d.m.val != chosen {
+		t.Errorf("the resize moved the choice from %q to %q", chosen, d.m.val)
+	}
+	d.press("enter")
+	if got := d.m.st.ctx["sector"].Items; len(got) != 1 || got[0] != chosen {
+		t.Errorf("saved %v, want %s", got, chosen)
+	}
+}
