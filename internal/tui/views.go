@@ -153,8 +153,6 @@ func (m *Model) tildeText(s string) string {
 	return safe.Line(s)
 }
 
-func truncate(s string, w int) string { return ansi.Truncate(s, w, "…") }
-
 func wrap(s string, w int) string { return lipgloss.NewStyle().Width(max(10, w)).Render(s) }
 
 // header says where the user is and how far along.
