@@ -159,6 +159,7 @@ func progressText(cat *catalog.Catalog, f *answers.File) string {
 
 func (m *Model) buildStepForm() {
 	m.form = nil
+	m.touched = false
 	if len(m.all) == 0 {
 		return
 	}
@@ -201,7 +202,7 @@ func (m *Model) buildStepForm() {
 		m.newForm("tools", m.toolList.Title(m.t("ui.tools")).Description(m.t("ui.tools.help")).
 			Options(opts...).Value(&m.multi).Filterable(true).Height(max(5, m.high-10)).
 			Validate(func(ids []string) error {
-				if len(ids) == 0 {
+				if len(ids) == 0 && m.touched {
 					return errors.New(m.t("ui.tools.required"))
 				}
 				return nil
@@ -276,7 +277,7 @@ func (m *Model) buildQuestion(st step, keep bool) {
 		}
 		m.newForm("question", newMultiSelect().Title(title).Description(desc).Options(opts...).Value(&m.multi).
 			Height(m.questionHeight(title, desc, labels)).Validate(func(v []string) error {
-			if len(v) == 0 {
+			if len(v) == 0 && m.touched {
 				return errors.New(m.t("ui.multi.required"))
 			}
 			return nil

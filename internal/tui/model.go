@@ -93,6 +93,7 @@ type Model struct {
 	val      string
 	multi    []string
 	inputs   [4]string
+	touched  bool               // a key was pressed on this step: validation hints may show
 	facts    map[string]*string // facts of the custom tool being entered
 	showHelp bool
 	noting   bool
@@ -479,6 +480,9 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.preview, cmd = m.preview.Update(msg)
 		return m, cmd
+	}
+	if m.screen == scrStep {
+		m.touched = true // validation hints may show from now on
 	}
 	if m.screen == scrStep && m.all[m.cur].kind == stepTools && m.toolList != nil {
 		// The tool list's filter, as in huh, gum and fzf: esc clears it (a

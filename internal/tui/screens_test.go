@@ -753,3 +753,17 @@ func TestResizeMeasuresTheQuestionAgain(t *testing.T) {
 		t.Errorf("saved %v, want %s", got, chosen)
 	}
 }
+
+// A hint that something is missing shows only after the user did
+// something: not on arrival at the tool list, but after enter with no
+// tool ticked.
+func TestValidationHintsWaitForTheUser(t *testing.T) {
+	d := atTools(t)
+	if strings.Contains(d.screen(), "mindestens ein Werkzeug") {
+		t.Errorf("the hint shows before anything was done:\n%s", d.screen())
+	}
+	d.press("enter")
+	if d.at() != "tools" || !strings.Contains(d.screen(), "mindestens ein Werkzeug") {
+		t.Errorf("enter with no tool: at %s\n%s", d.at(), d.screen())
+	}
+}
