@@ -332,17 +332,22 @@ func (m *Model) factsView(st step) string {
 		return b.String()
 	}
 	// Names and values wrap; nothing is cut ("… nicht" must stay).
-	w := 0
+	w, word := 0, 0
 	for _, f := range facts {
 		w = max(w, lipgloss.Width(f.Def.Title.In(m.lang)))
+		for _, x := range strings.Fields(f.Def.Title.In(m.lang)) {
+			word = max(word, lipgloss.Width(x))
+		}
 	}
-	w = min(w, m.width/4)
-	valW := max(26, m.width-w-18) // name, two spaces, date, warning, two spaces; the longest word fits
+	// A long word ("Auftragsverarbeitungsvertrag") is not broken where the
+	// window leaves the values room for theirs (about 25 cells).
+	w = max(10, min(max(min(w, m.width/4), word), m.width-42))
+	valW := max(25, m.width-w-17) // name, two spaces, date, space, warning, two spaces
 	anyStale := false
 	for _, f := range facts {
 		stale := "  "
 		if f.Stale {
-			stale = "⚠"
+			stale = "⚠ "
 			anyStale = true
 		}
 		name := lipgloss.NewStyle().Width(w).Render(f.Def.Title.In(m.lang))
