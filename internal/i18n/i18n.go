@@ -262,6 +262,7 @@ var strs = map[string]catalog.Text{
 	"ui.small":                  {DE: "Bitte vergrößern Sie das Fenster auf mindestens %d×%d Zeichen.", EN: "Please make the window at least %d×%d characters."},
 	"ui.keys.question":          {DE: "enter weiter · shift+tab zurück · ? warum · ctrl+o Notiz · ctrl+c beenden", EN: "enter next · shift+tab back · ? why · ctrl+o note · ctrl+c quit"},
 	"ui.keys.tools":             {DE: "leertaste wählen · / suchen · ctrl+k vergleichen · enter weiter · shift+tab zurück · ctrl+c beenden", EN: "space choose · / filter · ctrl+k compare · enter next · shift+tab back · ctrl+c quit"},
+	"ui.keys.note":              {DE: "enter Notiz speichern (leer löscht sie) · esc abbrechen", EN: "enter save the note (empty deletes it) · esc cancel"},
 	"ui.keys.first":             {DE: "↑/↓ wählen · enter weiter · ctrl+c beenden", EN: "↑/↓ choose · enter next · ctrl+c quit"},
 	"ui.compare":                {DE: "Werkzeuge vergleichen", EN: "Compare tools"},
 	"ui.compare.help":           {DE: "↑/↓ ←/→ blättern · esc zurück zur Auswahl", EN: "↑/↓ ←/→ scroll · esc back to the choice"},

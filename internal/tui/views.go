@@ -260,17 +260,21 @@ func (m *Model) stepView() (string, string) {
 			body += "\n" + dim.Render(m.t("ui.more"))
 		}
 		if m.noting {
-			body += "\n" + m.noteForm.View()
+			// The note is not part of the question: a box of its own.
+			body += "\n" + box.Width(m.formWidth()).Render(m.noteForm.View())
 		}
 		if m.showHelp {
 			body += "\n" + box.Width(m.formWidth()).Render(bold.Render(m.t("ui.why"))+"\n"+st.q.Help.In(m.lang))
 		}
 		_, notes := m.st.scope(st.tool)
 		if n := notes[st.q.ID]; n != "" && !m.noting {
-			body += "\n" + dim.Render(wrap(m.t("ui.note")+": "+safe.Line(n), m.width-2))
+			body += "\n" + dim.Render(wrap("✎ "+m.t("ui.note")+": "+safe.Line(n), m.width-2))
 		}
 		if m.message != "" {
 			body += "\n" + warn.Render(m.message)
+		}
+		if m.noting {
+			return body, m.t("ui.keys.note")
 		}
 		return body, m.t("ui.keys.question")
 	case stepTools:
