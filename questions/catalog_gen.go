@@ -85,6 +85,18 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Area{
+				ID:    "documents",
+				Scope: "context",
+				Title: catalog.Text{
+					DE: "Angaben für die Entwürfe",
+					EN: "Details for the drafts",
+				},
+				Intro: catalog.Text{
+					DE: "Diese Angaben braucht konform nur für die Entwürfe von Verarbeitungsverzeichnis, Datenschutzhinweisen und Nutzungsrichtlinie. Sie sind freiwillig; was fehlt, bleibt im Entwurf als „zu klären“ markiert.",
+					EN: "konform needs these details only for the drafts of the record of processing, the privacy notice and the usage policy. They are optional; what is missing stays marked \"to clarify\" in the draft.",
+				},
+			},
+			&catalog.Area{
 				ID:    "data",
 				Scope: "tool",
 				Title: catalog.Text{
@@ -3299,6 +3311,72 @@ func compiled() *catalog.Catalog {
 				Index: 22,
 			},
 			&catalog.Question{
+				ID:   "controller",
+				Area: "documents",
+				Type: "text",
+				Title: catalog.Text{
+					DE: "Name und Anschrift der Organisation, wie sie im Verzeichnis und in den Datenschutzhinweisen stehen sollen",
+					EN: "Name and address of the organisation as they should appear in the record and the privacy notice",
+				},
+				Help: catalog.Text{
+					DE: "Der Verantwortliche steht am Anfang jedes Eintrags im Verzeichnis von Verarbeitungstätigkeiten (Art. 30 Abs. 1 lit. a DSGVO) und jeder Datenschutzinformation (Art. 13 Abs. 1 lit. a DSGVO). Eine Zeile, z. B. „Zahnarztpraxis Dr. Lind, Hauptstraße 1, 12345 Musterstadt“.",
+					EN: "The controller heads every entry of the record of processing activities (Art. 30(1)(a) GDPR) and every privacy notice (Art. 13(1)(a) GDPR). One line, e.g. \"Dental practice Dr Lind, Hauptstraße 1, 12345 Musterstadt\".",
+				},
+				Scope: "context",
+				Index: 23,
+			},
+			&catalog.Question{
+				ID:   "privacy_contact",
+				Area: "documents",
+				Type: "text",
+				Title: catalog.Text{
+					DE: "Wer ist im Haus Ansprechperson für Datenschutzfragen und Datenpannen (Name, E-Mail oder Telefon)?",
+					EN: "Who in-house is the contact for data protection questions and data breaches (name, e-mail or phone)?",
+				},
+				Help: catalog.Text{
+					DE: "Diese Person nennen die Datenschutzhinweise für Anfragen, und die Nutzungsrichtlinie nennt sie für verlorene Handys oder falsch verschickte Nachrichten.",
+					EN: "The privacy notice names this person for requests, and the usage policy names them for lost phones or messages sent to the wrong person.",
+				},
+				Scope: "context",
+				Index: 24,
+			},
+			&catalog.Question{
+				ID:   "dpo_contact",
+				Area: "documents",
+				Type: "text",
+				Title: catalog.Text{
+					DE: "Wie erreicht man die oder den Datenschutzbeauftragten (Name, E-Mail)?",
+					EN: "How can the data protection officer be reached (name, e-mail)?",
+				},
+				Help: catalog.Text{
+					DE: "Die Kontaktdaten der oder des Datenschutzbeauftragten gehören in das Verzeichnis (Art. 30 Abs. 1 lit. a DSGVO) und in die Datenschutzhinweise (Art. 13 Abs. 1 lit. b DSGVO).",
+					EN: "The data protection officer's contact details belong in the record (Art. 30(1)(a) GDPR) and in the privacy notice (Art. 13(1)(b) GDPR).",
+				},
+				ShowIf: &catalog.Cond{
+					Q:      "dpo",
+					Equals: "yes",
+					Line:   326,
+					Column: 14,
+				},
+				Scope: "context",
+				Index: 25,
+			},
+			&catalog.Question{
+				ID:   "website",
+				Area: "documents",
+				Type: "text",
+				Title: catalog.Text{
+					DE: "Unter welcher Adresse steht Ihre Datenschutzerklärung im Internet?",
+					EN: "At which address is your privacy policy on the web?",
+				},
+				Help: catalog.Text{
+					DE: "Die Entwürfe der Datenschutzhinweise verweisen darauf; die Erstkontakt-Nachricht im Messenger kann den Link enthalten.",
+					EN: "The drafts of the privacy notice refer to it; the first-contact message in a messenger can carry the link.",
+				},
+				Scope: "context",
+				Index: 26,
+			},
+			&catalog.Question{
 				ID:   "used_for",
 				Area: "data",
 				Type: "multi",
@@ -3376,7 +3454,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "tool",
-				Index: 23,
+				Index: 27,
 			},
 			&catalog.Question{
 				ID:   "special_categories",
@@ -3418,7 +3496,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes sensitive data occur.",
 				},
 				Scope: "tool",
-				Index: 24,
+				Index: 28,
 			},
 			&catalog.Question{
 				ID:   "sick_notes",
@@ -3465,7 +3543,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this happens.",
 				},
 				Scope: "tool",
-				Index: 25,
+				Index: 29,
 			},
 			&catalog.Question{
 				ID:   "address_book",
@@ -3523,7 +3601,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the app uploads all contacts.",
 				},
 				Scope: "tool",
-				Index: 26,
+				Index: 30,
 			},
 			&catalog.Question{
 				ID:   "operating_model",
@@ -3578,7 +3656,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes an outside provider runs the service.",
 				},
 				Scope: "tool",
-				Index: 27,
+				Index: 31,
 			},
 			&catalog.Question{
 				ID:   "hosting",
@@ -3642,7 +3720,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes processing outside the EU.",
 				},
 				Scope: "tool",
-				Index: 28,
+				Index: 32,
 			},
 			&catalog.Question{
 				ID:   "non_eu_subprocessors",
@@ -3693,7 +3771,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes sub-processors outside the EU are involved.",
 				},
 				Scope: "tool",
-				Index: 29,
+				Index: 33,
 			},
 			&catalog.Question{
 				ID:   "backups",
@@ -3751,7 +3829,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes an unencrypted backup.",
 				},
 				Scope: "tool",
-				Index: 30,
+				Index: 34,
 			},
 			&catalog.Question{
 				ID:   "e2e_use",
@@ -3806,7 +3884,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is off.",
 				},
 				Scope: "tool",
-				Index: 31,
+				Index: 35,
 			},
 			&catalog.Question{
 				ID:   "transport_encryption",
@@ -3861,7 +3939,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is not confirmed.",
 				},
 				Scope: "tool",
-				Index: 32,
+				Index: 36,
 			},
 			&catalog.Question{
 				ID:   "app_updates",
@@ -3910,7 +3988,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes updates are not ensured.",
 				},
 				Scope: "tool",
-				Index: 33,
+				Index: 37,
 			},
 			&catalog.Question{
 				ID:   "partners_told_updates",
@@ -3969,7 +4047,7 @@ func compiled() *catalog.Catalog {
 					Column: 7,
 				},
 				Scope: "tool",
-				Index: 34,
+				Index: 38,
 			},
 			&catalog.Question{
 				ID:   "client_type",
@@ -4019,7 +4097,7 @@ func compiled() *catalog.Catalog {
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 35,
+				Index: 39,
 			},
 			&catalog.Question{
 				ID:   "account",
@@ -4068,7 +4146,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes private accounts.",
 				},
 				Scope: "tool",
-				Index: 36,
+				Index: 40,
 			},
 			&catalog.Question{
 				ID:   "devices",
@@ -4122,7 +4200,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes private devices without separation.",
 				},
 				Scope: "tool",
-				Index: 37,
+				Index: 41,
 			},
 			&catalog.Question{
 				ID:   "mdm",
@@ -4184,7 +4262,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no central management.",
 				},
 				Scope: "tool",
-				Index: 38,
+				Index: 42,
 			},
 			&catalog.Question{
 				ID:   "phone_number_used",
@@ -4232,7 +4310,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes a private number.",
 				},
 				Scope: "tool",
-				Index: 39,
+				Index: 43,
 			},
 			&catalog.Question{
 				ID:   "handover",
@@ -4279,7 +4357,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is not possible.",
 				},
 				Scope: "tool",
-				Index: 40,
+				Index: 44,
 			},
 			&catalog.Question{
 				ID:   "app_lock",
@@ -4326,7 +4404,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no app lock is active.",
 				},
 				Scope: "tool",
-				Index: 41,
+				Index: 45,
 			},
 			&catalog.Question{
 				ID:   "plan",
@@ -4374,7 +4452,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the free plan.",
 				},
 				Scope: "tool",
-				Index: 42,
+				Index: 46,
 			},
 			&catalog.Question{
 				ID:   "admin_settings",
@@ -4425,7 +4503,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is set centrally.",
 				},
 				Scope: "tool",
-				Index: 43,
+				Index: 47,
 			},
 			&catalog.Question{
 				ID:   "terms_checked",
@@ -4467,7 +4545,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this has not been checked.",
 				},
 				Scope: "tool",
-				Index: 44,
+				Index: 48,
 			},
 			&catalog.Question{
 				ID:   "dpa_signed",
@@ -4542,7 +4620,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no DPA.",
 				},
 				Scope: "tool",
-				Index: 45,
+				Index: 49,
 			},
 			&catalog.Question{
 				ID:   "dpa_checked",
@@ -4590,7 +4668,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it has not been checked.",
 				},
 				Scope: "tool",
-				Index: 46,
+				Index: 50,
 			},
 			&catalog.Question{
 				ID:   "transfer_basis",
@@ -4672,7 +4750,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no basis.",
 				},
 				Scope: "tool",
-				Index: 47,
+				Index: 51,
 			},
 			&catalog.Question{
 				ID:   "own_purposes",
@@ -4715,7 +4793,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the provider pursues its own purposes.",
 				},
 				Scope: "tool",
-				Index: 48,
+				Index: 52,
 			},
 			&catalog.Question{
 				ID:   "in_records",
@@ -4757,7 +4835,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is missing.",
 				},
 				Scope: "tool",
-				Index: 49,
+				Index: 53,
 			},
 			&catalog.Question{
 				ID:   "confidentiality_bound",
@@ -4808,7 +4886,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no such obligation.",
 				},
 				Scope: "tool",
-				Index: 50,
+				Index: 54,
 			},
 			&catalog.Question{
 				ID:   "kbv_certified",
@@ -4870,7 +4948,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is not certified.",
 				},
 				Scope: "tool",
-				Index: 51,
+				Index: 55,
 			},
 			&catalog.Question{
 				ID:   "privacy_notice",
@@ -4912,7 +4990,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is missing.",
 				},
 				Scope: "tool",
-				Index: 52,
+				Index: 56,
 			},
 			&catalog.Question{
 				ID:   "first_contact_info",
@@ -4975,7 +5053,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is missing.",
 				},
 				Scope: "tool",
-				Index: 53,
+				Index: 57,
 			},
 			&catalog.Question{
 				ID:   "contact_consent",
@@ -5038,7 +5116,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no documented agreement.",
 				},
 				Scope: "tool",
-				Index: 54,
+				Index: 58,
 			},
 			&catalog.Question{
 				ID:   "business_profile",
@@ -5114,7 +5192,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the details are missing.",
 				},
 				Scope: "tool",
-				Index: 55,
+				Index: 59,
 			},
 			&catalog.Question{
 				ID:   "marketing_here",
@@ -5165,7 +5243,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes so.",
 				},
 				Scope: "tool",
-				Index: 56,
+				Index: 60,
 			},
 			&catalog.Question{
 				ID:   "marketing_consent",
@@ -5216,7 +5294,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is missing.",
 				},
 				Scope: "tool",
-				Index: 57,
+				Index: 61,
 			},
 			&catalog.Question{
 				ID:   "recording",
@@ -5270,7 +5348,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are recorded.",
 				},
 				Scope: "tool",
-				Index: 58,
+				Index: 62,
 			},
 			&catalog.Question{
 				ID:   "recording_consent",
@@ -5322,7 +5400,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nobody is asked.",
 				},
 				Scope: "tool",
-				Index: 59,
+				Index: 63,
 			},
 			&catalog.Question{
 				ID:   "tracking_off",
@@ -5364,7 +5442,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes they are on.",
 				},
 				Scope: "tool",
-				Index: 60,
+				Index: 64,
 			},
 			&catalog.Question{
 				ID:   "ai_features",
@@ -5413,7 +5491,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes they are active without rules.",
 				},
 				Scope: "tool",
-				Index: 61,
+				Index: 65,
 			},
 			&catalog.Question{
 				ID:   "meeting_protection",
@@ -5474,7 +5552,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are unprotected.",
 				},
 				Scope: "tool",
-				Index: 62,
+				Index: 66,
 			},
 			&catalog.Question{
 				ID:   "access_separate",
@@ -5521,7 +5599,7 @@ func compiled() *catalog.Catalog {
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 63,
+				Index: 67,
 			},
 			&catalog.Question{
 				ID:   "screen_sharing",
@@ -5568,7 +5646,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes everyone may share.",
 				},
 				Scope: "tool",
-				Index: 64,
+				Index: 68,
 			},
 			&catalog.Question{
 				ID:   "auto_delete",
@@ -5606,7 +5684,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "tool",
-				Index: 65,
+				Index: 69,
 			},
 		},
 		Tools: []*catalog.Tool{
