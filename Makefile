@@ -55,9 +55,9 @@ $(MDLINT):
 generate:
 	$(GO) generate ./questions
 
-## golden: rewrite the golden files (plans, reports, screens, messages); review the diff
+## golden: rewrite the golden files (plans, drafts, reports, screens, messages); review the diff
 golden:
-	$(GO) test ./internal/answers ./internal/report ./internal/tui -update
+	$(GO) test ./internal/answers ./internal/report ./internal/draft ./internal/tui -update
 
 ## bench: measure against floors taken in the same run; writes BENCH.md
 bench:

@@ -332,6 +332,7 @@ It works fully offline and sends nothing anywhere.`,
 	root.AddCommand(
 		newRunCmd(a, nil),
 		newPlanCmd(a, nil),
+		newDraftCmd(a, nil),
 		newQuestionsCmd(a, nil),
 		newToolsCmd(a, nil),
 		newCompareCmd(a, nil),

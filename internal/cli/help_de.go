@@ -154,4 +154,27 @@ steht in der Hilfe der jeweiligen Shell, etwa konform completion bash
 	"konform run --check":      "quick: nur die Fragen, die eine kritische Maßnahme auslösen können (etwa 10 Minuten); full: alle Fragen; mit --resume ergänzt full einen Schnellcheck (Standard: wird beim Start gefragt, im barrierearmen Modus full)",
 	"konform run --lang":       "Sprache: de oder en (Standard: aus LC_ALL, LC_MESSAGES, LANG)",
 	"konform run --resume":     "die Sitzung in dieser Antwortdatei fortsetzen",
+	"konform draft":            "Entwürfe der Dokumente, die der Plan verlangt: Verzeichnis, Hinweise, Richtlinie, DSFA- und AVV-Prüfung",
+	"konform draft (long)": `Schreibt erste Entwürfe aus einer Antwortdatei: das Verzeichnis von
+Verarbeitungstätigkeiten (records), Abschnitte für die Datenschutzhinweise
+(notice), eine Nutzungsrichtlinie für Beschäftigte (policy), eine
+dokumentierte Schwellwertanalyse zur Datenschutz-Folgenabschätzung
+(dpia-check) und eine Prüfliste für die Auftragsverarbeitungsverträge der
+Anbieter (dpa-check). Jedes Feld, das die Antworten offenlassen, ist mit
+„zu klären: …“ und der Frage markiert, die es füllt; die Markierungen
+werden oben in jedem Entwurf gezählt.
+
+Ohne -o oder --out-dir gehen die Entwürfe auf die Standardausgabe;
+--out-dir schreibt eine Datei je Art. Mit einem Ordner als --answers
+erhält jede Antwortdatei ihre Entwürfe in --out-dir.`,
+	"konform draft (example)": `  konform draft --answers praxis.yaml --out-dir entwuerfe/
+  konform draft --answers praxis.yaml --kind records -o verzeichnis.md
+  konform draft --answers praxis.yaml --kind dpia-check --format html -o dsfa.html`,
+	"konform draft --answers": "Antwortdatei (YAML oder JSON; - für die Standardeingabe) oder ein Ordner davon",
+	"konform draft --kind":    "welcher Entwurf: records, notice, policy, dpia-check, dpa-check oder all",
+	"konform draft --format":  "Ausgabeformat: md oder html",
+	"konform draft --lang":    "Sprache der Entwürfe: de oder en (Standard: lang der Antwortdatei)",
+	"konform draft --output":  "den Entwurf in diese Datei schreiben (nur eine Art)",
+	"konform draft --out-dir": "eine Datei je Art in diesen Ordner schreiben",
+	"konform draft --force":   "vorhandene Dateien ersetzen",
 }

@@ -39,6 +39,11 @@ var messagesDE = map[string]string{
 	"%s holds no answers files (*.yaml, *.yml, *.json)":                              "%s enthält keine Antwortdateien (*.yaml, *.yml, *.json)",
 	"nothing was written: %s\nchoose another --out-dir, or rename the answers files": "nichts wurde geschrieben: %s\nwählen Sie einen anderen --out-dir oder benennen Sie die Antwortdateien um",
 
+	// Drafts.
+	"-o writes one draft, --out-dir one file per kind; give one of them":      "-o schreibt einen Entwurf, --out-dir eine Datei je Art; geben Sie eines von beiden an",
+	"-o writes one draft; choose it with --kind, or write all with --out-dir": "-o schreibt einen einzelnen Entwurf; wählen Sie ihn mit --kind, oder schreiben Sie alle mit --out-dir",
+	"%s is a folder; give --out-dir for the drafts":                           "%s ist ein Ordner; geben Sie mit --out-dir an, wohin die Entwürfe sollen",
+
 	// Files.
 	"%s: no such file":                            "%s: Datei nicht gefunden",
 	"%s: cannot read: %v":                         "%s: kann nicht gelesen werden: %v",

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -238,39 +237,7 @@ func TestPlansPassMarkdownlint(t *testing.T) {
 
 func lintPlans(t *testing.T, plans map[string][]byte) {
 	t.Helper()
-	bin, err := filepath.Abs("../../.tools/node_modules/.bin/markdownlint-cli2")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(bin); err != nil {
-		if p, lerr := exec.LookPath("markdownlint-cli2"); lerr == nil {
-			bin = p
-		} else if os.Getenv("KONFORM_REQUIRE_MARKDOWNLINT") != "" {
-			t.Fatal("markdownlint-cli2 is not installed; run make tools")
-		} else {
-			t.Skip("markdownlint-cli2 is not installed (make test installs it into .tools/)")
-		}
-	}
-	dir := t.TempDir()
-	cfg, err := os.ReadFile("../../.markdownlint-cli2.jsonc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, ".markdownlint-cli2.jsonc"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for name, data := range plans {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, name)
-	}
-	cmd := exec.Command(bin, names...)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("markdownlint-cli2 rejects the plans:\n%s", out)
-	}
+	testkit.Markdownlint(t, plans)
 }
 
 // Plans name sources by title, publisher and date: never by the file a

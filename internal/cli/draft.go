@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
+)
+
+// draftOptions are the flags of `konform draft`.
+type draftOptions struct {
+	*app
+	Answers string // file, folder or "-"
+	Kind    string // a draft kind or "all"
+	Format  string // md or html
+	Lang    string
+	Out     string // -o: one draft's file
+	OutDir  string // a folder for one file per kind (and per answers file)
+	Force   bool
+}
+
+func newDraftCmd(a *app, runF func(*draftOptions) error) *cobra.Command {
+	o := &draftOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "draft --answers FILE",
+		Short: "Drafts of the documents the plan asks for: records, notice, policy, DPIA and DPA checks",
+		Long: `Writes first drafts from an answers file: the record of processing
+activities (records), privacy-notice sections (notice), a usage policy for
+staff (policy), a documented DPIA threshold check (dpia-check) and a
+checklist for the providers' processing agreements (dpa-check). Every field
+the answers leave open is marked "to clarify: …" with the question to
+answer, and the marks are counted at the top of each draft.
+
+Without -o or --out-dir the drafts go to standard output; --out-dir writes
+one file per kind. With a folder as --answers, every answers file gets its
+drafts in --out-dir.`,
+		Example: `  konform draft --answers praxis.yaml --out-dir entwuerfe/
+  konform draft --answers praxis.yaml --kind records -o verzeichnis.md
+  konform draft --answers praxis.yaml --kind dpia-check --format html -o dsfa.html`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return runDraft(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Answers, "answers", "", "answers file (YAML or JSON; - for standard input), or a folder of them")
+	enumFlag(cmd, &o.Kind, "kind", "all", append(draft.KindNames(), "all"), "which draft: records, notice, policy, dpia-check, dpa-check or all")
+	enumFlag(cmd, &o.Format, "format", "md", []string{"md", "html"}, "output format: md or html")
+	langFlag(cmd, &o.Lang, "language of the drafts: de or en (default: the answers file's lang)")
+	f.StringVarP(&o.Out, "output", "o", "", "write the draft to this file (one kind only)")
+	f.StringVar(&o.OutDir, "out-dir", "", "write one file per kind into this folder")
+	f.BoolVar(&o.Force, "force", false, "replace files that exist")
+	_ = cmd.MarkFlagRequired("answers")
+	return cmd
+}
+
+func (o *draftOptions) kinds() []draft.Kind {
+	if o.Kind == "all" {
+		return draft.Kinds
+	}
+	return []draft.Kind{draft.Kind(o.Kind)}
+}
+
+func runDraft(o *draftOptions) error {
+	cat, err := o.catalog()
+	if err != nil {
+		return err
+	}
+	if o.Out == "-" {
+		o.Out = ""
+	}
+	switch {
+	case o.Out != "" && o.OutDir != "":
+		return inputErr("-o writes one draft, --out-dir one file per kind; give one of them")
+	case o.Out != "" && o.Kind == "all":
+		return inputErr("-o writes one draft; choose it with --kind, or write all with --out-dir")
+	case isDir(o.Answers) && o.OutDir == "":
+		return inputErr("%s is a folder; give --out-dir for the drafts", o.Answers)
+	}
+	if isDir(o.Answers) {
+		return o.batch(cat)
+	}
+	if o.Out != "" {
+		if err := checkOutput(o.Out, o.Answers, o.Force); err != nil {
+			return err
+		}
+	}
+	f, err := o.loadAnswers(cat, o.Answers)
+	if err != nil {
+		return err
+	}
+	p := o.assess(cat, o.Answers, f)
+	lang := catalog.Lang(o.Lang)
+	if lang == "" {
+		lang = p.Lang
+	}
+	if o.OutDir == "" {
+		var out bytes.Buffer
+		for i, k := range o.kinds() {
+			if i > 0 {
+				out.WriteString("\n---\n\n")
+			}
+			out.Write(o.render(p, k, lang))
+		}
+		return o.emit(out.Bytes(), o.Out, o.Force)
+	}
+	return o.writeAll(p, lang, "")
+}
+
+// render is one draft in the chosen format.
+func (o *draftOptions) render(p *assess.Plan, k draft.Kind, l catalog.Lang) []byte {
+	d := draft.Make(p, k, l)
+	if o.Format == "html" {
+		return d.HTML(p, l)
+	}
+	return d.Markdown
+}
+
+// draftPath is where a draft goes in the out-dir: prefix (the answers
+// file's name in a batch, else the organisation and date) and the kind.
+func (o *draftOptions) draftPath(p *assess.Plan, k draft.Kind, l catalog.Lang, prefix string) string {
+	if prefix == "" {
+		prefix = "konform-" + answers.Slug(p.Assessment.Organisation) + "-" + p.Assessment.Date.String()
+	}
+	return filepath.Join(o.OutDir, prefix+"-"+k.Stem(l)+"."+o.Format)
+}
+
+// writeAll writes every chosen kind into the out-dir; nothing is written
+// when one of the files exists without --force.
+func (o *draftOptions) writeAll(p *assess.Plan, l catalog.Lang, prefix string) error {
+	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
+		return inputErr("cannot create %s: %v", o.OutDir, err)
+	}
+	var paths []string
+	for _, k := range o.kinds() {
+		path := o.draftPath(p, k, l, prefix)
+		if !o.Force {
+			if _, err := os.Stat(path); err == nil {
+				return inputErr("%s exists; choose another file or add --force to replace it", path)
+			}
+		}
+		paths = append(paths, path)
+	}
+	for i, k := range o.kinds() {
+		if err := o.emit(o.render(p, k, l), paths[i], true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// batch writes the drafts of every answers file in a folder; a bad file
+// is reported and skipped.
+func (o *draftOptions) batch(cat *catalog.Catalog) error {
+	files, err := answersFiles(o.Answers)
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for _, path := range files {
+		f, err := o.loadAnswers(cat, path)
+		if err != nil {
+			printErr(o.io.Err, err, o.lang(o.Lang))
+			failed++
+			continue
+		}
+		p := o.assess(cat, path, f)
+		lang := catalog.Lang(o.Lang)
+		if lang == "" {
+			lang = p.Lang
+		}
+		prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		if err := o.writeAll(p, lang, prefix); err != nil {
+			printErr(o.io.Err, err, o.lang(o.Lang))
+			failed++
+		}
+	}
+	if failed > 0 {
+		return inputErr("%d of %d answers files had errors and were skipped", failed, len(files))
+	}
+	return nil
+}

@@ -1,0 +1,191 @@
+package draft
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/konform/konform/internal/assess"
+)
+
+// Judgement is what the answers say about one criterion of the threshold
+// check.
+type Judgement string
+
+// The judgements of a criterion, and the check's results.
+const (
+	Met       Judgement = "met"
+	NotMet    Judgement = "not_met"
+	ToClarify Judgement = "to_clarify"
+)
+
+// Criterion is one line of the threshold check.
+type Criterion struct {
+	ID     string // art35-3a … wp248-9
+	Title  string
+	Judged Judgement
+	Reason string
+}
+
+// DPIAResult is the threshold check's result: required, not required or to
+// clarify, with the criteria it rests on.
+type DPIAResult struct {
+	Criteria []Criterion
+	Result   Judgement // Met: a DPIA is required
+}
+
+// ThresholdCheck judges the criteria of Art. 35(1) and (3) GDPR and the
+// European authorities' criteria (WP 248 rev.01, endorsed by the EDPB)
+// from the answers: an Art. 35(3) case, or two or more criteria, mean a
+// DPIA is required; where unknown answers could reach that, it is to
+// clarify.
+func ThresholdCheck(p *assess.Plan, l string) DPIAResult {
+	w := &writer{p: p, l: langOf(l)}
+	anyTool := func(id string, values ...string) (met, unknown bool) {
+		for _, t := range p.Tools {
+			v := w.tool(t, id)
+			if has(v, values...) {
+				met = true
+			}
+			if len(v) == 0 && w.shown(t, id) {
+				unknown = true
+			}
+		}
+		return
+	}
+	judge := func(met, unknown bool) Judgement {
+		switch {
+		case met:
+			return Met
+		case unknown:
+			return ToClarify
+		}
+		return NotMet
+	}
+	ctx := func(id string, values ...string) (met, unknown bool) {
+		v := w.ctx(id)
+		return has(v, values...), len(v) == 0
+	}
+
+	var cs []Criterion
+	add := func(id, de, en string, j Judgement, why string) {
+		cs = append(cs, Criterion{ID: id, Title: w.tx(de, en), Judged: j, Reason: why})
+	}
+	monitoring, monUnknown := ctx("monitoring", "yes")
+	special, specialUnknown := anyTool("special_categories", "yes")
+	secrecy, _ := ctx("secrecy_203", "yes")
+	large, largeUnknown := ctx("staff", "large")
+	ai, aiUnknown := anyTool("ai_features", "on", "with_rules")
+	combined, combinedUnknown := anyTool("own_purposes", "reserved")
+	if book, _ := anyTool("address_book", "full"); book {
+		combined = true
+	}
+	vulnerable, vulnUnknown := ctx("partner_groups", "patients", "children")
+
+	why := func(j Judgement, yes, no, open string) string {
+		switch j {
+		case Met:
+			return yes
+		case ToClarify:
+			return open
+		}
+		return no
+	}
+	j := judge(monitoring, monUnknown)
+	add("art35-3a", "Art. 35 Abs. 3 lit. a: systematische und umfassende Bewertung persönlicher Aspekte mit Rechtswirkung", "Art. 35(3)(a): systematic and extensive evaluation of personal aspects with legal effects", j,
+		why(j, w.tx("Chat- oder Nutzungsdaten werden ausgewertet, um Beschäftigte zu kontrollieren.", "chat or usage data are evaluated to monitor employees."),
+			w.tx("Es wird nichts ausgewertet, um Personen zu bewerten.", "nothing is evaluated to assess people."),
+			w.tx("Offen, ob Chat- oder Nutzungsdaten ausgewertet werden.", "open whether chat or usage data are evaluated.")))
+	jb := NotMet
+	switch {
+	case special && large:
+		jb = Met
+	case special && largeUnknown, specialUnknown && (large || largeUnknown):
+		jb = ToClarify
+	}
+	add("art35-3b", "Art. 35 Abs. 3 lit. b: umfangreiche Verarbeitung besonderer Kategorien (Art. 9)", "Art. 35(3)(b): large-scale processing of special categories (Art. 9)", jb,
+		why(jb, w.tx("Besondere Kategorien in einer großen Organisation.", "special categories in a large organisation."),
+			w.tx("Keine besonderen Kategorien in großem Umfang; eine einzelne Praxis oder Kanzlei verarbeitet nicht „umfangreich“ (Erwägungsgrund 91).", "no special categories on a large scale; a single practice or firm does not process \"on a large scale\" (recital 91)."),
+			w.tx("Offen, ob besondere Kategorien in großem Umfang verarbeitet werden.", "open whether special categories are processed on a large scale.")))
+	add("art35-3c", "Art. 35 Abs. 3 lit. c: systematische Überwachung öffentlich zugänglicher Bereiche", "Art. 35(3)(c): systematic monitoring of publicly accessible areas", NotMet,
+		w.tx("Messenger und Videokonferenzen überwachen keine öffentlichen Bereiche.", "messengers and video conferencing do not monitor public areas."))
+
+	j = judge(monitoring, monUnknown)
+	add("wp248-1", "Bewerten oder Einstufen (Scoring)", "Evaluation or scoring", j, why(j, w.tx("Beschäftigte werden anhand der Daten kontrolliert.", "employees are monitored with the data."), w.tx("Keine Bewertung von Personen.", "no evaluation of people."), w.tx("Offen, ob ausgewertet wird.", "open whether data are evaluated.")))
+	add("wp248-2", "Automatisierte Entscheidung mit Rechtswirkung", "Automated decision with legal effects", NotMet, w.tx("Die Werkzeuge entscheiden nicht über Personen.", "the tools make no decisions about people."))
+	add("wp248-3", "Systematische Überwachung", "Systematic monitoring", j, why(j, w.tx("Anwesenheit oder Nutzung werden überwacht.", "presence or use is monitored."), w.tx("Keine Überwachung.", "no monitoring."), w.tx("Offen, ob überwacht wird.", "open whether there is monitoring.")))
+	jd := judge(special || secrecy, specialUnknown)
+	add("wp248-4", "Vertrauliche oder höchstpersönliche Daten", "Sensitive or highly personal data", jd, why(jd, w.tx("Gesundheitsdaten oder Berufsgeheimnisse gehen über die Werkzeuge.", "health data or professional secrets go through the tools."), w.tx("Keine besonders vertraulichen Daten.", "no especially sensitive data."), w.tx("Offen, ob sensible Daten ausgetauscht werden.", "open whether sensitive data are exchanged.")))
+	jl := judge(large, largeUnknown)
+	add("wp248-5", "Verarbeitung in großem Umfang", "Large-scale processing", jl, why(jl, w.tx("250 oder mehr Beschäftigte.", "250 or more staff."), w.tx("Kleine oder mittlere Organisation.", "a small or medium organisation."), w.tx("Offen, wie groß die Organisation ist.", "open how large the organisation is.")))
+	jc := judge(combined, combinedUnknown)
+	add("wp248-6", "Abgleichen oder Zusammenführen von Datensätzen", "Matching or combining datasets", jc, why(jc, w.tx("Der Anbieter führt Daten für eigene Zwecke zusammen oder lädt das ganze Adressbuch hoch.", "the provider combines data for its own purposes or uploads the whole address book."), w.tx("Kein Zusammenführen bekannt.", "no combining known."), w.tx("Offen, ob der Anbieter Daten für eigene Zwecke nutzt.", "open whether the provider uses data for its own purposes.")))
+	jv := judge(vulnerable, vulnUnknown && has(w.ctx("partners"), "external", "both"))
+	add("wp248-7", "Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte in Abhängigkeit)", "Data of vulnerable people (patients, children, dependent employees)", jv, why(jv, w.tx("Patienten oder Kinder gehören zu den Kommunikationspartnern.", "patients or children are among the people communicated with."), w.tx("Keine besonders schutzbedürftigen Gruppen genannt.", "no especially vulnerable groups named."), w.tx("Offen, mit wem kommuniziert wird.", "open whom the tools are used with.")))
+	ja := judge(ai, aiUnknown)
+	add("wp248-8", "Innovative Technologie (etwa KI-Transkription und -Zusammenfassung)", "Innovative technology (such as AI transcripts and summaries)", ja, why(ja, w.tx("KI-Funktionen sind aktiv.", "AI features are on."), w.tx("Keine KI-Funktionen.", "no AI features."), w.tx("Offen, ob KI-Funktionen aktiv sind.", "open whether AI features are on.")))
+	add("wp248-9", "Betroffene werden an der Ausübung eines Rechts oder der Nutzung eines Dienstes gehindert", "People are kept from exercising a right or using a service", NotMet, w.tx("Wer die Werkzeuge nicht nutzen will, erreicht die Organisation auf anderen Wegen.", "whoever does not want to use the tools reaches the organisation in other ways."))
+
+	met, open := 0, 0
+	art35 := false
+	for _, c := range cs {
+		switch {
+		case c.Judged == Met && strings.HasPrefix(c.ID, "art35"):
+			art35 = true
+		case c.Judged == Met:
+			met++
+		case c.Judged == ToClarify && strings.HasPrefix(c.ID, "wp248"):
+			open++
+		}
+	}
+	res := NotMet
+	switch {
+	case art35 || met >= 2:
+		res = Met
+	case met+open >= 2:
+		res = ToClarify
+	}
+	return DPIAResult{Criteria: cs, Result: res}
+}
+
+func (w *writer) dpiaCheck() {
+	r := ThresholdCheck(w.p, string(w.l))
+	result := map[Judgement][2]string{
+		Met:       {"**Eine Datenschutz-Folgenabschätzung ist erforderlich.**", "**A data protection impact assessment is required.**"},
+		NotMet:    {"**Eine Datenschutz-Folgenabschätzung ist nicht erforderlich.** Diese Schwellwertanalyse dokumentiert, warum (Rechenschaftspflicht, Art. 5 Abs. 2 DSGVO); wiederholen Sie sie, wenn sich die Nutzung ändert.", "**A data protection impact assessment is not required.** This threshold check documents why (accountability, Art. 5(2) GDPR); repeat it when the use changes."},
+		ToClarify: {"**Zu klären:** Mit den offenen Antworten könnten zwei oder mehr Kriterien erfüllt sein. Klären Sie die markierten Punkte; bis dahin gehen Sie von einer erforderlichen Folgenabschätzung aus.", "**To clarify:** with the open answers, two or more criteria could be met. Clarify the marked points; until then assume an impact assessment is required."},
+	}[r.Result]
+	w.heading(2, w.tx("Ergebnis", "Result"))
+	w.para(w.tx(result[0], result[1]))
+	if r.Result == ToClarify {
+		w.gaps = append(w.gaps, Gap{Text: w.tx("Ergebnis der Schwellwertanalyse", "result of the threshold check")})
+	}
+	if r.Result == Met {
+		w.para(w.tx(
+			"Ist eine Folgenabschätzung erforderlich, muss die Organisation außerdem eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen – unabhängig von der Zahl der Beschäftigten (§ 38 Abs. 1 Satz 2 BDSG). Benannt: ",
+			"Where an impact assessment is required, the organisation must also designate a data protection officer – whatever its number of staff (§ 38(1) sentence 2 BDSG). Designated: ") + w.dpo())
+		switch v := w.ctx("dpia_done"); {
+		case has(v, "yes"):
+			w.para(w.tx("Laut den Antworten ist die Folgenabschätzung gemacht; prüfen Sie, ob sie diese Werkzeuge abdeckt.", "According to the answers the impact assessment has been done; check that it covers these tools."))
+		default:
+			w.para(w.tx("Durchgeführt: ", "Carried out: ") + w.gap(w.q("dpia_done")))
+		}
+	}
+	w.heading(2, w.tx("Kriterien", "Criteria"))
+	w.para(w.tx(
+		"Art. 35 Abs. 1 DSGVO verlangt eine Folgenabschätzung bei voraussichtlich hohem Risiko; Abs. 3 nennt Fälle, in denen sie stets nötig ist. Die europäischen Aufsichtsbehörden (Leitlinien WP 248 rev.01, vom EDSA bestätigt) nennen neun Kriterien: Sind zwei oder mehr erfüllt, ist in der Regel eine Folgenabschätzung nötig. Gleichen Sie zusätzlich die Liste Ihrer Aufsichtsbehörde ab (Art. 35 Abs. 4 DSGVO).",
+		"Art. 35(1) GDPR requires an impact assessment where a high risk is likely; paragraph 3 names cases where it is always needed. The European authorities (guidelines WP 248 rev.01, endorsed by the EDPB) name nine criteria: where two or more are met, an impact assessment is usually needed. Check your supervisory authority's list as well (Art. 35(4) GDPR)."))
+	w.line("| %s | %s | %s |", w.tx("Kriterium", "Criterion"), w.tx("Erfüllt?", "Met?"), w.tx("Begründung aus den Antworten", "Reason from the answers"))
+	w.line("| --- | --- | --- |")
+	for _, c := range r.Criteria {
+		judged := map[Judgement][2]string{Met: {"ja", "yes"}, NotMet: {"nein", "no"}, ToClarify: {"zu klären", "to clarify"}}[c.Judged]
+		j := w.tx(judged[0], judged[1])
+		if c.Judged == ToClarify {
+			w.gaps = append(w.gaps, Gap{Text: c.Title})
+			j = "**" + j + "**"
+		}
+		w.line("| %s | %s | %s |", c.Title, j, c.Reason)
+	}
+	w.line("")
+	w.para(fmt.Sprintf(w.tx("Geprüft von: %s – am: %s", "Checked by: %s – on: %s"),
+		w.gapText("Name", "name"), w.gapText("Datum", "date")))
+}

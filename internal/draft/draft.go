@@ -1,0 +1,274 @@
+// Package draft writes first drafts of the documents a plan asks for –
+// the record of processing activities, privacy-notice sections, a usage
+// policy for staff, a documented DPIA threshold check and a checklist for
+// the providers' processing agreements – from the answers and the
+// catalogue, and nothing else. Every field the answers leave open is
+// marked "zu klären: …" / "to clarify: …" with the question to answer, and
+// the marks are counted at the top.
+package draft
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/report"
+)
+
+// Kind is a kind of draft.
+type Kind string
+
+// The kinds of draft.
+const (
+	Records   Kind = "records"
+	Notice    Kind = "notice"
+	Policy    Kind = "policy"
+	DPIACheck Kind = "dpia-check"
+	DPACheck  Kind = "dpa-check"
+)
+
+// Kinds are all kinds, in the order they are written.
+var Kinds = []Kind{Records, Notice, Policy, DPIACheck, DPACheck}
+
+// KindNames are the kinds' names, for flags.
+func KindNames() []string {
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return names
+}
+
+// Title is the draft's heading.
+func (k Kind) Title(l catalog.Lang) string {
+	t := map[Kind][2]string{
+		Records:   {"Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO)", "Record of processing activities (Art. 30 GDPR)"},
+		Notice:    {"Datenschutzhinweise für Messenger und Videokonferenzen (Art. 13 DSGVO)", "Privacy notice for messengers and video conferencing (Art. 13 GDPR)"},
+		Policy:    {"Richtlinie zur Nutzung von Messengern und Videokonferenzen", "Policy on the use of messengers and video conferencing"},
+		DPIACheck: {"Schwellwertanalyse: Ist eine Datenschutz-Folgenabschätzung nötig? (Art. 35 DSGVO)", "Threshold check: is a data protection impact assessment needed? (Art. 35 GDPR)"},
+		DPACheck:  {"Prüfliste für die Auftragsverarbeitungsverträge (Art. 28 DSGVO)", "Checklist for the data processing agreements (Art. 28 GDPR)"},
+	}[k]
+	if l == catalog.EN {
+		return t[1]
+	}
+	return t[0]
+}
+
+// Stem is the draft's part of a file name.
+func (k Kind) Stem(l catalog.Lang) string {
+	t := map[Kind][2]string{
+		Records:   {"verarbeitungsverzeichnis", "records-of-processing"},
+		Notice:    {"datenschutzhinweise", "privacy-notice"},
+		Policy:    {"nutzungsrichtlinie", "usage-policy"},
+		DPIACheck: {"dsfa-schwellwertanalyse", "dpia-threshold-check"},
+		DPACheck:  {"avv-pruefliste", "dpa-checklist"},
+	}[k]
+	if l == catalog.EN {
+		return t[1]
+	}
+	return t[0]
+}
+
+// Draft is one written draft.
+type Draft struct {
+	Kind     Kind
+	Markdown []byte
+	// Gaps are the questions the draft leaves to clarify, in order; one
+	// question may leave several gaps.
+	Gaps []Gap
+}
+
+// Gap is one field the answers leave open.
+type Gap struct {
+	Question string // the question's id; "" where no question answers it
+	Text     string // what the mark says
+}
+
+// Make writes the draft of kind k from the plan p in language l.
+func Make(p *assess.Plan, k Kind, l catalog.Lang) *Draft {
+	w := &writer{p: p, l: l}
+	switch k {
+	case Records:
+		w.records()
+	case Notice:
+		w.notice()
+	case Policy:
+		w.policy()
+	case DPIACheck:
+		w.dpiaCheck()
+	case DPACheck:
+		w.dpaCheck()
+	}
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "# %s\n\n", k.Title(l))
+	date := p.Assessment.Date.String()
+	if l == catalog.DE {
+		date = p.Assessment.Date.Format("02.01.2006")
+	}
+	fmt.Fprintf(&out, "> %s\n>\n", fmt.Sprintf(w.tx(
+		"**Entwurf**, erstellt von konform aus den Antworten vom %s für %s. Prüfen und an Ihre Verhältnisse anpassen – das ist keine Rechtsberatung.",
+		"**Draft**, made by konform from the answers of %s for %s. Check it and adapt it to your circumstances – this is not legal advice."),
+		date, report.Escape(p.Assessment.Organisation)))
+	if n := len(w.gaps); n > 0 {
+		fmt.Fprintf(&out, "> %s\n\n", fmt.Sprintf(w.tx(
+			"Offene Stellen: **%d**, markiert mit „zu klären: …“ und der Frage, deren Antwort sie füllt.",
+			"Open fields: **%d**, marked \"to clarify: …\" with the question whose answer fills them."), n))
+	} else {
+		fmt.Fprintf(&out, "> %s\n\n", w.tx("Offene Stellen: keine.", "Open fields: none."))
+	}
+	out.WriteString(strings.TrimRight(w.b.String(), "\n") + "\n")
+	return &Draft{Kind: k, Markdown: out.Bytes(), Gaps: w.gaps}
+}
+
+// HTML renders the draft as one HTML page, as plans are rendered.
+func (d *Draft) HTML(p *assess.Plan, l catalog.Lang) []byte {
+	out, err := report.Document(d.Markdown, d.Kind.Title(l)+" – "+p.Assessment.Organisation, l)
+	if err != nil {
+		panic(err) // goldmark writes to memory: it does not fail
+	}
+	return out
+}
+
+// writer collects a draft's body and its gaps.
+type writer struct {
+	p    *assess.Plan
+	l    catalog.Lang
+	b    strings.Builder
+	gaps []Gap
+}
+
+func (w *writer) tx(de, en string) string {
+	if w.l == catalog.EN {
+		return en
+	}
+	return de
+}
+
+func (w *writer) line(format string, args ...any) { fmt.Fprintf(&w.b, format+"\n", args...) }
+
+func (w *writer) para(s string) { w.b.WriteString(s + "\n\n") }
+
+func (w *writer) heading(level int, s string) {
+	w.b.WriteString(strings.Repeat("#", level) + " " + s + "\n\n")
+}
+
+// gap marks a field that the question q would fill.
+func (w *writer) gap(q *catalog.Question) string {
+	text := q.Title.In(w.l)
+	w.gaps = append(w.gaps, Gap{Question: q.ID, Text: text})
+	return fmt.Sprintf("**%s %s**", w.tx("zu klären:", "to clarify:"), report.Escape(text))
+}
+
+// gapText marks a field no question fills.
+func (w *writer) gapText(de, en string) string {
+	text := w.tx(de, en)
+	w.gaps = append(w.gaps, Gap{Text: text})
+	return fmt.Sprintf("**%s %s**", w.tx("zu klären:", "to clarify:"), text)
+}
+
+// ctx is the organisation's answer to question id: its values, or nil
+// where it is unanswered, unknown or not asked.
+func (w *writer) ctx(id string) []string { return known(w.p.Context, id) }
+
+// tool is a tool's answer to question id, as ctx.
+func (w *writer) tool(t *assess.Tool, id string) []string { return known(t.Answers, id) }
+
+func known(list []assess.Answer, id string) []string {
+	for _, a := range list {
+		if a.Question.ID == id {
+			if a.Origin == assess.Missing || a.IsUnknown() || len(a.Values) == 0 {
+				return nil
+			}
+			return a.Values
+		}
+	}
+	return nil
+}
+
+// shown reports whether question id is asked for the tool (or, with t nil,
+// the organisation) given the other answers.
+func (w *writer) shown(t *assess.Tool, id string) bool {
+	list := w.p.Context
+	if t != nil {
+		list = t.Answers
+	}
+	return slices.ContainsFunc(list, func(a assess.Answer) bool { return a.Question.ID == id })
+}
+
+func (w *writer) q(id string) *catalog.Question { return w.p.Catalog.Question(id) }
+
+// labels says answer values as their options' labels.
+func (w *writer) labels(id string, values []string) []string {
+	q := w.q(id)
+	out := make([]string, 0, len(values))
+	for _, v := range values {
+		if o, ok := q.Option(v); ok {
+			out = append(out, o.Label.In(w.l))
+		}
+	}
+	return out
+}
+
+// text is the free-text answer to a context question, escaped, or a gap.
+func (w *writer) text(id string) string {
+	if v := w.ctx(id); len(v) == 1 && strings.TrimSpace(v[0]) != "" {
+		return report.Escape(v[0])
+	}
+	return w.gap(w.q(id))
+}
+
+// fact is a tool's catalogue fact.
+func fact(t *assess.Tool, id string) (assess.FactLine, bool) {
+	for _, f := range t.Facts {
+		if f.Def.ID == id {
+			return f, true
+		}
+	}
+	return assess.FactLine{}, false
+}
+
+// factText says a fact with its detail and date: "USA (Stand 2024-06-30)".
+func (w *writer) factText(t *assess.Tool, id string) string {
+	f, ok := fact(t, id)
+	if !ok {
+		return ""
+	}
+	var vals []string
+	for _, v := range f.Fact.All() {
+		if x, ok := f.Def.Value(v); ok {
+			vals = append(vals, x.Label.In(w.l))
+		}
+	}
+	s := strings.Join(vals, ", ")
+	if d := f.Fact.Detail.In(w.l); d != "" {
+		s += " (" + d + ")"
+	}
+	return report.Escape(s) + " – " + w.tx("Stand ", "as of ") + f.Fact.AsOf.String()
+}
+
+func (w *writer) factIs(t *assess.Tool, id string, values ...string) bool {
+	f, ok := fact(t, id)
+	return ok && slices.ContainsFunc(f.Fact.All(), func(v string) bool { return slices.Contains(values, v) })
+}
+
+func has(values []string, want ...string) bool {
+	return slices.ContainsFunc(values, func(v string) bool { return slices.Contains(want, v) })
+}
+
+// vendor is the tool's provider as the catalogue names it.
+func (w *writer) vendor(t *assess.Tool) string {
+	if t.Catalog != nil && t.Catalog.Vendor != "" {
+		return report.Escape(t.Catalog.Vendor)
+	}
+	return w.tx("der Anbieter", "the provider")
+}
+
+func (w *writer) name(t *assess.Tool) string { return report.Escape(t.Name.In(w.l)) }
+
+// row writes a table row of two cells.
+func (w *writer) row(a, b string) {
+	w.line("| %s | %s |", a, strings.ReplaceAll(b, "\n", " "))
+}

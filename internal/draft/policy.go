@@ -1,0 +1,172 @@
+package draft
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/report"
+)
+
+// policy writes the internal usage policy for staff, from the answers:
+// what it does not need (no recording rules when nothing is recorded) it
+// leaves out.
+func (w *writer) policy() {
+	w.para(w.tx("Diese Richtlinie gilt für alle Beschäftigten von ", "This policy applies to everyone working for ") +
+		report.Escape(w.p.Assessment.Organisation) + w.tx(
+		", die dienstlich Messenger oder Videokonferenzen nutzen. Sie gilt ab: ",
+		" who uses messengers or video conferencing for work. It applies from: ") +
+		w.gapText("Datum des Inkrafttretens eintragen", "enter the date it comes into force"))
+	switch v := w.ctx("works_council"); {
+	case has(v, "yes"):
+		w.para("**" + w.tx("Betriebsrat:", "Works council:") + "** " + w.tx(
+			"Messenger und Videokonferenzen können Leistung und Verhalten überwachen. Diese Richtlinie braucht deshalb die Zustimmung des Betriebsrats (§ 87 Abs. 1 Nr. 6 BetrVG) und gilt erst danach.",
+			"Messengers and video conferencing can monitor performance and behaviour. This policy therefore needs the works council's agreement (§ 87(1) no. 6 BetrVG) and applies only after it."))
+	case len(v) == 0 && w.shown(nil, "works_council"):
+		w.para("**" + w.tx("Betriebsrat:", "Works council:") + "** " + w.gap(w.q("works_council")))
+	}
+
+	w.heading(2, w.tx("1. Erlaubte Werkzeuge", "1. Tools allowed"))
+	w.line("| %s | %s | %s |", w.tx("Werkzeug", "Tool"), w.tx("wofür", "for"), w.tx("Konto und Gerät", "account and device"))
+	w.line("| --- | --- | --- |")
+	for _, t := range w.p.Tools {
+		name := w.name(t)
+		if t.Verdict == assess.Replace {
+			name += w.tx(" – nur noch bis zum Wechsel (siehe Aktionsplan)", " – only until the switch (see the action plan)")
+		}
+		w.line("| %s | %s | %s |", name, w.purposes(t), w.accountDevice(t))
+	}
+	w.line("")
+	w.para(w.tx("Andere Messenger oder Videodienste werden dienstlich nicht genutzt.", "No other messengers or video services are used for work."))
+
+	w.heading(2, w.tx("2. Was nie über diese Werkzeuge geht", "2. What never goes through these tools"))
+	w.line("- %s", w.tx(
+		"Gesundheitsdaten und andere besondere Kategorien personenbezogener Daten (Art. 9 DSGVO) – außer über die Wege, die dafür ausdrücklich freigegeben sind.",
+		"Health data and other special categories of personal data (Art. 9 GDPR) – except through the channels expressly approved for them."))
+	w.line("- %s", w.tx(
+		"Fotos von Arbeitsunfähigkeitsbescheinigungen: Melden Sie nur, dass und wie lange Sie arbeitsunfähig sind (§ 5 EFZG); die Bescheinigung ruft die Organisation elektronisch bei der Krankenkasse ab (eAU).",
+		"Photos of sick notes: report only that you are unfit for work and for how long (§ 5 EFZG); the organisation retrieves the certificate electronically from the health insurer (eAU)."))
+	if has(w.ctx("secrecy_203"), "yes") {
+		w.line("- %s", w.tx(
+			"Berufsgeheimnisse (§ 203 StGB) nur über Werkzeuge, deren Anbieter schriftlich zur Verschwiegenheit verpflichtet ist.",
+			"Professional secrets (§ 203 StGB) only through tools whose provider is bound to confidentiality in writing."))
+	}
+	switch v := w.ctx("taboo_topics"); {
+	case has(v, "yes"):
+		w.line("- %s %s", w.tx("Die festgelegten Tabu-Themen:", "The topics ruled out:"), w.gapText("die festgelegten Themen hier aufzählen", "list the topics here"))
+	case has(v, "no"):
+		w.line("- %s %s", w.tx("Weitere Tabu-Themen:", "Further topics ruled out:"), w.gapText("festlegen und hier aufzählen", "decide and list them here"))
+	default:
+		w.line("- %s", w.gap(w.q("taboo_topics")))
+	}
+	w.line("")
+
+	w.heading(2, w.tx("3. Einstellungen, die so bleiben", "3. Settings that stay as they are"))
+	n := 0
+	for _, t := range w.p.Tools {
+		for _, s := range w.settings(t) {
+			w.line("- %s: %s", w.name(t), s)
+			n++
+		}
+	}
+	if n == 0 {
+		w.line("- %s", w.gapText("die Einstellungen festlegen, die niemand ändern darf", "decide the settings nobody may change"))
+	}
+	w.line("")
+
+	var recorded []*assess.Tool
+	for _, t := range w.p.Tools {
+		if t.Kind == catalog.KindVideo && !has(w.tool(t, "recording"), "never") {
+			recorded = append(recorded, t)
+		}
+	}
+	section := 4
+	if len(recorded) > 0 {
+		w.heading(2, w.tx("4. Aufzeichnungen und Transkripte", "4. Recordings and transcripts"))
+		w.para(w.tx(
+			"Aufgezeichnet oder transkribiert wird – auch per KI-Zusammenfassung – nur, wenn alle Teilnehmenden vorher zugestimmt haben (§ 201 StGB). Wer aufzeichnet, sagt zu Beginn, wozu, wo die Aufnahme liegt und wann sie gelöscht wird.",
+			"Recording or transcribing – AI summaries included – happens only when all participants agreed beforehand (§ 201 StGB). Whoever records says at the start what for, where the recording is kept and when it is deleted.") +
+			" " + w.tx("Speicherort und Löschfrist: ", "Storage place and time limit: ") + w.gapText("eintragen", "enter them"))
+		section++
+	}
+
+	w.heading(2, itoaSection(section)+w.tx(". Löschen und Archivieren", ". Erasure and archiving"))
+	switch v := w.ctx("archiving"); {
+	case len(v) > 0:
+		w.line("- %s %s", w.tx("Archivieren:", "Archiving:"), strings.Join(w.labels("archiving", v), ", "))
+	case w.shown(nil, "archiving"):
+		w.line("- %s", w.gap(w.q("archiving")))
+	}
+	for _, t := range w.p.Tools {
+		if v := w.tool(t, "handover"); has(v, "yes") {
+			w.line("- %s: %s", w.name(t), w.tx("Wer ausscheidet, übergibt die dienstlichen Chats geregelt.", "whoever leaves hands over the business chats in an orderly way."))
+		}
+	}
+	w.line("- %s %s", w.tx("Löschfristen:", "Time limits for erasure:"), w.erasureOrg())
+	w.line("")
+	section++
+
+	w.heading(2, itoaSection(section)+w.tx(". Wenn etwas schiefgeht", ". When something goes wrong"))
+	w.para(w.tx(
+		"Handy verloren, Nachricht an die falsche Person, fremder Zugriff auf ein Konto: sofort melden bei ",
+		"A lost phone, a message to the wrong person, someone else in an account: report it at once to ") +
+		w.text("privacy_contact") + w.tx(
+		". Meldepflichtige Datenpannen müssen binnen 72 Stunden an die Aufsichtsbehörde (Art. 33 DSGVO) – jede Stunde zählt.",
+		". Data breaches that must be notified go to the supervisory authority within 72 hours (Art. 33 GDPR) – every hour counts."))
+	section++
+
+	w.heading(2, itoaSection(section)+w.tx(". Kenntnisnahme", ". Acknowledgement"))
+	w.para(w.tx("Ich habe diese Richtlinie gelesen und halte mich daran.", "I have read this policy and will follow it."))
+	w.line("| %s | %s | %s |", w.tx("Name", "Name"), w.tx("Datum", "Date"), w.tx("Unterschrift", "Signature"))
+	w.line("| --- | --- | --- |")
+	w.line("| | | |")
+}
+
+func itoaSection(n int) string { return strconv.Itoa(n) }
+
+func (w *writer) accountDevice(t *assess.Tool) string {
+	var out []string
+	if v := w.tool(t, "account"); len(v) > 0 {
+		out = append(out, strings.Join(w.labels("account", v), ", "))
+	} else {
+		out = append(out, w.gap(w.q("account")))
+	}
+	if v := w.tool(t, "devices"); len(v) > 0 {
+		out = append(out, strings.Join(w.labels("devices", v), ", "))
+	} else if w.shown(t, "devices") {
+		out = append(out, w.gap(w.q("devices")))
+	}
+	return strings.Join(out, "; ")
+}
+
+// settings are the tool's settings the answers show to keep.
+func (w *writer) settings(t *assess.Tool) []string {
+	var out []string
+	add := func(cond bool, de, en string) {
+		if cond {
+			out = append(out, w.tx(de, en))
+		}
+	}
+	add(has(w.tool(t, "backups"), "off"), "keine Cloud-Backups der Chats einschalten", "do not switch on cloud backups of chats")
+	add(has(w.tool(t, "backups"), "encrypted"), "Backups nur Ende-zu-Ende-verschlüsselt", "backups end-to-end encrypted only")
+	add(has(w.tool(t, "app_lock"), "yes"), "App-Sperre eingeschaltet lassen", "keep the app lock on")
+	add(has(w.tool(t, "address_book"), "blocked", "business_only"), "der App keinen Zugriff auf das ganze Adressbuch geben", "do not give the app access to the whole address book")
+	add(has(w.tool(t, "e2e_use"), "always"), "Ende-zu-Ende-Verschlüsselung nicht ausschalten", "do not switch off end-to-end encryption")
+	add(has(w.tool(t, "auto_delete"), "yes"), "automatisches Löschen nicht ausschalten", "do not switch off automatic deletion")
+	add(has(w.tool(t, "ai_features"), "off"), "KI-Funktionen nicht einschalten", "do not switch on AI features")
+	if mp := w.tool(t, "meeting_protection"); has(mp, "password_and_lobby", "password", "lobby") {
+		out = append(out, w.tx("Meetings nur mit ", "meetings only with ")+strings.Join(w.labels("meeting_protection", mp), ", "))
+	}
+	return out
+}
+
+func (w *writer) erasureOrg() string {
+	switch v := w.ctx("deletion_periods"); {
+	case has(v, "yes"):
+		return w.tx("wie festgelegt; Chats werden regelmäßig durchgesehen und gelöscht", "as set; chats are reviewed and deleted regularly")
+	case has(v, "no"):
+		return w.gapText("Löschfristen festlegen und hier eintragen", "set time limits for erasure and enter them here")
+	}
+	return w.gap(w.q("deletion_periods"))
+}

@@ -1,0 +1,198 @@
+package draft
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/konform/konform/internal/assess"
+)
+
+// records writes one entry of the record of processing activities per
+// tool (Art. 30(1) GDPR).
+func (w *writer) records() {
+	w.para(w.tx(
+		"Ein Eintrag je Werkzeug. Die Felder folgen Art. 30 Abs. 1 DSGVO; Fakten über den Anbieter stammen aus dem Katalog von konform, mit dem Datum ihres Stands.",
+		"One entry per tool. The fields follow Art. 30(1) GDPR; facts about the provider come from konform's catalogue, with the date they were true."))
+	for i, t := range w.p.Tools {
+		w.heading(2, w.tx("Verarbeitung ", "Processing ")+strconv.Itoa(i+1)+": "+w.tx("Kommunikation über ", "Communication through ")+w.name(t))
+		w.line("| %s | %s |", w.tx("Angabe", "Field"), w.tx("Eintrag", "Entry"))
+		w.line("| --- | --- |")
+		w.row(w.tx("Verantwortlicher", "Controller"), w.text("controller"))
+		w.row(w.tx("Ansprechperson Datenschutz", "Data protection contact"), w.text("privacy_contact"))
+		w.row(w.tx("Datenschutzbeauftragte(r)", "Data protection officer"), w.dpo())
+		w.row(w.tx("Zwecke", "Purposes"), w.purposes(t))
+		w.row(w.tx("Kategorien betroffener Personen", "Categories of data subjects"), w.subjects(t))
+		w.row(w.tx("Kategorien personenbezogener Daten", "Categories of personal data"), w.dataCategories(t))
+		w.row(w.tx("Empfänger", "Recipients"), w.recipients(t))
+		w.row(w.tx("Übermittlung in Drittländer und Garantien", "Transfers to third countries and safeguards"), w.transfer(t))
+		w.row(w.tx("Löschfristen", "Time limits for erasure"), w.erasure(t))
+		w.row(w.tx("Technische und organisatorische Maßnahmen", "Technical and organisational measures"), w.measures(t))
+		w.line("")
+	}
+}
+
+func (w *writer) dpo() string {
+	switch v := w.ctx("dpo"); {
+	case has(v, "yes"):
+		return w.text("dpo_contact")
+	case has(v, "no"):
+		return w.tx("nicht benannt", "none designated")
+	}
+	return w.gap(w.q("dpo"))
+}
+
+func (w *writer) purposes(t *assess.Tool) string {
+	v := w.tool(t, "used_for")
+	if len(v) == 0 {
+		return w.gap(w.q("used_for"))
+	}
+	return strings.Join(w.labels("used_for", v), "; ")
+}
+
+func (w *writer) subjects(t *assess.Tool) string {
+	var out []string
+	uses := w.tool(t, "used_for")
+	partners := w.ctx("partners")
+	if has(partners, "internal", "both") || has(uses, "internal", "staff_matters") {
+		out = append(out, w.tx("Beschäftigte", "employees"))
+	}
+	switch {
+	case has(partners, "external", "both"):
+		if g := w.ctx("partner_groups"); len(g) > 0 {
+			out = append(out, w.labels("partner_groups", g)...)
+		} else {
+			out = append(out, w.gap(w.q("partner_groups")))
+		}
+	case len(partners) == 0:
+		out = append(out, w.gap(w.q("partners")))
+	}
+	return strings.Join(out, "; ")
+}
+
+func (w *writer) dataCategories(t *assess.Tool) string {
+	out := []string{w.tx(
+		"Namen und Kennungen (Telefonnummer, Konto), Inhalte der Nachrichten und Gespräche, Dateien, Verbindungs- und Nutzungsdaten",
+		"names and identifiers (phone number, account), content of messages and calls, files, connection and usage data")}
+	switch v := w.tool(t, "special_categories"); {
+	case has(v, "yes"):
+		out = append(out, w.tx("**besondere Kategorien (Art. 9 DSGVO), etwa Gesundheitsdaten**", "**special categories (Art. 9 GDPR), such as health data**"))
+	case has(v, "no"):
+	default:
+		out = append(out, w.gap(w.q("special_categories")))
+	}
+	if has(w.tool(t, "sick_notes"), "yes") {
+		out = append(out, w.tx("**Krankmeldungen (Gesundheitsdaten)**", "**sick notes (health data)**"))
+	}
+	if has(w.tool(t, "address_book"), "full") {
+		out = append(out, w.tx("das Adressbuch des Telefons, auch von Personen ohne Bezug zur Organisation", "the phone's address book, including people unrelated to the organisation"))
+	}
+	return strings.Join(out, "; ")
+}
+
+func (w *writer) recipients(t *assess.Tool) string {
+	if w.factIs(t, "avv", "not_needed") {
+		return w.tx("keine, solange die Organisation den Dienst selbst betreibt; sonst der IT-Dienstleister oder Hoster als Auftragsverarbeiter", "none while the organisation runs the service itself; otherwise the IT service provider or host as processor")
+	}
+	var out []string
+	switch v := w.tool(t, "dpa_signed"); {
+	case has(v, "signed"):
+		out = append(out, w.vendor(t)+w.tx(" als Auftragsverarbeiter (AVV geschlossen)", " as processor (DPA concluded)"))
+	case has(v, "not_signed", "not_offered"):
+		out = append(out, w.vendor(t)+w.tx(" – ohne Auftragsverarbeitungsvertrag (siehe Aktionsplan)", " – without a data processing agreement (see the action plan)"))
+	default:
+		out = append(out, w.vendor(t)+" – "+w.gap(w.q("dpa_signed")))
+	}
+	switch v := w.tool(t, "non_eu_subprocessors"); {
+	case has(v, "yes"):
+		out = append(out, w.tx("Unterauftragnehmer des Anbieters, auch außerhalb der EU", "the provider's sub-processors, also outside the EU"))
+	case len(v) == 0 && w.shown(t, "non_eu_subprocessors"):
+		out = append(out, w.gap(w.q("non_eu_subprocessors")))
+	}
+	return strings.Join(out, "; ")
+}
+
+func (w *writer) transfer(t *assess.Tool) string {
+	hosting := w.tool(t, "hosting")
+	switch {
+	case len(hosting) == 0:
+		return w.gap(w.q("hosting"))
+	case has(hosting, "eu_eea", "adequate"):
+		return w.tx("keine ohne Angemessenheitsbeschluss – Verarbeitung: ", "none without an adequacy decision – processing: ") +
+			strings.Join(w.labels("hosting", hosting), ", ")
+	}
+	where := strings.Join(w.labels("hosting", hosting), ", ")
+	var basis string
+	switch v := w.tool(t, "transfer_basis"); {
+	case has(v, "dpf"):
+		basis = w.tx("Angemessenheitsbeschluss EU-US Data Privacy Framework (Durchführungsbeschluss (EU) 2023/1795, Art. 45 DSGVO); DPF-Listeneintrag geprüft am ", "adequacy decision EU-US Data Privacy Framework (Implementing Decision (EU) 2023/1795, Art. 45 GDPR); DPF list entry checked on ") +
+			w.gapText("Datum der Prüfung der DPF-Liste eintragen", "enter the date the DPF list was checked")
+	case has(v, "scc"):
+		basis = w.tx("Standardvertragsklauseln (Durchführungsbeschluss (EU) 2021/914) mit dokumentierter Bewertung der Rechtslage im Zielland", "standard contractual clauses (Implementing Decision (EU) 2021/914) with a documented assessment of the law in the destination country")
+	case has(v, "bcr"):
+		basis = w.tx("verbindliche interne Datenschutzvorschriften (Art. 47 DSGVO)", "binding corporate rules (Art. 47 GDPR)")
+	case has(v, "none"):
+		basis = w.tx("**keine Garantie – die Übermittlung ist so nicht zulässig (siehe Aktionsplan)**", "**no safeguard – the transfer is not lawful like this (see the action plan)**")
+	default:
+		basis = w.gap(w.q("transfer_basis"))
+	}
+	s := where + " – " + basis
+	if f := w.factText(t, "dpf"); f != "" {
+		s += w.tx(" (Katalog zum DPF: ", " (catalogue on the DPF: ") + f + ")"
+	}
+	return s
+}
+
+func (w *writer) erasure(t *assess.Tool) string {
+	var out []string
+	if has(w.tool(t, "auto_delete"), "yes") {
+		out = append(out, w.tx("Nachrichten werden im Werkzeug automatisch gelöscht", "messages are deleted automatically in the tool"))
+	}
+	switch v := w.ctx("deletion_periods"); {
+	case has(v, "yes"):
+		out = append(out, w.tx("nach den festgelegten Löschfristen der Organisation; Geschäftliches wird vorher archiviert", "according to the organisation's set time limits; business records are archived first"))
+	case has(v, "no"):
+		out = append(out, w.gapText("Löschfrist festlegen und hier eintragen", "set a time limit for erasure and enter it here"))
+	default:
+		out = append(out, w.gap(w.q("deletion_periods")))
+	}
+	return strings.Join(out, "; ")
+}
+
+// measures lists the technical and organisational measures the answers show.
+func (w *writer) measures(t *assess.Tool) string {
+	var out []string
+	add := func(cond bool, de, en string) {
+		if cond {
+			out = append(out, w.tx(de, en))
+		}
+	}
+	e2e := w.tool(t, "e2e_use")
+	add(has(e2e, "always") || len(e2e) == 0 && w.factIs(t, "e2e", "default"), "Ende-zu-Ende-Verschlüsselung", "end-to-end encryption")
+	add(has(w.tool(t, "app_lock"), "yes"), "App-Sperre (PIN oder Biometrie)", "app lock (PIN or biometrics)")
+	add(has(w.tool(t, "mdm"), "yes"), "zentrale Geräteverwaltung (MDM)", "mobile device management (MDM)")
+	add(has(w.tool(t, "devices"), "business"), "nur dienstliche Geräte", "business devices only")
+	add(has(w.tool(t, "devices"), "private_separated"), "private Geräte nur mit getrenntem Arbeitsprofil", "private devices only with a separate work profile")
+	add(has(w.tool(t, "account"), "organisation"), "Konten der Organisation, keine Privatkonten", "the organisation's accounts, no private ones")
+	add(has(w.tool(t, "backups"), "off"), "keine Cloud-Backups der Chats", "no cloud backups of chats")
+	add(has(w.tool(t, "backups"), "encrypted"), "Cloud-Backups nur Ende-zu-Ende-verschlüsselt", "cloud backups end-to-end encrypted only")
+	add(has(w.tool(t, "address_book"), "blocked", "business_only"), "kein Hochladen des ganzen Adressbuchs", "no upload of the whole address book")
+	add(has(w.tool(t, "admin_settings"), "yes"), "Datenschutz-Einstellungen zentral festgelegt", "privacy settings set centrally")
+	add(has(w.tool(t, "tracking_off"), "yes"), "Tracking und Telemetrie ausgeschaltet, soweit möglich", "tracking and telemetry switched off where possible")
+	add(has(w.tool(t, "ai_features"), "off"), "KI-Funktionen ausgeschaltet", "AI features switched off")
+	add(has(w.tool(t, "screen_sharing"), "host_only"), "Bildschirmfreigabe nur für Gastgeber", "screen sharing for hosts only")
+	if mp := w.tool(t, "meeting_protection"); has(mp, "password_and_lobby", "password", "lobby") {
+		out = append(out, w.tx("Meetings geschützt: ", "meetings protected: ")+strings.Join(w.labels("meeting_protection", mp), ", "))
+	}
+	add(has(w.tool(t, "app_updates"), "automatic"), "automatische Updates", "automatic updates")
+	if len(out) == 0 {
+		return w.gapText("die technischen und organisatorischen Maßnahmen eintragen – die Antworten nennen keine", "enter the technical and organisational measures – the answers name none")
+	}
+	return strings.Join(out, "; ")
+}
+
+// facing reports whether the tool is used with people outside the
+// organisation, or may be (its use is unknown).
+func (w *writer) facing(t *assess.Tool) bool {
+	v := w.tool(t, "used_for")
+	return len(v) == 0 || has(v, "customer_contact", "orders", "appointments", "consultations", "webinars")
+}
