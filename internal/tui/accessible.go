@@ -483,7 +483,7 @@ func (a *Accessible) finish() ([]string, error) {
 	if v, ok := a.ask(a.t("acc.extras")); !ok {
 		return nil, ErrInputEnded
 	} else if yes(v) {
-		extras = []string{"json", "answers"}
+		extras = []string{"json", "answers", "drafts"}
 	}
 	overwrite := false
 	for {

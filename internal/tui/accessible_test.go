@@ -13,6 +13,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/report"
 )
 
@@ -95,8 +96,19 @@ func TestAccessibleModeFromAPipe(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
-	if len(saved) != 3 {
+	if len(saved) != 3+len(draft.Kinds) {
 		t.Fatalf("saved %v", saved)
+	}
+	// The drafts are in a folder beside the plan, one file per kind, each
+	// the draft konform draft makes from the saved answers.
+	g, err := answers.Parse("saved", must(os.ReadFile(saved[2])), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, k := range draft.Kinds {
+		if got := must(os.ReadFile(saved[3+i])); !bytes.Equal(got, draft.Make(assess.Assess(cat, g), k, g.Lang).Markdown) {
+			t.Errorf("%s is not the %s draft of the saved answers", saved[3+i], k)
+		}
 	}
 	if bytes.ContainsRune(out.Bytes(), 0x1b) {
 		t.Error("ANSI escapes in accessible mode")
@@ -105,11 +117,6 @@ func TestAccessibleModeFromAPipe(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q", want)
 		}
-	}
-	data, _ := os.ReadFile(filepath.Join(work, "plan.answers.yaml"))
-	g, err := answers.Parse("saved", data, cat)
-	if err != nil {
-		t.Fatal(err)
 	}
 	md, _ := os.ReadFile(mdPath)
 	if !bytes.Equal(md, report.Markdown(assess.Assess(cat, g), g.Lang)) {
@@ -175,4 +182,11 @@ func TestAccessiblePipedInputIsNeverShifted(t *testing.T) {
 	if err != nil || !strings.Contains(string(f), "sector: health") || !strings.Contains(string(f), "secrecy_203: unknown") || strings.Contains(string(f), "staff:") {
 		t.Fatalf("session %q: %v\n%s", acc.SessionPath(), err, f)
 	}
+}
+
+func must(data []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return data
 }

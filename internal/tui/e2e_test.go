@@ -13,6 +13,8 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/testkit"
 )
@@ -265,13 +267,31 @@ func TestEndToEndQuickCheck(t *testing.T) {
 	x.waitFor("Datenschutz-Aktionsplan")
 	x.keys("s")
 	x.waitFor("Datei für den Plan")
-	x.keys("Enter", "Enter")
+	x.keys("Enter", "Down", "Space", "Down", "Space", "Enter") // the answers and the drafts
 	x.waitFor("Fertig")
 	x.keys("Enter")
 	x.waitFor("EXIT=0")
-	plan, err := os.ReadFile(filepath.Join(work, "konform-plan-zahnarztpraxis-lind-"+time.Now().Format("2006-01-02")+".md"))
+	base := filepath.Join(work, "konform-plan-zahnarztpraxis-lind-"+time.Now().Format("2006-01-02"))
+	plan, err := os.ReadFile(base + ".md")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The drafts: one folder beside the plan, one file per kind, each what
+	// konform draft makes of the saved answers.
+	cat := catalogue(t)
+	g, err := answers.Parse("saved", must(os.ReadFile(base+".answers.yaml")), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range draft.Kinds {
+		got, err := os.ReadFile(filepath.Join(base+"-entwuerfe", k.Stem(catalog.DE)+".md"))
+		if err != nil {
+			t.Errorf("draft %s: %v", k, err)
+			continue
+		}
+		if !bytes.Equal(got, draft.Make(assess.Assess(cat, g), k, catalog.DE).Markdown) {
+			t.Errorf("the saved %s draft is not the draft of the saved answers", k)
+		}
 	}
 	if !strings.Contains(string(plan), "**Art der Prüfung:** Schnellcheck") {
 		t.Error("the plan does not say it was a quick check")

@@ -17,7 +17,9 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/safe"
 )
@@ -542,7 +544,8 @@ func (m *Model) buildSave() {
 		newInput().Title(m.t("ui.save.path")).Value(&m.val).CharLimit(4096),
 		newMultiSelect().Title(m.t("ui.save.extra")).Options(
 			huh.NewOption(m.t("ui.save.json"), "json"),
-			huh.NewOption(m.t("ui.save.answers"), "answers")).Value(&m.multi).Height(6))
+			huh.NewOption(m.t("ui.save.answers"), "answers"),
+			huh.NewOption(m.t("ui.save.drafts"), "drafts")).Value(&m.multi).Height(6))
 }
 
 func (m *Model) expand(p string) string {
@@ -589,14 +592,21 @@ func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalo
 	type file struct {
 		path string
 		data func() ([]byte, error)
+		dir  bool // in a folder of its own, made when it is written
 	}
-	files := []file{{mdPath, func() ([]byte, error) { return report.Markdown(p, lang), nil }}}
+	files := []file{{mdPath, func() ([]byte, error) { return report.Markdown(p, lang), nil }, false}}
 	for _, x := range extras {
 		switch x {
 		case "json":
-			files = append(files, file{base + ".json", func() ([]byte, error) { return report.JSON(p, lang), nil }})
+			files = append(files, file{base + ".json", func() ([]byte, error) { return report.JSON(p, lang), nil }, false})
 		case "answers":
-			files = append(files, file{base + ".answers.yaml", func() ([]byte, error) { return answers.Marshal(st.exportFile(p), cat) }})
+			files = append(files, file{base + ".answers.yaml", func() ([]byte, error) { return answers.Marshal(st.exportFile(p), cat) }, false})
+		case "drafts":
+			// One folder beside the plan, one file per kind.
+			dir := base + "-" + i18n.T(lang, "ui.save.draftsdir")
+			for _, k := range draft.Kinds {
+				files = append(files, file{filepath.Join(dir, k.Stem(lang)+".md"), func() ([]byte, error) { return draft.Make(p, k, lang).Markdown, nil }, true})
+			}
 		}
 	}
 	if !overwrite {
@@ -608,6 +618,9 @@ func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalo
 	}
 	for _, f := range files {
 		data, err := f.data()
+		if err == nil && f.dir {
+			err = os.MkdirAll(filepath.Dir(f.path), 0o755)
+		}
 		if err == nil {
 			err = fsutil.WriteFile(f.path, data, 0o666, overwrite)
 		}
