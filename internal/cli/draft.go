@@ -166,6 +166,16 @@ func (o *draftOptions) batch(cat *catalog.Catalog) error {
 	if err != nil {
 		return err
 	}
+	// Two answers files with one name (praxis.yaml, Praxis.json) would
+	// write the same drafts: refused before anything is written.
+	seen := map[string]string{}
+	for _, path := range files {
+		key := strings.ToLower(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+		if first, dup := seen[key]; dup {
+			return inputErr("nothing was written: %s and %s would write the same drafts; rename one of them", first, path)
+		}
+		seen[key] = path
+	}
 	failed := 0
 	for _, path := range files {
 		f, err := o.loadAnswers(cat, path)

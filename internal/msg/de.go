@@ -44,6 +44,8 @@ var messagesDE = map[string]string{
 	"-o writes one draft; choose it with --kind, or write all with --out-dir": "-o schreibt einen einzelnen Entwurf; wählen Sie ihn mit --kind, oder schreiben Sie alle mit --out-dir",
 	"%s is a folder; give --out-dir for the drafts":                           "%s ist ein Ordner; geben Sie mit --out-dir an, wohin die Entwürfe sollen",
 
+	"nothing was written: %s and %s would write the same drafts; rename one of them": "nichts wurde geschrieben: %s und %s würden dieselben Entwürfe schreiben; benennen Sie eine davon um",
+
 	// Files.
 	"%s: no such file":                            "%s: Datei nicht gefunden",
 	"%s: cannot read: %v":                         "%s: kann nicht gelesen werden: %v",
