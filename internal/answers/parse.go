@@ -48,7 +48,7 @@ func parse(name string, data []byte, cat *catalog.Catalog, session bool) (*File,
 	root, derr := catalog.ParseDocument(data, "an answers file")
 	switch {
 	case derr != nil:
-		errs.add(Pos{derr.Line, derr.Col}, "%s", derr.Msg)
+		errs.add(Pos{derr.Line, derr.Col}, "%v", derr.Say)
 		return nil, errs
 	case root == nil:
 		errs.add(Pos{1, 1}, "the file is empty; it needs at least format, assessment and tools")

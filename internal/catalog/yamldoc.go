@@ -8,16 +8,24 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // DocError is a problem with a YAML file as a whole, at its place
 // (line and column from 1, columns in characters).
 type DocError struct {
 	Line, Col int
-	Msg       string
+	Msg       string // in English
+	Say       error  // the same, in German or English (msg.Localize)
 }
 
 func (e *DocError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
+
+func docErr(line, col int, format string, args ...any) *DocError {
+	m := msg.Errorf(format, args...)
+	return &DocError{Line: line, Col: col, Msg: m.Error(), Say: m}
+}
 
 // ParseDocument reads data as one YAML (or JSON) document, what after the
 // checks that every file konform reads gets: UTF-8 text (a byte order mark
@@ -25,16 +33,16 @@ func (e *DocError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Co
 // aliases. It returns the document's root node, or nil for an empty file.
 func ParseDocument(data []byte, what string) (*yaml.Node, *DocError) {
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		return nil, &DocError{1, 1, "the file is UTF-16 text; save it as UTF-8"}
+		return nil, docErr(1, 1, "the file is UTF-16 text; save it as UTF-8")
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		l, c := invalidUTF8(data)
-		return nil, &DocError{l, c, "the file is not UTF-8 text; save it as UTF-8"}
+		return nil, docErr(l, c, "the file is not UTF-8 text; save it as UTF-8")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		l, c := offsetPos(data, i)
-		return nil, &DocError{l, c, "the file contains a NUL byte; " + what + " is text"}
+		return nil, docErr(l, c, "the file contains a NUL byte; %s is text", what)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil
@@ -55,7 +63,7 @@ func ParseDocument(data []byte, what string) (*yaml.Node, *DocError) {
 	}
 	root := doc.Content[0]
 	if bad := findAlias(root); bad != nil {
-		return nil, &DocError{bad.Line, bad.Column, "anchors and aliases (& and *) are not allowed in " + what + "; write each value out"}
+		return nil, docErr(bad.Line, bad.Column, "anchors and aliases (& and *) are not allowed in %s; write each value out", what)
 	}
 	return root, nil
 }
@@ -68,7 +76,7 @@ func DuplicateKeys(n *yaml.Node) []*DocError {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if first, dup := seen[k.Value]; dup {
-				errs = append(errs, &DocError{k.Line, k.Column, fmt.Sprintf("%q appears twice in this mapping (first at line %d); keep one", Clip(k.Value), first)})
+				errs = append(errs, docErr(k.Line, k.Column, "%q appears twice in this mapping (first at line %d); keep one", Clip(k.Value), first))
 				continue
 			}
 			seen[k.Value] = k.Line
@@ -83,26 +91,24 @@ func DuplicateKeys(n *yaml.Node) []*DocError {
 func syntaxError(err error, what string) *DocError {
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
-		e := &DocError{le.Mark.Line, le.Mark.Column, ""}
-		if e.Line == 0 {
-			e.Line, e.Col = 1, 1
+		line, col := le.Mark.Line, le.Mark.Column
+		if line == 0 {
+			line, col = 1, 1
 		}
-		msg := le.Message
-		if strings.Contains(msg, "single document") {
-			e.Msg = "the file holds several YAML documents (---); " + what + " is one document"
-			return e
+		text := le.Message
+		if strings.Contains(text, "single document") {
+			return docErr(line, col, "the file holds several YAML documents (---); %s is one document", what)
 		}
 		if le.ContextMsg != "" {
-			msg += " (" + le.ContextMsg + ")"
+			text += " (" + le.ContextMsg + ")"
 		}
-		e.Msg = "not valid YAML or JSON: " + msg
-		return e
+		return docErr(line, col, "not valid YAML or JSON: %s", text)
 	}
 	var les *yaml.LoadErrors
 	if errors.As(err, &les) && len(les.Errors) > 0 {
 		return syntaxError(les.Errors[0], what)
 	}
-	return &DocError{1, 1, "not valid YAML or JSON: " + err.Error()}
+	return docErr(1, 1, "not valid YAML or JSON: %s", err.Error())
 }
 
 // secondDocument is where the second document of data starts.

@@ -46,6 +46,15 @@ var messagesDE = map[string]string{
 
 	"nothing was written: %s and %s would write the same drafts; rename one of them": "nichts wurde geschrieben: %s und %s würden dieselben Entwürfe schreiben; benennen Sie eine davon um",
 
+	// Any YAML file konform reads.
+	"the file is UTF-16 text; save it as UTF-8":                                 "die Datei ist UTF-16-Text; speichern Sie sie als UTF-8",
+	"the file is not UTF-8 text; save it as UTF-8":                              "die Datei ist kein UTF-8-Text; speichern Sie sie als UTF-8",
+	"the file contains a NUL byte; %s is text":                                  "die Datei enthält ein NUL-Byte; %s ist Text",
+	"anchors and aliases (& and *) are not allowed in %s; write each value out": "Anker und Aliase (& und *) sind in %s nicht erlaubt; schreiben Sie jeden Wert aus",
+	"%q appears twice in this mapping (first at line %d); keep one":             "%q steht zweimal in dieser Zuordnung (zuerst in Zeile %d); behalten Sie eines",
+	"the file holds several YAML documents (---); %s is one document":           "die Datei enthält mehrere YAML-Dokumente (---); %s ist ein einziges Dokument",
+	"not valid YAML or JSON: %s":                                                "kein gültiges YAML oder JSON: %s",
+
 	// Files.
 	"%s: no such file":                            "%s: Datei nicht gefunden",
 	"%s: cannot read: %v":                         "%s: kann nicht gelesen werden: %v",
@@ -142,6 +151,8 @@ var messagesDE = map[string]string{
 // wordsDE are phrases konform passes into messages as arguments.
 var wordsDE = map[string]string{
 	"the answers file": "die Antwortdatei",
+	"an answers file":  "eine Antwortdatei",
+	"a catalogue file": "eine Katalogdatei",
 	"a tool entry":     "ein Werkzeug-Eintrag",
 	"a participant":    "ein Eintrag unter participants",
 	"a note":           "eine Notiz",

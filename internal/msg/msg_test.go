@@ -47,6 +47,9 @@ func formats(t *testing.T) map[string]string {
 				if fn.Name == "inputErr" || fn.Name == "Errorf" && strings.HasSuffix(filepath.Dir(p), "msg") {
 					idx = 0
 				}
+				if fn.Name == "docErr" {
+					idx = 2
+				}
 			}
 			if idx < 0 || len(c.Args) <= idx {
 				return true
