@@ -142,15 +142,23 @@ func (x *tmux) answerUntil(stop string, tools []int) string {
 	return ""
 }
 
-func TestEndToEndInTmux(t *testing.T) {
-	x := newTmux(t)
-	bin := testkit.Build(t)
+// wizardSetup is a fresh home with a work folder, the environment that
+// keeps the wizard in it (German, 256 colours) and the program.
+func wizardSetup(t *testing.T) (work, env, bin string) {
+	t.Helper()
+	bin = testkit.Build(t)
 	home := t.TempDir()
-	work := filepath.Join(home, "work")
+	work = filepath.Join(home, "work")
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	env := fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s/state LANG=de_DE.UTF-8 TERM=xterm-256color ", home, home)
+	env = fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s/state LANG=de_DE.UTF-8 TERM=xterm-256color ", home, home)
+	return work, env, bin
+}
+
+func TestEndToEndInTmux(t *testing.T) {
+	x := newTmux(t)
+	work, env, bin := wizardSetup(t)
 
 	// 1. A whole walk, saved with the answers.
 	x.start(work, env+bin)
@@ -239,13 +247,7 @@ func TestEndToEndInTmux(t *testing.T) {
 // asks only what the quick check left out.
 func TestEndToEndQuickCheck(t *testing.T) {
 	x := newTmux(t)
-	bin := testkit.Build(t)
-	home := t.TempDir()
-	work := filepath.Join(home, "work")
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	env := fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s/state LANG=de_DE.UTF-8 TERM=xterm-256color ", home, home)
+	work, env, bin := wizardSetup(t)
 	x.start(work, env+bin)
 	x.waitFor("Sprache / Language")
 	x.keys("Enter")
