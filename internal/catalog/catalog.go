@@ -2,9 +2,10 @@ package catalog
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // Catalog is the whole questionnaire with its tools and rules.
@@ -54,7 +55,7 @@ func byID[T any](errs *[]error, kind string, items []T, id func(T) string) map[s
 	m := make(map[string]T, len(items))
 	for _, x := range items {
 		if _, dup := m[id(x)]; dup {
-			*errs = append(*errs, fmt.Errorf("%s %q is defined twice", kind, id(x)))
+			*errs = append(*errs, msg.Errorf("%s %q is defined twice", kind, id(x)))
 		}
 		m[id(x)] = x
 	}

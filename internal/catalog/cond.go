@@ -1,11 +1,12 @@
 package catalog
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // Cond is a condition on answers, tool facts and the tool itself, written
@@ -158,12 +159,12 @@ type condCheck struct {
 }
 
 func (cc condCheck) errf(c *Cond, format string, args ...any) error {
-	return fmt.Errorf("%s: line %d: %s", cc.where, c.Line, fmt.Sprintf(format, args...))
+	return msg.Errorf("%s: line %d: %w", cc.where, c.Line, msg.Errorf(format, args...))
 }
 
 func (cc condCheck) check(c *Cond, inTool bool) []error {
 	if c == nil {
-		return []error{fmt.Errorf("%s: empty condition", cc.where)}
+		return []error{msg.Errorf("%s: empty condition", cc.where)}
 	}
 	var forms []string
 	if c.All != nil {
@@ -271,7 +272,7 @@ func (c *Cond) UnmarshalYAML(n *yaml.Node) error {
 	type plain Cond
 	var p plain
 	if n.Kind != yaml.MappingNode {
-		return fmt.Errorf("line %d: a condition is a mapping (all, any, not, any_tool, q, fact, kind, tool)", n.Line)
+		return msg.Errorf("line %d: a condition is a mapping (all, any, not, any_tool, q, fact, kind, tool)", n.Line)
 	}
 	if err := n.Load(&p, yaml.WithKnownFields()); err != nil {
 		return err

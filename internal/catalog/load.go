@@ -3,10 +3,11 @@ package catalog
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // The files of a catalogue, in the order they are read.
@@ -41,7 +42,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		dec := yaml.NewDecoder(bytes.NewReader(b))
 		dec.KnownFields(true)
 		if err := dec.Decode(targets[i]); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+			errs = append(errs, msg.Errorf("%s: %w", name, err))
 		}
 	}
 	if len(errs) > 0 {

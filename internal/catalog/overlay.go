@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/msg"
 )
 
 // OverlayFormat names a catalogue overlay: a consultant's own file that
@@ -66,19 +67,19 @@ func (e *OverlayError) Unwrap() error { return e.Err }
 // are marked (Fact.Overlay, Tool.Overlay) so that plans can say so.
 func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 	if len(data) > MaxOverlaySize {
-		return nil, fmt.Errorf("%s: %w", name, &fsutil.TooLargeError{Size: int64(len(data)), Max: MaxOverlaySize})
+		return nil, msg.Errorf("%s: %w", name, &fsutil.TooLargeError{Size: int64(len(data)), Max: MaxOverlaySize})
 	}
 	root, derr := ParseDocument(data, "a catalogue file")
 	if derr != nil {
-		return nil, fmt.Errorf("%s:%w", name, derr)
+		return nil, msg.Errorf("%s:%w", name, derr)
 	}
 	if root == nil {
-		return nil, fmt.Errorf("%s:1:1: the file is empty; it needs format: %s and tools", name, OverlayFormat)
+		return nil, msg.Errorf("%s:1:1: the file is empty; it needs format: %s and tools", name, OverlayFormat)
 	}
 	if dups := DuplicateKeys(root); len(dups) > 0 {
 		var errs []error
 		for _, d := range dups {
-			errs = append(errs, fmt.Errorf("%s:%w", name, d))
+			errs = append(errs, msg.Errorf("%s:%w", name, d))
 		}
 		return nil, errors.Join(errs...)
 	}
@@ -95,7 +96,7 @@ func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 	}
 	var errs []error
 	fail := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", at(key), fmt.Sprintf(format, args...)))
+		errs = append(errs, msg.Errorf("%s: %w", at(key), msg.Errorf(format, args...)))
 	}
 	if o.Format != OverlayFormat {
 		fail("format", "format must be %s, not %q", OverlayFormat, o.Format)
@@ -148,12 +149,11 @@ func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 		return nil, errors.Join(errs...)
 	}
 	if err := c.index(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, msg.Errorf("%s: %w", name, err)
 	}
 	if err := c.Validate(); err != nil {
 		for _, e := range splitErrors(err) {
-			msg := e.Error()
-			fail(longestPrefix(msg, pos), "%s", msg)
+			fail(longestPrefix(e.Error(), pos), "%v", e)
 		}
 		return nil, errors.Join(errs...)
 	}
@@ -172,20 +172,22 @@ func yamlErrors(name string, err error) error {
 	case errors.As(err, &le):
 		list = []*yaml.LoadError{le}
 	default:
-		return fmt.Errorf("%s: not valid YAML: %v", name, err)
+		return msg.Errorf("%s: not valid YAML: %v", name, err)
 	}
 	var errs []error
 	for _, e := range list {
-		msg := e.Message
-		if f, ok := strings.CutPrefix(msg, "field "); ok {
-			if key, _, ok := strings.Cut(f, " not found in type"); ok {
-				msg = fmt.Sprintf("unknown key %q here; see examples/catalog/ and questions/*.yaml for the keys", key)
-			}
-		} else if i := strings.Index(msg, " into catalog."); i >= 0 {
-			msg = msg[:i] + " here: wrong kind of value"
-		}
 		line, col := max(e.Mark.Line, 1), max(e.Mark.Column, 1) // never 0:0
-		errs = append(errs, fmt.Errorf("%s:%d:%d: %s", name, line, col, msg))
+		text := e.Message
+		if f, ok := strings.CutPrefix(text, "field "); ok {
+			if key, _, ok := strings.Cut(f, " not found in type"); ok {
+				errs = append(errs, msg.Errorf("%s:%d:%d: unknown key %q here; see examples/catalog/ and questions/*.yaml for the keys", name, line, col, key))
+				continue
+			}
+		} else if i := strings.Index(text, " into catalog."); i >= 0 {
+			errs = append(errs, msg.Errorf("%s:%d:%d: %s here: wrong kind of value", name, line, col, text[:i]))
+			continue
+		}
+		errs = append(errs, msg.Errorf("%s:%d:%d: %s", name, line, col, text))
 	}
 	return errors.Join(errs...)
 }
@@ -242,6 +244,9 @@ func longestPrefix(msg string, pos map[string][2]int) string {
 }
 
 func splitErrors(err error) []error {
+	if _, one := err.(*msg.Msg); one {
+		return []error{err} // a message unwraps to its arguments, not to errors of its own
+	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		var out []error
 		for _, e := range j.Unwrap() {

@@ -1,9 +1,10 @@
 package catalog
 
 import (
-	"fmt"
 	"maps"
 	"slices"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // The reachability check: every question can be shown and every rule can
@@ -201,12 +202,12 @@ func (c *Catalog) reachability() []error {
 	var errs []error
 	for _, q := range c.Questions {
 		if !s.canShow(q) {
-			errs = append(errs, fmt.Errorf("question %s: its show_if can never hold, so it is never asked", q.ID))
+			errs = append(errs, msg.Errorf("question %s: its show_if can never hold, so it is never asked", q.ID))
 		}
 	}
 	for _, r := range c.Rules {
 		if !s.condSat(&r.When, false) {
-			errs = append(errs, fmt.Errorf("rule %s: its condition can never hold, so it never fires", r.ID))
+			errs = append(errs, msg.Errorf("rule %s: its condition can never hold, so it never fires", r.ID))
 		}
 	}
 	return errs

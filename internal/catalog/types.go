@@ -5,7 +5,6 @@
 package catalog
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/konform/konform/internal/msg"
@@ -29,7 +28,7 @@ func ParseLang(s string) (Lang, error) {
 	case DE, EN:
 		return Lang(s), nil
 	}
-	return "", fmt.Errorf("%q is not a language; use de or en", s)
+	return "", msg.Errorf("%q is not a language; use de or en", s)
 }
 
 // Text is a sentence or label in both languages.

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // TopicIDs is the fixed list of action topics (domain brief §5). Tools
@@ -75,7 +77,7 @@ type validator struct {
 }
 
 func (v *validator) errf(format string, args ...any) {
-	v.errs = append(v.errs, fmt.Errorf(format, args...))
+	v.errs = append(v.errs, msg.Errorf(format, args...))
 }
 
 // text demands both languages, or neither where optional.

@@ -22,6 +22,11 @@ type DocError struct {
 
 func (e *DocError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg) }
 
+// In says the error in German ("de") or English.
+func (e *DocError) In(l string) string {
+	return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, msg.Localize(e.Say, l))
+}
+
 func docErr(line, col int, format string, args ...any) *DocError {
 	m := msg.Errorf(format, args...)
 	return &DocError{Line: line, Col: col, Msg: m.Error(), Say: m}

@@ -76,6 +76,14 @@ func Localize(err error, l string) string {
 	if in, ok := err.(interface{ In(string) string }); ok {
 		return in.In(l)
 	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		// Several errors joined (errors.Join): each on its line.
+		var lines []string
+		for _, e := range j.Unwrap() {
+			lines = append(lines, Localize(e, l))
+		}
+		return strings.Join(lines, "\n")
+	}
 	if u, ok := err.(interface{ Unwrap() error }); ok && u.Unwrap() != nil {
 		// A wrapper that only passes its error on (cli.Error): say that.
 		if inner := u.Unwrap(); inner.Error() == err.Error() {

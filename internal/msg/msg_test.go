@@ -43,12 +43,18 @@ func formats(t *testing.T) map[string]string {
 				if (fn.Sel.Name == "say" || fn.Sel.Name == "warn") && strings.Contains(p, "cli") {
 					idx = 0
 				}
+				if fn.Sel.Name == "errf" {
+					idx = firstString(c.Args)
+				}
 			case *ast.Ident:
 				if fn.Name == "inputErr" || fn.Name == "Errorf" && strings.HasSuffix(filepath.Dir(p), "msg") {
 					idx = 0
 				}
 				if fn.Name == "docErr" {
 					idx = 2
+				}
+				if fn.Name == "fail" && strings.Contains(p, "catalog") {
+					idx = 1
 				}
 			}
 			if idx < 0 || len(c.Args) <= idx {
@@ -66,6 +72,17 @@ func formats(t *testing.T) map[string]string {
 		t.Fatal(err)
 	}
 	return found
+}
+
+// firstString is the index of the first string literal among the first
+// two arguments, or -1.
+func firstString(args []ast.Expr) int {
+	for i := 0; i < len(args) && i < 2; i++ {
+		if lit, ok := args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			return i
+		}
+	}
+	return -1
 }
 
 func verbs(s string) []string {
