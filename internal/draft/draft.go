@@ -111,7 +111,7 @@ func Make(p *assess.Plan, k Kind, l catalog.Lang) *Draft {
 	fmt.Fprintf(&out, "> %s\n>\n", fmt.Sprintf(w.tx(
 		"**Entwurf**, erstellt von konform aus den Antworten vom %s für %s. Prüfen und an Ihre Verhältnisse anpassen – das ist keine Rechtsberatung.",
 		"**Draft**, made by konform from the answers of %s for %s. Check it and adapt it to your circumstances – this is not legal advice."),
-		date, report.Escape(p.Assessment.Organisation)))
+		date, strings.TrimSuffix(report.Escape(p.Assessment.Organisation), ".")))
 	if n := len(w.gaps); n > 0 {
 		fmt.Fprintf(&out, "> %s\n\n", fmt.Sprintf(w.tx(
 			"Offene Stellen: **%d**, markiert mit „zu klären: …“ und der Frage, deren Antwort sie füllt.",

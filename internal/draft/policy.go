@@ -13,7 +13,11 @@ import (
 // what it does not need (no recording rules when nothing is recorded) it
 // leaves out.
 func (w *writer) policy() {
-	w.para(w.tx("Diese Richtlinie gilt für alle Beschäftigten von ", "This policy applies to everyone working for ") +
+	who := w.tx("Diese Richtlinie gilt für alle Beschäftigten von ", "This policy applies to everyone working for ")
+	if has(w.ctx("sector"), "association") {
+		who = w.tx("Diese Richtlinie gilt für alle Beschäftigten und Ehrenamtlichen von ", "This policy applies to all staff and volunteers of ")
+	}
+	w.para(who +
 		report.Escape(w.p.Assessment.Organisation) + w.tx(
 		", die dienstlich Messenger oder Videokonferenzen nutzen. Sie gilt ab: ",
 		" who uses messengers or video conferencing for work. It applies from: ") +
