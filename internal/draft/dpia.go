@@ -124,6 +124,10 @@ func ThresholdCheck(p *assess.Plan, l string) DPIAResult {
 	ja := judge(ai, aiUnknown)
 	add("wp248-8", "Innovative Technologie (etwa KI-Transkription und -Zusammenfassung)", "Innovative technology (such as AI transcripts and summaries)", ja, why(ja, w.tx("KI-Funktionen sind aktiv.", "AI features are on."), w.tx("Keine KI-Funktionen.", "no AI features."), w.tx("Offen, ob KI-Funktionen aktiv sind.", "open whether AI features are on.")))
 	add("wp248-9", "Betroffene werden an der Ausübung eines Rechts oder der Nutzung eines Dienstes gehindert", "People are kept from exercising a right or using a service", NotMet, w.tx("Wer die Werkzeuge nicht nutzen will, erreicht die Organisation auf anderen Wegen.", "whoever does not want to use the tools reaches the organisation in other ways."))
+	// The authorities' list (Art. 35(4)) differs by Land and konform does
+	// not hold it: always to compare by hand, outside the count.
+	add("list-35-4", "Liste der Aufsichtsbehörde: Verarbeitungen, die stets eine Folgenabschätzung brauchen (Art. 35 Abs. 4 DSGVO)", "The supervisory authority's list of processing that always needs an impact assessment (Art. 35(4) GDPR)", ToClarify,
+		w.tx("Mit der Liste der zuständigen Aufsichtsbehörde abgleichen; konform führt diese Listen nicht.", "compare with the list of the competent authority; konform does not hold these lists."))
 
 	met, open := 0, 0
 	art35 := false
@@ -151,7 +155,7 @@ func (w *writer) dpiaCheck() {
 	r := ThresholdCheck(w.p, string(w.l))
 	result := map[Judgement][2]string{
 		Met:       {"**Eine Datenschutz-Folgenabschätzung ist erforderlich.**", "**A data protection impact assessment is required.**"},
-		NotMet:    {"**Eine Datenschutz-Folgenabschätzung ist nicht erforderlich.** Diese Schwellwertanalyse dokumentiert, warum (Rechenschaftspflicht, Art. 5 Abs. 2 DSGVO); wiederholen Sie sie, wenn sich die Nutzung ändert.", "**A data protection impact assessment is not required.** This threshold check documents why (accountability, Art. 5(2) GDPR); repeat it when the use changes."},
+		NotMet:    {"**Eine Datenschutz-Folgenabschätzung ist nicht erforderlich**, sofern die Liste der Aufsichtsbehörde (letzte Zeile) keinen Eintrag nennt, der zutrifft. Diese Schwellwertanalyse dokumentiert, warum (Rechenschaftspflicht, Art. 5 Abs. 2 DSGVO); wiederholen Sie sie, wenn sich die Nutzung ändert.", "**A data protection impact assessment is not required**, provided the authority's list (last line) names nothing that applies. This threshold check documents why (accountability, Art. 5(2) GDPR); repeat it when the use changes."},
 		ToClarify: {"**Zu klären:** Mit den offenen Antworten könnten zwei oder mehr Kriterien erfüllt sein. Klären Sie die markierten Punkte; bis dahin gehen Sie von einer erforderlichen Folgenabschätzung aus.", "**To clarify:** with the open answers, two or more criteria could be met. Clarify the marked points; until then assume an impact assessment is required."},
 	}[r.Result]
 	w.heading(2, w.tx("Ergebnis", "Result"))
@@ -172,8 +176,8 @@ func (w *writer) dpiaCheck() {
 	}
 	w.heading(2, w.tx("Kriterien", "Criteria"))
 	w.para(w.tx(
-		"Art. 35 Abs. 1 DSGVO verlangt eine Folgenabschätzung bei voraussichtlich hohem Risiko; Abs. 3 nennt Fälle, in denen sie stets nötig ist. Die europäischen Aufsichtsbehörden (Leitlinien WP 248 rev.01, vom EDSA bestätigt) nennen neun Kriterien: Sind zwei oder mehr erfüllt, ist in der Regel eine Folgenabschätzung nötig. Gleichen Sie zusätzlich die Liste Ihrer Aufsichtsbehörde ab (Art. 35 Abs. 4 DSGVO).",
-		"Art. 35(1) GDPR requires an impact assessment where a high risk is likely; paragraph 3 names cases where it is always needed. The European authorities (guidelines WP 248 rev.01, endorsed by the EDPB) name nine criteria: where two or more are met, an impact assessment is usually needed. Check your supervisory authority's list as well (Art. 35(4) GDPR)."))
+		"Art. 35 Abs. 1 DSGVO verlangt eine Folgenabschätzung bei voraussichtlich hohem Risiko; Abs. 3 nennt Fälle, in denen sie stets nötig ist. Die europäischen Aufsichtsbehörden (Leitlinien WP 248 rev.01, vom EDSA bestätigt) nennen neun Kriterien: Sind zwei oder mehr erfüllt, ist in der Regel eine Folgenabschätzung nötig. Dazu kommt die Liste der Aufsichtsbehörde (Art. 35 Abs. 4 DSGVO).",
+		"Art. 35(1) GDPR requires an impact assessment where a high risk is likely; paragraph 3 names cases where it is always needed. The European authorities (guidelines WP 248 rev.01, endorsed by the EDPB) name nine criteria: where two or more are met, an impact assessment is usually needed. Then there is the supervisory authority's list (Art. 35(4) GDPR)."))
 	w.line("| %s | %s | %s |", w.tx("Kriterium", "Criterion"), w.tx("Erfüllt?", "Met?"), w.tx("Begründung aus den Antworten", "Reason from the answers"))
 	w.line("| --- | --- | --- |")
 	for _, c := range r.Criteria {

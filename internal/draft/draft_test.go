@@ -191,6 +191,8 @@ tools: [{tool: threema-work}]`, "wp248-5", draft.Met},
 		{"automated decisions never", `tools: [{tool: threema-work}]`, "wp248-2", draft.NotMet},
 		{"public areas never", `tools: [{tool: threema-work}]`, "art35-3c", draft.NotMet},
 		{"other ways always open", `tools: [{tool: threema-work}]`, "wp248-9", draft.NotMet},
+		{"the authority's list is compared by hand", `context: {monitoring: "no"}
+tools: [{tool: threema-work}]`, "list-35-4", draft.ToClarify},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := draft.ThresholdCheck(plan(t, base+tc.yaml+"\n"), "de")
