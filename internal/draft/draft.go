@@ -268,6 +268,14 @@ func (w *writer) vendor(t *assess.Tool) string {
 
 func (w *writer) name(t *assess.Tool) string { return report.Escape(t.Name.In(w.l)) }
 
+// when adds the text in the writer's language to list where cond holds.
+func (w *writer) when(list []string, cond bool, de, en string) []string {
+	if cond {
+		return append(list, w.tx(de, en))
+	}
+	return list
+}
+
 // row writes a table row of two cells.
 func (w *writer) row(a, b string) {
 	w.line("| %s | %s |", a, strings.ReplaceAll(b, "\n", " "))

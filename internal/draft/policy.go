@@ -147,11 +147,7 @@ func (w *writer) accountDevice(t *assess.Tool) string {
 // settings are the tool's settings the answers show to keep.
 func (w *writer) settings(t *assess.Tool) []string {
 	var out []string
-	add := func(cond bool, de, en string) {
-		if cond {
-			out = append(out, w.tx(de, en))
-		}
-	}
+	add := func(cond bool, de, en string) { out = w.when(out, cond, de, en) }
 	add(has(w.tool(t, "backups"), "off"), "keine Cloud-Backups der Chats einschalten", "do not switch on cloud backups of chats")
 	add(has(w.tool(t, "backups"), "encrypted"), "Backups nur Ende-zu-Ende-verschlüsselt", "backups end-to-end encrypted only")
 	add(has(w.tool(t, "app_lock"), "yes"), "App-Sperre eingeschaltet lassen", "keep the app lock on")

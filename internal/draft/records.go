@@ -161,11 +161,7 @@ func (w *writer) erasure(t *assess.Tool) string {
 // measures lists the technical and organisational measures the answers show.
 func (w *writer) measures(t *assess.Tool) string {
 	var out []string
-	add := func(cond bool, de, en string) {
-		if cond {
-			out = append(out, w.tx(de, en))
-		}
-	}
+	add := func(cond bool, de, en string) { out = w.when(out, cond, de, en) }
 	e2e := w.tool(t, "e2e_use")
 	add(has(e2e, "always") || len(e2e) == 0 && w.factIs(t, "e2e", "default"), "Ende-zu-Ende-Verschlüsselung", "end-to-end encryption")
 	add(has(w.tool(t, "app_lock"), "yes"), "App-Sperre (PIN oder Biometrie)", "app lock (PIN or biometrics)")
