@@ -36,8 +36,13 @@ func newTmux(t *testing.T) *tmux {
 		}
 		t.Skip("tmux is not installed (.ci/run installs it)")
 	}
-	x := &tmux{t: t, socket: fmt.Sprintf("konform-test-%d", os.Getpid())}
+	// One server per test, kept alive by a session of its own: a test
+	// kills and restarts the wizard's session, and a server that exits
+	// with its last session races the next new-session ("server exited
+	// unexpectedly").
+	x := &tmux{t: t, socket: fmt.Sprintf("konform-test-%d-%s", os.Getpid(), t.Name())}
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", x.socket, "kill-server").Run() })
+	x.run("new-session", "-d", "-s", "keep", "sleep 3600")
 	return x
 }
 
