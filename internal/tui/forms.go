@@ -368,7 +368,7 @@ func (m *Model) complete() {
 		switch {
 		case m.val == answers.CheckQuick || m.val == answers.CheckFull:
 			m.st.quick = m.val == answers.CheckQuick
-			m.perTool = 0
+			m.typical = 0
 			m.refresh()
 			m.goTo(0)
 		case strings.HasPrefix(m.val, "+"):

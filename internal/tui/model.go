@@ -86,9 +86,9 @@ type Model struct {
 	// it on the facts step.
 	factsShown string
 	// bar is the progress shown; it only moves forward while the user
-	// does (see goTo). perTool is the steps a tool is expected to take.
+	// does (see goTo). typical is the steps two typical tools take.
 	bar      float64
-	perTool  int
+	typical  int
 	filtered bool // the tool list has been filtered since it was built
 	val      string
 	multi    []string
@@ -191,7 +191,7 @@ func (m *Model) completeCheck() {
 		return
 	}
 	m.st.quick = false
-	m.perTool = 0
+	m.typical = 0
 	m.refresh()
 	m.autosave()
 	m.goTo(firstOpen(m.st, m.all))
@@ -208,7 +208,8 @@ func (m *Model) Init() tea.Cmd {
 
 // progress is how far the walk is at the current step: the steps done of
 // the steps there will be. Before the tools are chosen, their questions are
-// estimated from a typical messenger and video tool in this context.
+// estimated from a typical messenger and video tool in this context – two
+// tools, as the welcome screen's time estimate says.
 func (m *Model) progress() float64 {
 	return float64(m.cur+1) / float64(m.expected())
 }
@@ -219,20 +220,23 @@ func (m *Model) expected() int {
 	if len(m.st.tools) > 0 {
 		return len(m.all)
 	}
-	if m.perTool == 0 {
+	if m.typical == 0 {
 		// The organisation's answers so far, with two typical tools.
 		trial := newState(m.st.lang, m.st.date)
 		trial.org, trial.ctx, trial.quick = m.st.org, m.st.ctx, m.st.quick
 		trial.setTools(m.cat, []string{"whatsapp-business-app", "zoom"})
 		with, _ := steps(m.cat, trial)
-		m.perTool = max(1, (len(with)-len(m.all))/2)
+		m.typical = max(1, len(with)-len(m.all))
 	}
-	return len(m.all) + m.perTool
+	return len(m.all) + m.typical
 }
 
 // refresh recomputes the walk from the answers.
 func (m *Model) refresh() {
 	m.all, m.plan = steps(m.cat, m.st)
+	if len(m.st.tools) == 0 {
+		m.typical = 0 // the organisation's answers change the estimate
+	}
 }
 
 // goTo shows step i of the walk.

@@ -767,3 +767,43 @@ func TestValidationHintsWaitForTheUser(t *testing.T) {
 		t.Errorf("enter with no tool: at %s\n%s", d.at(), d.screen())
 	}
 }
+
+// Before the tools are chosen, the step count is estimated for two typical
+// tools in the organisation's context: choosing those two keeps the total
+// where it was, in the quick check and in the full one.
+func TestStepEstimateIsTwoTypicalTools(t *testing.T) {
+	for _, check := range []string{answers.CheckQuick, answers.CheckFull} {
+		opt := fixed(t)
+		opt.Check = check
+		d := newDriver(t, opt)
+		d.press("enter")
+		d.typeText("Zahnarztpraxis Lind")
+		d.press("enter", "enter", "enter", "enter")
+		d.expectAt("sector")
+		d.press("home", "enter") // health
+		d.expectAt("secrecy_203")
+		d.press("home", "enter") // yes
+		for n := 0; d.at() != "tools"; n++ {
+			if n > 20 {
+				t.Fatalf("stuck at %s:\n%s", d.at(), d.screen())
+			}
+			if q := d.m.all[d.m.cur].q; q != nil && q.Type == catalog.MultiChoice && len(d.m.multi) == 0 {
+				d.press("space")
+			}
+			d.press("enter")
+		}
+		_, before := stepOn(d.screen())
+		if !strings.Contains(d.screen(), "von etwa") {
+			t.Errorf("%s: the total before the tools is not marked as an estimate:\n%s", check, d.screen())
+		}
+		d.press("down", "space") // WhatsApp Business App
+		for range 10 {
+			d.press("down")
+		}
+		d.press("space", "enter") // Zoom
+		_, after := stepOn(d.screen())
+		if before == 0 || after != before {
+			t.Errorf("%s check: %d steps estimated, %d with WhatsApp Business App and Zoom", check, before, after)
+		}
+	}
+}
