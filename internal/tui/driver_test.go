@@ -24,6 +24,8 @@ type driver struct {
 	t    testing.TB
 	m    *Model
 	quit bool
+	// size is the terminal's, as last sent; 80×24 from the start.
+	size tea.WindowSizeMsg
 }
 
 func catalogue(t testing.TB) *catalog.Catalog { return testkit.Catalog(t) }
@@ -55,7 +57,7 @@ func newAskingDriver(t testing.TB, opt Options) *driver {
 	if opt.HomeDir == "" {
 		opt.HomeDir = "/home/anna"
 	}
-	d := &driver{t: t, m: New(opt)}
+	d := &driver{t: t, m: New(opt), size: tea.WindowSizeMsg{Width: 80, Height: 24}}
 	d.run(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	d.send(tea.BackgroundColorMsg{})
@@ -74,10 +76,20 @@ func (d *driver) send(msg tea.Msg) {
 			d.quit = true
 			continue
 		}
+		// tea.RequestWindowSize: the runtime answers with the size, as a
+		// terminal does – a model that asks again on every answer loops.
+		if reflect.TypeOf(msg) == windowSizeRequest {
+			msg = d.size
+		}
+		if size, ok := msg.(tea.WindowSizeMsg); ok {
+			d.size = size
+		}
 		_, cmd := d.m.Update(msg)
 		queue = append(queue, d.collect(cmd)...)
 	}
 }
+
+var windowSizeRequest = reflect.TypeOf(tea.RequestWindowSize())
 
 func (d *driver) run(cmd tea.Cmd) {
 	for _, msg := range d.collect(cmd) {

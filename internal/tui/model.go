@@ -346,6 +346,12 @@ func (m *Model) Close() { m.keeper.Close() }
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		// huh asks for the size whenever a form starts: the same size again
+		// changes nothing (a question rebuilt for it would start a form that
+		// asks again, for ever, and lose the cursor).
+		if msg.Width == m.width && msg.Height == m.high {
+			return m, m.passToForm(msg)
+		}
 		m.width, m.high = msg.Width, msg.Height
 		m.preview.SetWidth(msg.Width)
 		m.preview.SetHeight(max(1, msg.Height-6))

@@ -807,3 +807,31 @@ func TestStepEstimateIsTwoTypicalTools(t *testing.T) {
 		}
 	}
 }
+
+// huh asks for the window size whenever a form starts. Answered with the
+// same size, nothing is rebuilt: the wizard does not loop (the driver fails
+// on a loop) and ↓ moves through a multiple choice, as in the terminal.
+func TestMultipleChoiceCursorMoves(t *testing.T) {
+	opt := fixed(t)
+	opt.Check = answers.CheckQuick
+	d := newDriver(t, opt)
+	d.press("enter")
+	d.typeText("Zahnarztpraxis Lind")
+	d.press("enter", "enter", "enter", "enter")
+	d.press("home", "enter", "home", "enter") // health, secrecy
+	for n := 0; d.at() != "tools"; n++ {
+		if n > 10 {
+			t.Fatalf("stuck at %s", d.at())
+		}
+		d.press("enter")
+	}
+	d.press("down", "space", "enter") // WhatsApp Business App
+	d.expectAt("facts:whatsapp-business-app")
+	d.press("enter")
+	d.expectAt("whatsapp-business-app:used_for")
+	d.press("down", "space", "down", "down", "space")
+	want := []string{"customer_contact", "appointments"}
+	if !slices.Equal(d.m.multi, want) {
+		t.Errorf("ticked %v, want %v:\n%s", d.m.multi, want, d.screen())
+	}
+}
