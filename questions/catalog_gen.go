@@ -3465,8 +3465,8 @@ func compiled() *catalog.Catalog {
 					EN: "Are health data or other especially sensitive data exchanged or discussed?",
 				},
 				Help: catalog.Text{
-					DE: "Dazu zählen Gesundheit, Religion, politische Meinung, Gewerkschaftszugehörigkeit, sexuelle Orientierung (Art. 9 DSGVO). Schon ein Foto eines Rezepts gehört dazu.",
-					EN: "This covers health, religion, political opinions, union membership, sexual orientation (Art. 9 GDPR). Even a photo of a prescription counts.",
+					DE: "Dazu zählen Gesundheit, Religion, politische Meinung, Gewerkschaftszugehörigkeit, sexuelle Orientierung (Art. 9 DSGVO). Schon ein Foto eines Rezepts gehört dazu – und in einer Praxis oder Beratungsstelle schon die Terminerinnerung, denn sie verrät, wer Patient oder Klientin ist.",
+					EN: "This covers health, religion, political opinions, union membership, sexual orientation (Art. 9 GDPR). Even a photo of a prescription counts – and in a practice or counselling service even an appointment reminder, as it shows who is a patient or client.",
 				},
 				Options: []catalog.Option{
 					catalog.Option{
