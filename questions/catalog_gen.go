@@ -148,8 +148,8 @@ func compiled() *catalog.Catalog {
 				ID:    "business_version",
 				Scope: "tool",
 				Title: catalog.Text{
-					DE: "Business-Version und Nutzungsbedingungen",
-					EN: "Business version and licence terms",
+					DE: "Tarif und Nutzungsbedingungen",
+					EN: "Plan and terms of use",
 				},
 				Intro: catalog.Text{
 					DE: "Viele Dienste haben eine Version oder einen Tarif für Unternehmen – mit Vertrag und zentralen Einstellungen.",

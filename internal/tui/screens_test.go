@@ -835,3 +835,28 @@ func TestMultipleChoiceCursorMoves(t *testing.T) {
 		t.Errorf("ticked %v, want %v:\n%s", d.m.multi, want, d.screen())
 	}
 }
+
+// At 80×24 the header is one line on every step of a walk: where the user
+// is and the step count, the app's name dropped where the place is long
+// ("WhatsApp Business App › Trennung privat und geschäftlich").
+func TestHeaderIsOneLine(t *testing.T) {
+	d := start(t, fixed(t))
+	for n := 0; d.at() != "review"; n++ {
+		if n > 300 {
+			t.Fatalf("stuck at %s", d.at())
+		}
+		lines := strings.Split(d.screen(), "\n")
+		if !strings.Contains(lines[0], "Schritt") || !strings.HasPrefix(lines[1], "▌") && !strings.HasPrefix(lines[1], "░") {
+			t.Errorf("%s: the header takes more than a line:\n%s\n%s", d.at(), lines[0], lines[1])
+		}
+		st := d.m.all[d.m.cur]
+		switch {
+		case st.kind == stepTools:
+			d.press("down", "space", "enter") // WhatsApp Business App
+		case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+			d.press("space", "enter")
+		default:
+			d.press("enter")
+		}
+	}
+}

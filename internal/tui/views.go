@@ -202,8 +202,13 @@ func (m *Model) header() string {
 		}
 		count = fmt.Sprintf(m.t(key), n, total)
 	}
-	// A long place wraps; its words are what tells the user where they are.
-	title := lipgloss.NewStyle().Width(max(10, m.width-lipgloss.Width(count)-2)).Render(head.Render(where))
+	// A place too long for the line loses the app's name first; if it is
+	// still too long, it wraps: its words tell the user where they are.
+	room := max(10, m.width-lipgloss.Width(count)-2)
+	if lipgloss.Width(where) > room {
+		where = strings.TrimPrefix(where, "konform · ")
+	}
+	title := lipgloss.NewStyle().Width(room).Render(head.Render(where))
 	gap := max(1, m.width-lipgloss.Width(title)-lipgloss.Width(count))
 	line := lipgloss.JoinHorizontal(lipgloss.Top, title, strings.Repeat(" ", gap), dim.Render(count))
 	if total == 0 || m.screen == scrWelcome || m.screen == scrStart {
