@@ -4679,8 +4679,8 @@ func compiled() *catalog.Catalog {
 					EN: "What is the basis for the transfer to third countries?",
 				},
 				Help: catalog.Text{
-					DE: "Das Privacy Shield ist seit Juli 2020 ungültig. Seit 10.07.2023 gilt für zertifizierte US-Unternehmen das EU-US Data Privacy Framework; sonst braucht es die Standardvertragsklauseln vollständig und ohne Einschränkung, auch für Unterauftragnehmer.",
-					EN: "The Privacy Shield has been invalid since July 2020. Since 10 July 2023 the EU-US Data Privacy Framework covers certified US companies; otherwise the standard contractual clauses are needed, in full and without restrictions, also for sub-processors.",
+					DE: "Die Antwort steht im AVV des Anbieters oder in seinen Datenschutzhinweisen; ob ein US-Unternehmen zertifiziert ist, zeigt die öffentliche Liste auf dataprivacyframework.gov. Seit 10.07.2023 gilt für zertifizierte US-Unternehmen das EU-US Data Privacy Framework; sonst braucht es die Standardvertragsklauseln vollständig und ohne Einschränkung, auch für Unterauftragnehmer. (Das frühere Privacy Shield ist seit Juli 2020 ungültig.)",
+					EN: "The answer is in the provider's DPA or privacy notice; whether a US company is certified is shown by the public list at dataprivacyframework.gov. Since 10 July 2023 the EU-US Data Privacy Framework covers certified US companies; otherwise the standard contractual clauses are needed, in full and without restrictions, also for sub-processors. (The former Privacy Shield has been invalid since July 2020.)",
 				},
 				Options: []catalog.Option{
 					catalog.Option{
