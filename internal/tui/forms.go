@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -251,7 +252,9 @@ func (m *Model) buildQuestion(st step, keep bool) {
 	q := st.q
 	vals, _ := m.st.scope(st.tool)
 	cur, has := vals[q.ID]
-	title := q.Title.In(m.lang)
+	// Wrapped here, at spaces only: huh would also break after a full stop,
+	// and end a line in "§ 203 Abs.".
+	title := strings.Join(wrapLines(keepTogether(q.Title.In(m.lang)), m.titleWidth()), "\n")
 	desc := ""
 	if !has && q.Prefill != "" && st.tool != "" {
 		if v := m.prefill(st.tool, q); v != "" {
@@ -262,8 +265,9 @@ func (m *Model) buildQuestion(st step, keep bool) {
 	var opts []huh.Option[string]
 	var labels []string
 	for _, o := range q.Options {
-		opts = append(opts, huh.NewOption(o.Label.In(m.lang), o.ID))
-		labels = append(labels, o.Label.In(m.lang))
+		label := keepTogether(o.Label.In(m.lang))
+		opts = append(opts, huh.NewOption(label, o.ID))
+		labels = append(labels, label)
 	}
 	switch q.Type {
 	case catalog.FreeText:
@@ -312,8 +316,12 @@ func (m *Model) questionHeight(title, desc string, options []string) int {
 	return min(need, m.questionRoom())
 }
 
+// titleWidth is the width of a field's text: the form's less the field's
+// left border and padding.
+func (m *Model) titleWidth() int { return max(10, m.formWidth()-2) }
+
 func (m *Model) questionLines(title, desc string) int {
-	w := max(10, m.formWidth()-2) // the field's left border and padding
+	w := m.titleWidth()
 	n := lipgloss.Height(lipgloss.NewStyle().Width(w).Render(title))
 	if desc != "" {
 		n += lipgloss.Height(lipgloss.NewStyle().Width(w).Render(desc))
@@ -464,3 +472,11 @@ func backgroundMsg(dark bool) tea.BackgroundColorMsg {
 	}
 	return tea.BackgroundColorMsg{Color: color.White}
 }
+
+// citeSpace is the space inside a legal reference: "§ 203", "Abs. 4",
+// "Art. 9", "Nr. 6".
+var citeSpace = regexp.MustCompile(`(§§?|Art\.|Abs\.|Nr\.|lit\.|Satz|S\.) (\d)`)
+
+// keepTogether joins a legal reference with no-break spaces, so a line
+// never ends in "§ 203 Abs." with the "4" on the next.
+func keepTogether(s string) string { return citeSpace.ReplaceAllString(s, "$1\u00a0$2") }

@@ -860,3 +860,42 @@ func TestHeaderIsOneLine(t *testing.T) {
 		}
 	}
 }
+
+// A legal reference is never split at the end of a line: "§ 203 Abs. 4
+// StGB" keeps "Abs. 4" together, at any width.
+func TestLegalReferencesStayTogether(t *testing.T) {
+	if got := keepTogether("§ 203 Abs. 4 StGB, Art. 9 DSGVO, § 87 Abs. 1 Nr. 6"); strings.Contains(got, "§ 2") ||
+		strings.Contains(got, "Abs. 4") || strings.Contains(got, "Art. 9") || strings.Contains(got, "Nr. 6") {
+		t.Errorf("keepTogether left a breakable space: %q", got)
+	}
+	for _, width := range []int{60, 70, 80} {
+		opt := fixed(t)
+		opt.Check = answers.CheckQuick
+		d := newDriver(t, opt)
+		d.send(tea.WindowSizeMsg{Width: width, Height: 24})
+		d.press("enter")
+		d.typeText("Praxis")
+		d.press("enter", "enter", "enter", "enter")
+		d.press("home", "enter", "home", "enter") // health, secrecy
+		for n := 0; d.at() != "whatsapp-business-app:confidentiality_bound"; n++ {
+			if n > 40 {
+				t.Fatalf("stuck at %s", d.at())
+			}
+			switch st := d.m.all[d.m.cur]; {
+			case st.kind == stepTools:
+				d.press("down", "space", "enter") // WhatsApp Business App
+			case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+				d.press("space", "enter")
+			default:
+				d.press("enter")
+			}
+		}
+		d.press("?")
+		for _, l := range strings.Split(d.screen(), "\n") {
+			l = strings.TrimRight(l, " │")
+			if strings.HasSuffix(l, "Abs.") || strings.HasSuffix(l, "§") || strings.HasSuffix(l, "Art.") {
+				t.Errorf("at %d columns a line ends inside a legal reference: %q", width, l)
+			}
+		}
+	}
+}

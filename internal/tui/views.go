@@ -271,7 +271,7 @@ func (m *Model) stepView() (string, string) {
 			body += "\n" + box.Width(m.formWidth()).Render(m.noteForm.View())
 		}
 		if m.showHelp {
-			body += "\n" + box.Width(m.formWidth()).Render(bold.Render(m.t("ui.why"))+"\n"+st.q.Help.In(m.lang))
+			body += "\n" + box.Width(m.formWidth()).Render(bold.Render(m.t("ui.why"))+"\n"+keepTogether(st.q.Help.In(m.lang)))
 		}
 		_, notes := m.st.scope(st.tool)
 		if n := notes[st.q.ID]; n != "" && !m.noting {
