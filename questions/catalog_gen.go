@@ -1134,6 +1134,26 @@ func compiled() *catalog.Catalog {
 				Read:  "2026-12-01",
 			},
 			&catalog.Source{
+				ID:    "record-zoom-datacenter",
+				Title: "Selecting data center for meetings, webinars, whiteboards, notes and docs",
+				By:    "Zoom Support",
+				Date:  "undated",
+				URL:   "https://support.zoom.com/hc/en/article?id=zm_kb&sysparm_article=KB0060026",
+				Read:  "2026-12-01",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-zoom-eea-2023",
+				Title: "Zoom brings in new privacy measures following EU fine for Meta",
+				By:    "The Record (Recorded Future News)",
+				Date:  "2023-06",
+				URL:   "https://therecord.media/zoom-new-privacy-measures-eu-data-protection",
+				Read:  "2026-12-01",
+			},
+			&catalog.Source{
 				ID:    "record-dsk-video-2020",
 				Title: "Orientierungshilfe Videokonferenzsysteme",
 				By:    "Datenschutzkonferenz (DSK)",
@@ -7261,10 +7281,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"hosting": catalog.Fact{
-						Value: "usa",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Value: "mixed",
+						Detail: catalog.Text{
+							DE: "zahlende Konten können die Rechenzentren für Bild, Ton und geteilte Inhalte der Meetings wählen und bestimmte Daten im EWR speichern lassen; Konto- und Diagnosedaten bleiben in den USA, Daten können über abgewählte Rechenzentren laufen",
+							EN: "paid accounts can choose the data centres for meeting video, audio and shared content and have certain data stored in the EEA; account and diagnostic data stay in the USA, and data may pass through opted-out data centres",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-zoom-datacenter",
+							"record-zoom-eea-2023",
 						},
 					},
 					"meeting_password": catalog.Fact{

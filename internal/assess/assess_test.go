@@ -296,8 +296,8 @@ func TestFactsPrefillAndAnswersOverride(t *testing.T) {
 	delete(f.Tools[1].Answers, "hosting")
 	p := assess.Assess(cat, f)
 	got := answerOf(p.Tools[1], "hosting")
-	if got.Origin != assess.FromFact || got.Values[0] != "usa" {
-		t.Fatalf("zoom hosting: %+v, want usa from the catalogue", got)
+	if got.Origin != assess.FromFact || got.Values[0] != "mixed" {
+		t.Fatalf("zoom hosting: %+v, want mixed from the catalogue", got)
 	}
 	f = build(change{video: "zoom", vid: map[string]string{"plan": "paid", "hosting": "eu_eea"}})
 	p = assess.Assess(cat, f)

@@ -138,7 +138,7 @@ func TestCompiledCatalogueMatchesTheYAML(t *testing.T) {
 	if string(got) != string(want) {
 		t.Fatal("the compiled catalogue differs from the YAML catalogue")
 	}
-	if d.Question("sector") == nil || d.Tool("zoom").Facts["hosting"].AsOf.String() != "2020-06-18" || d.FactDef("seat").Values[0].Short.DE != "DE" {
+	if d.Question("sector") == nil || d.Tool("zoom").Facts["seat"].AsOf.String() != "2020-06-18" || d.FactDef("seat").Values[0].Short.DE != "DE" {
 		t.Fatal("the compiled catalogue is incomplete")
 	}
 	if err := d.Validate(); err != nil {
