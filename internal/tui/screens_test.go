@@ -899,3 +899,31 @@ func TestLegalReferencesStayTogether(t *testing.T) {
 		}
 	}
 }
+
+// The review scrolls by whole items: wherever the cursor is, the first line
+// under the header is a group's heading or the first line of an answer –
+// never the rest of a long answer without its question.
+func TestReviewScrollsByWholeItems(t *testing.T) {
+	d := start(t, fixed(t))
+	d.answerAll("whatsapp-business-app", "zoom")
+	d.expectAt("review")
+	items := d.m.reviewItems()
+	qW := d.m.width - min(32, d.m.width/3) - 5
+	var starts []string
+	for _, it := range items {
+		starts = append(starts, it.group, wrapLines(it.question, qW)[0])
+	}
+	for i := range items {
+		d.m.reviewCur = i
+		first := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.Split(d.screen(), "\n")[3]), "›"))
+		ok := false
+		for _, s := range starts {
+			if s != "" && strings.HasPrefix(first, strings.TrimSpace(s)) {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Fatalf("cursor on item %d: the review starts inside an item: %q\n%s", i, first, d.screen())
+		}
+	}
+}

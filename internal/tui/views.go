@@ -483,6 +483,15 @@ func (m *Model) reviewView() string {
 	at = max(at, 0)
 	room := max(3, m.high-7)
 	start := max(0, min(at-room/2, len(lines)-room))
+	// The window starts with a whole item, and with its group's heading
+	// if that is right above: never with the second line of an answer.
+	for start > 0 && at-start < room-1 {
+		cur, prev := lines[start].item, lines[start-1].item
+		if cur != prev && (cur == -1 || prev != -1) {
+			break
+		}
+		start--
+	}
 	var b strings.Builder
 	for j := start; j < min(len(lines), start+room); j++ {
 		b.WriteString(lines[j].text + "\n")
