@@ -118,7 +118,7 @@ func (a *Accessible) save() {
 	}
 	switch err := a.keeper.Save(a.st.file(), a.opt.Catalog); {
 	case err != nil && !a.warned:
-		a.say(a.t("acc.notsaved"), safe.Line(err.Error()))
+		a.say(a.t("acc.notsaved"), safe.Line(msg.Localize(err, string(a.lang))))
 		a.warned = true
 	case err == nil && a.warned:
 		a.say(a.t("acc.savedagain"), safe.Line(a.keeper.Path()))

@@ -390,7 +390,7 @@ func (m *Model) complete() {
 		case strings.HasPrefix(m.val, "!"):
 			for _, s := range m.opt.Sessions {
 				if s.Path == m.val[1:] {
-					m.message = safe.Line(s.Err.Error())
+					m.message = m.errText(s.Err)
 				}
 			}
 			m.buildStart()
@@ -413,7 +413,7 @@ func (m *Model) complete() {
 		return
 	case "savesession":
 		if err := m.keeper.SaveAs(m.expand(m.val), m.st.file(), m.cat); err != nil {
-			m.sessionErr = safe.Line(fsutil.Reason(err).Error())
+			m.sessionErr = m.errText(fsutil.Reason(err))
 			m.buildSaveSession()
 			return
 		}

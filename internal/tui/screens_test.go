@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -162,8 +163,9 @@ func TestSaveErrorIsShownAndAnotherPathCanBeTried(t *testing.T) {
 	d.typeText(filepath.Join(opt.WorkDir, "no", "such", "plan.md"))
 	d.press("enter", "enter")
 	d.expectAt("save")
-	if !strings.Contains(d.screen(), "Nicht gespeichert") || !strings.Contains(d.screen(), "does not exist") {
-		t.Fatalf("no error shown:\n%s", d.screen())
+	// In the user's language, with the folder as the user knows it.
+	if !strings.Contains(d.screen(), "Nicht gespeichert") || !strings.Contains(d.screen(), "den Ordner ~/work/no/such gibt es nicht") {
+		t.Fatalf("no error shown, or not in German:\n%s", d.screen())
 	}
 	for range 120 {
 		d.press("backspace")
@@ -288,8 +290,8 @@ func TestUnreadableSessionIsReportedNotUsed(t *testing.T) {
 	}
 	d.press("down", "enter")
 	d.expectAt("start")
-	if !strings.Contains(d.screen(), "newer konform") {
-		t.Fatalf("no reason shown:\n%s", d.screen())
+	if !strings.Contains(d.screen(), "stammt von einem neueren konform") {
+		t.Fatalf("no reason shown in German:\n%s", d.screen())
 	}
 	d.press("g", "enter") // the list starts again at the top
 	d.expectAt("assessment")
@@ -422,7 +424,7 @@ func TestFailedSaveIsShownUntilSaved(t *testing.T) {
 	}
 	// The work folder does not exist yet: the reason shows, nothing is lost.
 	d.press("enter")
-	if s := d.screen(); !strings.Contains(s, "Nicht gespeichert: folder") || d.m.Session().Saved() {
+	if s := d.screen(); !strings.Contains(s, "Nicht gespeichert: den Ordner ~/work gibt es nicht") || d.m.Session().Saved() {
 		t.Fatalf("a failed save elsewhere is not shown:\n%s", s)
 	}
 	if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
@@ -924,6 +926,37 @@ func TestReviewScrollsByWholeItems(t *testing.T) {
 		}
 		if !ok {
 			t.Fatalf("cursor on item %d: the review starts inside an item: %q\n%s", i, first, d.screen())
+		}
+	}
+}
+
+// The done screen names every file saved, each name whole on its line at
+// 80 columns; the drafts under their folder, named once.
+func TestDoneScreenNamesEverySavedFile(t *testing.T) {
+	for _, width := range []int{60, 80} {
+		opt := fixed(t)
+		d := start(t, opt)
+		d.send(tea.WindowSizeMsg{Width: width, Height: 24})
+		d.answerAll("signal")
+		if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		d.press("p", "s", "enter", "space", "down", "space", "down", "space", "enter")
+		d.expectAt("done")
+		screen := d.screen()
+		if width < 80 {
+			// Too narrow for the longest names: they break after a hyphen.
+			screen = regexp.MustCompile(`-\n *`).ReplaceAllString(screen, "-")
+		}
+		base := "konform-plan-malerbetrieb-sommer-gmbh-2026-11-22"
+		for _, name := range []string{base + ".md", base + ".json", base + ".answers.yaml",
+			"verarbeitungsverzeichnis.md", "datenschutzhinweise.md", "nutzungsrichtlinie.md", "dsfa-schwellwertanalyse.md", "avv-pruefliste.md"} {
+			if !strings.Contains(screen, name) {
+				t.Errorf("at %d columns the done screen does not name %s:\n%s", width, name, screen)
+			}
+		}
+		if n := strings.Count(screen, "-entwuerfe"); n != 1 {
+			t.Errorf("at %d columns the drafts folder is named %d times:\n%s", width, n, screen)
 		}
 	}
 }

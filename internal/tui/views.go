@@ -20,6 +20,7 @@ import (
 	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/safe"
 )
@@ -89,9 +90,30 @@ func (m *Model) Render() string {
 		body = warn.Render(wrap(m.lockedErr, m.width-2)) + "\n\n" + wrap(m.t("ui.locked.ask"), m.width-2)
 		keys = m.t("ui.locked.help")
 	case scrDone:
+		// The folder once, then the files by name – each name whole on
+		// its line where the window allows; the drafts under their folder.
 		lines := []string{bold.Render(m.t("ui.done"))}
-		for _, p := range m.saved {
-			lines = append(lines, wrap("  "+p, m.width-2))
+		if len(m.saved) > 0 {
+			sep := string(filepath.Separator)
+			home := filepath.Dir(m.saved[0])
+			lines = append(lines, wrapIndent(home+sep, m.width-2, "  ", "    ")...)
+			folder := ""
+			for _, p := range m.saved {
+				dir := filepath.Dir(p)
+				if dir == home {
+					lines = append(lines, wrapIndent(filepath.Base(p), m.width-2, "    ", "      ")...)
+					continue
+				}
+				if dir != folder {
+					folder = dir
+					name := dir + sep
+					if filepath.Dir(dir) == home {
+						name = filepath.Base(dir) + sep
+					}
+					lines = append(lines, wrapIndent(name, m.width-2, "    ", "      ")...)
+				}
+				lines = append(lines, wrapIndent(filepath.Base(p), m.width-2, "      ", "        ")...)
+			}
 		}
 		body = strings.Join(lines, "\n")
 		keys = m.t("ui.done.help")
@@ -117,7 +139,7 @@ func (m *Model) fit(body, keys string) string {
 	switch {
 	case m.keeper.Err() != nil:
 		// Until a save succeeds: the answers are not in a file.
-		msg := fmt.Sprintf(m.t("ui.notsaved"), m.tildeText(m.keeper.Err().Error()))
+		msg := fmt.Sprintf(m.t("ui.notsaved"), m.errText(m.keeper.Err()))
 		footer = append(footer, strings.Split(warn.Render(wrap(msg, m.width)), "\n")...)
 	case m.keeper.Saved():
 		footer = append(footer, strings.Split(dim.Render(wrap(m.t("ui.saved")+" "+m.tildePath(m.keeper.Path()), m.width)), "\n")...)
@@ -146,6 +168,10 @@ func (m *Model) tildePath(p string) string {
 	}
 	return safe.Line(p)
 }
+
+// errText is an error in the user's language, on one line, with the home
+// folder written as ~.
+func (m *Model) errText(err error) string { return m.tildeText(msg.Localize(err, string(m.lang))) }
 
 // tildeText is a message with the home folder written as ~.
 func (m *Model) tildeText(s string) string {
@@ -312,7 +338,7 @@ func (m *Model) openCompare() {
 	c, err := assess.Compare(m.cat, ids, m.st.file(), m.lang, m.st.date)
 	if err != nil {
 		m.screen = scrStep
-		m.message = safe.Line(err.Error())
+		m.message = m.errText(err)
 		return
 	}
 	m.screen = scrCompare
@@ -586,7 +612,7 @@ func (m *Model) writeFiles(overwrite bool) {
 		m.existing = existing
 		m.form = nil
 	case err != nil:
-		m.saveErr = safe.Line(err.Error())
+		m.saveErr = m.errText(err)
 		m.buildSave()
 	default:
 		m.saved = nil
@@ -642,7 +668,7 @@ func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalo
 			return saved, f.path, nil
 		}
 		if err != nil {
-			return saved, "", fmt.Errorf("%s: %v", f.path, fsutil.Reason(err))
+			return saved, "", msg.Errorf("%s: %w", f.path, fsutil.Reason(err))
 		}
 		saved = append(saved, f.path)
 	}
