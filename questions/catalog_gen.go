@@ -4699,8 +4699,8 @@ func compiled() *catalog.Catalog {
 					EN: "What is the basis for the transfer to third countries?",
 				},
 				Help: catalog.Text{
-					DE: "Die Antwort steht im AVV des Anbieters oder in seinen Datenschutzhinweisen; ob ein US-Unternehmen zertifiziert ist, zeigt die öffentliche Liste auf dataprivacyframework.gov. Seit 10.07.2023 gilt für zertifizierte US-Unternehmen das EU-US Data Privacy Framework; sonst braucht es die Standardvertragsklauseln vollständig und ohne Einschränkung, auch für Unterauftragnehmer. (Das frühere Privacy Shield ist seit Juli 2020 ungültig.)",
-					EN: "The answer is in the provider's DPA or privacy notice; whether a US company is certified is shown by the public list at dataprivacyframework.gov. Since 10 July 2023 the EU-US Data Privacy Framework covers certified US companies; otherwise the standard contractual clauses are needed, in full and without restrictions, also for sub-processors. (The former Privacy Shield has been invalid since July 2020.)",
+					DE: "Das steht im AVV oder in den Datenschutzhinweisen des Anbieters. Ob ein US-Unternehmen nach dem Data Privacy Framework (seit 10.07.2023) zertifiziert ist, zeigt die Liste auf dataprivacyframework.gov; sonst braucht es Standardvertragsklauseln, vollständig und auch für Unterauftragnehmer. Das Privacy Shield gilt seit 2020 nicht mehr.",
+					EN: "This is in the provider's DPA or privacy notice. Whether a US company is certified under the Data Privacy Framework (since 10 July 2023) is shown by the list at dataprivacyframework.gov; otherwise standard contractual clauses are needed, in full and also for sub-processors. The Privacy Shield has been invalid since 2020.",
 				},
 				Options: []catalog.Option{
 					catalog.Option{

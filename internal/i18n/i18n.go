@@ -228,6 +228,7 @@ var strs = map[string]catalog.Text{
 	"ui.step":                   {DE: "Schritt %d von %d", EN: "Step %d of %d"},
 	"ui.saved":                  {DE: "Gesichert in", EN: "Saved to"},
 	"ui.why":                    {DE: "Warum wir fragen", EN: "Why we ask"},
+	"ui.why.back":               {DE: "? zeigt die Antworten wieder", EN: "? shows the answers again"},
 	"ui.note":                   {DE: "Notiz", EN: "Note"},
 	"ui.note.title":             {DE: "Notiz zu dieser Frage (Enter speichert, leer löscht)", EN: "Note on this question (enter saves, empty deletes)"},
 	"ui.prefill":                {DE: "Vorschlag aus dem Katalog", EN: "Suggested by the catalogue"},

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -957,6 +958,58 @@ func TestDoneScreenNamesEverySavedFile(t *testing.T) {
 		}
 		if n := strings.Count(screen, "-entwuerfe"); n != 1 {
 			t.Errorf("at %d columns the drafts folder is named %d times:\n%s", width, n, screen)
+		}
+	}
+}
+
+// At the minimum size, "?" shows the whole help of every question: below
+// the answers where both fit, else with the question alone.
+func TestHelpIsWholeAtTheMinimumSize(t *testing.T) {
+	compact := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || strings.ContainsRune("│╭╮╰╯─┃", r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	for _, l := range []catalog.Lang{catalog.DE, catalog.EN} {
+		opt := fixed(t)
+		opt.Lang = l
+		d := newDriver(t, opt)
+		d.send(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})
+		d.press("enter")
+		d.typeText("Praxis")
+		d.press("enter", "enter", "enter", "enter")
+		asked := 0
+		for n := 0; d.at() != "review"; n++ {
+			if n > 300 {
+				t.Fatalf("stuck at %s", d.at())
+			}
+			st := d.m.all[d.m.cur]
+			if st.kind == stepQuestion && st.q.Help.In(l) != "" && st.q.Type != catalog.FreeText {
+				asked++
+				d.press("?")
+				if !strings.Contains(compact(d.screen()), compact(st.q.Help.In(l))) {
+					t.Errorf("%s %s: the help is not whole at %d×%d:\n%s", l, d.at(), MinWidth, MinHeight, d.screen())
+				}
+				d.press("?")
+			}
+			switch {
+			case st.kind == stepTools:
+				d.press("down", "space")
+				for range 10 {
+					d.press("down")
+				}
+				d.press("space", "enter") // WhatsApp Business App, Zoom
+			case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+				d.press("space", "enter")
+			default:
+				d.press("enter")
+			}
+		}
+		if asked < 40 {
+			t.Errorf("%s: only %d questions with help walked", l, asked)
 		}
 	}
 }

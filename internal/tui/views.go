@@ -135,15 +135,7 @@ func (m *Model) Render() string {
 // fit places the body in the window with the keys and the session path at
 // the bottom.
 func (m *Model) fit(body, keys string) string {
-	footer := strings.Split(dim.Render(wrap(keys, m.width)), "\n") // every key stays readable
-	switch {
-	case m.keeper.Err() != nil:
-		// Until a save succeeds: the answers are not in a file.
-		msg := fmt.Sprintf(m.t("ui.notsaved"), m.errText(m.keeper.Err()))
-		footer = append(footer, strings.Split(warn.Render(wrap(msg, m.width)), "\n")...)
-	case m.keeper.Saved():
-		footer = append(footer, strings.Split(dim.Render(wrap(m.t("ui.saved")+" "+m.tildePath(m.keeper.Path()), m.width)), "\n")...)
-	}
+	footer := m.footer(keys)
 	lines := strings.Split(body, "\n")
 	room := m.high - len(footer) - 1
 	// Too tall: blank lines go first, from the bottom up, so that what
@@ -160,6 +152,20 @@ func (m *Model) fit(body, keys string) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(append(append(lines, ""), footer...), "\n")
+}
+
+// footer is the keys of the screen and where the session is kept.
+func (m *Model) footer(keys string) []string {
+	footer := strings.Split(dim.Render(wrap(keys, m.width)), "\n") // every key stays readable
+	switch {
+	case m.keeper.Err() != nil:
+		// Until a save succeeds: the answers are not in a file.
+		msg := fmt.Sprintf(m.t("ui.notsaved"), m.errText(m.keeper.Err()))
+		footer = append(footer, strings.Split(warn.Render(wrap(msg, m.width)), "\n")...)
+	case m.keeper.Saved():
+		footer = append(footer, strings.Split(dim.Render(wrap(m.t("ui.saved")+" "+m.tildePath(m.keeper.Path()), m.width)), "\n")...)
+	}
+	return footer
 }
 
 func (m *Model) tildePath(p string) string {
@@ -297,7 +303,16 @@ func (m *Model) stepView() (string, string) {
 			body += "\n" + box.Width(m.formWidth()).Render(m.noteForm.View())
 		}
 		if m.showHelp {
-			body += "\n" + box.Width(m.formWidth()).Render(bold.Render(m.t("ui.why"))+"\n"+keepTogether(st.q.Help.In(m.lang)))
+			help := box.Width(m.formWidth()).Render(bold.Render(m.t("ui.why")) + "\n" + keepTogether(st.q.Help.In(m.lang)))
+			room := m.high - lipgloss.Height(m.header()) - 1 - len(m.footer(m.t("ui.keys.question"))) - 1
+			if lipgloss.Height(body)+lipgloss.Height(help) > room {
+				// Too low for both: the question and why it is asked; ?
+				// brings the answers back.
+				title := wrapLines(keepTogether(st.q.Title.In(m.lang)), m.titleWidth())
+				body = bold.Render(strings.Join(title, "\n")) + "\n" + help + "\n" + dim.Render(wrap(m.t("ui.why.back"), m.width-2))
+			} else {
+				body += "\n" + help
+			}
 		}
 		_, notes := m.st.scope(st.tool)
 		if n := notes[st.q.ID]; n != "" && !m.noting {
