@@ -5203,6 +5203,16 @@ func compiled() *catalog.Catalog {
 							Line:   457,
 							Column: 11,
 						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "business_profile",
+								Equals: "no",
+								Line:   458,
+								Column: 17,
+							},
+							Line:   458,
+							Column: 11,
+						},
 					},
 					Line:   454,
 					Column: 7,
@@ -5255,7 +5265,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   468,
+					Line:   469,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5306,7 +5316,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   479,
+					Line:   480,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5360,7 +5370,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   490,
+					Line:   491,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5412,7 +5422,7 @@ func compiled() *catalog.Catalog {
 						"often",
 						"unknown",
 					},
-					Line:   506,
+					Line:   507,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5564,7 +5574,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   543,
+					Line:   544,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5615,7 +5625,7 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   560,
+					Line:   561,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -5658,7 +5668,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   568,
+					Line:   569,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -11176,13 +11186,29 @@ func compiled() *catalog.Catalog {
 				ID:    "no_first_contact_info",
 				Scope: "tool",
 				When: catalog.Cond{
-					Q: "first_contact_info",
-					In: []string{
-						"no",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "first_contact_info",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   709,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "business_profile",
+								Equals: "no",
+								Line:   710,
+								Column: 17,
+							},
+							Line:   710,
+							Column: 11,
+						},
 					},
-					Line:   707,
-					Column: 11,
+					Line:   708,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
@@ -11206,6 +11232,51 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "no_first_contact_info_by_hand",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "first_contact_info",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   724,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Fact:   "business_profile",
+							Equals: "no",
+							Line:   725,
+							Column: 11,
+						},
+					},
+					Line:   723,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-notice",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Beim ersten Kontakt über {tool} auf die Datenschutzhinweise verweisen",
+							EN: "Point to the privacy notice at the first contact through {tool}",
+						},
+						Why: catalog.Text{
+							DE: "{tool} kann keine automatische Begrüßungsnachricht senden. Schicken Sie neuen Chatpartnern deshalb selbst als erste Nachricht einen kurzen Hinweis mit Link zu Ihren Datenschutzhinweisen – die Business-Version erledigt das automatisch.",
+							EN: "{tool} cannot send an automatic greeting message. Send new chat partners a short notice with a link to your privacy notice as your first message yourself – the business version does this automatically.",
+						},
+						Legal: []string{
+							"gdpr-13",
+						},
+						Sources: []string{
+							"seed-001",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "no_contact_consent",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -11214,7 +11285,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   719,
+					Line:   737,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11247,7 +11318,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   733,
+							Line:   751,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11255,11 +11326,11 @@ func compiled() *catalog.Catalog {
 							In: []string{
 								"children",
 							},
-							Line:   734,
+							Line:   752,
 							Column: 11,
 						},
 					},
-					Line:   732,
+					Line:   750,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11295,21 +11366,31 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   748,
+							Line:   766,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "sector",
 								Equals: "business",
-								Line:   749,
+								Line:   767,
 								Column: 17,
 							},
-							Line:   749,
+							Line:   767,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "business_profile",
+								Equals: "no",
+								Line:   768,
+								Column: 17,
+							},
+							Line:   768,
 							Column: 11,
 						},
 					},
-					Line:   747,
+					Line:   765,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11345,17 +11426,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   763,
+							Line:   782,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "business",
-							Line:   764,
+							Line:   783,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "business_profile",
+								Equals: "no",
+								Line:   784,
+								Column: 17,
+							},
+							Line:   784,
 							Column: 11,
 						},
 					},
-					Line:   762,
+					Line:   781,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11388,7 +11479,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "no",
-					Line:   776,
+					Line:   796,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11420,7 +11511,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "unknown",
-					Line:   788,
+					Line:   808,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11451,7 +11542,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "yes",
-					Line:   800,
+					Line:   820,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11482,7 +11573,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "no",
-					Line:   812,
+					Line:   832,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11515,7 +11606,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "unknown",
-					Line:   824,
+					Line:   844,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11554,7 +11645,7 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   838,
+							Line:   858,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11563,11 +11654,11 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   839,
+							Line:   859,
 							Column: 11,
 						},
 					},
-					Line:   837,
+					Line:   857,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11603,7 +11694,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   852,
+					Line:   872,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11640,20 +11731,20 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   866,
+							Line:   886,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Tool:   "zoom",
-								Line:   867,
+								Line:   887,
 								Column: 17,
 							},
-							Line:   867,
+							Line:   887,
 							Column: 11,
 						},
 					},
-					Line:   865,
+					Line:   885,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11689,16 +11780,16 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   881,
+							Line:   901,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Tool:   "zoom",
-							Line:   882,
+							Line:   902,
 							Column: 11,
 						},
 					},
-					Line:   880,
+					Line:   900,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11733,7 +11824,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   894,
+					Line:   914,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11766,7 +11857,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   906,
+					Line:   926,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11800,7 +11891,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   918,
+					Line:   938,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11832,7 +11923,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   932,
+							Line:   952,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11841,11 +11932,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   933,
+							Line:   953,
 							Column: 11,
 						},
 					},
-					Line:   931,
+					Line:   951,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11878,7 +11969,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   945,
+					Line:   965,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11911,7 +12002,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   957,
+					Line:   977,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11945,7 +12036,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   970,
+					Line:   990,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11977,7 +12068,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   982,
+					Line:   1002,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12011,7 +12102,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   994,
+					Line:   1014,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12047,7 +12138,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1008,
+							Line:   1028,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12058,7 +12149,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1010,
+									Line:   1030,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -12068,7 +12159,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   1011,
+									Line:   1031,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -12078,18 +12169,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1012,
+										Line:   1032,
 										Column: 26,
 									},
-									Line:   1012,
+									Line:   1032,
 									Column: 15,
 								},
 							},
-							Line:   1009,
+							Line:   1029,
 							Column: 11,
 						},
 					},
-					Line:   1007,
+					Line:   1027,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12124,7 +12215,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1024,
+					Line:   1044,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12157,7 +12248,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1036,
+					Line:   1056,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12191,7 +12282,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1048,
+					Line:   1068,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12224,7 +12315,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   1060,
+					Line:   1080,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12255,7 +12346,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   1072,
+					Line:   1092,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12292,7 +12383,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   1086,
+							Line:   1106,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12302,14 +12393,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1087,
+								Line:   1107,
 								Column: 17,
 							},
-							Line:   1087,
+							Line:   1107,
 							Column: 11,
 						},
 					},
-					Line:   1085,
+					Line:   1105,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12347,10 +12438,10 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   1101,
+								Line:   1121,
 								Column: 22,
 							},
-							Line:   1101,
+							Line:   1121,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12360,14 +12451,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1102,
+								Line:   1122,
 								Column: 17,
 							},
-							Line:   1102,
+							Line:   1122,
 							Column: 11,
 						},
 					},
-					Line:   1100,
+					Line:   1120,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12405,7 +12496,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1116,
+							Line:   1136,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12417,10 +12508,10 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   1117,
+								Line:   1137,
 								Column: 22,
 							},
-							Line:   1117,
+							Line:   1137,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12431,14 +12522,14 @@ func compiled() *catalog.Catalog {
 									"counselling",
 									"legal_tax",
 								},
-								Line:   1118,
+								Line:   1138,
 								Column: 17,
 							},
-							Line:   1118,
+							Line:   1138,
 							Column: 11,
 						},
 					},
-					Line:   1115,
+					Line:   1135,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12476,7 +12567,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1132,
+							Line:   1152,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12488,10 +12579,10 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1133,
+								Line:   1153,
 								Column: 22,
 							},
-							Line:   1133,
+							Line:   1153,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12500,11 +12591,11 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   1134,
+							Line:   1154,
 							Column: 11,
 						},
 					},
-					Line:   1131,
+					Line:   1151,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12541,7 +12632,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1148,
+							Line:   1168,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12554,20 +12645,20 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1149,
+								Line:   1169,
 								Column: 22,
 							},
-							Line:   1149,
+							Line:   1169,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "legal_tax",
-							Line:   1150,
+							Line:   1170,
 							Column: 11,
 						},
 					},
-					Line:   1147,
+					Line:   1167,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12602,7 +12693,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1162,
+					Line:   1182,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12637,7 +12728,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1176,
+							Line:   1196,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12646,11 +12737,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   1177,
+							Line:   1197,
 							Column: 11,
 						},
 					},
-					Line:   1175,
+					Line:   1195,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12686,7 +12777,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1191,
+							Line:   1211,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12696,10 +12787,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   1192,
+								Line:   1212,
 								Column: 17,
 							},
-							Line:   1192,
+							Line:   1212,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12708,24 +12799,24 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   1194,
+										Line:   1214,
 										Column: 26,
 									},
-									Line:   1194,
+									Line:   1214,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   1195,
+									Line:   1215,
 									Column: 15,
 								},
 							},
-							Line:   1193,
+							Line:   1213,
 							Column: 11,
 						},
 					},
-					Line:   1190,
+					Line:   1210,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12761,7 +12852,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1209,
+							Line:   1229,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12772,7 +12863,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1211,
+									Line:   1231,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -12784,15 +12875,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   1212,
+									Line:   1232,
 									Column: 15,
 								},
 							},
-							Line:   1210,
+							Line:   1230,
 							Column: 11,
 						},
 					},
-					Line:   1208,
+					Line:   1228,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12828,20 +12919,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   1226,
+							Line:   1246,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   1227,
+								Line:   1247,
 								Column: 22,
 							},
-							Line:   1227,
+							Line:   1247,
 							Column: 11,
 						},
 					},
-					Line:   1225,
+					Line:   1245,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12877,7 +12968,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1241,
+							Line:   1261,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12886,13 +12977,13 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "berlin_2020",
 										Equals: "non_compliant",
-										Line:   1244,
+										Line:   1264,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   1245,
+										Line:   1265,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -12902,18 +12993,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   1246,
+										Line:   1266,
 										Column: 17,
 									},
 								},
-								Line:   1243,
+								Line:   1263,
 								Column: 13,
 							},
-							Line:   1242,
+							Line:   1262,
 							Column: 11,
 						},
 					},
-					Line:   1240,
+					Line:   1260,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

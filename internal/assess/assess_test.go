@@ -627,3 +627,32 @@ func TestSectorWording(t *testing.T) {
 		}
 	}
 }
+
+// An action the tool cannot carry out is not asked of it: no imprint in the
+// profile and no automatic greeting in an app without a business profile –
+// there the notice is sent by hand.
+func TestNoActionAToolCannotCarryOut(t *testing.T) {
+	cat := loadCatalog(t)
+	missing := map[string]string{"business_profile": "no", "first_contact_info": "no"}
+	ctx := map[string]string{"partners": "both", "sector": "business"}
+	rulesOf := func(p *assess.Plan, id string) []string {
+		if a := actionOf(p, id); a != nil {
+			return a.Rules
+		}
+		return nil
+	}
+	private := assess.Assess(cat, build(change{messenger: "whatsapp", context: ctx, msg: missing}))
+	if r := rulesOf(private, "imprint/whatsapp"); r != nil {
+		t.Errorf("the private app, which has no business profile, is asked for an imprint in it: %v", r)
+	}
+	if r := rulesOf(private, "privacy-notice/whatsapp"); !slices.Contains(r, "no_first_contact_info_by_hand") || slices.Contains(r, "no_first_contact_info") {
+		t.Errorf("the private app: privacy notice at first contact by rules %v, want by hand", r)
+	}
+	business := assess.Assess(cat, build(change{messenger: "whatsapp-business-app", context: ctx, msg: missing}))
+	if r := rulesOf(business, "imprint/whatsapp-business-app"); !slices.Contains(r, "no_imprint_merchant") {
+		t.Errorf("the business app is not asked for the imprint in its profile: %v", r)
+	}
+	if r := rulesOf(business, "privacy-notice/whatsapp-business-app"); !slices.Contains(r, "no_first_contact_info") || slices.Contains(r, "no_first_contact_info_by_hand") {
+		t.Errorf("the business app: privacy notice at first contact by rules %v, want the automatic greeting", r)
+	}
+}

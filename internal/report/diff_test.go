@@ -32,9 +32,8 @@ func TestDiffOfTwoWorkshops(t *testing.T) {
 		how[r.Old.ID] = r.ResolvedHow()
 	}
 	for id, want := range map[string]string{
-		"sick-notes/whatsapp":   answers.StatusDone,          // recorded done, and the answer changed
-		"address-book/whatsapp": "",                          // the answer changed
-		"imprint/whatsapp":      answers.StatusNotApplicable, // recorded with a reason
+		"sick-notes/whatsapp":   answers.StatusDone, // recorded done, and the answer changed
+		"address-book/whatsapp": "",                 // the answer changed
 	} {
 		if got, ok := how[id]; !ok || got != want {
 			t.Errorf("%s: resolved %v as %q, want %q", id, ok, got, want)
@@ -44,8 +43,19 @@ func TestDiffOfTwoWorkshops(t *testing.T) {
 	for _, a := range d.Added {
 		added[a.ID] = true
 	}
-	if !added["consent/whatsapp-business-app"] || added["stop-use/whatsapp"] {
+	if !added["privacy-notice/whatsapp-business-app"] || added["stop-use/whatsapp"] {
 		t.Errorf("new actions: %v", added)
+	}
+	// An action of the first workshop recorded as not applicable in the
+	// second is resolved that way, with its reason.
+	f := testkit.Answers(t, cat, "../../examples/craft-whatsapp-2027-05.yaml")
+	f.Actions["retention/whatsapp"] = answers.ActionState{Status: answers.StatusNotApplicable, Reason: "Die private App wird abgelöst."}
+	how = map[string]string{}
+	for _, r := range assess.Compute(old, assess.Assess(cat, f)).Resolved {
+		how[r.Old.ID] = r.ResolvedHow()
+	}
+	if got, ok := how["retention/whatsapp"]; !ok || got != answers.StatusNotApplicable {
+		t.Errorf("retention/whatsapp recorded not applicable: resolved %v as %q", ok, got)
 	}
 	changed := false
 	for _, c := range d.Status {
