@@ -67,7 +67,13 @@ func TestScreenTooSmall(t *testing.T) {
 // nothing is chosen yet and ticking the first option of multiple choices.
 func (d *driver) answerAll(tools ...string) {
 	d.t.Helper()
-	for n := 0; d.at() != "review"; n++ {
+	d.answerUntil("review", tools...)
+}
+
+// answerUntil walks as answerAll does until the step stop (as at names it).
+func (d *driver) answerUntil(stop string, tools ...string) {
+	d.t.Helper()
+	for n := 0; d.at() != stop; n++ {
 		if n > 300 {
 			d.t.Fatalf("stuck at %s", d.at())
 		}
@@ -786,15 +792,7 @@ func TestStepEstimateIsTwoTypicalTools(t *testing.T) {
 		d.press("home", "enter") // health
 		d.expectAt("secrecy_203")
 		d.press("home", "enter") // yes
-		for n := 0; d.at() != "tools"; n++ {
-			if n > 20 {
-				t.Fatalf("stuck at %s:\n%s", d.at(), d.screen())
-			}
-			if q := d.m.all[d.m.cur].q; q != nil && q.Type == catalog.MultiChoice && len(d.m.multi) == 0 {
-				d.press("space")
-			}
-			d.press("enter")
-		}
+		d.answerUntil("tools")
 		_, before := stepOn(d.screen())
 		if !strings.Contains(d.screen(), "von etwa") {
 			t.Errorf("%s: the total before the tools is not marked as an estimate:\n%s", check, d.screen())
@@ -822,12 +820,7 @@ func TestMultipleChoiceCursorMoves(t *testing.T) {
 	d.typeText("Zahnarztpraxis Lind")
 	d.press("enter", "enter", "enter", "enter")
 	d.press("home", "enter", "home", "enter") // health, secrecy
-	for n := 0; d.at() != "tools"; n++ {
-		if n > 10 {
-			t.Fatalf("stuck at %s", d.at())
-		}
-		d.press("enter")
-	}
+	d.answerUntil("tools")
 	d.press("down", "space", "enter") // WhatsApp Business App
 	d.expectAt("facts:whatsapp-business-app")
 	d.press("enter")
@@ -880,19 +873,7 @@ func TestLegalReferencesStayTogether(t *testing.T) {
 		d.typeText("Praxis")
 		d.press("enter", "enter", "enter", "enter")
 		d.press("home", "enter", "home", "enter") // health, secrecy
-		for n := 0; d.at() != "whatsapp-business-app:confidentiality_bound"; n++ {
-			if n > 40 {
-				t.Fatalf("stuck at %s", d.at())
-			}
-			switch st := d.m.all[d.m.cur]; {
-			case st.kind == stepTools:
-				d.press("down", "space", "enter") // WhatsApp Business App
-			case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
-				d.press("space", "enter")
-			default:
-				d.press("enter")
-			}
-		}
+		d.answerUntil("whatsapp-business-app:confidentiality_bound", "whatsapp-business-app")
 		d.press("?")
 		for _, l := range strings.Split(d.screen(), "\n") {
 			l = strings.TrimRight(l, " │")
