@@ -17,6 +17,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/internal/session"
 	"github.com/konform/konform/internal/tui"
@@ -141,7 +142,7 @@ func (o *wizardOptions) reportSession(s *session.Keeper, resume string, lang cat
 		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.saved"), path, resume+" "+path))
 		return i18n.T(lang, "cli.answers.saved")
 	case s.Err() != nil:
-		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.notsaved"), safe.Line(s.Err().Error())))
+		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.notsaved"), safe.Line(msg.Localize(s.Err(), string(lang)))))
 		return i18n.T(lang, "cli.answers.notsaved")
 	}
 	return ""

@@ -6,6 +6,7 @@ package msg
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -89,6 +90,11 @@ func Localize(err error, l string) string {
 		if inner := u.Unwrap(); inner.Error() == err.Error() {
 			return Localize(inner, l)
 		}
+	}
+	if pe, ok := err.(*fs.PathError); ok && l == German {
+		// "mkdir /a/b: not a directory": the path and the reason in German;
+		// the system call's name means nothing to a reader.
+		return pe.Path + ": " + Localize(pe.Err, l)
 	}
 	s := err.Error()
 	if l == German {

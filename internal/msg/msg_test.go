@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -138,5 +139,13 @@ func TestLocalize(t *testing.T) {
 	}
 	if got := Localize(errors.New("something else"), "de"); got != "something else" {
 		t.Errorf("unknown text: %q", got)
+	}
+	// A file error: the path and the reason, without the system call.
+	pe := &fs.PathError{Op: "mkdir", Path: "/home/anna/.local/state", Err: syscall.ENOTDIR}
+	if got := Localize(pe, "de"); got != "/home/anna/.local/state: ist kein Ordner" {
+		t.Errorf("German file error: %q", got)
+	}
+	if got := Localize(pe, "en"); got != pe.Error() {
+		t.Errorf("English file error: %q", got)
 	}
 }
