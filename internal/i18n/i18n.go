@@ -238,6 +238,7 @@ var strs = map[string]catalog.Text{
 	"ui.preview.help":           {DE: "↑/↓ blättern · a Umsetzung festhalten · s speichern · shift+tab zurück", EN: "↑/↓ scroll · a record progress · s save · shift+tab back"},
 	"ui.save":                   {DE: "Plan speichern", EN: "Save the plan"},
 	"ui.save.path":              {DE: "Datei für den Plan (Markdown)", EN: "File for the plan (Markdown)"},
+	"ui.save.as":                {DE: "Wird gespeichert als:", EN: "Will be saved as:"},
 	"ui.save.extra":             {DE: "Zusätzlich speichern", EN: "Also save"},
 	"ui.save.json":              {DE: "Plan als JSON (.json)", EN: "Plan as JSON (.json)"},
 	"ui.save.answers":           {DE: "Antworten (.answers.yaml)", EN: "Answers (.answers.yaml)"},

@@ -171,7 +171,7 @@ func TestSaveErrorIsShownAndAnotherPathCanBeTried(t *testing.T) {
 	d.press("enter", "enter")
 	d.expectAt("save")
 	// In the user's language, with the folder as the user knows it.
-	if !strings.Contains(d.screen(), "Nicht gespeichert") || !strings.Contains(d.screen(), "den Ordner ~/work/no/such gibt es nicht") {
+	if words := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(words, "Nicht gespeichert") || !strings.Contains(words, "den Ordner ~/work/no/such gibt es nicht") {
 		t.Fatalf("no error shown, or not in German:\n%s", d.screen())
 	}
 	for range 120 {
@@ -992,5 +992,28 @@ func TestHelpIsWholeAtTheMinimumSize(t *testing.T) {
 		if asked < 40 {
 			t.Errorf("%s: only %d questions with help walked", l, asked)
 		}
+	}
+}
+
+// The save screen says the whole path the plan goes to – the field shows
+// only the end of a long one, and a relative name says nothing of its
+// folder.
+func TestSaveScreenShowsTheWholePath(t *testing.T) {
+	opt := fixed(t)
+	d := start(t, opt)
+	d.send(tea.WindowSizeMsg{Width: MinWidth, Height: MinHeight})
+	d.answerAll("signal")
+	d.press("p", "s")
+	d.expectAt("save")
+	flat := regexp.MustCompile(`-\n *`).ReplaceAllString(d.screen(), "-")
+	if !strings.Contains(flat, "Wird gespeichert als:\n  ~/work/konform-plan-malerbetrieb-sommer-gmbh-2026-11-22.md") {
+		t.Errorf("the whole path is not shown:\n%s", d.screen())
+	}
+	for range 80 {
+		d.press("backspace")
+	}
+	d.typeText("plan.md")
+	if !strings.Contains(d.screen(), "Wird gespeichert als:\n  ~/work/plan.md") {
+		t.Errorf("a relative name does not show its folder:\n%s", d.screen())
 	}
 }

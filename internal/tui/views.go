@@ -74,8 +74,16 @@ func (m *Model) Render() string {
 		keys = m.t("ui.action.help")
 	case scrSave:
 		body = m.formView()
+		// The whole path, as it will be written: the field shows only its
+		// end when the path is long, and a relative path says nothing of
+		// the folder.
+		if full := m.tildePath(m.expand(m.val)); strings.TrimSpace(m.val) != "" &&
+			(full != strings.TrimSpace(m.val) || lipgloss.Width(full) > m.formWidth()-6) {
+			path := wrapIndent(full, m.width-2, "  ", "  ")
+			body += "\n" + dim.Render(m.t("ui.save.as")+"\n"+strings.Join(path, "\n"))
+		}
 		if m.saveErr != "" {
-			body += "\n" + warn.Render(m.t("ui.save.error")+": "+m.saveErr)
+			body += "\n" + warn.Render(wrap(m.t("ui.save.error")+": "+m.saveErr, m.width-2))
 		}
 		keys = m.t("ui.keys.form")
 	case scrConfirmOverwrite:
