@@ -74,14 +74,7 @@ func (m *Model) Render() string {
 		keys = m.t("ui.action.help")
 	case scrSave:
 		body = m.formView()
-		// The whole path, as it will be written: the field shows only its
-		// end when the path is long, and a relative path says nothing of
-		// the folder.
-		if full := m.tildePath(m.expand(m.val)); strings.TrimSpace(m.val) != "" &&
-			(full != strings.TrimSpace(m.val) || lipgloss.Width(full) > m.formWidth()-6) {
-			path := wrapIndent(full, m.width-2, "  ", "  ")
-			body += "\n" + dim.Render(m.t("ui.save.as")+"\n"+strings.Join(path, "\n"))
-		}
+		body += m.wholePath()
 		if m.saveErr != "" {
 			body += "\n" + warn.Render(wrap(m.t("ui.save.error")+": "+m.saveErr, m.width-2))
 		}
@@ -89,7 +82,7 @@ func (m *Model) Render() string {
 	case scrConfirmOverwrite:
 		body = warn.Render(wrap(fmt.Sprintf(m.t("ui.save.exists"), m.tildePath(m.existing)), m.width-2))
 	case scrSaveSession:
-		body = wrap(m.t("ui.session.intro"), m.width-2) + "\n\n" + m.formView()
+		body = wrap(m.t("ui.session.intro"), m.width-2) + "\n\n" + m.formView() + m.wholePath()
 		if m.sessionErr != "" {
 			body += "\n" + warn.Render(wrap(m.t("ui.save.error")+": "+m.sessionErr, m.width-2))
 		}
@@ -160,6 +153,17 @@ func (m *Model) fit(body, keys string) string {
 		lines = append(lines, "")
 	}
 	return strings.Join(append(append(lines, ""), footer...), "\n")
+}
+
+// wholePath is the path a file will be written to, below the field that
+// asks for it – where the field shows only the end of a long path, or the
+// name is relative and says nothing of the folder.
+func (m *Model) wholePath() string {
+	full := m.tildePath(m.expand(m.val))
+	if strings.TrimSpace(m.val) == "" || (full == strings.TrimSpace(m.val) && lipgloss.Width(full) <= m.formWidth()-6) {
+		return ""
+	}
+	return "\n" + dim.Render(m.t("ui.save.as")+"\n"+strings.Join(wrapIndent(full, m.width-2, "  ", "  "), "\n"))
 }
 
 // footer is the keys of the screen and where the session is kept.
