@@ -742,6 +742,17 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.LegalRef{
+				ID: "uwg-7-2-3",
+				Label: catalog.Text{
+					DE: "§ 7 Abs. 2 Nr. 3 UWG",
+					EN: "§ 7(2) no. 3 UWG",
+				},
+				Title: catalog.Text{
+					DE: "Werbung per elektronischer Nachricht nur mit gültiger Adresse, an die der Empfänger die Abbestellung richten kann",
+					EN: "Advertising by electronic message only with a valid address to which the recipient can send a request to stop",
+				},
+			},
+			&catalog.LegalRef{
 				ID: "ddg-5",
 				Label: catalog.Text{
 					DE: "§ 5 DDG",
@@ -836,8 +847,8 @@ func compiled() *catalog.Catalog {
 					EN: "§ 25 TDDDG",
 				},
 				Title: catalog.Text{
-					DE: "Zugriff auf Endgeräte (z. B. Zählpixel, Lesebestätigungen, Klick-Tracking) nur mit Einwilligung, außer wenn unbedingt erforderlich",
-					EN: "Access to end devices (e.g. tracking pixels, read receipts, click tracking) only with consent, unless strictly necessary",
+					DE: "Speichern von Informationen auf dem Endgerät und Zugriff darauf (z. B. Cookies, Zählpixel) nur mit Einwilligung, außer wenn unbedingt erforderlich",
+					EN: "Storing information on, or accessing, the terminal device (e.g. cookies, tracking pixels) only with consent, unless strictly necessary",
 				},
 			},
 			&catalog.LegalRef{
@@ -946,8 +957,19 @@ func compiled() *catalog.Catalog {
 					EN: "§ 66 StBerG",
 				},
 				Title: catalog.Text{
-					DE: "Handakten der Steuerberater: 10 Jahre aufzubewahren",
-					EN: "tax advisers' client files: kept for 10 years",
+					DE: "Handakten der Steuerberater: 10 Jahre ab Ende des Kalenderjahres, in dem der Auftrag endete",
+					EN: "tax advisers' client files: 10 years from the end of the calendar year in which the mandate ended",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "brao-50",
+				Label: catalog.Text{
+					DE: "§ 50 BRAO",
+					EN: "§ 50 BRAO",
+				},
+				Title: catalog.Text{
+					DE: "Handakten der Rechtsanwälte: 6 Jahre ab Ende des Kalenderjahres, in dem der Auftrag endete",
+					EN: "lawyers' client files: 6 years from the end of the calendar year in which the mandate ended",
 				},
 			},
 			&catalog.LegalRef{
@@ -3422,6 +3444,7 @@ func compiled() *catalog.Catalog {
 							DE: "Kontakt mit Kunden, Patienten oder Mitgliedern",
 							EN: "contact with customers, patients or members",
 						},
+						Outward: true,
 					},
 					catalog.Option{
 						ID: "orders",
@@ -3429,6 +3452,7 @@ func compiled() *catalog.Catalog {
 							DE: "Angebote, Aufträge, Rechnungen",
 							EN: "offers, orders, invoices",
 						},
+						Outward: true,
 					},
 					catalog.Option{
 						ID: "appointments",
@@ -3436,6 +3460,7 @@ func compiled() *catalog.Catalog {
 							DE: "Terminabsprachen",
 							EN: "appointments",
 						},
+						Outward: true,
 					},
 					catalog.Option{
 						ID: "staff_matters",
@@ -3457,6 +3482,7 @@ func compiled() *catalog.Catalog {
 							DE: "Webinare und Veranstaltungen",
 							EN: "webinars and events",
 						},
+						Outward: true,
 					},
 					catalog.Option{
 						ID: "consultations",
@@ -3464,6 +3490,7 @@ func compiled() *catalog.Catalog {
 							DE: "Beratung oder Behandlung",
 							EN: "counselling or treatment",
 						},
+						Outward: true,
 					},
 					catalog.Option{
 						ID: "unknown",
@@ -3679,6 +3706,54 @@ func compiled() *catalog.Catalog {
 				Index: 31,
 			},
 			&catalog.Question{
+				ID:   "server_site",
+				Area: "storage",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Wo läuft der Server, den Sie selbst betreiben?",
+					EN: "Where does the server you run yourself stand?",
+				},
+				Help: catalog.Text{
+					DE: "Auf eigener Hardware in Ihren Räumen verarbeitet niemand sonst die Daten. Ein gemieteter Server oder eine Cloud-Maschine steht bei einem Hoster, der an die Daten herankommt – mit ihm brauchen Sie einen AVV. Für beides gilt: Als Betreiber sind Sie für Updates, Verschlüsselung der Verbindungen und das Löschen der Protokolle selbst verantwortlich.",
+					EN: "On your own hardware on your premises nobody else processes the data. A rented server or a cloud machine stands at a hosting provider who can reach the data – you need a DPA with them. Either way, as the operator you are responsible for updates, encrypting the connections and deleting the logs yourself.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "own_premises",
+						Label: catalog.Text{
+							DE: "eigene Hardware in unseren Räumen",
+							EN: "our own hardware on our premises",
+						},
+					},
+					catalog.Option{
+						ID: "rented",
+						Label: catalog.Text{
+							DE: "gemieteter Server oder Cloud-Maschine bei einem Hoster",
+							EN: "a rented server or cloud machine at a hosting provider",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q:      "operating_model",
+					Equals: "self_hosted",
+					Line:   81,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass der Server bei einem Hoster steht.",
+					EN: "The plan assumes the server stands at a hosting provider.",
+				},
+				Scope: "tool",
+				Index: 32,
+			},
+			&catalog.Question{
 				ID:   "hosting",
 				Area: "storage",
 				Type: "single",
@@ -3740,7 +3815,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes processing outside the EU.",
 				},
 				Scope: "tool",
-				Index: 32,
+				Index: 33,
 			},
 			&catalog.Question{
 				ID:   "non_eu_subprocessors",
@@ -3783,7 +3858,7 @@ func compiled() *catalog.Catalog {
 						"eu_eea",
 						"adequate",
 					},
-					Line:   99,
+					Line:   114,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3791,7 +3866,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes sub-processors outside the EU are involved.",
 				},
 				Scope: "tool",
-				Index: 33,
+				Index: 34,
 			},
 			&catalog.Question{
 				ID:   "backups",
@@ -3841,7 +3916,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"encrypted",
 					},
-					Line:   110,
+					Line:   125,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3849,7 +3924,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes an unencrypted backup.",
 				},
 				Scope: "tool",
-				Index: 34,
+				Index: 35,
 			},
 			&catalog.Question{
 				ID:   "e2e_use",
@@ -3896,7 +3971,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "e2e",
 					Equals: "optional",
-					Line:   127,
+					Line:   142,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3904,7 +3979,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is off.",
 				},
 				Scope: "tool",
-				Index: 35,
+				Index: 36,
 			},
 			&catalog.Question{
 				ID:   "transport_encryption",
@@ -3948,10 +4023,10 @@ func compiled() *catalog.Catalog {
 							"default",
 							"optional",
 						},
-						Line:   143,
+						Line:   158,
 						Column: 20,
 					},
-					Line:   143,
+					Line:   158,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3959,7 +4034,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is not confirmed.",
 				},
 				Scope: "tool",
-				Index: 36,
+				Index: 37,
 			},
 			&catalog.Question{
 				ID:   "app_updates",
@@ -4008,7 +4083,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes updates are not ensured.",
 				},
 				Scope: "tool",
-				Index: 37,
+				Index: 38,
 			},
 			&catalog.Question{
 				ID:   "partners_told_updates",
@@ -4049,7 +4124,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   171,
+							Line:   186,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4059,15 +4134,15 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   172,
+							Line:   187,
 							Column: 11,
 						},
 					},
-					Line:   170,
+					Line:   185,
 					Column: 7,
 				},
 				Scope: "tool",
-				Index: 38,
+				Index: 39,
 			},
 			&catalog.Question{
 				ID:   "client_type",
@@ -4113,11 +4188,11 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   180,
+					Line:   195,
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 39,
+				Index: 40,
 			},
 			&catalog.Question{
 				ID:   "account",
@@ -4166,7 +4241,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes private accounts.",
 				},
 				Scope: "tool",
-				Index: 40,
+				Index: 41,
 			},
 			&catalog.Question{
 				ID:   "devices",
@@ -4212,7 +4287,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   209,
+					Line:   224,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4220,7 +4295,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes private devices without separation.",
 				},
 				Scope: "tool",
-				Index: 41,
+				Index: 42,
 			},
 			&catalog.Question{
 				ID:   "mdm",
@@ -4261,7 +4336,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   227,
+							Line:   242,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4270,11 +4345,11 @@ func compiled() *catalog.Catalog {
 								"business",
 								"private_separated",
 							},
-							Line:   228,
+							Line:   243,
 							Column: 11,
 						},
 					},
-					Line:   226,
+					Line:   241,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -4282,7 +4357,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no central management.",
 				},
 				Scope: "tool",
-				Index: 42,
+				Index: 43,
 			},
 			&catalog.Question{
 				ID:   "phone_number_used",
@@ -4322,7 +4397,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "phone_number",
 					Equals: "required",
-					Line:   239,
+					Line:   254,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4330,7 +4405,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes a private number.",
 				},
 				Scope: "tool",
-				Index: 43,
+				Index: 44,
 			},
 			&catalog.Question{
 				ID:   "handover",
@@ -4369,7 +4444,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   254,
+					Line:   269,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4377,7 +4452,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is not possible.",
 				},
 				Scope: "tool",
-				Index: 44,
+				Index: 45,
 			},
 			&catalog.Question{
 				ID:   "app_lock",
@@ -4416,7 +4491,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   265,
+					Line:   280,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4424,7 +4499,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no app lock is active.",
 				},
 				Scope: "tool",
-				Index: 45,
+				Index: 46,
 			},
 			&catalog.Question{
 				ID:   "plan",
@@ -4464,7 +4539,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "freemium",
-					Line:   277,
+					Line:   292,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4472,7 +4547,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the free plan.",
 				},
 				Scope: "tool",
-				Index: 46,
+				Index: 47,
 			},
 			&catalog.Question{
 				ID:   "admin_settings",
@@ -4515,7 +4590,7 @@ func compiled() *catalog.Catalog {
 						"freemium",
 						"business",
 					},
-					Line:   292,
+					Line:   307,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4523,7 +4598,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is set centrally.",
 				},
 				Scope: "tool",
-				Index: 47,
+				Index: 48,
 			},
 			&catalog.Question{
 				ID:   "terms_checked",
@@ -4565,7 +4640,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this has not been checked.",
 				},
 				Scope: "tool",
-				Index: 48,
+				Index: 49,
 			},
 			&catalog.Question{
 				ID:   "dpa_signed",
@@ -4615,10 +4690,10 @@ func compiled() *catalog.Catalog {
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_needed",
-								Line:   316,
+								Line:   331,
 								Column: 17,
 							},
-							Line:   316,
+							Line:   331,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4628,11 +4703,11 @@ func compiled() *catalog.Catalog {
 								"provider_hosted",
 								"unknown",
 							},
-							Line:   317,
+							Line:   332,
 							Column: 11,
 						},
 					},
-					Line:   315,
+					Line:   330,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -4640,7 +4715,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no DPA.",
 				},
 				Scope: "tool",
-				Index: 49,
+				Index: 50,
 			},
 			&catalog.Question{
 				ID:   "dpa_checked",
@@ -4680,7 +4755,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "signed",
-					Line:   333,
+					Line:   348,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4688,7 +4763,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it has not been checked.",
 				},
 				Scope: "tool",
-				Index: 50,
+				Index: 51,
 			},
 			&catalog.Question{
 				ID:   "transfer_basis",
@@ -4749,7 +4824,7 @@ func compiled() *catalog.Catalog {
 								"other",
 								"unknown",
 							},
-							Line:   346,
+							Line:   361,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4758,11 +4833,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   347,
+							Line:   362,
 							Column: 11,
 						},
 					},
-					Line:   345,
+					Line:   360,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -4770,7 +4845,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no basis.",
 				},
 				Scope: "tool",
-				Index: 51,
+				Index: 52,
 			},
 			&catalog.Question{
 				ID:   "own_purposes",
@@ -4813,7 +4888,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the provider pursues its own purposes.",
 				},
 				Scope: "tool",
-				Index: 52,
+				Index: 53,
 			},
 			&catalog.Question{
 				ID:   "in_records",
@@ -4855,15 +4930,15 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is missing.",
 				},
 				Scope: "tool",
-				Index: 53,
+				Index: 54,
 			},
 			&catalog.Question{
 				ID:   "confidentiality_bound",
 				Area: "contracts",
 				Type: "yesno",
 				Title: catalog.Text{
-					DE: "Ist der Anbieter schriftlich zur Verschwiegenheit verpflichtet (§ 203 Abs. 4 StGB)?",
-					EN: "Is the provider bound to confidentiality in writing (§ 203(4) StGB)?",
+					DE: "Ist der Anbieter in Textform zur Verschwiegenheit verpflichtet (§ 203 Abs. 4 StGB)?",
+					EN: "Is the provider bound to confidentiality in text form (§ 203(4) StGB)?",
 				},
 				Help: catalog.Text{
 					DE: "Berufsgeheimnisträger dürfen nur Dienstleister einsetzen, die sie zur Verschwiegenheit verpflichtet haben und die bei einem Bruch strafrechtlich belangt werden können.",
@@ -4898,7 +4973,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   389,
+					Line:   404,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4906,7 +4981,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no such obligation.",
 				},
 				Scope: "tool",
-				Index: 54,
+				Index: 55,
 			},
 			&catalog.Question{
 				ID:   "kbv_certified",
@@ -4947,7 +5022,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   402,
+							Line:   417,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4956,11 +5031,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   403,
+							Line:   418,
 							Column: 11,
 						},
 					},
-					Line:   401,
+					Line:   416,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -4968,7 +5043,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is not certified.",
 				},
 				Scope: "tool",
-				Index: 55,
+				Index: 56,
 			},
 			&catalog.Question{
 				ID:   "privacy_notice",
@@ -5010,7 +5085,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is missing.",
 				},
 				Scope: "tool",
-				Index: 56,
+				Index: 57,
 			},
 			&catalog.Question{
 				ID:   "first_contact_info",
@@ -5051,7 +5126,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   427,
+							Line:   442,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5061,11 +5136,24 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   428,
+							Line:   443,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   444,
 							Column: 11,
 						},
 					},
-					Line:   426,
+					Line:   441,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5073,7 +5161,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is missing.",
 				},
 				Scope: "tool",
-				Index: 57,
+				Index: 58,
 			},
 			&catalog.Question{
 				ID:   "contact_consent",
@@ -5114,7 +5202,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   441,
+							Line:   457,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5124,11 +5212,24 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   442,
+							Line:   458,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   459,
 							Column: 11,
 						},
 					},
-					Line:   440,
+					Line:   456,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5136,7 +5237,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no documented agreement.",
 				},
 				Scope: "tool",
-				Index: 58,
+				Index: 59,
 			},
 			&catalog.Question{
 				ID:   "business_profile",
@@ -5177,7 +5278,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   455,
+							Line:   472,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5187,7 +5288,20 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   456,
+							Line:   473,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   474,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5197,24 +5311,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   457,
+								Line:   475,
 								Column: 17,
 							},
-							Line:   457,
+							Line:   475,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   458,
+								Line:   476,
 								Column: 17,
 							},
-							Line:   458,
+							Line:   476,
 							Column: 11,
 						},
 					},
-					Line:   454,
+					Line:   471,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5222,7 +5336,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the details are missing.",
 				},
 				Scope: "tool",
-				Index: 59,
+				Index: 60,
 			},
 			&catalog.Question{
 				ID:   "marketing_here",
@@ -5260,20 +5374,39 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				ShowIf: &catalog.Cond{
-					Q: "b2c_marketing",
-					In: []string{
-						"yes",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "b2c_marketing",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   489,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   490,
+							Column: 11,
+						},
 					},
-					Line:   469,
-					Column: 14,
+					Line:   488,
+					Column: 7,
 				},
 				Assume: catalog.Text{
 					DE: "Es wird angenommen, dass ja.",
 					EN: "The plan assumes so.",
 				},
 				Scope: "tool",
-				Index: 60,
+				Index: 61,
 			},
 			&catalog.Question{
 				ID:   "marketing_consent",
@@ -5316,7 +5449,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   480,
+					Line:   501,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5324,7 +5457,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is missing.",
 				},
 				Scope: "tool",
-				Index: 61,
+				Index: 62,
 			},
 			&catalog.Question{
 				ID:   "recording",
@@ -5370,7 +5503,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   491,
+					Line:   512,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5378,7 +5511,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are recorded.",
 				},
 				Scope: "tool",
-				Index: 62,
+				Index: 63,
 			},
 			&catalog.Question{
 				ID:   "recording_consent",
@@ -5422,7 +5555,7 @@ func compiled() *catalog.Catalog {
 						"often",
 						"unknown",
 					},
-					Line:   507,
+					Line:   528,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5430,7 +5563,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nobody is asked.",
 				},
 				Scope: "tool",
-				Index: 63,
+				Index: 64,
 			},
 			&catalog.Question{
 				ID:   "tracking_off",
@@ -5472,7 +5605,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes they are on.",
 				},
 				Scope: "tool",
-				Index: 64,
+				Index: 65,
 			},
 			&catalog.Question{
 				ID:   "ai_features",
@@ -5521,7 +5654,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes they are active without rules.",
 				},
 				Scope: "tool",
-				Index: 65,
+				Index: 66,
 			},
 			&catalog.Question{
 				ID:   "meeting_protection",
@@ -5574,7 +5707,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   544,
+					Line:   565,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5582,7 +5715,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are unprotected.",
 				},
 				Scope: "tool",
-				Index: 66,
+				Index: 67,
 			},
 			&catalog.Question{
 				ID:   "access_separate",
@@ -5625,11 +5758,11 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   561,
+					Line:   582,
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 67,
+				Index: 68,
 			},
 			&catalog.Question{
 				ID:   "screen_sharing",
@@ -5668,7 +5801,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   569,
+					Line:   590,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5676,7 +5809,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes everyone may share.",
 				},
 				Scope: "tool",
-				Index: 68,
+				Index: 69,
 			},
 			&catalog.Question{
 				ID:   "auto_delete",
@@ -5714,7 +5847,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "tool",
-				Index: 69,
+				Index: 70,
 			},
 		},
 		Tools: []*catalog.Tool{
@@ -9047,12 +9180,13 @@ func compiled() *catalog.Catalog {
 							EN: "Stop using {tool} for business",
 						},
 						Why: catalog.Text{
-							DE: "Der Anbieter untersagt die geschäftliche Nutzung dieser App, und es gibt keinen Auftragsverarbeitungsvertrag. Jede geschäftliche Nachricht darüber ist damit ohne Rechtsgrundlage.",
-							EN: "The provider forbids business use of this app, and there is no data processing agreement. Every business message sent through it therefore lacks a legal basis.",
+							DE: "Der Anbieter untersagt die geschäftliche Nutzung dieser App und schließt keinen Auftragsverarbeitungsvertrag. Ohne AVV ist nicht geregelt, dass der Anbieter die Daten Ihrer {clients} nur nach Ihrer Weisung verarbeitet (Art. 28 Abs. 3 DSGVO), und Sie können nicht nachweisen, dass die Verarbeitung datenschutzgerecht ist (Rechenschaftspflicht, Art. 5 Abs. 2 und Art. 24 DSGVO).",
+							EN: "The provider forbids business use of this app and signs no data processing agreement. Without a DPA nothing binds the provider to process your {clients}' data only on your instructions (Art. 28(3) GDPR), and you cannot show that the processing complies (accountability, Art. 5(2) and Art. 24 GDPR).",
 						},
 						Legal: []string{
-							"gdpr-6",
 							"gdpr-28",
+							"gdpr-5",
+							"gdpr-24",
 						},
 						Sources: []string{
 							"seed-004",
@@ -9381,6 +9515,19 @@ func compiled() *catalog.Catalog {
 							Line:   111,
 							Column: 11,
 						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   112,
+							Column: 11,
+						},
 					},
 					Line:   107,
 					Column: 7,
@@ -9412,7 +9559,7 @@ func compiled() *catalog.Catalog {
 				Scope: "tool",
 				When: catalog.Cond{
 					Tool:   "microsoft-teams",
-					Line:   123,
+					Line:   124,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9445,7 +9592,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Tool:   "microsoft-teams",
-							Line:   137,
+							Line:   138,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -9456,7 +9603,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   139,
+									Line:   140,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -9465,15 +9612,15 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   140,
+									Line:   141,
 									Column: 15,
 								},
 							},
-							Line:   138,
+							Line:   139,
 							Column: 11,
 						},
 					},
-					Line:   136,
+					Line:   137,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9503,29 +9650,10 @@ func compiled() *catalog.Catalog {
 				Scope: "tool",
 				When: catalog.Cond{
 					Tool:   "jitsi-selfhosted",
-					Line:   152,
+					Line:   153,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
-					catalog.ActionTemplate{
-						Topic:    "dpa-contract",
-						Priority: "high",
-						Title: catalog.Text{
-							DE: "AVV mit dem Rechenzentrum oder IT-Dienstleister schließen, bei dem der Jitsi-Server läuft",
-							EN: "Conclude a DPA with the data centre or IT service provider where the Jitsi server runs",
-						},
-						Why: catalog.Text{
-							DE: "Selbst betrieben heißt selten im eigenen Keller: Steht der Server bei einem Hoster oder betreut ihn ein IT-Dienstleister, verarbeitet dieser die Gesprächsdaten in Ihrem Auftrag und braucht einen AVV. Läuft der Server auf eigener Hardware in Ihren Räumen, entfällt er.",
-							EN: "Self-hosted rarely means in your own basement: if the server sits at a hosting provider or an IT service provider looks after it, they process the call data on your behalf and need a DPA. If the server runs on your own hardware on your premises, none is needed.",
-						},
-						Legal: []string{
-							"gdpr-28",
-						},
-						Sources: []string{
-							"seed-002",
-							"seed-003",
-						},
-					},
 					catalog.ActionTemplate{
 						Topic:    "privacy-settings",
 						Priority: "medium",
@@ -9549,6 +9677,80 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "self_run_host_dpa",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "server_site",
+					In: []string{
+						"rented",
+						"unknown",
+					},
+					Line:   165,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpa-contract",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "AVV mit dem Hoster schließen, bei dem der Server von {tool} läuft",
+							EN: "Conclude a DPA with the hosting provider where the {tool} server runs",
+						},
+						Why: catalog.Text{
+							DE: "Ein gemieteter Server oder eine Cloud-Maschine steht bei einem Hoster, der an die Gesprächsdaten herankommt: Er verarbeitet sie in Ihrem Auftrag und braucht einen AVV. Die meisten Hoster stellen ihn im Kundenkonto bereit. Läuft der Server auf eigener Hardware in Ihren Räumen, entfällt er.",
+							EN: "A rented server or cloud machine stands at a hosting provider who can reach the call data: they process them on your behalf and need a DPA. Most hosting providers offer it in the customer account. If the server runs on your own hardware on your premises, none is needed.",
+						},
+						Legal: []string{
+							"gdpr-28",
+						},
+						Sources: []string{
+							"seed-002",
+							"seed-003",
+						},
+						Policy: catalog.Text{
+							DE: "Gesprächsdaten nur auf dem Server, für den ein AVV mit dem Hoster besteht",
+							EN: "call data only on the server covered by a DPA with the hosting provider",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "self_run_operator_duties",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q:      "operating_model",
+					Equals: "self_hosted",
+					Line:   180,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "app-updates",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Pflichten als Betreiber des eigenen {tool}-Servers regeln: Updates, TLS, Protokolle, Admin-Zugriffe",
+							EN: "Arrange your duties as operator of your own {tool} server: updates, TLS, logs, admin access",
+						},
+						Why: catalog.Text{
+							DE: "Wer den Server selbst betreibt, trägt die Pflichten, die sonst ein Anbieter hat (Art. 32 DSGVO): Sicherheitsupdates von Betriebssystem und Software zeitnah einspielen, Verbindungen nur über TLS mit gültigem Zertifikat, Protokolle mit IP-Adressen nach wenigen Tagen löschen, und festhalten, wer als Administrator Zugriff hat. Benennen Sie dafür eine verantwortliche Person und eine Vertretung.",
+							EN: "Whoever runs the server carries the duties a provider would otherwise have (Art. 32 GDPR): apply security updates of the operating system and software promptly, allow connections only over TLS with a valid certificate, delete logs with IP addresses after a few days, and record who has administrator access. Name a responsible person and a deputy.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-5-1e",
+						},
+						Sources: []string{
+							"seed-002",
+							"seed-003",
+						},
+						Policy: catalog.Text{
+							DE: "Server-Updates, TLS-Zertifikat und das Löschen der Protokolle liegen bei der benannten Administratorin oder dem benannten Administrator; niemand sonst erhält Admin-Zugriff",
+							EN: "server updates, the TLS certificate and deleting the logs are the named administrator's job; nobody else gets admin access",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "free_plan",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -9557,7 +9759,7 @@ func compiled() *catalog.Catalog {
 						"free",
 						"unknown",
 					},
-					Line:   172,
+					Line:   195,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9592,7 +9794,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   184,
+					Line:   207,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9627,7 +9829,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   197,
+					Line:   220,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9666,7 +9868,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   211,
+							Line:   234,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -9678,10 +9880,10 @@ func compiled() *catalog.Catalog {
 											"default",
 											"optional",
 										},
-										Line:   213,
+										Line:   236,
 										Column: 21,
 									},
-									Line:   213,
+									Line:   236,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -9691,7 +9893,7 @@ func compiled() *catalog.Catalog {
 										"sometimes",
 										"unknown",
 									},
-									Line:   214,
+									Line:   237,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -9702,15 +9904,15 @@ func compiled() *catalog.Catalog {
 										"other",
 										"unknown",
 									},
-									Line:   215,
+									Line:   238,
 									Column: 15,
 								},
 							},
-							Line:   212,
+							Line:   235,
 							Column: 11,
 						},
 					},
-					Line:   210,
+					Line:   233,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9722,8 +9924,8 @@ func compiled() *catalog.Catalog {
 							EN: "No health or other sensitive data through {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Sensible Daten ohne Ende-zu-Ende-Verschlüsselung gehören nur zu Anbietern in der EU/im EWR. Hier kann der Anbieter mitlesen oder die Daten verlassen die EU.",
-							EN: "Sensitive data without end-to-end encryption belong only with providers in the EU/EEA. Here the provider can read along or the data leave the EU.",
+							DE: "Gesundheitsdaten und andere sensible Daten brauchen einen Schutz, der dem hohen Risiko entspricht (Art. 9 und 32 DSGVO). Hier kann der Anbieter mitlesen, weil nicht Ende-zu-Ende verschlüsselt wird, oder die Daten gehen in ein Drittland, für das jede Übermittlung eine eigene Grundlage braucht (Art. 44 ff. DSGVO). Solange das so ist, gehören sensible Daten nicht in dieses Werkzeug.",
+							EN: "Health data and other sensitive data need protection that matches the high risk (Art. 9 and 32 GDPR). Here the provider can read along, because content is not encrypted end to end, or the data go to a third country, where every transfer needs a basis of its own (Art. 44 ff. GDPR). As long as that is so, sensitive data do not belong in this tool.",
 						},
 						Legal: []string{
 							"gdpr-9",
@@ -9732,6 +9934,10 @@ func compiled() *catalog.Catalog {
 						},
 						Sources: []string{
 							"seed-003",
+						},
+						Policy: catalog.Text{
+							DE: "keine Gesundheitsdaten oder anderen sensiblen Daten über {tool}",
+							EN: "no health data or other sensitive data through {tool}",
 						},
 					},
 				},
@@ -9745,7 +9951,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   227,
+					Line:   253,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9777,7 +9983,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "full",
-					Line:   239,
+					Line:   265,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9810,7 +10016,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "unknown",
-					Line:   251,
+					Line:   277,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9845,7 +10051,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"unknown",
 					},
-					Line:   264,
+					Line:   290,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9876,13 +10082,61 @@ func compiled() *catalog.Catalog {
 				ID:    "non_eu_subprocessors",
 				Scope: "tool",
 				When: catalog.Cond{
-					Q: "non_eu_subprocessors",
-					In: []string{
-						"yes",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "non_eu_subprocessors",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   304,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Not: &catalog.Cond{
+										Q:      "dpa_signed",
+										Equals: "signed",
+										Line:   306,
+										Column: 21,
+									},
+									Line:   306,
+									Column: 15,
+								},
+								&catalog.Cond{
+									All: []*catalog.Cond{
+										&catalog.Cond{
+											Not: &catalog.Cond{
+												Fact:   "dpf",
+												Equals: "certified",
+												Line:   308,
+												Column: 25,
+											},
+											Line:   308,
+											Column: 19,
+										},
+										&catalog.Cond{
+											Not: &catalog.Cond{
+												Q:      "transfer_basis",
+												Equals: "dpf",
+												Line:   309,
+												Column: 25,
+											},
+											Line:   309,
+											Column: 19,
+										},
+									},
+									Line:   307,
+									Column: 15,
+								},
+							},
+							Line:   305,
+							Column: 11,
+						},
 					},
-					Line:   276,
-					Column: 11,
+					Line:   303,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
@@ -9908,23 +10162,114 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "non_eu_subprocessors_documented",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "non_eu_subprocessors",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   323,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "dpa_signed",
+							Equals: "signed",
+							Line:   324,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Fact:   "dpf",
+									Equals: "certified",
+									Line:   326,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "transfer_basis",
+									Equals: "dpf",
+									Line:   327,
+									Column: 15,
+								},
+							},
+							Line:   325,
+							Column: 11,
+						},
+					},
+					Line:   322,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "third-country-transfer",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Unterauftragnehmer von {tool} außerhalb der EU im Verzeichnis festhalten",
+							EN: "Record the sub-processors of {tool} outside the EU in the record of processing",
+						},
+						Why: catalog.Text{
+							DE: "Der AVV ist geschlossen, und der Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert; seine Unterauftragnehmer außerhalb der EU sind im AVV geregelt. Übernehmen Sie die Liste der Unterauftragnehmer mit ihren Ländern und Garantien ins Verzeichnis und prüfen Sie sie, wenn der Anbieter Änderungen ankündigt.",
+							EN: "The DPA is signed and the provider is certified under the EU-US Data Privacy Framework; its sub-processors outside the EU are covered by the DPA. Copy the list of sub-processors with their countries and safeguards into your record and check it when the provider announces changes.",
+						},
+						Legal: []string{
+							"gdpr-28",
+							"gdpr-30",
+							"gdpr-45",
+						},
+						Sources: []string{
+							"seed-003",
+							"record-dpf-list",
+						},
+						Document: true,
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "messenger_without_e2e",
 				Scope: "tool",
 				When: catalog.Cond{
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   291,
+							Line:   342,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "none",
-							Line:   292,
+							Line:   343,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "special_categories",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   345,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "secrecy_203",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   346,
+									Column: 15,
+								},
+							},
+							Line:   344,
 							Column: 11,
 						},
 					},
-					Line:   290,
+					Line:   341,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -9936,8 +10281,81 @@ func compiled() *catalog.Catalog {
 							EN: "Use an end-to-end encrypted messenger instead of {tool} for confidential content",
 						},
 						Why: catalog.Text{
-							DE: "Ende-zu-Ende-Verschlüsselung ist bei Messengern Standard. Ohne sie kann der Anbieter alle Inhalte lesen.",
-							EN: "End-to-end encryption is the standard for messengers. Without it the provider can read all content.",
+							DE: "Ende-zu-Ende-Verschlüsselung ist bei Messengern Standard. Ohne sie kann der Anbieter alle Inhalte lesen – bei Gesundheitsdaten oder Berufsgeheimnissen ist das kein angemessener Schutz (Art. 32 DSGVO).",
+							EN: "End-to-end encryption is the standard for messengers. Without it the provider can read all content – with health data or professional secrets that is not adequate protection (Art. 32 GDPR).",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-004",
+						},
+						Policy: catalog.Text{
+							DE: "keine vertraulichen Inhalte (Gesundheitsdaten, Berufsgeheimnisse) über {tool} – es verschlüsselt nicht Ende-zu-Ende",
+							EN: "no confidential content (health data, professional secrets) through {tool} – it does not encrypt end to end",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "messenger_without_e2e_ordinary",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   363,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Fact:   "e2e",
+							Equals: "none",
+							Line:   364,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "special_categories",
+								In: []string{
+									"yes",
+									"unknown",
+								},
+								Line:   365,
+								Column: 17,
+							},
+							Line:   365,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "secrecy_203",
+								In: []string{
+									"yes",
+									"unknown",
+								},
+								Line:   366,
+								Column: 17,
+							},
+							Line:   366,
+							Column: 11,
+						},
+					},
+					Line:   362,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "e2e-encryption",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Beim nächsten Wechsel einen Ende-zu-Ende-verschlüsselten Messenger statt {tool} wählen",
+							EN: "At the next change, choose an end-to-end encrypted messenger instead of {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Ende-zu-Ende-Verschlüsselung ist bei Messengern Standard; ohne sie kann der Anbieter alle Inhalte lesen. Für gewöhnliche Absprachen ohne sensible Inhalte ist das eine Empfehlung, keine Pflicht.",
+							EN: "End-to-end encryption is the standard for messengers; without it the provider can read all content. For ordinary arrangements without sensitive content it is a recommendation, not a duty.",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -9954,26 +10372,162 @@ func compiled() *catalog.Catalog {
 				ID:    "e2e_not_switched_on",
 				Scope: "tool",
 				When: catalog.Cond{
-					Q: "e2e_use",
-					In: []string{
-						"never",
-						"sometimes",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "e2e_use",
+							In: []string{
+								"never",
+								"sometimes",
+								"unknown",
+							},
+							Line:   380,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "special_categories",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   382,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "secrecy_203",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   383,
+									Column: 15,
+								},
+							},
+							Line:   381,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q:      "operating_model",
+								Equals: "self_hosted",
+								Line:   384,
+								Column: 17,
+							},
+							Line:   384,
+							Column: 11,
+						},
 					},
-					Line:   304,
-					Column: 11,
+					Line:   379,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "e2e-encryption",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Ende-zu-Ende-Verschlüsselung in {tool} einschalten",
-							EN: "Switch on end-to-end encryption in {tool}",
+							DE: "Ende-zu-Ende-Verschlüsselung in {tool} für vertrauliche Inhalte einschalten",
+							EN: "Switch on end-to-end encryption in {tool} for confidential content",
 						},
 						Why: catalog.Text{
-							DE: "Das Werkzeug kann Ende-zu-Ende verschlüsseln, tut es aber nicht von selbst. Nur dann kann der Anbieter Inhalte nicht mitlesen oder mitschneiden.",
-							EN: "The tool can encrypt end to end but does not do so by default. Only then can the provider not read or record the content.",
+							DE: "Das Werkzeug kann Ende-zu-Ende verschlüsseln, tut es aber nicht von selbst. Bei Gesundheitsdaten oder Berufsgeheimnissen ist das die Maßnahme, die verhindert, dass der Anbieter Inhalte mitlesen oder mitschneiden kann (Art. 32 DSGVO verlangt Schutz nach dem Risiko).",
+							EN: "The tool can encrypt end to end but does not do so by default. With health data or professional secrets it is the measure that keeps the provider from reading or recording content (Art. 32 GDPR asks for protection matching the risk).",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"gdpr-25",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-000",
+						},
+						Policy: catalog.Text{
+							DE: "vertrauliche Gespräche nur mit eingeschalteter Ende-zu-Ende-Verschlüsselung",
+							EN: "confidential conversations only with end-to-end encryption switched on",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "e2e_not_switched_on_ordinary",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "e2e_use",
+							In: []string{
+								"never",
+								"sometimes",
+								"unknown",
+							},
+							Line:   401,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Not: &catalog.Cond{
+										Q: "special_categories",
+										In: []string{
+											"yes",
+											"unknown",
+										},
+										Line:   403,
+										Column: 21,
+									},
+									Line:   403,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "operating_model",
+									Equals: "self_hosted",
+									Line:   404,
+									Column: 15,
+								},
+							},
+							Line:   402,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Not: &catalog.Cond{
+										Q: "secrecy_203",
+										In: []string{
+											"yes",
+											"unknown",
+										},
+										Line:   406,
+										Column: 21,
+									},
+									Line:   406,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "operating_model",
+									Equals: "self_hosted",
+									Line:   407,
+									Column: 15,
+								},
+							},
+							Line:   405,
+							Column: 11,
+						},
+					},
+					Line:   400,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "e2e-encryption",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Ende-zu-Ende-Verschlüsselung in {tool} einschalten, wo die Funktionen es erlauben",
+							EN: "Switch on end-to-end encryption in {tool} where the features allow it",
+						},
+						Why: catalog.Text{
+							DE: "Für gewöhnliche Besprechungen ohne Gesundheitsdaten oder Berufsgeheimnisse genügt die Transportverschlüsselung; Ende-zu-Ende-Verschlüsselung ist eine Empfehlung. Betreiben Sie den Server selbst, liest ohnehin kein Anbieter mit. Sie kostet oft Funktionen wie Aufzeichnung oder Einwahl per Telefon.",
+							EN: "For ordinary meetings without health data or professional secrets, encryption in transit is enough; end-to-end encryption is a recommendation. If you run the server yourself, no provider reads along anyway. It often costs features such as recording or dial-in by phone.",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -9995,7 +10549,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   316,
+					Line:   419,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10028,7 +10582,7 @@ func compiled() *catalog.Catalog {
 					In: []string{
 						"no",
 					},
-					Line:   328,
+					Line:   431,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10061,7 +10615,7 @@ func compiled() *catalog.Catalog {
 						"manual",
 						"unknown",
 					},
-					Line:   340,
+					Line:   443,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10094,7 +10648,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   352,
+					Line:   455,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10130,17 +10684,17 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   366,
+							Line:   469,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "trackers",
 							Equals: "present",
-							Line:   367,
+							Line:   470,
 							Column: 11,
 						},
 					},
-					Line:   365,
+					Line:   468,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10175,7 +10729,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"mixed",
 					},
-					Line:   380,
+					Line:   483,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10208,7 +10762,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "account",
 					Equals: "unknown",
-					Line:   392,
+					Line:   495,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10243,7 +10797,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   404,
+					Line:   507,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10279,7 +10833,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   416,
+					Line:   519,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10313,7 +10867,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   428,
+					Line:   531,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10347,7 +10901,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   440,
+					Line:   543,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10381,7 +10935,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   452,
+					Line:   555,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10415,31 +10969,31 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   468,
+									Line:   571,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   469,
+									Line:   572,
 									Column: 15,
 								},
 							},
-							Line:   467,
+							Line:   570,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "e2e",
 								Equals: "default",
-								Line:   470,
+								Line:   573,
 								Column: 17,
 							},
-							Line:   470,
+							Line:   573,
 							Column: 11,
 						},
 					},
-					Line:   466,
+					Line:   569,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10474,27 +11028,53 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   485,
+									Line:   588,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   486,
+									Line:   589,
 									Column: 15,
 								},
 							},
-							Line:   484,
+							Line:   587,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "default",
-							Line:   487,
+							Line:   590,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "secrecy_203",
+								In: []string{
+									"yes",
+									"unknown",
+								},
+								Line:   591,
+								Column: 17,
+							},
+							Line:   591,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "sector",
+								In: []string{
+									"health",
+									"counselling",
+								},
+								Line:   592,
+								Column: 17,
+							},
+							Line:   592,
 							Column: 11,
 						},
 					},
-					Line:   483,
+					Line:   586,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10521,12 +11101,92 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "dpa_not_offered_e2e_secrecy",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Fact:   "avv",
+									Equals: "not_offered",
+									Line:   607,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "dpa_signed",
+									Equals: "not_offered",
+									Line:   608,
+									Column: 15,
+								},
+							},
+							Line:   606,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Fact:   "e2e",
+							Equals: "default",
+							Line:   609,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "secrecy_203",
+									In: []string{
+										"yes",
+										"unknown",
+									},
+									Line:   611,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "sector",
+									In: []string{
+										"health",
+										"counselling",
+									},
+									Line:   612,
+									Column: 15,
+								},
+							},
+							Line:   610,
+							Column: 11,
+						},
+					},
+					Line:   605,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpa-contract",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Kein AVV für {tool}: für die Arbeit mit {clients} einen Messenger mit AVV und Verschwiegenheitsverpflichtung wählen",
+							EN: "No DPA for {tool}: for work with {clients} choose a messenger with a DPA and a confidentiality undertaking",
+						},
+						Why: catalog.Text{
+							DE: "Der Anbieter bietet keinen Auftragsverarbeitungsvertrag an und verpflichtet sich nicht zur Verschwiegenheit. Auch wenn er Inhalte nur Ende-zu-Ende-verschlüsselt transportiert, verarbeitet er Telefonnummern und Verbindungsdaten – und schon die Tatsache, dass jemand {client} ist, fällt unter die Schweigepflicht. Wählen Sie einen Messenger mit AVV, dessen Anbieter sich in Textform zur Verschwiegenheit verpflichtet, etwa Threema Work.",
+							EN: "The provider offers no data processing agreement and does not commit to confidentiality. Even if it only carries end-to-end encrypted content, it processes phone numbers and connection data – and the very fact that someone is your {client} is covered by professional secrecy. Choose a messenger with a DPA whose provider commits to confidentiality in text form, such as Threema Work.",
+						},
+						Legal: []string{
+							"gdpr-28",
+							"stgb-203",
+						},
+						Sources: []string{
+							"record-signal",
+							"record-threema",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "dpa_missing",
 				Scope: "tool",
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "not_signed",
-					Line:   499,
+					Line:   624,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10558,7 +11218,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "unknown",
-					Line:   511,
+					Line:   636,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10591,7 +11251,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   523,
+					Line:   648,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10622,7 +11282,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "none",
-					Line:   535,
+					Line:   660,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10658,21 +11318,21 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "transfer_basis",
 							Equals: "unknown",
-							Line:   549,
+							Line:   674,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "dpf",
 								Equals: "certified",
-								Line:   550,
+								Line:   675,
 								Column: 17,
 							},
-							Line:   550,
+							Line:   675,
 							Column: 11,
 						},
 					},
-					Line:   548,
+					Line:   673,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10708,17 +11368,17 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "transfer_basis",
 							Equals: "unknown",
-							Line:   564,
+							Line:   689,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "dpf",
 							Equals: "certified",
-							Line:   565,
+							Line:   690,
 							Column: 11,
 						},
 					},
-					Line:   563,
+					Line:   688,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10741,6 +11401,7 @@ func compiled() *catalog.Catalog {
 							"record-dpf-list",
 							"record-dpf-2023",
 						},
+						Document: true,
 					},
 				},
 			},
@@ -10753,7 +11414,7 @@ func compiled() *catalog.Catalog {
 						"scc",
 						"bcr",
 					},
-					Line:   577,
+					Line:   703,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10786,7 +11447,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "dpf",
-					Line:   589,
+					Line:   715,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10809,6 +11470,7 @@ func compiled() *catalog.Catalog {
 							"record-dpf-list",
 							"record-dpf-latombe-2025",
 						},
+						Document: true,
 					},
 				},
 			},
@@ -10821,7 +11483,7 @@ func compiled() *catalog.Catalog {
 						"reserved",
 						"unknown",
 					},
-					Line:   601,
+					Line:   728,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10833,11 +11495,12 @@ func compiled() *catalog.Catalog {
 							EN: "Exclude the provider's own purposes for {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Ein Anbieter, der Kommunikationsdaten für Werbung, Profile oder eigene Produkte nutzt, ist kein Auftragsverarbeiter mehr. Schließen Sie das vertraglich und in den Einstellungen aus – oder wechseln Sie den Anbieter.",
-							EN: "A provider that uses communication data for advertising, profiles or its own products is no longer a processor. Exclude this by contract and in the settings – or switch provider.",
+							DE: "Nutzt ein Anbieter Kommunikationsdaten für Werbung, Profile oder eigene Produkte, ist er für diese Verarbeitung selbst Verantwortlicher (Art. 28 Abs. 10 DSGVO) – und Sie brauchen für die Weitergabe der Daten an ihn eine eigene Rechtsgrundlage, die es für Daten Ihrer {clients} meist nicht gibt. Schließen Sie eigene Zwecke vertraglich und in den Einstellungen aus – oder wechseln Sie den Anbieter.",
+							EN: "A provider that uses communication data for advertising, profiles or its own products becomes a controller itself for that processing (Art. 28(10) GDPR) – and you need a legal basis of your own for disclosing the data to it, which for your {clients}' data there usually is not. Exclude own purposes by contract and in the settings – or switch provider.",
 						},
 						Legal: []string{
 							"gdpr-28",
+							"gdpr-6",
 							"gdpr-5",
 						},
 						Sources: []string{
@@ -10856,7 +11519,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   613,
+					Line:   740,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10891,31 +11554,44 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   627,
+							Line:   754,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_offered",
-								Line:   628,
+								Line:   755,
 								Column: 17,
 							},
-							Line:   628,
+							Line:   755,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "dpa_signed",
 								Equals: "not_offered",
-								Line:   629,
+								Line:   756,
 								Column: 17,
 							},
-							Line:   629,
+							Line:   756,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   757,
 							Column: 11,
 						},
 					},
-					Line:   626,
+					Line:   753,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -10943,6 +11619,89 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "secrecy_not_bound_internal",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "confidentiality_bound",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   771,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "avv",
+								Equals: "not_offered",
+								Line:   772,
+								Column: 17,
+							},
+							Line:   772,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q:      "dpa_signed",
+								Equals: "not_offered",
+								Line:   773,
+								Column: 17,
+							},
+							Line:   773,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "used_for",
+								In: []string{
+									"customer_contact",
+									"orders",
+									"appointments",
+									"consultations",
+									"webinars",
+									"unknown",
+								},
+								Line:   774,
+								Column: 17,
+							},
+							Line:   774,
+							Column: 11,
+						},
+					},
+					Line:   770,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "professional-secrecy",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Keine {client}daten in internen Gesprächen über {tool}, bis der Anbieter in Textform zur Verschwiegenheit verpflichtet ist",
+							EN: "No {client} data in internal conversations through {tool} until the provider is bound to confidentiality in text form",
+						},
+						Why: catalog.Text{
+							DE: "Auch wenn {tool} nur intern genutzt wird: Sprechen Beschäftigte darüber über Mandate, Behandlungen oder Beratungen, erhält der Anbieter Zugang zu Berufsgeheimnissen. Das ist nur erlaubt, wenn er sich in Textform zur Verschwiegenheit verpflichtet hat (§ 203 Abs. 4 StGB; § 62a StBerG, § 43e BRAO). Holen Sie die Verpflichtung ein – bis dahin bleiben {client}daten aus {tool} heraus.",
+							EN: "Even if {tool} is only used internally: when staff discuss mandates, treatments or counselling through it, the provider gains access to professional secrets. That is only allowed once it has committed to confidentiality in text form (§ 203(4) StGB; § 62a StBerG, § 43e BRAO). Obtain the undertaking – until then keep {client} data out of {tool}.",
+						},
+						Legal: []string{
+							"stgb-203",
+							"stberg-62a",
+							"brao-43e",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-000",
+						},
+						Policy: catalog.Text{
+							DE: "keine {client}daten über {tool}, solange der Anbieter nicht in Textform zur Verschwiegenheit verpflichtet ist",
+							EN: "no {client} data through {tool} while the provider is not bound to confidentiality in text form",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "secrecy_provider_signs_none",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -10953,7 +11712,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   643,
+							Line:   791,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -10961,21 +11720,34 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   645,
+									Line:   793,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   646,
+									Line:   794,
 									Column: 15,
 								},
 							},
-							Line:   644,
+							Line:   792,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   795,
 							Column: 11,
 						},
 					},
-					Line:   642,
+					Line:   790,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11000,6 +11772,84 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "secrecy_provider_signs_none_internal",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "secrecy_203",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   809,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Fact:   "avv",
+									Equals: "not_offered",
+									Line:   811,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "dpa_signed",
+									Equals: "not_offered",
+									Line:   812,
+									Column: 15,
+								},
+							},
+							Line:   810,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "used_for",
+								In: []string{
+									"customer_contact",
+									"orders",
+									"appointments",
+									"consultations",
+									"webinars",
+									"unknown",
+								},
+								Line:   813,
+								Column: 17,
+							},
+							Line:   813,
+							Column: 11,
+						},
+					},
+					Line:   808,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "professional-secrecy",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Keine {client}daten über {tool} – der Anbieter verpflichtet sich nicht zur Verschwiegenheit",
+							EN: "No {client} data through {tool} – the provider does not commit to confidentiality",
+						},
+						Why: catalog.Text{
+							DE: "{tool} wird nur intern genutzt, aber sein Anbieter schließt weder einen Auftragsverarbeitungsvertrag noch eine Verschwiegenheitsvereinbarung (§ 203 Abs. 4 StGB). Interne Abstimmungen ohne Bezug zu einzelnen Mandaten, Behandlungen oder Beratungen sind möglich; alles, was ein Berufsgeheimnis berührt, gehört in ein Werkzeug mit AVV und Verschwiegenheitsverpflichtung.",
+							EN: "{tool} is only used internally, but its provider signs neither a data processing agreement nor a confidentiality undertaking (§ 203(4) StGB). Internal coordination without reference to individual mandates, treatments or counselling is possible; anything that touches a professional secret belongs in a tool with a DPA and a confidentiality undertaking.",
+						},
+						Legal: []string{
+							"stgb-203",
+						},
+						Sources: []string{
+							"seed-003",
+						},
+						Policy: catalog.Text{
+							DE: "über {tool} nur interne Abstimmungen, die keine einzelnen {clients} betreffen",
+							EN: "through {tool} only internal coordination that concerns no individual {clients}",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "video_consultation_not_certified",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -11010,7 +11860,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   660,
+							Line:   830,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11020,11 +11870,11 @@ func compiled() *catalog.Catalog {
 								"customer_contact",
 								"unknown",
 							},
-							Line:   661,
+							Line:   831,
 							Column: 11,
 						},
 					},
-					Line:   659,
+					Line:   829,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11061,7 +11911,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   676,
+							Line:   846,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11071,7 +11921,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   677,
+							Line:   847,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11084,11 +11934,11 @@ func compiled() *catalog.Catalog {
 								"consultations",
 								"unknown",
 							},
-							Line:   678,
+							Line:   848,
 							Column: 11,
 						},
 					},
-					Line:   675,
+					Line:   845,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11124,7 +11974,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   692,
+							Line:   862,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11132,7 +11982,7 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Q:      "partners",
 									Equals: "internal",
-									Line:   694,
+									Line:   864,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -11146,18 +11996,18 @@ func compiled() *catalog.Catalog {
 											"consultations",
 											"unknown",
 										},
-										Line:   695,
+										Line:   865,
 										Column: 21,
 									},
-									Line:   695,
+									Line:   865,
 									Column: 15,
 								},
 							},
-							Line:   693,
+							Line:   863,
 							Column: 11,
 						},
 					},
-					Line:   691,
+					Line:   861,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11193,21 +12043,21 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   709,
+							Line:   879,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   710,
+								Line:   880,
 								Column: 17,
 							},
-							Line:   710,
+							Line:   880,
 							Column: 11,
 						},
 					},
-					Line:   708,
+					Line:   878,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11242,17 +12092,17 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   724,
+							Line:   894,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "business_profile",
 							Equals: "no",
-							Line:   725,
+							Line:   895,
 							Column: 11,
 						},
 					},
-					Line:   723,
+					Line:   893,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11285,7 +12135,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   737,
+					Line:   907,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11318,7 +12168,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   751,
+							Line:   921,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11326,11 +12176,24 @@ func compiled() *catalog.Catalog {
 							In: []string{
 								"children",
 							},
-							Line:   752,
+							Line:   922,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   923,
 							Column: 11,
 						},
 					},
-					Line:   750,
+					Line:   920,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11338,12 +12201,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "consent",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Kinder nur mit Zustimmung der Eltern über {tool} kontaktieren",
-							EN: "Contact children through {tool} only with their parents' consent",
+							DE: "Kinder und Jugendliche unter 16 nur mit Einwilligung der Eltern per Messenger kontaktieren – über {tool} wie über jeden Nachfolger",
+							EN: "Contact children under 16 by messenger only with their parents' consent – through {tool} as through any successor",
 						},
 						Why: catalog.Text{
-							DE: "Unter 16 Jahren braucht eine Einwilligung die Zustimmung der Eltern. Viele Messenger sind für Kinder laut ihren Bedingungen gar nicht zugelassen.",
-							EN: "Under the age of 16, consent needs the parents' approval. Many messengers do not even admit children under their terms.",
+							DE: "Für Kinder unter 16 Jahren willigen die Eltern ein (Art. 8 DSGVO); halten Sie die Einwilligung schriftlich fest. Prüfen Sie außerdem das Mindestalter, das der Messenger in seinen Nutzungsbedingungen vorschreibt – viele lassen Kinder gar nicht zu. Diese Pflicht hängt an den Kindern, nicht am Werkzeug: Sie gilt auch für den Messenger, der {tool} ersetzt.",
+							EN: "For children under 16 the parents give consent (Art. 8 GDPR); keep the consent in writing. Also check the minimum age the messenger sets in its terms – many do not admit children at all. This duty follows the children, not the tool: it applies to the messenger that replaces {tool} as well.",
 						},
 						Legal: []string{
 							"gdpr-8",
@@ -11351,6 +12214,11 @@ func compiled() *catalog.Catalog {
 						},
 						Sources: []string{
 							"seed-001",
+						},
+						People: true,
+						Policy: catalog.Text{
+							DE: "Kinder und Jugendliche unter 16 nur anschreiben, wenn die Einwilligung der Eltern vorliegt, und nur über einen Messenger, der ihr Alter zulässt",
+							EN: "message children under 16 only with their parents' consent, and only through a messenger whose terms admit their age",
 						},
 					},
 				},
@@ -11366,31 +12234,31 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   766,
+							Line:   941,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "sector",
 								Equals: "business",
-								Line:   767,
+								Line:   942,
 								Column: 17,
 							},
-							Line:   767,
+							Line:   942,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   768,
+								Line:   943,
 								Column: 17,
 							},
-							Line:   768,
+							Line:   943,
 							Column: 11,
 						},
 					},
-					Line:   765,
+					Line:   940,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11426,27 +12294,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   782,
+							Line:   957,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "business",
-							Line:   783,
+							Line:   958,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   784,
+								Line:   959,
 								Column: 17,
 							},
-							Line:   784,
+							Line:   959,
 							Column: 11,
 						},
 					},
-					Line:   781,
+					Line:   956,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11479,7 +12347,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "no",
-					Line:   796,
+					Line:   971,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11511,7 +12379,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "unknown",
-					Line:   808,
+					Line:   983,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11542,7 +12410,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "yes",
-					Line:   820,
+					Line:   995,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11550,19 +12418,24 @@ func compiled() *catalog.Catalog {
 						Topic:    "marketing-consent",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "In jeder Werbenachricht über {tool} auf die Abmeldung hinweisen; Lese- und Klickauswertung nur mit Einwilligung",
-							EN: "Point out how to unsubscribe in every advertising message through {tool}; read and click analytics only with consent",
+							DE: "In jeder Werbenachricht über {tool} eine Adresse zum Abbestellen nennen; Lese- und Klickauswertung nur mit Einwilligung",
+							EN: "Give an address to unsubscribe in every advertising message through {tool}; read and click analytics only with consent",
 						},
 						Why: catalog.Text{
-							DE: "Auch mit Einwilligung muss jede Werbenachricht sagen, wie man sie abbestellt – formlos und ohne Kosten außer den üblichen Übermittlungskosten (bei Bestandskunden ohne Einwilligung ist das Voraussetzung nach § 7 Abs. 3 UWG). Werten Sie Öffnungen, Lesebestätigungen oder Klicks auf Links personenbezogen aus, braucht das eine eigene Einwilligung; schalten Sie solche Auswertungen im Versandwerkzeug sonst ab.",
-							EN: "Even with consent, every advertising message must say how to unsubscribe – informally and at no cost beyond the usual transmission costs (for existing customers without consent this is a condition under § 7(3) UWG). If you analyse opens, read receipts or clicks on links per person, that needs a consent of its own; otherwise switch such analytics off in the sending tool.",
+							DE: "Jede Werbenachricht muss eine gültige Adresse nennen, an die der Empfänger die Abbestellung richten kann, ohne andere als die üblichen Übermittlungskosten (§ 7 Abs. 2 Nr. 3 lit. c UWG). Werten Sie Lesebestätigungen oder Klicks auf Links personenbezogen aus – etwa über Weiterleitungslinks –, ist das eine eigene Verarbeitung, die eine Einwilligung braucht (Art. 6 Abs. 1 lit. a DSGVO); die Einwilligung in die Werbung deckt sie nicht. Schalten Sie solche Auswertungen im Versandwerkzeug sonst ab.",
+							EN: "Every advertising message must give a valid address to which the recipient can send the request to unsubscribe, at no cost other than the usual transmission costs (§ 7(2) no. 3(c) UWG). If you analyse read receipts or clicks on links per person – for instance through redirect links – that is a processing of its own that needs consent (Art. 6(1)(a) GDPR); the consent to advertising does not cover it. Otherwise switch such analytics off in the sending tool.",
 						},
 						Legal: []string{
+							"uwg-7-2-3",
+							"gdpr-6",
 							"uwg-7",
-							"tdddg-25",
 						},
 						Sources: []string{
 							"seed-000",
+						},
+						Policy: catalog.Text{
+							DE: "jede Werbenachricht über {tool} nennt eine Adresse zum Abbestellen; Lese- und Klickauswertung bleibt ausgeschaltet",
+							EN: "every advertising message through {tool} gives an address to unsubscribe; read and click analytics stay switched off",
 						},
 					},
 				},
@@ -11573,7 +12446,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "no",
-					Line:   832,
+					Line:   1010,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11606,7 +12479,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "unknown",
-					Line:   844,
+					Line:   1022,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11645,7 +12518,7 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   858,
+							Line:   1036,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11654,11 +12527,11 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   859,
+							Line:   1037,
 							Column: 11,
 						},
 					},
-					Line:   857,
+					Line:   1035,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11666,8 +12539,8 @@ func compiled() *catalog.Catalog {
 						Topic:    "recording-rules",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "Aufzeichnungen und Transkripte in {tool} nur nach festen Regeln und mit Zustimmung aller",
-							EN: "Recordings and transcripts in {tool} only under fixed rules and with everyone's agreement",
+							DE: "Regeln für Aufzeichnungen und KI-Transkripte in {tool} schriftlich festlegen",
+							EN: "Put rules for recordings and AI transcripts in {tool} in writing",
 						},
 						Why: catalog.Text{
 							DE: "Wer das nicht öffentlich gesprochene Wort aufnimmt, ohne dass alle zugestimmt haben, macht sich strafbar (§ 201 StGB); KI-Transkripte und Zusammenfassungen sind ebenfalls Aufzeichnungen. Die Zustimmung von Beschäftigten ist selten freiwillig – regeln Sie Aufzeichnungen mit dem Betriebsrat. Legen Sie fest: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wann sie gelöscht wird – und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
@@ -11694,7 +12567,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   872,
+					Line:   1050,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11731,20 +12604,20 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   886,
+							Line:   1064,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Tool:   "zoom",
-								Line:   887,
+								Line:   1065,
 								Column: 17,
 							},
-							Line:   887,
+							Line:   1065,
 							Column: 11,
 						},
 					},
-					Line:   885,
+					Line:   1063,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11780,16 +12653,16 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   901,
+							Line:   1079,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Tool:   "zoom",
-							Line:   902,
+							Line:   1080,
 							Column: 11,
 						},
 					},
-					Line:   900,
+					Line:   1078,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11824,7 +12697,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   914,
+					Line:   1092,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11857,7 +12730,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   926,
+					Line:   1104,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11891,7 +12764,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   938,
+					Line:   1116,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11923,7 +12796,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   952,
+							Line:   1130,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -11932,11 +12805,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   953,
+							Line:   1131,
 							Column: 11,
 						},
 					},
-					Line:   951,
+					Line:   1129,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -11969,7 +12842,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   965,
+					Line:   1143,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12002,7 +12875,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   977,
+					Line:   1155,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12036,7 +12909,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   990,
+					Line:   1168,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12068,7 +12941,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   1002,
+					Line:   1180,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12102,7 +12975,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1014,
+					Line:   1192,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12138,7 +13011,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1028,
+							Line:   1206,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12149,7 +13022,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1030,
+									Line:   1208,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -12159,7 +13032,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   1031,
+									Line:   1209,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -12169,18 +13042,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1032,
+										Line:   1210,
 										Column: 26,
 									},
-									Line:   1032,
+									Line:   1210,
 									Column: 15,
 								},
 							},
-							Line:   1029,
+							Line:   1207,
 							Column: 11,
 						},
 					},
-					Line:   1027,
+					Line:   1205,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12215,7 +13088,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1044,
+					Line:   1222,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12248,7 +13121,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1056,
+					Line:   1234,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12282,7 +13155,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1068,
+					Line:   1246,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12315,7 +13188,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   1080,
+					Line:   1258,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12346,7 +13219,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   1092,
+					Line:   1270,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12383,7 +13256,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   1106,
+							Line:   1284,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12393,14 +13266,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1107,
+								Line:   1285,
 								Column: 17,
 							},
-							Line:   1107,
+							Line:   1285,
 							Column: 11,
 						},
 					},
-					Line:   1105,
+					Line:   1283,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12438,10 +13311,10 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   1121,
+								Line:   1299,
 								Column: 22,
 							},
-							Line:   1121,
+							Line:   1299,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12451,14 +13324,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1122,
+								Line:   1300,
 								Column: 17,
 							},
-							Line:   1122,
+							Line:   1300,
 							Column: 11,
 						},
 					},
-					Line:   1120,
+					Line:   1298,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12496,7 +13369,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1136,
+							Line:   1314,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12508,10 +13381,10 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   1137,
+								Line:   1315,
 								Column: 22,
 							},
-							Line:   1137,
+							Line:   1315,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12522,14 +13395,14 @@ func compiled() *catalog.Catalog {
 									"counselling",
 									"legal_tax",
 								},
-								Line:   1138,
+								Line:   1316,
 								Column: 17,
 							},
-							Line:   1138,
+							Line:   1316,
 							Column: 11,
 						},
 					},
-					Line:   1135,
+					Line:   1313,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12567,7 +13440,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1152,
+							Line:   1330,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12579,10 +13452,10 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1153,
+								Line:   1331,
 								Column: 22,
 							},
-							Line:   1153,
+							Line:   1331,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12591,11 +13464,11 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   1154,
+							Line:   1332,
 							Column: 11,
 						},
 					},
-					Line:   1151,
+					Line:   1329,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12632,7 +13505,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1168,
+							Line:   1346,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12645,20 +13518,20 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1169,
+								Line:   1347,
 								Column: 22,
 							},
-							Line:   1169,
+							Line:   1347,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "legal_tax",
-							Line:   1170,
+							Line:   1348,
 							Column: 11,
 						},
 					},
-					Line:   1167,
+					Line:   1345,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12670,11 +13543,12 @@ func compiled() *catalog.Catalog {
 							EN: "Put client communication into the client file",
 						},
 						Why: catalog.Text{
-							DE: "Was Sie mit Mandanten per Messenger oder Video besprechen, gehört in die Handakte (§ 66 StBerG bzw. § 50 BRAO: 10 Jahre); steuerlich relevante Unterlagen gelten § 147 AO (Buchungsbelege seit 2025: 8 Jahre).",
-							EN: "What you discuss with clients by messenger or video belongs in the client file (§ 66 StBerG or § 50 BRAO: 10 years); tax-relevant documents follow § 147 AO (accounting vouchers since 2025: 8 years).",
+							DE: "Was Sie mit Mandanten per Messenger oder Video besprechen, gehört in die Handakte: Steuerberater bewahren sie zehn Jahre auf (§ 66 Abs. 1 StBerG), Rechtsanwälte sechs Jahre (§ 50 Abs. 1 BRAO), jeweils ab dem Ende des Kalenderjahres, in dem der Auftrag beendet wurde. Für steuerlich relevante Unterlagen gilt § 147 AO (Buchungsbelege seit 2025: 8 Jahre).",
+							EN: "What you discuss with clients by messenger or video belongs in the client file: tax advisers keep it for ten years (§ 66(1) StBerG), lawyers for six years (§ 50(1) BRAO), each from the end of the calendar year in which the mandate ended. Tax-relevant documents follow § 147 AO (accounting vouchers since 2025: 8 years).",
 						},
 						Legal: []string{
 							"stberg-66",
+							"brao-50",
 							"ao-147",
 						},
 						Sources: []string{
@@ -12693,7 +13567,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1182,
+					Line:   1360,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12728,7 +13602,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1196,
+							Line:   1374,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12737,11 +13611,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   1197,
+							Line:   1375,
 							Column: 11,
 						},
 					},
-					Line:   1195,
+					Line:   1373,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12777,7 +13651,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1211,
+							Line:   1389,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12787,10 +13661,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   1212,
+								Line:   1390,
 								Column: 17,
 							},
-							Line:   1212,
+							Line:   1390,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12799,24 +13673,24 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   1214,
+										Line:   1392,
 										Column: 26,
 									},
-									Line:   1214,
+									Line:   1392,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   1215,
+									Line:   1393,
 									Column: 15,
 								},
 							},
-							Line:   1213,
+							Line:   1391,
 							Column: 11,
 						},
 					},
-					Line:   1210,
+					Line:   1388,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12852,7 +13726,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1229,
+							Line:   1407,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12863,7 +13737,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1231,
+									Line:   1409,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -12875,15 +13749,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   1232,
+									Line:   1410,
 									Column: 15,
 								},
 							},
-							Line:   1230,
+							Line:   1408,
 							Column: 11,
 						},
 					},
-					Line:   1228,
+					Line:   1406,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12919,20 +13793,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   1246,
+							Line:   1424,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   1247,
+								Line:   1425,
 								Column: 22,
 							},
-							Line:   1247,
+							Line:   1425,
 							Column: 11,
 						},
 					},
-					Line:   1245,
+					Line:   1423,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -12968,7 +13842,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1261,
+							Line:   1439,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -12977,13 +13851,13 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "berlin_2020",
 										Equals: "non_compliant",
-										Line:   1264,
+										Line:   1442,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   1265,
+										Line:   1443,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -12993,18 +13867,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   1266,
+										Line:   1444,
 										Column: 17,
 									},
 								},
-								Line:   1263,
+								Line:   1441,
 								Column: 13,
 							},
-							Line:   1262,
+							Line:   1440,
 							Column: 11,
 						},
 					},
-					Line:   1260,
+					Line:   1438,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

@@ -204,6 +204,10 @@ type Option struct {
 	// Words are texts that rule texts use as placeholders ({clients}),
 	// for the organisation that gave this answer (sector only).
 	Words map[string]Text `yaml:"words,omitempty" json:"-"`
+	// Outward marks a use of a tool with people outside the organisation
+	// (customers, patients, clients, members): such a tool faces them, and
+	// what they are told and asked follows (used_for only).
+	Outward bool `yaml:"outward,omitempty" json:"outward,omitempty"`
 }
 
 // WordsQuestion is the question whose answer's Words fill the
@@ -372,4 +376,14 @@ type ActionTemplate struct {
 	Why      Text     `yaml:"why"`
 	Legal    []string `yaml:"legal"`
 	Sources  []string `yaml:"sources"`
+	// People marks a duty that follows the people, not the tool (parents'
+	// consent, a release from secrecy): it stays open when the plan
+	// replaces the tool, because it binds the successor as well.
+	People bool `yaml:"people,omitempty"`
+	// Document marks a task of documentation: it is never among a plan's
+	// first steps.
+	Document bool `yaml:"document,omitempty"`
+	// Policy is what the usage policy asks of staff while the action is
+	// open: the target setting or rule, not the current state.
+	Policy Text `yaml:"policy,omitempty"`
 }

@@ -445,7 +445,8 @@ func (v *validator) rule(r *Rule) {
 		}
 		v.text(aw+" title", a.Title, false)
 		v.text(aw+" why", a.Why, false)
-		v.placeholders(aw, a.Title, a.Why)
+		v.text(aw+" policy", a.Policy, true)
+		v.placeholders(aw, a.Title, a.Why, a.Policy)
 		if len(a.Legal) == 0 {
 			v.errf("%s: no legal reference", aw)
 		}
