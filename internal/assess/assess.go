@@ -89,6 +89,56 @@ type Tool struct {
 	Light   Light
 	Verdict Verdict
 	Counts  map[catalog.Priority]int
+
+	// Outward reports whether the tool's own use brings it into contact
+	// with people outside the organisation (a use marked outward in the
+	// catalogue, or a use still unknown): only then do its clients read a
+	// notice about it or get asked for consent.
+	Outward bool
+	// Lead is the action that says to stop using or replace the tool, when
+	// the plan says so (Verdict Replace); its due date is the day the tool
+	// goes.
+	Lead *Action
+	// KeepUnlawful reports that keeping a replaced tool for the people it
+	// is replaced for is not lawful (professional secrecy or health data):
+	// the plan offers no "if you keep it anyway", only what to do until the
+	// switch.
+	KeepUnlawful bool
+	// Transfer is whether and how the tool's data leave the EU/EEA.
+	Transfer Transfer
+}
+
+// ReplaceAll reports whether the tool goes entirely (stop using it), not
+// only for the people the plan replaces it for (switch provider).
+func (t *Tool) ReplaceAll() bool { return t.Lead != nil && t.Lead.Topic.ID == "stop-use" }
+
+// TransferNeed says whether data go to a third country.
+type TransferNeed string
+
+// Whether data go to a third country.
+const (
+	NoTransfer      TransferNeed = "no"
+	Transfers       TransferNeed = "yes"
+	TransferUnknown TransferNeed = "unknown"
+)
+
+// Transfer is the plan's verdict on a tool's transfers to third
+// countries: where the data go and on which safeguard. The record of
+// processing, the notice and the JSON plan render it; the rules on
+// third-country transfers judge the same answers.
+type Transfer struct {
+	Need TransferNeed
+	// Where are the hosting answer's values (usa, mixed, other, unknown),
+	// and "subprocessors" where a provider in the EU passes data on.
+	Where []string
+	// Safeguard is the transfer_basis answer (dpf, scc, bcr, none), or dpf
+	// where only the catalogue says the provider is certified
+	// (FromCatalog), or unknown.
+	Safeguard   string
+	FromCatalog bool
+	// DPF is the catalogue's fact on the provider's DPF certification, if
+	// it has one.
+	DPF *FactLine
 }
 
 // Action is one entry of the plan. A topic appears once per tool: where
@@ -107,6 +157,20 @@ type Action struct {
 	Sources  []*catalog.Source
 	Due      catalog.Date // zero for "recommended"
 	Rules    []string
+	// People: a duty that follows the people, not the tool; it stays when
+	// the tool is replaced. Document: a task of documentation, never a
+	// first step.
+	People, Document bool
+	// Policy is what the usage policy asks of staff while the action is
+	// open (the target, not the current state); empty where it asks
+	// nothing.
+	Policy catalog.Text
+	// Conditional: in a quick check, the action rests on questions the
+	// check did not ask (their answers count as unknown). It is not a duty
+	// yet: it has no due date, is not counted and is never a first step.
+	Conditional bool
+	// Unasked are the questions not asked that it rests on.
+	Unasked []*catalog.Question
 
 	// What the organisation recorded about it in the answers file.
 	Status string // answers.StatusOpen, …InProgress, …Done or …NotApplicable
@@ -123,7 +187,7 @@ type Action struct {
 
 // Open reports whether the action is one to do now: pending and not
 // superseded by replacing its tool.
-func (a *Action) Open() bool { return a.Pending() && a.SupersededBy == nil }
+func (a *Action) Open() bool { return a.Pending() && a.SupersededBy == nil && !a.Conditional }
 
 // Pending reports whether the action still needs doing: it is neither done
 // nor recorded as not applicable. Counts and traffic lights are of pending
@@ -197,14 +261,25 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 
 	merged := map[string]*Action{}
 	var order []*Action
+	quick := f.Assessment.Quick()
 	emit := func(r *catalog.Rule, env *scope) {
 		ok, triggers := cat.Eval(&r.When, env)
 		if !ok {
 			return
 		}
+		var unasked []*catalog.Question
+		if quick {
+			if ok, _ := cat.Eval(&r.When, definite{env}); !ok {
+				unasked = env.unasked(triggers)
+			}
+		}
 		for i := range r.Actions {
 			tpl := &r.Actions[i]
 			a := p.newAction(r, tpl, env.tool, triggers)
+			a.Conditional, a.Unasked = len(unasked) > 0, unasked
+			if a.Conditional {
+				a.Due = catalog.Date{}
+			}
 			if prev, dup := merged[a.ID]; dup {
 				prev.merge(a)
 				continue
@@ -228,6 +303,10 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 	p.Actions = order
 	p.sortActions()
 	p.applyStates(f.Actions)
+	for _, t := range p.Tools {
+		t.Outward = outward(t)
+		t.Transfer = transfer(t)
+	}
 	p.supersede()
 	for _, a := range p.Actions {
 		if !a.Open() {
@@ -308,28 +387,117 @@ func (p *Plan) applyStates(states map[string]answers.ActionState) {
 func (p *Plan) supersede() {
 	lead := map[*Tool]*Action{}
 	for _, a := range p.Actions { // sorted: critical first, stop-use before switch-provider
-		if a.Tool != nil && lead[a.Tool] == nil && a.Priority == catalog.Critical && a.Pending() &&
+		if a.Tool != nil && lead[a.Tool] == nil && a.Priority == catalog.Critical && a.Pending() && !a.Conditional &&
 			(a.Topic.ID == "stop-use" || a.Topic.ID == "switch-provider") {
 			lead[a.Tool] = a
 			a.Tool.Verdict = Replace
+			a.Tool.Lead = a
+			a.Tool.KeepUnlawful = p.keepUnlawful(a.Tool)
 		}
 	}
 	for _, a := range p.Actions {
-		if l := lead[a.Tool]; l != nil && a != l && a.Topic.IfKept && a.Pending() {
+		// A duty that follows the people binds the successor too: it stays.
+		if l := lead[a.Tool]; l != nil && a != l && a.Topic.IfKept && !a.People && a.Pending() {
 			a.SupersededBy = l
 			l.IfKept = append(l.IfKept, a)
 		}
 	}
 }
 
+// keepUnlawful reports whether keeping a replaced tool for the people it
+// is replaced for cannot be lawful: under professional secrecy, in health
+// care and counselling, or with sensitive data in the tool.
+func (p *Plan) keepUnlawful(t *Tool) bool {
+	return answerIs(p.Context, "secrecy_203", "yes") || answerIs(p.Context, "sector", "health", "counselling") ||
+		answerIs(t.Answers, "special_categories", "yes")
+}
+
+// answerIs reports whether the answer to question id in list is one of
+// values (for a multiple choice: has one of them).
+func answerIs(list []Answer, id string, values ...string) bool {
+	for _, a := range list {
+		if a.Question.ID == id {
+			return slices.ContainsFunc(a.Values, func(v string) bool { return slices.Contains(values, v) })
+		}
+	}
+	return false
+}
+
+// answerOf is the effective answer to question id in list, nil where it is
+// not shown.
+func answerOf(list []Answer, id string) []string {
+	for _, a := range list {
+		if a.Question.ID == id {
+			return a.Values
+		}
+	}
+	return nil
+}
+
+// outward reports whether the tool's own use faces people outside the
+// organisation: a use the catalogue marks outward, or one still unknown.
+func outward(t *Tool) bool {
+	for _, a := range t.Answers {
+		if a.Question.ID != "used_for" {
+			continue
+		}
+		for _, v := range a.Values {
+			if o, ok := a.Question.Option(v); ok && (o.Outward || v == catalog.Unknown) {
+				return true
+			}
+		}
+		return false
+	}
+	return true // the use is not asked: assume the worse
+}
+
+// transfer judges, from the tool's answers and the catalogue's DPF fact,
+// whether its data leave the EU/EEA and on which safeguard.
+func transfer(t *Tool) Transfer {
+	var tr Transfer
+	for i := range t.Facts {
+		if t.Facts[i].Def.ID == "dpf" {
+			tr.DPF = &t.Facts[i]
+		}
+	}
+	hosting := answerOf(t.Answers, "hosting")
+	switch {
+	case len(hosting) == 0 || slices.Contains(hosting, catalog.Unknown):
+		tr.Need, tr.Where = TransferUnknown, []string{catalog.Unknown}
+	case slices.ContainsFunc(hosting, func(v string) bool { return v != "eu_eea" && v != "adequate" }):
+		tr.Need, tr.Where = Transfers, slices.Clone(hosting)
+	default:
+		switch sub := answerOf(t.Answers, "non_eu_subprocessors"); {
+		case slices.Contains(sub, "yes"):
+			tr.Need, tr.Where = Transfers, []string{"subprocessors"}
+		case slices.Contains(sub, catalog.Unknown):
+			tr.Need, tr.Where = TransferUnknown, []string{"subprocessors"}
+		default:
+			tr.Need = NoTransfer
+			return tr
+		}
+	}
+	tr.Safeguard = catalog.Unknown
+	if b := answerOf(t.Answers, "transfer_basis"); len(b) == 1 && b[0] != catalog.Unknown {
+		tr.Safeguard = b[0]
+	} else if tr.DPF != nil && tr.DPF.Fact.Value == "certified" {
+		tr.Safeguard, tr.FromCatalog = "dpf", true
+	}
+	return tr
+}
+
 // firstSteps are the actions to start with: those still to do, the most
 // urgent first; within a priority, stopping or replacing a tool before
 // protecting data at risk, before what the law requires, before good
-// practice (Topic.Group).
+// practice (Topic.Group). A topic comes once per tool family; a tool
+// being replaced is one step (its lead) – except sick notes, which are
+// data at risk whatever happens to the tool; documentation tasks are
+// never first steps. Critical sick-notes actions and the works council's
+// consent are always among them where they fire.
 func (p *Plan) firstSteps() []*Action {
 	var open []*Action
 	for _, a := range p.Actions {
-		if a.Open() {
+		if a.Open() && !a.Document {
 			open = append(open, a)
 		}
 	}
@@ -339,7 +507,53 @@ func (p *Plan) firstSteps() []*Action {
 		}
 		return slices.Index(catalog.TopicGroups, a.Topic.Group) - slices.Index(catalog.TopicGroups, b.Topic.Group)
 	})
-	return open[:min(len(open), MaxFirstSteps)]
+	must := func(a *Action) bool {
+		return a.Topic.ID == "sick-notes" && a.Priority == catalog.Critical || a.Topic.ID == "works-council"
+	}
+	var steps []*Action
+	seen := map[string]bool{}
+	for _, a := range open {
+		if a.Tool != nil && a.Tool.Lead != nil && a != a.Tool.Lead && a.Topic.ID != "sick-notes" {
+			continue // replacing the tool is the step
+		}
+		key := a.Topic.ID + "/" + family(a.Tool)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		steps = append(steps, a)
+	}
+	if len(steps) <= MaxFirstSteps {
+		return steps
+	}
+	chosen := slices.Clone(steps[:MaxFirstSteps])
+	for _, a := range steps[MaxFirstSteps:] {
+		if !must(a) {
+			continue
+		}
+		// Give it the place of the last step that is not a must.
+		for i := len(chosen) - 1; i >= 0; i-- {
+			if !must(chosen[i]) {
+				chosen = slices.Delete(chosen, i, i+1)
+				chosen = append(chosen, a)
+				break
+			}
+		}
+	}
+	slices.SortStableFunc(chosen, func(a, b *Action) int { return slices.Index(steps, a) - slices.Index(steps, b) })
+	return chosen
+}
+
+// family names the product a tool belongs to, for the first steps; "" for
+// the organisation.
+func family(t *Tool) string {
+	switch {
+	case t == nil:
+		return ""
+	case t.Catalog != nil && t.Catalog.Family != "":
+		return t.Catalog.Family
+	}
+	return t.Key
 }
 
 // markStale flags the old facts that an action of the plan depends on: a
@@ -441,12 +655,13 @@ func factValues(t *Tool) map[string][]string {
 // scope evaluates the questions of the organisation or of one tool; it is
 // the environment conditions are evaluated in.
 type scope struct {
-	plan   *Plan
-	values map[string][]string // effective answers of shown questions
-	facts  map[string][]string
-	org    *scope   // for a tool: the organisation's scope
-	tool   *Tool    // nil for the organisation
-	tools  []*scope // for the organisation: every tool
+	plan    *Plan
+	values  map[string][]string // effective answers of shown questions
+	missing map[string]bool     // shown questions the answers leave out
+	facts   map[string][]string
+	org     *scope   // for a tool: the organisation's scope
+	tool    *Tool    // nil for the organisation
+	tools   []*scope // for the organisation: every tool
 }
 
 func (s *scope) Answer(q *catalog.Question) ([]string, bool) {
@@ -491,6 +706,65 @@ func (s *scope) Tools() []catalog.Env {
 	return envs
 }
 
+// owner is the scope that answers q: the organisation's for its questions.
+func (s *scope) owner(q *catalog.Question) *scope {
+	if q.Scope == catalog.ScopeContext && s.org != nil {
+		return s.org
+	}
+	return s
+}
+
+// unasked are the questions among the triggers that the answers leave
+// out, each after the questions left out that decide whether it is asked
+// ("is there a works council" before "how was it involved").
+func (s *scope) unasked(trs []catalog.Trigger) []*catalog.Question {
+	var out []*catalog.Question
+	var add func(q *catalog.Question)
+	add = func(q *catalog.Question) {
+		if !s.owner(q).missing[q.ID] || slices.Contains(out, q) {
+			return
+		}
+		if q.ShowIf != nil {
+			for _, id := range q.ShowIf.Questions() {
+				if up := s.plan.Catalog.Question(id); up != nil {
+					add(up)
+				}
+			}
+		}
+		out = append(out, q)
+	}
+	for _, tr := range trs {
+		if tr.Question != nil {
+			add(tr.Question)
+		}
+	}
+	return out
+}
+
+// definite is a scope without the answers that were never given: a rule
+// that holds in the scope but not here rests on questions not asked.
+type definite struct{ s *scope }
+
+func (d definite) Answer(q *catalog.Question) ([]string, bool) {
+	if d.s.owner(q).missing[q.ID] {
+		return nil, false
+	}
+	return d.s.Answer(q)
+}
+
+func (d definite) Fact(id string) ([]string, bool) { return d.s.Fact(id) }
+func (d definite) Kind() catalog.Kind              { return d.s.Kind() }
+func (d definite) ToolID() string                  { return d.s.ToolID() }
+func (d definite) ToolKey() string                 { return d.s.ToolKey() }
+
+func (d definite) Tools() []catalog.Env {
+	envs := make([]catalog.Env, len(d.s.tools))
+	for i, t := range d.s.tools {
+		envs[i] = definite{t}
+	}
+	return envs
+}
+
 // answer walks the questions in order, deciding which are shown and what
 // their effective answers are. Answers to questions not shown are reported
 // as warnings and left out.
@@ -516,6 +790,10 @@ func (s *scope) answer(qs []*catalog.Question, given map[string]answers.Value, n
 			continue
 		default:
 			a.Values, a.Origin = unknownValues, Missing
+			if s.missing == nil {
+				s.missing = map[string]bool{}
+			}
+			s.missing[q.ID] = true
 		}
 		s.values[q.ID] = a.Values
 		out = append(out, a)
@@ -556,12 +834,16 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 		key, name = t.Key, t.Name
 	}
 	a.ID = tpl.Topic + "/" + key
-	words := p.words()
+	words := p.Words()
 	subst := func(x catalog.Text) catalog.Text {
 		return catalog.Text{DE: fill(x.DE, name.DE, words, catalog.DE), EN: fill(x.EN, name.EN, words, catalog.EN)}
 	}
 	a.Title = subst(tpl.Title)
 	a.Why = subst(tpl.Why)
+	a.People, a.Document = tpl.People, tpl.Document
+	if tpl.Policy.DE != "" {
+		a.Policy = subst(tpl.Policy)
+	}
 	a.Triggers = triggers
 	for _, l := range tpl.Legal {
 		a.Legal = append(a.Legal, cat.LegalRef(l))
@@ -575,9 +857,9 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	return a
 }
 
-// words are the texts for the placeholders of rule texts ({clients},
+// Words are the texts for the placeholders of rule texts ({clients},
 // {client}) that the organisation's answer to the sector question gives.
-func (p *Plan) words() map[string]catalog.Text {
+func (p *Plan) Words() map[string]catalog.Text {
 	for _, a := range p.Context {
 		if a.Question.ID == catalog.WordsQuestion && len(a.Values) == 1 {
 			if o, ok := a.Question.Option(a.Values[0]); ok {
@@ -626,12 +908,38 @@ func (a *Action) merge(b *Action) {
 		return Part{Priority: x.Priority, Title: x.Title, Why: x.Why, Triggers: x.Triggers, Rule: x.Rules[0]}
 	}
 	bLeads := b.Priority.Rank() < a.Priority.Rank()
-	if bLeads {
+	if a.Conditional != b.Conditional { // a duty leads what may not be one
+		bLeads = a.Conditional
+	}
+	a.People = a.People || b.People
+	a.Document = a.Document && b.Document
+	if a.Policy.DE == "" || bLeads && b.Policy.DE != "" {
+		a.Policy = b.Policy
+	}
+	if a.Conditional = a.Conditional && b.Conditional; a.Conditional {
+		for _, q := range b.Unasked {
+			if !slices.Contains(a.Unasked, q) {
+				a.Unasked = append(a.Unasked, q)
+			}
+		}
+	} else {
+		a.Unasked = nil
+	}
+	switch {
+	case a.Title == b.Title: // the same point from another rule: one action
+		lead, other := a, b
+		if bLeads {
+			a.Priority, a.Due, a.Why = b.Priority, b.Due, b.Why
+			lead, other = b, a
+		}
+		a.Triggers = mergeTriggers(lead.Triggers, other.Triggers)
+		a.Rules = append(slices.Clone(lead.Rules), other.Rules...)
+	case bLeads:
 		lead := part(a)
 		a.Priority, a.Title, a.Due, a.Why, a.Triggers = b.Priority, b.Title, b.Due, b.Why, b.Triggers
 		a.Also = append([]Part{lead}, a.Also...)
 		a.Rules = append(slices.Clone(b.Rules), a.Rules...)
-	} else {
+	default:
 		a.Also = append(a.Also, part(b))
 		a.Rules = append(a.Rules, b.Rules...)
 	}
@@ -653,6 +961,19 @@ func (a *Action) merge(b *Action) {
 			a.Sources = append(a.Sources, s)
 		}
 	}
+}
+
+// mergeTriggers are the triggers of both, each once.
+func mergeTriggers(a, b []catalog.Trigger) []catalog.Trigger {
+	out := slices.Clone(a)
+	for _, t := range b {
+		if !slices.ContainsFunc(out, func(x catalog.Trigger) bool {
+			return x.Question == t.Question && x.Fact == t.Fact && x.ToolKey == t.ToolKey && slices.Equal(x.Values, t.Values)
+		}) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func (p *Plan) sortActions() {

@@ -60,7 +60,7 @@ func TestValidationCatchesMistakes(t *testing.T) {
 		{"unknown option in a condition", "context.yaml", "show_if: {q: usage_policy, in: [written, informal]}", "show_if: {q: usage_policy, in: [written, sometimes]}", `has no option "sometimes"`},
 		{"unknown topic", "rules.yaml", "topic: sick-notes", "topic: sicknotes", "unknown topic"},
 		{"unknown legal reference", "rules.yaml", "legal: [gdpr-9-2b, bdsg-26, efzg-5]", "legal: [gdpr-99, bdsg-26, efzg-5]", `unknown legal reference "gdpr-99"`},
-		{"unknown source", "rules.yaml", "sources: [seed-001, record-eau-2023, record-cjeu-c-34-21]", "sources: [seed-009, record-eau-2023, record-cjeu-c-34-21]", `unknown source "seed-009"`},
+		{"unknown source", "rules.yaml", "sources: [record-ldi-nrw-whatsapp-2025, record-eau-2023, record-cjeu-c-34-21]", "sources: [seed-009, record-eau-2023, record-cjeu-c-34-21]", `unknown source "seed-009"`},
 		{"missing English text", "context.yaml", "en: \"What field does your organisation work in?\"", "en: \"\"", "question sector title: English text missing"},
 		{"choice without unknown", "context.yaml", "      - {id: large, label: {de: \"250 oder mehr\", en: \"250 or more\"}}\n      - {id: unknown,", "      - {id: large, label: {de: \"250 oder mehr\", en: \"250 or more\"}}\n      - {id: unsure,", `every factual question offers "unknown"`},
 		{"fact value not declared", "tools.yaml", "seat: {value: germany, as_of: 2020-06-18", "seat: {value: deutschland, as_of: 2020-06-18", `"deutschland" is not a value of this fact`},

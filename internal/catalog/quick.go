@@ -1,5 +1,7 @@
 package catalog
 
+import "slices"
+
 // The quick check asks only the questions whose answer can bring about or
 // clear a critical action – the ones a rule with a critical action looks
 // at – and the questions that decide whether those are shown. Everything
@@ -52,3 +54,14 @@ func (c *Cond) questions(f func(id string)) {
 
 // Quick reports whether the quick check asks the question.
 func (c *Catalog) Quick(q *Question) bool { return c.quick[q.ID] }
+
+// Questions are the ids of the questions the condition looks at, each once.
+func (c *Cond) Questions() []string {
+	var ids []string
+	c.questions(func(id string) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	})
+	return ids
+}

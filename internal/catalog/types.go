@@ -316,6 +316,9 @@ type Tool struct {
 	Alternatives []string `yaml:"alternatives,omitempty"`
 	// Custom marks the "other tool" entry whose name and facts the user gives.
 	Custom bool `yaml:"custom,omitempty"`
+	// Family groups editions of one product (the WhatsApp apps): a plan's
+	// first steps name a topic once per family. Empty: the tool's id.
+	Family string `yaml:"family,omitempty"`
 
 	Overlay bool `yaml:"-" json:"-"` // added by the user's catalogue file (--catalog)
 }

@@ -24,8 +24,8 @@ func CSV(p *assess.Plan, l catalog.Lang) []byte {
 	t := func(key string) string { return i18n.T(l, key) }
 	_ = w.Write([]string{t("csv.id"), t("csv.priority"), t("csv.due"), t("plan.tool"), t("csv.topic"), t("csv.title"), t("csv.owner"), t("csv.status")})
 	for _, a := range p.Actions {
-		if a.SupersededBy != nil {
-			continue // not a task while the plan says to replace the tool
+		if a.SupersededBy != nil || a.Conditional {
+			continue // not a task while the plan says to replace the tool, or before the question is asked
 		}
 		tool := t("org.name")
 		if a.Tool != nil {

@@ -41,6 +41,28 @@ type jsonTool struct {
 	Light   assess.Light   `json:"light"`
 	Verdict assess.Verdict `json:"verdict,omitempty"`
 	Counts  map[string]int `json:"counts"`
+	// Outward: the tool's own use faces people outside the organisation.
+	Outward bool `json:"outward"`
+	// Replace is "all" (stop using it) or "clients" (replace it for the
+	// people outside) where the verdict is replace; ReplaceFrom the day.
+	Replace     string        `json:"replace,omitempty"`
+	ReplaceFrom *string       `json:"replace_from,omitempty"`
+	Transfer    *jsonTransfer `json:"transfer,omitempty"`
+}
+
+// jsonTransfer is the plan's verdict on a tool's third-country transfer.
+type jsonTransfer struct {
+	Need        assess.TransferNeed `json:"need"`
+	Where       []string            `json:"where,omitempty"`
+	Safeguard   string              `json:"safeguard,omitempty"`
+	FromCatalog bool                `json:"safeguard_from_catalog,omitempty"`
+	DPF         *jsonFact           `json:"dpf,omitempty"`
+}
+
+type jsonFact struct {
+	Value   string   `json:"value"`
+	AsOf    string   `json:"as_of"`
+	Sources []string `json:"sources"`
 }
 
 type jsonOverall struct {
@@ -68,6 +90,12 @@ type jsonAction struct {
 	// SupersededBy is the id of the action that says to stop using or
 	// replace the tool, when this one only matters if the tool is kept.
 	SupersededBy *string `json:"superseded_by"`
+	// Conditional: a quick check did not ask the questions it rests on
+	// (Unasked); it is not a duty yet and has no due date.
+	Conditional bool     `json:"conditional,omitempty"`
+	Unasked     []string `json:"unasked,omitempty"`
+	// Policy is the line the usage policy draft takes from the action.
+	Policy string `json:"policy,omitempty"`
 }
 
 type jsonPart struct {
@@ -165,7 +193,21 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 	}
 	total := map[catalog.Priority]int{}
 	for _, t := range p.Tools {
-		out.Tools = append(out.Tools, jsonTool{Key: t.Key, Tool: t.Catalog.ID, Name: t.Name.In(l), Kind: t.Kind, Light: t.Light, Verdict: t.Verdict, Counts: counts(t.Counts)})
+		jt := jsonTool{Key: t.Key, Tool: t.Catalog.ID, Name: t.Name.In(l), Kind: t.Kind, Light: t.Light, Verdict: t.Verdict, Counts: counts(t.Counts), Outward: t.Outward}
+		if t.Lead != nil {
+			jt.Replace = "clients"
+			if t.ReplaceAll() {
+				jt.Replace = "all"
+			}
+			jt.ReplaceFrom = strPtr(t.Lead.Due.String())
+		}
+		if tr := t.Transfer; tr.Need != "" {
+			jt.Transfer = &jsonTransfer{Need: tr.Need, Where: tr.Where, Safeguard: tr.Safeguard, FromCatalog: tr.FromCatalog}
+			if tr.DPF != nil {
+				jt.Transfer.DPF = &jsonFact{Value: tr.DPF.Fact.Value, AsOf: tr.DPF.Fact.AsOf.String(), Sources: tr.DPF.Fact.Source}
+			}
+		}
+		out.Tools = append(out.Tools, jt)
 	}
 	for _, x := range p.Actions {
 		if x.Open() {
@@ -173,7 +215,11 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 		}
 		ja := jsonAction{ID: x.ID, Topic: x.Topic.ID, Priority: string(x.Priority), Title: x.Title.In(l), Why: x.Why.In(l),
 			Triggers: triggers(x.Triggers), Also: []jsonPart{}, Legal: []jsonLegal{}, Sources: sourceIDs(x.Sources), Rules: x.Rules,
-			Status: x.Status, Owner: strPtr(x.Owner), Reason: strPtr(x.Reason), DueSet: x.DueSet}
+			Status: x.Status, Owner: strPtr(x.Owner), Reason: strPtr(x.Reason), DueSet: x.DueSet,
+			Conditional: x.Conditional, Policy: x.Policy.In(l)}
+		for _, q := range x.Unasked {
+			ja.Unasked = append(ja.Unasked, q.ID)
+		}
 		for _, pt := range x.Also {
 			ja.Also = append(ja.Also, jsonPart{Priority: string(pt.Priority), Title: pt.Title.In(l), Why: pt.Why.In(l), Triggers: triggers(pt.Triggers), Rule: pt.Rule})
 		}

@@ -286,13 +286,16 @@ func (r *mdRenderer) actions() {
 	r.heading(2, r.t("plan.actions"))
 	r.para(r.t("plan.actionsintro"))
 	r.para("")
-	var notApplicable []*assess.Action
+	var notApplicable, conditional []*assess.Action
 	for _, pr := range catalog.Priorities {
 		r.heading(3, r.t("priority."+string(pr)))
 		n := 0
 		for _, a := range r.p.Actions {
 			switch {
 			case a.Priority != pr, a.SupersededBy != nil:
+				continue
+			case a.Conditional && a.Pending():
+				conditional = append(conditional, a)
 				continue
 			case a.Status == answers.StatusNotApplicable:
 				notApplicable = append(notApplicable, a)
@@ -303,6 +306,21 @@ func (r *mdRenderer) actions() {
 		}
 		if n == 0 {
 			r.para(r.t("plan.noactions"))
+			r.para("")
+		}
+	}
+	if len(conditional) > 0 {
+		r.heading(3, r.t("plan.conditional"))
+		r.para(r.t("plan.conditional.intro"))
+		r.para("")
+		for _, a := range conditional {
+			r.line("- **%s** %s — %s · `%s`", r.t("plan.conditional.if"), r.text(a.Title), r.toolName(a.Tool), a.ID)
+			qs := make([]string, len(a.Unasked))
+			for i, q := range a.Unasked {
+				qs[i] = r.quote(r.text(q.Title))
+			}
+			r.line("  - %s: %s", r.t("plan.conditional.on"), strings.Join(qs, "; "))
+			r.line("  - %s: %s", r.t("plan.why"), r.text(a.Why))
 			r.para("")
 		}
 	}
@@ -365,7 +383,12 @@ func (r *mdRenderer) action(a *assess.Action) {
 		}
 		r.para(line)
 	}
-	if len(a.IfKept) > 0 {
+	switch {
+	case a.Tool != nil && a.Tool.Lead == a && a.Tool.KeepUnlawful && a.Tool.ReplaceAll():
+		r.line("  - %s", fmt.Sprintf(r.t("plan.keepunlawful.all"), r.toolName(a.Tool)))
+	case a.Tool != nil && a.Tool.Lead == a && a.Tool.KeepUnlawful:
+		r.line("  - %s", fmt.Sprintf(r.t("plan.keepunlawful"), Escape(r.p.Words()["clients"].In(r.l)), r.toolName(a.Tool)))
+	case len(a.IfKept) > 0:
 		r.line("  - %s", fmt.Sprintf(r.t("plan.ifkept"), r.toolName(a.Tool)))
 		for _, k := range a.IfKept {
 			r.line("    - %s (%s) · `%s`", r.text(k.Title), r.t("prio."+string(k.Priority)), k.ID)
