@@ -113,8 +113,12 @@ func ThresholdCheck(p *assess.Plan, l string) DPIAResult {
 	add("wp248-1", "Bewerten oder Einstufen (Scoring)", "Evaluation or scoring", j, why(j, w.tx("Beschäftigte werden anhand der Daten kontrolliert.", "employees are monitored with the data."), w.tx("Keine Bewertung von Personen.", "no evaluation of people."), w.tx("Offen, ob ausgewertet wird.", "open whether data are evaluated.")))
 	add("wp248-2", "Automatisierte Entscheidung mit Rechtswirkung", "Automated decision with legal effects", NotMet, w.tx("Die Werkzeuge entscheiden nicht über Personen.", "the tools make no decisions about people."))
 	add("wp248-3", "Systematische Überwachung", "Systematic monitoring", j, why(j, w.tx("Anwesenheit oder Nutzung werden überwacht.", "presence or use is monitored."), w.tx("Keine Überwachung.", "no monitoring."), w.tx("Offen, ob überwacht wird.", "open whether there is monitoring.")))
-	jd := judge(special || secrecy, specialUnknown)
-	add("wp248-4", "Vertrauliche oder höchstpersönliche Daten", "Sensitive or highly personal data", jd, why(jd, w.tx("Gesundheitsdaten oder Berufsgeheimnisse gehen über die Werkzeuge.", "health data or professional secrets go through the tools."), w.tx("Keine besonders vertraulichen Daten.", "no especially sensitive data."), w.tx("Offen, ob sensible Daten ausgetauscht werden.", "open whether sensitive data are exchanged.")))
+	// What the plan counts: sick notes in a messenger are health data,
+	// and in a practice every contact with a patient is.
+	sickNotes, sickUnknown := anyTool("sick_notes", "yes")
+	health, _ := ctx("sector", "health", "counselling")
+	jd := judge(special || secrecy || sickNotes || health, specialUnknown || sickUnknown)
+	add("wp248-4", "Vertrauliche oder höchstpersönliche Daten", "Sensitive or highly personal data", jd, why(jd, w.tx("Gesundheitsdaten (auch Krankmeldungen) oder Berufsgeheimnisse gehen über die Werkzeuge.", "health data (sick notes included) or professional secrets go through the tools."), w.tx("Keine besonders vertraulichen Daten.", "no especially sensitive data."), w.tx("Offen, ob sensible Daten ausgetauscht werden.", "open whether sensitive data are exchanged.")))
 	jl := judge(large, largeUnknown)
 	add("wp248-5", "Verarbeitung in großem Umfang", "Large-scale processing", jl, why(jl, w.tx("250 oder mehr Beschäftigte.", "250 or more staff."), w.tx("Kleine oder mittlere Organisation.", "a small or medium organisation."), w.tx("Offen, wie groß die Organisation ist.", "open how large the organisation is.")))
 	jc := judge(combined, combinedUnknown)

@@ -119,6 +119,14 @@ func Make(p *assess.Plan, k Kind, l catalog.Lang) *Draft {
 	} else {
 		fmt.Fprintf(&out, "> %s\n\n", w.tx("Offene Stellen: keine.", "Open fields: none."))
 	}
+	if len(w.notes) > 0 {
+		b := out.Bytes()
+		out.Truncate(len(b) - 1) // the blank line after the quote
+		for _, n := range w.notes {
+			fmt.Fprintf(&out, ">\n> %s\n", n)
+		}
+		out.WriteString("\n")
+	}
 	out.WriteString(strings.TrimRight(w.b.String(), "\n") + "\n")
 	return &Draft{Kind: k, Markdown: out.Bytes(), Gaps: w.gaps}
 }
@@ -138,6 +146,18 @@ type writer struct {
 	l    catalog.Lang
 	b    strings.Builder
 	gaps []Gap
+	// notes are lines for whoever edits the draft, in its header: what it
+	// leaves out and why. They go before the draft is handed out.
+	notes []string
+}
+
+// names lists the tools' names.
+func (w *writer) names(ts []*assess.Tool) string {
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = w.name(t)
+	}
+	return strings.Join(names, ", ")
 }
 
 func (w *writer) tx(de, en string) string {

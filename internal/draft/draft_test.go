@@ -135,7 +135,7 @@ tools: [{tool: zoom, answers: {recording: never}}]
 			t.Errorf("the policy has %q though the answers exclude it:\n%s", no, got)
 		}
 	}
-	sometimes := plan(t, base+`context: {works_council: "yes"}
+	sometimes := plan(t, base+`context: {works_council: "yes", video_consultation: "no"}
 tools: [{tool: zoom, answers: {recording: sometimes}}]
 `)
 	got = string(draft.Make(sometimes, draft.Policy, catalog.DE).Markdown)

@@ -11,11 +11,27 @@ import (
 // with people outside the organisation, and a first-contact message for
 // messengers that can send one.
 func (w *writer) notice() {
-	var tools []*assess.Tool
+	var tools, replaced []*assess.Tool
 	for _, t := range w.p.Tools {
-		if w.facing(t) {
+		switch {
+		case !t.Outward:
+		case t.Lead != nil:
+			replaced = append(replaced, t)
+		default:
 			tools = append(tools, t)
 		}
+	}
+	if len(replaced) > 0 {
+		w.notes = append(w.notes, w.tx(
+			"Nicht aufgenommen: ", "Left out: ")+w.names(replaced)+w.tx(
+			" – der Aktionsplan sieht vor, diese Werkzeuge für die Kommunikation nach außen zu ersetzen (siehe „Erste Schritte“). Ergänzen Sie hier den Nachfolger, sobald er feststeht.",
+			" – the action plan replaces these tools for communication with outsiders (see \"First steps\"). Add the successor here once it is chosen."))
+	}
+	if len(tools) == 0 && len(replaced) > 0 {
+		w.para(w.tx(
+			"Laut Aktionsplan bleibt keines der Werkzeuge für die Kommunikation mit Personen außerhalb der Organisation. Schreiben Sie die Abschnitte für den Nachfolger, sobald er feststeht.",
+			"According to the action plan, none of the tools stays for communication with people outside the organisation. Write the sections for the successor once it is chosen."))
+		return
 	}
 	if len(tools) == 0 {
 		w.para(w.tx(
@@ -40,8 +56,8 @@ func (w *writer) notice() {
 				", we process your name and identifier (phone number or account), the content of your messages or calls and connection data. The service is provided by ") +
 			w.vendor(t) + ".")
 		w.line("- **%s** %s", w.tx("Zwecke und Rechtsgrundlagen:", "Purposes and legal bases:"), w.bases(t))
-		w.line("- **%s** %s", w.tx("Empfänger:", "Recipients:"), w.recipients(t))
-		w.line("- **%s** %s", w.tx("Übermittlung in Drittländer:", "Transfers to third countries:"), w.transfer(t))
+		w.line("- **%s** %s", w.tx("Empfänger:", "Recipients:"), w.recipients(t, true))
+		w.line("- **%s** %s", w.tx("Übermittlung in Drittländer:", "Transfers to third countries:"), w.transfer(t, true))
 		w.line("- **%s** %s", w.tx("Speicherdauer:", "Storage period:"), w.erasure(t))
 		w.line("- **%s** %s", w.tx("Ihre Rechte:", "Your rights:"), w.tx(
 			"Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der Verarbeitung (Art. 18), Datenübertragbarkeit (Art. 20), Widerspruch (Art. 21), Widerruf einer Einwilligung mit Wirkung für die Zukunft (Art. 7 Abs. 3) und Beschwerde bei einer Datenschutz-Aufsichtsbehörde (Art. 77).",

@@ -1,6 +1,8 @@
 package draft
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,18 +33,47 @@ func (w *writer) policy() {
 		w.para("**" + w.tx("Betriebsrat:", "Works council:") + "** " + w.gap(w.q("works_council")))
 	}
 
+	// The plan's verdict decides: a tool it stops is not allowed from the
+	// day the plan says; a tool it replaces for the people outside stays
+	// only for what is left inside.
+	var gone []*assess.Tool
 	w.heading(2, w.tx("1. Erlaubte Werkzeuge", "1. Tools allowed"))
 	w.line("| %s | %s | %s |", w.tx("Werkzeug", "Tool"), w.tx("wofür", "for"), w.tx("Konto und Gerät", "account and device"))
 	w.line("| --- | --- | --- |")
+	allowed := 0
 	for _, t := range w.p.Tools {
-		name := w.name(t)
-		if t.Verdict == assess.Replace {
-			name += w.tx(" – nur noch bis zum Wechsel (siehe Aktionsplan)", " – only until the switch (see the action plan)")
+		purposes := w.purposes(t)
+		if t.Lead != nil {
+			gone = append(gone, t)
+			inside := w.insideUses(t)
+			if t.ReplaceAll() || len(inside) == 0 {
+				continue
+			}
+			purposes = strings.Join(w.labels("used_for", inside), "; ") + w.tx(" – nicht mit ", " – not with ") + report.Escape(w.p.Words()["clients"].In(w.l))
 		}
-		w.line("| %s | %s | %s |", name, w.purposes(t), w.accountDevice(t))
+		allowed++
+		w.line("| %s | %s | %s |", w.name(t), purposes, w.accountDevice(t))
+	}
+	if allowed == 0 {
+		w.line("| %s | | |", w.gapText("das Werkzeug eintragen, das die ersetzten ablöst", "enter the tool that replaces the ones replaced"))
 	}
 	w.line("")
 	w.para(w.tx("Andere Messenger oder Videodienste werden dienstlich nicht genutzt.", "No other messengers or video services are used for work."))
+	if len(gone) > 0 {
+		w.para("**" + w.tx("Nicht mehr erlaubt:", "No longer allowed:") + "**")
+		for _, t := range gone {
+			from := w.date(t.Lead.Due)
+			if t.ReplaceAll() {
+				w.line("- %s: %s", w.name(t), fmt.Sprintf(w.tx("ab %s nicht mehr dienstlich nutzen.", "not to be used for work from %s."), from))
+				continue
+			}
+			w.line("- %s: %s", w.name(t), fmt.Sprintf(w.tx("ab %s nicht mehr für die Kommunikation mit %s.", "not for communication with %s from %s."), w.order(from, report.Escape(w.p.Words()["clients"].In(w.l)))...))
+		}
+		w.line("")
+		w.notes = append(w.notes, w.tx("Der Aktionsplan ersetzt ", "The action plan replaces ")+w.names(gone)+w.tx(
+			"; die Richtlinie erlaubt sie deshalb nicht mehr, oder nur noch für interne Zwecke (siehe „Erste Schritte“). Tragen Sie den Nachfolger unter 1. ein, sobald er feststeht.",
+			"; the policy therefore no longer allows them, or only for internal purposes (see \"First steps\"). Enter the successor under 1. once it is chosen."))
+	}
 
 	w.heading(2, w.tx("2. Was nie über diese Werkzeuge geht", "2. What never goes through these tools"))
 	w.line("- %s", w.tx(
@@ -53,8 +84,8 @@ func (w *writer) policy() {
 		"Photos of sick notes: report only that you are unfit for work and for how long (§ 5 EFZG); the organisation retrieves the certificate electronically from the health insurer (eAU)."))
 	if has(w.ctx("secrecy_203"), "yes") {
 		w.line("- %s", w.tx(
-			"Berufsgeheimnisse (§ 203 StGB) nur über Werkzeuge, deren Anbieter schriftlich zur Verschwiegenheit verpflichtet ist.",
-			"Professional secrets (§ 203 StGB) only through tools whose provider is bound to confidentiality in writing."))
+			"Berufsgeheimnisse (§ 203 StGB) nur über Werkzeuge, deren Anbieter in Textform zur Verschwiegenheit verpflichtet ist.",
+			"Professional secrets (§ 203 StGB) only through tools whose provider is bound to confidentiality in text form."))
 	}
 	switch v := w.ctx("taboo_topics"); {
 	case has(v, "yes"):
@@ -66,13 +97,30 @@ func (w *writer) policy() {
 	}
 	w.line("")
 
-	w.heading(2, w.tx("3. Einstellungen, die so bleiben", "3. Settings that stay as they are"))
+	w.heading(2, w.tx("3. Einstellungen und Regeln je Werkzeug", "3. Settings and rules per tool"))
 	n := 0
 	for _, t := range w.p.Tools {
 		for _, s := range w.settings(t) {
 			w.line("- %s: %s", w.name(t), s)
 			n++
 		}
+	}
+	// What the plan asks for becomes the rule: the target, not today's
+	// state. Actions that only matter while a replaced tool is kept are
+	// not rules; duties that follow the people are.
+	var seen []string
+	for _, a := range w.p.Actions {
+		text := a.Policy.In(w.l)
+		if !a.Open() || text == "" || slices.Contains(seen, text) {
+			continue
+		}
+		seen = append(seen, text)
+		if a.Tool == nil || strings.Contains(text, a.Tool.Name.In(w.l)) {
+			w.line("- %s", report.Escape(text))
+		} else {
+			w.line("- %s: %s", w.name(a.Tool), report.Escape(text))
+		}
+		n++
 	}
 	if n == 0 {
 		w.line("- %s", w.gapText("die Einstellungen festlegen, die niemand ändern darf", "decide the settings nobody may change"))
@@ -81,7 +129,7 @@ func (w *writer) policy() {
 
 	var recorded []*assess.Tool
 	for _, t := range w.p.Tools {
-		if t.Kind == catalog.KindVideo && !has(w.tool(t, "recording"), "never") {
+		if t.Kind == catalog.KindVideo && t.Lead == nil && !has(w.tool(t, "recording"), "never") {
 			recorded = append(recorded, t)
 		}
 	}
@@ -129,6 +177,35 @@ func (w *writer) policy() {
 
 func itoaSection(n int) string { return strconv.Itoa(n) }
 
+// insideUses are the tool's uses that stay inside the organisation.
+func (w *writer) insideUses(t *assess.Tool) []string {
+	var out []string
+	q := w.q("used_for")
+	for _, v := range w.tool(t, "used_for") {
+		if o, ok := q.Option(v); ok && !o.Outward && v != catalog.Unknown {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// date is a day as the draft's language writes it.
+func (w *writer) date(d catalog.Date) string {
+	if w.l == catalog.DE {
+		return d.Format("02.01.2006")
+	}
+	return d.String()
+}
+
+// order puts a date and a phrase in the order the language's sentence
+// takes them: German "ab DATE … mit PHRASE", English "with PHRASE from DATE".
+func (w *writer) order(date, phrase string) []any {
+	if w.l == catalog.EN {
+		return []any{phrase, date}
+	}
+	return []any{date, phrase}
+}
+
 func (w *writer) accountDevice(t *assess.Tool) string {
 	var out []string
 	if v := w.tool(t, "account"); len(v) > 0 {
@@ -146,8 +223,13 @@ func (w *writer) accountDevice(t *assess.Tool) string {
 
 // settings are the tool's settings the answers show to keep.
 func (w *writer) settings(t *assess.Tool) []string {
+	if t.Lead != nil {
+		return nil // not allowed, or only inside: the plan's rules below say what holds
+	}
 	var out []string
 	add := func(cond bool, de, en string) { out = w.when(out, cond, de, en) }
+	add(has(w.tool(t, "recording"), "never"), "nichts aufzeichnen oder transkribieren, auch nicht per KI", "do not record or transcribe anything, AI included")
+	add(has(w.tool(t, "screen_sharing"), "host_only"), "Bildschirmfreigabe nur für Gastgeber", "screen sharing for hosts only")
 	add(has(w.tool(t, "backups"), "off"), "keine Cloud-Backups der Chats einschalten", "do not switch on cloud backups of chats")
 	add(has(w.tool(t, "backups"), "encrypted"), "Backups nur Ende-zu-Ende-verschlüsselt", "backups end-to-end encrypted only")
 	add(has(w.tool(t, "app_lock"), "yes"), "App-Sperre eingeschaltet lassen", "keep the app lock on")

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
 )
 
 // records writes one entry of the record of processing activities per
@@ -23,8 +24,8 @@ func (w *writer) records() {
 		w.row(w.tx("Zwecke", "Purposes"), w.purposes(t))
 		w.row(w.tx("Kategorien betroffener Personen", "Categories of data subjects"), w.subjects(t))
 		w.row(w.tx("Kategorien personenbezogener Daten", "Categories of personal data"), w.dataCategories(t))
-		w.row(w.tx("Empfänger", "Recipients"), w.recipients(t))
-		w.row(w.tx("Übermittlung in Drittländer und Garantien", "Transfers to third countries and safeguards"), w.transfer(t))
+		w.row(w.tx("Empfänger", "Recipients"), w.recipients(t, false))
+		w.row(w.tx("Übermittlung in Drittländer und Garantien", "Transfers to third countries and safeguards"), w.transfer(t, false))
 		w.row(w.tx("Löschfristen", "Time limits for erasure"), w.erasure(t))
 		w.row(w.tx("Technische und organisatorische Maßnahmen", "Technical and organisational measures"), w.measures(t))
 		w.line("")
@@ -89,16 +90,29 @@ func (w *writer) dataCategories(t *assess.Tool) string {
 	return strings.Join(out, "; ")
 }
 
-func (w *writer) recipients(t *assess.Tool) string {
+// recipients names who receives the tool's data. In the record (internal)
+// an open point is a gap that names the plan's action; in the notice
+// (published) it is a gap without any verdict.
+func (w *writer) recipients(t *assess.Tool, public bool) string {
 	if w.factIs(t, "avv", "not_needed") {
-		return w.tx("keine, solange die Organisation den Dienst selbst betreibt; sonst der IT-Dienstleister oder Hoster als Auftragsverarbeiter", "none while the organisation runs the service itself; otherwise the IT service provider or host as processor")
+		switch v := w.tool(t, "server_site"); {
+		case has(v, "own_premises"):
+			return w.tx("keine – die Organisation betreibt den Dienst selbst auf eigener Hardware", "none – the organisation runs the service itself on its own hardware")
+		case has(v, "rented"):
+			return w.tx("der Hoster des Servers als Auftragsverarbeiter", "the server's hosting provider as processor")
+		case has(w.tool(t, "operating_model"), "provider_hosted"):
+			return w.tx("der IT-Dienstleister, der den Dienst betreibt, als Auftragsverarbeiter", "the IT service provider who runs the service, as processor")
+		}
+		return w.gap(w.q("server_site"))
 	}
 	var out []string
 	switch v := w.tool(t, "dpa_signed"); {
 	case has(v, "signed"):
-		out = append(out, w.vendor(t)+w.tx(" als Auftragsverarbeiter (AVV geschlossen)", " as processor (DPA concluded)"))
+		out = append(out, w.vendor(t)+w.tx(" als Auftragsverarbeiter", " as processor"))
+	case public:
+		out = append(out, w.vendor(t)+w.tx(" als Anbieter des Dienstes", " as the provider of the service"))
 	case has(v, "not_signed", "not_offered"):
-		out = append(out, w.vendor(t)+w.tx(" – ohne Auftragsverarbeitungsvertrag (siehe Aktionsplan)", " – without a data processing agreement (see the action plan)"))
+		out = append(out, w.vendor(t)+" – "+w.gapText("Auftragsverarbeitungsvertrag fehlt; Maßnahme dpa-contract/"+t.Key+" im Aktionsplan", "no data processing agreement; action dpa-contract/"+t.Key+" in the action plan"))
 	default:
 		out = append(out, w.vendor(t)+" – "+w.gap(w.q("dpa_signed")))
 	}
@@ -111,35 +125,60 @@ func (w *writer) recipients(t *assess.Tool) string {
 	return strings.Join(out, "; ")
 }
 
-func (w *writer) transfer(t *assess.Tool) string {
-	hosting := w.tool(t, "hosting")
-	switch {
-	case len(hosting) == 0:
-		return w.gap(w.q("hosting"))
-	case has(hosting, "eu_eea", "adequate"):
-		return w.tx("keine ohne Angemessenheitsbeschluss – Verarbeitung: ", "none without an adequacy decision – processing: ") +
-			strings.Join(w.labels("hosting", hosting), ", ")
+// transfer says where the tool's data go outside the EU/EEA and on which
+// safeguard – the plan's verdict (assess.Transfer), in words. The record
+// names open points as gaps with the catalogue's dated fact; the notice
+// (public) says only what holds, and leaves a gap for the rest.
+func (w *writer) transfer(t *assess.Tool, public bool) string {
+	tr := t.Transfer
+	where := func() string {
+		var names []string
+		for _, v := range tr.Where {
+			switch v {
+			case "subprocessors":
+				names = append(names, w.tx("Drittländer, in denen Unterauftragnehmer des Anbieters sitzen", "third countries where the provider's sub-processors are"))
+			case catalog.Unknown:
+			default:
+				names = append(names, w.labels("hosting", []string{v})...)
+			}
+		}
+		return strings.Join(names, ", ")
 	}
-	where := strings.Join(w.labels("hosting", hosting), ", ")
+	switch tr.Need {
+	case assess.NoTransfer:
+		return w.tx("keine – verarbeitet wird in der EU/im EWR oder in einem Land mit Angemessenheitsbeschluss", "none – processing takes place in the EU/EEA or in a country with an adequacy decision")
+	case assess.TransferUnknown:
+		if len(tr.Where) == 1 && tr.Where[0] == "subprocessors" {
+			return w.gap(w.q("non_eu_subprocessors"))
+		}
+		return w.gap(w.q("hosting"))
+	}
+	dpf := w.tx("Angemessenheitsbeschluss zum EU-US Data Privacy Framework (Durchführungsbeschluss (EU) 2023/1795, Art. 45 DSGVO)", "adequacy decision on the EU-US Data Privacy Framework (Implementing Decision (EU) 2023/1795, Art. 45 GDPR)")
 	var basis string
-	switch v := w.tool(t, "transfer_basis"); {
-	case has(v, "dpf"):
-		basis = w.tx("Angemessenheitsbeschluss EU-US Data Privacy Framework (Durchführungsbeschluss (EU) 2023/1795, Art. 45 DSGVO); DPF-Listeneintrag geprüft am ", "adequacy decision EU-US Data Privacy Framework (Implementing Decision (EU) 2023/1795, Art. 45 GDPR); DPF list entry checked on ") +
-			w.gapText("Datum der Prüfung der DPF-Liste eintragen", "enter the date the DPF list was checked")
-	case has(v, "scc"):
-		basis = w.tx("Standardvertragsklauseln (Durchführungsbeschluss (EU) 2021/914) mit dokumentierter Bewertung der Rechtslage im Zielland", "standard contractual clauses (Implementing Decision (EU) 2021/914) with a documented assessment of the law in the destination country")
-	case has(v, "bcr"):
+	switch {
+	case tr.Safeguard == "dpf" && !tr.FromCatalog:
+		basis = dpf + w.tx("; der Anbieter ist zertifiziert", "; the provider is certified")
+		if !public {
+			basis += w.tx(" – Listeneintrag geprüft am ", " – list entry checked on ") + w.gapText("Datum der Prüfung der DPF-Liste eintragen", "enter the date the DPF list was checked")
+		}
+	case tr.Safeguard == "dpf" && public:
+		basis = dpf + "; " + w.gap(w.q("transfer_basis"))
+	case tr.Safeguard == "dpf":
+		basis = dpf + w.tx(" – laut Katalog ist der Anbieter zertifiziert (", " – according to the catalogue the provider is certified (") + w.factText(t, "dpf") + "); " +
+			w.gap(w.q("transfer_basis"))
+	case tr.Safeguard == "scc":
+		basis = w.tx("Standardvertragsklauseln der EU-Kommission (Durchführungsbeschluss (EU) 2021/914, Art. 46 Abs. 2 lit. c DSGVO)", "the European Commission's standard contractual clauses (Implementing Decision (EU) 2021/914, Art. 46(2)(c) GDPR)")
+		if !public {
+			basis += w.tx(" mit dokumentierter Bewertung der Rechtslage im Zielland", " with a documented assessment of the law in the destination country")
+		}
+	case tr.Safeguard == "bcr":
 		basis = w.tx("verbindliche interne Datenschutzvorschriften (Art. 47 DSGVO)", "binding corporate rules (Art. 47 GDPR)")
-	case has(v, "none"):
-		basis = w.tx("**keine Garantie – die Übermittlung ist so nicht zulässig (siehe Aktionsplan)**", "**no safeguard – the transfer is not lawful like this (see the action plan)**")
+	case tr.Safeguard == "none" && !public:
+		basis = w.gapText("keine Garantie genannt – Maßnahme third-country-transfer/"+t.Key+" im Aktionsplan", "no safeguard named – action third-country-transfer/"+t.Key+" in the action plan")
 	default:
 		basis = w.gap(w.q("transfer_basis"))
 	}
-	s := where + " – " + basis
-	if f := w.factText(t, "dpf"); f != "" {
-		s += w.tx(" (Katalog zum DPF: ", " (catalogue on the DPF: ") + f + ")"
-	}
-	return s
+	return where() + " – " + basis
 }
 
 func (w *writer) erasure(t *assess.Tool) string {
@@ -184,11 +223,4 @@ func (w *writer) measures(t *assess.Tool) string {
 		return w.gapText("die technischen und organisatorischen Maßnahmen eintragen – die Antworten nennen keine", "enter the technical and organisational measures – the answers name none")
 	}
 	return strings.Join(out, "; ")
-}
-
-// facing reports whether the tool is used with people outside the
-// organisation, or may be (its use is unknown).
-func (w *writer) facing(t *assess.Tool) bool {
-	v := w.tool(t, "used_for")
-	return len(v) == 0 || has(v, "customer_contact", "orders", "appointments", "consultations", "webinars")
 }
