@@ -28,9 +28,9 @@ func (w *writer) notice() {
 			" – the action plan replaces these tools for communication with outsiders (see \"First steps\"). Add the successor here once it is chosen."))
 	}
 	if len(tools) == 0 && len(replaced) > 0 {
-		w.para(w.tx(
-			"Laut Aktionsplan bleibt keines der Werkzeuge für die Kommunikation mit Personen außerhalb der Organisation. Schreiben Sie die Abschnitte für den Nachfolger, sobald er feststeht.",
-			"According to the action plan, none of the tools stays for communication with people outside the organisation. Write the sections for the successor once it is chosen."))
+		// Nothing of the tools stays outward: the notice waits for the
+		// successor, and says so as a gap, not as a verdict.
+		w.para(w.gapText("die Abschnitte für das Werkzeug schreiben, das die ersetzten ablöst", "write the sections for the tool that replaces the ones replaced"))
 		return
 	}
 	if len(tools) == 0 {

@@ -1,0 +1,208 @@
+package assess_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+)
+
+func parse(t *testing.T, yaml string) *assess.Plan {
+	t.Helper()
+	cat := loadCatalog(t)
+	f, err := answers.Parse("test.yaml", []byte(yaml), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return assess.Assess(cat, f)
+}
+
+const joinery = `format: konform/answers/v1
+lang: de
+assessment: {organisation: Tischlerei Holz, date: 2026-11-22, check: %CHECK%}
+context:
+  sector: business
+  secrecy_203: "no"
+  partners: both
+  b2c_marketing: "no"
+tools:
+  - tool: whatsapp-business-app
+    answers:
+      used_for: [customer_contact, orders]
+      special_categories: "no"
+      sick_notes: "no"
+      address_book: business_only
+      account: organisation
+      dpa_signed: signed
+`
+
+// A quick check does not turn questions it did not ask into duties: an
+// action resting on them is conditional – no due date, not counted, never
+// a first step; in a full check, the same missing answer is unknown and
+// keeps the conservative action.
+func TestQuickCheckUnaskedQuestionsAreNoDuties(t *testing.T) {
+	quick := parse(t, strings.ReplaceAll(joinery, "%CHECK%", "quick"))
+	full := parse(t, strings.ReplaceAll(joinery, "%CHECK%", "full"))
+	wc := actionOf(quick, "works-council/organisation")
+	if wc == nil || !wc.Conditional || !wc.Due.IsZero() {
+		t.Fatalf("quick check: the works-council action should be conditional without due date: %+v", wc)
+	}
+	var ids []string
+	for _, q := range wc.Unasked {
+		ids = append(ids, q.ID)
+	}
+	// The questions that decide whether it is asked come first.
+	if !slices.Equal(ids, []string{"staff", "works_council", "works_agreement"}) {
+		t.Errorf("unasked questions %v, want staff, works_council, works_agreement", ids)
+	}
+	for _, a := range quick.FirstSteps {
+		if a.Conditional {
+			t.Errorf("conditional %s is a first step", a.ID)
+		}
+	}
+	if n := quick.OrgCounts[catalog.High]; n != 0 {
+		t.Errorf("quick check counts %d conditional high actions", n)
+	}
+	if a := actionOf(full, "works-council/organisation"); a == nil || a.Conditional || a.Due.IsZero() {
+		t.Errorf("full check: the works-council action should be a duty with a due date: %+v", a)
+	}
+	// An action resting on an answer given stays a duty in a quick check.
+	if a := actionOf(quick, "switch-provider/whatsapp-business-app"); a != nil {
+		t.Errorf("no switch expected for a joinery: %+v", a)
+	}
+}
+
+// First steps: one per topic and tool family; a replaced tool is one step;
+// critical sick-notes actions and the works council's consent are always
+// in where they fire.
+func TestFirstStepsChosenByWhatMatters(t *testing.T) {
+	p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Praxis, date: 2026-11-22}
+context: {sector: health, secrecy_203: "yes", partners: both, staff: medium, works_council: "yes", works_agreement: informed, partner_groups: [patients]}
+tools:
+  - tool: whatsapp
+    answers: {used_for: [customer_contact, staff_matters], sick_notes: "yes", special_categories: "yes"}
+  - tool: whatsapp-business-app
+    answers: {used_for: [appointments], special_categories: "yes"}
+`)
+	var ids []string
+	for _, a := range p.FirstSteps {
+		ids = append(ids, a.ID)
+	}
+	for _, want := range []string{"sick-notes/whatsapp", "works-council/organisation"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("first steps %v lack %s", ids, want)
+		}
+	}
+	topics := map[string]int{}
+	for _, a := range p.FirstSteps {
+		if a.Tool != nil && a.Tool.Lead != nil && a != a.Tool.Lead && a.Topic.ID != "sick-notes" {
+			t.Errorf("%s is a first step though replacing %s is one", a.ID, a.Tool.Key)
+		}
+		if a.Tool != nil {
+			topics[a.Topic.ID]++
+		}
+	}
+	for topic, n := range topics {
+		if n > 1 && topic != "sick-notes" {
+			t.Errorf("topic %s is %d first steps for one family (WhatsApp)", topic, n)
+		}
+	}
+}
+
+// Under professional secrecy a replaced tool has no "if you keep it"
+// path; duties that follow the people stay open.
+func TestReplacedToolUnderSecrecy(t *testing.T) {
+	p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Verein, date: 2026-11-22}
+context: {sector: health, secrecy_203: "yes", partners: both, partner_groups: [children, patients]}
+tools:
+  - tool: whatsapp-business-app
+    answers: {used_for: [appointments], contact_consent: "no"}
+`)
+	tool := p.Tools[0]
+	if tool.Lead == nil || !tool.KeepUnlawful {
+		t.Fatalf("WhatsApp for patients under secrecy: lead %v, keep unlawful %v", tool.Lead, tool.KeepUnlawful)
+	}
+	if a := actionOf(p, "consent/whatsapp-business-app"); a == nil || a.SupersededBy != nil {
+		t.Errorf("parents' consent binds the successor: it must stay open, got %+v", a)
+	}
+}
+
+// The transfer verdict: a DPF-certified provider without an answer on the
+// basis is DPF from the catalogue; EU hosting without sub-processors
+// abroad is no transfer.
+func TestTransferVerdict(t *testing.T) {
+	p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Büro, date: 2026-11-22}
+tools:
+  - tool: whatsapp-business-app
+  - tool: threema-work
+    answers: {hosting: adequate, non_eu_subprocessors: "no"}
+`)
+	wa, th := p.Tools[0].Transfer, p.Tools[1].Transfer
+	if wa.Need != assess.Transfers || wa.Safeguard != "dpf" || !wa.FromCatalog {
+		t.Errorf("WhatsApp Business App: %+v, want a transfer on the DPF from the catalogue", wa)
+	}
+	if th.Need != assess.NoTransfer {
+		t.Errorf("Threema Work in Switzerland: %+v, want no transfer", th)
+	}
+}
+
+// Two rules with the same title are one action: "also" never repeats it.
+func TestAlsoNeverRepeatsTheTitle(t *testing.T) {
+	p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Büro, date: 2026-11-22}
+tools:
+  - tool: zoom
+    answers: {recording: often, recording_consent: "no", ai_features: "on"}
+`)
+	for _, a := range p.Actions {
+		for _, pt := range a.Also {
+			if pt.Title == a.Title {
+				t.Errorf("%s: also repeats its own title %q", a.ID, a.Title.DE)
+			}
+		}
+	}
+}
+
+// Law that was wrong once, pinned in the texts.
+func TestLegalTextsPinned(t *testing.T) {
+	cat := loadCatalog(t)
+	rule := func(id string) *catalog.ActionTemplate {
+		for _, r := range cat.Rules {
+			if r.ID == id {
+				return &r.Actions[0]
+			}
+		}
+		t.Fatalf("no rule %s", id)
+		return nil
+	}
+	for _, tc := range []struct {
+		rule, want, not string
+	}{
+		{"archiving_missing_tax", "sechs Jahre (§ 50 Abs. 1 BRAO)", "§ 50 BRAO: 10 Jahre"},
+		{"own_purposes_reserved", "für diese Verarbeitung selbst Verantwortlicher (Art. 28 Abs. 10 DSGVO)", "kein Auftragsverarbeiter mehr"},
+		{"marketing_with_consent", "§ 7 Abs. 2 Nr. 3 lit. c UWG", "§ 25 TDDDG"},
+		{"special_categories_unprotected", "Art. 9 und 32 DSGVO", "gehören nur zu Anbietern in der EU"},
+		{"consumer_app_for_business", "Art. 28 Abs. 3 DSGVO", "ohne Rechtsgrundlage"},
+	} {
+		a := rule(tc.rule)
+		if !strings.Contains(a.Why.DE, tc.want) || strings.Contains(a.Why.DE, tc.not) {
+			t.Errorf("%s: want %q and not %q in %q", tc.rule, tc.want, tc.not, a.Why.DE)
+		}
+	}
+	if q := cat.Question("confidentiality_bound"); !strings.Contains(q.Title.DE, "in Textform") {
+		t.Errorf("confidentiality question: %q, want \"in Textform\"", q.Title.DE)
+	}
+	if a := rule("marketing_with_consent"); slices.Contains(a.Legal, "tdddg-25") {
+		t.Errorf("marketing_with_consent cites § 25 TDDDG for read receipts and click tracking")
+	}
+}
