@@ -30,7 +30,8 @@ func (w *writer) notice() {
 	if len(tools) == 0 && len(replaced) > 0 {
 		// Nothing of the tools stays outward: the notice waits for the
 		// successor, and says so as a gap, not as a verdict.
-		w.para(w.gapText("die Abschnitte für das Werkzeug schreiben, das die ersetzten ablöst", "write the sections for the tool that replaces the ones replaced"))
+		w.para(w.tx("Abschnitte für die Datenschutzerklärung Ihrer Website: ", "Sections for the privacy policy on your website: ") +
+			w.gapText("die Abschnitte für das Werkzeug schreiben, das die ersetzten ablöst", "write the sections for the tool that replaces the ones replaced"))
 		return
 	}
 	if len(tools) == 0 {
