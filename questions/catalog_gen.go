@@ -2153,6 +2153,10 @@ func compiled() *catalog.Catalog {
 								EN: "patients",
 							},
 						},
+						Retention: catalog.Text{
+							DE: "Patientenakte 10 Jahre nach Abschluss der Behandlung (§ 630f Abs. 3 BGB)",
+							EN: "patient record 10 years after the end of the treatment (§ 630f(3) BGB)",
+						},
 					},
 					catalog.Option{
 						ID: "counselling",
@@ -2170,6 +2174,10 @@ func compiled() *catalog.Catalog {
 								EN: "clients",
 							},
 						},
+						Retention: catalog.Text{
+							DE: "Behandlungsdokumentation 10 Jahre nach Abschluss der Behandlung (§ 630f Abs. 3 BGB)",
+							EN: "treatment records 10 years after the end of the treatment (§ 630f(3) BGB)",
+						},
 					},
 					catalog.Option{
 						ID: "legal_tax",
@@ -2186,6 +2194,10 @@ func compiled() *catalog.Catalog {
 								DE: "Mandantinnen und Mandanten",
 								EN: "clients",
 							},
+						},
+						Retention: catalog.Text{
+							DE: "Handakte: Steuerberater 10 Jahre (§ 66 Abs. 1 StBerG), Rechtsanwälte 6 Jahre (§ 50 Abs. 1 BRAO), jeweils ab Ende des Kalenderjahres, in dem der Auftrag endete",
+							EN: "client file: tax advisers 10 years (§ 66(1) StBerG), lawyers 6 years (§ 50(1) BRAO), each from the end of the calendar year in which the mandate ended",
 						},
 					},
 					catalog.Option{
@@ -2417,10 +2429,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   64,
+						Line:   67,
 						Column: 20,
 					},
-					Line:   64,
+					Line:   67,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2584,7 +2596,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   100,
+					Line:   103,
 					Column: 14,
 				},
 				Scope: "context",
@@ -2632,7 +2644,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   115,
+					Line:   118,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2732,7 +2744,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   142,
+					Line:   145,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2907,10 +2919,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   184,
+						Line:   187,
 						Column: 20,
 					},
-					Line:   184,
+					Line:   187,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -2968,7 +2980,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   195,
+					Line:   198,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3118,7 +3130,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   239,
+					Line:   242,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3354,7 +3366,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   298,
+					Line:   301,
 					Column: 14,
 				},
 				Scope: "context",
@@ -3405,7 +3417,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   326,
+					Line:   329,
 					Column: 14,
 				},
 				Scope: "context",
@@ -3445,6 +3457,10 @@ func compiled() *catalog.Catalog {
 							DE: "Abstimmung im Team",
 							EN: "coordination within the team",
 						},
+						Basis: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. b DSGVO (Arbeitsvertrag) und lit. f (berechtigtes Interesse an der Abstimmung im Team)",
+							EN: "Art. 6(1)(b) GDPR (employment contract) and (f) (legitimate interest in coordinating the team)",
+						},
 					},
 					catalog.Option{
 						ID: "customer_contact",
@@ -3453,6 +3469,15 @@ func compiled() *catalog.Catalog {
 							EN: "contact with customers, patients or members",
 						},
 						Outward: true,
+						Basis: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. f DSGVO (berechtigtes Interesse an einfacher Kommunikation); geht es um einen Vertrag, lit. b",
+							EN: "Art. 6(1)(f) GDPR (legitimate interest in simple communication); where a contract is concerned, (b)",
+						},
+						BasisSpecial: catalog.Text{
+							DE: "für Gesundheitsdaten in einer Behandlung Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG, sonst ausdrückliche Einwilligung (Art. 9 Abs. 2 lit. a DSGVO)",
+							EN: "for health data within a treatment Art. 9(2)(h) GDPR with § 22(1) no. 1(b) BDSG, otherwise explicit consent (Art. 9(2)(a) GDPR)",
+						},
+						File: true,
 					},
 					catalog.Option{
 						ID: "orders",
@@ -3461,6 +3486,14 @@ func compiled() *catalog.Catalog {
 							EN: "offers, orders, invoices",
 						},
 						Outward: true,
+						Basis: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. b DSGVO (Vertrag oder vorvertragliche Maßnahme) und lit. c (Aufbewahrungspflichten)",
+							EN: "Art. 6(1)(b) GDPR (contract or pre-contractual steps) and (c) (retention duties)",
+						},
+						Retention: catalog.Text{
+							DE: "Handels- und Geschäftsbriefe 6 Jahre (§ 257 HGB), Buchungsbelege 8 Jahre (§ 147 AO), jeweils ab Ende des Kalenderjahres",
+							EN: "commercial and business letters 6 years (§ 257 HGB), accounting vouchers 8 years (§ 147 AO), each from the end of the calendar year",
+						},
 					},
 					catalog.Option{
 						ID: "appointments",
@@ -3469,6 +3502,15 @@ func compiled() *catalog.Catalog {
 							EN: "appointments",
 						},
 						Outward: true,
+						Basis: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. b DSGVO (Vertrag oder vorvertragliche Maßnahme)",
+							EN: "Art. 6(1)(b) GDPR (contract or pre-contractual steps)",
+						},
+						BasisSpecial: catalog.Text{
+							DE: "für Gesundheitsdaten in einer Behandlung Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG",
+							EN: "for health data within a treatment Art. 9(2)(h) GDPR with § 22(1) no. 1(b) BDSG",
+						},
+						File: true,
 					},
 					catalog.Option{
 						ID: "staff_matters",
@@ -3476,12 +3518,24 @@ func compiled() *catalog.Catalog {
 							DE: "Dienstpläne, Krankmeldungen, Personalthemen",
 							EN: "rotas, sick notes, personnel matters",
 						},
+						Basis: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. b und c DSGVO (Arbeitsverhältnis, gesetzliche Pflichten des Arbeitgebers)",
+							EN: "Art. 6(1)(b) and (c) GDPR (employment, the employer's legal duties)",
+						},
+						BasisSpecial: catalog.Text{
+							DE: "für Krankmeldungen Art. 9 Abs. 2 lit. b DSGVO mit § 26 Abs. 3 BDSG",
+							EN: "for sick notes Art. 9(2)(b) GDPR with § 26(3) BDSG",
+						},
 					},
 					catalog.Option{
 						ID: "meetings",
 						Label: catalog.Text{
 							DE: "Besprechungen",
 							EN: "meetings",
+						},
+						Basis: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. b DSGVO (Arbeits- oder Kundenvertrag) und lit. f (berechtigtes Interesse an Besprechungen auf Entfernung)",
+							EN: "Art. 6(1)(b) GDPR (employment or customer contract) and (f) (legitimate interest in meeting at a distance)",
 						},
 					},
 					catalog.Option{
@@ -3491,6 +3545,10 @@ func compiled() *catalog.Catalog {
 							EN: "webinars and events",
 						},
 						Outward: true,
+						Basis: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. b DSGVO (Anmeldung zur Veranstaltung)",
+							EN: "Art. 6(1)(b) GDPR (registration for the event)",
+						},
 					},
 					catalog.Option{
 						ID: "consultations",
@@ -3499,6 +3557,15 @@ func compiled() *catalog.Catalog {
 							EN: "counselling or treatment",
 						},
 						Outward: true,
+						Basis: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. b DSGVO (Behandlungs-, Beratungs- oder Mandatsvertrag)",
+							EN: "Art. 6(1)(b) GDPR (treatment, counselling or mandate contract)",
+						},
+						BasisSpecial: catalog.Text{
+							DE: "für Gesundheitsdaten Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG (Behandlung)",
+							EN: "for health data Art. 9(2)(h) GDPR with § 22(1) no. 1(b) BDSG (treatment)",
+						},
+						File: true,
 					},
 					catalog.Option{
 						ID: "unknown",
@@ -3590,7 +3657,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   37,
+					Line:   70,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3648,7 +3715,7 @@ func compiled() *catalog.Catalog {
 						"upload_default",
 						"optional",
 					},
-					Line:   48,
+					Line:   81,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3703,7 +3770,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "software",
-					Line:   65,
+					Line:   98,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3751,7 +3818,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "operating_model",
 					Equals: "self_hosted",
-					Line:   81,
+					Line:   114,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3866,7 +3933,7 @@ func compiled() *catalog.Catalog {
 						"eu_eea",
 						"adequate",
 					},
-					Line:   114,
+					Line:   147,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3924,7 +3991,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"encrypted",
 					},
-					Line:   125,
+					Line:   158,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -3979,7 +4046,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "e2e",
 					Equals: "optional",
-					Line:   142,
+					Line:   175,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4031,10 +4098,10 @@ func compiled() *catalog.Catalog {
 							"default",
 							"optional",
 						},
-						Line:   158,
+						Line:   191,
 						Column: 20,
 					},
-					Line:   158,
+					Line:   191,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4132,7 +4199,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   186,
+							Line:   219,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4142,11 +4209,11 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   187,
+							Line:   220,
 							Column: 11,
 						},
 					},
-					Line:   185,
+					Line:   218,
 					Column: 7,
 				},
 				Scope: "tool",
@@ -4196,7 +4263,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   195,
+					Line:   228,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -4295,7 +4362,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   224,
+					Line:   257,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4344,7 +4411,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   242,
+							Line:   275,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4353,11 +4420,11 @@ func compiled() *catalog.Catalog {
 								"business",
 								"private_separated",
 							},
-							Line:   243,
+							Line:   276,
 							Column: 11,
 						},
 					},
-					Line:   241,
+					Line:   274,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -4405,7 +4472,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "phone_number",
 					Equals: "required",
-					Line:   254,
+					Line:   287,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4452,7 +4519,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   269,
+					Line:   302,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4499,7 +4566,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   280,
+					Line:   313,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4547,7 +4614,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "freemium",
-					Line:   292,
+					Line:   325,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4598,7 +4665,7 @@ func compiled() *catalog.Catalog {
 						"freemium",
 						"business",
 					},
-					Line:   307,
+					Line:   340,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4698,10 +4765,10 @@ func compiled() *catalog.Catalog {
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_needed",
-								Line:   331,
+								Line:   364,
 								Column: 17,
 							},
-							Line:   331,
+							Line:   364,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4711,11 +4778,11 @@ func compiled() *catalog.Catalog {
 								"provider_hosted",
 								"unknown",
 							},
-							Line:   332,
+							Line:   365,
 							Column: 11,
 						},
 					},
-					Line:   330,
+					Line:   363,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -4763,7 +4830,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "signed",
-					Line:   348,
+					Line:   381,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4832,7 +4899,7 @@ func compiled() *catalog.Catalog {
 								"other",
 								"unknown",
 							},
-							Line:   361,
+							Line:   394,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -4841,11 +4908,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   362,
+							Line:   395,
 							Column: 11,
 						},
 					},
-					Line:   360,
+					Line:   393,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -4981,7 +5048,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   404,
+					Line:   437,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5030,7 +5097,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   417,
+							Line:   450,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5039,11 +5106,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   418,
+							Line:   451,
 							Column: 11,
 						},
 					},
-					Line:   416,
+					Line:   449,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5134,7 +5201,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   442,
+							Line:   475,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5144,7 +5211,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   443,
+							Line:   476,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5157,11 +5224,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   444,
+							Line:   477,
 							Column: 11,
 						},
 					},
-					Line:   441,
+					Line:   474,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5210,7 +5277,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   457,
+							Line:   490,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5220,7 +5287,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   458,
+							Line:   491,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5233,11 +5300,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   459,
+							Line:   492,
 							Column: 11,
 						},
 					},
-					Line:   456,
+					Line:   489,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5286,7 +5353,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   472,
+							Line:   505,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5296,7 +5363,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   473,
+							Line:   506,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5309,7 +5376,7 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   474,
+							Line:   507,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5319,24 +5386,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   475,
+								Line:   508,
 								Column: 17,
 							},
-							Line:   475,
+							Line:   508,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   476,
+								Line:   509,
 								Column: 17,
 							},
-							Line:   476,
+							Line:   509,
 							Column: 11,
 						},
 					},
-					Line:   471,
+					Line:   504,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5389,7 +5456,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   489,
+							Line:   522,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5402,11 +5469,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   490,
+							Line:   523,
 							Column: 11,
 						},
 					},
-					Line:   488,
+					Line:   521,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5457,7 +5524,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   501,
+					Line:   534,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5511,7 +5578,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   512,
+					Line:   545,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5563,7 +5630,7 @@ func compiled() *catalog.Catalog {
 						"often",
 						"unknown",
 					},
-					Line:   528,
+					Line:   561,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5715,7 +5782,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   565,
+					Line:   598,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5766,7 +5833,7 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   582,
+					Line:   615,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -5809,7 +5876,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   590,
+					Line:   623,
 					Column: 14,
 				},
 				Assume: catalog.Text{

@@ -106,6 +106,25 @@ type Tool struct {
 	KeepUnlawful bool
 	// Transfer is whether and how the tool's data leave the EU/EEA.
 	Transfer Transfer
+	// Activities are the processing activities the tool serves: one per
+	// use. Empty while the use is unknown.
+	Activities []Activity
+}
+
+// Activity is one processing activity: a tool used for one purpose, with
+// whom it concerns, its legal basis and how long the law keeps its data.
+// The record of processing and the notice render it.
+type Activity struct {
+	Use catalog.Option // the used_for option
+	// Subjects are "staff" and the partner groups' option ids, or unknown.
+	Subjects []string
+	Basis    catalog.Text
+	// Special is the Art. 9 basis where the tool carries sensitive data
+	// (or sick notes, for personnel matters); empty otherwise.
+	Special catalog.Text
+	// Retention is the legal duty to keep what the use brings (the use's
+	// own, or the sector's files); empty where none applies.
+	Retention catalog.Text
 }
 
 // ReplaceAll reports whether the tool goes entirely (stop using it), not
@@ -306,6 +325,7 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 	for _, t := range p.Tools {
 		t.Outward = outward(t)
 		t.Transfer = transfer(t)
+		t.Activities = p.activities(t)
 	}
 	p.supersede()
 	for _, a := range p.Actions {
@@ -449,6 +469,46 @@ func outward(t *Tool) bool {
 		return false
 	}
 	return true // the use is not asked: assume the worse
+}
+
+// activities are the tool's uses as processing activities.
+func (p *Plan) activities(t *Tool) []Activity {
+	var sector catalog.Option
+	for _, a := range p.Context {
+		if a.Question.ID == "sector" && len(a.Values) == 1 {
+			sector, _ = a.Question.Option(a.Values[0])
+		}
+	}
+	special := answerIs(t.Answers, "special_categories", "yes")
+	var out []Activity
+	for _, a := range t.Answers {
+		if a.Question.ID != "used_for" {
+			continue
+		}
+		for _, v := range a.Values {
+			o, ok := a.Question.Option(v)
+			if !ok || v == catalog.Unknown {
+				continue
+			}
+			act := Activity{Use: o, Basis: o.Basis, Retention: o.Retention}
+			if special || v == "staff_matters" && answerIs(t.Answers, "sick_notes", "yes") {
+				act.Special = o.BasisSpecial
+			}
+			if act.Retention.DE == "" && o.File {
+				act.Retention = sector.Retention
+			}
+			switch groups := answerOf(p.Context, "partner_groups"); {
+			case !o.Outward:
+				act.Subjects = []string{"staff"}
+			case len(groups) > 0:
+				act.Subjects = slices.Clone(groups)
+			default:
+				act.Subjects = []string{catalog.Unknown}
+			}
+			out = append(out, act)
+		}
+	}
+	return out
 }
 
 // transfer judges, from the tool's answers and the catalogue's DPF fact,

@@ -208,6 +208,17 @@ type Option struct {
 	// (customers, patients, clients, members): such a tool faces them, and
 	// what they are told and asked follows (used_for only).
 	Outward bool `yaml:"outward,omitempty" json:"outward,omitempty"`
+	// Basis is the legal basis of processing for this purpose (used_for);
+	// BasisSpecial the one under Art. 9 GDPR where special categories of
+	// data are part of it.
+	Basis        Text `yaml:"basis,omitempty" json:"-"`
+	BasisSpecial Text `yaml:"basis_special,omitempty" json:"-"`
+	// Retention is how long the law keeps what this answer brings: for a
+	// use its own duty (orders: business letters), for a sector the files
+	// of the profession. File marks a use whose content belongs in the
+	// client's file, so that the sector's retention applies.
+	Retention Text `yaml:"retention,omitempty" json:"-"`
+	File      bool `yaml:"file,omitempty" json:"-"`
 }
 
 // WordsQuestion is the question whose answer's Words fill the

@@ -320,6 +320,9 @@ func (v *validator) question(q *Question) {
 		}
 		seen[o.ID] = true
 		v.text(where+" option "+o.ID, o.Label, false)
+		v.text(where+" option "+o.ID+" basis", o.Basis, true)
+		v.text(where+" option "+o.ID+" basis_special", o.BasisSpecial, true)
+		v.text(where+" option "+o.ID+" retention", o.Retention, true)
 	}
 	if q.ShowIf != nil {
 		cc := condCheck{cat: v.c, where: where + " show_if", before: q.Index}

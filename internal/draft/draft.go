@@ -283,7 +283,7 @@ func (w *writer) vendor(t *assess.Tool) string {
 	if t.Catalog != nil && t.Catalog.Vendor != "" {
 		return report.Escape(t.Catalog.Vendor)
 	}
-	return w.tx("der Anbieter", "the provider")
+	return w.gapText("Name und Anschrift des Anbieters", "name and address of the provider")
 }
 
 func (w *writer) name(t *assess.Tool) string { return report.Escape(t.Name.In(w.l)) }

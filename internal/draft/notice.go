@@ -5,6 +5,7 @@ import (
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/report"
 )
 
 // notice writes a privacy-notice section (Art. 13 GDPR) for each tool used
@@ -56,7 +57,7 @@ func (w *writer) notice() {
 			w.tx(" kommunizieren, verarbeiten wir Ihren Namen und Ihre Kennung (Telefonnummer oder Konto), die Inhalte Ihrer Nachrichten oder Gespräche und Verbindungsdaten. Anbieter des Dienstes ist ",
 				", we process your name and identifier (phone number or account), the content of your messages or calls and connection data. The service is provided by ") +
 			w.vendor(t) + ".")
-		w.line("- **%s** %s", w.tx("Zwecke und Rechtsgrundlagen:", "Purposes and legal bases:"), w.bases(t))
+		w.line("- **%s** %s", w.tx("Zwecke und Rechtsgrundlagen:", "Purposes and legal bases:"), w.bases(t, true))
 		w.line("- **%s** %s", w.tx("Empfänger:", "Recipients:"), w.recipients(t, true))
 		w.line("- **%s** %s", w.tx("Übermittlung in Drittländer:", "Transfers to third countries:"), w.transfer(t, true))
 		w.line("- **%s** %s", w.tx("Speicherdauer:", "Storage period:"), w.erasure(t))
@@ -79,31 +80,23 @@ func (w *writer) notice() {
 	}
 }
 
-// bases says, per use of the tool, the legal basis that carries it.
-func (w *writer) bases(t *assess.Tool) string {
-	uses := w.tool(t, "used_for")
-	if len(uses) == 0 {
+// bases says, per processing activity of the tool, the legal basis that
+// carries it – the plan's activities. The notice (public) names only the
+// uses with people outside.
+func (w *writer) bases(t *assess.Tool, public bool) string {
+	if len(t.Activities) == 0 {
 		return w.gap(w.q("used_for"))
 	}
-	special := has(w.tool(t, "special_categories"), "yes")
 	var out []string
-	for _, u := range uses {
-		label := strings.Join(w.labels("used_for", []string{u}), "")
-		var basis string
-		switch u {
-		case "orders", "appointments", "webinars":
-			basis = w.tx("Art. 6 Abs. 1 lit. b DSGVO (Vertrag oder vorvertragliche Maßnahme)", "Art. 6(1)(b) GDPR (contract or pre-contractual steps)")
-		case "customer_contact":
-			basis = w.tx("Art. 6 Abs. 1 lit. f DSGVO (berechtigtes Interesse an einfacher Kommunikation; geht es um einen Vertrag, lit. b)", "Art. 6(1)(f) GDPR (legitimate interest in simple communication; where a contract is concerned, (b))")
-		case "consultations":
-			basis = w.tx("Art. 6 Abs. 1 lit. b DSGVO", "Art. 6(1)(b) GDPR")
-			if special {
-				basis += w.tx("; für Gesundheitsdaten Ihre ausdrückliche Einwilligung (Art. 9 Abs. 2 lit. a DSGVO)", "; for health data your explicit consent (Art. 9(2)(a) GDPR)")
-			}
-		default:
+	for _, a := range t.Activities {
+		if public && !a.Use.Outward {
 			continue // internal uses are not for this notice
 		}
-		out = append(out, label+": "+basis)
+		line := a.Use.Label.In(w.l) + ": " + a.Basis.In(w.l)
+		if sp := a.Special.In(w.l); sp != "" {
+			line += "; " + sp
+		}
+		out = append(out, report.Escape(line))
 	}
 	if has(w.tool(t, "marketing_here"), "yes") {
 		out = append(out, w.tx("Werbung und Newsletter: Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 7 UWG), jederzeit widerruflich", "advertising and newsletters: your consent (Art. 6(1)(a) GDPR, § 7 UWG), withdrawable at any time"))

@@ -206,14 +206,21 @@ func (w *writer) order(date, phrase string) []any {
 	return []any{date, phrase}
 }
 
+// accountDevice says on which accounts and devices the tool is allowed:
+// the target the plan sets, where today's answer is not it.
 func (w *writer) accountDevice(t *assess.Tool) string {
 	var out []string
-	if v := w.tool(t, "account"); len(v) > 0 {
+	switch v := w.tool(t, "account"); {
+	case has(v, "private", "mixed"):
+		out = append(out, w.tx("nur Konten der Organisation", "accounts of the organisation only"))
+	case len(v) > 0:
 		out = append(out, strings.Join(w.labels("account", v), ", "))
-	} else {
+	default:
 		out = append(out, w.gap(w.q("account")))
 	}
-	if v := w.tool(t, "devices"); len(v) > 0 {
+	if v := w.tool(t, "devices"); has(v, "private") {
+		out = append(out, w.tx("nur Diensthandys oder private Geräte mit getrenntem Arbeitsprofil", "work phones only, or private devices with a separate work profile"))
+	} else if len(v) > 0 {
 		out = append(out, strings.Join(w.labels("devices", v), ", "))
 	} else if w.shown(t, "devices") {
 		out = append(out, w.gap(w.q("devices")))

@@ -1,11 +1,13 @@
 package draft
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/report"
 )
 
 // records writes one entry of the record of processing activities per
@@ -21,7 +23,7 @@ func (w *writer) records() {
 		w.row(w.tx("Verantwortlicher", "Controller"), w.text("controller"))
 		w.row(w.tx("Ansprechperson Datenschutz", "Data protection contact"), w.text("privacy_contact"))
 		w.row(w.tx("Datenschutzbeauftragte(r)", "Data protection officer"), w.dpo())
-		w.row(w.tx("Zwecke", "Purposes"), w.purposes(t))
+		w.row(w.tx("Zwecke und Rechtsgrundlagen", "Purposes and legal bases"), w.bases(t, false))
 		w.row(w.tx("Kategorien betroffener Personen", "Categories of data subjects"), w.subjects(t))
 		w.row(w.tx("Kategorien personenbezogener Daten", "Categories of personal data"), w.dataCategories(t))
 		w.row(w.tx("Empfänger", "Recipients"), w.recipients(t, false))
@@ -50,22 +52,36 @@ func (w *writer) purposes(t *assess.Tool) string {
 	return strings.Join(w.labels("used_for", v), "; ")
 }
 
+// subjects are the people the tool's processing activities concern.
 func (w *writer) subjects(t *assess.Tool) string {
-	var out []string
-	uses := w.tool(t, "used_for")
-	partners := w.ctx("partners")
-	if has(partners, "internal", "both") || has(uses, "internal", "staff_matters") {
-		out = append(out, w.tx("Beschäftigte", "employees"))
-	}
-	switch {
-	case has(partners, "external", "both"):
-		if g := w.ctx("partner_groups"); len(g) > 0 {
-			out = append(out, w.labels("partner_groups", g)...)
-		} else {
-			out = append(out, w.gap(w.q("partner_groups")))
+	var ids []string
+	for _, a := range t.Activities {
+		for _, s := range a.Subjects {
+			if !slices.Contains(ids, s) {
+				ids = append(ids, s)
+			}
 		}
-	case len(partners) == 0:
-		out = append(out, w.gap(w.q("partners")))
+	}
+	if len(t.Activities) == 0 { // the use is unknown: whom it concerns too
+		ids = []string{catalog.Unknown}
+	}
+	var out []string
+	for _, id := range ids {
+		switch id {
+		case "staff":
+			out = append(out, w.tx("Beschäftigte", "employees"))
+			if has(w.ctx("sector"), "association") {
+				out[len(out)-1] = w.tx("Beschäftigte und Ehrenamtliche", "staff and volunteers")
+			}
+		case catalog.Unknown:
+			if len(w.ctx("partners")) > 0 {
+				out = append(out, w.gap(w.q("partner_groups")))
+			} else {
+				out = append(out, w.gap(w.q("partners")))
+			}
+		default:
+			out = append(out, w.labels("partner_groups", []string{id})...)
+		}
 	}
 	return strings.Join(out, "; ")
 }
@@ -116,11 +132,8 @@ func (w *writer) recipients(t *assess.Tool, public bool) string {
 	default:
 		out = append(out, w.vendor(t)+" – "+w.gap(w.q("dpa_signed")))
 	}
-	switch v := w.tool(t, "non_eu_subprocessors"); {
-	case has(v, "yes"):
+	if has(w.tool(t, "non_eu_subprocessors"), "yes") { // unknown: the transfer's gap asks
 		out = append(out, w.tx("Unterauftragnehmer des Anbieters, auch außerhalb der EU", "the provider's sub-processors, also outside the EU"))
-	case len(v) == 0 && w.shown(t, "non_eu_subprocessors"):
-		out = append(out, w.gap(w.q("non_eu_subprocessors")))
 	}
 	return strings.Join(out, "; ")
 }
@@ -181,14 +194,25 @@ func (w *writer) transfer(t *assess.Tool, public bool) string {
 	return where() + " – " + basis
 }
 
+// erasure says how long the tool's data are kept: what the law keeps for
+// each activity (in the file, not in the tool), then the organisation's
+// own periods.
 func (w *writer) erasure(t *assess.Tool) string {
 	var out []string
+	for _, a := range t.Activities {
+		if r := a.Retention.In(w.l); r != "" && !slices.Contains(out, report.Escape(r)) {
+			out = append(out, report.Escape(r))
+		}
+	}
+	if len(out) > 0 {
+		out = []string{w.tx("Aufbewahrungspflichten (in der Akte, nicht im Werkzeug): ", "retention duties (in the file, not in the tool): ") + strings.Join(out, "; ")}
+	}
 	if has(w.tool(t, "auto_delete"), "yes") {
 		out = append(out, w.tx("Nachrichten werden im Werkzeug automatisch gelöscht", "messages are deleted automatically in the tool"))
 	}
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):
-		out = append(out, w.tx("nach den festgelegten Löschfristen der Organisation; Geschäftliches wird vorher archiviert", "according to the organisation's set time limits; business records are archived first"))
+		out = append(out, w.tx("im Übrigen nach den festgelegten Löschfristen der Organisation, sobald die Daten für den Zweck nicht mehr nötig sind", "otherwise according to the organisation's set time limits, once the data are no longer needed for the purpose"))
 	case has(v, "no"):
 		out = append(out, w.gapText("Löschfrist festlegen und hier eintragen", "set a time limit for erasure and enter it here"))
 	default:

@@ -48,6 +48,17 @@ type jsonTool struct {
 	Replace     string        `json:"replace,omitempty"`
 	ReplaceFrom *string       `json:"replace_from,omitempty"`
 	Transfer    *jsonTransfer `json:"transfer,omitempty"`
+	// Activities are the tool's processing activities: one per use.
+	Activities []jsonActivity `json:"activities"`
+}
+
+type jsonActivity struct {
+	Use       string   `json:"use"`
+	Purpose   string   `json:"purpose"`
+	Subjects  []string `json:"subjects"`
+	Basis     string   `json:"basis"`
+	Special   string   `json:"basis_special,omitempty"`
+	Retention string   `json:"retention,omitempty"`
 }
 
 // jsonTransfer is the plan's verdict on a tool's third-country transfer.
@@ -206,6 +217,11 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 			if tr.DPF != nil {
 				jt.Transfer.DPF = &jsonFact{Value: tr.DPF.Fact.Value, AsOf: tr.DPF.Fact.AsOf.String(), Sources: tr.DPF.Fact.Source}
 			}
+		}
+		jt.Activities = []jsonActivity{}
+		for _, a := range t.Activities {
+			jt.Activities = append(jt.Activities, jsonActivity{Use: a.Use.ID, Purpose: a.Use.Label.In(l), Subjects: a.Subjects,
+				Basis: a.Basis.In(l), Special: a.Special.In(l), Retention: a.Retention.In(l)})
 		}
 		out.Tools = append(out.Tools, jt)
 	}
