@@ -5,20 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/testkit"
 )
 
-func parse(t *testing.T, yaml string) *assess.Plan {
-	t.Helper()
-	cat := loadCatalog(t)
-	f, err := answers.Parse("test.yaml", []byte(yaml), cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return assess.Assess(cat, f)
-}
+func parse(t *testing.T, yaml string) *assess.Plan { t.Helper(); return testkit.Plan(t, yaml) }
 
 const joinery = `format: konform/answers/v1
 lang: de

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/draft"
@@ -47,15 +46,7 @@ func TestDraftsOfTheExamples(t *testing.T) {
 	}
 }
 
-func plan(t *testing.T, yaml string) *assess.Plan {
-	t.Helper()
-	cat := testkit.Catalog(t)
-	f, err := answers.Parse("test.yaml", []byte(yaml), cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return assess.Assess(cat, f)
-}
+func plan(t *testing.T, yaml string) *assess.Plan { t.Helper(); return testkit.Plan(t, yaml) }
 
 const base = `format: konform/answers/v1
 lang: de

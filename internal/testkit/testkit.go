@@ -73,6 +73,18 @@ func Assess(t testing.TB, cat *catalog.Catalog, path string) *assess.Plan {
 	return assess.Assess(cat, Answers(t, cat, path))
 }
 
+// Plan parses the answers file given as YAML text and assesses it against
+// the catalogue, or fails the test.
+func Plan(t testing.TB, yaml string) *assess.Plan {
+	t.Helper()
+	cat := Catalog(t)
+	f, err := answers.Parse("test.yaml", []byte(yaml), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return assess.Assess(cat, f)
+}
+
 // Golden compares got with the file at path; with -update it writes got
 // there first. A difference is shown line by line.
 func Golden(t testing.TB, path string, got []byte) {
