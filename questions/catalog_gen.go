@@ -200,7 +200,8 @@ func compiled() *catalog.Catalog {
 					DE: "Nutzung einstellen",
 					EN: "Stop using",
 				},
-				Group: "stop",
+				Group:    "stop",
+				Replaces: "all",
 			},
 			&catalog.Topic{
 				ID: "switch-provider",
@@ -208,7 +209,8 @@ func compiled() *catalog.Catalog {
 					DE: "Anbieter wechseln",
 					EN: "Switch provider",
 				},
-				Group: "stop",
+				Group:    "stop",
+				Replaces: "clients",
 			},
 			&catalog.Topic{
 				ID: "business-version",
@@ -1396,6 +1398,17 @@ func compiled() *catalog.Catalog {
 					DE: "Sitz des Anbieters",
 					EN: "Provider's seat",
 				},
+				Short: catalog.Text{
+					DE: "Sitz",
+					EN: "Seat",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+					"table",
+					"custom",
+					"required",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "germany",
@@ -1482,6 +1495,17 @@ func compiled() *catalog.Catalog {
 					DE: "Verarbeitungsort (Server)",
 					EN: "Where data are processed (servers)",
 				},
+				Short: catalog.Text{
+					DE: "Server",
+					EN: "Servers",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+					"table",
+					"custom",
+					"required",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "eu_eea",
@@ -1557,6 +1581,17 @@ func compiled() *catalog.Catalog {
 					DE: "Ende-zu-Ende-Verschlüsselung",
 					EN: "End-to-end encryption",
 				},
+				Short: catalog.Text{
+					DE: "E2E",
+					EN: "E2E",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+					"table",
+					"custom",
+					"required",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "none",
@@ -1609,6 +1644,17 @@ func compiled() *catalog.Catalog {
 				Title: catalog.Text{
 					DE: "Auftragsverarbeitungsvertrag (AVV)",
 					EN: "Data processing agreement (DPA)",
+				},
+				Short: catalog.Text{
+					DE: "AVV",
+					EN: "DPA",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+					"table",
+					"custom",
+					"required",
 				},
 				Values: []catalog.Option{
 					catalog.Option{
@@ -1674,6 +1720,16 @@ func compiled() *catalog.Catalog {
 					DE: "Geschäftliche Nutzung laut Nutzungsbedingungen",
 					EN: "Business use under the terms",
 				},
+				Short: catalog.Text{
+					DE: "Geschäftl. Nutzung",
+					EN: "Business use",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+					"custom",
+					"required",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "allowed",
@@ -1703,6 +1759,14 @@ func compiled() *catalog.Catalog {
 				Title: catalog.Text{
 					DE: "Art des Angebots",
 					EN: "Kind of offer",
+				},
+				Short: catalog.Text{
+					DE: "Angebot",
+					EN: "Edition",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
 				},
 				Values: []catalog.Option{
 					catalog.Option{
@@ -1741,6 +1805,15 @@ func compiled() *catalog.Catalog {
 					DE: "Open Source",
 					EN: "Open source",
 				},
+				Short: catalog.Text{
+					DE: "Open Source",
+					EN: "Open source",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+					"required",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "yes",
@@ -1771,6 +1844,14 @@ func compiled() *catalog.Catalog {
 					DE: "Selbst betreibbar",
 					EN: "Can be self-hosted",
 				},
+				Short: catalog.Text{
+					DE: "Selbst betreibbar",
+					EN: "Self-hostable",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "yes",
@@ -1793,6 +1874,14 @@ func compiled() *catalog.Catalog {
 				Title: catalog.Text{
 					DE: "Zertifizierungen und Garantien",
 					EN: "Certifications and safeguards",
+				},
+				Short: catalog.Text{
+					DE: "Zertifikate",
+					EN: "Certifications",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
 				},
 				List: true,
 				Values: []catalog.Option{
@@ -1846,6 +1935,13 @@ func compiled() *catalog.Catalog {
 					DE: "Bewertung der Berliner Datenschutzbeauftragten (Juli 2020)",
 					EN: "Verdict of the Berlin data protection authority (July 2020)",
 				},
+				Short: catalog.Text{
+					DE: "Berlin 2020",
+					EN: "Berlin 2020",
+				},
+				Show: []string{
+					"sheet",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "compliant",
@@ -1877,6 +1973,14 @@ func compiled() *catalog.Catalog {
 					DE: "Nutzung der Daten für eigene Zwecke des Anbieters",
 					EN: "Provider's use of data for its own purposes",
 				},
+				Short: catalog.Text{
+					DE: "Eigene Zwecke",
+					EN: "Own purposes",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "reserved",
@@ -1907,6 +2011,13 @@ func compiled() *catalog.Catalog {
 					DE: "Tracker in Apps oder Software",
 					EN: "Trackers in apps or software",
 				},
+				Short: catalog.Text{
+					DE: "Tracker",
+					EN: "Trackers",
+				},
+				Show: []string{
+					"sheet",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "present",
@@ -1930,6 +2041,13 @@ func compiled() *catalog.Catalog {
 					DE: "Status des Dienstes",
 					EN: "Status of the service",
 				},
+				Short: catalog.Text{
+					DE: "Status",
+					EN: "Status",
+				},
+				Show: []string{
+					"sheet",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "active",
@@ -1952,6 +2070,13 @@ func compiled() *catalog.Catalog {
 				Title: catalog.Text{
 					DE: "Adressbuch-Abgleich",
 					EN: "Address-book upload",
+				},
+				Short: catalog.Text{
+					DE: "Adressbuch",
+					EN: "Address book",
+				},
+				Show: []string{
+					"sheet",
 				},
 				Values: []catalog.Option{
 					catalog.Option{
@@ -1984,6 +2109,13 @@ func compiled() *catalog.Catalog {
 					DE: "Telefonnummer nötig",
 					EN: "Phone number required",
 				},
+				Short: catalog.Text{
+					DE: "Telefonnummer",
+					EN: "Phone number",
+				},
+				Show: []string{
+					"sheet",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "required",
@@ -2007,6 +2139,13 @@ func compiled() *catalog.Catalog {
 				Title: catalog.Text{
 					DE: "Chat-Backups in fremde Clouds",
 					EN: "Chat backups to third-party clouds",
+				},
+				Short: catalog.Text{
+					DE: "Cloud-Backup",
+					EN: "Cloud backup",
+				},
+				Show: []string{
+					"sheet",
 				},
 				Values: []catalog.Option{
 					catalog.Option{
@@ -2039,6 +2178,13 @@ func compiled() *catalog.Catalog {
 					DE: "Meeting-Passwörter",
 					EN: "Meeting passwords",
 				},
+				Short: catalog.Text{
+					DE: "Meeting-Passwort",
+					EN: "Meeting password",
+				},
+				Show: []string{
+					"sheet",
+				},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "available",
@@ -2062,6 +2208,15 @@ func compiled() *catalog.Catalog {
 				Title: catalog.Text{
 					DE: "Zertifiziert nach dem EU-US Data Privacy Framework (DPF)",
 					EN: "Certified under the EU-US Data Privacy Framework (DPF)",
+				},
+				Short: catalog.Text{
+					DE: "DPF",
+					EN: "DPF",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+					"table",
 				},
 				Values: []catalog.Option{
 					catalog.Option{
@@ -2104,6 +2259,13 @@ func compiled() *catalog.Catalog {
 				Title: catalog.Text{
 					DE: "Unternehmensprofil mit Pflichtangaben möglich",
 					EN: "Business profile with mandatory details",
+				},
+				Short: catalog.Text{
+					DE: "Unternehmensprofil",
+					EN: "Business profile",
+				},
+				Show: []string{
+					"sheet",
 				},
 				Values: []catalog.Option{
 					catalog.Option{

@@ -129,7 +129,7 @@ type Activity struct {
 
 // ReplaceAll reports whether the tool goes entirely (stop using it), not
 // only for the people the plan replaces it for (switch provider).
-func (t *Tool) ReplaceAll() bool { return t.Lead != nil && t.Lead.Topic.ID == "stop-use" }
+func (t *Tool) ReplaceAll() bool { return t.Lead != nil && t.Lead.Topic.Replaces == "all" }
 
 // TransferNeed says whether data go to a third country.
 type TransferNeed string
@@ -408,7 +408,7 @@ func (p *Plan) supersede() {
 	lead := map[*Tool]*Action{}
 	for _, a := range p.Actions { // sorted: critical first, stop-use before switch-provider
 		if a.Tool != nil && lead[a.Tool] == nil && a.Priority == catalog.Critical && a.Pending() && !a.Conditional &&
-			(a.Topic.ID == "stop-use" || a.Topic.ID == "switch-provider") {
+			a.Topic.Replaces != "" {
 			lead[a.Tool] = a
 			a.Tool.Verdict = Replace
 			a.Tool.Lead = a

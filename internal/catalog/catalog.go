@@ -119,3 +119,15 @@ func (c *Catalog) FindTool(name string) *Tool {
 	}
 	return nil
 }
+
+// FactsShown are the facts shown where (see FactDef.Show), in catalogue
+// order.
+func (c *Catalog) FactsShown(where string) []*FactDef {
+	var out []*FactDef
+	for _, d := range c.FactDefs {
+		if d.Shows(where) {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -5,6 +5,7 @@
 package catalog
 
 import (
+	"slices"
 	"time"
 
 	"github.com/konform/konform/internal/msg"
@@ -137,6 +138,10 @@ type Topic struct {
 	// the plan says to replace the tool, they are listed under that action
 	// instead of standing on their own.
 	IfKept bool `yaml:"if_kept,omitempty"`
+	// Replaces marks the topics that, at critical priority, make the plan
+	// replace a tool: "all" (stop using it) or "clients" (replace it for
+	// the people outside).
+	Replaces string `yaml:"replaces,omitempty"`
 }
 
 // TopicGroups are the groups of topics, in the order a plan's first
@@ -266,13 +271,24 @@ func (q *Question) OptionIDs() []string {
 
 // FactDef declares a fact a tool can carry, and its allowed values.
 type FactDef struct {
-	ID     string   `yaml:"id"`
-	Title  Text     `yaml:"title"`
+	ID    string `yaml:"id"`
+	Title Text   `yaml:"title"`
+	// Short is the title in a narrow table (konform tools, compare).
+	Short Text `yaml:"short,omitempty"`
+	// Show says where konform shows the fact: "sheet" (fact sheets in the
+	// wizard, the plan and tools show), "compare" (comparisons), "table"
+	// (the tools list), "custom" (asked of a tool not in the catalogue),
+	// "required" (every catalogue tool states it). Facts.yaml's order is
+	// the order everywhere.
+	Show []string `yaml:"show,omitempty"`
 	List   bool     `yaml:"list,omitempty"` // several values (certifications)
 	Values []Option `yaml:"values"`
 	// Kind restricts the fact to tools of one kind.
 	Kind Kind `yaml:"kind,omitempty"`
 }
+
+// Shows reports whether the fact is shown where (see Show).
+func (d *FactDef) Shows(where string) bool { return slices.Contains(d.Show, where) }
 
 // Value returns the declared value with the given id.
 func (d *FactDef) Value(id string) (Option, bool) {

@@ -24,8 +24,6 @@ var TopicIDs = []string{
 	"phone-alternative", "dpo-review", "dpia",
 }
 
-// FactsEveryToolHas are the facts a catalogue tool must state.
-var FactsEveryToolHas = []string{"seat", "hosting", "e2e", "avv", "business_use", "open_source"}
 
 // Ids are lower-case words of letters and digits, starting with a letter:
 // snake_case for areas, facts, options, questions and rules, kebab-case
@@ -365,9 +363,9 @@ func (v *validator) tool(t *Tool) {
 		if t.Vendor == "" {
 			v.errf("%s: vendor missing", where)
 		}
-		for _, id := range FactsEveryToolHas {
-			if _, ok := t.Facts[id]; !ok {
-				v.errf("%s: fact %s missing", where, id)
+		for _, d := range v.c.FactsShown("required") {
+			if _, ok := t.Facts[d.ID]; !ok {
+				v.errf("%s: fact %s missing", where, d.ID)
 			}
 		}
 	} else if len(t.Facts) > 0 {

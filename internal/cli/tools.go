@@ -94,14 +94,12 @@ func factLabels(cat *catalog.Catalog, t *catalog.Tool, id string, l catalog.Lang
 	return strings.Join(labels, ", ")
 }
 
-var tableFacts = []string{"seat", "hosting", "e2e", "avv", "berlin_2020"}
-
 func toolsTable(w0 io.Writer, cat *catalog.Catalog, tools []*catalog.Tool, l catalog.Lang) error {
 	w := tabwriter.NewWriter(w0, 0, 0, 2, ' ', 0)
 	for i, kind := range []catalog.Kind{catalog.KindMessenger, catalog.KindVideo} {
 		head := []string{strings.ToUpper(i18n.T(l, "kind."+string(kind)))}
-		for _, id := range tableFacts {
-			head = append(head, strings.ToUpper(shortFact(id, l)))
+		for _, d := range cat.FactsShown("table") {
+			head = append(head, strings.ToUpper(d.Short.In(l)))
 		}
 		rows := 0
 		for _, t := range tools {
@@ -116,8 +114,8 @@ func toolsTable(w0 io.Writer, cat *catalog.Catalog, tools []*catalog.Tool, l cat
 			}
 			rows++
 			row := []string{t.ID}
-			for _, id := range tableFacts {
-				row = append(row, factLabels(cat, t, id, l, true))
+			for _, d := range cat.FactsShown("table") {
+				row = append(row, factLabels(cat, t, d.ID, l, true))
 			}
 			fmt.Fprintln(w, strings.Join(row, "\t"))
 		}
@@ -129,21 +127,18 @@ func toolsTable(w0 io.Writer, cat *catalog.Catalog, tools []*catalog.Tool, l cat
 	return err
 }
 
-func shortFact(id string, l catalog.Lang) string {
-	return i18n.T(l, "fact.short."+id)
-}
-
 func toolsMarkdown(w io.Writer, cat *catalog.Catalog, tools []*catalog.Tool, l catalog.Lang) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", i18n.T(l, "tools.title"))
 	head := []string{"ID", i18n.T(l, "plan.tool"), i18n.T(l, "plan.kind")}
-	for _, id := range tableFacts {
-		head = append(head, cat.FactDef(id).Title.In(l))
+	for _, d := range cat.FactsShown("table") {
+		head = append(head, d.Title.In(l))
 	}
 	fmt.Fprintf(&b, "| %s |\n|%s\n", strings.Join(head, " | "), strings.Repeat(" --- |", len(head)))
 	for _, t := range tools {
 		row := []string{"`" + t.ID + "`", report.Escape(t.Name.In(l)), i18n.T(l, "kind."+string(t.Kind))}
-		for _, id := range tableFacts {
+		for _, d := range cat.FactsShown("table") {
+			id := d.ID
 			cell := report.Escape(factCell(cat, t, id, l))
 			if f, ok := t.Facts[id]; ok {
 				cell += fmt.Sprintf(" (%s)", f.AsOf)

@@ -12,10 +12,6 @@ import (
 	"github.com/konform/konform/internal/safe"
 )
 
-// compareFacts are the facts a comparison shows, in this order: where the
-// data go, whether the provider can read along, the contract, the
-// business version, openness, certifications and the authority's verdict.
-var compareFacts = []string{"seat", "hosting", "e2e", "avv", "business_use", "edition", "open_source", "self_hostable", "certifications", "berlin_2020", "own_purposes"}
 
 // CompareMarkdown renders a comparison as Markdown in language l.
 func CompareMarkdown(c *assess.Comparison, l catalog.Lang) []byte {
@@ -36,8 +32,8 @@ func CompareMarkdown(c *assess.Comparison, l catalog.Lang) []byte {
 	r.row(append([]string{r.t("plan.fact")}, names...)...)
 	r.para("|" + strings.Repeat(" --- |", len(names)+1))
 	stale := false
-	for _, id := range compareFacts {
-		d := c.Catalog.FactDef(id)
+	for _, d := range c.Catalog.FactsShown("compare") {
+		id := d.ID
 		cells := []string{r.text(d.Title)}
 		any := false
 		for _, t := range c.Tools {
@@ -205,9 +201,9 @@ func CompareText(c *assess.Comparison, l catalog.Lang, fit bool) []byte {
 	}
 	row(head...)
 	stale := false
-	for _, id := range compareFacts {
-		d := c.Catalog.FactDef(id)
-		cells := []string{i18n.T(l, "fact.short."+id)}
+	for _, d := range c.Catalog.FactsShown("compare") {
+		id := d.ID
+		cells := []string{d.Short.In(l)}
 		any := false
 		for _, t := range c.Tools {
 			f, ok := factOf(t, id)

@@ -585,6 +585,9 @@ func (r *mdRenderer) factSheet(t *assess.Tool, level int) {
 		r.para("| --- | --- | --- | --- |")
 		stale := false
 		for _, f := range t.Facts {
+			if !f.Def.Shows("sheet") {
+				continue
+			}
 			val := r.factValues(f.Def, f.Fact.All())
 			if d := f.Fact.Detail.In(r.l); d != "" {
 				val += " (" + Escape(d) + ")"

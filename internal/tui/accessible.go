@@ -311,8 +311,8 @@ func (a *Accessible) other(st step) bool {
 		break
 	}
 	// The facts the user knows; 0 or an empty line leaves a fact out.
-	for _, id := range OtherFacts {
-		d := a.opt.Catalog.FactDef(id)
+	for _, d := range a.opt.Catalog.FactsShown("custom") {
+		id := d.ID
 		a.say("%s", d.Title.In(a.lang))
 		a.say("0) %s", a.t("ui.other.notknown"))
 		for j, o := range d.Values {

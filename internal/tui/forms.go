@@ -22,8 +22,6 @@ import (
 	"github.com/konform/konform/internal/safe"
 )
 
-// OtherFacts are the facts asked about a tool that is not in the catalogue.
-var OtherFacts = []string{"seat", "hosting", "e2e", "avv", "business_use"}
 
 // charm is the wizard's theme, built once: huh asks for the theme for
 // every option it draws, and building it anew each time was most of the
@@ -224,8 +222,8 @@ func (m *Model) buildStepForm() {
 				huh.NewOption(i18n.T(m.lang, "kind.video"), "video")).Value(&m.val).Inline(true)}
 		// The facts the user knows; "not known" leaves a fact out.
 		m.facts = map[string]*string{}
-		for _, id := range OtherFacts {
-			d := m.cat.FactDef(id)
+		for _, d := range m.cat.FactsShown("custom") {
+			id := d.ID
 			v := ""
 			if f, ok := t.Facts[id]; ok && len(f.Items) == 1 {
 				v = f.Items[0]

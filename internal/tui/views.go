@@ -381,8 +381,13 @@ func (m *Model) openCompare() {
 func (m *Model) factsView(st step) string {
 	var facts []assess.FactLine
 	for _, pt := range m.plan.Tools {
-		if pt.Key == st.tool {
-			facts = pt.Facts
+		if pt.Key != st.tool {
+			continue
+		}
+		for _, f := range pt.Facts {
+			if f.Def.Shows("sheet") {
+				facts = append(facts, f)
+			}
 		}
 	}
 	var b strings.Builder

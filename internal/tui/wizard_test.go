@@ -92,7 +92,8 @@ func (d *driver) walk(f *answers.File) {
 				d.press("right")
 			}
 			d.press("enter")
-			for _, id := range OtherFacts {
+			for _, fd := range d.m.cat.FactsShown("custom") {
+				id := fd.ID
 				n := 0
 				if v, ok := other.Facts[id]; ok {
 					def := d.m.cat.FactDef(id)
