@@ -104,6 +104,9 @@ type Tool struct {
 	// the plan offers no "if you keep it anyway", only what to do until the
 	// switch.
 	KeepUnlawful bool
+	// Inside reports whether the tool has a use inside the organisation
+	// (a known use not marked outward).
+	Inside bool
 	// Transfer is whether and how the tool's data leave the EU/EEA.
 	Transfer Transfer
 	// Activities are the processing activities the tool serves: one per
@@ -126,6 +129,14 @@ type Activity struct {
 	// own, or the sector's files); empty where none applies.
 	Retention catalog.Text
 }
+
+// Gone reports whether the plan takes the tool away entirely: it stops it,
+// or replaces it for the people outside and it has no use inside.
+func (t *Tool) Gone() bool { return t.Lead != nil && (t.ReplaceAll() || !t.Inside) }
+
+// KeptInside reports whether the plan replaces the tool for the people
+// outside while it stays for its uses inside.
+func (t *Tool) KeptInside() bool { return t.Lead != nil && !t.Gone() }
 
 // ReplaceAll reports whether the tool goes entirely (stop using it), not
 // only for the people the plan replaces it for (switch provider).
@@ -158,6 +169,9 @@ type Transfer struct {
 	// DPF is the catalogue's fact on the provider's DPF certification, if
 	// it has one.
 	DPF *FactLine
+	// Via is the open action that stops a transfer the answers do not
+	// show (Where then names the country); nil otherwise.
+	Via *Action
 }
 
 // Action is one entry of the plan. A topic appears once per tool: where
@@ -180,6 +194,7 @@ type Action struct {
 	// the tool is replaced. Document: a task of documentation, never a
 	// first step.
 	People, Document bool
+	transfer         string // catalog.ActionTemplate.Transfer
 	// Policy is what the usage policy asks of staff while the action is
 	// open (the target, not the current state); empty where it asks
 	// nothing.
@@ -217,11 +232,14 @@ func (a *Action) Pending() bool {
 
 // Part is a further point folded into an action on the same topic.
 type Part struct {
-	Priority catalog.Priority
-	Title    catalog.Text
-	Why      catalog.Text
-	Triggers []catalog.Trigger
-	Rule     string
+	// Conditional: in a quick check, the point rests on questions not
+	// asked (see Action.Conditional).
+	Conditional bool
+	Priority    catalog.Priority
+	Title       catalog.Text
+	Why         catalog.Text
+	Triggers    []catalog.Trigger
+	Rule        string
 }
 
 // OpenQuestion is an answer still to clarify.
@@ -323,11 +341,12 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 	p.sortActions()
 	p.applyStates(f.Actions)
 	for _, t := range p.Tools {
-		t.Outward = outward(t)
+		t.Outward, t.Inside = outward(t), inside(t)
 		t.Transfer = transfer(t)
 		t.Activities = p.activities(t)
 	}
 	p.supersede()
+	p.actionTransfers()
 	for _, a := range p.Actions {
 		if !a.Open() {
 			continue
@@ -417,7 +436,10 @@ func (p *Plan) supersede() {
 	}
 	for _, a := range p.Actions {
 		// A duty that follows the people binds the successor too: it stays.
-		if l := lead[a.Tool]; l != nil && a != l && a.Topic.IfKept && !a.People && a.Pending() {
+		// A tool replaced only for the people outside keeps the fixes its
+		// uses inside need.
+		l := lead[a.Tool]
+		if l != nil && a != l && a.Topic.IfKept && !a.People && a.Pending() && (a.Tool.Gone() || a.Topic.Outward) {
 			a.SupersededBy = l
 			l.IfKept = append(l.IfKept, a)
 		}
@@ -454,6 +476,33 @@ func answerOf(list []Answer, id string) []string {
 	return nil
 }
 
+// inside reports whether the tool has a known use inside the organisation.
+func inside(t *Tool) bool {
+	for _, a := range t.Answers {
+		if a.Question.ID != "used_for" {
+			continue
+		}
+		for _, v := range a.Values {
+			if o, ok := a.Question.Option(v); ok && !o.Outward && v != catalog.Unknown {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actionTransfers adds to a tool's transfer what an open action says goes
+// abroad while it is open (a self-run server's default STUN service).
+func (p *Plan) actionTransfers() {
+	for _, a := range p.Actions {
+		t := a.Tool
+		if t == nil || a.transfer == "" || !a.Open() || t.Transfer.Need == Transfers {
+			continue
+		}
+		t.Transfer = Transfer{Need: Transfers, Where: []string{a.transfer}, Safeguard: "none", DPF: t.Transfer.DPF, Via: a}
+	}
+}
+
 // outward reports whether the tool's own use faces people outside the
 // organisation: a use the catalogue marks outward, or one still unknown.
 func outward(t *Tool) bool {
@@ -480,6 +529,9 @@ func (p *Plan) activities(t *Tool) []Activity {
 		}
 	}
 	special := answerIs(t.Answers, "special_categories", "yes")
+	// In health care and counselling, contact with a patient or client
+	// is itself health data: the very fact that someone is a patient.
+	care := answerIs(p.Context, "sector", "health", "counselling")
 	var out []Activity
 	for _, a := range t.Answers {
 		if a.Question.ID != "used_for" {
@@ -491,7 +543,7 @@ func (p *Plan) activities(t *Tool) []Activity {
 				continue
 			}
 			act := Activity{Use: o, Basis: o.Basis, Retention: o.Retention}
-			if special || v == "staff_matters" && answerIs(t.Answers, "sick_notes", "yes") {
+			if special || care && o.File || v == "staff_matters" && answerIs(t.Answers, "sick_notes", "yes") {
 				act.Special = o.BasisSpecial
 			}
 			if act.Retention.DE == "" && o.File {
@@ -900,7 +952,7 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	}
 	a.Title = subst(tpl.Title)
 	a.Why = subst(tpl.Why)
-	a.People, a.Document = tpl.People, tpl.Document
+	a.People, a.Document, a.transfer = tpl.People, tpl.Document, tpl.Transfer
 	if tpl.Policy.DE != "" {
 		a.Policy = subst(tpl.Policy)
 	}
@@ -965,13 +1017,17 @@ func capitalise(s string) string {
 // the more urgent one leads, the reasons and references are combined.
 func (a *Action) merge(b *Action) {
 	part := func(x *Action) Part {
-		return Part{Priority: x.Priority, Title: x.Title, Why: x.Why, Triggers: x.Triggers, Rule: x.Rules[0]}
+		return Part{Conditional: x.Conditional, Priority: x.Priority, Title: x.Title, Why: x.Why, Triggers: x.Triggers, Rule: x.Rules[0]}
 	}
+	aPart := part(a) // before a changes below
 	bLeads := b.Priority.Rank() < a.Priority.Rank()
 	if a.Conditional != b.Conditional { // a duty leads what may not be one
 		bLeads = a.Conditional
 	}
 	a.People = a.People || b.People
+	if a.transfer == "" {
+		a.transfer = b.transfer
+	}
 	a.Document = a.Document && b.Document
 	if a.Policy.DE == "" || bLeads && b.Policy.DE != "" {
 		a.Policy = b.Policy
@@ -995,7 +1051,7 @@ func (a *Action) merge(b *Action) {
 		a.Triggers = mergeTriggers(lead.Triggers, other.Triggers)
 		a.Rules = append(slices.Clone(lead.Rules), other.Rules...)
 	case bLeads:
-		lead := part(a)
+		lead := aPart
 		a.Priority, a.Title, a.Due, a.Why, a.Triggers = b.Priority, b.Title, b.Due, b.Why, b.Triggers
 		a.Also = append([]Part{lead}, a.Also...)
 		a.Rules = append(slices.Clone(b.Rules), a.Rules...)

@@ -198,3 +198,45 @@ func TestLegalTextsPinned(t *testing.T) {
 		t.Errorf("marketing_with_consent cites § 25 TDDDG for read receipts and click tracking")
 	}
 }
+
+// A point resting on an unasked question that is folded into a duty stays
+// marked as conditional: it is not part of the duty yet.
+func TestConditionalPartOfADuty(t *testing.T) {
+	cat := loadCatalog(t)
+	p := testkit.Assess(t, cat, testkit.Example("dental-quick.yaml"))
+	a := actionOf(p, "dpia/organisation")
+	if a == nil || a.Conditional {
+		t.Fatalf("dpia/organisation should be a duty (health data answered): %+v", a)
+	}
+	found := false
+	for _, pt := range a.Also {
+		if pt.Rule == "monitoring_dpia" {
+			found = true
+			if !pt.Conditional {
+				t.Errorf("the monitoring point rests on the unasked monitoring question, yet is not conditional")
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no monitoring point under %s: %+v", a.ID, a.Also)
+	}
+}
+
+// A tool replaced for the people outside keeps the fixes of its uses
+// inside; only the client-facing ones go with the replacement.
+func TestReplacedForClientsKeepsInsideFixes(t *testing.T) {
+	cat := loadCatalog(t)
+	p := testkit.Assess(t, cat, testkit.Example("medical-zoom-whatsapp.yaml"))
+	zoom := p.Tools[0]
+	if zoom.Lead == nil || !zoom.KeptInside() {
+		t.Fatalf("Zoom should be replaced for patients and kept inside: lead %v", zoom.Lead)
+	}
+	for _, id := range []string{"recording-rules/zoom", "dpa-contract/zoom"} {
+		if a := actionOf(p, id); a == nil || a.SupersededBy != nil {
+			t.Errorf("%s: the internal meetings still need it, yet it is superseded or missing", id)
+		}
+	}
+	if a := actionOf(p, "privacy-notice/zoom"); a == nil || a.SupersededBy == nil {
+		t.Errorf("privacy-notice/zoom concerns patients: it goes with the replacement")
+	}
+}

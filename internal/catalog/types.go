@@ -142,6 +142,10 @@ type Topic struct {
 	// replace a tool: "all" (stop using it) or "clients" (replace it for
 	// the people outside).
 	Replaces string `yaml:"replaces,omitempty"`
+	// Outward marks topics that concern the people outside (notice,
+	// consent, imprint): when a tool is replaced only for them and stays
+	// for internal uses, only these actions go with it.
+	Outward bool `yaml:"outward,omitempty"`
 }
 
 // TopicGroups are the groups of topics, in the order a plan's first
@@ -416,4 +420,8 @@ type ActionTemplate struct {
 	// Policy is what the usage policy asks of staff while the action is
 	// open: the target setting or rule, not the current state.
 	Policy Text `yaml:"policy,omitempty"`
+	// Transfer names where data go (a hosting value, usa) while the action
+	// is open: a transfer the answers do not show (a server's default
+	// STUN service). The record names it until the action is done.
+	Transfer string `yaml:"transfer,omitempty"`
 }

@@ -24,20 +24,35 @@ func (w *writer) dpaCheck() {
 	n := 0
 	for _, t := range w.p.Tools {
 		offered := w.factIs(t, "avv", "offered", "on_request") || has(w.tool(t, "dpa_signed"), "signed")
-		if !offered {
+		// A self-run server at a host, or run by an IT service provider:
+		// the agreement to check is theirs.
+		host := w.factIs(t, "avv", "not_needed") && (has(w.tool(t, "server_site"), "rented") || has(w.tool(t, "operating_model"), "provider_hosted"))
+		if !offered && !host {
 			none = append(none, t)
 			continue
 		}
 		n++
-		w.heading(2, w.name(t)+" ("+w.tx("Anbieter: ", "provider: ")+w.vendor(t)+")")
-		w.line("- **%s** %s", w.tx("Katalog zum Vertrag:", "Catalogue on the agreement:"), w.orGap(w.factText(t, "avv"), "avv"))
-		if f := w.factText(t, "dpf"); f != "" {
-			w.line("- **%s** %s", w.tx("Katalog zum DPF:", "Catalogue on the DPF:"), f)
+		if host {
+			who := w.tx("Hoster des Servers", "the server's hosting provider")
+			if has(w.tool(t, "operating_model"), "provider_hosted") {
+				who = w.tx("IT-Dienstleister, der den Dienst betreibt", "the IT service provider who runs the service")
+			}
+			w.heading(2, w.name(t)+" ("+w.tx("Vertragspartner: ", "contract partner: ")+who+")")
+		} else {
+			w.heading(2, w.name(t)+" ("+w.tx("Anbieter: ", "provider: ")+w.vendor(t)+")")
 		}
-		if f := w.factText(t, "hosting"); f != "" {
-			w.line("- **%s** %s", w.tx("Katalog zum Verarbeitungsort:", "Catalogue on where data are processed:"), f)
+		if host {
+			w.line("- **%s** %s", w.tx("Vertrag geschlossen:", "Agreement concluded:"), w.gapText("Vertrag abschließen und hier vermerken"+w.actionRef(t, "dpa-contract", catalog.DE), "conclude the agreement and note it here"+w.actionRef(t, "dpa-contract", catalog.EN)))
+		} else {
+			w.line("- **%s** %s", w.tx("Katalog zum Vertrag:", "Catalogue on the agreement:"), w.orGap(w.factText(t, "avv"), "avv"))
+			if f := w.factText(t, "dpf"); f != "" {
+				w.line("- **%s** %s", w.tx("Katalog zum DPF:", "Catalogue on the DPF:"), f)
+			}
+			if f := w.factText(t, "hosting"); f != "" {
+				w.line("- **%s** %s", w.tx("Katalog zum Verarbeitungsort:", "Catalogue on where data are processed:"), f)
+			}
+			w.line("- **%s** %s", w.tx("Vertrag geschlossen:", "Agreement concluded:"), w.signed(t))
 		}
-		w.line("- **%s** %s", w.tx("Vertrag geschlossen:", "Agreement concluded:"), w.signed(t))
 		w.line("")
 		items := [][2]string{
 			{"Gegenstand, Dauer, Art und Zweck der Verarbeitung, Art der Daten und Kategorien betroffener Personen (Art. 28 Abs. 3 Satz 1)", "subject matter, duration, nature and purpose, type of data and categories of data subjects (Art. 28(3), first sentence)"},
@@ -52,10 +67,15 @@ func (w *writer) dpaCheck() {
 			{"Drittlandübermittlung: Eintrag in der DPF-Liste oder Standardvertragsklauseln 2021/914 mit Bewertung der Rechtslage im Zielland", "third-country transfers: an entry in the DPF list or the 2021/914 standard contractual clauses with an assessment of the law in the destination country"},
 			{"keine Nutzung der Daten für eigene Zwecke des Anbieters (Werbung, Profile, Produktverbesserung)", "no use of the data for the provider's own purposes (advertising, profiles, product improvement)"},
 		}
-		if has(w.ctx("secrecy_203"), "yes") {
+		switch {
+		case has(w.ctx("secrecy_203"), "yes") && has(w.ctx("sector"), "legal_tax"):
 			items = append(items, [2]string{
-				"Verpflichtung zur Verschwiegenheit für Berufsgeheimnisse (§ 203 Abs. 4 StGB; für Steuerberater § 62a StBerG, für Rechtsanwälte § 43e BRAO)",
-				"a confidentiality undertaking for professional secrets (§ 203(4) StGB; for tax advisers § 62a StBerG, for lawyers § 43e BRAO)"})
+				"Verpflichtung zur Verschwiegenheit in Textform (§ 62a Abs. 3 StBerG, § 43e Abs. 3 BRAO): mit Belehrung über die strafrechtlichen Folgen einer Pflichtverletzung, Kenntnisnahme fremder Geheimnisse nur, soweit der Auftrag es erfordert, und ob Unterauftragnehmer eingesetzt werden dürfen – dann ebenso in Textform verpflichtet",
+				"a confidentiality undertaking in text form (§ 62a(3) StBerG, § 43e(3) BRAO): with notice of the criminal consequences of a breach, access to secrets only as far as the contract requires, and whether sub-contractors may be used – then bound alike in text form"})
+		case has(w.ctx("secrecy_203"), "yes"):
+			items = append(items, [2]string{
+				"Verpflichtung zur Geheimhaltung für Berufsgeheimnisse (§ 203 Abs. 4 StGB): Kenntnisnahme nur, soweit der Auftrag es erfordert; Unterauftragnehmer ebenso verpflichtet",
+				"a confidentiality undertaking for professional secrets (§ 203(4) StGB): access only as far as the contract requires; sub-contractors bound alike"})
 		}
 		for _, it := range items {
 			w.line("- [ ] %s", w.tx(it[0], it[1]))
@@ -69,8 +89,10 @@ func (w *writer) dpaCheck() {
 		w.heading(2, w.tx("Ohne Vertrag des Anbieters", "Without an agreement from the provider"))
 		for _, t := range none {
 			switch {
+			case w.factIs(t, "avv", "not_needed") && has(w.tool(t, "server_site"), "own_premises"):
+				w.line("- %s: %s", w.name(t), w.tx("auf eigener Hardware in den eigenen Räumen betrieben – kein Vertrag nötig.", "run on own hardware on the organisation's premises – no agreement needed."))
 			case w.factIs(t, "avv", "not_needed"):
-				w.line("- %s: %s", w.name(t), w.tx("selbst betrieben – ein Vertrag ist nur mit einem Hoster oder IT-Dienstleister nötig.", "self-hosted – an agreement is needed only with a host or IT service provider."))
+				w.line("- %s: %s", w.name(t), w.tx("selbst betrieben – ein Vertrag ist nur mit einem Hoster oder IT-Dienstleister nötig: ", "self-hosted – an agreement is needed only with a host or IT service provider: ")+w.gap(w.q("server_site")))
 			case w.factIs(t, "avv", "not_offered") || has(w.tool(t, "dpa_signed"), "not_offered"):
 				w.line("- %s: %s", w.name(t), w.tx("der Anbieter bietet keinen Auftragsverarbeitungsvertrag an (siehe Aktionsplan).", "the provider offers no data processing agreement (see the action plan)."))
 			default:

@@ -75,11 +75,25 @@ func ThresholdCheck(p *assess.Plan, l string) DPIAResult {
 	secrecy, _ := ctx("secrecy_203", "yes")
 	large, largeUnknown := ctx("staff", "large")
 	ai, aiUnknown := anyTool("ai_features", "on", "with_rules")
-	combined, combinedUnknown := anyTool("own_purposes", "reserved")
-	if book, _ := anyTool("address_book", "full"); book {
-		combined = true
+	// Matching means the controller's own: uploading the whole address
+	// book. A provider's own purposes are an Art. 28(10) matter.
+	combined, combinedUnknown := anyTool("address_book", "full")
+	// Vulnerable: children; patients and clients in health care and
+	// counselling (the "patients" group means a tax firm's clients too);
+	// employees where the tools carry their personnel matters.
+	care, _ := ctx("sector", "health", "counselling")
+	children, _ := ctx("partner_groups", "children")
+	patients, _ := ctx("partner_groups", "patients")
+	staffData, staffUnknown := anyTool("used_for", "staff_matters")
+	if sick, _ := anyTool("sick_notes", "yes"); sick {
+		staffData = true
 	}
-	vulnerable, vulnUnknown := ctx("partner_groups", "patients", "children")
+	if monitoring {
+		staffData = true
+	}
+	vulnerable := children || care && (patients || len(w.ctx("partner_groups")) == 0) || staffData
+	_, vulnUnknown := ctx("partner_groups")
+	vulnUnknown = vulnUnknown && has(w.ctx("partners"), "external", "both") || staffUnknown
 
 	why := func(j Judgement, yes, no, open string) string {
 		switch j {
@@ -118,13 +132,21 @@ func ThresholdCheck(p *assess.Plan, l string) DPIAResult {
 	sickNotes, sickUnknown := anyTool("sick_notes", "yes")
 	health, _ := ctx("sector", "health", "counselling")
 	jd := judge(special || secrecy || sickNotes || health, specialUnknown || sickUnknown)
-	add("wp248-4", "Vertrauliche oder höchstpersönliche Daten", "Sensitive or highly personal data", jd, why(jd, w.tx("Gesundheitsdaten (auch Krankmeldungen) oder Berufsgeheimnisse gehen über die Werkzeuge.", "health data (sick notes included) or professional secrets go through the tools."), w.tx("Keine besonders vertraulichen Daten.", "no especially sensitive data."), w.tx("Offen, ob sensible Daten ausgetauscht werden.", "open whether sensitive data are exchanged.")))
+	var whatS []string
+	whatS = w.when(whatS, special || health, "Gesundheitsdaten oder andere besondere Kategorien", "health data or other special categories")
+	whatS = w.when(whatS, sickNotes, "Krankmeldungen", "sick notes")
+	whatS = w.when(whatS, secrecy, "Berufsgeheimnisse (§ 203 StGB)", "professional secrets (§ 203 StGB)")
+	add("wp248-4", "Vertrauliche oder höchstpersönliche Daten", "Sensitive or highly personal data", jd, why(jd, w.tx("Über die Werkzeuge gehen: ", "through the tools go: ")+strings.Join(whatS, ", ")+".", w.tx("Keine besonders vertraulichen Daten.", "no especially sensitive data."), w.tx("Offen, ob sensible Daten ausgetauscht werden.", "open whether sensitive data are exchanged.")))
 	jl := judge(large, largeUnknown)
 	add("wp248-5", "Verarbeitung in großem Umfang", "Large-scale processing", jl, why(jl, w.tx("250 oder mehr Beschäftigte.", "250 or more staff."), w.tx("Kleine oder mittlere Organisation.", "a small or medium organisation."), w.tx("Offen, wie groß die Organisation ist.", "open how large the organisation is.")))
 	jc := judge(combined, combinedUnknown)
-	add("wp248-6", "Abgleichen oder Zusammenführen von Datensätzen", "Matching or combining datasets", jc, why(jc, w.tx("Der Anbieter führt Daten für eigene Zwecke zusammen oder lädt das ganze Adressbuch hoch.", "the provider combines data for its own purposes or uploads the whole address book."), w.tx("Kein Zusammenführen bekannt.", "no combining known."), w.tx("Offen, ob der Anbieter Daten für eigene Zwecke nutzt.", "open whether the provider uses data for its own purposes.")))
-	jv := judge(vulnerable, vulnUnknown && has(w.ctx("partners"), "external", "both"))
-	add("wp248-7", "Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte in Abhängigkeit)", "Data of vulnerable people (patients, children, dependent employees)", jv, why(jv, w.tx("Patienten oder Kinder gehören zu den Kommunikationspartnern.", "patients or children are among the people communicated with."), w.tx("Keine besonders schutzbedürftigen Gruppen genannt.", "no especially vulnerable groups named."), w.tx("Offen, mit wem kommuniziert wird.", "open whom the tools are used with.")))
+	add("wp248-6", "Abgleichen oder Zusammenführen von Datensätzen", "Matching or combining datasets", jc, why(jc, w.tx("Das ganze Adressbuch des Telefons wird mit dem Dienst abgeglichen.", "the phone's whole address book is matched with the service."), w.tx("Kein Abgleich von Datensätzen durch die Organisation; eigene Zwecke eines Anbieters sind eine Frage von Art. 28 Abs. 10 DSGVO, nicht dieses Kriteriums.", "no matching of datasets by the organisation; a provider's own purposes are a matter of Art. 28(10) GDPR, not of this criterion."), w.tx("Offen, ob die App das ganze Adressbuch abgleicht.", "open whether the app matches the whole address book.")))
+	jv := judge(vulnerable, vulnUnknown)
+	var whoV []string
+	whoV = w.when(whoV, care && (patients || len(w.ctx("partner_groups")) == 0), "Patientinnen und Patienten", "patients")
+	whoV = w.when(whoV, children, "Kinder", "children")
+	whoV = w.when(whoV, staffData, "Beschäftigte mit ihren Personalangelegenheiten", "employees with their personnel matters")
+	add("wp248-7", "Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte in Abhängigkeit)", "Data of vulnerable people (patients, children, dependent employees)", jv, why(jv, w.tx("Betroffen sind: ", "concerned: ")+strings.Join(whoV, ", ")+".", w.tx("Keine besonders schutzbedürftigen Gruppen genannt.", "no especially vulnerable groups named."), w.tx("Offen, mit wem kommuniziert wird.", "open whom the tools are used with.")))
 	ja := judge(ai, aiUnknown)
 	add("wp248-8", "Innovative Technologie (etwa KI-Transkription und -Zusammenfassung)", "Innovative technology (such as AI transcripts and summaries)", ja, why(ja, w.tx("KI-Funktionen sind aktiv.", "AI features are on."), w.tx("Keine KI-Funktionen.", "no AI features."), w.tx("Offen, ob KI-Funktionen aktiv sind.", "open whether AI features are on.")))
 	add("wp248-9", "Betroffene werden an der Ausübung eines Rechts oder der Nutzung eines Dienstes gehindert", "People are kept from exercising a right or using a service", NotMet, w.tx("Wer die Werkzeuge nicht nutzen will, erreicht die Organisation auf anderen Wegen.", "whoever does not want to use the tools reaches the organisation in other ways."))
@@ -167,13 +189,15 @@ func (w *writer) dpiaCheck() {
 	if r.Result == ToClarify {
 		w.gaps = append(w.gaps, Gap{Text: w.tx("Ergebnis der Schwellwertanalyse", "result of the threshold check")})
 	}
-	if r.Result == Met {
+	if r.Result == Met || r.Result == ToClarify {
 		w.para(w.tx(
 			"Ist eine Folgenabschätzung erforderlich, muss die Organisation außerdem eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen – unabhängig von der Zahl der Beschäftigten (§ 38 Abs. 1 Satz 2 BDSG). Benannt: ",
 			"Where an impact assessment is required, the organisation must also designate a data protection officer – whatever its number of staff (§ 38(1) sentence 2 BDSG). Designated: ") + w.dpo())
 		switch v := w.ctx("dpia_done"); {
-		case has(v, "yes"):
+		case has(v, "done"):
 			w.para(w.tx("Laut den Antworten ist die Folgenabschätzung gemacht; prüfen Sie, ob sie diese Werkzeuge abdeckt.", "According to the answers the impact assessment has been done; check that it covers these tools."))
+		case has(v, "no", "checked_not_needed"):
+			w.para(w.tx("Laut den Antworten ist noch keine Folgenabschätzung gemacht: ", "According to the answers no impact assessment has been done yet: ") + w.gapText("durchführen oder begründen, warum sie nicht nötig ist", "carry it out, or give the reasons why it is not needed"))
 		default:
 			w.para(w.tx("Durchgeführt: ", "Carried out: ") + w.gap(w.q("dpia_done")))
 		}

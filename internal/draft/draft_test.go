@@ -169,13 +169,17 @@ tools: [{tool: threema-work, answers: {special_categories: "no"}}]`, "wp248-4", 
 tools: [{tool: threema-work, answers: {special_categories: "yes"}}]`, "art35-3b", draft.NotMet},
 		{"health data in a large organisation → Art. 35(3)(b)", `context: {staff: large}
 tools: [{tool: threema-work, answers: {special_categories: "yes"}}]`, "art35-3b", draft.Met},
-		{"patients → vulnerable", `context: {partners: external, partner_groups: [patients]}
-tools: [{tool: threema-work}]`, "wp248-7", draft.Met},
+		{"patients of a practice → vulnerable", `context: {sector: health, partners: external, partner_groups: [patients]}
+tools: [{tool: threema-work, answers: {used_for: [appointments]}}]`, "wp248-7", draft.Met},
+		{"a tax firm's clients → not vulnerable", `context: {sector: legal_tax, partners: external, partner_groups: [patients]}
+tools: [{tool: threema-work, answers: {used_for: [customer_contact]}}]`, "wp248-7", draft.NotMet},
+		{"employees' sick notes → vulnerable", `context: {sector: business, partners: internal}
+tools: [{tool: threema-work, answers: {used_for: [staff_matters], sick_notes: "yes"}}]`, "wp248-7", draft.Met},
 		{"businesses only → not vulnerable", `context: {partners: external, partner_groups: [businesses]}
-tools: [{tool: threema-work}]`, "wp248-7", draft.NotMet},
+tools: [{tool: threema-work, answers: {used_for: [customer_contact]}}]`, "wp248-7", draft.NotMet},
 		{"AI summaries → innovative", `tools: [{tool: zoom, answers: {ai_features: "on"}}]`, "wp248-8", draft.Met},
 		{"AI off", `tools: [{tool: zoom, answers: {ai_features: "off"}}]`, "wp248-8", draft.NotMet},
-		{"provider's own purposes → combining", `tools: [{tool: whatsapp, answers: {own_purposes: reserved}}]`, "wp248-6", draft.Met},
+		{"a provider's own purposes are Art. 28(10), not combining", `tools: [{tool: whatsapp, answers: {own_purposes: reserved, address_book: blocked}}]`, "wp248-6", draft.NotMet},
 		{"whole address book → combining", `tools: [{tool: threema-work, answers: {address_book: full, own_purposes: excluded}}]`, "wp248-6", draft.Met},
 		{"250 or more staff → large scale", `context: {staff: large}
 tools: [{tool: threema-work}]`, "wp248-5", draft.Met},
@@ -197,10 +201,10 @@ tools: [{tool: threema-work}]`, "list-35-4", draft.ToClarify},
 		yaml string
 		want draft.Judgement
 	}{
-		{"sensitive data of patients: two criteria", `context: {partners: external, partner_groups: [patients], monitoring: "no", staff: small}
-tools: [{tool: threema-work, answers: {special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.Met},
+		{"sensitive data of patients: two criteria", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: small}
+tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.Met},
 		{"one criterion only", `context: {partners: external, partner_groups: [businesses], monitoring: "no", staff: small}
-tools: [{tool: threema-work, answers: {special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.NotMet},
+tools: [{tool: threema-work, answers: {used_for: [customer_contact], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.NotMet},
 		{"one met, one open", `context: {partners: external, partner_groups: [businesses], monitoring: "no", staff: small}
 tools: [{tool: threema-work, answers: {special_categories: "yes", address_book: blocked}}]`, draft.ToClarify},
 	} {

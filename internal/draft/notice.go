@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/konform/konform/internal/assess"
@@ -23,16 +24,20 @@ func (w *writer) notice() {
 		}
 	}
 	if len(replaced) > 0 {
+		these := w.tx("diese Werkzeuge", "these tools")
+		if len(replaced) == 1 {
+			these = w.tx("dieses Werkzeug", "this tool")
+		}
 		w.notes = append(w.notes, w.tx(
-			"Nicht aufgenommen: ", "Left out: ")+w.names(replaced)+w.tx(
-			" – der Aktionsplan sieht vor, diese Werkzeuge für die Kommunikation nach außen zu ersetzen (siehe „Erste Schritte“). Ergänzen Sie hier den Nachfolger, sobald er feststeht.",
-			" – the action plan replaces these tools for communication with outsiders (see \"First steps\"). Add the successor here once it is chosen."))
+			"Nicht aufgenommen: ", "Left out: ")+w.names(replaced)+fmt.Sprintf(w.tx(
+			" – der Aktionsplan sieht vor, %s für die Kommunikation nach außen zu ersetzen (siehe „Erste Schritte“). Ergänzen Sie hier den Nachfolger, sobald er feststeht.",
+			" – the action plan replaces %s for communication with outsiders (see \"First steps\"). Add the successor here once it is chosen."), these))
 	}
 	if len(tools) == 0 && len(replaced) > 0 {
 		// Nothing of the tools stays outward: the notice waits for the
 		// successor, and says so as a gap, not as a verdict.
 		w.para(w.tx("Abschnitte für die Datenschutzerklärung Ihrer Website: ", "Sections for the privacy policy on your website: ") +
-			w.gapText("die Abschnitte für das Werkzeug schreiben, das die ersetzten ablöst", "write the sections for the tool that replaces the ones replaced"))
+			w.gapText("die Abschnitte für das Werkzeug schreiben, das die ersetzten Werkzeuge ablöst", "write the sections for the tool that replaces the ones replaced"))
 		return
 	}
 	if len(tools) == 0 {
@@ -96,7 +101,11 @@ func (w *writer) bases(t *assess.Tool, public bool) string {
 		if sp := a.Special.In(w.l); sp != "" {
 			line += "; " + sp
 		}
-		out = append(out, report.Escape(line))
+		line = report.Escape(line)
+		if !public && t.Lead != nil && (t.ReplaceAll() || a.Use.Outward) {
+			line += fmt.Sprintf(w.tx(" – laut Aktionsplan einzustellen ab %s (%s)", " – to end from %s according to the action plan (%s)"), w.date(t.Lead.Due), t.Lead.ID)
+		}
+		out = append(out, line)
 	}
 	if has(w.tool(t, "marketing_here"), "yes") {
 		out = append(out, w.tx("Werbung und Newsletter: Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 7 UWG), jederzeit widerruflich", "advertising and newsletters: your consent (Art. 6(1)(a) GDPR, § 7 UWG), withdrawable at any time"))

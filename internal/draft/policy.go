@@ -55,7 +55,7 @@ func (w *writer) policy() {
 		w.line("| %s | %s | %s |", w.name(t), purposes, w.accountDevice(t))
 	}
 	if allowed == 0 {
-		w.line("| %s | | |", w.gapText("das Werkzeug eintragen, das die ersetzten ablöst", "enter the tool that replaces the ones replaced"))
+		w.line("| %s | | |", w.gapText("das Werkzeug eintragen, das die ersetzten Werkzeuge ablöst", "enter the tool that replaces the ones replaced"))
 	}
 	w.line("")
 	w.para(w.tx("Andere Messenger oder Videodienste werden dienstlich nicht genutzt.", "No other messengers or video services are used for work."))
@@ -63,16 +63,20 @@ func (w *writer) policy() {
 		w.para("**" + w.tx("Nicht mehr erlaubt:", "No longer allowed:") + "**")
 		for _, t := range gone {
 			from := w.date(t.Lead.Due)
-			if t.ReplaceAll() {
+			if t.Gone() {
 				w.line("- %s: %s", w.name(t), fmt.Sprintf(w.tx("ab %s nicht mehr dienstlich nutzen.", "not to be used for work from %s."), from))
 				continue
 			}
 			w.line("- %s: %s", w.name(t), fmt.Sprintf(w.tx("ab %s nicht mehr für die Kommunikation mit %s.", "not for communication with %s from %s."), w.order(from, report.Escape(w.p.Words()["clients"].In(w.l)))...))
 		}
 		w.line("")
-		w.notes = append(w.notes, w.tx("Der Aktionsplan ersetzt ", "The action plan replaces ")+w.names(gone)+w.tx(
-			"; die Richtlinie erlaubt sie deshalb nicht mehr, oder nur noch für interne Zwecke (siehe „Erste Schritte“). Tragen Sie den Nachfolger unter 1. ein, sobald er feststeht.",
-			"; the policy therefore no longer allows them, or only for internal purposes (see \"First steps\"). Enter the successor under 1. once it is chosen."))
+		them := w.tx("sie", "them")
+		if len(gone) == 1 {
+			them = w.tx("das Werkzeug", "it")
+		}
+		w.notes = append(w.notes, w.tx("Der Aktionsplan ersetzt ", "The action plan replaces ")+w.names(gone)+fmt.Sprintf(w.tx(
+			"; die Richtlinie erlaubt %s deshalb nicht mehr oder nur noch für interne Zwecke (siehe „Erste Schritte“). Tragen Sie den Nachfolger unter 1. ein, sobald er feststeht.",
+			"; the policy therefore no longer allows %s, or only for internal purposes (see \"First steps\"). Enter the successor under 1. once it is chosen."), them))
 	}
 
 	w.heading(2, w.tx("2. Was nie über diese Werkzeuge geht", "2. What never goes through these tools"))
@@ -80,12 +84,17 @@ func (w *writer) policy() {
 		"Gesundheitsdaten und andere besondere Kategorien personenbezogener Daten (Art. 9 DSGVO) – außer über die Wege, die dafür ausdrücklich freigegeben sind.",
 		"Health data and other special categories of personal data (Art. 9 GDPR) – except through the channels expressly approved for them."))
 	w.line("- %s", w.tx(
-		"Fotos von Arbeitsunfähigkeitsbescheinigungen: Melden Sie nur, dass und wie lange Sie arbeitsunfähig sind (§ 5 EFZG); die Bescheinigung ruft die Organisation elektronisch bei der Krankenkasse ab (eAU).",
-		"Photos of sick notes: report only that you are unfit for work and for how long (§ 5 EFZG); the organisation retrieves the certificate electronically from the health insurer (eAU)."))
-	if has(w.ctx("secrecy_203"), "yes") {
+		"Fotos von Arbeitsunfähigkeitsbescheinigungen: Melden Sie nur, dass und wie lange Sie arbeitsunfähig sind (§ 5 EFZG); bei gesetzlich Versicherten ruft die Organisation die Bescheinigung elektronisch bei der Krankenkasse ab (eAU).",
+		"Photos of sick notes: report only that you are unfit for work and for how long (§ 5 EFZG); for members of statutory health insurance the organisation retrieves the certificate electronically from the insurer (eAU)."))
+	switch {
+	case has(w.ctx("secrecy_203"), "yes") && has(w.ctx("sector"), "legal_tax"):
 		w.line("- %s", w.tx(
-			"Berufsgeheimnisse (§ 203 StGB) nur über Werkzeuge, deren Anbieter in Textform zur Verschwiegenheit verpflichtet ist.",
-			"Professional secrets (§ 203 StGB) only through tools whose provider is bound to confidentiality in text form."))
+			"Berufsgeheimnisse (§ 203 StGB) nur über Werkzeuge, deren Anbieter in Textform zur Verschwiegenheit verpflichtet ist (§ 62a StBerG, § 43e BRAO).",
+			"Professional secrets (§ 203 StGB) only through tools whose provider is bound to confidentiality in text form (§ 62a StBerG, § 43e BRAO)."))
+	case has(w.ctx("secrecy_203"), "yes"):
+		w.line("- %s", w.tx(
+			"Berufsgeheimnisse (§ 203 StGB) nur über Werkzeuge, deren Anbieter zur Verschwiegenheit verpflichtet ist (§ 203 Abs. 4 StGB).",
+			"Professional secrets (§ 203 StGB) only through tools whose provider is bound to confidentiality (§ 203(4) StGB)."))
 	}
 	switch v := w.ctx("taboo_topics"); {
 	case has(v, "yes"):
@@ -111,11 +120,11 @@ func (w *writer) policy() {
 	var seen []string
 	for _, a := range w.p.Actions {
 		text := a.Policy.In(w.l)
-		if !a.Open() || text == "" || slices.Contains(seen, text) {
-			continue
+		if !a.Open() || text == "" || slices.Contains(seen, text) || a.Tool != nil && a.Tool.Gone() && !a.People {
+			continue // a tool the plan takes away gets no rules, only what binds its successor
 		}
 		seen = append(seen, text)
-		if a.Tool == nil || strings.Contains(text, a.Tool.Name.In(w.l)) {
+		if a.Tool == nil || a.Tool.Gone() || strings.Contains(text, a.Tool.Name.In(w.l)) {
 			w.line("- %s", report.Escape(text))
 		} else {
 			w.line("- %s: %s", w.name(a.Tool), report.Escape(text))
@@ -129,7 +138,7 @@ func (w *writer) policy() {
 
 	var recorded []*assess.Tool
 	for _, t := range w.p.Tools {
-		if t.Kind == catalog.KindVideo && t.Lead == nil && !has(w.tool(t, "recording"), "never") {
+		if t.Kind == catalog.KindVideo && !t.Gone() && !has(w.tool(t, "recording"), "never") {
 			recorded = append(recorded, t)
 		}
 	}
@@ -144,14 +153,28 @@ func (w *writer) policy() {
 	}
 
 	w.heading(2, itoaSection(section)+w.tx(". Löschen und Archivieren", ". Erasure and archiving"))
-	switch v := w.ctx("archiving"); {
-	case len(v) > 0:
-		w.line("- %s %s", w.tx("Archivieren:", "Archiving:"), strings.Join(w.labels("archiving", v), ", "))
-	case w.shown(nil, "archiving"):
+	// What the law keeps goes into the file; the answers' current state is
+	// not a rule.
+	var keep []string
+	for _, t := range w.p.Tools {
+		if t.Gone() {
+			continue
+		}
+		for _, a := range t.Activities {
+			if r := report.Escape(a.Retention.In(w.l)); r != "" && !slices.Contains(keep, r) {
+				keep = append(keep, r)
+			}
+		}
+	}
+	if len(keep) > 0 {
+		w.line("- %s %s", w.tx("Was aufzubewahren ist, kommt aus dem Werkzeug in die Akte – nicht nur im Chat lassen:", "What must be kept goes from the tool into the file – never only in the chat:"), strings.Join(keep, "; "))
+	} else if has(w.ctx("archiving"), "not_needed") {
+		w.line("- %s", w.tx("Über die Werkzeuge gehen keine Geschäftsbriefe, Befunde oder Mandatsunterlagen; wer so etwas erhält, legt es in der Akte ab.", "No business letters, findings or mandate documents go through the tools; whoever receives one files it."))
+	} else if w.shown(nil, "archiving") && len(w.ctx("archiving")) == 0 {
 		w.line("- %s", w.gap(w.q("archiving")))
 	}
 	for _, t := range w.p.Tools {
-		if v := w.tool(t, "handover"); has(v, "yes") {
+		if v := w.tool(t, "handover"); has(v, "yes") && !t.Gone() {
 			w.line("- %s: %s", w.name(t), w.tx("Wer ausscheidet, übergibt die dienstlichen Chats geregelt.", "whoever leaves hands over the business chats in an orderly way."))
 		}
 	}
@@ -164,8 +187,8 @@ func (w *writer) policy() {
 		"Handy verloren, Nachricht an die falsche Person, fremder Zugriff auf ein Konto: sofort melden bei ",
 		"A lost phone, a message to the wrong person, someone else in an account: report it at once to ") +
 		w.text("privacy_contact") + w.tx(
-		". Meldepflichtige Datenpannen müssen binnen 72 Stunden an die Aufsichtsbehörde (Art. 33 DSGVO) – jede Stunde zählt.",
-		". Data breaches that must be notified go to the supervisory authority within 72 hours (Art. 33 GDPR) – every hour counts."))
+		". Meldepflichtige Datenpannen müssen binnen 72 Stunden, nachdem sie bekannt geworden sind, der Aufsichtsbehörde gemeldet werden (Art. 33 DSGVO) – jede Stunde zählt.",
+		". Data breaches that must be notified have to reach the supervisory authority within 72 hours of becoming known (Art. 33 GDPR) – every hour counts."))
 	section++
 
 	w.heading(2, itoaSection(section)+w.tx(". Kenntnisnahme", ". Acknowledgement"))
@@ -230,8 +253,8 @@ func (w *writer) accountDevice(t *assess.Tool) string {
 
 // settings are the tool's settings the answers show to keep.
 func (w *writer) settings(t *assess.Tool) []string {
-	if t.Lead != nil {
-		return nil // not allowed, or only inside: the plan's rules below say what holds
+	if t.Gone() {
+		return nil // not allowed any more
 	}
 	var out []string
 	add := func(cond bool, de, en string) { out = w.when(out, cond, de, en) }

@@ -37,7 +37,10 @@ func (w *writer) records() {
 func (w *writer) dpo() string {
 	switch v := w.ctx("dpo"); {
 	case has(v, "yes"):
-		return w.text("dpo_contact")
+		if c := w.ctx("dpo_contact"); len(c) == 1 && strings.TrimSpace(c[0]) != "" {
+			return report.Escape(c[0])
+		}
+		return w.tx("benannt – Kontakt: ", "designated – contact: ") + w.gap(w.q("dpo_contact"))
 	case has(v, "no"):
 		return w.tx("nicht benannt", "none designated")
 	}
@@ -128,7 +131,7 @@ func (w *writer) recipients(t *assess.Tool, public bool) string {
 	case public:
 		out = append(out, w.vendor(t)+w.tx(" als Anbieter des Dienstes", " as the provider of the service"))
 	case has(v, "not_signed", "not_offered"):
-		out = append(out, w.vendor(t)+" – "+w.gapText("Auftragsverarbeitungsvertrag fehlt; Maßnahme dpa-contract/"+t.Key+" im Aktionsplan", "no data processing agreement; action dpa-contract/"+t.Key+" in the action plan"))
+		out = append(out, w.vendor(t)+" – "+w.gapText("Auftragsverarbeitungsvertrag fehlt"+w.actionRef(t, "dpa-contract", catalog.DE), "no data processing agreement"+w.actionRef(t, "dpa-contract", catalog.EN)))
 	default:
 		out = append(out, w.vendor(t)+" – "+w.gap(w.q("dpa_signed")))
 	}
@@ -177,7 +180,7 @@ func (w *writer) transfer(t *assess.Tool, public bool) string {
 	case tr.Safeguard == "dpf" && public:
 		basis = dpf + "; " + w.gap(w.q("transfer_basis"))
 	case tr.Safeguard == "dpf":
-		basis = dpf + w.tx(" – laut Katalog ist der Anbieter zertifiziert (", " – according to the catalogue the provider is certified (") + w.factText(t, "dpf") + "); " +
+		basis = dpf + w.tx(", sofern der Eintrag des Anbieters in der DPF-Liste aktiv ist – laut Katalog ist er zertifiziert (", ", provided the provider's entry in the DPF list is active – according to the catalogue it is certified (") + w.factText(t, "dpf") + "); " +
 			w.gap(w.q("transfer_basis"))
 	case tr.Safeguard == "scc":
 		basis = w.tx("Standardvertragsklauseln der EU-Kommission (Durchführungsbeschluss (EU) 2021/914, Art. 46 Abs. 2 lit. c DSGVO)", "the European Commission's standard contractual clauses (Implementing Decision (EU) 2021/914, Art. 46(2)(c) GDPR)")
@@ -186,8 +189,12 @@ func (w *writer) transfer(t *assess.Tool, public bool) string {
 		}
 	case tr.Safeguard == "bcr":
 		basis = w.tx("verbindliche interne Datenschutzvorschriften (Art. 47 DSGVO)", "binding corporate rules (Art. 47 GDPR)")
+	case tr.Via != nil && public:
+		basis = w.gapText("die Übermittlung abstellen, bevor Sie diese Hinweise veröffentlichen", "stop the transfer before you publish this notice")
+	case tr.Via != nil:
+		basis = w.gapText("keine Garantie – die Übermittlung endet mit Maßnahme "+tr.Via.ID+" im Aktionsplan", "no safeguard – the transfer ends with action "+tr.Via.ID+" in the action plan")
 	case tr.Safeguard == "none" && !public:
-		basis = w.gapText("keine Garantie genannt – Maßnahme third-country-transfer/"+t.Key+" im Aktionsplan", "no safeguard named – action third-country-transfer/"+t.Key+" in the action plan")
+		basis = w.gapText("keine Garantie genannt"+w.actionRef(t, "third-country-transfer", catalog.DE), "no safeguard named"+w.actionRef(t, "third-country-transfer", catalog.EN))
 	default:
 		basis = w.gap(w.q("transfer_basis"))
 	}
@@ -247,4 +254,23 @@ func (w *writer) measures(t *assess.Tool) string {
 		return w.gapText("die technischen und organisatorischen Maßnahmen eintragen – die Antworten nennen keine", "enter the technical and organisational measures – the answers name none")
 	}
 	return strings.Join(out, "; ")
+}
+
+// actionRef names, for an internal draft, the plan's action on the topic
+// for the tool: the action itself, or the one that replaces the tool where
+// the plan lists it under that; nothing where the plan has none.
+func (w *writer) actionRef(t *assess.Tool, topic string, l catalog.Lang) string {
+	for _, a := range w.p.Actions {
+		if a.ID != topic+"/"+t.Key {
+			continue
+		}
+		if a.SupersededBy != nil {
+			a = a.SupersededBy
+		}
+		if l == catalog.EN {
+			return "; action " + a.ID + " in the action plan"
+		}
+		return "; Maßnahme " + a.ID + " im Aktionsplan"
+	}
+	return ""
 }

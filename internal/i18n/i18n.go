@@ -73,6 +73,7 @@ var strs = map[string]catalog.Text{
 	"plan.conditional.intro": {DE: "Diese Maßnahmen hängen an Fragen, die der Schnellcheck nicht gestellt hat. Sie sind noch keine Pflicht, haben keine Frist und zählen nicht in der Ampel. Beantworten Sie die Fragen (vollständige Prüfung): Dann wird daraus eine Maßnahme, oder sie entfällt.", EN: "These actions hang on questions the quick check did not ask. They are not a duty yet, have no due date and do not count in the traffic lights. Answer the questions (full check): then each becomes an action or falls away."},
 	"plan.conditional.if":    {DE: "Falls zutreffend:", EN: "If it applies:"},
 	"plan.conditional.on":    {DE: "Hängt ab von", EN: "Depends on"},
+	"plan.also.conditional":  {DE: "Außerdem, falls zutreffend (im Schnellcheck nicht gefragt)", EN: "Also, if it applies (not asked in the quick check)"},
 	"plan.actions":           {DE: "Maßnahmen", EN: "Actions"},
 	"plan.actionsintro":      {DE: "Haken Sie erledigte Maßnahmen ab. Fälligkeiten gelten ab dem Datum der Bewertung.", EN: "Tick off actions as you complete them. Due dates count from the date of the assessment."},
 	"plan.why":               {DE: "Warum", EN: "Why"},

@@ -110,11 +110,12 @@ type jsonAction struct {
 }
 
 type jsonPart struct {
-	Priority string        `json:"priority"`
-	Title    string        `json:"title"`
-	Why      string        `json:"why"`
-	Triggers []jsonTrigger `json:"triggers"`
-	Rule     string        `json:"rule"`
+	Conditional bool          `json:"conditional,omitempty"`
+	Priority    string        `json:"priority"`
+	Title       string        `json:"title"`
+	Why         string        `json:"why"`
+	Triggers    []jsonTrigger `json:"triggers"`
+	Rule        string        `json:"rule"`
 }
 
 func triggers(trs []catalog.Trigger) []jsonTrigger {
@@ -237,7 +238,7 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 			ja.Unasked = append(ja.Unasked, q.ID)
 		}
 		for _, pt := range x.Also {
-			ja.Also = append(ja.Also, jsonPart{Priority: string(pt.Priority), Title: pt.Title.In(l), Why: pt.Why.In(l), Triggers: triggers(pt.Triggers), Rule: pt.Rule})
+			ja.Also = append(ja.Also, jsonPart{Conditional: pt.Conditional, Priority: string(pt.Priority), Title: pt.Title.In(l), Why: pt.Why.In(l), Triggers: triggers(pt.Triggers), Rule: pt.Rule})
 		}
 		if x.Tool != nil {
 			ja.Tool = &x.Tool.Key

@@ -377,7 +377,11 @@ func (r *mdRenderer) action(a *assess.Action) {
 		r.line("  - %s: %s", r.t("plan.because"), r.triggers(a.Triggers))
 	}
 	for _, pt := range a.Also {
-		line := fmt.Sprintf("  - %s: **%s** – %s", r.t("plan.also"), r.text(pt.Title), r.text(pt.Why))
+		also := r.t("plan.also")
+		if pt.Conditional && !a.Conditional {
+			also = r.t("plan.also.conditional")
+		}
+		line := fmt.Sprintf("  - %s: **%s** – %s", also, r.text(pt.Title), r.text(pt.Why))
 		if len(pt.Triggers) > 0 {
 			line += fmt.Sprintf(" (%s: %s)", r.t("plan.because"), r.triggers(pt.Triggers))
 		}
