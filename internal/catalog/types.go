@@ -284,7 +284,7 @@ type FactDef struct {
 	// (the tools list), "custom" (asked of a tool not in the catalogue),
 	// "required" (every catalogue tool states it). Facts.yaml's order is
 	// the order everywhere.
-	Show []string `yaml:"show,omitempty"`
+	Show   []string `yaml:"show,omitempty"`
 	List   bool     `yaml:"list,omitempty"` // several values (certifications)
 	Values []Option `yaml:"values"`
 	// Kind restricts the fact to tools of one kind.

@@ -24,7 +24,6 @@ var TopicIDs = []string{
 	"phone-alternative", "dpo-review", "dpia",
 }
 
-
 // Ids are lower-case words of letters and digits, starting with a letter:
 // snake_case for areas, facts, options, questions and rules, kebab-case
 // for legal references, sources and tools.

@@ -12,7 +12,6 @@ import (
 	"github.com/konform/konform/internal/safe"
 )
 
-
 // CompareMarkdown renders a comparison as Markdown in language l.
 func CompareMarkdown(c *assess.Comparison, l catalog.Lang) []byte {
 	r := &mdRenderer{p: &c.Plan, l: l, srcNo: map[string]int{}}

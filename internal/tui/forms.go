@@ -22,7 +22,6 @@ import (
 	"github.com/konform/konform/internal/safe"
 )
 
-
 // charm is the wizard's theme, built once: huh asks for the theme for
 // every option it draws, and building it anew each time was most of the
 // cost of a key press.
