@@ -1405,6 +1405,286 @@ func compiled() *catalog.Catalog {
 				URL:   "https://github.com/jitsi/jitsi-meet/issues/14743",
 				Read:  "2026-12-01",
 			},
+			&catalog.Source{
+				ID:    "record-threema-work-terms-2025",
+				Title: "Nutzungsbedingungen Threema Work",
+				By:    "Threema GmbH",
+				Date:  "2025-02-20",
+				URL:   "https://work.threema.ch/de/nutzungsbedingungen",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-threema-work-avv-2025",
+				Title: "Vereinbarung zur Auftragsbearbeitung (Threema Work)",
+				By:    "Threema GmbH",
+				Date:  "2025-02-21",
+				URL:   "https://threema.ch/de/work/avv",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-threema-work-tom-2025",
+				Title: "Annex 2 to the Data Processing Agreement – List of Technical and Organizational Measures (TOM)",
+				By:    "Threema GmbH",
+				Date:  "2025-02-22",
+				URL:   "https://threema.ch/es/work/dpa/annex-2",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-threema-work-privacy",
+				Title: "General Privacy Policy for the Threema Work App",
+				By:    "Threema GmbH",
+				Date:  "undated",
+				URL:   "https://threema.ch/privacy_policy/index.php?lang=en&version=0k",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-threema-safe",
+				Title: "What makes Threema Safe secure?",
+				By:    "Threema GmbH",
+				Date:  "undated",
+				URL:   "https://threema.ch/en/faq/threema_safe_security",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-threema-addressbook",
+				Title: "Will my address book data be sent to your servers?",
+				By:    "Threema GmbH",
+				Date:  "undated",
+				URL:   "https://threema.ch/en/faq/addressbook_data",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-threema-comitis-2026",
+				Title: "Schweizer Messenger Threema an deutschen Investor verkauft",
+				By:    "cash.ch (Presse; keine Mitteilung des Anbieters gefunden)",
+				Date:  "2026-01-17",
+				URL:   "https://www.cash.ch/news/top-news/schweizer-messenger-threema-an-deutschen-investor-verkauft-898667",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-8x8-privacy-2026",
+				Title: "8x8 Global Privacy Notice",
+				By:    "8x8, Inc.",
+				Date:  "2026-01-15",
+				URL:   "https://www.8x8.com/fr-fr/terms-and-conditions/privacy-policy",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-jitsi-readme",
+				Title: "jitsi-meet (README)",
+				By:    "Jitsi-Projekt bei 8x8 (GitHub)",
+				Date:  "undated",
+				URL:   "https://github.com/jitsi/jitsi-meet",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-jitsi-e2ee-2024",
+				Title: "E2EE option not available in Firefox (Issue 14626)",
+				By:    "Jitsi-Projekt (GitHub)",
+				Date:  "2024-04-13",
+				URL:   "https://github.com/jitsi/jitsi-meet/issues/14626",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-jitsi-handbook-faq",
+				Title: "Jitsi Handbook: FAQ",
+				By:    "Jitsi-Projekt (GitHub)",
+				Date:  "ongoing",
+				URL:   "https://github.com/jitsi/handbook/blob/master/docs/faq.md",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-jitsi-amplitude-2025",
+				Title: "fix(amplitude) adjust to new SDK API changes (Pull Request 16209)",
+				By:    "Jitsi-Projekt (GitHub)",
+				Date:  "2025-07-08",
+				URL:   "https://github.com/jitsi/jitsi-meet/pull/16209",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-jitsi-auth-2023",
+				Title: "Authentication on meet.jit.si",
+				By:    "Jitsi (8x8)",
+				Date:  "2023-08",
+				URL:   "https://jitsi.org/blog/authentication-on-meet-jit-si/",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-wa-provider",
+				Title: "Who is providing your WhatsApp services",
+				By:    "WhatsApp (Hilfebereich)",
+				Date:  "undated",
+				URL:   "https://faq.whatsapp.com/general/security-and-privacy/who-is-providing-your-whatsapp-services",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-wa-e2e-backup",
+				Title: "About end-to-end encrypted backup",
+				By:    "WhatsApp (Hilfebereich)",
+				Date:  "undated",
+				URL:   "https://faq.whatsapp.com/490592613091019/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-wa-contact-upload",
+				Title: "About contact upload",
+				By:    "WhatsApp (Hilfebereich)",
+				Date:  "undated",
+				URL:   "https://faq.whatsapp.com/1191526044909364",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-wa-business-e2e",
+				Title: "Privacy and security for business messages",
+				By:    "WhatsApp (Hilfebereich)",
+				Date:  "undated",
+				URL:   "https://faq.whatsapp.com/1148840052398648/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-dpc-meta-ai-2025",
+				Title: "DPC statement on Meta AI",
+				By:    "Data Protection Commission (Irland)",
+				Date:  "2025-05-21",
+				URL:   "https://www.dataprotection.ie/en/news-media/latest-news/dpc-statement-meta-ai",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-wa-cloud-api-privacy-2025",
+				Title: "Cloud API – Data Privacy & Security",
+				By:    "Meta for Developers",
+				Date:  "2025-10-29",
+				URL:   "https://developers.facebook.com/docs/whatsapp/cloud-api/overview/data-privacy-and-security",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-wa-local-storage",
+				Title: "WhatsApp Cloud API: Local storage",
+				By:    "Meta for Developers",
+				Date:  "undated",
+				URL:   "https://developers.facebook.com/documentation/business-messaging/whatsapp/local-storage.md",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-wa-onprem-sunset",
+				Title: "WhatsApp Business Platform guides: sunsetting On-Premises API",
+				By:    "Meta for Developers",
+				Date:  "undated",
+				URL:   "https://developers.facebook.com/docs/whatsapp/guides",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-bbb-join-dpf",
+				Title: "Join DPF",
+				By:    "BBB National Programs (Streitbeilegungsstelle im DPF)",
+				Date:  "undated",
+				URL:   "https://bbbprograms.org/programs/all-programs/dpf/join-dpf",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-webex-e2ee",
+				Title: "End-to-end encryption with identity verification for Webex meetings",
+				By:    "Cisco (Webex Help Center)",
+				Date:  "undated",
+				URL:   "https://help.webex.com/en-us/article/5h5d8ab",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-webex-residency",
+				Title: "Data Residency in Webex",
+				By:    "Cisco (Webex Help Center)",
+				Date:  "undated",
+				URL:   "https://help.webex.com/en-us/oybc4fb/Data-Residency-in-Webex",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-meet-cse",
+				Title: "Learn about Meet Client-side Encryption (CSE)",
+				By:    "Google (Meet-Hilfe)",
+				Date:  "undated",
+				URL:   "https://support.google.com/meet/answer/11605714",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-zoom-account-settings",
+				Title: "Changing account settings",
+				By:    "Zoom Support",
+				Date:  "undated",
+				URL:   "https://support.zoom.us/hc/en-us/articles/201363253-Changing-account-settings",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-zoom-dpa-scc",
+				Title: "Übertragung persönlicher Daten außerhalb Europas: Aktualisierung der Zoom DPA",
+				By:    "Zoom (Blog)",
+				Date:  "undated",
+				URL:   "https://blog.zoom.us/de/data-europe-updating-zooms-dpa/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -6117,11 +6397,14 @@ func compiled() *catalog.Catalog {
 				},
 				Facts: map[string]catalog.Fact{
 					"address_book": catalog.Fact{
-						Value: "upload_default",
-						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "Kontakt-Upload nach Freigabe der Berechtigung – dann alle Nummern, auch von Nicht-Nutzern, regelmäßig",
+							EN: "contact upload once the permission is granted – then all numbers, non-users included, regularly",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-000",
-							"seed-001",
+							"record-wa-contact-upload",
 						},
 					},
 					"avv": catalog.Fact{
@@ -6152,13 +6435,12 @@ func compiled() *catalog.Catalog {
 					"cloud_backup": catalog.Fact{
 						Value: "unencrypted",
 						Detail: catalog.Text{
-							DE: "Google/Apple; verschlüsseltes Backup seit 2021 einschaltbar",
-							EN: "Google/Apple; an encrypted backup can be switched on since 2021",
+							DE: "Backups in iCloud/Google Drive nur Ende-zu-Ende-verschlüsselt, wenn man es einschaltet; ein iCloud-Gerätebackup enthält eine unverschlüsselte Kopie",
+							EN: "backups to iCloud/Google Drive end-to-end encrypted only if switched on; an iCloud device backup holds an unencrypted copy",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
-							"record-whatsapp-backup-2021",
+							"record-wa-e2e-backup",
 						},
 					},
 					"dpf": catalog.Fact{
@@ -6212,12 +6494,12 @@ func compiled() *catalog.Catalog {
 					"own_purposes": catalog.Fact{
 						Value: "reserved",
 						Detail: catalog.Text{
-							DE: "Daten werden mit anderen Meta-Diensten zusammengeführt",
-							EN: "data are combined with other Meta services",
+							DE: "Meta trainiert KI mit öffentlichen Inhalten und Chats mit Meta AI (seit 27.05.2025), nach eigenen Angaben nicht mit privaten Chats",
+							EN: "Meta trains AI on public content and chats with Meta AI (since 27 May 2025), by its own account not on private chats",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 5, 21, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-000",
+							"record-dpc-meta-ai-2025",
 						},
 					},
 					"phone_number": catalog.Fact{
@@ -6230,12 +6512,12 @@ func compiled() *catalog.Catalog {
 					"seat": catalog.Fact{
 						Value: "eu_eea",
 						Detail: catalog.Text{
-							DE: "Vertragspartner in Europa ist WhatsApp Ireland Limited; Daten gehen an Meta Platforms in den USA",
-							EN: "the contract partner in Europe is WhatsApp Ireland Limited; data go to Meta Platforms in the USA",
+							DE: "Vertragspartner und Verantwortlicher in der EU: WhatsApp Ireland Limited",
+							EN: "contracting party and controller in the EU: WhatsApp Ireland Limited",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 4, 11, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-whatsapp-eu-2024",
+							"record-wa-provider",
 						},
 					},
 					"self_hostable": catalog.Fact{
@@ -6302,10 +6584,14 @@ func compiled() *catalog.Catalog {
 				},
 				Facts: map[string]catalog.Fact{
 					"address_book": catalog.Fact{
-						Value: "upload_default",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "Kontakt-Upload nach Freigabe der Berechtigung – dann alle Nummern, auch von Nicht-Nutzern",
+							EN: "contact upload once the permission is granted – then all numbers, non-users included",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-wa-contact-upload",
 						},
 					},
 					"avv": catalog.Fact{
@@ -6336,9 +6622,13 @@ func compiled() *catalog.Catalog {
 					},
 					"cloud_backup": catalog.Fact{
 						Value: "unencrypted",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Ende-zu-Ende-verschlüsseltes Backup nur, wenn man es einschaltet",
+							EN: "end-to-end encrypted backup only if switched on",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-e2e-backup",
 						},
 					},
 					"dpf": catalog.Fact{
@@ -6355,9 +6645,13 @@ func compiled() *catalog.Catalog {
 					},
 					"e2e": catalog.Fact{
 						Value: "default",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Chats mit Unternehmen, die die Business App nutzen, sind Ende-zu-Ende-verschlüsselt",
+							EN: "chats with businesses on the Business App are end-to-end encrypted",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-business-e2e",
 						},
 					},
 					"edition": catalog.Fact{
@@ -6398,12 +6692,12 @@ func compiled() *catalog.Catalog {
 					"seat": catalog.Fact{
 						Value: "eu_eea",
 						Detail: catalog.Text{
-							DE: "Vertragspartner in Europa ist WhatsApp Ireland Limited; Daten gehen an Meta Platforms in den USA",
-							EN: "the contract partner in Europe is WhatsApp Ireland Limited; data go to Meta Platforms in the USA",
+							DE: "WhatsApp Ireland Limited",
+							EN: "WhatsApp Ireland Limited",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 4, 11, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-whatsapp-eu-2024",
+							"record-wa-provider",
 						},
 					},
 					"self_hostable": catalog.Fact{
@@ -6472,12 +6766,12 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
-							DE: "mit dem Dienstleister abzuschließen",
-							EN: "to be concluded with the service provider",
+							DE: "Meta handelt bei der Cloud API als Auftragsverarbeiter",
+							EN: "Meta acts as processor for the Cloud API",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 10, 29, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-wa-cloud-api-privacy-2025",
 						},
 					},
 					"business_profile": catalog.Fact{
@@ -6518,10 +6812,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"e2e": catalog.Fact{
-						Value: "to_verify",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "Nachrichten sind nur bis zur Cloud API verschlüsselt, die sie im Auftrag des Unternehmens entschlüsselt",
+							EN: "messages are encrypted only as far as the Cloud API, which decrypts them on the business's behalf",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 10, 29, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-wa-cloud-api-privacy-2025",
 						},
 					},
 					"edition": catalog.Fact{
@@ -6532,14 +6830,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"hosting": catalog.Fact{
-						Value: "to_verify",
+						Value: "mixed",
 						Detail: catalog.Text{
-							DE: "über Metas Cloud API – Meta ist weiterer Auftragsverarbeiter und muss im Vertrag des Dienstleisters stehen; dass die Daten in der EU bleiben, ist nicht zugesichert",
-							EN: "through Meta's Cloud API – Meta is a further processor and must be named in the service provider's agreement; that data stay in the EU is not assured",
+							DE: "Speicherung standardmäßig in den USA; „Local storage“ (z. B. Deutschland) gilt nur für gespeicherte Daten – in Verarbeitung bis zu 60 Minuten international",
+							EN: "stored in the USA by default; \"local storage\" (e.g. Germany) covers stored data only – in processing up to 60 minutes abroad",
 						},
-						AsOf: catalog.Date{Time: time.Date(2025, 10, 14, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-meta-onprem-sunset",
+							"record-wa-local-storage",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -6550,10 +6848,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"own_purposes": catalog.Fact{
-						Value: "to_verify",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Value: "excluded",
+						Detail: catalog.Text{
+							DE: "Cloud API verarbeitet Nachrichten nur im Auftrag des Unternehmens; optionale KI-Dienste von Meta haben eigene Bedingungen",
+							EN: "the Cloud API processes messages only on the business's behalf; optional Meta AI services have their own terms",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 10, 29, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-cloud-api-privacy-2025",
 						},
 					},
 					"phone_number": catalog.Fact{
@@ -6583,9 +6885,13 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "nur noch die Cloud API; die On-Premises-API ist abgeschaltet (23.10.2025)",
+							EN: "only the Cloud API; the On-Premises API has been switched off (23 Oct 2025)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-onprem-sunset",
 						},
 					},
 				},
@@ -6651,13 +6957,12 @@ func compiled() *catalog.Catalog {
 					"dpf": catalog.Fact{
 						Value: "to_verify",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "gemeinnützige Organisationen fallen meist nicht unter die Aufsicht der FTC und können dem DPF nicht beitreten – ein Eintrag ist nicht zu erwarten; Übermittlung daher ohne DPF bewerten",
+							EN: "non-profits are mostly outside FTC jurisdiction and cannot join the DPF – no entry is to be expected; assess the transfer without the DPF",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-dpf-list",
-							"record-dpf-2023",
+							"record-bbb-join-dpf",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -6874,57 +7179,71 @@ func compiled() *catalog.Catalog {
 				Facts: map[string]catalog.Fact{
 					"address_book": catalog.Fact{
 						Value: "optional",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Abgleich freiwillig, nur als Hashwerte, sofort gelöscht",
+							EN: "matching optional, hashes only, deleted at once",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
+							"record-threema-addressbook",
 						},
 					},
 					"avv": catalog.Fact{
 						Value: "offered",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "veröffentlichter Auftragsbearbeitungsvertrag zu den Nutzungsbedingungen",
+							EN: "a published DPA supplements the terms of service",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 2, 21, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
+							"record-threema-work-avv-2025",
 						},
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2025, 2, 20, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
+							"record-threema-work-terms-2025",
 						},
 					},
 					"cloud_backup": catalog.Fact{
 						Value: "encrypted",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Threema Safe, mit dem Passwort der Nutzerin verschlüsselt; auf dem Threema-Server oder einem eigenen WebDAV-Server",
+							EN: "Threema Safe, encrypted with the user's password; on the Threema server or an own WebDAV server",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
+							"record-threema-safe",
 						},
 					},
 					"e2e": catalog.Fact{
 						Value: "default",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Texte, Medien, Sprach- und Videoanrufe Ende-zu-Ende-verschlüsselt",
+							EN: "texts, media, voice and video calls end-to-end encrypted",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
+							"record-threema-work-privacy",
 						},
 					},
 					"edition": catalog.Fact{
 						Value: "business",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2025, 2, 20, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
-							"record-threema",
+							"record-threema-work-terms-2025",
 						},
 					},
 					"hosting": catalog.Fact{
 						Value: "adequate",
 						Detail: catalog.Text{
-							DE: "Schweiz",
-							EN: "Switzerland",
+							DE: "eigene Server in zwei ISO-27001-zertifizierten Rechenzentren in Zürich, keine Cloud; Push-Benachrichtigungen über Google und Apple",
+							EN: "own servers in two ISO 27001-certified data centres in Zurich, no cloud; push notifications via Google and Apple",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 2, 22, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
-							"record-ch-adequacy",
+							"record-threema-work-tom-2025",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -6935,29 +7254,36 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"own_purposes": catalog.Fact{
-						Value: "to_verify",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Value: "excluded",
+						Detail: catalog.Text{
+							DE: "Threema ist Auftragsverarbeiter; Produktverbesserung nur über freiwillige Absturzberichte",
+							EN: "Threema is processor; product improvement only through voluntary crash reports",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
+							"record-threema-work-privacy",
 						},
 					},
 					"phone_number": catalog.Fact{
 						Value: "not_required",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "zufällige Threema-ID; Telefonnummer und E-Mail freiwillig",
+							EN: "random Threema ID; phone number and e-mail optional",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
+							"record-threema-work-privacy",
 						},
 					},
 					"seat": catalog.Fact{
 						Value: "adequate",
 						Detail: catalog.Text{
-							DE: "Schweiz",
-							EN: "Switzerland",
+							DE: "Threema GmbH, Pfäffikon SZ (Schweiz); seit Januar 2026 im Besitz von Comitis Capital, Sitz und Server bleiben in der Schweiz",
+							EN: "Threema GmbH, Pfäffikon SZ (Switzerland); owned by Comitis Capital since January 2026, seat and servers stay in Switzerland",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 2, 20, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
-							"record-ch-adequacy",
+							"record-threema-work-terms-2025",
 						},
 					},
 					"self_hostable": catalog.Fact{
@@ -6969,9 +7295,21 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2025, 2, 20, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-threema",
+							"record-threema-work-terms-2025",
+						},
+					},
+				},
+				Issues: []catalog.Issue{
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Threema wurde im Januar 2026 an den Investor Comitis Capital verkauft; Sitz und Server bleiben laut Berichten in der Schweiz (Pressebericht – eine Mitteilung des Anbieters lag nicht vor).",
+							EN: "Threema was sold to the investor Comitis Capital in January 2026; seat and servers reportedly stay in Switzerland (press report – no statement by the provider was found).",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 1, 17, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema-comitis-2026",
 						},
 					},
 				},
@@ -7642,9 +7980,13 @@ func compiled() *catalog.Catalog {
 						Values: []string{
 							"scc",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "EU-Standardvertragsklauseln im Datenverarbeitungsnachtrag (neue Klauseln seit Februar 2022)",
+							EN: "EU standard contractual clauses in the Data Processing Addendum (new clauses since February 2022)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-zoom-dpa-scc",
 						},
 					},
 					"dpf": catalog.Fact{
@@ -7662,13 +8004,12 @@ func compiled() *catalog.Catalog {
 					"e2e": catalog.Fact{
 						Value: "optional",
 						Detail: catalog.Text{
-							DE: "seit Ende 2020; sonst nur Transportverschlüsselung (TLS)",
-							EN: "since late 2020; otherwise transport encryption (TLS) only",
+							DE: "Ende-zu-Ende-Verschlüsselung muss von der Administration erlaubt oder als Standard gewählt werden; sonst „erweiterte Verschlüsselung“",
+							EN: "end-to-end encryption must be allowed or set as default by the admin; otherwise \"enhanced encryption\"",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 10, 26, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-zoom-e2e-2020",
-							"seed-000",
+							"record-zoom-account-settings",
 						},
 					},
 					"edition": catalog.Fact{
@@ -7692,9 +8033,13 @@ func compiled() *catalog.Catalog {
 					},
 					"meeting_password": catalog.Fact{
 						Value: "available",
-						AsOf:  catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Kenncode-Pflicht auf Kontoebene einstellbar",
+							EN: "passcode requirement can be set at account level",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-000",
+							"record-zoom-account-settings",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -7821,14 +8166,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"e2e": catalog.Fact{
-						Value: "to_verify",
+						Value: "optional",
 						Detail: catalog.Text{
-							DE: "die Quelle nennt Webex Ende-zu-Ende-verschlüsselt; ob das für Ihre Meetings gilt, ist zu prüfen",
-							EN: "the source calls Webex end-to-end encrypted; whether that applies to your meetings must be checked",
+							DE: "Zero-Trust-Ende-zu-Ende-Verschlüsselung muss auf Site- und Nutzerebene eingeschaltet werden",
+							EN: "zero-trust end-to-end encryption must be enabled at site and user level",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-webex-e2ee",
 						},
 					},
 					"edition": catalog.Fact{
@@ -7839,14 +8184,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"hosting": catalog.Fact{
-						Value: "usa",
+						Value: "chosen",
 						Detail: catalog.Text{
-							DE: "Verarbeitung auch außerhalb der EU",
-							EN: "processing also outside the EU",
+							DE: "neue Kunden: Region (u. a. EU) nach dem bei der Einrichtung gewählten Land; ältere Organisationen können abweichen",
+							EN: "new customers: region (EU among them) follows the country chosen at provisioning; older organisations may differ",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-webex-residency",
 						},
 					},
 					"meeting_password": catalog.Fact{
@@ -7966,14 +8311,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"e2e": catalog.Fact{
-						Value: "none",
+						Value: "optional",
 						Detail: catalog.Text{
-							DE: "Transportverschlüsselung; Client-seitige Verschlüsselung nur in bestimmten Workspace-Tarifen",
-							EN: "transport encryption; client-side encryption only in certain Workspace plans",
+							DE: "clientseitige Verschlüsselung nur in Enterprise Plus und Education Standard/Plus, mit eigenem Schlüsseldienst; dann ohne Aufzeichnung, Untertitel und Telefoneinwahl",
+							EN: "client-side encryption only in Enterprise Plus and Education Standard/Plus, with an external key service; then without recording, captions and dial-in",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-meet-cse",
 						},
 					},
 					"edition": catalog.Fact{
@@ -8399,9 +8744,13 @@ func compiled() *catalog.Catalog {
 					},
 					"e2e": catalog.Fact{
 						Value: "optional",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "nur in Browsern mit Insertable Streams (Chromium); in Firefox auf meet.jit.si aus",
+							EN: "only in browsers with insertable streams (Chromium); off in Firefox on meet.jit.si",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 4, 13, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-jitsi-e2ee-2024",
 						},
 					},
 					"edition": catalog.Fact{
@@ -8420,16 +8769,20 @@ func compiled() *catalog.Catalog {
 					},
 					"meeting_password": catalog.Fact{
 						Value: "available",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Raumpasswort und Lobby",
+							EN: "room password and lobby",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-jitsi-handbook-faq",
 						},
 					},
 					"open_source": catalog.Fact{
 						Value: "yes",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-jitsi-readme",
 						},
 					},
 					"own_purposes": catalog.Fact{
@@ -8442,12 +8795,13 @@ func compiled() *catalog.Catalog {
 					"seat": catalog.Fact{
 						Value: "usa",
 						Detail: catalog.Text{
-							DE: "8x8 Inc.",
-							EN: "8x8 Inc.",
+							DE: "betrieben vom Jitsi-Team bei 8x8, Inc. (USA)",
+							EN: "run by the Jitsi team at 8x8, Inc. (USA)",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-8x8-privacy-2026",
+							"record-jitsi-readme",
 						},
 					},
 					"self_hostable": catalog.Fact{
@@ -8463,20 +8817,32 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-jitsi-readme",
 						},
 					},
 					"trackers": catalog.Fact{
 						Value: "present",
 						Detail: catalog.Text{
-							DE: "in den Apps aus Google Play und App Store",
-							EN: "in the apps from Google Play and the App Store",
+							DE: "Amplitude-Analyse auf meet.jit.si; per URL-Parameter abschaltbar",
+							EN: "Amplitude analytics on meet.jit.si; can be switched off by a URL parameter",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 7, 8, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-jitsi-amplitude-2025",
+						},
+					},
+				},
+				Issues: []catalog.Issue{
+					catalog.Issue{
+						Text: catalog.Text{
+							DE: "Seit 24.08.2023 braucht, wer einen Raum anlegt, ein Google-, GitHub- oder Facebook-Konto; Gäste treten ohne Konto bei. Damit erfahren diese Anbieter, wer Besprechungen eröffnet.",
+							EN: "Since 24 Aug 2023, whoever creates a room needs a Google, GitHub or Facebook account; guests join without one. These providers thereby learn who opens meetings.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 8, 24, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-jitsi-auth-2023",
 						},
 					},
 				},
