@@ -1685,6 +1685,22 @@ func compiled() *catalog.Catalog {
 					EN: "The page carries no date; the statement holds for the day it was read.",
 				},
 			},
+			&catalog.Source{
+				ID:    "record-latombe-appeal-2025",
+				Title: "Case C-703/25 P: Appeal brought on 31 October 2025 by Philippe Latombe against the judgment of the General Court of 3 September 2025 in Case T-553/23, Latombe v Commission",
+				By:    "Amtsblatt der Europäischen Union (OJ C, C/2025/6610)",
+				Date:  "2025-12-22",
+				URL:   "https://eur-lex.europa.eu/eli/C/2025/6610/oj/eng",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-slaughter-2026",
+				Title: "Trump v. Slaughter Severs the FTC Independence That the EU-US Data Privacy Framework Is Built On (zum Urteil des US Supreme Court vom 29.06.2026, No. 25-332)",
+				By:    "People of Internet (Analyse; das Urteil selbst lag nicht vor)",
+				Date:  "2026-06",
+				URL:   "https://peopleofinternet.com/articles/trump-v-slaughter-severs-the-ftc-independence-that-the-eu-us.html",
+				Read:  "2026-12-04",
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -4086,8 +4102,8 @@ func compiled() *catalog.Catalog {
 					EN: "Do employees send sick notes or photos of doctor's certificates via the messenger?",
 				},
 				Help: catalog.Text{
-					DE: "Die Datenschutzaufsicht in NRW hält Krankmeldungen per Messenger für unzulässig. Sie enthalten Gesundheitsdaten.",
-					EN: "The supervisory authority of North Rhine-Westphalia considers sick notes via messenger inadmissible. They contain health data.",
+					DE: "Krankmeldungen enthalten Gesundheitsdaten. Die Datenschutzaufsicht NRW nennt es höchst problematisch, sie in WhatsApp-Gruppen auszutauschen (02.04.2025).",
+					EN: "Sick notes contain health data. The North Rhine-Westphalia authority calls exchanging them in WhatsApp groups highly problematic (2 April 2025).",
 				},
 				Options: []catalog.Option{
 					catalog.Option{
@@ -12052,8 +12068,8 @@ func compiled() *catalog.Catalog {
 							EN: "Look up the DPF entry of the provider of {tool} in the DPF list and record it",
 						},
 						Why: catalog.Text{
-							DE: "Laut Katalog ist der Anbieter nach dem EU-US Data Privacy Framework zertifiziert. Ist der Eintrag in der DPF-Liste (dataprivacyframework.gov/list) aktiv, gilt für die Übermittlung der Angemessenheitsbeschluss (Art. 45 DSGVO, Beschluss (EU) 2023/1795): Eintrag und Datum festhalten und die Frage nach der Übermittlungsgrundlage mit „DPF“ beantworten. Fehlt der Eintrag, braucht es die Standardvertragsklauseln samt Transfer Impact Assessment.",
-							EN: "According to the catalogue the provider is certified under the EU-US Data Privacy Framework. If its entry in the DPF list (dataprivacyframework.gov/list) is active, the adequacy decision covers the transfer (Art. 45 GDPR, Decision (EU) 2023/1795): record the entry and the date and answer the question on the transfer basis with \"DPF\". If there is no entry, you need the standard contractual clauses with a transfer impact assessment.",
+							DE: "Laut Katalog ist der Anbieter nach dem EU-US Data Privacy Framework zertifiziert. Ist der Eintrag in der DPF-Liste (dataprivacyframework.gov/list) aktiv, gilt für die Übermittlung der Angemessenheitsbeschluss (Art. 45 DSGVO, Beschluss (EU) 2023/1795): Eintrag und Datum festhalten und die Frage nach der Übermittlungsgrundlage mit „DPF“ beantworten. Fehlt der Eintrag, braucht es die Standardvertragsklauseln samt Transfer Impact Assessment. Dieselben Klauseln – oder ein Anbieter mit Servern in der EU – sind der Rückfall, falls das DPF fällt (Rechtsmittel beim EuGH anhängig, C-703/25 P).",
+							EN: "According to the catalogue the provider is certified under the EU-US Data Privacy Framework. If its entry in the DPF list (dataprivacyframework.gov/list) is active, the adequacy decision covers the transfer (Art. 45 GDPR, Decision (EU) 2023/1795): record the entry and the date and answer the question on the transfer basis with \"DPF\". If there is no entry, you need the standard contractual clauses with a transfer impact assessment. The same clauses – or a provider with servers in the EU – are the fallback in case the DPF falls (appeal pending at the CJEU, C-703/25 P).",
 						},
 						Legal: []string{
 							"gdpr-45",
@@ -12121,8 +12137,8 @@ func compiled() *catalog.Catalog {
 							EN: "Record the DPF entry of {tool} and check it every year",
 						},
 						Why: catalog.Text{
-							DE: "Die Zertifizierung muss jährlich erneuert werden und kann entfallen. Halten Sie den Eintrag in der DPF-Liste mit Datum fest. Der Angemessenheitsbeschluss gilt seit dem 10.07.2023; eine Klage dagegen hat das Gericht der EU 2025 abgewiesen, ein Rechtsmittel zum EuGH ist möglich – halten Sie die Standardvertragsklauseln als Rückfall bereit.",
-							EN: "The certification must be renewed every year and can lapse. Record the entry in the DPF list with its date. The adequacy decision has applied since 10 July 2023; the EU General Court dismissed an action against it in 2025, an appeal to the CJEU is possible – keep the standard contractual clauses ready as a fallback.",
+							DE: "Die Zertifizierung muss jährlich erneuert werden und kann entfallen. Halten Sie den Eintrag in der DPF-Liste mit Datum fest. Der Angemessenheitsbeschluss gilt seit dem 10.07.2023 und bleibt gültig, bis die Kommission ihn aufhebt oder der EuGH ihn für nichtig erklärt. Das Gericht der EU hat eine Klage dagegen am 03.09.2025 abgewiesen; das Rechtsmittel beim EuGH ist anhängig (C-703/25 P), und seit dem Urteil Trump v. Slaughter des US Supreme Court (29.06.2026) ist die Unabhängigkeit der FTC, auf die sich der Beschluss stützt, aufgehoben. Für den Fall, dass das DPF fällt: Standardvertragsklauseln mit einer Bewertung der Rechtslage in den USA (TIA) bereithalten – oder einen Anbieter mit Servern in der EU.",
+							EN: "The certification must be renewed every year and can lapse. Record the entry in the DPF list with its date. The adequacy decision has applied since 10 July 2023 and stays valid until the Commission repeals it or the CJEU annuls it. The EU General Court dismissed an action against it on 3 Sep 2025; the appeal to the CJEU is pending (C-703/25 P), and since the US Supreme Court's judgment in Trump v. Slaughter (29 June 2026) the independence of the FTC, on which the decision relies, is gone. In case the DPF falls: keep standard contractual clauses with an assessment of US law (TIA) ready – or a provider with servers in the EU.",
 						},
 						Legal: []string{
 							"gdpr-45",
@@ -12131,6 +12147,8 @@ func compiled() *catalog.Catalog {
 						Sources: []string{
 							"record-dpf-list",
 							"record-dpf-latombe-2025",
+							"record-latombe-appeal-2025",
+							"record-slaughter-2026",
 						},
 						Document: true,
 					},
