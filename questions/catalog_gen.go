@@ -1033,6 +1033,17 @@ func compiled() *catalog.Catalog {
 					EN: "employee data: national rules only where they meet Art. 88 GDPR",
 				},
 			},
+			&catalog.LegalRef{
+				ID: "ai-act-4",
+				Label: catalog.Text{
+					DE: "Art. 4 KI-Verordnung",
+					EN: "Art. 4 AI Act",
+				},
+				Title: catalog.Text{
+					DE: "KI-Kompetenz der Beschäftigten, die KI-Systeme einsetzen (seit 02.02.2025)",
+					EN: "AI literacy of staff who use AI systems (since 2 Feb 2025)",
+				},
+			},
 		},
 		Sources: []*catalog.Source{
 			&catalog.Source{
@@ -1700,6 +1711,89 @@ func compiled() *catalog.Catalog {
 				Date:  "2026-06",
 				URL:   "https://peopleofinternet.com/articles/trump-v-slaughter-severs-the-ftc-independence-that-the-eu-us.html",
 				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-zoom-ai-2025",
+				Title: "AI Responsibly: Zoom's Tailored Solutions for Data Governance",
+				By:    "Zoom (Blog)",
+				Date:  "2025-10-16",
+				URL:   "https://www.zoom.com/en/blog/ai-companion-data-residency-options",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-ms-copilot-privacy-2025",
+				Title: "Data, Privacy, and Security for Microsoft 365 Copilot",
+				By:    "Microsoft Learn",
+				Date:  "2025-01-15",
+				URL:   "https://learn.microsoft.com/en-us/copilot/microsoft-365/microsoft-365-copilot-privacy",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-ms-copilot-teams",
+				Title: "Manage Microsoft 365 Copilot in Teams meetings and events",
+				By:    "Microsoft Learn",
+				Date:  "2024-09-16",
+				URL:   "https://learn.microsoft.com/en-us/microsoftteams/copilot-teams-transcription",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-google-genai-privacy-2025",
+				Title: "Generative AI in Google Workspace Privacy Hub",
+				By:    "Google (Workspace-Hilfe)",
+				Date:  "2025-01-17",
+				URL:   "https://support.google.com/a/answer/15706919",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-google-meet-gemini",
+				Title: "Gemini in Google Meet: Einstellungen in der Admin-Konsole",
+				By:    "Google (Workspace-Hilfe)",
+				Date:  "undated",
+				URL:   "https://support.google.com/a/answer/15071792",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-webex-ai",
+				Title: "KI-Entwicklung, Datenschutz, Sicherheit (Webex AI Assistant)",
+				By:    "Cisco (Webex Help Center)",
+				Date:  "undated",
+				URL:   "https://help.webex.com/de-de/article/noae57p",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-slack-ai-principles",
+				Title: "AI Principles",
+				By:    "Slack",
+				Date:  "undated",
+				URL:   "https://slack.com/trust/ai-principles",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-slack-supplemental-2025",
+				Title: "Slack Supplemental Terms",
+				By:    "Slack (Salesforce)",
+				Date:  "2025-06-17",
+				URL:   "https://slack.com/slack-supplemental-terms",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-ai-act-2024",
+				Title: "Verordnung (EU) 2024/1689 zur Festlegung harmonisierter Vorschriften für künstliche Intelligenz (KI-Verordnung)",
+				By:    "Amtsblatt der Europäischen Union (ABl. L, 2024/1689)",
+				Date:  "2024-07-12",
+				URL:   "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
 			},
 		},
 		FactDefs: []*catalog.FactDef{
@@ -2591,6 +2685,78 @@ func compiled() *catalog.Catalog {
 						Label: catalog.Text{
 							DE: "nein, die App hat kein Unternehmensprofil",
 							EN: "no, the app has no business profile",
+						},
+					},
+				},
+			},
+			&catalog.FactDef{
+				ID: "ai",
+				Title: catalog.Text{
+					DE: "KI-Funktionen",
+					EN: "AI features",
+				},
+				Short: catalog.Text{
+					DE: "KI",
+					EN: "AI",
+				},
+				Show: []string{
+					"sheet",
+					"compare",
+				},
+				Values: []catalog.Option{
+					catalog.Option{
+						ID: "none",
+						Label: catalog.Text{
+							DE: "keine bekannt",
+							EN: "none known",
+						},
+						Short: catalog.Text{
+							DE: "keine",
+							EN: "none",
+						},
+					},
+					catalog.Option{
+						ID: "optional",
+						Label: catalog.Text{
+							DE: "vorhanden, von der Administration ein- und auszuschalten",
+							EN: "available, switched on or off by the admin",
+						},
+						Short: catalog.Text{
+							DE: "schaltbar",
+							EN: "switchable",
+						},
+					},
+					catalog.Option{
+						ID: "default_on",
+						Label: catalog.Text{
+							DE: "vorhanden und standardmäßig an",
+							EN: "available and on by default",
+						},
+						Short: catalog.Text{
+							DE: "an",
+							EN: "on",
+						},
+					},
+					catalog.Option{
+						ID: "not_removable",
+						Label: catalog.Text{
+							DE: "fest eingebaut, nicht zu entfernen",
+							EN: "built in, cannot be removed",
+						},
+						Short: catalog.Text{
+							DE: "fest",
+							EN: "built in",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "zu prüfen",
+							EN: "to verify",
+						},
+						Short: catalog.Text{
+							DE: "prüfen",
+							EN: "verify",
 						},
 					},
 				},
@@ -6423,6 +6589,17 @@ func compiled() *catalog.Catalog {
 							"record-wa-contact-upload",
 						},
 					},
+					"ai": catalog.Fact{
+						Value: "not_removable",
+						Detail: catalog.Text{
+							DE: "Meta AI ist in WhatsApp fest eingebaut und lässt sich nicht entfernen; Chats mit Meta AI nutzt Meta seit 27.05.2025 zum Training, private Chats nach eigenen Angaben nicht.",
+							EN: "Meta AI is built into WhatsApp and cannot be removed; Meta trains on chats with Meta AI since 27 May 2025, by its own account not on private chats.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 5, 21, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpc-meta-ai-2025",
+						},
+					},
 					"avv": catalog.Fact{
 						Value: "not_offered",
 						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
@@ -6608,6 +6785,17 @@ func compiled() *catalog.Catalog {
 						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"record-wa-contact-upload",
+						},
+					},
+					"ai": catalog.Fact{
+						Value: "not_removable",
+						Detail: catalog.Text{
+							DE: "Meta AI ist fest eingebaut; Chats mit Meta AI nutzt Meta zum Training, private Chats nach eigenen Angaben nicht.",
+							EN: "Meta AI is built in; Meta trains on chats with Meta AI, by its own account not on private chats.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 5, 21, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpc-meta-ai-2025",
 						},
 					},
 					"avv": catalog.Fact{
@@ -7579,6 +7767,18 @@ func compiled() *catalog.Catalog {
 					EN: "Team chat with free and paid plans; the free plan does not allow central privacy settings.",
 				},
 				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "Slack AI (Zusammenfassungen, Suchantworten) in bezahlten Tarifen, von der Administration ein- und auszuschalten; Kundendaten trainieren laut Slack keine Sprachmodelle. Die Zusatzbedingungen vom 17.06.2025 erlauben Salesforce aber, Kundendaten für Modelle der Dienste zu nutzen – mit Widerspruchsmöglichkeit.",
+							EN: "Slack AI (summaries, search answers) in paid plans, switched on or off by admins; Slack says customer data train no language models. The supplemental terms of 17 June 2025 do however let Salesforce use customer data for models of the services – with an opt-out.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 6, 17, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-slack-ai-principles",
+							"record-slack-supplemental-2025",
+						},
+					},
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
@@ -7806,6 +8006,18 @@ func compiled() *catalog.Catalog {
 					EN: "Chat and video conferencing in Microsoft 365. What counts today is the German data protection conference's 2022 finding on Microsoft 365, no longer the Berlin view of July 2020.",
 				},
 				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "default_on",
+						Detail: catalog.Text{
+							DE: "Copilot in Teams-Besprechungen (Zusatzlizenz): Standard ist „an, gespeichertes Transkript erforderlich“; die Administration stellt die Teams-Besprechungsrichtlinie „Copilot“ um, „aus“ setzt nur die Vorgabe, die Organisierende je Besprechung ändern können. Verarbeitung über Azure OpenAI innerhalb der EU-Datengrenze, kein Training der Basismodelle mit Ihren Daten.",
+							EN: "Copilot in Teams meetings (add-on licence): the default is \"on, saved transcript required\"; admins change the Teams meeting policy \"Copilot\", and \"off\" only sets a default organisers can change per meeting. Processed via Azure OpenAI within the EU Data Boundary; your data do not train the foundation models.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-copilot-privacy-2025",
+							"record-ms-copilot-teams",
+						},
+					},
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
@@ -7967,6 +8179,18 @@ func compiled() *catalog.Catalog {
 					EN: "Widespread video-conferencing software. Judged non-compliant by the Berlin data protection authority in July 2020.",
 				},
 				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "Zoom AI Companion (Zusammenfassungen, Fragen im Meeting, Smart Recording): läuft mit Zooms eigenen und mit Modellen Dritter (OpenAI, Anthropic) als Unterauftragsverarbeiter; Inhalte werden nach Zooms Angaben nicht zum Training genutzt. Schalter: Webportal › Kontoeinstellungen › Reiter „AI Companion“.",
+							EN: "Zoom AI Companion (summaries, in-meeting questions, smart recording): runs on Zoom's own and third-party models (OpenAI, Anthropic) as sub-processors; Zoom says content is not used for training. Switch: web portal › Account Settings › \"AI Companion\" tab.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 10, 16, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-zoom-ai-2025",
+							"record-zoom-ai-companion",
+						},
+					},
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
@@ -8135,6 +8359,17 @@ func compiled() *catalog.Catalog {
 					EN: "Cisco's video-conferencing service with many certifications. Judged non-compliant by the Berlin data protection authority in July 2020 (also when bought through Telekom).",
 				},
 				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "Webex AI Assistant (Zusammenfassungen, Aufgaben): in Control Hub ein- und auszuschalten; Modelle über Azure OpenAI, Eingaben werden nach der Verarbeitung nicht gespeichert und nicht zum Training genutzt.",
+							EN: "Webex AI Assistant (summaries, action items): switched on or off in Control Hub; models via Azure OpenAI, inputs are not kept after processing nor used for training.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-webex-ai",
+						},
+					},
 					"avv": catalog.Fact{
 						Value: "offered",
 						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
@@ -8280,6 +8515,18 @@ func compiled() *catalog.Catalog {
 					EN: "Google's video conferencing; Hangouts was replaced by Google Chat and Meet in 2022. A DPA exists only within Google Workspace (formerly G Suite).",
 				},
 				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "Gemini „Notizen für mich erstellen“ in Meet schreibt Notizen in ein Google-Dokument; die Administration schaltet es je Organisationseinheit (Admin-Konsole › Meet › Gemini) und kann die Zustimmung der Teilnehmenden verlangen. Inhalte werden nach Googles Angaben ohne Erlaubnis nicht zum Training außerhalb Ihrer Domain genutzt.",
+							EN: "Gemini \"Take notes for me\" in Meet writes notes into a Google Doc; admins switch it per organisational unit (Admin console › Meet › Gemini) and can require participants' consent. Google says content is not used for training outside your domain without permission.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 17, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-google-genai-privacy-2025",
+							"record-google-meet-gemini",
+						},
+					},
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
@@ -13295,57 +13542,43 @@ func compiled() *catalog.Catalog {
 				ID:    "ai_without_rules",
 				Scope: "tool",
 				When: catalog.Cond{
-					All: []*catalog.Cond{
-						&catalog.Cond{
-							Q: "ai_features",
-							In: []string{
-								"on",
-								"unknown",
-							},
-							Line:   1107,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Not: &catalog.Cond{
-								Tool:   "zoom",
-								Line:   1108,
-								Column: 17,
-							},
-							Line:   1108,
-							Column: 11,
-						},
+					Q: "ai_features",
+					In: []string{
+						"on",
+						"unknown",
 					},
-					Line:   1106,
-					Column: 7,
+					Line:   1105,
+					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "privacy-settings",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "KI-Funktionen von {tool} standardmäßig ausschalten",
-							EN: "Switch off AI features of {tool} by default",
+							DE: "KI-Funktionen von {tool} standardmäßig ausschalten und nur mit Ankündigung einschalten",
+							EN: "Switch off AI features of {tool} by default and switch them on only when announced",
 						},
 						Why: catalog.Text{
-							DE: "KI-Transkripte und -Zusammenfassungen verarbeiten das gesprochene Wort oft beim Anbieter oder bei Dritten. Schalten Sie sie nur gezielt und mit Zustimmung ein.",
-							EN: "AI transcripts and summaries often process the spoken word at the provider or third parties. Switch them on only deliberately and with consent.",
+							DE: "KI-Transkripte und -Zusammenfassungen halten das gesprochene Wort fest und verarbeiten es oft beim Anbieter oder bei Dritten. {ai} Schalten Sie sie nur gezielt ein, kündigen Sie es schon in der Einladung an und holen Sie die Zustimmung aller ein – ein Transkript des nichtöffentlich gesprochenen Wortes ohne sie ist strafbar (§ 201 StGB).",
+							EN: "AI transcripts and summaries capture the spoken word and often process it at the provider or third parties. {ai} Switch them on only deliberately, announce it in the invitation already and obtain everyone's agreement – a transcript of the privately spoken word without it is a criminal offence (§ 201 StGB).",
 						},
 						Legal: []string{
 							"gdpr-25",
 							"gdpr-6",
+							"stgb-201",
 						},
 						Sources: []string{
 							"seed-000",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) ausgeschaltet; nur gezielt und mit Zustimmung aller einschalten",
-							EN: "AI features (transcript, summary, assistant) off; switch them on only deliberately and with everyone's agreement",
+							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) ausgeschaltet; nur gezielt, in der Einladung angekündigt und mit Zustimmung aller einschalten",
+							EN: "AI features (transcript, summary, assistant) off; switch them on only deliberately, announced in the invitation and with everyone's agreement",
 						},
 					},
 				},
 			},
 			&catalog.Rule{
-				ID:    "zoom_ai_without_rules",
+				ID:    "ai_works_council",
 				Scope: "tool",
 				When: catalog.Cond{
 					All: []*catalog.Cond{
@@ -13353,43 +13586,78 @@ func compiled() *catalog.Catalog {
 							Q: "ai_features",
 							In: []string{
 								"on",
+								"with_rules",
 								"unknown",
 							},
-							Line:   1125,
+							Line:   1122,
 							Column: 11,
 						},
 						&catalog.Cond{
-							Tool:   "zoom",
-							Line:   1126,
+							Q:      "works_council",
+							Equals: "yes",
+							Line:   1123,
 							Column: 11,
 						},
 					},
-					Line:   1124,
+					Line:   1121,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
-						Topic:    "privacy-settings",
+						Topic:    "works-council",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Zooms AI Companion standardmäßig ausschalten",
-							EN: "Switch off Zoom's AI Companion by default",
+							DE: "KI-Funktionen von {tool} mit dem Betriebsrat regeln",
+							EN: "Settle the AI features of {tool} with the works council",
 						},
 						Why: catalog.Text{
-							DE: "KI-Transkripte und -Zusammenfassungen verarbeiten das gesprochene Wort oft beim Anbieter oder bei Dritten. Schalten Sie sie nur gezielt und mit Zustimmung ein. Bei Zoom steuert die Administration den AI Companion im Webportal unter Kontoverwaltung › Kontoeinstellungen › Reiter „AI Companion“; Zoom nutzt nach eigenen Angaben keine Inhalte zum Training, kann Transkripte aber an Drittmodelle weitergeben, auch zur Verarbeitung in US-Rechenzentren.",
-							EN: "AI transcripts and summaries often process the spoken word at the provider or third parties. Switch them on only deliberately and with consent. In Zoom, administrators control AI Companion in the web portal under Account Management › Account Settings › \"AI Companion\" tab; Zoom says it does not use content for training, but may pass transcripts to third-party models, also for processing in US data centres.",
+							DE: "KI-Zusammenfassungen und Transkripte zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Deckt die Betriebsvereinbarung die KI-Funktionen nicht ausdrücklich ab, ergänzen Sie sie, bevor die Funktionen genutzt werden. {ai}",
+							EN: "AI summaries and transcripts show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). If the works agreement does not expressly cover the AI features, extend it before they are used. {ai}",
 						},
 						Legal: []string{
-							"gdpr-25",
-							"gdpr-6",
+							"betrvg-87",
+							"gdpr-88",
 						},
 						Sources: []string{
-							"seed-000",
-							"record-zoom-ai-companion",
+							"seed-004",
 						},
-						Policy: catalog.Text{
-							DE: "AI Companion ausgeschaltet; nur gezielt und mit Zustimmung aller einschalten",
-							EN: "AI Companion off; switch it on only deliberately and with everyone's agreement",
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "ai_literacy",
+				Scope: "organisation",
+				When: catalog.Cond{
+					AnyTool: &catalog.Cond{
+						Q: "ai_features",
+						In: []string{
+							"on",
+							"with_rules",
+						},
+						Line:   1135,
+						Column: 22,
+					},
+					Line:   1135,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "usage-policy",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "KI-Kompetenz der Beschäftigten sichern, die KI-Funktionen nutzen",
+							EN: "Ensure the AI literacy of the staff who use AI features",
+						},
+						Why: catalog.Text{
+							DE: "Wer KI-Systeme einsetzt, muss dafür sorgen, dass die Beschäftigten, die damit arbeiten, über ausreichende KI-Kompetenz verfügen (Art. 4 KI-Verordnung, seit 02.02.2025): was die Funktion tut, wo die Daten hingehen, wann man sie nicht einschaltet und wie man Teilnehmende informiert. Eine kurze, dokumentierte Unterweisung genügt für den Anfang.",
+							EN: "Whoever uses AI systems must ensure that the staff working with them have sufficient AI literacy (Art. 4 AI Act, since 2 Feb 2025): what the feature does, where the data go, when not to switch it on and how to inform participants. A short, documented briefing will do to start with.",
+						},
+						Legal: []string{
+							"ai-act-4",
+							"gdpr-24",
+						},
+						Sources: []string{
+							"record-ai-act-2024",
 						},
 					},
 				},
@@ -13403,7 +13671,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1141,
+					Line:   1147,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13436,7 +13704,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1153,
+					Line:   1159,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13474,7 +13742,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1168,
+					Line:   1174,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13510,7 +13778,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   1185,
+							Line:   1191,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13519,11 +13787,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   1186,
+							Line:   1192,
 							Column: 11,
 						},
 					},
-					Line:   1184,
+					Line:   1190,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13556,7 +13824,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1198,
+					Line:   1204,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13589,7 +13857,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   1210,
+					Line:   1216,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13627,7 +13895,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1226,
+					Line:   1232,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13659,7 +13927,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   1238,
+					Line:   1244,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13693,7 +13961,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1250,
+					Line:   1256,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13729,7 +13997,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1264,
+							Line:   1270,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13740,7 +14008,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1266,
+									Line:   1272,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13750,7 +14018,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   1267,
+									Line:   1273,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13760,18 +14028,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1268,
+										Line:   1274,
 										Column: 26,
 									},
-									Line:   1268,
+									Line:   1274,
 									Column: 15,
 								},
 							},
-							Line:   1265,
+							Line:   1271,
 							Column: 11,
 						},
 					},
-					Line:   1263,
+					Line:   1269,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13806,7 +14074,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1280,
+					Line:   1286,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13839,7 +14107,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1292,
+					Line:   1298,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13873,7 +14141,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1304,
+					Line:   1310,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13906,7 +14174,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   1316,
+					Line:   1322,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13937,7 +14205,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   1328,
+					Line:   1334,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13974,7 +14242,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   1342,
+							Line:   1348,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13984,14 +14252,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1343,
+								Line:   1349,
 								Column: 17,
 							},
-							Line:   1343,
+							Line:   1349,
 							Column: 11,
 						},
 					},
-					Line:   1341,
+					Line:   1347,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14031,24 +14299,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1358,
+										Line:   1364,
 										Column: 26,
 									},
-									Line:   1358,
+									Line:   1364,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1359,
+										Line:   1365,
 										Column: 26,
 									},
-									Line:   1359,
+									Line:   1365,
 									Column: 15,
 								},
 							},
-							Line:   1357,
+							Line:   1363,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14058,14 +14326,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1360,
+								Line:   1366,
 								Column: 17,
 							},
-							Line:   1360,
+							Line:   1366,
 							Column: 11,
 						},
 					},
-					Line:   1356,
+					Line:   1362,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14103,7 +14371,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1374,
+							Line:   1380,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14115,10 +14383,10 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   1375,
+								Line:   1381,
 								Column: 22,
 							},
-							Line:   1375,
+							Line:   1381,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14129,14 +14397,14 @@ func compiled() *catalog.Catalog {
 									"counselling",
 									"legal_tax",
 								},
-								Line:   1376,
+								Line:   1382,
 								Column: 17,
 							},
-							Line:   1376,
+							Line:   1382,
 							Column: 11,
 						},
 					},
-					Line:   1373,
+					Line:   1379,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14174,7 +14442,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1390,
+							Line:   1396,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14186,10 +14454,10 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1391,
+								Line:   1397,
 								Column: 22,
 							},
-							Line:   1391,
+							Line:   1397,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14198,11 +14466,11 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   1392,
+							Line:   1398,
 							Column: 11,
 						},
 					},
-					Line:   1389,
+					Line:   1395,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14239,7 +14507,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1406,
+							Line:   1412,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14252,20 +14520,20 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1407,
+								Line:   1413,
 								Column: 22,
 							},
-							Line:   1407,
+							Line:   1413,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "legal_tax",
-							Line:   1408,
+							Line:   1414,
 							Column: 11,
 						},
 					},
-					Line:   1405,
+					Line:   1411,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14301,7 +14569,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1420,
+					Line:   1426,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14336,7 +14604,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1434,
+							Line:   1440,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14345,11 +14613,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   1435,
+							Line:   1441,
 							Column: 11,
 						},
 					},
-					Line:   1433,
+					Line:   1439,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14385,7 +14653,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1449,
+							Line:   1455,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14395,10 +14663,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   1450,
+								Line:   1456,
 								Column: 17,
 							},
-							Line:   1450,
+							Line:   1456,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14407,34 +14675,34 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   1452,
+										Line:   1458,
 										Column: 26,
 									},
-									Line:   1452,
+									Line:   1458,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1453,
+										Line:   1459,
 										Column: 26,
 									},
-									Line:   1453,
+									Line:   1459,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   1454,
+									Line:   1460,
 									Column: 15,
 								},
 							},
-							Line:   1451,
+							Line:   1457,
 							Column: 11,
 						},
 					},
-					Line:   1448,
+					Line:   1454,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14470,7 +14738,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1468,
+							Line:   1474,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14481,7 +14749,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1470,
+									Line:   1476,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -14493,15 +14761,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   1471,
+									Line:   1477,
 									Column: 15,
 								},
 							},
-							Line:   1469,
+							Line:   1475,
 							Column: 11,
 						},
 					},
-					Line:   1467,
+					Line:   1473,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14537,20 +14805,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   1485,
+							Line:   1491,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   1486,
+								Line:   1492,
 								Column: 22,
 							},
-							Line:   1486,
+							Line:   1492,
 							Column: 11,
 						},
 					},
-					Line:   1484,
+					Line:   1490,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14586,7 +14854,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1500,
+							Line:   1506,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14595,13 +14863,13 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "berlin_2020",
 										Equals: "non_compliant",
-										Line:   1503,
+										Line:   1509,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   1504,
+										Line:   1510,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -14611,18 +14879,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   1505,
+										Line:   1511,
 										Column: 17,
 									},
 								},
-								Line:   1502,
+								Line:   1508,
 								Column: 13,
 							},
-							Line:   1501,
+							Line:   1507,
 							Column: 11,
 						},
 					},
-					Line:   1499,
+					Line:   1505,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

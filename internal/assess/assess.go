@@ -947,8 +947,22 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	}
 	a.ID = tpl.Topic + "/" + key
 	words := p.Words()
+	// {ai} is the tool's AI features as its catalogue fact describes them
+	// (name, switch, default): a sentence, or nothing.
+	var ai catalog.Text
+	if t != nil {
+		for _, f := range t.Facts {
+			if f.Def.ID == "ai" {
+				ai = f.Fact.Detail
+			}
+		}
+	}
 	subst := func(x catalog.Text) catalog.Text {
-		return catalog.Text{DE: fill(x.DE, name.DE, words, catalog.DE), EN: fill(x.EN, name.EN, words, catalog.EN)}
+		one := func(s, tool, ai string, l catalog.Lang) string {
+			s = strings.ReplaceAll(s, "{ai}", ai)
+			return strings.TrimSpace(strings.ReplaceAll(fill(s, tool, words, l), "  ", " "))
+		}
+		return catalog.Text{DE: one(x.DE, name.DE, ai.DE, catalog.DE), EN: one(x.EN, name.EN, ai.EN, catalog.EN)}
 	}
 	a.Title = subst(tpl.Title)
 	a.Why = subst(tpl.Why)

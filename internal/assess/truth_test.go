@@ -240,3 +240,29 @@ func TestReplacedForClientsKeepsInsideFixes(t *testing.T) {
 		t.Errorf("privacy-notice/zoom concerns patients: it goes with the replacement")
 	}
 }
+
+// The AI action names the tool's feature and its switch, from the
+// catalogue's dated fact.
+func TestAIFeaturesByName(t *testing.T) {
+	for tool, name := range map[string]string{"zoom": "AI Companion", "microsoft-teams": "Copilot", "google-meet": "Gemini", "whatsapp": "Meta AI"} {
+		p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Büro, date: 2026-11-22}
+tools:
+  - tool: `+tool+`
+    answers: {ai_features: "on"}
+`)
+		a := actionOf(p, "privacy-settings/"+tool)
+		if a == nil {
+			t.Errorf("%s: no privacy-settings action", tool)
+			continue
+		}
+		de, en := a.Why.DE, a.Why.EN
+		for _, pt := range a.Also {
+			de, en = de+" "+pt.Why.DE, en+" "+pt.Why.EN
+		}
+		if !strings.Contains(de, name) || !strings.Contains(en, name) || strings.Contains(de, "{ai}") {
+			t.Errorf("%s: the AI action does not name %s: %q", tool, name, de)
+		}
+	}
+}

@@ -245,7 +245,7 @@ var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
 // placeholders checks that rule texts use only {tool} and the words every
 // answer to the words question defines.
 func (v *validator) placeholders(where string, texts ...Text) {
-	known := map[string]bool{"{tool}": true}
+	known := map[string]bool{"{tool}": true, "{ai}": true}
 	if q := v.c.Question(WordsQuestion); q != nil && len(q.Options) > 0 {
 		for k := range q.Options[0].Words {
 			known["{"+k+"}"] = true
