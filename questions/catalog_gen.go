@@ -1795,6 +1795,318 @@ func compiled() *catalog.Catalog {
 				Date:  "2024-07-12",
 				URL:   "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
 			},
+			&catalog.Source{
+				ID:    "record-zoom-privacy-2024",
+				Title: "Zoom Privacy Statement (Abschnitt International Data Transfers)",
+				By:    "Zoom",
+				Date:  "2024-03-17",
+				URL:   "https://www.zoom.com/en/trust/privacy/privacy-statement/",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-zoom-account-types",
+				Title: "Account types",
+				By:    "Zoom Support",
+				Date:  "undated",
+				URL:   "https://support.zoom.us/hc/en-us/articles/201363173-Account-types",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-zoom-hybrid",
+				Title: "Zoom Meetings Hybrid module",
+				By:    "Zoom Support",
+				Date:  "undated",
+				URL:   "https://support.zoom.com/hc/en/article?id=zm_kb&sysparm_article=KB0058495",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-slack-residency",
+				Title: "Data residency for Slack",
+				By:    "Slack Help Center",
+				Date:  "undated",
+				URL:   "https://slack.com/help/articles/360035633934",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-slack-ekm",
+				Title: "Slack Enterprise Key Management",
+				By:    "Slack Help Center",
+				Date:  "undated",
+				URL:   "https://slack.com/help/articles/360019110974-Slack-Enterprise-Key-Management",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-slack-free",
+				Title: "Feature limitations on the free version of Slack",
+				By:    "Slack Help Center",
+				Date:  "undated",
+				URL:   "https://slack.com/help/articles/27204752526611",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-goto-eula",
+				Title: "End-User Terms of Service",
+				By:    "GoTo",
+				Date:  "undated",
+				URL:   "https://www.goto.com/en/company/legal/end-user-terms",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-teams-e2ee-2025",
+				Title: "Require end-to-end encryption for sensitive Teams meetings",
+				By:    "Microsoft Learn",
+				Date:  "2025-01-09",
+				URL:   "https://learn.microsoft.com/en-us/microsoftteams/end-to-end-encrypted-meetings",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-ms-licensing-faq",
+				Title: "Microsoft Licensing FAQs: Microsoft Teams",
+				By:    "Microsoft",
+				Date:  "undated",
+				URL:   "https://www.microsoft.com/licensing/faqs/10",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-teams-free",
+				Title: "Create a meeting in Microsoft Teams (free)",
+				By:    "Microsoft Support",
+				Date:  "undated",
+				URL:   "https://support.microsoft.com/en-us/office/create-a-meeting-in-microsoft-teams-free-eb571219-517b-49bf-afe1-4fff091efa85",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-workspace-whitepaper",
+				Title: "Google Workspace security whitepaper – Data usage",
+				By:    "Google",
+				Date:  "undated",
+				URL:   "https://workspace.google.com/learn-more/security/security-whitepaper/page-6.html",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-meet-admin-privacy",
+				Title: "Meet security and privacy for Google Workspace",
+				By:    "Google Workspace Admin Help",
+				Date:  "undated",
+				URL:   "https://support.google.com/a/answer/7582940",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-google-sccs",
+				Title: "Google Cloud Platform, Workspace, Cloud Identity & Implementation Services: EU Standard Contractual Clauses (Processor-to-Processor)",
+				By:    "Google Cloud",
+				Date:  "undated",
+				URL:   "https://cloud.google.com/terms/sccs/eu-p2p",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-meet-privacy-basics",
+				Title: "Understand the basics of privacy in Google Meet",
+				By:    "Google Meet Help",
+				Date:  "undated",
+				URL:   "https://support.google.com/meet/answer/10382037",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-workspace-service-terms-2025",
+				Title: "Google Workspace Service Specific Terms",
+				By:    "Google",
+				Date:  "2025-04-02",
+				URL:   "https://workspace.google.com/terms/service-terms/",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-meet-security-users",
+				Title: "Google Meet security and privacy for users",
+				By:    "Google Meet Help",
+				Date:  "undated",
+				URL:   "https://support.google.com/meet/answer/9852160",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-webex-passwords",
+				Title: "Required password enforcement for Webex Meetings, Webex Events (classic), Webex Webinars, and Webex Training sessions",
+				By:    "Cisco (Webex Help Center)",
+				Date:  "undated",
+				URL:   "https://help.webex.com/en-us/article/so30qz",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-webex-paid",
+				Title: "Switch to a Webex Paid Plan (for Free Accounts Created after March 17, 2020)",
+				By:    "Cisco (Webex Help Center)",
+				Date:  "undated",
+				URL:   "https://help.webex.com/en-us/article/aojoyo",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-webex-security-wp",
+				Title: "Webex Suite meeting platform security white paper",
+				By:    "Cisco (Webex Help Center)",
+				Date:  "undated",
+				URL:   "https://help.webex.com/nhxkyce/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-wa-business-contacts",
+				Title: "About contacts and your WhatsApp Business app",
+				By:    "WhatsApp (Hilfebereich)",
+				Date:  "undated",
+				URL:   "https://faq.whatsapp.com/1378987308942112",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-wa-business-policy",
+				Title: "WhatsApp Business Messaging Policy",
+				By:    "WhatsApp",
+				Date:  "undated",
+				URL:   "https://business.whatsapp.com/policy",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-wa-platform-about-2026",
+				Title: "About the WhatsApp Business Platform",
+				By:    "Meta for Developers",
+				Date:  "2026-08-04",
+				URL:   "https://developers.facebook.com/documentation/business-messaging/whatsapp/about-the-platform/",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-wa-business-profiles-2025",
+				Title: "Business Profiles",
+				By:    "Meta for Developers",
+				Date:  "2025-11-04",
+				URL:   "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/business-profiles",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-wa-phone-numbers",
+				Title: "Business phone numbers",
+				By:    "Meta for Developers",
+				Date:  "undated",
+				URL:   "https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/phone-numbers.md",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-wa-marketing-terms",
+				Title: "Meta Terms for WhatsApp Marketing Messages Features",
+				By:    "WhatsApp / Meta",
+				Date:  "undated",
+				URL:   "https://www.whatsapp.com/legal/meta-terms-whatsapp-marketing-messages-features",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-signal-permissions",
+				Title: "Signal Permissions and OS notification settings",
+				By:    "Signal Support",
+				Date:  "undated",
+				URL:   "https://support.signal.org/hc/en-us/articles/360007062172",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-signal-protect",
+				Title: "How to protect yourself on Signal",
+				By:    "Signal Support",
+				Date:  "undated",
+				URL:   "https://support.signal.org/hc/en-us/articles/9932632052378-How-to-protect-yourself-on-Signal",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-signal-backups-2025",
+				Title: "Introducing Signal Secure Backups",
+				By:    "Signal (Blog)",
+				Date:  "2025-09-08",
+				URL:   "https://signal.org/blog/introducing-secure-backups/",
+				Read:  "2026-12-04",
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -6602,16 +6914,25 @@ func compiled() *catalog.Catalog {
 					},
 					"avv": catalog.Fact{
 						Value: "not_offered",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "kein Auftragsverarbeitungsvertrag für die private App; WhatsApp Ireland ist selbst Verantwortlicher",
+							EN: "no DPA for the consumer app; WhatsApp Ireland is controller itself",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-whatsapp-eu-2024",
+							"record-wa-business-contacts",
 						},
 					},
 					"business_profile": catalog.Fact{
 						Value: "no",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Unternehmensprofile gibt es nur in den WhatsApp-Business-Diensten",
+							EN: "business profiles exist only in the WhatsApp Business services",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-wa-business-policy",
 						},
 					},
 					"business_use": catalog.Fact{
@@ -6651,12 +6972,12 @@ func compiled() *catalog.Catalog {
 					"e2e": catalog.Fact{
 						Value: "default",
 						Detail: catalog.Text{
-							DE: "proprietär, nicht unabhängig prüfbar",
-							EN: "proprietary, not independently auditable",
+							DE: "Signal-Protokoll; Ausnahmen: Chats mit Meta AI, bei Meta gehostete Unternehmenschats, Cloud-Backups ohne eingeschaltete Verschlüsselung",
+							EN: "Signal protocol; exceptions: chats with Meta AI, business chats hosted by Meta, cloud backups without encryption switched on",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 4, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-000",
+							"record-wa-business-e2e",
 						},
 					},
 					"edition": catalog.Fact{
@@ -6669,12 +6990,12 @@ func compiled() *catalog.Catalog {
 					"hosting": catalog.Fact{
 						Value: "usa",
 						Detail: catalog.Text{
-							DE: "Kontakt- und Metadaten auf US-Servern",
-							EN: "contact data and metadata on US servers",
+							DE: "Übermittlung an WhatsApp LLC und Meta Platforms Inc. in den USA auf Grundlage des DPF",
+							EN: "transfers to WhatsApp LLC and Meta Platforms Inc. in the USA on the DPF",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-whatsapp-eu-2024",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -6722,9 +7043,9 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 8, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-wa-platform-about-2026",
 						},
 					},
 				},
@@ -6801,27 +7122,30 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
-							DE: "ob er der DSGVO genügt, ist zu prüfen",
-							EN: "whether it satisfies the GDPR must be checked",
+							DE: "die WhatsApp Business Data Processing Terms sind Teil der Business-Bedingungen",
+							EN: "the WhatsApp Business Data Processing Terms are part of the Business Terms",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-wa-business-contacts",
 						},
 					},
 					"business_profile": catalog.Fact{
 						Value: "yes",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Unternehmensprofil mit Kontaktdaten ist Pflicht",
+							EN: "a business profile with contact details is required",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
-							"seed-004",
+							"record-wa-business-policy",
 						},
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-business-policy",
 						},
 					},
 					"cloud_backup": catalog.Fact{
@@ -6860,9 +7184,9 @@ func compiled() *catalog.Catalog {
 					},
 					"edition": catalog.Fact{
 						Value: "business",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-business-policy",
 						},
 					},
 					"hosting": catalog.Fact{
@@ -6913,9 +7237,9 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-001",
+							"record-wa-marketing-terms",
 						},
 					},
 				},
@@ -6980,27 +7304,27 @@ func compiled() *catalog.Catalog {
 					},
 					"business_profile": catalog.Fact{
 						Value: "yes",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2025, 11, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-business-profiles-2025",
 						},
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 8, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-platform-about-2026",
 						},
 					},
 					"cloud_backup": catalog.Fact{
 						Value: "none",
 						Detail: catalog.Text{
-							DE: "Chats werden im CRM archiviert",
-							EN: "chats are archived in the CRM",
+							DE: "keine Chat-Backups; Nachrichten nur vorübergehend zur Zustellung gespeichert",
+							EN: "no chat backups; messages stored only temporarily for delivery",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-local-storage",
 						},
 					},
 					"dpf": catalog.Fact{
@@ -7028,9 +7352,9 @@ func compiled() *catalog.Catalog {
 					},
 					"edition": catalog.Fact{
 						Value: "business",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 8, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-platform-about-2026",
 						},
 					},
 					"hosting": catalog.Fact{
@@ -7064,27 +7388,35 @@ func compiled() *catalog.Catalog {
 					},
 					"phone_number": catalog.Fact{
 						Value: "required",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "eine eigene, verifizierte Geschäftsnummer",
+							EN: "a dedicated, verified business number",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-phone-numbers",
 						},
 					},
 					"seat": catalog.Fact{
-						Value: "usa",
+						Value: "eu_eea",
 						Detail: catalog.Text{
-							DE: "Meta; Vertragspartner ist der Dienstleister",
-							EN: "Meta; your contract partner is the service provider",
+							DE: "Vertragspartner außerhalb der USA, Kanadas und Brasiliens ist die Meta Platforms Ireland Ltd.; WhatsApp Ireland verarbeitet als Auftragsverarbeiter",
+							EN: "outside the USA, Canada and Brazil the contracting party is Meta Platforms Ireland Ltd; WhatsApp Ireland processes as processor",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-marketing-terms",
 						},
 					},
 					"self_hostable": catalog.Fact{
 						Value: "no",
-						AsOf:  catalog.Date{Time: time.Date(2023, 10, 19, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "die selbst betriebene On-Premises-API ist abgeschaltet; nur die Cloud API bei Meta",
+							EN: "the self-hosted On-Premises API has been switched off; only Meta's Cloud API",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-004",
+							"record-wa-onprem-sunset",
 						},
 					},
 					"status": catalog.Fact{
@@ -7132,9 +7464,13 @@ func compiled() *catalog.Catalog {
 				Facts: map[string]catalog.Fact{
 					"address_book": catalog.Fact{
 						Value: "optional",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Kontaktzugriff nur, um Signal-Kontakte zu finden; in den Systemeinstellungen zu entziehen",
+							EN: "contact access only to find Signal contacts; can be revoked in the system settings",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-signal",
+							"record-signal-permissions",
 						},
 					},
 					"avv": catalog.Fact{
@@ -7152,10 +7488,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"cloud_backup": catalog.Fact{
-						Value: "none",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Value: "encrypted",
+						Detail: catalog.Text{
+							DE: "seit 2025 freiwillige, Ende-zu-Ende-verschlüsselte „Secure Backups“ auf Signal-Servern mit einem Schlüssel nur auf dem Gerät",
+							EN: "since 2025 optional end-to-end encrypted \"secure backups\" on Signal's servers with a key kept only on the device",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 9, 8, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-signal",
+							"record-signal-backups-2025",
 						},
 					},
 					"dpf": catalog.Fact{
@@ -7193,28 +7533,31 @@ func compiled() *catalog.Catalog {
 					},
 					"open_source": catalog.Fact{
 						Value: "yes",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-signal",
+							"record-signal-permissions",
 						},
 					},
 					"own_purposes": catalog.Fact{
-						Value: "to_verify",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Value: "excluded",
+						Detail: catalog.Text{
+							DE: "gemeinnützig; sammelt und verkauft nach eigenen Angaben keine Nutzerdaten",
+							EN: "non-profit; by its own account collects and sells no user data",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 9, 8, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-signal",
+							"record-signal-backups-2025",
 						},
 					},
 					"phone_number": catalog.Fact{
 						Value: "required",
 						Detail: catalog.Text{
-							DE: "für die Anmeldung; seit 2024 ist die Nummer standardmäßig verborgen und ein Benutzername kann sie beim Erstkontakt ersetzen",
-							EN: "to sign up; since 2024 the number is hidden by default and a username can replace it for first contact",
+							DE: "für die Anmeldung nötig; ein Nutzername kann die Nummer vor anderen verbergen",
+							EN: "needed to sign up; a username can hide the number from others",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-signal",
-							"record-signal-usernames-2024",
+							"record-signal-protect",
 						},
 					},
 					"seat": catalog.Fact{
@@ -7233,9 +7576,9 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-signal",
+							"record-signal-protect",
 						},
 					},
 				},
@@ -7792,9 +8135,9 @@ func compiled() *catalog.Catalog {
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2025, 6, 17, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-slack-supplemental-2025",
 						},
 					},
 					"certifications": catalog.Fact{
@@ -7823,23 +8166,35 @@ func compiled() *catalog.Catalog {
 					},
 					"e2e": catalog.Fact{
 						Value: "none",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Verschlüsselung im Ruhezustand, optional mit eigenem Schlüssel (EKM, Enterprise); keine Ende-zu-Ende-Verschlüsselung",
+							EN: "encryption at rest, optionally with your own key (EKM, Enterprise); no end-to-end encryption",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-slack-ekm",
 						},
 					},
 					"edition": catalog.Fact{
 						Value: "freemium",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "kostenlose Version: 90 Tage sichtbar, Daten älter als ein Jahr werden gelöscht",
+							EN: "free version: 90 days visible, data older than one year are deleted",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-slack-free",
 						},
 					},
 					"hosting": catalog.Fact{
 						Value: "usa",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "ohne Datenresidenz in den USA; ab Business+ wählbar Frankfurt oder Paris, Profile und Metadaten können außerhalb liegen",
+							EN: "in the USA without data residency; from Business+ Frankfurt or Paris can be chosen, profiles and metadata may stay outside",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-slack-residency",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -7850,10 +8205,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"own_purposes": catalog.Fact{
-						Value: "to_verify",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Value: "reserved",
+						Detail: catalog.Text{
+							DE: "Salesforce darf Kundendaten in Slack für Modelle der Dienste, Verbesserung und Entwicklung nutzen – mit Widerspruchsmöglichkeit",
+							EN: "Salesforce may use customer data in Slack for models of the services, improvement and development – with an opt-out",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 6, 17, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-slack-supplemental-2025",
 						},
 					},
 					"phone_number": catalog.Fact{
@@ -7879,9 +8238,9 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2025, 6, 17, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-slack-supplemental-2025",
 						},
 					},
 				},
@@ -8021,12 +8380,12 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
-							DE: "mit Standardvertragsklauseln",
-							EN: "with standard contractual clauses",
+							DE: "Microsoft Products and Services Data Protection Addendum",
+							EN: "Microsoft Products and Services Data Protection Addendum",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-ms-copilot-privacy-2025",
 						},
 					},
 					"berlin_2020": catalog.Fact{
@@ -8038,9 +8397,13 @@ func compiled() *catalog.Catalog {
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "in Microsoft-365-Paketen oder einzeln (Teams Enterprise / Teams EEA)",
+							EN: "in Microsoft 365 suites or standalone (Teams Enterprise / Teams EEA)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-ms-licensing-faq",
 						},
 					},
 					"certifications": catalog.Fact{
@@ -8070,19 +8433,23 @@ func compiled() *catalog.Catalog {
 					"e2e": catalog.Fact{
 						Value: "optional",
 						Detail: catalog.Text{
-							DE: "nur 1:1-Anrufe oder Besprechungen mit Teams Premium – dann ohne Aufzeichnung, Transkription und Live-Untertitel, nicht im Browser",
-							EN: "only one-to-one calls, or meetings with Teams Premium – then without recording, transcription and live captions, not in the browser",
+							DE: "Besprechungen nur mit Teams Premium, von der Administration erlaubt und je Besprechung eingeschaltet – dann ohne Aufzeichnung, Transkript und Copilot; 1:1-Anrufe ohne Premium",
+							EN: "meetings only with Teams Premium, allowed by the admin and switched on per meeting – then without recording, transcript and Copilot; one-to-one calls without Premium",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 12, 15, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 9, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-teams-e2ee-2023",
+							"record-teams-e2ee-2025",
 						},
 					},
 					"edition": catalog.Fact{
 						Value: "freemium",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "neben den Business-Plänen Microsoft Teams (free) für Privatleute, Meetings bis 100 Personen und 60 Minuten",
+							EN: "next to business plans, Microsoft Teams (free) for consumers, meetings of up to 100 people and 60 minutes",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-teams-free",
 						},
 					},
 					"hosting": catalog.Fact{
@@ -8137,9 +8504,9 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-ms-licensing-faq",
 						},
 					},
 				},
@@ -8230,15 +8597,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"dpf": catalog.Fact{
-						Value: "to_verify",
+						Value: "certified",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "Zoom Video Communications, Inc. (heute Zoom Communications, Inc.), Zoom Voice Communications, Inc. und Solvvy, Inc. erklären, nach dem EU-US DPF zertifiziert zu sein; Eintrag in der DPF-Liste mit Datum festhalten",
+							EN: "Zoom Video Communications, Inc. (now Zoom Communications, Inc.), Zoom Voice Communications, Inc. and Solvvy, Inc. state they are certified under the EU-US DPF; record the entry in the DPF list with its date",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2024, 3, 17, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
+							"record-zoom-privacy-2024",
 							"record-dpf-list",
-							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -8254,9 +8621,13 @@ func compiled() *catalog.Catalog {
 					},
 					"edition": catalog.Fact{
 						Value: "freemium",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "kostenloser Basic-Tarif (Meetings ab drei Personen enden nach 40 Minuten) neben bezahlten Tarifen",
+							EN: "free Basic plan (meetings of three or more end after 40 minutes) next to paid plans",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-zoom-account-types",
 						},
 					},
 					"hosting": catalog.Fact{
@@ -8290,10 +8661,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"own_purposes": catalog.Fact{
-						Value: "to_verify",
-						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Value: "reserved",
+						Detail: catalog.Text{
+							DE: "Zoom nutzt Nutzungsdaten für Produktentwicklung; Inhalte von Meetings und Chats nach eigenen Angaben nicht für KI-Training",
+							EN: "Zoom uses usage data for product development; by its own account not meeting and chat content for AI training",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 3, 17, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-003",
+							"record-zoom-privacy-2024",
+							"record-zoom-ai-2025",
 						},
 					},
 					"seat": catalog.Fact{
@@ -8305,16 +8681,20 @@ func compiled() *catalog.Catalog {
 					},
 					"self_hostable": catalog.Fact{
 						Value: "no",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Zoom Meetings Hybrid hält Medien teilweise im eigenen Netz, braucht aber die Zoom-Cloud für Signalisierung und Konten",
+							EN: "Zoom Meetings Hybrid keeps some media in your own network but needs the Zoom cloud for signalling and accounts",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-zoom-hybrid",
 						},
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-zoom-account-types",
 						},
 					},
 				},
@@ -8386,9 +8766,9 @@ func compiled() *catalog.Catalog {
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-webex-security-wp",
 						},
 					},
 					"certifications": catalog.Fact{
@@ -8429,9 +8809,13 @@ func compiled() *catalog.Catalog {
 					},
 					"edition": catalog.Fact{
 						Value: "freemium",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "kostenlose Konten (Meetings bis 50 Minuten) und bezahlte Tarife",
+							EN: "free accounts (meetings up to 50 minutes) and paid plans",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-webex-paid",
 						},
 					},
 					"hosting": catalog.Fact{
@@ -8447,9 +8831,13 @@ func compiled() *catalog.Catalog {
 					},
 					"meeting_password": catalog.Fact{
 						Value: "available",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Meeting-Passwörter werden erzwungen",
+							EN: "meeting passwords are enforced",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-webex-passwords",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -8486,9 +8874,9 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-webex-security-wp",
 						},
 					},
 				},
@@ -8530,12 +8918,12 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "offered",
 						Detail: catalog.Text{
-							DE: "nur in Google Workspace, mit Standardvertragsklauseln",
-							EN: "only in Google Workspace, with standard contractual clauses",
+							DE: "Cloud Data Processing Addendum für Workspace-Kunden",
+							EN: "Cloud Data Processing Addendum for Workspace customers",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-workspace-whitepaper",
 						},
 					},
 					"berlin_2020": catalog.Fact{
@@ -8547,18 +8935,22 @@ func compiled() *catalog.Catalog {
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-meet-admin-privacy",
 						},
 					},
 					"certifications": catalog.Fact{
 						Values: []string{
+							"iso27001",
+							"iso27017",
+							"iso27018",
 							"scc",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-meet-admin-privacy",
+							"record-google-sccs",
 						},
 					},
 					"dpf": catalog.Fact{
@@ -8586,27 +8978,35 @@ func compiled() *catalog.Catalog {
 					},
 					"edition": catalog.Fact{
 						Value: "freemium",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "kostenlos mit privatem Google-Konto, bezahlt in Workspace-Editionen",
+							EN: "free with a personal Google account, paid in Workspace editions",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-meet-privacy-basics",
 						},
 					},
 					"hosting": catalog.Fact{
-						Value: "usa",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Value: "mixed",
+						Detail: catalog.Text{
+							DE: "Datenregion (z. B. EU) nur in bestimmten Editionen für bestimmte Daten wählbar; sonst überall, wo Google oder Unterauftragnehmer Rechenzentren haben",
+							EN: "data region (e.g. EU) selectable only in some editions for some data; otherwise wherever Google or its sub-processors have facilities",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-workspace-service-terms-2025",
 						},
 					},
 					"meeting_password": catalog.Fact{
 						Value: "unavailable",
 						Detail: catalog.Text{
-							DE: "Zutritt per Anklopfen und Freigabe",
-							EN: "entry by knocking and admission",
+							DE: "Schutz über Meeting-Codes, Anklopfen und Zulassung durch den Host statt Passwort",
+							EN: "protection by meeting codes, knocking and host admission instead of a password",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-meet-security-users",
 						},
 					},
 					"open_source": catalog.Fact{
@@ -8617,10 +9017,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"own_purposes": catalog.Fact{
-						Value: "to_verify",
-						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
+						Value: "excluded",
+						Detail: catalog.Text{
+							DE: "für Workspace-Konten: keine Werbung, kein Verkauf, Nutzung nur zur Erbringung des Dienstes; private Konten fallen unter Googles allgemeine Datenschutzerklärung",
+							EN: "for Workspace accounts: no advertising, no sale, use only to provide the service; personal accounts fall under Google's general privacy policy",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-003",
+							"record-meet-admin-privacy",
+							"record-workspace-whitepaper",
 						},
 					},
 					"seat": catalog.Fact{
@@ -8639,13 +9044,9 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						Detail: catalog.Text{
-							DE: "Hangouts eingestellt",
-							EN: "Hangouts discontinued",
-						},
-						AsOf: catalog.Date{Time: time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-hangouts-2022",
+							"record-workspace-service-terms-2025",
 						},
 					},
 				},
@@ -8693,18 +9094,26 @@ func compiled() *catalog.Catalog {
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Nutzung „nur für geschäftliche und berufliche Zwecke“",
+							EN: "use \"only for business and professional purposes\"",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-goto-eula",
 						},
 					},
 					"certifications": catalog.Fact{
 						Values: []string{
 							"scc",
 						},
-						AsOf: catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "EU-Standardvertragsklauseln gelten mit Annahme des Vertrags als unterzeichnet",
+							EN: "the EU standard contractual clauses count as signed on accepting the agreement",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-goto-dpa-2025",
 						},
 					},
 					"dpf": catalog.Fact{
@@ -8763,9 +9172,9 @@ func compiled() *catalog.Catalog {
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-vendor-docs",
+							"record-goto-dpa-2025",
 						},
 					},
 				},
