@@ -266,3 +266,21 @@ tools:
 		}
 	}
 }
+
+// Health care: § 393 SGB V asks cloud providers for processing in the EU
+// and a C5 attestation; § 630f BGB retention fires whenever treatment runs
+// through a tool, whatever the business-letter question says.
+func TestHealthSectorRules(t *testing.T) {
+	cat := loadCatalog(t)
+	p := testkit.Assess(t, cat, testkit.Example("medical-zoom-whatsapp.yaml"))
+	if a := actionOf(p, "dpa-contract/zoom"); a == nil || !slices.Contains(a.Rules, "health_cloud_393") {
+		t.Errorf("Zoom in a practice: no § 393 SGB V action: %+v", a)
+	}
+	if a := actionOf(p, "retention/organisation"); a == nil || !slices.Contains(a.Rules, "archiving_missing_health") {
+		t.Errorf("consultations through Zoom, archiving 'no business letters': the patient-record action must still fire: %+v", a)
+	}
+	wa := actionOf(p, "switch-provider/whatsapp-business-app")
+	if wa == nil || !strings.Contains(wa.Why.DE, "TI-Messenger") {
+		t.Errorf("patients away from WhatsApp: the TI-Messenger must be named as a channel: %+v", wa)
+	}
+}
