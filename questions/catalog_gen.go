@@ -2138,6 +2138,14 @@ func compiled() *catalog.Catalog {
 					EN: "The page carries no date; the statement holds for the day it was read.",
 				},
 			},
+			&catalog.Source{
+				ID:    "record-hbdi-m365-2025",
+				Title: "Microsoft 365: In Hessen datenschutzkonform – unter klaren Bedingungen (zum Bericht des HBDI vom 15.11.2025)",
+				By:    "lindbergh.legal (Fachbeitrag einer Kanzlei; den Bericht des HBDI selbst konnten wir nicht lesen)",
+				Date:  "2025-11",
+				URL:   "https://lindbergh.legal/2025/microsoft-365-in-hessen-datenschutzkonform-unter-klaren-bedingungen",
+				Read:  "2026-12-04",
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -10892,12 +10900,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "dpo-review",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Einsatz von {tool} nach der Feststellung der Datenschutzkonferenz von 2022 bewerten und dokumentieren",
-							EN: "Assess and document the use of {tool} in the light of the 2022 finding of the German data protection conference",
+							DE: "Einsatz von {tool} nach der DSK-Feststellung von 2022 und dem HBDI-Bericht von 2025 bewerten und dokumentieren",
+							EN: "Assess and document the use of {tool} in the light of the 2022 DSK finding and the 2025 HBDI report",
 						},
 						Why: catalog.Text{
-							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzgerechten Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisen können – vor allem wegen Microsofts Verarbeitung für eigene Zwecke. Seitdem hat Microsoft die EU-Datengrenze abgeschlossen (Februar 2025). Halten Sie fest, welcher Datenschutznachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen und welche Diagnosedaten Sie abgeschaltet haben. Diese Bewertung ersetzt die Berliner Einschätzung vom Juli 2020.",
-							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. This assessment replaces the Berlin view of July 2020.",
+							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzgerechten Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisen können – vor allem wegen Microsofts Verarbeitung für eigene Zwecke. Seitdem hat Microsoft die EU-Datengrenze abgeschlossen (Februar 2025). Halten Sie fest, welcher Datenschutznachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen und welche Diagnosedaten Sie abgeschaltet haben. Der Hessische Beauftragte für Datenschutz (HBDI) hält Microsoft 365 seit seinem Bericht vom 15.11.2025 unter Bedingungen für datenschutzkonform nutzbar – auf Grundlage des Datenschutznachtrags vom September 2025 und nur, wenn seine Handlungsempfehlungen umgesetzt werden; die DSK-Feststellung ist nicht formell aufgehoben. Diese Bewertung ersetzt die Berliner Einschätzung vom Juli 2020.",
+							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. Since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the data protection addendum of September 2025 and only where its recommendations are implemented; the DSK finding has not been formally lifted. This assessment replaces the Berlin view of July 2020.",
 						},
 						Legal: []string{
 							"gdpr-5",
@@ -10906,6 +10914,7 @@ func compiled() *catalog.Catalog {
 						Sources: []string{
 							"record-dsk-m365-2022",
 							"record-ms-eudb-2025",
+							"record-hbdi-m365-2025",
 						},
 					},
 				},
