@@ -78,13 +78,13 @@ tools:
 		value    string
 	}{
 		{draft.Records, "controller", "Zahnarztpraxis Dr. Lind, Hauptstraße 1, 12345 Musterstadt"},
-		{draft.Records, "privacy_contact", "datenschutz@praxis-lind.example"},
-		{draft.Records, "dpo_contact", "dsb@example.org"},
+		{draft.Records, "privacy_contact", `datenschutz\@praxis-lind.example`},
+		{draft.Records, "dpo_contact", `dsb\@example.org`},
 		{draft.Records, "used_for", "Terminabsprachen"},
 		{draft.Records, "partner_groups", "Patientinnen, Klienten oder Mandanten"},
 		{draft.Records, "transfer_basis", "Durchführungsbeschluss (EU) 2023/1795"},
 		{draft.Records, "deletion_periods", "festgelegten Löschfristen"},
-		{draft.Notice, "website", "https://praxis-lind.example/datenschutz"},
+		{draft.Notice, "website", `https\://praxis-lind.example/datenschutz`},
 		{draft.Notice, "controller", "Hauptstraße 1"},
 		{draft.Policy, "privacy_contact", "Eva Lind"},
 	} {

@@ -718,7 +718,7 @@ func Escape(s string) string {
 			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029:
 			b.WriteByte(' ')
-		case r < 0x80 && markdownSpecial[r]:
+		case r < 0x80 && markdownSpecial[r], autolinkAt(s, i):
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
@@ -728,9 +728,24 @@ func Escape(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
+// autolinkAt reports whether the byte at i would let a viewer turn text into
+// a link (GFM autolink literals): the colon of "://" and the dot of "www.".
+// Escape breaks them, so an address typed into an answer stays text – and
+// markdownlint has no bare URL to complain about. An e-mail address is
+// broken by escaping its @ (markdownSpecial).
+func autolinkAt(s string, i int) bool {
+	switch s[i] {
+	case ':':
+		return strings.HasPrefix(s[i:], "://")
+	case '.':
+		return i >= 3 && strings.EqualFold(s[i-3:i], "www")
+	}
+	return false
+}
+
 // markdownSpecial are the ASCII characters Escape puts a backslash before.
 var markdownSpecial = func() (t [0x80]bool) {
-	for _, c := range "\\`*_[]<>#|~!{}" {
+	for _, c := range "\\`*_[]<>#|~!{}@" {
 		t[c] = true
 	}
 	return t
@@ -742,7 +757,7 @@ func needsEscape(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case c < 0x20 || c == 0x7f || c == '&' || c < 0x80 && markdownSpecial[c]:
+		case c < 0x20 || c == 0x7f || c == '&' || c < 0x80 && markdownSpecial[c], autolinkAt(s, i):
 			return true
 		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0: // C1 controls
 			return true

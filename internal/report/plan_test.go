@@ -140,7 +140,7 @@ func TestEscapeKeepsUserTextInline(t *testing.T) {
 		"a | b":                           `a \| b`,
 		"<script>alert(1)</script>":       `\<script\>alert(1)\</script\>`,
 		"line\nbreak\r\tand\x1b[31mred":   `line break  and \[31mred`,
-		"[link](http://x)":                `\[link\](http://x)`,
+		"[link](http://x)":                `\[link\](http\://x)`,
 		"Weber & Kollegen":                "Weber & Kollegen",
 		"&amp; &#38;":                     `\&amp; \&\#38;`,
 		"**bold** _it_ `code` ~strike~ !": `\*\*bold\*\* \_it\_ \` + "`" + `code\` + "`" + ` \~strike\~ \!`,
@@ -165,7 +165,9 @@ func escapeReference(s string) string {
 			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029:
 			b.WriteByte(' ')
-		case strings.ContainsRune("\\`*_[]<>#|~!{}", r):
+		case strings.ContainsRune("\\`*_[]<>#|~!{}@", r),
+			r == ':' && strings.HasPrefix(string(rs[i:]), "://"),
+			r == '.' && i >= 3 && strings.EqualFold(string(rs[i-3:i]), "www"):
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:
@@ -176,7 +178,7 @@ func escapeReference(s string) string {
 }
 
 func FuzzEscape(f *testing.F) {
-	for _, s := range []string{"", "plain text", "Weber & Kollegen", "&amp;", "a\u2028b", "\xc2\x85", "\xff\xfe", "ü*ß", " \t x "} {
+	for _, s := range []string{"", "plain text", "Weber & Kollegen", "&amp;", "a\u2028b", "\xc2\x85", "\xff\xfe", "ü*ß", " \t x ", "a@b.example", "https://x.example", "www.x.example"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

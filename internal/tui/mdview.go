@@ -168,7 +168,7 @@ func inline(s string, st mdStyles) string {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
-		case r == '\\' && i+1 < len(rs) && strings.ContainsRune("\\`*_[]<>#|~!{}&()+-.", rs[i+1]):
+		case r == '\\' && i+1 < len(rs) && strings.ContainsRune("\\`*_[]<>#|~!{}&()+-.@:", rs[i+1]):
 			run.WriteRune(rs[i+1])
 			i++
 		case r == '`':
