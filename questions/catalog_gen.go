@@ -2146,6 +2146,258 @@ func compiled() *catalog.Catalog {
 				URL:   "https://lindbergh.legal/2025/microsoft-365-in-hessen-datenschutzkonform-unter-klaren-bedingungen",
 				Read:  "2026-12-04",
 			},
+			&catalog.Source{
+				ID:    "record-opentalk-terms",
+				Title: "Terms of Use for OpenTalk-as-a-Service",
+				By:    "OpenTalk GmbH",
+				Date:  "undated",
+				URL:   "https://opentalk.eu/en/terms-of-use",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-opentalk-product",
+				Title: "OpenTalk Produkt (Architektur)",
+				By:    "OpenTalk GmbH",
+				Date:  "undated",
+				URL:   "https://opentalk.eu/de/produkt",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-opentalk-frontend",
+				Title: "OpenTalk web frontend (locale file k3k.ftl)",
+				By:    "OpenTalk GmbH (GitHub-Spiegel)",
+				Date:  "ongoing",
+				URL:   "https://github.com/opentalk-mirrors/frontend-web-web-app",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-opentalk-controller-2025",
+				Title: "OpenTalk Controller (README, CHANGELOG 0.32.0)",
+				By:    "OpenTalk GmbH (GitHub-Spiegel)",
+				Date:  "2025-11-13",
+				URL:   "https://github.com/opentalk-mirrors/controller",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-opentalk-dfn",
+				Title: "OpenTalk für DFN",
+				By:    "OpenTalk GmbH",
+				Date:  "undated",
+				URL:   "https://opentalk.eu/de/dfn",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-element-privacy",
+				Title: "Element Customer Privacy Policy",
+				By:    "New Vector Ltd (Element)",
+				Date:  "undated",
+				URL:   "https://github.com/element-hq/policies/blob/main/docs/ems/privacy_notice.md",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-element-docs",
+				Title: "Element Knowledge and Documentation",
+				By:    "Element",
+				Date:  "undated",
+				URL:   "https://ems-docs.element.io/books/welcome/page/element-knowledge-and-documentation",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-element-e2ee",
+				Title: "End to end encryption by default (Element Web docs)",
+				By:    "Element",
+				Date:  "ongoing",
+				URL:   "https://web-docs.element.dev/Element%20Web/e2ee.html",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-element-ess",
+				Title: "Element Server Suite Community Edition (README)",
+				By:    "Element (GitHub)",
+				Date:  "ongoing",
+				URL:   "https://github.com/element-hq/ess-helm",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-element-agpl-2024",
+				Title: "Sustainable licensing at Element with AGPL",
+				By:    "Element (Blog)",
+				Date:  "2024-09-05",
+				URL:   "https://element.io/blog/sustainable-licensing-at-element-with-agpl",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-stashcat-privacy",
+				Title: "Privacy Policy (Product)",
+				By:    "stashcat GmbH",
+				Date:  "undated",
+				URL:   "https://stashcat.com/en/privacy-policy-product/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-stashcat-portal",
+				Title: "Datenschutzerklärung (Portal)",
+				By:    "stashcat GmbH",
+				Date:  "undated",
+				URL:   "https://stashcat.com/datenschutz-portal",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-stashcat-keys",
+				Title: "I have forgotten my password. How do I reset it?",
+				By:    "stashcat GmbH (Knowledge Base)",
+				Date:  "undated",
+				URL:   "https://stashcat.com/en/faq/i-have-forgotten-my-password-how-do-i-reset-it/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-stashcat-terms",
+				Title: "Terms of use",
+				By:    "stashcat GmbH",
+				Date:  "undated",
+				URL:   "https://stashcat.com/en/terms-of-use/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-freie-messenger-stashcat",
+				Title: "Stashcat / schul.cloud",
+				By:    "freie-messenger.de (Blog; keine Angabe des Anbieters gefunden)",
+				Date:  "undated",
+				URL:   "https://www.freie-messenger.de/warum/warumnicht/stashcat/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-teamwire-privacy",
+				Title: "Datenschutzerklärung",
+				By:    "Teamwire GmbH",
+				Date:  "undated",
+				URL:   "https://teamwire.eu/datenschutz/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-teamwire-faq",
+				Title: "FAQ",
+				By:    "Teamwire GmbH",
+				Date:  "undated",
+				URL:   "https://teamwire.eu/faq/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-teamwire-terms",
+				Title: "Nutzungsbedingungen für Cloud Services",
+				By:    "Teamwire GmbH",
+				Date:  "undated",
+				URL:   "https://teamwire.eu/agbs",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-doctolib-terms",
+				Title: "Datenschutzbestimmungen Doctolib",
+				By:    "Doctolib GmbH",
+				Date:  "undated",
+				URL:   "https://www.doctolib.de/terms/agreement",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-doctolib-security-fr",
+				Title: "Tout savoir sur la sécurité des données et la protection des données personnelles",
+				By:    "Doctolib (Hilfebereich)",
+				Date:  "undated",
+				URL:   "https://doctolib.zendesk.com/hc/fr/articles/360040107491",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-doctolib-security",
+				Title: "Datenschutz – Häufig gestellte Fragen (für Ärzte)",
+				By:    "Doctolib GmbH",
+				Date:  "undated",
+				URL:   "https://www.doctolib.de/for-doctors/security",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-doctolib-video",
+				Title: "Voraussetzungen für die Videosprechstunde",
+				By:    "Doctolib (Patienten-Hilfe)",
+				Date:  "undated",
+				URL:   "https://doctolibpatient.zendesk.com/hc/de/articles/360012761880-Voraussetzungen-f%C3%BCr-die-Videosprechstunde",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-doctolib-netzpolitik-2024",
+				Title: "Doctolib: wachsender Riese im Gesundheitsdatenmarkt",
+				By:    "netzpolitik.org (Presse)",
+				Date:  "2024-04",
+				URL:   "https://netzpolitik.org/2024/doctolib-wachsender-riese-im-gesundheitsdatenmarkt/",
+				Read:  "2026-12-04",
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -8295,7 +8547,7 @@ func compiled() *catalog.Catalog {
 					EN: "Element (Matrix)",
 				},
 				Kind:   "messenger",
-				Vendor: "Element / Matrix.org Foundation",
+				Vendor: "New Vector Ltd (Element), London; Protokoll der Matrix.org Foundation",
 				About: catalog.Text{
 					DE: "Offener Messenger-Standard Matrix mit der App Element; selbst betreibbar oder bei einem Dienstleister, Ende-zu-Ende-verschlüsselt.",
 					EN: "The open Matrix messaging standard with the Element app; self-hosted or run by a provider, end-to-end encrypted.",
@@ -8309,32 +8561,36 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"avv": catalog.Fact{
-						Value: "not_needed",
+						Value: "to_verify",
 						Detail: catalog.Text{
-							DE: "bei eigenem Betrieb; sonst mit dem Betreiber",
-							EN: "when you run it; otherwise with the operator",
+							DE: "bei gehosteten Servern ist Element Auftragsverarbeiter; den Vertragstext beim Anbieter anfordern",
+							EN: "for hosted servers Element acts as processor; ask the provider for the contract text",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-privacy",
 						},
 					},
 					"business_use": catalog.Fact{
 						Value: "allowed",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "geschäftlich über Element Cloud oder ESS Pro; die Community Edition nur nicht-kommerziell",
+							EN: "for business via Element Cloud or ESS Pro; the Community Edition only for non-commercial use",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-ess",
 						},
 					},
 					"e2e": catalog.Fact{
 						Value: "default",
 						Detail: catalog.Text{
-							DE: "in privaten Räumen und Direktnachrichten",
-							EN: "in private rooms and direct messages",
+							DE: "Direktnachrichten und private Räume standardmäßig, öffentliche Räume nicht",
+							EN: "direct messages and private rooms by default, public rooms not",
 						},
-						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-e2ee",
 						},
 					},
 					"edition": catalog.Fact{
@@ -8346,44 +8602,56 @@ func compiled() *catalog.Catalog {
 					},
 					"hosting": catalog.Fact{
 						Value: "chosen",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "selbst betrieben oder in der Element Cloud; deren Region beim Anbieter erfragen",
+							EN: "self-hosted or in Element Cloud; ask the provider for its region",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-docs",
 						},
 					},
 					"open_source": catalog.Fact{
 						Value: "yes",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Apps und Server unter AGPLv3 (mit kommerzieller Lizenz)",
+							EN: "apps and server under AGPLv3 (with a commercial licence)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 9, 5, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-agpl-2024",
 						},
 					},
 					"phone_number": catalog.Fact{
 						Value: "not_required",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-privacy",
 						},
 					},
 					"seat": catalog.Fact{
-						Value: "depends",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Value: "adequate",
+						Detail: catalog.Text{
+							DE: "New Vector Ltd, London (Vereinigtes Königreich, Angemessenheitsbeschluss der EU)",
+							EN: "New Vector Ltd, London (United Kingdom, EU adequacy decision)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-privacy",
 						},
 					},
 					"self_hostable": catalog.Fact{
 						Value: "yes",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-ess",
 						},
 					},
 					"status": catalog.Fact{
 						Value: "active",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-matrix-element",
+							"record-element-ess",
 						},
 					},
 				},
@@ -10310,6 +10578,371 @@ func compiled() *catalog.Catalog {
 						AsOf:  catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"seed-003",
+						},
+					},
+				},
+			},
+			&catalog.Tool{
+				ID: "opentalk",
+				Name: catalog.Text{
+					DE: "OpenTalk",
+					EN: "OpenTalk",
+				},
+				Kind:   "video",
+				Vendor: "OpenTalk GmbH, Berlin",
+				About: catalog.Text{
+					DE: "Browserbasierte Videokonferenz aus Berlin (Heinlein-Gruppe), quelloffen unter EUPL; als Dienst auf Servern in Deutschland oder selbst betrieben.",
+					EN: "Browser-based video conferencing from Berlin (Heinlein group), open source under the EUPL; as a service on servers in Germany or self-hosted.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "einen Auftragsverarbeitungsvertrag beim Anbieter anfordern – in den gelesenen Bedingungen nicht gefunden",
+							EN: "ask the provider for a DPA – not found in the terms read",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-terms",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-terms",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "Ende-zu-Ende-Verschlüsselung je Meeting zuschaltbar; dann ohne Einwahl, Streaming und Aufzeichnung",
+							EN: "end-to-end encryption can be switched on per meeting; then without dial-in, streaming and recording",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-frontend",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "als Dienst auf eigenen Servern in Deutschland; auch im eigenen Rechenzentrum zu betreiben",
+							EN: "as a service on its own servers in Germany; can also run in your own data centre",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-product",
+						},
+					},
+					"meeting_password": catalog.Fact{
+						Value: "available",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-frontend",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "yes",
+						Detail: catalog.Text{
+							DE: "EUPL-1.2",
+							EN: "EUPL-1.2",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 11, 13, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-controller-2025",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-terms",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "yes",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-dfn",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2025, 11, 13, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-opentalk-controller-2025",
+						},
+					},
+				},
+				Alternatives: []string{
+					"jitsi-hosted",
+					"bigbluebutton",
+				},
+			},
+			&catalog.Tool{
+				ID: "stashcat",
+				Name: catalog.Text{
+					DE: "stashcat",
+					EN: "stashcat",
+				},
+				Kind:   "messenger",
+				Vendor: "stashcat GmbH, Hannover",
+				About: catalog.Text{
+					DE: "Business-Messenger aus Hannover für Unternehmen und Behörden: Kanäle, Chats, Dateiablage, Kalender; Grundlage auch von schul.cloud.",
+					EN: "Business messenger from Hanover for companies and public authorities: channels, chats, file storage, calendar; also the platform behind schul.cloud.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "die Bedingungen nennen stashcat technischen Dienstleister der Organisation; den AVV anfordern",
+							EN: "the terms call stashcat the organisation's technical service provider; ask for the DPA",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-stashcat-terms",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-stashcat-terms",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						Detail: catalog.Text{
+							DE: "Chats mit eigenem Verschlüsselungskennwort; ob Kanäle und Dateien Ende-zu-Ende verschlüsselt sind, beim Anbieter prüfen",
+							EN: "chats with a separate encryption password; check with the provider whether channels and files are end-to-end encrypted",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-stashcat-keys",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "Rechenzentrum in Deutschland",
+							EN: "data centre in Germany",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-stashcat-portal",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						Detail: catalog.Text{
+							DE: "proprietäres Protokoll; keine Quellen veröffentlicht",
+							EN: "proprietary protocol; no source code published",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-freie-messenger-stashcat",
+						},
+					},
+					"phone_number": catalog.Fact{
+						Value: "not_required",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-stashcat-keys",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-stashcat-privacy",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-stashcat-privacy",
+						},
+					},
+				},
+				Alternatives: []string{
+					"threema-work",
+					"teamwire",
+				},
+			},
+			&catalog.Tool{
+				ID: "teamwire",
+				Name: catalog.Text{
+					DE: "Teamwire",
+					EN: "Teamwire",
+				},
+				Kind:   "messenger",
+				Vendor: "Teamwire GmbH, München",
+				About: catalog.Text{
+					DE: "Enterprise-Messenger aus München für Unternehmen, Behörden und Gesundheitswesen, zentral verwaltet, als Cloud-Dienst oder im eigenen Betrieb.",
+					EN: "Enterprise messenger from Munich for companies, public authorities and health care, centrally managed, as a cloud service or on premises.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-teamwire-privacy",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-teamwire-terms",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "der Anbieter beschreibt Verschlüsselung vor dem Versand; technische Unterlagen dazu anfordern",
+							EN: "the provider describes encryption before sending; ask for technical documentation",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-teamwire-faq",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "Daten nur auf Servern in Deutschland",
+							EN: "data only on servers in Germany",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-teamwire-faq",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						Detail: catalog.Text{
+							DE: "Nutzung unter einer Lizenz des Anbieters",
+							EN: "use under the provider's licence",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-teamwire-terms",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-teamwire-privacy",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "yes",
+						Detail: catalog.Text{
+							DE: "eigener Betrieb (On-Premise) als gesondertes Angebot",
+							EN: "on-premises operation as a separate offer",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-teamwire-terms",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-teamwire-faq",
+						},
+					},
+				},
+				Alternatives: []string{
+					"threema-work",
+					"stashcat",
+				},
+			},
+			&catalog.Tool{
+				ID: "doctolib",
+				Name: catalog.Text{
+					DE: "Doctolib (Videosprechstunde und Patientennachrichten)",
+					EN: "Doctolib (video consultations and patient messages)",
+				},
+				Kind:   "video",
+				Vendor: "Doctolib GmbH, Berlin",
+				About: catalog.Text{
+					DE: "Praxissoftware und Patientenportal: Online-Termine, Videosprechstunden und Nachrichten zwischen Praxis und Patienten. Ob die Videosprechstunde auf der Liste der KBV steht, vor dem Einsatz dort prüfen.",
+					EN: "Practice software and patient portal: online appointments, video consultations and messages between practice and patients. Check on the KBV list whether the video consultation is certified before use.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "Doctolib handelt für die Praxis als Auftragsverarbeiter",
+							EN: "Doctolib acts as the practice's processor",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-doctolib-security",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-doctolib-security",
+						},
+					},
+					"certifications": catalog.Fact{
+						Values: []string{
+							"iso27001",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-doctolib-security-fr",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "für die Videosprechstunde verlangt Anlage 31b BMV-Ä Ende-zu-Ende-Verschlüsselung – Zertifizierung bei der KBV prüfen",
+							EN: "for video consultations Annex 31b BMV-Ä requires end-to-end encryption – check the certification with the KBV",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-doctolib-video",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "Daten werden in Europa gespeichert",
+							EN: "data are stored in Europe",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-doctolib-security-fr",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 4, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-doctolib-netzpolitik-2024",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-doctolib-terms",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-doctolib-video",
 						},
 					},
 				},
