@@ -275,6 +275,8 @@ type Plan struct {
 
 	// FirstSteps are the few actions to start with, in order.
 	FirstSteps []*Action
+
+	words map[string]catalog.Text // Words, once per plan
 }
 
 // MaxFirstSteps is how many actions a plan's first steps name at most.
@@ -946,23 +948,20 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 		key, name = t.Key, t.Name
 	}
 	a.ID = tpl.Topic + "/" + key
-	words := p.Words()
-	// {ai} is the tool's AI features as its catalogue fact describes them
-	// (name, switch, default): a sentence, or nothing.
-	var ai catalog.Text
-	if t != nil {
-		for _, f := range t.Facts {
-			if f.Def.ID == "ai" {
-				ai = f.Fact.Detail
-			}
-		}
+	if p.words == nil {
+		p.words = p.Words()
 	}
+	words := p.words
 	subst := func(x catalog.Text) catalog.Text {
-		one := func(s, tool, ai string, l catalog.Lang) string {
-			s = strings.ReplaceAll(s, "{ai}", ai)
-			return strings.TrimSpace(strings.ReplaceAll(fill(s, tool, words, l), "  ", " "))
+		one := func(s, tool string, l catalog.Lang) string {
+			if strings.Contains(s, "{ai}") {
+				// The tool's AI features as its catalogue fact describes
+				// them (name, switch, default): a sentence, or nothing.
+				s = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "{ai}", aiText(t, l)), "  ", " "))
+			}
+			return fill(s, tool, words, l)
 		}
-		return catalog.Text{DE: one(x.DE, name.DE, ai.DE, catalog.DE), EN: one(x.EN, name.EN, ai.EN, catalog.EN)}
+		return catalog.Text{DE: one(x.DE, name.DE, catalog.DE), EN: one(x.EN, name.EN, catalog.EN)}
 	}
 	a.Title = subst(tpl.Title)
 	a.Why = subst(tpl.Why)
@@ -981,6 +980,19 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 		a.Due = catalog.Date{Time: p.Assessment.Date.AddDate(0, 0, d)}
 	}
 	return a
+}
+
+// aiText is the detail of the tool's ai fact in language l, or "".
+func aiText(t *Tool, l catalog.Lang) string {
+	if t == nil {
+		return ""
+	}
+	for _, f := range t.Facts {
+		if f.Def.ID == "ai" {
+			return f.Fact.Detail.In(l)
+		}
+	}
+	return ""
 }
 
 // Words are the texts for the placeholders of rule texts ({clients},
