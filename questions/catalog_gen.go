@@ -6866,14 +6866,25 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				ShowIf: &catalog.Cond{
-					Q: "recording",
-					In: []string{
-						"sometimes",
-						"often",
-						"unknown",
+					Any: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "recording",
+							In: []string{
+								"sometimes",
+								"often",
+								"unknown",
+							},
+							Line:   563,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Kind:   "notetaker",
+							Line:   564,
+							Column: 11,
+						},
 					},
-					Line:   561,
-					Column: 14,
+					Line:   562,
+					Column: 7,
 				},
 				Assume: catalog.Text{
 					DE: "Es wird angenommen, dass nicht gefragt wird.",
@@ -6966,12 +6977,68 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				ShowIf: &catalog.Cond{
+					Not: &catalog.Cond{
+						Kind:   "notetaker",
+						Line:   586,
+						Column: 20,
+					},
+					Line:   586,
+					Column: 14,
+				},
 				Assume: catalog.Text{
 					DE: "Es wird angenommen, dass sie ohne Regeln aktiv sind.",
 					EN: "The plan assumes they are active without rules.",
 				},
 				Scope: "tool",
 				Index: 66,
+			},
+			&catalog.Question{
+				ID:   "bot_joins",
+				Area: "privacy_settings",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "An welchen Besprechungen nimmt der KI-Notizassistent teil?",
+					EN: "Which meetings does the AI note-taker join?",
+				},
+				Help: catalog.Text{
+					DE: "Viele Notizassistenten treten, sobald sie mit dem Kalender verbunden sind, jedem Termin von selbst bei – auch Gesprächen mit Kunden, Bewerbern oder dem Betriebsrat, in denen niemand mit einer Mitschrift rechnet.",
+					EN: "Many note-takers, once connected to the calendar, join every meeting by themselves – including talks with customers, applicants or the works council where nobody expects a transcript.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "chosen",
+						Label: catalog.Text{
+							DE: "nur, wenn jemand ihn einer Besprechung gezielt hinzufügt",
+							EN: "only when someone adds it to a meeting deliberately",
+						},
+					},
+					catalog.Option{
+						ID: "all_calendar",
+						Label: catalog.Text{
+							DE: "von selbst allen Terminen im Kalender",
+							EN: "every meeting in the calendar by itself",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Kind:   "notetaker",
+					Line:   602,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass er allen Terminen beitritt.",
+					EN: "The plan assumes it joins every meeting.",
+				},
+				Scope: "tool",
+				Index: 67,
 			},
 			&catalog.Question{
 				ID:   "meeting_protection",
@@ -7024,7 +7091,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   598,
+					Line:   617,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7032,7 +7099,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are unprotected.",
 				},
 				Scope: "tool",
-				Index: 67,
+				Index: 68,
 			},
 			&catalog.Question{
 				ID:   "access_separate",
@@ -7075,11 +7142,11 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   615,
+					Line:   634,
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 68,
+				Index: 69,
 			},
 			&catalog.Question{
 				ID:   "screen_sharing",
@@ -7118,7 +7185,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   623,
+					Line:   642,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7126,7 +7193,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes everyone may share.",
 				},
 				Scope: "tool",
-				Index: 69,
+				Index: 70,
 			},
 			&catalog.Question{
 				ID:   "auto_delete",
@@ -7164,7 +7231,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "tool",
-				Index: 70,
+				Index: 71,
 			},
 		},
 		Tools: []*catalog.Tool{
@@ -14626,6 +14693,11 @@ func compiled() *catalog.Catalog {
 							Line:   1092,
 							Column: 11,
 						},
+						&catalog.Cond{
+							Kind:   "notetaker",
+							Line:   1093,
+							Column: 11,
+						},
 					},
 					Line:   1090,
 					Column: 7,
@@ -14667,7 +14739,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1108,
+					Line:   1109,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14706,7 +14778,7 @@ func compiled() *catalog.Catalog {
 						"on",
 						"unknown",
 					},
-					Line:   1123,
+					Line:   1124,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14742,23 +14814,34 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					All: []*catalog.Cond{
 						&catalog.Cond{
-							Q: "ai_features",
-							In: []string{
-								"on",
-								"with_rules",
-								"unknown",
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "ai_features",
+									In: []string{
+										"on",
+										"with_rules",
+										"unknown",
+									},
+									Line:   1142,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Kind:   "notetaker",
+									Line:   1143,
+									Column: 15,
+								},
 							},
-							Line:   1140,
+							Line:   1141,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "works_council",
 							Equals: "yes",
-							Line:   1141,
+							Line:   1144,
 							Column: 11,
 						},
 					},
-					Line:   1139,
+					Line:   1140,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14788,16 +14871,27 @@ func compiled() *catalog.Catalog {
 				Scope: "organisation",
 				When: catalog.Cond{
 					AnyTool: &catalog.Cond{
-						Q: "ai_features",
-						In: []string{
-							"on",
-							"with_rules",
+						Any: []*catalog.Cond{
+							&catalog.Cond{
+								Q: "ai_features",
+								In: []string{
+									"on",
+									"with_rules",
+								},
+								Line:   1159,
+								Column: 13,
+							},
+							&catalog.Cond{
+								Kind:   "notetaker",
+								Line:   1160,
+								Column: 13,
+							},
 						},
-						Line:   1153,
-						Column: 22,
+						Line:   1158,
+						Column: 9,
 					},
-					Line:   1153,
-					Column: 11,
+					Line:   1157,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
@@ -14822,6 +14916,45 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "notetaker_joins_all",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "bot_joins",
+					In: []string{
+						"all_calendar",
+						"unknown",
+					},
+					Line:   1172,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "{tool} nur gezielt zu einzelnen Besprechungen hinzufügen, nicht automatisch zu allen Terminen",
+							EN: "Add {tool} to single meetings deliberately, not to every calendar meeting automatically",
+						},
+						Why: catalog.Text{
+							DE: "Ein Notizassistent, der von selbst jedem Termin beitritt, schneidet auch dort mit, wo niemand davon weiß und niemand zugestimmt hat – eine Mitschrift des nicht öffentlich gesprochenen Wortes ohne Zustimmung aller ist strafbar (§ 201 StGB). Schalten Sie den automatischen Beitritt in den Einstellungen des Assistenten ab, kündigen Sie ihn in der Einladung an und lassen Sie ihn nur zu, wenn alle einverstanden sind. {ai}",
+							EN: "A note-taker that joins every meeting by itself also takes notes where nobody knows of it and nobody agreed – a transcript of the privately spoken word without everyone's agreement is a criminal offence (§ 201 StGB). Switch off automatic joining in the note-taker's settings, announce it in the invitation and let it in only when everyone agrees. {ai}",
+						},
+						Legal: []string{
+							"stgb-201",
+							"gdpr-25",
+							"gdpr-6",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+						Policy: catalog.Text{
+							DE: "nur gezielt einer Besprechung hinzufügen, in der Einladung ankündigen und nur mit Zustimmung aller mitschreiben lassen",
+							EN: "add it to a meeting only deliberately, announce it in the invitation and let it take notes only with everyone's agreement",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "no_central_settings",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -14830,7 +14963,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1165,
+					Line:   1187,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14863,7 +14996,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1177,
+					Line:   1199,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14901,7 +15034,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1192,
+					Line:   1214,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14937,7 +15070,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   1209,
+							Line:   1231,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14946,11 +15079,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   1210,
+							Line:   1232,
 							Column: 11,
 						},
 					},
-					Line:   1208,
+					Line:   1230,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14983,7 +15116,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1222,
+					Line:   1244,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15016,7 +15149,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   1234,
+					Line:   1256,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15054,7 +15187,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1250,
+					Line:   1272,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15086,7 +15219,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   1262,
+					Line:   1284,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15120,7 +15253,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1274,
+					Line:   1296,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15156,7 +15289,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1288,
+							Line:   1310,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15167,7 +15300,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1290,
+									Line:   1312,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15177,7 +15310,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   1291,
+									Line:   1313,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15187,18 +15320,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1292,
+										Line:   1314,
 										Column: 26,
 									},
-									Line:   1292,
+									Line:   1314,
 									Column: 15,
 								},
 							},
-							Line:   1289,
+							Line:   1311,
 							Column: 11,
 						},
 					},
-					Line:   1287,
+					Line:   1309,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15233,7 +15366,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1304,
+					Line:   1326,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15266,7 +15399,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1316,
+					Line:   1338,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15300,7 +15433,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1328,
+					Line:   1350,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15333,7 +15466,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   1340,
+					Line:   1362,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15364,7 +15497,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   1352,
+					Line:   1374,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15401,7 +15534,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   1366,
+							Line:   1388,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15411,14 +15544,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1367,
+								Line:   1389,
 								Column: 17,
 							},
-							Line:   1367,
+							Line:   1389,
 							Column: 11,
 						},
 					},
-					Line:   1365,
+					Line:   1387,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15458,24 +15591,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1382,
+										Line:   1404,
 										Column: 26,
 									},
-									Line:   1382,
+									Line:   1404,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1383,
+										Line:   1405,
 										Column: 26,
 									},
-									Line:   1383,
+									Line:   1405,
 									Column: 15,
 								},
 							},
-							Line:   1381,
+							Line:   1403,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15485,14 +15618,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1384,
+								Line:   1406,
 								Column: 17,
 							},
-							Line:   1384,
+							Line:   1406,
 							Column: 11,
 						},
 					},
-					Line:   1380,
+					Line:   1402,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15530,7 +15663,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1398,
+							Line:   1420,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15542,10 +15675,10 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   1399,
+								Line:   1421,
 								Column: 22,
 							},
-							Line:   1399,
+							Line:   1421,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15556,14 +15689,14 @@ func compiled() *catalog.Catalog {
 									"counselling",
 									"legal_tax",
 								},
-								Line:   1400,
+								Line:   1422,
 								Column: 17,
 							},
-							Line:   1400,
+							Line:   1422,
 							Column: 11,
 						},
 					},
-					Line:   1397,
+					Line:   1419,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15603,7 +15736,7 @@ func compiled() *catalog.Catalog {
 										"partly",
 										"unknown",
 									},
-									Line:   1415,
+									Line:   1437,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15612,14 +15745,14 @@ func compiled() *catalog.Catalog {
 										In: []string{
 											"consultations",
 										},
-										Line:   1416,
+										Line:   1438,
 										Column: 26,
 									},
-									Line:   1416,
+									Line:   1438,
 									Column: 15,
 								},
 							},
-							Line:   1414,
+							Line:   1436,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15631,10 +15764,10 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1417,
+								Line:   1439,
 								Column: 22,
 							},
-							Line:   1417,
+							Line:   1439,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15643,11 +15776,11 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   1418,
+							Line:   1440,
 							Column: 11,
 						},
 					},
-					Line:   1413,
+					Line:   1435,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15684,7 +15817,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1432,
+							Line:   1454,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15697,20 +15830,20 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1433,
+								Line:   1455,
 								Column: 22,
 							},
-							Line:   1433,
+							Line:   1455,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "legal_tax",
-							Line:   1434,
+							Line:   1456,
 							Column: 11,
 						},
 					},
-					Line:   1431,
+					Line:   1453,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15746,7 +15879,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1446,
+					Line:   1468,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15781,7 +15914,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1460,
+							Line:   1482,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15790,11 +15923,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   1461,
+							Line:   1483,
 							Column: 11,
 						},
 					},
-					Line:   1459,
+					Line:   1481,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15830,7 +15963,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1475,
+							Line:   1497,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15840,10 +15973,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   1476,
+								Line:   1498,
 								Column: 17,
 							},
-							Line:   1476,
+							Line:   1498,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15852,34 +15985,34 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   1478,
+										Line:   1500,
 										Column: 26,
 									},
-									Line:   1478,
+									Line:   1500,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1479,
+										Line:   1501,
 										Column: 26,
 									},
-									Line:   1479,
+									Line:   1501,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   1480,
+									Line:   1502,
 									Column: 15,
 								},
 							},
-							Line:   1477,
+							Line:   1499,
 							Column: 11,
 						},
 					},
-					Line:   1474,
+					Line:   1496,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15915,7 +16048,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1494,
+							Line:   1516,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15926,7 +16059,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1496,
+									Line:   1518,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15938,15 +16071,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   1497,
+									Line:   1519,
 									Column: 15,
 								},
 							},
-							Line:   1495,
+							Line:   1517,
 							Column: 11,
 						},
 					},
-					Line:   1493,
+					Line:   1515,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15982,20 +16115,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   1511,
+							Line:   1533,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   1512,
+								Line:   1534,
 								Column: 22,
 							},
-							Line:   1512,
+							Line:   1534,
 							Column: 11,
 						},
 					},
-					Line:   1510,
+					Line:   1532,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16031,7 +16164,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1526,
+							Line:   1548,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16040,13 +16173,13 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "berlin_2020",
 										Equals: "non_compliant",
-										Line:   1529,
+										Line:   1551,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   1530,
+										Line:   1552,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -16056,18 +16189,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   1531,
+										Line:   1553,
 										Column: 17,
 									},
 								},
-								Line:   1528,
+								Line:   1550,
 								Column: 13,
 							},
-							Line:   1527,
+							Line:   1549,
 							Column: 11,
 						},
 					},
-					Line:   1525,
+					Line:   1547,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

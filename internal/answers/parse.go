@@ -536,12 +536,12 @@ func (p *parser) custom(t *Tool, tn, kindNode, factsNode *yaml.Node, nameBad boo
 		p.errs.add(pos(tn), "tool: %s needs name: <the tool's name>", t.ID)
 	}
 	if kindNode == nil {
-		p.errs.add(pos(tn), "tool: %s needs kind: messenger or kind: video", t.ID)
+		p.errs.add(pos(tn), "tool: %s needs kind: (one of %s)", t.ID, catalog.KindList())
 	} else if s, ok := p.scalar(kindNode, "kind"); ok {
-		if k := catalog.Kind(s); k == catalog.KindMessenger || k == catalog.KindVideo {
+		if k := catalog.Kind(s); k.Valid() {
 			t.Kind = k
 		} else {
-			p.errs.add(pos(kindNode), "kind must be messenger or video, not %q", s)
+			p.errs.add(pos(kindNode), "kind must be one of %s, not %q", catalog.KindList(), s)
 		}
 	}
 	t.Facts = map[string]Value{}

@@ -284,3 +284,46 @@ func TestHealthSectorRules(t *testing.T) {
 		t.Errorf("patients away from WhatsApp: the TI-Messenger must be named as a channel: %+v", wa)
 	}
 }
+
+// An AI note-taker is a tool kind of its own: it records by nature, so the
+// plan asks for everyone's agreement, stops automatic joining, involves the
+// works council and trains the staff – without asking whether "AI
+// features" are on, and without a video tool's meeting questions.
+func TestNoteTakerIsAToolKindOfItsOwn(t *testing.T) {
+	src := `format: konform/answers/v1
+lang: de
+assessment: {organisation: Ingenieurbüro, date: 2026-11-22}
+context: {sector: business, secrecy_203: "no", partners: both, staff: medium, works_council: "yes", works_agreement: agreement}
+tools:
+  - tool: other
+    name: Notizbot
+    kind: notetaker
+    facts: {seat: usa, hosting: usa}
+    answers: {used_for: [meetings], recording_consent: "no", bot_joins: all_calendar}
+`
+	p := parse(t, src)
+	tool := p.Tools[0]
+	if tool.Kind != catalog.KindNotetaker {
+		t.Fatalf("kind %q", tool.Kind)
+	}
+	var rules []string
+	for _, a := range p.Actions {
+		rules = append(rules, a.Rules...)
+	}
+	for _, want := range []string{"notetaker_joins_all", "recording_without_consent", "recording_in_use", "ai_works_council", "ai_literacy"} {
+		if !slices.Contains(rules, want) {
+			t.Errorf("rule %s did not fire for a note-taker; fired: %v", want, rules)
+		}
+	}
+	for _, q := range []string{"ai_features", "meeting_protection", "recording", "sick_notes"} {
+		if slices.ContainsFunc(tool.Answers, func(a assess.Answer) bool { return a.Question.ID == q }) {
+			t.Errorf("a note-taker is asked %s", q)
+		}
+	}
+	chosen := parse(t, strings.Replace(strings.Replace(src, "bot_joins: all_calendar", "bot_joins: chosen", 1), `recording_consent: "no"`, `recording_consent: "yes"`, 1))
+	for _, a := range chosen.Actions {
+		if slices.Contains(a.Rules, "notetaker_joins_all") || slices.Contains(a.Rules, "recording_without_consent") {
+			t.Errorf("%s fires though the bot joins only chosen meetings with everyone's agreement", a.ID)
+		}
+	}
+}

@@ -253,8 +253,8 @@ func (cc condCheck) check(c *Cond, inTool bool) []error {
 		if !inTool {
 			errs = append(errs, cc.errf(c, "kind belongs to a tool; wrap it in any_tool"))
 		}
-		if c.Kind != KindMessenger && c.Kind != KindVideo {
-			errs = append(errs, cc.errf(c, "kind must be messenger or video, not %q", c.Kind))
+		if !c.Kind.Valid() {
+			errs = append(errs, cc.errf(c, "kind must be one of %s, not %q", KindList(), c.Kind))
 		}
 	case c.Tool != "":
 		if !inTool {

@@ -153,7 +153,7 @@ func (s *satChecker) cubeSat(cube []literal) bool {
 func (s *satChecker) toolFits(t *Tool, byVar map[string][]literal) bool {
 	kinds := []Kind{t.Kind}
 	if t.Custom {
-		kinds = []Kind{KindMessenger, KindVideo} // the user says which
+		kinds = Kinds // the user says which
 	}
 	return slices.ContainsFunc(kinds, func(k Kind) bool { return s.toolFitsAs(t, k, byVar) })
 }

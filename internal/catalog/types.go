@@ -6,6 +6,7 @@ package catalog
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/konform/konform/internal/msg"
@@ -64,7 +65,23 @@ type Kind string
 const (
 	KindMessenger Kind = "messenger"
 	KindVideo     Kind = "video"
+	KindNotetaker Kind = "notetaker" // an AI bot that joins meetings and takes notes
 )
+
+// Kinds are the tool kinds in the order lists show them.
+var Kinds = []Kind{KindMessenger, KindVideo, KindNotetaker}
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
+
+// KindList is "messenger, video, notetaker", for error messages.
+func KindList() string {
+	s := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
 
 // QType is the kind of answer a question takes.
 type QType string

@@ -221,8 +221,8 @@ func (v *validator) factDef(f *FactDef) {
 		v.errf("%s: id must be snake_case", where)
 	}
 	v.text(where+" title", f.Title, false)
-	if f.Kind != "" && f.Kind != KindMessenger && f.Kind != KindVideo {
-		v.errf("%s: kind must be messenger or video", where)
+	if f.Kind != "" && !f.Kind.Valid() {
+		v.errf("%s: kind must be one of %s", where, KindList())
 	}
 	if len(f.Values) == 0 {
 		v.errf("%s: no values", where)
@@ -355,8 +355,8 @@ func (v *validator) tool(t *Tool) {
 	}
 	v.text(where+" name", t.Name, false)
 	v.text(where+" about", t.About, false)
-	if t.Kind != KindMessenger && t.Kind != KindVideo {
-		v.errf("%s: kind must be messenger or video", where)
+	if !t.Kind.Valid() {
+		v.errf("%s: kind must be one of %s", where, KindList())
 	}
 	if !t.Custom {
 		if t.Vendor == "" {

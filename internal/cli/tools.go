@@ -43,7 +43,11 @@ func newToolsCmd(a *app, runF func(*toolsOptions) error) *cobra.Command {
 			return runTools(o)
 		},
 	}
-	enumFlag(cmd, &o.Kind, "kind", "", []string{string(catalog.KindMessenger), string(catalog.KindVideo)}, "only messenger or video tools")
+	var kinds []string
+	for _, k := range catalog.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	enumFlag(cmd, &o.Kind, "kind", "", kinds, "only tools of one kind: "+catalog.KindList())
 	enumFlag(cmd, &o.Format, "format", "table", []string{"table", "md", "json"}, "output format: table, md or json")
 	langFlag(cmd, &o.Lang, "language: de or en (default: from LC_ALL, LC_MESSAGES, LANG)")
 	cmd.AddCommand(newToolShowCmd(a, nil))
@@ -96,7 +100,7 @@ func factLabels(cat *catalog.Catalog, t *catalog.Tool, id string, l catalog.Lang
 
 func toolsTable(w0 io.Writer, cat *catalog.Catalog, tools []*catalog.Tool, l catalog.Lang) error {
 	w := tabwriter.NewWriter(w0, 0, 0, 2, ' ', 0)
-	for i, kind := range []catalog.Kind{catalog.KindMessenger, catalog.KindVideo} {
+	for i, kind := range catalog.Kinds {
 		head := []string{strings.ToUpper(i18n.T(l, "kind."+string(kind)))}
 		for _, d := range cat.FactsShown("table") {
 			head = append(head, strings.ToUpper(d.Short.In(l)))

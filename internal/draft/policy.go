@@ -138,7 +138,8 @@ func (w *writer) policy() {
 
 	var recorded []*assess.Tool
 	for _, t := range w.p.Tools {
-		if t.Kind == catalog.KindVideo && !t.Gone() && !has(w.tool(t, "recording"), "never") {
+		records := t.Kind == catalog.KindNotetaker || t.Kind == catalog.KindVideo && !has(w.tool(t, "recording"), "never")
+		if records && !t.Gone() {
 			recorded = append(recorded, t)
 		}
 	}

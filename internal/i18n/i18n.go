@@ -170,6 +170,7 @@ var strs = map[string]catalog.Text{
 	"compare.disclaimer":       {DE: "Hinweis: Dieser Vergleich ist keine Rechtsberatung. Er ersetzt nicht die Prüfung im Einzelfall durch Ihre Datenschutzbeauftragte oder eine Anwältin bzw. einen Anwalt.", EN: "Note: this comparison is not legal advice. It does not replace a case-by-case review by your data protection officer or a lawyer."},
 	"kind.messenger":           {DE: "Messenger", EN: "Messenger"},
 	"kind.video":               {DE: "Videokonferenz", EN: "Video conferencing"},
+	"kind.notetaker":           {DE: "KI-Notizassistent (Meeting-Bot)", EN: "AI note-taker (meeting bot)"},
 	"light.red":                {DE: "🔴 rot", EN: "🔴 red"},
 	"light.amber":              {DE: "🟠 gelb", EN: "🟠 amber"},
 	"light.green":              {DE: "🟢 grün", EN: "🟢 green"},

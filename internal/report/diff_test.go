@@ -149,7 +149,7 @@ func TestJSONPlansAreCheckedWhenReadBack(t *testing.T) {
 		"priority": {`"priority": "critical"`, `"priority": "urgent"`, `actions[0].priority must be one of critical, high, medium, low, not "urgent"`},
 		"id":       {`"id": "stop-use/` + tool + `"`, `"id": "stop-use/x` + "`" + `y"`, "actions[0].id must be stop-use/" + tool},
 		"counts":   {`"critical": `, `"<b>": 1, "critical": `, `counts has "<b>", which is not a priority`},
-		"kind":     {`"kind": "messenger"`, `"kind": "fax"`, `tools[0].kind must be messenger or video, not "fax"`},
+		"kind":     {`"kind": "messenger"`, `"kind": "fax"`, `tools[0].kind must be one of messenger, video, notetaker, not "fax"`},
 		"lang":     {`"lang": "de"`, `"lang": "fr"`, `lang must be de or en, not "fr"`},
 		"date":     {`"date": "2027-05-20"`, `"date": "20.05.2027"`, `date "20.05.2027" is not a date`},
 		"type":     {`"light": "red"`, `"light": 7`, `plan.json: not a konform JSON plan: line `},

@@ -78,8 +78,8 @@ func ReadJSON(cat *catalog.Catalog, name string, data []byte) (*assess.Plan, err
 		} else if tools[jt.Key] != nil {
 			v.fail(at+".key", "%q appears twice", jt.Key)
 		}
-		if jt.Kind != catalog.KindMessenger && jt.Kind != catalog.KindVideo {
-			v.fail(at+".kind", "must be messenger or video, not %q", jt.Kind)
+		if !jt.Kind.Valid() {
+			v.fail(at+".kind", "must be one of %s, not %q", catalog.KindList(), jt.Kind)
 		}
 		v.light(at+".light", jt.Light)
 		t := &assess.Tool{Key: jt.Key, Catalog: cat.Tool(jt.Tool), Name: both(jt.Name), Kind: jt.Kind, Light: jt.Light,

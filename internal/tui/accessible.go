@@ -294,20 +294,24 @@ func (a *Accessible) other(st step) bool {
 		t.Name = v
 	}
 	for {
-		a.say("%s: 1) %s 2) %s", a.t("ui.other.kind"), i18n.T(a.lang, "kind.messenger"), i18n.T(a.lang, "kind.video"))
+		var opts []string
+		for i, k := range catalog.Kinds {
+			opts = append(opts, fmt.Sprintf("%d) %s", i+1, i18n.T(a.lang, "kind."+string(k))))
+		}
+		a.say("%s: %s", a.t("ui.other.kind"), strings.Join(opts, " "))
 		v, ok := a.ask(a.t("acc.choose"))
 		if !ok {
 			return false
 		}
-		switch v {
-		case "1", "messenger":
-			t.Kind = catalog.KindMessenger
-		case "2", "video":
-			t.Kind = catalog.KindVideo
-		default:
-			a.say(a.t("acc.invalid"), 2)
+		k := catalog.Kind(v)
+		if n, err := strconv.Atoi(v); err == nil && n >= 1 && n <= len(catalog.Kinds) {
+			k = catalog.Kinds[n-1]
+		}
+		if !k.Valid() {
+			a.say(a.t("acc.invalid"), len(catalog.Kinds))
 			continue
 		}
+		t.Kind = k
 		break
 	}
 	// The facts the user knows; 0 or an empty line leaves a fact out.

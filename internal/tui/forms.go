@@ -183,7 +183,7 @@ func (m *Model) buildStepForm() {
 	case stepTools:
 		m.multi = m.st.toolIDs()
 		var opts []huh.Option[string]
-		for _, kind := range []catalog.Kind{catalog.KindMessenger, catalog.KindVideo} {
+		for _, kind := range catalog.Kinds {
 			for _, t := range m.cat.Tools {
 				if t.Kind == kind && !t.Custom {
 					opts = append(opts, huh.NewOption(fmt.Sprintf("%s · %s", i18n.T(m.lang, "kind."+string(kind)), t.Name.In(m.lang)), t.ID))
@@ -209,6 +209,10 @@ func (m *Model) buildStepForm() {
 		t := m.st.tool(st.tool)
 		m.inputs[0] = t.Name
 		m.val = string(t.Kind)
+		var kinds []huh.Option[string]
+		for _, k := range catalog.Kinds {
+			kinds = append(kinds, huh.NewOption(i18n.T(m.lang, "kind."+string(k)), string(k)))
+		}
 		fields := []huh.Field{
 			newInput().Title(m.t("ui.other.name")).Value(&m.inputs[0]).CharLimit(100).Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
@@ -216,9 +220,7 @@ func (m *Model) buildStepForm() {
 				}
 				return nil
 			}),
-			newSelect().Title(m.t("ui.other.kind")).Options(
-				huh.NewOption(i18n.T(m.lang, "kind.messenger"), "messenger"),
-				huh.NewOption(i18n.T(m.lang, "kind.video"), "video")).Value(&m.val).Inline(true)}
+			newSelect().Title(m.t("ui.other.kind")).Options(kinds...).Value(&m.val).Inline(true)}
 		// The facts the user knows; "not known" leaves a fact out.
 		m.facts = map[string]*string{}
 		for _, d := range m.cat.FactsShown("custom") {
