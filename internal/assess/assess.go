@@ -112,6 +112,8 @@ type Tool struct {
 	// Activities are the processing activities the tool serves: one per
 	// use. Empty while the use is unknown.
 	Activities []Activity
+	// Alternatives are the catalogue tools the plan proposes instead.
+	Alternatives []*catalog.Tool
 }
 
 // Activity is one processing activity: a tool used for one purpose, with
@@ -293,6 +295,7 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 		t := newTool(cat, ft, f.Assessment.Date)
 		s := &scope{plan: p, values: make(map[string][]string, 48), org: org, tool: t, facts: factValues(t)}
 		t.Answers = s.answer(cat.QuestionsIn(catalog.ScopeTool), ft.Answers, ft.Notes, ft)
+		t.Alternatives = p.alternatives(t)
 		p.Tools = append(p.Tools, t)
 		scopes = append(scopes, s)
 	}
@@ -997,20 +1000,41 @@ func aiText(t *Tool, l catalog.Lang) string {
 
 // Words are the texts for the placeholders of rule texts ({clients},
 // {client}) that the organisation's answer to the sector question gives.
-func (p *Plan) Words() map[string]catalog.Text {
+func (p *Plan) Words() map[string]catalog.Text { return p.sector().Words }
+
+// sector is the option the organisation chose for the sector question
+// (unknown while it did not).
+func (p *Plan) sector() catalog.Option {
 	for _, a := range p.Context {
 		if a.Question.ID == catalog.WordsQuestion && len(a.Values) == 1 {
 			if o, ok := a.Question.Option(a.Values[0]); ok {
-				return o.Words
+				return o
 			}
 		}
 	}
 	if q := p.Catalog.Question(catalog.WordsQuestion); q != nil {
 		if o, ok := q.Option(catalog.Unknown); ok {
-			return o.Words
+			return o
 		}
 	}
-	return nil
+	return catalog.Option{}
+}
+
+// alternatives are the tools the plan offers instead of t: those the
+// sector names for its kind (a practice gets certified video services and
+// the TI-Messenger, not general tools), else the tool's own.
+func (p *Plan) alternatives(t *Tool) []*catalog.Tool {
+	ids := p.sector().Alternatives[t.Kind]
+	if ids == nil && t.Catalog != nil {
+		ids = t.Catalog.Alternatives
+	}
+	var out []*catalog.Tool
+	for _, id := range ids {
+		if ct := p.Catalog.Tool(id); ct != nil && (t.Catalog == nil || ct.ID != t.Catalog.ID) {
+			out = append(out, ct)
+		}
+	}
+	return out
 }
 
 // fill puts the tool's name and the organisation's words into a rule's

@@ -245,6 +245,9 @@ type Option struct {
 	// client's file, so that the sector's retention applies.
 	Retention Text `yaml:"retention,omitempty" json:"-"`
 	File      bool `yaml:"file,omitempty" json:"-"`
+	// Alternatives are, for a sector, the tools plans propose by kind in
+	// place of each tool's own alternatives.
+	Alternatives map[Kind][]string `yaml:"alternatives,omitempty" json:"-"`
 }
 
 // WordsQuestion is the question whose answer's Words fill the

@@ -274,6 +274,16 @@ func (v *validator) question(q *Question) {
 		for k, w := range o.Words {
 			v.text(fmt.Sprintf("%s option %s word %s", where, o.ID, k), w, false)
 		}
+		if q.ID != WordsQuestion && o.Alternatives != nil {
+			v.errf("%s option %s: only question %s has alternatives", where, o.ID, WordsQuestion)
+		}
+		for k, ids := range o.Alternatives {
+			for _, id := range ids {
+				if t := v.c.Tool(id); t == nil || t.Kind != k || t.Custom {
+					v.errf("%s option %s: alternative %q is no %s tool in the catalogue", where, o.ID, id, k)
+				}
+			}
+		}
 	}
 	if !snakeID.MatchString(q.ID) {
 		v.errf("%s: id must be snake_case", where)

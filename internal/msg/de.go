@@ -62,6 +62,8 @@ var messagesDE = map[string]string{
 	"%s needs exactly one of equals or in":                                        "%s braucht genau eines von equals oder in",
 	"%s option %s: every option names the same words as the first":                "%s, Option %s: jede Option nennt dieselben Wörter wie die erste",
 	"%s option %s: only question %s has words":                                    "%s, Option %s: nur die Frage %s hat Wörter",
+	"%s option %s: only question %s has alternatives":                             "%s, Option %s: nur die Frage %s hat Alternativen",
+	"%s option %s: alternative %q is no %s tool in the catalogue":                 "%s, Option %s: Alternative %q ist kein %s-Werkzeug im Katalog",
 	"%s: %d legal references; name at most the %d that carry the action":          "%s: %d Rechtsgrundlagen; nennen Sie höchstens die %d, die die Maßnahme tragen",
 	"%s: %q is not a value of this fact":                                          "%s: %q ist kein Wert dieses Fakts",
 	"%s: English text missing":                                                    "%s: der englische Text fehlt",

@@ -50,6 +50,8 @@ type jsonTool struct {
 	Transfer    *jsonTransfer `json:"transfer,omitempty"`
 	// Activities are the tool's processing activities: one per use.
 	Activities []jsonActivity `json:"activities"`
+	// Alternatives are the catalogue ids of the tools proposed instead.
+	Alternatives []string `json:"alternatives"`
 }
 
 type jsonActivity struct {
@@ -220,6 +222,10 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 			}
 		}
 		jt.Activities = []jsonActivity{}
+		jt.Alternatives = []string{}
+		for _, at := range t.Alternatives {
+			jt.Alternatives = append(jt.Alternatives, at.ID)
+		}
 		for _, a := range t.Activities {
 			jt.Activities = append(jt.Activities, jsonActivity{Use: a.Use.ID, Purpose: a.Use.Label.In(l), Subjects: a.Subjects,
 				Basis: a.Basis.In(l), Special: a.Special.In(l), Retention: a.Retention.In(l)})

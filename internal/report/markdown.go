@@ -632,10 +632,10 @@ func (r *mdRenderer) factSheet(t *assess.Tool, level int) {
 		}
 		r.para("")
 	}
-	if len(ct.Alternatives) > 0 {
-		alts := make([]string, len(ct.Alternatives))
-		for i, id := range ct.Alternatives {
-			alts[i] = r.text(r.p.Catalog.Tool(id).Name)
+	if len(t.Alternatives) > 0 {
+		alts := make([]string, len(t.Alternatives))
+		for i, at := range t.Alternatives {
+			alts[i] = r.text(at.Name)
 		}
 		r.line("%s: %s.", r.t("plan.alternatives"), strings.Join(alts, ", "))
 		r.para("")
