@@ -14731,6 +14731,45 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "notetaker_joins_all",
+				Scope: "tool",
+				When: catalog.Cond{
+					Q: "bot_joins",
+					In: []string{
+						"all_calendar",
+						"unknown",
+					},
+					Line:   1109,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "{tool} nur gezielt zu einzelnen Besprechungen hinzufügen, nicht automatisch zu allen Terminen",
+							EN: "Add {tool} to single meetings deliberately, not to every calendar meeting automatically",
+						},
+						Why: catalog.Text{
+							DE: "Ein Notizassistent, der von selbst jedem Termin beitritt, schneidet auch dort mit, wo niemand davon weiß und niemand zugestimmt hat – eine Mitschrift des nicht öffentlich gesprochenen Wortes ohne Zustimmung aller ist strafbar (§ 201 StGB). Schalten Sie den automatischen Beitritt in den Einstellungen des Assistenten ab, kündigen Sie ihn in der Einladung an und lassen Sie ihn nur zu, wenn alle einverstanden sind. {ai}",
+							EN: "A note-taker that joins every meeting by itself also takes notes where nobody knows of it and nobody agreed – a transcript of the privately spoken word without everyone's agreement is a criminal offence (§ 201 StGB). Switch off automatic joining in the note-taker's settings, announce it in the invitation and let it in only when everyone agrees. {ai}",
+						},
+						Legal: []string{
+							"stgb-201",
+							"gdpr-25",
+							"gdpr-6",
+						},
+						Sources: []string{
+							"seed-000",
+						},
+						Policy: catalog.Text{
+							DE: "nur gezielt einer Besprechung hinzufügen, in der Einladung ankündigen und nur mit Zustimmung aller mitschreiben lassen",
+							EN: "add it to a meeting only deliberately, announce it in the invitation and let it take notes only with everyone's agreement",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "tracking_on",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -14739,7 +14778,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1109,
+					Line:   1124,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14778,7 +14817,7 @@ func compiled() *catalog.Catalog {
 						"on",
 						"unknown",
 					},
-					Line:   1124,
+					Line:   1139,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14822,26 +14861,26 @@ func compiled() *catalog.Catalog {
 										"with_rules",
 										"unknown",
 									},
-									Line:   1142,
+									Line:   1157,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Kind:   "notetaker",
-									Line:   1143,
+									Line:   1158,
 									Column: 15,
 								},
 							},
-							Line:   1141,
+							Line:   1156,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "works_council",
 							Equals: "yes",
-							Line:   1144,
+							Line:   1159,
 							Column: 11,
 						},
 					},
-					Line:   1140,
+					Line:   1155,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14878,19 +14917,19 @@ func compiled() *catalog.Catalog {
 									"on",
 									"with_rules",
 								},
-								Line:   1159,
+								Line:   1174,
 								Column: 13,
 							},
 							&catalog.Cond{
 								Kind:   "notetaker",
-								Line:   1160,
+								Line:   1175,
 								Column: 13,
 							},
 						},
-						Line:   1158,
+						Line:   1173,
 						Column: 9,
 					},
-					Line:   1157,
+					Line:   1172,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14911,45 +14950,6 @@ func compiled() *catalog.Catalog {
 						},
 						Sources: []string{
 							"record-ai-act-2024",
-						},
-					},
-				},
-			},
-			&catalog.Rule{
-				ID:    "notetaker_joins_all",
-				Scope: "tool",
-				When: catalog.Cond{
-					Q: "bot_joins",
-					In: []string{
-						"all_calendar",
-						"unknown",
-					},
-					Line:   1172,
-					Column: 11,
-				},
-				Actions: []catalog.ActionTemplate{
-					catalog.ActionTemplate{
-						Topic:    "privacy-settings",
-						Priority: "high",
-						Title: catalog.Text{
-							DE: "{tool} nur gezielt zu einzelnen Besprechungen hinzufügen, nicht automatisch zu allen Terminen",
-							EN: "Add {tool} to single meetings deliberately, not to every calendar meeting automatically",
-						},
-						Why: catalog.Text{
-							DE: "Ein Notizassistent, der von selbst jedem Termin beitritt, schneidet auch dort mit, wo niemand davon weiß und niemand zugestimmt hat – eine Mitschrift des nicht öffentlich gesprochenen Wortes ohne Zustimmung aller ist strafbar (§ 201 StGB). Schalten Sie den automatischen Beitritt in den Einstellungen des Assistenten ab, kündigen Sie ihn in der Einladung an und lassen Sie ihn nur zu, wenn alle einverstanden sind. {ai}",
-							EN: "A note-taker that joins every meeting by itself also takes notes where nobody knows of it and nobody agreed – a transcript of the privately spoken word without everyone's agreement is a criminal offence (§ 201 StGB). Switch off automatic joining in the note-taker's settings, announce it in the invitation and let it in only when everyone agrees. {ai}",
-						},
-						Legal: []string{
-							"stgb-201",
-							"gdpr-25",
-							"gdpr-6",
-						},
-						Sources: []string{
-							"seed-000",
-						},
-						Policy: catalog.Text{
-							DE: "nur gezielt einer Besprechung hinzufügen, in der Einladung ankündigen und nur mit Zustimmung aller mitschreiben lassen",
-							EN: "add it to a meeting only deliberately, announce it in the invitation and let it take notes only with everyone's agreement",
 						},
 					},
 				},
