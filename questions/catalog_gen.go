@@ -2398,6 +2398,138 @@ func compiled() *catalog.Catalog {
 				URL:   "https://netzpolitik.org/2024/doctolib-wachsender-riese-im-gesundheitsdatenmarkt/",
 				Read:  "2026-12-04",
 			},
+			&catalog.Source{
+				ID:    "record-fireflies-storage",
+				Title: "Learn about data storage and transfer",
+				By:    "Fireflies.ai (Hilfe-Center)",
+				Date:  "2026-01-20",
+				URL:   "https://guide.fireflies.ai/articles/9596505232-learn-about-data-storage-and-transfer",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-fireflies-safe",
+				Title: "How Fireflies.ai keeps your information safe",
+				By:    "Fireflies.ai (Hilfe-Center)",
+				Date:  "2026-01-20",
+				URL:   "https://guide.fireflies.ai/hc/en-us/articles/360020097537-Policy-on-Keeping-Information-Safe",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-fireflies-terms-2026",
+				Title: "Fireflies.ai – Updates to Our Privacy Policy, Terms of Service & Data Processing Addendum",
+				By:    "Fireflies.ai (Hilfe-Center)",
+				Date:  "2026-03-06",
+				URL:   "https://guide.fireflies.ai/articles/6892479029-fireflies-ai-updates-to-our-privacy-policy-terms-of-service-data-processing-addendum",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-fireflies-autojoin",
+				Title: "Why is Fred from Fireflies joining (or missing) meetings?",
+				By:    "Fireflies.ai (Hilfe-Center)",
+				Date:  "2026-04-14",
+				URL:   "https://guide.fireflies.ai/articles/5074225515-learn-about-fireflies-auto-join-settings",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-fireflies-rules",
+				Title: "Fireflies Platform Rules",
+				By:    "Fireflies.ai",
+				Date:  "undated",
+				URL:   "https://fireflies.notion.site/Fireflies-Platform-Rules-e0015d3d608f4f25aa65860706b49b11",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-fireflies-natlaw-2025",
+				Title: "Lawsuit Alleges Fireflies.AI Corp. Illegally Collects Biometric Data from Virtual Meetings",
+				By:    "The National Law Review (Fachpresse)",
+				Date:  "2025-12-24",
+				URL:   "https://natlawreview.com/article/lawsuit-alleges-firefliesai-corp-illegally-collects-biometric-data-virtual-meetings",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-otter-privacy-2023",
+				Title: "Otter.ai Privacy Policy",
+				By:    "Otter.ai, Inc.",
+				Date:  "2023-10-02",
+				URL:   "https://otter.ai/privacy-policy",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-otter-security",
+				Title: "Privacy & Security",
+				By:    "Otter.ai, Inc.",
+				Date:  "undated",
+				URL:   "https://otter.ai/privacy-security",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-otter-autojoin",
+				Title: "Manually choose which meetings OtterPilot records",
+				By:    "Otter.ai (Help Center)",
+				Date:  "undated",
+				URL:   "https://help.otter.ai/hc/en-us/articles/26010355877911-Manually-choose-which-meetings-OtterPilot-records",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-otter-permissions",
+				Title: "Recording Permissions with Otter",
+				By:    "Otter.ai (Help Center)",
+				Date:  "undated",
+				URL:   "https://help.otter.ai/hc/en-us/articles/39339238308503-Recording-Permissions-with-Otter",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-otter-enterprise",
+				Title: "Enterprise Features Overview",
+				By:    "Otter.ai (Help Center)",
+				Date:  "undated",
+				URL:   "https://help.otter.ai/hc/en-us/articles/13352505516695-Enterprise-Features-Overview",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-otter-buildbetter-2024",
+				Title: "Do they own your data? Otter.ai Privacy Policy Reviewed",
+				By:    "BuildBetter (Blog, zitiert die Datenschutzerklärung vom 01.09.2024)",
+				Date:  "2024-09-01",
+				URL:   "https://blog.buildbetter.ai/do-they-own-your-data-otter-ai-privacy-policy-reviewed",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-dsb-loy-2026",
+				Title: "KI-gestützte Transkription von Videokonferenzen (Datenschutz-Berater 2026, S. 24)",
+				By:    "Carolin Loy, Bayerisches Landesamt für Datenschutzaufsicht (Fachaufsatz in eigenem Namen)",
+				Date:  "2026",
+				URL:   "https://bb-inhouse.de/1891/ruw_zs_dsb_j_2026_s_24_spos_1",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-zendas-protokoll-2026",
+				Title: "KI-gestützte Protokollerstellung",
+				By:    "ZENDAS – Zentrale Datenschutzstelle der baden-württembergischen Universitäten",
+				Date:  "2026-01-23",
+				URL:   "https://www.zendas.de/themen/ki/protokollerstellung_ki.html",
+				Read:  "2026-12-04",
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -2842,6 +2974,13 @@ func compiled() *catalog.Catalog {
 						Label: catalog.Text{
 							DE: "nein",
 							EN: "no",
+						},
+					},
+					catalog.Option{
+						ID: "to_verify",
+						Label: catalog.Text{
+							DE: "zu prüfen",
+							EN: "to verify",
 						},
 					},
 				},
@@ -11015,6 +11154,234 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Tool{
+				ID: "fireflies",
+				Name: catalog.Text{
+					DE: "Fireflies.ai",
+					EN: "Fireflies.ai",
+				},
+				Kind:   "notetaker",
+				Vendor: "Fireflies.AI Corp., Kalifornien (USA)",
+				About: catalog.Text{
+					DE: "KI-Notizassistent aus den USA: Der Bot „Fireflies.ai Notetaker“ nimmt als Teilnehmer an Zoom-, Teams- und Meet-Terminen teil, zeichnet auf, transkribiert und fasst zusammen.",
+					EN: "AI note-taker from the USA: the bot \"Fireflies.ai Notetaker\" joins Zoom, Teams and Meet meetings as a participant, records, transcribes and summarises.",
+				},
+				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "default_on",
+						Detail: catalog.Text{
+							DE: "Der Bot tritt standardmäßig allen Terminen mit Konferenzlink bei (Einstellung „Auto-join“); Transkription und Zusammenfassung auch über Dienstleister wie OpenAI und Anthropic; Inhalte trainieren laut Anbieter keine KI-Modelle. Die Teilnehmenden zu informieren, überlässt der Anbieter den Nutzern.",
+							EN: "The bot joins every meeting with a conference link by default (setting \"Auto-join\"); transcription and summaries also through service providers such as OpenAI and Anthropic; by the provider's account content trains no AI models. Informing participants is left to the users.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 4, 14, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-fireflies-autojoin",
+							"record-fireflies-safe",
+							"record-fireflies-rules",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "für die Tarife Business und Enterprise",
+							EN: "for the Business and Enterprise plans",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-fireflies-terms-2026",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-fireflies-terms-2026",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag von Fireflies.AI Corp. in der DPF-Liste prüfen – keine Aussage des Anbieters gefunden",
+							EN: "US provider: check the entry of Fireflies.AI Corp. in the DPF list – no statement by the provider found",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "verschlüsselt bei Übertragung und Speicherung; der Anbieter nennt das „end-to-end“, verarbeitet die Inhalte aber selbst",
+							EN: "encrypted in transit and at rest; the provider calls this \"end-to-end\" but processes the content itself",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-fireflies-safe",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "standardmäßig in den USA (AWS, Google Cloud); im Enterprise-Tarif Speicherung in der EU, verarbeitet wird weiter in den USA",
+							EN: "by default in the USA (AWS, Google Cloud); on the Enterprise plan stored in the EU, still processed in the USA",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 1, 20, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-fireflies-storage",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "kein veröffentlichter Quellcode gefunden",
+							EN: "no published source code found",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-fireflies-safe",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "Fireflies.AI Corp., Kalifornien",
+							EN: "Fireflies.AI Corp., California",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 12, 24, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-fireflies-natlaw-2025",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2026, 4, 14, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-fireflies-autojoin",
+						},
+					},
+				},
+			},
+			&catalog.Tool{
+				ID: "otter",
+				Name: catalog.Text{
+					DE: "Otter.ai",
+					EN: "Otter.ai",
+				},
+				Kind:   "notetaker",
+				Vendor: "Otter.ai, Inc., Mountain View (USA)",
+				About: catalog.Text{
+					DE: "KI-Notizassistent aus den USA: „OtterPilot“ nimmt an Zoom-, Teams- und Meet-Terminen teil, transkribiert, fasst zusammen und teilt die Notizen.",
+					EN: "AI note-taker from the USA: \"OtterPilot\" joins Zoom, Teams and Meet meetings, transcribes, summarises and shares the notes.",
+				},
+				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "optional",
+						Detail: catalog.Text{
+							DE: "OtterPilot lässt sich so einstellen, dass er allen Kalenderterminen mit Konferenzlink beitritt; Otter kann Teilnehmende vorab per E-Mail und im Meeting auf die Aufnahme hinweisen, wenn das eingeschaltet ist (im Enterprise-Tarif von der Administration zu erzwingen). Aufnahmen und Transkripte trainieren Otters eigene Modelle.",
+							EN: "OtterPilot can be set to join every calendar meeting with a conference link; Otter can notify participants by e-mail beforehand and in the meeting when that is switched on (enforceable by the admin on the Enterprise plan). Recordings and transcripts train Otter's own models.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-autojoin",
+							"record-otter-permissions",
+							"record-otter-enterprise",
+							"record-otter-buildbetter-2024",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "für Unternehmenskunden verarbeitet Otter laut Datenschutzerklärung im Auftrag – den AVV anfordern",
+							EN: "for business customers Otter processes on their behalf according to its privacy policy – ask for the DPA",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-privacy-2023",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						Detail: catalog.Text{
+							DE: "eigene Enterprise-Tarife",
+							EN: "its own Enterprise plans",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-enterprise",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter: Eintrag von Otter.ai, Inc. in der DPF-Liste prüfen",
+							EN: "US provider: check the entry of Otter.ai, Inc. in the DPF list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-dpf-list",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-security",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "US-Anbieter; eine Speicherung in der EU wurde nicht gefunden – beim Anbieter erfragen",
+							EN: "US provider; no storage in the EU found – ask the provider",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-security",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "kein veröffentlichter Quellcode gefunden",
+							EN: "no published source code found",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-security",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "reserved",
+						Detail: catalog.Text{
+							DE: "Otter trainiert eigene KI-Modelle mit pseudonymisierten Audioaufnahmen und Transkripten",
+							EN: "Otter trains its own AI models on de-identified audio recordings and transcripts",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-buildbetter-2024",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "usa",
+						Detail: catalog.Text{
+							DE: "Otter.ai, Inc., Delaware, Sitz in Mountain View (Kalifornien)",
+							EN: "Otter.ai, Inc., Delaware, based in Mountain View (California)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 10, 2, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-privacy-2023",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-otter-security",
+						},
+					},
+				},
+			},
+			&catalog.Tool{
 				ID: "skype",
 				Name: catalog.Text{
 					DE: "Skype",
@@ -14760,7 +15127,8 @@ func compiled() *catalog.Catalog {
 							"gdpr-6",
 						},
 						Sources: []string{
-							"seed-000",
+							"record-dsb-loy-2026",
+							"record-zendas-protokoll-2026",
 						},
 						Policy: catalog.Text{
 							DE: "nur gezielt einer Besprechung hinzufügen, in der Einladung ankündigen und nur mit Zustimmung aller mitschreiben lassen",

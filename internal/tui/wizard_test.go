@@ -135,7 +135,7 @@ func (d *driver) walk(f *answers.File) {
 
 func (d *driver) toolOptionOrder() []string {
 	var ids []string
-	for _, kind := range []catalog.Kind{catalog.KindMessenger, catalog.KindVideo} {
+	for _, kind := range catalog.Kinds {
 		for _, t := range d.m.cat.Tools {
 			if t.Kind == kind && !t.Custom {
 				ids = append(ids, t.ID)
