@@ -2530,6 +2530,50 @@ func compiled() *catalog.Catalog {
 				URL:   "https://www.zendas.de/themen/ki/protokollerstellung_ki.html",
 				Read:  "2026-12-04",
 			},
+			&catalog.Source{
+				ID:    "record-ms-privacy-2026",
+				Title: "Microsoft Privacy Statement (Last Updated: September 2026)",
+				By:    "Microsoft Corporation",
+				Date:  "2026-09",
+				URL:   "https://privacy.microsoft.com/privacystatement",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Gelesen in der Kopie des Open Terms Archive.",
+					EN: "Read in the Open Terms Archive's copy.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-ms-msa-2024",
+				Title: "Microsoft Services Agreement (published 30 July 2024, effective 30 September 2024)",
+				By:    "Microsoft",
+				Date:  "2024-07-30",
+				URL:   "https://www.microsoft.com/en-gb/servicesagreement",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Gelesen in der Kopie des Open Terms Archive; eine neuere Fassung kann gelten.",
+					EN: "Read in the Open Terms Archive's copy; a newer version may apply.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-ms-teams-e2ee",
+				Title: "Use end-to-end encryption for Microsoft Teams calls",
+				By:    "Microsoft Support",
+				Date:  "undated",
+				URL:   "https://support.microsoft.com/en-us/office/use-end-to-end-encryption-for-microsoft-teams-calls-1274b4d2-b5c5-4b24-a376-606fa6728a90",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-erecht24-goto-2024",
+				Title: "GoToMeeting (Datenschutz-Tool-Check)",
+				By:    "eRecht24",
+				Date:  "2024-02-14",
+				URL:   "https://www.e-recht24.de/dsg/12671-gotomeeting.html",
+				Read:  "2026-12-04",
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -8932,15 +8976,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"dpf": catalog.Fact{
-						Value: "to_verify",
+						Value: "certified",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "Microsoft Corporation erklärt in ihrer Datenschutzerklärung (Stand September 2026), das EU-US DPF einzuhalten, und nutzt daneben Standardvertragsklauseln; Eintrag in der DPF-Liste mit Datum festhalten",
+							EN: "Microsoft Corporation states in its privacy statement (September 2026) that it complies with the EU-U.S. DPF, and uses standard contractual clauses besides; record the DPF list entry with its date",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
+							"record-ms-privacy-2026",
 							"record-dpf-list",
-							"record-dpf-2023",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -9003,9 +9047,13 @@ func compiled() *catalog.Catalog {
 					},
 					"seat": catalog.Fact{
 						Value: "usa",
-						AsOf:  catalog.Date{Time: time.Date(2020, 6, 18, 0, 0, 0, 0, time.UTC)},
+						Detail: catalog.Text{
+							DE: "Microsoft Corporation, Redmond; für den EWR zusätzlich Microsoft Ireland Operations Limited, Dublin",
+							EN: "Microsoft Corporation, Redmond; for the EEA also Microsoft Ireland Operations Limited, Dublin",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"seed-002",
+							"record-ms-privacy-2026",
 						},
 					},
 					"self_hostable": catalog.Fact{
@@ -9630,15 +9678,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"dpf": catalog.Fact{
-						Value: "to_verify",
+						Value: "not_certified",
 						Detail: catalog.Text{
-							DE: "US-Anbieter: Eintrag in der DPF-Liste prüfen",
-							EN: "US provider: check the entry in the DPF list",
+							DE: "GoTo stützt Übermittlungen in seinem AVV (Stand 01.01.2025) auf die EU-Standardvertragsklauseln; laut eRecht24 ist LogMeIn Inc. (heute GoTo) nicht DPF-zertifiziert (Stand 14.02.2024) – vor einer Entscheidung in der DPF-Liste gegenprüfen",
+							EN: "GoTo bases transfers in its DPA (1 Jan 2025) on the EU standard contractual clauses; according to eRecht24, LogMeIn Inc. (now GoTo) is not DPF-certified (14 Feb 2024) – cross-check the DPF list before deciding",
 						},
-						AsOf: catalog.Date{Time: time.Date(2023, 7, 10, 0, 0, 0, 0, time.UTC)},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-dpf-list",
-							"record-dpf-2023",
+							"record-goto-dpa-2025",
+							"record-erecht24-goto-2024",
 						},
 					},
 					"e2e": catalog.Fact{
@@ -11379,6 +11427,140 @@ func compiled() *catalog.Catalog {
 							"record-otter-security",
 						},
 					},
+				},
+			},
+			&catalog.Tool{
+				ID: "microsoft-teams-free",
+				Name: catalog.Text{
+					DE: "Microsoft Teams (kostenlos)",
+					EN: "Microsoft Teams (free)",
+				},
+				Kind:   "video",
+				Vendor: "Microsoft Ireland Operations Limited, Dublin (Microsoft Corporation, USA)",
+				About: catalog.Text{
+					DE: "Die kostenlose Verbraucherversion von Teams für Chats, Anrufe und Besprechungen mit einem privaten Microsoft-Konto, Nachfolger von Skype seit Mai 2025. Es gelten die Verbraucherbedingungen – ohne Auftragsverarbeitungsvertrag.",
+					EN: "The free consumer version of Teams for chats, calls and meetings with a personal Microsoft account, Skype's successor since May 2025. The consumer terms apply – without a data processing agreement.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "not_offered",
+						Detail: catalog.Text{
+							DE: "Microsofts AVV (Products and Services DPA) gilt für die Enterprise-Onlinedienste, nicht für Teams mit privatem Konto",
+							EN: "Microsoft's DPA (Products and Services DPA) covers the enterprise online services, not Teams with a personal account",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-privacy-2026",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "Es gilt der Microsoft-Servicevertrag für Verbraucher; er beschränkt Microsoft-365-Apps und -Dienste auf private, nicht kommerzielle Nutzung, nennt Teams dabei aber nicht ausdrücklich. Für den Betrieb ist Teams mit Geschäftskonto gedacht.",
+							EN: "The consumer Microsoft Services Agreement applies; it limits Microsoft 365 apps and services to personal, non-commercial use without naming Teams expressly. Teams with a work account is meant for business.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 7, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-msa-2024",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "certified",
+						Detail: catalog.Text{
+							DE: "Microsoft Corporation erklärt, das EU-US DPF einzuhalten (Datenschutzerklärung, Stand September 2026); Eintrag in der DPF-Liste mit Datum festhalten",
+							EN: "Microsoft Corporation states that it complies with the EU-U.S. DPF (privacy statement, September 2026); record the DPF list entry with its date",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-privacy-2026",
+							"record-dpf-list",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "standardmäßig Transportverschlüsselung (TLS, SRTP); Ende-zu-Ende-Verschlüsselung für 1:1-Anrufe setzt eine IT-Administration voraus – für private Konten nicht belegt",
+							EN: "transport encryption (TLS, SRTP) by default; end-to-end encryption for 1:1 calls needs an IT admin – not shown for personal accounts",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-teams-e2ee",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "consumer",
+						AsOf:  catalog.Date{Time: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-privacy-2026",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "mixed",
+						Detail: catalog.Text{
+							DE: "in der Region der Nutzerin, in den USA oder anderswo, wo Microsoft Rechenzentren betreibt – die EU-Datengrenze gilt nur für Geschäftskunden",
+							EN: "in the user's region, in the USA or wherever Microsoft runs data centres – the EU Data Boundary applies to business customers only",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-privacy-2026",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "reserved",
+						Detail: catalog.Text{
+							DE: "Microsoft behält sich vor, Daten zur Entwicklung und zum Training eigener KI-Modelle zu nutzen; Inhalte von Chats und Anrufen nicht für Werbung",
+							EN: "Microsoft reserves the right to use data to develop and train its own AI models; content of chats and calls not for advertising",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-privacy-2026",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "für den EWR verantwortlich: Microsoft Ireland Operations Limited, Dublin, neben Microsoft Corporation (USA)",
+							EN: "controller for the EEA: Microsoft Ireland Operations Limited, Dublin, next to Microsoft Corporation (USA)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-ms-privacy-2026",
+						},
+					},
+					"self_hostable": catalog.Fact{
+						Value: "no",
+						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-vendor-docs",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						Detail: catalog.Text{
+							DE: "Nachfolger von Skype, das am 05.05.2025 eingestellt wurde",
+							EN: "successor of Skype, discontinued on 5 May 2025",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-skype-2025",
+						},
+					},
+				},
+				Aliases: []string{
+					"teams free",
+					"teams kostenlos",
+				},
+				Alternatives: []string{
+					"microsoft-teams",
+					"jitsi-hosted",
+					"opentalk",
 				},
 			},
 			&catalog.Tool{
