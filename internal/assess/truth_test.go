@@ -327,3 +327,28 @@ tools:
 		}
 	}
 }
+
+// Teams (free) is not business Teams: the consumer terms come without a
+// DPA, so the plan forbids personal data over it and points to the
+// business version.
+func TestTeamsFreeIsNotBusinessTeams(t *testing.T) {
+	p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Malerbetrieb, date: 2026-12-04}
+context: {sector: business, secrecy_203: "no", partners: both, partner_groups: [consumers]}
+tools:
+  - tool: microsoft-teams-free
+    answers: {used_for: [customer_contact]}
+  - tool: microsoft-teams
+    answers: {used_for: [meetings], dpa_signed: signed}
+`)
+	if a := actionOf(p, "dpa-contract/microsoft-teams-free"); a == nil || a.Priority != catalog.Critical {
+		t.Errorf("Teams (free) without a DPA should be a critical DPA action: %+v", a)
+	}
+	if a := actionOf(p, "business-version/microsoft-teams-free"); a == nil {
+		t.Error("Teams (free) should point to the business version")
+	}
+	if a := actionOf(p, "business-version/microsoft-teams"); a != nil {
+		t.Errorf("business Teams is told to move to the business version: %+v", a)
+	}
+}
