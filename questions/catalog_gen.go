@@ -1248,10 +1248,11 @@ func compiled() *catalog.Catalog {
 			},
 			&catalog.Source{
 				ID:    "record-kbv-video",
-				Title: "Videosprechstunde – Liste zertifizierter Videodienstanbieter (Anlage 31b BMV-Ä)",
+				Title: "Videosprechstunde: telemedizinisch gestützte Betreuung von Patienten (mit der Liste zertifizierter Videodienstanbieter nach Anlage 31b BMV-Ä)",
 				By:    "Kassenärztliche Bundesvereinigung (KBV)",
-				Date:  "2024",
+				Date:  "2024-11-14",
 				URL:   "https://www.kbv.de/html/videosprechstunde.php",
+				Read:  "2026-12-04",
 				Note: catalog.Text{
 					DE: "Die Liste ändert sich laufend; vor der Nutzung aktuell prüfen.",
 					EN: "The list changes constantly; check it before use.",
@@ -2574,6 +2575,82 @@ func compiled() *catalog.Catalog {
 				URL:   "https://www.e-recht24.de/dsg/12671-gotomeeting.html",
 				Read:  "2026-12-04",
 			},
+			&catalog.Source{
+				ID:    "record-anlage31b-2021",
+				Title: "Änderungen der Vereinbarung über die Anforderungen an die technischen Verfahren zur Videosprechstunde (Anlage 31b BMV-Ä), Bekanntgabe der KBV",
+				By:    "Deutsches Ärzteblatt, Heft 11/2021",
+				Date:  "2021-03-20",
+				URL:   "https://www.aerzteblatt.de/archiv/218320/Aenderungen-der-Vereinbarung-ueber-die-Anforderungen-an-die-technischen-Verfahren-zur-Videosprechstunde-gemaess-291g-Absatz-4-SGB-V-(Anlage-31b-BMV-Ae)",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-kvb-video-anbieter",
+				Title: "Videodienstanbieter: Datenschutz und Qualität",
+				By:    "Kassenärztliche Vereinigung Bayerns (KVB)",
+				Date:  "undated",
+				URL:   "http://arztamberg.de/telearzt.html",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Gelesen in der Wiedergabe des KVB-Textes auf einer Praxis-Website; Wortlaut vor der Neufassung von 2021 – mit dem aktuellen Text der Anlage 31b abgleichen.",
+					EN: "Read as the KVB text reproduced on a practice website; wording from before the 2021 revision – compare with the current text of Annex 31b.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-kvn-video",
+				Title: "Videosprechstunde (Genehmigungen)",
+				By:    "Kassenärztliche Vereinigung Niedersachsen (KVN)",
+				Date:  "undated",
+				URL:   "https://kvn.de/Mitglieder/Qualit%C3%A4t/Genehmigungen/Videosprechstunde.html",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-gematik-tim",
+				Title: "TI-Messenger – Der neue Standard für sicheres, interoperables Instant Messaging im deutschen Gesundheitswesen",
+				By:    "gematik (Fachportal)",
+				Date:  "ongoing",
+				URL:   "https://fachportal.gematik.de/anwendungen/ti-messenger",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-gematik-tim-faq",
+				Title: "FAQ – TI-Messenger",
+				By:    "gematik",
+				Date:  "ongoing",
+				URL:   "https://gematik.de/anwendungen/ti-messenger/faq",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-kvb-kim",
+				Title: "Kommunikation im Medizinwesen (KIM)",
+				By:    "Kassenärztliche Vereinigung Bayerns (KVB)",
+				Date:  "undated",
+				URL:   "https://www.kvb.de/praxis/it-in-der-praxis/telematikinfrastruktur/kommunikation-im-medizinwesen/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-kbv-kim-2021",
+				Title: "KIM-Dienst: Medizinische Dokumente sicher digital versenden (PraxisNachrichten)",
+				By:    "Kassenärztliche Bundesvereinigung (KBV)",
+				Date:  "2021-06-10",
+				URL:   "https://www.kbv.de/html/1150_52734.php",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-kvno-ti-2023",
+				Title: "TI-Finanzierung ab 1. Juli über Monatspauschale",
+				By:    "Kassenärztliche Vereinigung Nordrhein (KVNO)",
+				Date:  "2023-06-30",
+				URL:   "https://www.kvno.de/aktuelles/aktuelles-detail/nachricht/ti-finanzierung-ab-1-juli-ueber-monatspauschale",
+				Read:  "2026-12-04",
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -3582,6 +3659,15 @@ func compiled() *catalog.Catalog {
 							DE: "Patientenakte 10 Jahre nach Abschluss der Behandlung (§ 630f Abs. 3 BGB)",
 							EN: "patient record 10 years after the end of the treatment (§ 630f(3) BGB)",
 						},
+						Alternatives: map[catalog.Kind][]string{
+							"messenger": []string{
+								"ti-messenger",
+								"threema-work",
+							},
+							"video": []string{
+								"kbv-video",
+							},
+						},
 					},
 					catalog.Option{
 						ID: "counselling",
@@ -3854,10 +3940,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   67,
+						Line:   69,
 						Column: 20,
 					},
-					Line:   67,
+					Line:   69,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4021,7 +4107,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   103,
+					Line:   105,
 					Column: 14,
 				},
 				Scope: "context",
@@ -4069,7 +4155,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   118,
+					Line:   120,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4169,7 +4255,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   145,
+					Line:   147,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4344,10 +4430,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   187,
+						Line:   189,
 						Column: 20,
 					},
-					Line:   187,
+					Line:   189,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4405,7 +4491,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   198,
+					Line:   200,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4555,7 +4641,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   242,
+					Line:   244,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4791,7 +4877,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   301,
+					Line:   303,
 					Column: 14,
 				},
 				Scope: "context",
@@ -4842,7 +4928,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   329,
+					Line:   331,
 					Column: 14,
 				},
 				Scope: "context",
@@ -11117,6 +11203,214 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Tool{
+				ID: "ti-messenger",
+				Name: catalog.Text{
+					DE: "TI-Messenger (TIM)",
+					EN: "TI-Messenger (TIM)",
+				},
+				Kind:   "messenger",
+				Vendor: "von der gematik zugelassene Anbieter",
+				About: catalog.Text{
+					DE: "Der Messenger der Telematikinfrastruktur auf Basis von Matrix, Ende-zu-Ende-verschlüsselt: für Praxen, Kliniken und Apotheken mit Praxisausweis (SMC-B) und seit Juli 2025 auch mit gesetzlich Versicherten über deren ePA-App – den Austausch mit Patienten steuert die Praxis. Arztbriefe und eAU gehen weiter über KIM, die E-Mail der TI.",
+					EN: "The messenger of the German health telematics infrastructure, based on Matrix and end-to-end encrypted: for practices, hospitals and pharmacies with an institution card (SMC-B) and since July 2025 also with statutorily insured patients through their ePA app – the practice controls the exchange with patients. Doctor's letters and sick notes still go through KIM, the TI's e-mail.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "mit dem gewählten, von der gematik zugelassenen Anbieter abschließen",
+							EN: "conclude it with the chosen provider admitted by gematik",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-gematik-tim-faq",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						Detail: catalog.Text{
+							DE: "für Praxen freiwillig; die TI-Pauschale umfasst laut KV Nordrhein auch TI-Messenger-Dienste",
+							EN: "voluntary for practices; according to KV Nordrhein the TI flat rate also covers TI-Messenger services",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kvb-tim",
+							"record-kvno-ti-2023",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						Detail: catalog.Text{
+							DE: "Ende-zu-Ende-verschlüsselt nach dem Standard der gematik",
+							EN: "end-to-end encrypted under gematik's standard",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-gematik-tim",
+							"record-kvb-tim",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kvb-tim",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "je nach zugelassenem Anbieter – beim Anbieter erfragen",
+							EN: "depends on the admitted provider – ask the provider",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-gematik-tim",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "offener Standard Matrix; ob das einzelne Produkt quelloffen ist, beim Anbieter prüfen",
+							EN: "open Matrix standard; check with the provider whether the product itself is open source",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-gematik-tim-faq",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "depends",
+						Detail: catalog.Text{
+							DE: "je nach zugelassenem Anbieter (der erste war 2024 Famedly)",
+							EN: "depends on the admitted provider (the first, in 2024, was Famedly)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-gematik-tim-faq",
+							"record-kvb-tim",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						Detail: catalog.Text{
+							DE: "seit 15.07.2025 auch für gesetzlich Versicherte in den ePA-Apps der Krankenkassen",
+							EN: "since 15 July 2025 also for statutorily insured people in their health insurers' ePA apps",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kvb-tim",
+						},
+					},
+				},
+				Aliases: []string{
+					"tim",
+					"ti-m",
+				},
+			},
+			&catalog.Tool{
+				ID: "kbv-video",
+				Name: catalog.Text{
+					DE: "Zertifizierter Videodienst (KBV-Liste)",
+					EN: "Certified video service (KBV list)",
+				},
+				Kind:   "video",
+				Vendor: "Anbieter auf der Liste der KBV",
+				About: catalog.Text{
+					DE: "Stellvertretend für die Videodienstanbieter, die nach Anlage 31b BMV-Ä zertifiziert sind und auf der Liste der KBV stehen – nur sie dürfen Praxen für Videosprechstunden nutzen. Welcher Anbieter es wird, entscheiden Sie anhand der aktuellen Liste.",
+					EN: "Stands for the video service providers certified under Annex 31b BMV-Ä and listed by the KBV – the only ones practices may use for video consultations. Choose the provider from the current list.",
+				},
+				Facts: map[string]catalog.Fact{
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "mit dem gewählten Anbieter abschließen; dazu holt die Praxis die Einwilligung der Patientin oder des Patienten in die Verarbeitung beim Videodienstanbieter ein",
+							EN: "conclude it with the chosen provider; the practice also obtains the patient's consent to the processing at the video provider",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kvn-video",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2024, 11, 14, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kbv-video",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "default",
+						Detail: catalog.Text{
+							DE: "Anlage 31b: Ende-zu-Ende-Verschlüsselung, möglichst Peer-to-Peer ohne zentralen Server",
+							EN: "Annex 31b: end-to-end encryption, peer-to-peer without a central server where possible",
+						},
+						AsOf: catalog.Date{Time: time.Date(2021, 3, 20, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-anlage31b-2021",
+							"record-kvb-video-anbieter",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "Anlage 31b: nur Server in der EU",
+							EN: "Annex 31b: servers in the EU only",
+						},
+						AsOf: catalog.Date{Time: time.Date(2021, 3, 20, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-anlage31b-2021",
+							"record-kvb-video-anbieter",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "je nach Anbieter",
+							EN: "depends on the provider",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 11, 14, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kbv-video",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "excluded",
+						Detail: catalog.Text{
+							DE: "Anlage 31b: Inhalte darf der Anbieter weder einsehen noch speichern, Metadaten spätestens nach drei Monaten löschen, keine Weitergabe, keine Werbung",
+							EN: "Annex 31b: the provider may neither view nor store content, must delete metadata after three months at the latest, no passing on, no advertising",
+						},
+						AsOf: catalog.Date{Time: time.Date(2021, 3, 20, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kvb-video-anbieter",
+							"record-anlage31b-2021",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "depends",
+						Detail: catalog.Text{
+							DE: "je nach Anbieter auf der Liste der KBV",
+							EN: "depends on the provider on the KBV list",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 11, 14, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kbv-video",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2024, 11, 14, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-kbv-video",
+						},
+					},
+				},
+				Aliases: []string{
+					"videosprechstunde",
+					"videodienstanbieter",
+				},
+			},
+			&catalog.Tool{
 				ID: "doctolib",
 				Name: catalog.Text{
 					DE: "Doctolib (Videosprechstunde und Patientennachrichten)",
@@ -14636,6 +14930,74 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "health_documents_via_kim",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q:      "sector",
+							Equals: "health",
+							Line:   907,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   908,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Tool:   "ti-messenger",
+								Line:   909,
+								Column: 17,
+							},
+							Line:   909,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "special_categories",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   910,
+							Column: 11,
+						},
+					},
+					Line:   906,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "special-categories",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Arztbriefe, Befunde und Rückfragen zu Patienten nicht über {tool}, sondern über KIM und den TI-Messenger",
+							EN: "Doctor's letters, findings and queries about patients not through {tool} but through KIM and the TI-Messenger",
+						},
+						Why: catalog.Text{
+							DE: "Für Gesundheitsdaten hat die Telematikinfrastruktur eigene, Ende-zu-Ende-verschlüsselte Wege, die nur geprüfte Teilnehmende erreichen: KIM, die E-Mail der TI – seit 01.04.2021 der einzige Weg für den elektronischen Arztbrief, dazu für die eAU an die Krankenkassen –, und den TI-Messenger für kurze Rückfragen an Kolleginnen, Kliniken und Apotheken und seit Juli 2025 auch für Nachrichten mit gesetzlich Versicherten über deren ePA-App. Die TI-Pauschale umfasst laut KV Nordrhein auch den TI-Messenger.",
+							EN: "For health data the telematics infrastructure has its own end-to-end encrypted channels that reach verified participants only: KIM, the TI's e-mail – since 1 April 2021 the only channel for the electronic doctor's letter, and the one for sick notes to the health insurers – and the TI-Messenger for short queries to colleagues, hospitals and pharmacies and, since July 2025, for messages with statutorily insured patients through their ePA app. According to KV Nordrhein the TI flat rate also covers the TI-Messenger.",
+						},
+						Legal: []string{
+							"gdpr-9",
+							"gdpr-32",
+							"stgb-203",
+						},
+						Sources: []string{
+							"record-kvb-kim",
+							"record-kvb-tim",
+							"record-gematik-tim-faq",
+							"record-kvno-ti-2023",
+						},
+						Policy: catalog.Text{
+							DE: "Arztbriefe und Befunde über KIM, Rückfragen zu Patienten über den TI-Messenger",
+							EN: "doctor's letters and findings through KIM, queries about patients through the TI-Messenger",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "privacy_notice_external",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -14646,7 +15008,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   907,
+							Line:   927,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14656,7 +15018,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   908,
+							Line:   928,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14669,11 +15031,11 @@ func compiled() *catalog.Catalog {
 								"consultations",
 								"unknown",
 							},
-							Line:   909,
+							Line:   929,
 							Column: 11,
 						},
 					},
-					Line:   906,
+					Line:   926,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14709,7 +15071,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   923,
+							Line:   943,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14717,7 +15079,7 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Q:      "partners",
 									Equals: "internal",
-									Line:   925,
+									Line:   945,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -14731,18 +15093,18 @@ func compiled() *catalog.Catalog {
 											"consultations",
 											"unknown",
 										},
-										Line:   926,
+										Line:   946,
 										Column: 21,
 									},
-									Line:   926,
+									Line:   946,
 									Column: 15,
 								},
 							},
-							Line:   924,
+							Line:   944,
 							Column: 11,
 						},
 					},
-					Line:   922,
+					Line:   942,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14778,21 +15140,21 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   940,
+							Line:   960,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   941,
+								Line:   961,
 								Column: 17,
 							},
-							Line:   941,
+							Line:   961,
 							Column: 11,
 						},
 					},
-					Line:   939,
+					Line:   959,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14827,17 +15189,17 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   955,
+							Line:   975,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "business_profile",
 							Equals: "no",
-							Line:   956,
+							Line:   976,
 							Column: 11,
 						},
 					},
-					Line:   954,
+					Line:   974,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14870,7 +15232,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   968,
+					Line:   988,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14903,7 +15265,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   982,
+							Line:   1002,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14911,7 +15273,7 @@ func compiled() *catalog.Catalog {
 							In: []string{
 								"children",
 							},
-							Line:   983,
+							Line:   1003,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14924,11 +15286,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   984,
+							Line:   1004,
 							Column: 11,
 						},
 					},
-					Line:   981,
+					Line:   1001,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14970,31 +15332,31 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1002,
+							Line:   1022,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "sector",
 								Equals: "business",
-								Line:   1003,
+								Line:   1023,
 								Column: 17,
 							},
-							Line:   1003,
+							Line:   1023,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   1004,
+								Line:   1024,
 								Column: 17,
 							},
-							Line:   1004,
+							Line:   1024,
 							Column: 11,
 						},
 					},
-					Line:   1001,
+					Line:   1021,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15030,27 +15392,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1018,
+							Line:   1038,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "business",
-							Line:   1019,
+							Line:   1039,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   1020,
+								Line:   1040,
 								Column: 17,
 							},
-							Line:   1020,
+							Line:   1040,
 							Column: 11,
 						},
 					},
-					Line:   1017,
+					Line:   1037,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15083,7 +15445,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "no",
-					Line:   1032,
+					Line:   1052,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15115,7 +15477,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "unknown",
-					Line:   1044,
+					Line:   1064,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15146,7 +15508,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "yes",
-					Line:   1056,
+					Line:   1076,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15182,7 +15544,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "no",
-					Line:   1071,
+					Line:   1091,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15219,7 +15581,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "unknown",
-					Line:   1086,
+					Line:   1106,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15262,7 +15624,7 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   1103,
+							Line:   1123,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15271,16 +15633,16 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   1104,
+							Line:   1124,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   1105,
+							Line:   1125,
 							Column: 11,
 						},
 					},
-					Line:   1102,
+					Line:   1122,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15320,7 +15682,7 @@ func compiled() *catalog.Catalog {
 						"all_calendar",
 						"unknown",
 					},
-					Line:   1121,
+					Line:   1141,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15360,7 +15722,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1136,
+					Line:   1156,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15399,7 +15761,7 @@ func compiled() *catalog.Catalog {
 						"on",
 						"unknown",
 					},
-					Line:   1151,
+					Line:   1171,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15443,26 +15805,26 @@ func compiled() *catalog.Catalog {
 										"with_rules",
 										"unknown",
 									},
-									Line:   1169,
+									Line:   1189,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Kind:   "notetaker",
-									Line:   1170,
+									Line:   1190,
 									Column: 15,
 								},
 							},
-							Line:   1168,
+							Line:   1188,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "works_council",
 							Equals: "yes",
-							Line:   1171,
+							Line:   1191,
 							Column: 11,
 						},
 					},
-					Line:   1167,
+					Line:   1187,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15499,19 +15861,19 @@ func compiled() *catalog.Catalog {
 									"on",
 									"with_rules",
 								},
-								Line:   1186,
+								Line:   1206,
 								Column: 13,
 							},
 							&catalog.Cond{
 								Kind:   "notetaker",
-								Line:   1187,
+								Line:   1207,
 								Column: 13,
 							},
 						},
-						Line:   1185,
+						Line:   1205,
 						Column: 9,
 					},
-					Line:   1184,
+					Line:   1204,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15545,7 +15907,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1199,
+					Line:   1219,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15578,7 +15940,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1211,
+					Line:   1231,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15616,7 +15978,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1226,
+					Line:   1246,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15652,7 +16014,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   1243,
+							Line:   1263,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15661,11 +16023,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   1244,
+							Line:   1264,
 							Column: 11,
 						},
 					},
-					Line:   1242,
+					Line:   1262,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15698,7 +16060,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1256,
+					Line:   1276,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15731,7 +16093,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   1268,
+					Line:   1288,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15769,7 +16131,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1284,
+					Line:   1304,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15801,7 +16163,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   1296,
+					Line:   1316,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15835,7 +16197,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1308,
+					Line:   1328,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15871,7 +16233,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1322,
+							Line:   1342,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15882,7 +16244,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1324,
+									Line:   1344,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15892,7 +16254,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   1325,
+									Line:   1345,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15902,18 +16264,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1326,
+										Line:   1346,
 										Column: 26,
 									},
-									Line:   1326,
+									Line:   1346,
 									Column: 15,
 								},
 							},
-							Line:   1323,
+							Line:   1343,
 							Column: 11,
 						},
 					},
-					Line:   1321,
+					Line:   1341,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15948,7 +16310,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1338,
+					Line:   1358,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15981,7 +16343,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1350,
+					Line:   1370,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16015,7 +16377,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1362,
+					Line:   1382,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16048,7 +16410,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   1374,
+					Line:   1394,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16079,7 +16441,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   1386,
+					Line:   1406,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16116,7 +16478,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   1400,
+							Line:   1420,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16126,14 +16488,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1401,
+								Line:   1421,
 								Column: 17,
 							},
-							Line:   1401,
+							Line:   1421,
 							Column: 11,
 						},
 					},
-					Line:   1399,
+					Line:   1419,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16173,24 +16535,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1416,
+										Line:   1436,
 										Column: 26,
 									},
-									Line:   1416,
+									Line:   1436,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1417,
+										Line:   1437,
 										Column: 26,
 									},
-									Line:   1417,
+									Line:   1437,
 									Column: 15,
 								},
 							},
-							Line:   1415,
+							Line:   1435,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16200,14 +16562,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1418,
+								Line:   1438,
 								Column: 17,
 							},
-							Line:   1418,
+							Line:   1438,
 							Column: 11,
 						},
 					},
-					Line:   1414,
+					Line:   1434,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16245,7 +16607,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1432,
+							Line:   1452,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16257,10 +16619,10 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   1433,
+								Line:   1453,
 								Column: 22,
 							},
-							Line:   1433,
+							Line:   1453,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16271,14 +16633,14 @@ func compiled() *catalog.Catalog {
 									"counselling",
 									"legal_tax",
 								},
-								Line:   1434,
+								Line:   1454,
 								Column: 17,
 							},
-							Line:   1434,
+							Line:   1454,
 							Column: 11,
 						},
 					},
-					Line:   1431,
+					Line:   1451,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16318,7 +16680,7 @@ func compiled() *catalog.Catalog {
 										"partly",
 										"unknown",
 									},
-									Line:   1449,
+									Line:   1469,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -16327,14 +16689,14 @@ func compiled() *catalog.Catalog {
 										In: []string{
 											"consultations",
 										},
-										Line:   1450,
+										Line:   1470,
 										Column: 26,
 									},
-									Line:   1450,
+									Line:   1470,
 									Column: 15,
 								},
 							},
-							Line:   1448,
+							Line:   1468,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16346,10 +16708,10 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1451,
+								Line:   1471,
 								Column: 22,
 							},
-							Line:   1451,
+							Line:   1471,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16358,11 +16720,11 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   1452,
+							Line:   1472,
 							Column: 11,
 						},
 					},
-					Line:   1447,
+					Line:   1467,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16399,7 +16761,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1466,
+							Line:   1486,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16412,20 +16774,20 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1467,
+								Line:   1487,
 								Column: 22,
 							},
-							Line:   1467,
+							Line:   1487,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "legal_tax",
-							Line:   1468,
+							Line:   1488,
 							Column: 11,
 						},
 					},
-					Line:   1465,
+					Line:   1485,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16461,7 +16823,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1480,
+					Line:   1500,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16496,7 +16858,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1494,
+							Line:   1514,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16505,11 +16867,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   1495,
+							Line:   1515,
 							Column: 11,
 						},
 					},
-					Line:   1493,
+					Line:   1513,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16545,7 +16907,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1509,
+							Line:   1529,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16555,10 +16917,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   1510,
+								Line:   1530,
 								Column: 17,
 							},
-							Line:   1510,
+							Line:   1530,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16567,34 +16929,34 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   1512,
+										Line:   1532,
 										Column: 26,
 									},
-									Line:   1512,
+									Line:   1532,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1513,
+										Line:   1533,
 										Column: 26,
 									},
-									Line:   1513,
+									Line:   1533,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   1514,
+									Line:   1534,
 									Column: 15,
 								},
 							},
-							Line:   1511,
+							Line:   1531,
 							Column: 11,
 						},
 					},
-					Line:   1508,
+					Line:   1528,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16630,7 +16992,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1528,
+							Line:   1548,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16641,7 +17003,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1530,
+									Line:   1550,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -16653,15 +17015,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   1531,
+									Line:   1551,
 									Column: 15,
 								},
 							},
-							Line:   1529,
+							Line:   1549,
 							Column: 11,
 						},
 					},
-					Line:   1527,
+					Line:   1547,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16697,20 +17059,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   1545,
+							Line:   1565,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   1546,
+								Line:   1566,
 								Column: 22,
 							},
-							Line:   1546,
+							Line:   1566,
 							Column: 11,
 						},
 					},
-					Line:   1544,
+					Line:   1564,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16746,7 +17108,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1560,
+							Line:   1580,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16755,13 +17117,13 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "berlin_2020",
 										Equals: "non_compliant",
-										Line:   1563,
+										Line:   1583,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   1564,
+										Line:   1584,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -16771,18 +17133,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   1565,
+										Line:   1585,
 										Column: 17,
 									},
 								},
-								Line:   1562,
+								Line:   1582,
 								Column: 13,
 							},
-							Line:   1561,
+							Line:   1581,
 							Column: 11,
 						},
 					},
-					Line:   1559,
+					Line:   1579,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

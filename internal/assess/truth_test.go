@@ -352,3 +352,42 @@ tools:
 		t.Errorf("business Teams is told to leave Teams (free): %v", a.Rules)
 	}
 }
+
+// A practice is offered the channels of the health system – the
+// TI-Messenger and certified video services – never another WhatsApp;
+// other sectors get each tool's own alternatives.
+func TestAlternativesFollowTheSector(t *testing.T) {
+	const answers = `format: konform/answers/v1
+lang: de
+assessment: {organisation: Test, date: 2026-12-04}
+context: {sector: %SECTOR%}
+tools:
+  - tool: whatsapp-business-app
+  - tool: zoom
+`
+	ids := func(p *assess.Plan, key string) []string {
+		for _, tool := range p.Tools {
+			if tool.Key == key {
+				var out []string
+				for _, a := range tool.Alternatives {
+					out = append(out, a.ID)
+				}
+				return out
+			}
+		}
+		t.Fatalf("no tool %s", key)
+		return nil
+	}
+	health := parse(t, strings.ReplaceAll(answers, "%SECTOR%", "health"))
+	if got := ids(health, "whatsapp-business-app"); !slices.Equal(got, []string{"ti-messenger", "threema-work"}) {
+		t.Errorf("a practice's messenger alternatives: %v", got)
+	}
+	if got := ids(health, "zoom"); !slices.Equal(got, []string{"kbv-video"}) {
+		t.Errorf("a practice's video alternatives: %v", got)
+	}
+	craft := parse(t, strings.ReplaceAll(answers, "%SECTOR%", "business"))
+	want := testkit.Catalog(t).Tool("whatsapp-business-app").Alternatives
+	if got := ids(craft, "whatsapp-business-app"); !slices.Equal(got, want) {
+		t.Errorf("a craft business's alternatives %v, want the tool's own %v", got, want)
+	}
+}
