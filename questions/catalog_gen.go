@@ -5664,6 +5664,15 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				ShowIf: &catalog.Cond{
+					Not: &catalog.Cond{
+						Kind:   "notetaker",
+						Line:   202,
+						Column: 20,
+					},
+					Line:   202,
+					Column: 14,
+				},
 				Assume: catalog.Text{
 					DE: "Es wird angenommen, dass Updates nicht sichergestellt sind.",
 					EN: "The plan assumes updates are not ensured.",
@@ -5710,7 +5719,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   219,
+							Line:   220,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5720,11 +5729,11 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   220,
+							Line:   221,
 							Column: 11,
 						},
 					},
-					Line:   218,
+					Line:   219,
 					Column: 7,
 				},
 				Scope: "tool",
@@ -5774,7 +5783,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   228,
+					Line:   229,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -5873,7 +5882,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   257,
+					Line:   258,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5922,7 +5931,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   275,
+							Line:   276,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5931,11 +5940,11 @@ func compiled() *catalog.Catalog {
 								"business",
 								"private_separated",
 							},
-							Line:   276,
+							Line:   277,
 							Column: 11,
 						},
 					},
-					Line:   274,
+					Line:   275,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5983,7 +5992,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "phone_number",
 					Equals: "required",
-					Line:   287,
+					Line:   288,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6030,7 +6039,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   302,
+					Line:   303,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6077,7 +6086,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   313,
+					Line:   314,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6125,7 +6134,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "freemium",
-					Line:   325,
+					Line:   326,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6176,7 +6185,7 @@ func compiled() *catalog.Catalog {
 						"freemium",
 						"business",
 					},
-					Line:   340,
+					Line:   341,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6276,10 +6285,10 @@ func compiled() *catalog.Catalog {
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_needed",
-								Line:   364,
+								Line:   365,
 								Column: 17,
 							},
-							Line:   364,
+							Line:   365,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6289,11 +6298,11 @@ func compiled() *catalog.Catalog {
 								"provider_hosted",
 								"unknown",
 							},
-							Line:   365,
+							Line:   366,
 							Column: 11,
 						},
 					},
-					Line:   363,
+					Line:   364,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6341,7 +6350,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "signed",
-					Line:   381,
+					Line:   382,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6410,7 +6419,7 @@ func compiled() *catalog.Catalog {
 								"other",
 								"unknown",
 							},
-							Line:   394,
+							Line:   395,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6419,11 +6428,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   395,
+							Line:   396,
 							Column: 11,
 						},
 					},
-					Line:   393,
+					Line:   394,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6559,7 +6568,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   437,
+					Line:   438,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6608,7 +6617,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   450,
+							Line:   451,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6617,11 +6626,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   451,
+							Line:   452,
 							Column: 11,
 						},
 					},
-					Line:   449,
+					Line:   450,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6712,7 +6721,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   475,
+							Line:   476,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6722,7 +6731,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   476,
+							Line:   477,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6735,11 +6744,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   477,
+							Line:   478,
 							Column: 11,
 						},
 					},
-					Line:   474,
+					Line:   475,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6788,7 +6797,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   490,
+							Line:   491,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6798,7 +6807,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   491,
+							Line:   492,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6811,11 +6820,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   492,
+							Line:   493,
 							Column: 11,
 						},
 					},
-					Line:   489,
+					Line:   490,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6864,7 +6873,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   505,
+							Line:   506,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6874,7 +6883,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   506,
+							Line:   507,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6887,7 +6896,7 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   507,
+							Line:   508,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6897,24 +6906,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   508,
-								Column: 17,
-							},
-							Line:   508,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Not: &catalog.Cond{
-								Fact:   "business_profile",
-								Equals: "no",
 								Line:   509,
 								Column: 17,
 							},
 							Line:   509,
 							Column: 11,
 						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "business_profile",
+								Equals: "no",
+								Line:   510,
+								Column: 17,
+							},
+							Line:   510,
+							Column: 11,
+						},
 					},
-					Line:   504,
+					Line:   505,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6967,7 +6976,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   522,
+							Line:   523,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6980,11 +6989,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   523,
+							Line:   524,
 							Column: 11,
 						},
 					},
-					Line:   521,
+					Line:   522,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7035,7 +7044,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   534,
+					Line:   535,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7089,7 +7098,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   545,
+					Line:   546,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7143,16 +7152,16 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   563,
+							Line:   564,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   564,
+							Line:   565,
 							Column: 11,
 						},
 					},
-					Line:   562,
+					Line:   563,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7249,10 +7258,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   586,
+						Line:   587,
 						Column: 20,
 					},
-					Line:   586,
+					Line:   587,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7299,7 +7308,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "notetaker",
-					Line:   602,
+					Line:   603,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7360,7 +7369,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   617,
+					Line:   618,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7411,7 +7420,7 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   634,
+					Line:   635,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -7454,7 +7463,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   642,
+					Line:   643,
 					Column: 14,
 				},
 				Assume: catalog.Text{
