@@ -2651,6 +2651,174 @@ func compiled() *catalog.Catalog {
 				URL:   "https://www.kvno.de/aktuelles/aktuelles-detail/nachricht/ti-finanzierung-ab-1-juli-ueber-monatspauschale",
 				Read:  "2026-12-04",
 			},
+			&catalog.Source{
+				ID:    "record-alfaview-privacy",
+				Title: "Datenschutzerklärung",
+				By:    "alfaview gmbh",
+				Date:  "undated",
+				URL:   "https://alfaview.com/de/privacy",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-alfaview-terms-2026",
+				Title: "Terms and Conditions",
+				By:    "alfaview gmbh",
+				Date:  "2026-04-28",
+				URL:   "https://alfaview.com/en/terms",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-alfaview-dataprotection",
+				Title: "Ausgezeichneter Datenschutz mit alfaview®",
+				By:    "alfaview gmbh",
+				Date:  "undated",
+				URL:   "https://alfaview.com/de/dataprotection/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-alfaview-dpa",
+				Title: "Commissioned Data Processing Agreement pursuant to Art. 28 GDPR",
+				By:    "alfaview gmbh",
+				Date:  "undated",
+				URL:   "https://alfaview.com/en/dpa-tom/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-meta-controller-addendum",
+				Title: "Controller Addendum",
+				By:    "Meta Platforms Ireland Limited",
+				Date:  "undated",
+				URL:   "https://www.facebook.com/legal/controller_addendum",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-meta-terms-2025",
+				Title: "Terms of Service (effective 1 January 2025)",
+				By:    "Meta",
+				Date:  "2025-01-01",
+				URL:   "https://www.facebook.com/legal/terms",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Gelesen in der Kopie des Open Terms Archive.",
+					EN: "Read in the Open Terms Archive's copy.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-meta-privacy-2025",
+				Title: "Privacy Policy (effective 16 June 2025)",
+				By:    "Meta",
+				Date:  "2025-06-16",
+				URL:   "https://www.facebook.com/privacy/policy",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Gelesen in der Kopie des Open Terms Archive.",
+					EN: "Read in the Open Terms Archive's copy.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-meta-commercial-terms",
+				Title: "Meta Commercial Terms",
+				By:    "Meta",
+				Date:  "undated",
+				URL:   "https://www.facebook.com/legal/commercial_terms",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-messenger-e2ee-help",
+				Title: "Start end-to-end encrypted chats or calls in Messenger",
+				By:    "Messenger Help Center (Meta)",
+				Date:  "undated",
+				URL:   "https://www.messenger.com/help/811527538946901/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-messenger-automated-chats",
+				Title: "Automated chats on Messenger",
+				By:    "Messenger Help Center (Meta)",
+				Date:  "undated",
+				URL:   "https://www.messenger.com/help/1127097651266653/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-instagram-e2ee-2026",
+				Title: "Instagram to remove end-to-end encrypted chats this May",
+				By:    "technobaboy (Presse)",
+				Date:  "2026-03-14",
+				URL:   "https://www.technobaboy.com/2026/03/14/instagram-to-remove-end-to-end-encrypted-chats-this-may/",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-meta-dpf-2023",
+				Title: "Our Response to the Decision on Facebook’s EU-US Data Transfers (update of 7 September 2023)",
+				By:    "Meta Newsroom",
+				Date:  "2023-09-07",
+				URL:   "https://about.fb.com/news/2023/05/our-response-to-the-decision-on-facebooks-eu-us-data-transfers/",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-meta-ai-eu-2025",
+				Title: "Meta AI arrives in the EU with restrictions",
+				By:    "Digital Market Reports (Presse)",
+				Date:  "2025-03-24",
+				URL:   "https://digitalmarketreports.com/news/35944/meta-ai-arrives-in-the-eu-with-restrictions/",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-flip-privacy",
+				Title: "Privacy Policy for the Flip App",
+				By:    "Flip GmbH",
+				Date:  "undated",
+				URL:   "https://www.getflip.com/legal/privacy-policy-app/",
+				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
+				ID:    "record-flip-dpa-2024",
+				Title: "Commissioned Data Processing Agreement in accordance with Art. 28 GDPR (last updated 01.08.2024)",
+				By:    "Flip GmbH",
+				Date:  "2024-08-01",
+				URL:   "https://getflip.com/legal/dpa-uk",
+				Read:  "2026-12-04",
+			},
+			&catalog.Source{
+				ID:    "record-flip-switching-2025",
+				Title: "Support for Provider Switching",
+				By:    "Flip GmbH",
+				Date:  "2025-09-11",
+				URL:   "https://www.getflip.com/legal/support-for-provider-switching",
+				Read:  "2026-12-04",
+			},
 		},
 		FactDefs: []*catalog.FactDef{
 			&catalog.FactDef{
@@ -5167,9 +5335,26 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				ShowIf: &catalog.Cond{
-					Kind:   "messenger",
-					Line:   70,
-					Column: 14,
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   74,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"internal",
+								"staff_matters",
+								"meetings",
+								"unknown",
+							},
+							Line:   75,
+							Column: 11,
+						},
+					},
+					Line:   73,
+					Column: 7,
 				},
 				Assume: catalog.Text{
 					DE: "Es wird angenommen, dass das vorkommt.",
@@ -5226,7 +5411,7 @@ func compiled() *catalog.Catalog {
 						"upload_default",
 						"optional",
 					},
-					Line:   81,
+					Line:   86,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5281,7 +5466,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "software",
-					Line:   98,
+					Line:   103,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5329,7 +5514,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "operating_model",
 					Equals: "self_hosted",
-					Line:   114,
+					Line:   119,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5444,7 +5629,7 @@ func compiled() *catalog.Catalog {
 						"eu_eea",
 						"adequate",
 					},
-					Line:   147,
+					Line:   152,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5502,7 +5687,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"encrypted",
 					},
-					Line:   158,
+					Line:   163,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5557,7 +5742,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "e2e",
 					Equals: "optional",
-					Line:   175,
+					Line:   180,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5609,10 +5794,10 @@ func compiled() *catalog.Catalog {
 							"default",
 							"optional",
 						},
-						Line:   191,
+						Line:   196,
 						Column: 20,
 					},
-					Line:   191,
+					Line:   196,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5667,10 +5852,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   202,
+						Line:   207,
 						Column: 20,
 					},
-					Line:   202,
+					Line:   207,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5719,7 +5904,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   220,
+							Line:   225,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5729,11 +5914,11 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   221,
+							Line:   226,
 							Column: 11,
 						},
 					},
-					Line:   219,
+					Line:   224,
 					Column: 7,
 				},
 				Scope: "tool",
@@ -5783,7 +5968,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   229,
+					Line:   234,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -5882,7 +6067,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   258,
+					Line:   263,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5931,7 +6116,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   276,
+							Line:   281,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5940,11 +6125,11 @@ func compiled() *catalog.Catalog {
 								"business",
 								"private_separated",
 							},
-							Line:   277,
+							Line:   282,
 							Column: 11,
 						},
 					},
-					Line:   275,
+					Line:   280,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5992,7 +6177,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "phone_number",
 					Equals: "required",
-					Line:   288,
+					Line:   293,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6039,7 +6224,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   303,
+					Line:   308,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6086,7 +6271,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   314,
+					Line:   319,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6134,7 +6319,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "freemium",
-					Line:   326,
+					Line:   331,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6185,7 +6370,7 @@ func compiled() *catalog.Catalog {
 						"freemium",
 						"business",
 					},
-					Line:   341,
+					Line:   346,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6285,10 +6470,10 @@ func compiled() *catalog.Catalog {
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_needed",
-								Line:   365,
+								Line:   370,
 								Column: 17,
 							},
-							Line:   365,
+							Line:   370,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6298,11 +6483,11 @@ func compiled() *catalog.Catalog {
 								"provider_hosted",
 								"unknown",
 							},
-							Line:   366,
+							Line:   371,
 							Column: 11,
 						},
 					},
-					Line:   364,
+					Line:   369,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6350,7 +6535,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "signed",
-					Line:   382,
+					Line:   387,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6419,7 +6604,7 @@ func compiled() *catalog.Catalog {
 								"other",
 								"unknown",
 							},
-							Line:   395,
+							Line:   400,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6428,11 +6613,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   396,
+							Line:   401,
 							Column: 11,
 						},
 					},
-					Line:   394,
+					Line:   399,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6568,7 +6753,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   438,
+					Line:   443,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6617,7 +6802,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   451,
+							Line:   456,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6626,11 +6811,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   452,
+							Line:   457,
 							Column: 11,
 						},
 					},
-					Line:   450,
+					Line:   455,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6721,7 +6906,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   476,
+							Line:   481,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6731,7 +6916,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   477,
+							Line:   482,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6744,11 +6929,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   478,
+							Line:   483,
 							Column: 11,
 						},
 					},
-					Line:   475,
+					Line:   480,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6797,7 +6982,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   491,
+							Line:   496,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6807,7 +6992,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   492,
+							Line:   497,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6820,11 +7005,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   493,
+							Line:   498,
 							Column: 11,
 						},
 					},
-					Line:   490,
+					Line:   495,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6873,7 +7058,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   506,
+							Line:   511,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6883,7 +7068,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   507,
+							Line:   512,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6896,7 +7081,7 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   508,
+							Line:   513,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6906,24 +7091,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   509,
+								Line:   514,
 								Column: 17,
 							},
-							Line:   509,
+							Line:   514,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   510,
+								Line:   515,
 								Column: 17,
 							},
-							Line:   510,
+							Line:   515,
 							Column: 11,
 						},
 					},
-					Line:   505,
+					Line:   510,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6976,7 +7161,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   523,
+							Line:   528,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6989,11 +7174,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   524,
+							Line:   529,
 							Column: 11,
 						},
 					},
-					Line:   522,
+					Line:   527,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7044,7 +7229,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   535,
+					Line:   540,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7098,7 +7283,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   546,
+					Line:   551,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7152,16 +7337,16 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   564,
+							Line:   569,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   565,
+							Line:   570,
 							Column: 11,
 						},
 					},
-					Line:   563,
+					Line:   568,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7258,10 +7443,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   587,
+						Line:   592,
 						Column: 20,
 					},
-					Line:   587,
+					Line:   592,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7308,7 +7493,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "notetaker",
-					Line:   603,
+					Line:   608,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7369,7 +7554,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   618,
+					Line:   623,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7420,7 +7605,7 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   635,
+					Line:   640,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -7463,7 +7648,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   643,
+					Line:   648,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -9002,6 +9187,247 @@ func compiled() *catalog.Catalog {
 				},
 				Aliases: []string{
 					"matrix",
+				},
+			},
+			&catalog.Tool{
+				ID: "facebook-messenger",
+				Name: catalog.Text{
+					DE: "Facebook- und Instagram-Nachrichten",
+					EN: "Facebook and Instagram messages",
+				},
+				Kind:   "messenger",
+				Vendor: "Meta Platforms Ireland Limited, Dublin (Meta Platforms, Inc., USA)",
+				About: catalog.Text{
+					DE: "Nachrichten an die Facebook-Seite oder das Instagram-Profil eines Geschäfts – von Hand, automatisiert oder von Metas KI beantwortet. Chats mit Unternehmen sind nicht Ende-zu-Ende-verschlüsselt; Meta nutzt die Nachrichten auch selbst.",
+					EN: "Messages to a shop's Facebook page or Instagram profile – answered by hand, automatically or by Meta's AI. Chats with businesses are not end-to-end encrypted; Meta also uses the messages itself.",
+				},
+				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "not_removable",
+						Detail: catalog.Text{
+							DE: "Meta AI ist seit März 2025 in Messenger und in Instagram-Direktnachrichten eingebaut; manche Seiten können Antworten von Metas KI erzeugen lassen – diese Gespräche sieht auch Meta und nutzt sie zur Verbesserung seiner KI.",
+							EN: "Meta AI has been built into Messenger and Instagram direct messages since March 2025; some pages can have Meta's AI generate replies – Meta sees these conversations too and uses them to improve its AI.",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 3, 24, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-ai-eu-2025",
+							"record-messenger-automated-chats",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "für Nachrichten kein AVV gefunden – Meta verarbeitet sie auch für eigene Zwecke; für die Seiten-Statistiken (Insights) gemeinsame Verantwortung mit Meta Platforms Ireland (Art. 26 DSGVO)",
+							EN: "no DPA found for messages – Meta also processes them for its own purposes; for page statistics (Insights) joint controllership with Meta Platforms Ireland (Art. 26 GDPR)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-controller-addendum",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						Detail: catalog.Text{
+							DE: "geschäftliche Nutzung nach den Meta Commercial Terms",
+							EN: "business use under the Meta Commercial Terms",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-commercial-terms",
+						},
+					},
+					"dpf": catalog.Fact{
+						Value: "certified",
+						Detail: catalog.Text{
+							DE: "Meta stützt Übermittlungen von Facebook-Daten und Daten aus Metas Business-Tools seit 07.09.2023 auf das DPF; Eintrag von Meta Platforms, Inc. in der DPF-Liste mit Datum festhalten",
+							EN: "Meta has based transfers of Facebook data and data from its business tools on the DPF since 7 Sep 2023; record the DPF list entry of Meta Platforms, Inc. with its date",
+						},
+						AsOf: catalog.Date{Time: time.Date(2023, 9, 7, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-dpf-2023",
+							"record-dpf-list",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "Chats mit Unternehmen sind in Messenger nicht Ende-zu-Ende-verschlüsselt (private Chats schon); Instagram hat die optionale Verschlüsselung von Direktnachrichten am 08.05.2026 eingestellt",
+							EN: "chats with businesses are not end-to-end encrypted in Messenger (private chats are); Instagram ended optional encryption of direct messages on 8 May 2026",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-messenger-e2ee-help",
+							"record-instagram-e2ee-2026",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "consumer",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-messenger-e2ee-help",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "mixed",
+						Detail: catalog.Text{
+							DE: "Rechenzentren und Dienstleister weltweit, auch in den USA",
+							EN: "data centres and service providers worldwide, including the USA",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-terms-2025",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "no",
+						Detail: catalog.Text{
+							DE: "proprietäre Apps und Dienste von Meta",
+							EN: "proprietary apps and services of Meta",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-terms-2025",
+						},
+					},
+					"own_purposes": catalog.Fact{
+						Value: "reserved",
+						Detail: catalog.Text{
+							DE: "Meta nutzt Nachrichteninhalte auch, um Produkte zu verbessern, und Nachrichten an Unternehmen, um seine KI zu verbessern",
+							EN: "Meta also uses message content to improve its products, and messages to businesses to improve its AI",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 6, 16, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-privacy-2025",
+							"record-messenger-automated-chats",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "Meta Platforms Ireland Limited, Dublin; Mutterkonzern Meta Platforms, Inc. (USA)",
+							EN: "Meta Platforms Ireland Limited, Dublin; parent Meta Platforms, Inc. (USA)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-meta-controller-addendum",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-messenger-automated-chats",
+						},
+					},
+				},
+				Aliases: []string{
+					"messenger",
+					"instagram",
+					"instagram direct",
+					"facebook",
+				},
+				Alternatives: []string{
+					"whatsapp-business-platform",
+					"threema-work",
+				},
+			},
+			&catalog.Tool{
+				ID: "flip",
+				Name: catalog.Text{
+					DE: "Flip",
+					EN: "Flip",
+				},
+				Kind:   "messenger",
+				Vendor: "Flip GmbH, Stuttgart",
+				About: catalog.Text{
+					DE: "Mitarbeiter-App aus Stuttgart für Betriebe mit Beschäftigten ohne Schreibtisch: Neuigkeiten, Gruppen, Einzel- und Gruppenchats, von der Organisation verwaltet.",
+					EN: "Employee app from Stuttgart for businesses whose staff work away from a desk: news, groups, one-to-one and group chats, managed by the organisation.",
+				},
+				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "KI-Funktionen „Flip Intelligence“ seit 2025 – was sie tun, wo sie laufen und wie sie geschaltet werden, beim Anbieter erfragen",
+							EN: "AI features \"Flip Intelligence\" since 2025 – ask the provider what they do, where they run and how they are switched",
+						},
+						AsOf: catalog.Date{Time: time.Date(2025, 9, 11, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-switching-2025",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "Muster-AVV des Anbieters, Stand 01.08.2024",
+							EN: "the provider's standard DPA, as of 1 Aug 2024",
+						},
+						AsOf: catalog.Date{Time: time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-dpa-2024",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-dpa-2024",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-privacy",
+						},
+					},
+					"edition": catalog.Fact{
+						Value: "business",
+						AsOf:  catalog.Date{Time: time.Date(2024, 8, 1, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-dpa-2024",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "Serverstandort beim Anbieter erfragen; einige Dienstleister sitzen in den USA (DPF oder Standardvertragsklauseln)",
+							EN: "ask the provider where the servers are; some service providers are in the USA (DPF or standard contractual clauses)",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-privacy",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-privacy",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						Detail: catalog.Text{
+							DE: "Flip GmbH, Stuttgart",
+							EN: "Flip GmbH, Stuttgart",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-privacy",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2025, 9, 11, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-flip-switching-2025",
+						},
+					},
+				},
+				Alternatives: []string{
+					"stashcat",
+					"teamwire",
+					"threema-work",
 				},
 			},
 			&catalog.Tool{
@@ -11315,6 +11741,99 @@ func compiled() *catalog.Catalog {
 				Aliases: []string{
 					"tim",
 					"ti-m",
+				},
+			},
+			&catalog.Tool{
+				ID: "alfaview",
+				Name: catalog.Text{
+					DE: "alfaview",
+					EN: "alfaview",
+				},
+				Kind:   "video",
+				Vendor: "alfaview gmbh, Karlsruhe",
+				About: catalog.Text{
+					DE: "Videokonferenz aus Karlsruhe mit virtuellen Räumen, Bildschirmfreigabe, Chat, Live-Transkription und -Übersetzung; Rechenzentren in Deutschland.",
+					EN: "Video conferencing from Karlsruhe with virtual rooms, screen sharing, chat, live transcription and translation; data centres in Germany.",
+				},
+				Facts: map[string]catalog.Fact{
+					"ai": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "Live-Transkription und -Übersetzung mit Kontingenten je Firma; wo sie laufen und wie sie geschaltet werden, beim Anbieter erfragen – Inhalte speichert alfaview nach eigenen Angaben nicht",
+							EN: "live transcription and translation with quotas per company; ask the provider where they run and how they are switched – by its own account alfaview stores no content",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-alfaview-privacy",
+							"record-alfaview-dataprotection",
+						},
+					},
+					"avv": catalog.Fact{
+						Value: "offered",
+						Detail: catalog.Text{
+							DE: "Muster-AVV nach Art. 28 DSGVO online",
+							EN: "standard DPA under Art. 28 GDPR online",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-alfaview-dpa",
+						},
+					},
+					"business_use": catalog.Fact{
+						Value: "allowed",
+						AsOf:  catalog.Date{Time: time.Date(2026, 4, 28, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-alfaview-terms-2026",
+						},
+					},
+					"e2e": catalog.Fact{
+						Value: "to_verify",
+						Detail: catalog.Text{
+							DE: "der Anbieter nennt Transport- und Festplattenverschlüsselung (TLS, AES-256), keine Ende-zu-Ende-Verschlüsselung",
+							EN: "the provider names transport and disk encryption (TLS, AES-256), no end-to-end encryption",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-alfaview-dataprotection",
+						},
+					},
+					"hosting": catalog.Fact{
+						Value: "eu_eea",
+						Detail: catalog.Text{
+							DE: "alle Rechenzentren in Deutschland, Übermittlungen in Drittländer vertraglich ausgeschlossen",
+							EN: "all data centres in Germany, transfers to third countries excluded by contract",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-alfaview-dataprotection",
+						},
+					},
+					"open_source": catalog.Fact{
+						Value: "to_verify",
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-alfaview-privacy",
+						},
+					},
+					"seat": catalog.Fact{
+						Value: "germany",
+						AsOf:  catalog.Date{Time: time.Date(2026, 4, 28, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-alfaview-terms-2026",
+							"record-alfaview-privacy",
+						},
+					},
+					"status": catalog.Fact{
+						Value: "active",
+						AsOf:  catalog.Date{Time: time.Date(2026, 4, 28, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-alfaview-terms-2026",
+						},
+					},
+				},
+				Alternatives: []string{
+					"opentalk",
+					"jitsi-hosted",
 				},
 			},
 			&catalog.Tool{
