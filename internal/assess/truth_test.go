@@ -391,3 +391,25 @@ tools:
 		t.Errorf("a craft business's alternatives %v, want the tool's own %v", got, want)
 	}
 }
+
+// A provider the catalogue knows is not in the DPF (GoTo) or cannot be
+// (Signal) is not sent to look for an entry in the DPF list.
+func TestNoDPFListHuntWhereThereIsNoEntry(t *testing.T) {
+	p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Test, date: 2026-12-04}
+context: {sector: business}
+tools:
+  - tool: gotomeeting
+    answers: {used_for: [meetings], transfer_basis: unknown, dpa_signed: signed}
+  - tool: slack
+    answers: {used_for: [internal], transfer_basis: unknown, dpa_signed: signed}
+`)
+	a := actionOf(p, "third-country-transfer/gotomeeting")
+	if a == nil || !slices.Contains(a.Rules, "transfer_unknown_no_dpf") || slices.Contains(a.Rules, "transfer_unknown") {
+		t.Errorf("GoTo: want the SCC action, not the DPF-list hunt: %+v", a)
+	}
+	if a := actionOf(p, "third-country-transfer/slack"); a == nil || !slices.Contains(a.Rules, "transfer_unknown") {
+		t.Errorf("Slack's DPF status is open: the plan should send the client to the DPF list: %+v", a)
+	}
+}
