@@ -1079,8 +1079,18 @@ func (a *Action) merge(b *Action) {
 		a.transfer = b.transfer
 	}
 	a.Document = a.Document && b.Document
-	if a.Policy.DE == "" || bLeads && b.Policy.DE != "" {
+	// Every rule merged into the action keeps its line in the usage
+	// policy (the leading one first) – except one that may not apply,
+	// next to a duty.
+	switch {
+	case b.Policy.DE == "" || a.Policy == b.Policy:
+	case a.Policy.DE == "":
 		a.Policy = b.Policy
+	case b.Conditional && !a.Conditional:
+	case bLeads:
+		a.Policy = catalog.Text{DE: b.Policy.DE + "; " + a.Policy.DE, EN: b.Policy.EN + "; " + a.Policy.EN}
+	default:
+		a.Policy = catalog.Text{DE: a.Policy.DE + "; " + b.Policy.DE, EN: a.Policy.EN + "; " + b.Policy.EN}
 	}
 	if a.Conditional = a.Conditional && b.Conditional; a.Conditional {
 		for _, q := range b.Unasked {

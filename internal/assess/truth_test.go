@@ -1,6 +1,8 @@
 package assess_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -411,5 +413,25 @@ tools:
 	}
 	if a := actionOf(p, "third-country-transfer/slack"); a == nil || !slices.Contains(a.Rules, "transfer_unknown") {
 		t.Errorf("Slack's DPF status is open: the plan should send the client to the DPF list: %+v", a)
+	}
+}
+
+// Rules merged into one action each keep their line in the usage policy:
+// Zoom's AI features, merged behind its tracking settings, still give
+// staff a rule.
+func TestMergedRulesKeepTheirPolicyLines(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "engineering-ai.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parse(t, string(src))
+	a := actionOf(p, "privacy-settings/zoom")
+	if a == nil || len(a.Also) == 0 {
+		t.Fatalf("expected a merged privacy-settings action for Zoom: %+v", a)
+	}
+	for _, want := range []string{"Tracking", "KI-Funktionen"} {
+		if !strings.Contains(a.Policy.DE, want) {
+			t.Errorf("the policy line of privacy-settings/zoom lacks %q: %q", want, a.Policy.DE)
+		}
 	}
 }
