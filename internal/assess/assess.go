@@ -645,12 +645,14 @@ func (p *Plan) firstSteps() []*Action {
 	}
 	chosen := slices.Clone(steps[:MaxFirstSteps])
 	for _, a := range steps[MaxFirstSteps:] {
-		if !must(a) {
+		// The works council is one step, however many tools it concerns.
+		if !must(a) || slices.ContainsFunc(chosen, func(c *Action) bool { return c.Topic == a.Topic }) {
 			continue
 		}
-		// Give it the place of the last step that is not a must.
+		// Give it the place of the last step that is neither a must nor
+		// critical.
 		for i := len(chosen) - 1; i >= 0; i-- {
-			if !must(chosen[i]) {
+			if !must(chosen[i]) && chosen[i].Priority != catalog.Critical {
 				chosen = slices.Delete(chosen, i, i+1)
 				chosen = append(chosen, a)
 				break

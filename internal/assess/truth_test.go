@@ -435,3 +435,30 @@ func TestMergedRulesKeepTheirPolicyLines(t *testing.T) {
 		}
 	}
 }
+
+// First steps: the works council is one step however many tools it
+// concerns, and it never pushes a critical action out.
+func TestFirstStepsKeepCriticalsAndOneWorksCouncilStep(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "engineering-ai.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parse(t, string(src))
+	wc, crit := 0, 0
+	for _, a := range p.FirstSteps {
+		if a.Topic.ID == "works-council" {
+			wc++
+		}
+	}
+	for _, a := range p.Actions {
+		if a.Open() && a.Priority == catalog.Critical {
+			crit++
+			if crit <= assess.MaxFirstSteps && !slices.Contains(p.FirstSteps, a) {
+				t.Errorf("critical %s is not a first step", a.ID)
+			}
+		}
+	}
+	if crit == 0 || wc != 1 {
+		t.Errorf("want criticals and one works-council step; got %d criticals, %d works-council steps", crit, wc)
+	}
+}
