@@ -5799,17 +5799,32 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				ShowIf: &catalog.Cond{
-					Not: &catalog.Cond{
-						Fact: "e2e",
-						In: []string{
-							"default",
-							"optional",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact: "e2e",
+								In: []string{
+									"default",
+									"optional",
+								},
+								Line:   198,
+								Column: 17,
+							},
+							Line:   198,
+							Column: 11,
 						},
-						Line:   196,
-						Column: 20,
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Kind:   "notetaker",
+								Line:   199,
+								Column: 17,
+							},
+							Line:   199,
+							Column: 11,
+						},
 					},
-					Line:   196,
-					Column: 14,
+					Line:   197,
+					Column: 7,
 				},
 				Assume: catalog.Text{
 					DE: "Es wird angenommen, dass es nicht bestätigt ist.",
@@ -5863,10 +5878,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   207,
+						Line:   210,
 						Column: 20,
 					},
-					Line:   207,
+					Line:   210,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5915,7 +5930,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   225,
+							Line:   228,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5925,11 +5940,11 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   226,
+							Line:   229,
 							Column: 11,
 						},
 					},
-					Line:   224,
+					Line:   227,
 					Column: 7,
 				},
 				Scope: "tool",
@@ -5979,7 +5994,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   234,
+					Line:   237,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -6078,7 +6093,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   263,
+					Line:   266,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6127,7 +6142,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   281,
+							Line:   284,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6136,11 +6151,11 @@ func compiled() *catalog.Catalog {
 								"business",
 								"private_separated",
 							},
-							Line:   282,
+							Line:   285,
 							Column: 11,
 						},
 					},
-					Line:   280,
+					Line:   283,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6188,7 +6203,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "phone_number",
 					Equals: "required",
-					Line:   293,
+					Line:   296,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6235,7 +6250,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   308,
+					Line:   311,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6282,7 +6297,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   319,
+					Line:   322,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6330,7 +6345,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "freemium",
-					Line:   331,
+					Line:   334,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6381,7 +6396,7 @@ func compiled() *catalog.Catalog {
 						"freemium",
 						"business",
 					},
-					Line:   346,
+					Line:   349,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6481,10 +6496,10 @@ func compiled() *catalog.Catalog {
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_needed",
-								Line:   370,
+								Line:   373,
 								Column: 17,
 							},
-							Line:   370,
+							Line:   373,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6494,11 +6509,11 @@ func compiled() *catalog.Catalog {
 								"provider_hosted",
 								"unknown",
 							},
-							Line:   371,
+							Line:   374,
 							Column: 11,
 						},
 					},
-					Line:   369,
+					Line:   372,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6546,7 +6561,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "signed",
-					Line:   387,
+					Line:   390,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6615,7 +6630,7 @@ func compiled() *catalog.Catalog {
 								"other",
 								"unknown",
 							},
-							Line:   400,
+							Line:   403,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6624,11 +6639,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   401,
+							Line:   404,
 							Column: 11,
 						},
 					},
-					Line:   399,
+					Line:   402,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6764,7 +6779,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   443,
+					Line:   446,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6813,7 +6828,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   456,
+							Line:   459,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6822,11 +6837,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   457,
+							Line:   460,
 							Column: 11,
 						},
 					},
-					Line:   455,
+					Line:   458,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6917,7 +6932,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   481,
+							Line:   484,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6927,7 +6942,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   482,
+							Line:   485,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6940,11 +6955,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   483,
+							Line:   486,
 							Column: 11,
 						},
 					},
-					Line:   480,
+					Line:   483,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6993,7 +7008,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   496,
+							Line:   499,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7003,7 +7018,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   497,
+							Line:   500,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7016,11 +7031,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   498,
+							Line:   501,
 							Column: 11,
 						},
 					},
-					Line:   495,
+					Line:   498,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7069,7 +7084,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   511,
+							Line:   514,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7079,7 +7094,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   512,
+							Line:   515,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7092,7 +7107,7 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   513,
+							Line:   516,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7102,24 +7117,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   514,
+								Line:   517,
 								Column: 17,
 							},
-							Line:   514,
+							Line:   517,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   515,
+								Line:   518,
 								Column: 17,
 							},
-							Line:   515,
+							Line:   518,
 							Column: 11,
 						},
 					},
-					Line:   510,
+					Line:   513,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7172,7 +7187,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   528,
+							Line:   531,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7185,11 +7200,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   529,
+							Line:   532,
 							Column: 11,
 						},
 					},
-					Line:   527,
+					Line:   530,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7240,7 +7255,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   540,
+					Line:   543,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7294,7 +7309,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   551,
+					Line:   554,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7348,16 +7363,16 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   569,
+							Line:   572,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   570,
+							Line:   573,
 							Column: 11,
 						},
 					},
-					Line:   568,
+					Line:   571,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7454,10 +7469,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   592,
+						Line:   595,
 						Column: 20,
 					},
-					Line:   592,
+					Line:   595,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7504,7 +7519,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "notetaker",
-					Line:   608,
+					Line:   611,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7565,7 +7580,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   623,
+					Line:   626,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7616,7 +7631,7 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   640,
+					Line:   643,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -7659,7 +7674,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   648,
+					Line:   651,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -13018,8 +13033,8 @@ func compiled() *catalog.Catalog {
 							EN: "Assess and document the use of {tool} in the light of the 2022 DSK finding and the 2025 HBDI report",
 						},
 						Why: catalog.Text{
-							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzgerechten Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisen können – vor allem wegen Microsofts Verarbeitung für eigene Zwecke. Seitdem hat Microsoft die EU-Datengrenze abgeschlossen (Februar 2025). Halten Sie fest, welcher Datenschutznachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen und welche Diagnosedaten Sie abgeschaltet haben. Der Hessische Beauftragte für Datenschutz (HBDI) hält Microsoft 365 seit seinem Bericht vom 15.11.2025 unter Bedingungen für datenschutzkonform nutzbar – auf Grundlage des Datenschutznachtrags vom September 2025 und nur, wenn seine Handlungsempfehlungen umgesetzt werden; die DSK-Feststellung ist nicht formell aufgehoben. Diese Bewertung ersetzt die Berliner Einschätzung vom Juli 2020.",
-							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. Since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the data protection addendum of September 2025 and only where its recommendations are implemented; the DSK finding has not been formally lifted. This assessment replaces the Berlin view of July 2020.",
+							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzgerechten Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisen können – vor allem wegen Microsofts Verarbeitung für eigene Zwecke. Seitdem hat Microsoft die EU-Datengrenze abgeschlossen (Februar 2025). Halten Sie fest, welcher Datenschutznachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen und welche Diagnosedaten Sie abgeschaltet haben. Der Hessische Beauftragte für Datenschutz (HBDI) hält Microsoft 365 seit seinem Bericht vom 15.11.2025 unter Bedingungen für datenschutzkonform nutzbar – auf Grundlage des Datenschutznachtrags vom September 2025 und nur, wenn seine Handlungsempfehlungen umgesetzt werden; die DSK-Feststellung ist nicht formell aufgehoben. Der Bericht bindet nur die hessische Aufsicht; zuständig ist die Aufsichtsbehörde Ihres Landes, er ist aber die ausführlichste aktuelle Bewertung. Diese Bewertung ersetzt die Berliner Einschätzung vom Juli 2020.",
+							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. Since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the data protection addendum of September 2025 and only where its recommendations are implemented; the DSK finding has not been formally lifted. The report binds only the Hessian authority; the authority of your own state is competent, but the report is the most thorough current assessment. This assessment replaces the Berlin view of July 2020.",
 						},
 						Legal: []string{
 							"gdpr-5",
