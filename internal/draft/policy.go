@@ -62,7 +62,12 @@ func (w *writer) policy() {
 	if len(gone) > 0 {
 		w.para("**" + w.tx("Nicht mehr erlaubt:", "No longer allowed:") + "**")
 		for _, t := range gone {
+			// Due at once: the ban holds from the day the policy applies,
+			// not from a day before it is signed.
 			from := w.date(t.Lead.Due)
+			if !t.Lead.Due.After(w.p.Assessment.Date.Time) {
+				from = w.tx("Inkrafttreten dieser Richtlinie", "the day this policy applies")
+			}
 			if t.Gone() {
 				w.line("- %s: %s", w.name(t), fmt.Sprintf(w.tx("ab %s nicht mehr dienstlich nutzen.", "not to be used for work from %s."), from))
 				continue
