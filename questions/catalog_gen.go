@@ -13392,8 +13392,8 @@ func compiled() *catalog.Catalog {
 							EN: "No health or other sensitive data through {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Gesundheitsdaten und andere sensible Daten brauchen einen Schutz, der dem hohen Risiko entspricht (Art. 9 und 32 DSGVO). Hier kann der Anbieter mitlesen, weil nicht Ende-zu-Ende verschlüsselt wird, oder die Daten gehen in ein Drittland, für das jede Übermittlung eine eigene Grundlage braucht (Art. 44 ff. DSGVO). Solange das so ist, gehören sensible Daten nicht in dieses Werkzeug.",
-							EN: "Health data and other sensitive data need protection that matches the high risk (Art. 9 and 32 GDPR). Here the provider can read along, because content is not encrypted end to end, or the data go to a third country, where every transfer needs a basis of its own (Art. 44 ff. GDPR). As long as that is so, sensitive data do not belong in this tool.",
+							DE: "Gesundheitsdaten und andere sensible Daten brauchen einen Schutz, der dem hohen Risiko entspricht (Art. 9 und 32 DSGVO). Hier fehlt mindestens einer von zwei Schutzwällen – welcher, steht unter „Ausgelöst durch“: eine Ende-zu-Ende-Verschlüsselung, die den Anbieter vom Mitlesen ausschließt, oder die Verarbeitung in der EU (jede Übermittlung in ein Drittland braucht eine eigene Grundlage, Art. 44 ff. DSGVO). Solange das so ist, gehören sensible Daten nicht in dieses Werkzeug.",
+							EN: "Health data and other sensitive data need protection that matches the high risk (Art. 9 and 32 GDPR). Here at least one of two safeguards is missing – “Triggered by” says which: end-to-end encryption that keeps the provider from reading along, or processing within the EU (every transfer to a third country needs a basis of its own, Art. 44 ff. GDPR). As long as that is so, sensitive data do not belong in this tool.",
 						},
 						Legal: []string{
 							"gdpr-9",
