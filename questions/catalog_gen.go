@@ -1040,8 +1040,8 @@ func compiled() *catalog.Catalog {
 					EN: "Art. 4 AI Act",
 				},
 				Title: catalog.Text{
-					DE: "KI-Kompetenz der Beschäftigten, die KI-Systeme einsetzen (seit 02.02.2025)",
-					EN: "AI literacy of staff who use AI systems (since 2 Feb 2025)",
+					DE: "Maßnahmen für die KI-Kompetenz der Beschäftigten, die KI-Systeme einsetzen (seit 02.02.2025; 2026 durch den Digital-Omnibus neu gefasst)",
+					EN: "Measures for the AI literacy of staff who use AI systems (since 2 Feb 2025; reworded by the Digital Omnibus in 2026)",
 				},
 			},
 			&catalog.LegalRef{
@@ -1806,6 +1806,18 @@ func compiled() *catalog.Catalog {
 				By:    "Amtsblatt der Europäischen Union (ABl. L, 2024/1689)",
 				Date:  "2024-07-12",
 				URL:   "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
+			},
+			&catalog.Source{
+				ID:    "record-ai-omnibus-2026",
+				Title: "The Digital Omnibus changes the EU AI Act. But not in the way you think.",
+				By:    "aiadopt.eu (Fachbeitrag)",
+				Date:  "2026",
+				URL:   "https://aiadopt.eu/en/insights/digital-omnibus-eu-ai-act",
+				Read:  "2026-12-05",
+				Note: catalog.Text{
+					DE: "Parlament (16.06.2026) und Rat haben den Digital-Omnibus zur KI beschlossen; Art. 4 verlangt danach Maßnahmen zur Förderung der KI-Kompetenz statt eines „ausreichenden Maßes“. Die Fassung im Amtsblatt war beim Lesen nicht auffindbar – vor der Weitergabe prüfen.",
+					EN: "Parliament (16 June 2026) and Council adopted the Digital Omnibus on AI; Art. 4 then asks for measures supporting AI literacy instead of a “sufficient level”. The Official Journal text could not be found when this was read – check before handing it on.",
+				},
 			},
 			&catalog.Source{
 				ID:    "record-zoom-privacy-2024",
@@ -3430,6 +3442,13 @@ func compiled() *catalog.Catalog {
 						Label: catalog.Text{
 							DE: "vertraglich ausgeschlossen",
 							EN: "excluded by contract",
+						},
+					},
+					catalog.Option{
+						ID: "stated_none",
+						Label: catalog.Text{
+							DE: "nach eigenen Angaben keine – ohne vertragliche Zusage",
+							EN: "none by the provider's own account – not promised by contract",
 						},
 					},
 					catalog.Option{
@@ -6674,6 +6693,13 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					catalog.Option{
+						ID: "stated_none",
+						Label: catalog.Text{
+							DE: "nach Angaben des Anbieters nicht, aber ohne Vertrag",
+							EN: "not by the provider's account, but without a contract",
+						},
+					},
+					catalog.Option{
 						ID: "reserved",
 						Label: catalog.Text{
 							DE: "ja, der Anbieter behält es sich vor",
@@ -6779,7 +6805,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   446,
+					Line:   447,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6828,7 +6854,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   459,
+							Line:   460,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6837,11 +6863,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   460,
+							Line:   461,
 							Column: 11,
 						},
 					},
-					Line:   458,
+					Line:   459,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6932,7 +6958,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   484,
+							Line:   485,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6942,7 +6968,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   485,
+							Line:   486,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6955,11 +6981,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   486,
+							Line:   487,
 							Column: 11,
 						},
 					},
-					Line:   483,
+					Line:   484,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7008,7 +7034,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   499,
+							Line:   500,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7018,7 +7044,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   500,
+							Line:   501,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7031,11 +7057,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   501,
+							Line:   502,
 							Column: 11,
 						},
 					},
-					Line:   498,
+					Line:   499,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7084,7 +7110,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   514,
+							Line:   515,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7094,7 +7120,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   515,
+							Line:   516,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7107,7 +7133,7 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   516,
+							Line:   517,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7117,24 +7143,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   517,
-								Column: 17,
-							},
-							Line:   517,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Not: &catalog.Cond{
-								Fact:   "business_profile",
-								Equals: "no",
 								Line:   518,
 								Column: 17,
 							},
 							Line:   518,
 							Column: 11,
 						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "business_profile",
+								Equals: "no",
+								Line:   519,
+								Column: 17,
+							},
+							Line:   519,
+							Column: 11,
+						},
 					},
-					Line:   513,
+					Line:   514,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7187,7 +7213,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   531,
+							Line:   532,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7200,11 +7226,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   532,
+							Line:   533,
 							Column: 11,
 						},
 					},
-					Line:   530,
+					Line:   531,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7255,7 +7281,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   543,
+					Line:   544,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7309,7 +7335,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   554,
+					Line:   555,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7363,16 +7389,16 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   572,
+							Line:   573,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   573,
+							Line:   574,
 							Column: 11,
 						},
 					},
-					Line:   571,
+					Line:   572,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7469,10 +7495,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   595,
+						Line:   596,
 						Column: 20,
 					},
-					Line:   595,
+					Line:   596,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7519,7 +7545,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "notetaker",
-					Line:   611,
+					Line:   612,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7580,7 +7606,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   626,
+					Line:   627,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7631,7 +7657,7 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   643,
+					Line:   644,
 					Column: 14,
 				},
 				Scope: "tool",
@@ -7674,7 +7700,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   651,
+					Line:   652,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8386,7 +8412,7 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"own_purposes": catalog.Fact{
-						Value: "excluded",
+						Value: "stated_none",
 						Detail: catalog.Text{
 							DE: "gemeinnützig; sammelt und verkauft nach eigenen Angaben keine Nutzerdaten",
 							EN: "non-profit; by its own account collects and sells no user data",
@@ -12834,194 +12860,11 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
-				ID:    "berlin_non_compliant",
-				Scope: "tool",
-				When: catalog.Cond{
-					All: []*catalog.Cond{
-						&catalog.Cond{
-							Fact:   "berlin_2020",
-							Equals: "non_compliant",
-							Line:   89,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Not: &catalog.Cond{
-								Tool:   "microsoft-teams",
-								Line:   90,
-								Column: 17,
-							},
-							Line:   90,
-							Column: 11,
-						},
-					},
-					Line:   88,
-					Column: 7,
-				},
-				Actions: []catalog.ActionTemplate{
-					catalog.ActionTemplate{
-						Topic:    "switch-provider",
-						Priority: "medium",
-						Title: catalog.Text{
-							DE: "Wechsel von {tool} zu einem datenschutzgerechten Anbieter prüfen",
-							EN: "Consider switching from {tool} to a compliant provider",
-						},
-						Why: catalog.Text{
-							DE: "Die Berliner Datenschutzbeauftragte hat diesen Dienst im Juli 2020 als nicht datenschutzgerecht bewertet. Prüfen Sie, ob das heute noch zutrifft, oder wechseln Sie zu einer europäischen oder selbst betriebenen Lösung.",
-							EN: "The Berlin data protection authority judged this service non-compliant in July 2020. Check whether that still holds today, or switch to a European or self-hosted solution.",
-						},
-						Legal: []string{
-							"gdpr-24",
-							"gdpr-28",
-							"gdpr-44",
-						},
-						Sources: []string{
-							"seed-003",
-						},
-					},
-				},
-			},
-			&catalog.Rule{
-				ID:    "berlin_non_compliant_sensitive",
-				Scope: "tool",
-				When: catalog.Cond{
-					All: []*catalog.Cond{
-						&catalog.Cond{
-							Fact:   "berlin_2020",
-							Equals: "non_compliant",
-							Line:   104,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Q: "special_categories",
-							In: []string{
-								"yes",
-								"unknown",
-							},
-							Line:   105,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Not: &catalog.Cond{
-								Tool:   "microsoft-teams",
-								Line:   106,
-								Column: 17,
-							},
-							Line:   106,
-							Column: 11,
-						},
-					},
-					Line:   103,
-					Column: 7,
-				},
-				Actions: []catalog.ActionTemplate{
-					catalog.ActionTemplate{
-						Topic:    "switch-provider",
-						Priority: "high",
-						Title: catalog.Text{
-							DE: "Für Gespräche über Gesundheit und andere sensible Daten nicht {tool}, sondern einen geprüften Anbieter nutzen",
-							EN: "For conversations about health and other sensitive data, use a reviewed provider instead of {tool}",
-						},
-						Why: catalog.Text{
-							DE: "Für sensible Inhalte reicht ein 2020 als nicht datenschutzgerecht bewerteter Dienst nicht aus, solange Sie nicht selbst belegen können, dass sich das geändert hat. Die Berliner Datenschutzbeauftragte nennt geprüfte Alternativen.",
-							EN: "For sensitive content a service judged non-compliant in 2020 is not good enough unless you can show yourself that this has changed. The Berlin authority names reviewed alternatives.",
-						},
-						Legal: []string{
-							"gdpr-9",
-							"gdpr-32",
-						},
-						Sources: []string{
-							"seed-003",
-						},
-					},
-				},
-			},
-			&catalog.Rule{
-				ID:    "berlin_non_compliant_secrecy",
-				Scope: "tool",
-				When: catalog.Cond{
-					All: []*catalog.Cond{
-						&catalog.Cond{
-							Fact:   "berlin_2020",
-							Equals: "non_compliant",
-							Line:   120,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Q: "secrecy_203",
-							In: []string{
-								"yes",
-								"unknown",
-							},
-							Line:   121,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Not: &catalog.Cond{
-								Tool:   "microsoft-teams",
-								Line:   122,
-								Column: 17,
-							},
-							Line:   122,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Not: &catalog.Cond{
-								Q: "special_categories",
-								In: []string{
-									"yes",
-									"unknown",
-								},
-								Line:   123,
-								Column: 17,
-							},
-							Line:   123,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Q: "used_for",
-							In: []string{
-								"customer_contact",
-								"orders",
-								"appointments",
-								"consultations",
-								"webinars",
-								"unknown",
-							},
-							Line:   124,
-							Column: 11,
-						},
-					},
-					Line:   119,
-					Column: 7,
-				},
-				Actions: []catalog.ActionTemplate{
-					catalog.ActionTemplate{
-						Topic:    "switch-provider",
-						Priority: "high",
-						Title: catalog.Text{
-							DE: "Für vertrauliche Gespräche mit {clients} nicht {tool}, sondern einen geprüften Anbieter nutzen",
-							EN: "For confidential conversations with {clients}, use a reviewed provider instead of {tool}",
-						},
-						Why: catalog.Text{
-							DE: "Für Inhalte unter Berufsgeheimnis reicht ein 2020 als nicht datenschutzgerecht bewerteter Dienst nicht aus, solange Sie nicht selbst belegen können, dass sich das geändert hat. Die Berliner Datenschutzbeauftragte nennt geprüfte Alternativen.",
-							EN: "For content under professional secrecy a service judged non-compliant in 2020 is not good enough unless you can show yourself that this has changed. The Berlin authority names reviewed alternatives.",
-						},
-						Legal: []string{
-							"stgb-203",
-							"gdpr-32",
-						},
-						Sources: []string{
-							"seed-003",
-						},
-					},
-				},
-			},
-			&catalog.Rule{
 				ID:    "teams_dsk_2022",
 				Scope: "tool",
 				When: catalog.Cond{
 					Tool:   "microsoft-teams",
-					Line:   136,
+					Line:   90,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13055,7 +12898,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Tool:   "microsoft-teams",
-							Line:   150,
+							Line:   104,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13066,24 +12909,40 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   152,
+									Line:   106,
 									Column: 15,
 								},
 								&catalog.Cond{
-									Q: "secrecy_203",
-									In: []string{
-										"yes",
-										"unknown",
+									All: []*catalog.Cond{
+										&catalog.Cond{
+											Q: "secrecy_203",
+											In: []string{
+												"yes",
+												"unknown",
+											},
+											Line:   109,
+											Column: 19,
+										},
+										&catalog.Cond{
+											Not: &catalog.Cond{
+												Q:      "confidentiality_bound",
+												Equals: "yes",
+												Line:   110,
+												Column: 25,
+											},
+											Line:   110,
+											Column: 19,
+										},
 									},
-									Line:   153,
+									Line:   108,
 									Column: 15,
 								},
 							},
-							Line:   151,
+							Line:   105,
 							Column: 11,
 						},
 					},
-					Line:   149,
+					Line:   103,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13105,6 +12964,7 @@ func compiled() *catalog.Catalog {
 						Sources: []string{
 							"record-teams-e2ee-2023",
 						},
+						Secrets: true,
 					},
 				},
 			},
@@ -13113,7 +12973,7 @@ func compiled() *catalog.Catalog {
 				Scope: "tool",
 				When: catalog.Cond{
 					Tool:   "jitsi-selfhosted",
-					Line:   165,
+					Line:   123,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13149,7 +13009,7 @@ func compiled() *catalog.Catalog {
 						"rented",
 						"unknown",
 					},
-					Line:   178,
+					Line:   136,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13184,7 +13044,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "operating_model",
 					Equals: "self_hosted",
-					Line:   193,
+					Line:   151,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13223,7 +13083,7 @@ func compiled() *catalog.Catalog {
 						"free",
 						"unknown",
 					},
-					Line:   208,
+					Line:   166,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13258,7 +13118,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   220,
+					Line:   178,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13293,7 +13153,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   233,
+					Line:   191,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13336,7 +13196,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   250,
+							Line:   208,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13348,10 +13208,10 @@ func compiled() *catalog.Catalog {
 											"default",
 											"optional",
 										},
-										Line:   252,
+										Line:   210,
 										Column: 21,
 									},
-									Line:   252,
+									Line:   210,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13361,7 +13221,7 @@ func compiled() *catalog.Catalog {
 										"sometimes",
 										"unknown",
 									},
-									Line:   253,
+									Line:   211,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13372,15 +13232,15 @@ func compiled() *catalog.Catalog {
 										"other",
 										"unknown",
 									},
-									Line:   254,
+									Line:   212,
 									Column: 15,
 								},
 							},
-							Line:   251,
+							Line:   209,
 							Column: 11,
 						},
 					},
-					Line:   249,
+					Line:   207,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13419,7 +13279,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   269,
+					Line:   227,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13442,6 +13302,7 @@ func compiled() *catalog.Catalog {
 							"seed-001",
 							"seed-004",
 						},
+						Secrets: true,
 					},
 				},
 			},
@@ -13451,7 +13312,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "full",
-					Line:   281,
+					Line:   240,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13488,7 +13349,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "unknown",
-					Line:   296,
+					Line:   255,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13527,7 +13388,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"unknown",
 					},
-					Line:   312,
+					Line:   271,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13569,7 +13430,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   329,
+							Line:   288,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13578,10 +13439,10 @@ func compiled() *catalog.Catalog {
 									Not: &catalog.Cond{
 										Q:      "dpa_signed",
 										Equals: "signed",
-										Line:   331,
+										Line:   290,
 										Column: 21,
 									},
-									Line:   331,
+									Line:   290,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13590,32 +13451,32 @@ func compiled() *catalog.Catalog {
 											Not: &catalog.Cond{
 												Fact:   "dpf",
 												Equals: "certified",
-												Line:   333,
+												Line:   292,
 												Column: 25,
 											},
-											Line:   333,
+											Line:   292,
 											Column: 19,
 										},
 										&catalog.Cond{
 											Not: &catalog.Cond{
 												Q:      "transfer_basis",
 												Equals: "dpf",
-												Line:   334,
+												Line:   293,
 												Column: 25,
 											},
-											Line:   334,
+											Line:   293,
 											Column: 19,
 										},
 									},
-									Line:   332,
+									Line:   291,
 									Column: 15,
 								},
 							},
-							Line:   330,
+							Line:   289,
 							Column: 11,
 						},
 					},
-					Line:   328,
+					Line:   287,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13652,13 +13513,13 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   348,
+							Line:   307,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "dpa_signed",
 							Equals: "signed",
-							Line:   349,
+							Line:   308,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13666,21 +13527,21 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "dpf",
 									Equals: "certified",
-									Line:   351,
+									Line:   310,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "transfer_basis",
 									Equals: "dpf",
-									Line:   352,
+									Line:   311,
 									Column: 15,
 								},
 							},
-							Line:   350,
+							Line:   309,
 							Column: 11,
 						},
 					},
-					Line:   347,
+					Line:   306,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13715,13 +13576,13 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   367,
+							Line:   326,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "none",
-							Line:   368,
+							Line:   327,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13732,24 +13593,40 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   370,
+									Line:   329,
 									Column: 15,
 								},
 								&catalog.Cond{
-									Q: "secrecy_203",
-									In: []string{
-										"yes",
-										"unknown",
+									All: []*catalog.Cond{
+										&catalog.Cond{
+											Q: "secrecy_203",
+											In: []string{
+												"yes",
+												"unknown",
+											},
+											Line:   332,
+											Column: 19,
+										},
+										&catalog.Cond{
+											Not: &catalog.Cond{
+												Q:      "confidentiality_bound",
+												Equals: "yes",
+												Line:   333,
+												Column: 25,
+											},
+											Line:   333,
+											Column: 19,
+										},
 									},
-									Line:   371,
+									Line:   331,
 									Column: 15,
 								},
 							},
-							Line:   369,
+							Line:   328,
 							Column: 11,
 						},
 					},
-					Line:   366,
+					Line:   325,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13786,13 +13663,13 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   388,
+							Line:   350,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "none",
-							Line:   389,
+							Line:   351,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13802,27 +13679,39 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   390,
+								Line:   352,
 								Column: 17,
 							},
-							Line:   390,
+							Line:   352,
 							Column: 11,
 						},
 						&catalog.Cond{
-							Not: &catalog.Cond{
-								Q: "secrecy_203",
-								In: []string{
-									"yes",
-									"unknown",
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Not: &catalog.Cond{
+										Q: "secrecy_203",
+										In: []string{
+											"yes",
+											"unknown",
+										},
+										Line:   354,
+										Column: 21,
+									},
+									Line:   354,
+									Column: 15,
 								},
-								Line:   391,
-								Column: 17,
+								&catalog.Cond{
+									Q:      "confidentiality_bound",
+									Equals: "yes",
+									Line:   355,
+									Column: 15,
+								},
 							},
-							Line:   391,
+							Line:   353,
 							Column: 11,
 						},
 					},
-					Line:   387,
+					Line:   349,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13860,7 +13749,7 @@ func compiled() *catalog.Catalog {
 								"sometimes",
 								"unknown",
 							},
-							Line:   405,
+							Line:   369,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13871,34 +13760,50 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   407,
+									Line:   371,
 									Column: 15,
 								},
 								&catalog.Cond{
-									Q: "secrecy_203",
-									In: []string{
-										"yes",
-										"unknown",
+									All: []*catalog.Cond{
+										&catalog.Cond{
+											Q: "secrecy_203",
+											In: []string{
+												"yes",
+												"unknown",
+											},
+											Line:   374,
+											Column: 19,
+										},
+										&catalog.Cond{
+											Not: &catalog.Cond{
+												Q:      "confidentiality_bound",
+												Equals: "yes",
+												Line:   375,
+												Column: 25,
+											},
+											Line:   375,
+											Column: 19,
+										},
 									},
-									Line:   408,
+									Line:   373,
 									Column: 15,
 								},
 							},
-							Line:   406,
+							Line:   370,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "operating_model",
 								Equals: "self_hosted",
-								Line:   409,
+								Line:   376,
 								Column: 17,
 							},
-							Line:   409,
+							Line:   376,
 							Column: 11,
 						},
 					},
-					Line:   404,
+					Line:   368,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13925,6 +13830,87 @@ func compiled() *catalog.Catalog {
 							DE: "vertrauliche Gespräche nur mit eingeschalteter Ende-zu-Ende-Verschlüsselung",
 							EN: "confidential conversations only with end-to-end encryption switched on",
 						},
+						Secrets: true,
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "e2e_secrecy_bound",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "e2e_use",
+							In: []string{
+								"never",
+								"sometimes",
+								"unknown",
+							},
+							Line:   394,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "special_categories",
+								In: []string{
+									"yes",
+									"unknown",
+								},
+								Line:   395,
+								Column: 17,
+							},
+							Line:   395,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "secrecy_203",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   396,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "confidentiality_bound",
+							Equals: "yes",
+							Line:   397,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q:      "operating_model",
+								Equals: "self_hosted",
+								Line:   398,
+								Column: 17,
+							},
+							Line:   398,
+							Column: 11,
+						},
+					},
+					Line:   393,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "e2e-encryption",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Ende-zu-Ende-Verschlüsselung in {tool} für besonders heikle Gespräche nutzen",
+							EN: "Use end-to-end encryption in {tool} for especially delicate conversations",
+						},
+						Why: catalog.Text{
+							DE: "Der Anbieter ist zur Verschwiegenheit verpflichtet; damit dürfen Sie ihn in Ihre Arbeit einbinden (§ 203 Abs. 3 und 4 StGB), und für gewöhnliche Gespräche genügt die Transportverschlüsselung. Für besonders heikle Themen schützt die Ende-zu-Ende-Verschlüsselung zusätzlich – sie kostet aber oft Funktionen wie Aufzeichnung, Transkript oder KI-Assistenten.",
+							EN: "The provider is bound to confidentiality, so you may involve it in your work (§ 203(3) and (4) StGB), and encryption in transit is enough for ordinary conversations. For especially delicate matters end-to-end encryption adds protection – but it often costs features such as recording, transcripts or AI assistants.",
+						},
+						Legal: []string{
+							"gdpr-32",
+							"stgb-203",
+						},
+						Sources: []string{
+							"seed-003",
+							"seed-000",
+						},
 					},
 				},
 			},
@@ -13940,7 +13926,7 @@ func compiled() *catalog.Catalog {
 								"sometimes",
 								"unknown",
 							},
-							Line:   426,
+							Line:   412,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13952,20 +13938,20 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   428,
+										Line:   414,
 										Column: 21,
 									},
-									Line:   428,
+									Line:   414,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "operating_model",
 									Equals: "self_hosted",
-									Line:   429,
+									Line:   415,
 									Column: 15,
 								},
 							},
-							Line:   427,
+							Line:   413,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13977,24 +13963,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   431,
+										Line:   417,
 										Column: 21,
 									},
-									Line:   431,
+									Line:   417,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "operating_model",
 									Equals: "self_hosted",
-									Line:   432,
+									Line:   418,
 									Column: 15,
 								},
 							},
-							Line:   430,
+							Line:   416,
 							Column: 11,
 						},
 					},
-					Line:   425,
+					Line:   411,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14029,7 +14015,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   444,
+					Line:   430,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14062,7 +14048,7 @@ func compiled() *catalog.Catalog {
 					In: []string{
 						"no",
 					},
-					Line:   456,
+					Line:   442,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14099,7 +14085,7 @@ func compiled() *catalog.Catalog {
 						"manual",
 						"unknown",
 					},
-					Line:   471,
+					Line:   457,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14136,7 +14122,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   486,
+					Line:   472,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14172,17 +14158,17 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   500,
+							Line:   486,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "trackers",
 							Equals: "present",
-							Line:   501,
+							Line:   487,
 							Column: 11,
 						},
 					},
-					Line:   499,
+					Line:   485,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14217,7 +14203,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"mixed",
 					},
-					Line:   514,
+					Line:   500,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14254,7 +14240,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "account",
 					Equals: "unknown",
-					Line:   529,
+					Line:   515,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14289,7 +14275,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   541,
+					Line:   527,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14329,7 +14315,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   556,
+					Line:   542,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14363,7 +14349,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   568,
+					Line:   554,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14401,7 +14387,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   583,
+					Line:   569,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14435,7 +14421,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   595,
+					Line:   581,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14473,31 +14459,31 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   614,
+									Line:   600,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   615,
+									Line:   601,
 									Column: 15,
 								},
 							},
-							Line:   613,
+							Line:   599,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "e2e",
 								Equals: "default",
-								Line:   616,
+								Line:   602,
 								Column: 17,
 							},
-							Line:   616,
+							Line:   602,
 							Column: 11,
 						},
 					},
-					Line:   612,
+					Line:   598,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14532,23 +14518,23 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   631,
+									Line:   617,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   632,
+									Line:   618,
 									Column: 15,
 								},
 							},
-							Line:   630,
+							Line:   616,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "default",
-							Line:   633,
+							Line:   619,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14558,10 +14544,10 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   634,
+								Line:   620,
 								Column: 17,
 							},
-							Line:   634,
+							Line:   620,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14571,14 +14557,14 @@ func compiled() *catalog.Catalog {
 									"health",
 									"counselling",
 								},
-								Line:   635,
+								Line:   621,
 								Column: 17,
 							},
-							Line:   635,
+							Line:   621,
 							Column: 11,
 						},
 					},
-					Line:   629,
+					Line:   615,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14614,23 +14600,23 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   650,
+									Line:   636,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   651,
+									Line:   637,
 									Column: 15,
 								},
 							},
-							Line:   649,
+							Line:   635,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "default",
-							Line:   652,
+							Line:   638,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14641,7 +14627,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   654,
+									Line:   640,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -14650,15 +14636,15 @@ func compiled() *catalog.Catalog {
 										"health",
 										"counselling",
 									},
-									Line:   655,
+									Line:   641,
 									Column: 15,
 								},
 							},
-							Line:   653,
+							Line:   639,
 							Column: 11,
 						},
 					},
-					Line:   648,
+					Line:   634,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14690,7 +14676,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "not_signed",
-					Line:   667,
+					Line:   653,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14722,7 +14708,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "unknown",
-					Line:   679,
+					Line:   665,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14755,7 +14741,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   691,
+					Line:   677,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14786,7 +14772,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "none",
-					Line:   703,
+					Line:   689,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14822,7 +14808,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "transfer_basis",
 							Equals: "unknown",
-							Line:   717,
+							Line:   703,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14833,14 +14819,14 @@ func compiled() *catalog.Catalog {
 									"not_certified",
 									"not_applicable",
 								},
-								Line:   718,
+								Line:   704,
 								Column: 17,
 							},
-							Line:   718,
+							Line:   704,
 							Column: 11,
 						},
 					},
-					Line:   716,
+					Line:   702,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14876,7 +14862,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "transfer_basis",
 							Equals: "unknown",
-							Line:   732,
+							Line:   718,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14885,11 +14871,11 @@ func compiled() *catalog.Catalog {
 								"not_certified",
 								"not_applicable",
 							},
-							Line:   733,
+							Line:   719,
 							Column: 11,
 						},
 					},
-					Line:   731,
+					Line:   717,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14924,17 +14910,17 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "transfer_basis",
 							Equals: "unknown",
-							Line:   747,
+							Line:   733,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "dpf",
 							Equals: "certified",
-							Line:   748,
+							Line:   734,
 							Column: 11,
 						},
 					},
-					Line:   746,
+					Line:   732,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14970,7 +14956,7 @@ func compiled() *catalog.Catalog {
 						"scc",
 						"bcr",
 					},
-					Line:   761,
+					Line:   747,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15003,7 +14989,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "dpf",
-					Line:   773,
+					Line:   759,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15041,7 +15027,7 @@ func compiled() *catalog.Catalog {
 						"reserved",
 						"unknown",
 					},
-					Line:   786,
+					Line:   772,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15077,7 +15063,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   798,
+					Line:   784,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15112,27 +15098,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   812,
+							Line:   798,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_offered",
-								Line:   813,
+								Line:   799,
 								Column: 17,
 							},
-							Line:   813,
+							Line:   799,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "dpa_signed",
 								Equals: "not_offered",
-								Line:   814,
+								Line:   800,
 								Column: 17,
 							},
-							Line:   814,
+							Line:   800,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15145,11 +15131,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   815,
+							Line:   801,
 							Column: 11,
 						},
 					},
-					Line:   811,
+					Line:   797,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15173,6 +15159,7 @@ func compiled() *catalog.Catalog {
 							"seed-003",
 							"seed-000",
 						},
+						Secrets: true,
 					},
 				},
 			},
@@ -15187,27 +15174,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   829,
+							Line:   816,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_offered",
-								Line:   830,
+								Line:   817,
 								Column: 17,
 							},
-							Line:   830,
+							Line:   817,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "dpa_signed",
 								Equals: "not_offered",
-								Line:   831,
+								Line:   818,
 								Column: 17,
 							},
-							Line:   831,
+							Line:   818,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15221,14 +15208,14 @@ func compiled() *catalog.Catalog {
 									"webinars",
 									"unknown",
 								},
-								Line:   832,
+								Line:   819,
 								Column: 17,
 							},
-							Line:   832,
+							Line:   819,
 							Column: 11,
 						},
 					},
-					Line:   828,
+					Line:   815,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15270,7 +15257,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   849,
+							Line:   836,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15278,17 +15265,17 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   851,
+									Line:   838,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   852,
+									Line:   839,
 									Column: 15,
 								},
 							},
-							Line:   850,
+							Line:   837,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15301,11 +15288,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   853,
+							Line:   840,
 							Column: 11,
 						},
 					},
-					Line:   848,
+					Line:   835,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15340,7 +15327,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   867,
+							Line:   854,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15348,17 +15335,17 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   869,
+									Line:   856,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   870,
+									Line:   857,
 									Column: 15,
 								},
 							},
-							Line:   868,
+							Line:   855,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15372,14 +15359,14 @@ func compiled() *catalog.Catalog {
 									"webinars",
 									"unknown",
 								},
-								Line:   871,
+								Line:   858,
 								Column: 17,
 							},
-							Line:   871,
+							Line:   858,
 							Column: 11,
 						},
 					},
-					Line:   866,
+					Line:   853,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15413,12 +15400,21 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					All: []*catalog.Cond{
 						&catalog.Cond{
+							Q: "sector",
+							In: []string{
+								"health",
+								"counselling",
+							},
+							Line:   877,
+							Column: 11,
+						},
+						&catalog.Cond{
 							Q: "kbv_certified",
 							In: []string{
 								"no",
 								"unknown",
 							},
-							Line:   888,
+							Line:   878,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15428,11 +15424,11 @@ func compiled() *catalog.Catalog {
 								"customer_contact",
 								"unknown",
 							},
-							Line:   889,
+							Line:   879,
 							Column: 11,
 						},
 					},
-					Line:   887,
+					Line:   874,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15456,6 +15452,7 @@ func compiled() *catalog.Catalog {
 							"record-kbv-video",
 							"seed-003",
 						},
+						BarsSecrets: true,
 					},
 				},
 			},
@@ -15470,7 +15467,7 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   904,
+							Line:   895,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15481,7 +15478,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   906,
+									Line:   897,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15492,25 +15489,25 @@ func compiled() *catalog.Catalog {
 										"customer_contact",
 										"unknown",
 									},
-									Line:   907,
+									Line:   898,
 									Column: 15,
 								},
 							},
-							Line:   905,
+							Line:   896,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "operating_model",
 								Equals: "self_hosted",
-								Line:   908,
+								Line:   899,
 								Column: 17,
 							},
-							Line:   908,
+							Line:   899,
 							Column: 11,
 						},
 					},
-					Line:   903,
+					Line:   894,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15532,6 +15529,7 @@ func compiled() *catalog.Catalog {
 						Sources: []string{
 							"record-sgb5-393",
 						},
+						Secrets: true,
 					},
 				},
 			},
@@ -15543,21 +15541,21 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "health",
-							Line:   922,
+							Line:   914,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   923,
+							Line:   915,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Tool:   "ti-messenger",
-								Line:   924,
+								Line:   916,
 								Column: 17,
 							},
-							Line:   924,
+							Line:   916,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15566,11 +15564,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   925,
+							Line:   917,
 							Column: 11,
 						},
 					},
-					Line:   921,
+					Line:   913,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15614,7 +15612,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   942,
+							Line:   934,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15624,7 +15622,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   943,
+							Line:   935,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15637,11 +15635,11 @@ func compiled() *catalog.Catalog {
 								"consultations",
 								"unknown",
 							},
-							Line:   944,
+							Line:   936,
 							Column: 11,
 						},
 					},
-					Line:   941,
+					Line:   933,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15677,7 +15675,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   958,
+							Line:   950,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15685,7 +15683,7 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Q:      "partners",
 									Equals: "internal",
-									Line:   960,
+									Line:   952,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15699,18 +15697,18 @@ func compiled() *catalog.Catalog {
 											"consultations",
 											"unknown",
 										},
-										Line:   961,
+										Line:   953,
 										Column: 21,
 									},
-									Line:   961,
+									Line:   953,
 									Column: 15,
 								},
 							},
-							Line:   959,
+							Line:   951,
 							Column: 11,
 						},
 					},
-					Line:   957,
+					Line:   949,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15746,21 +15744,21 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   975,
+							Line:   967,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   976,
+								Line:   968,
 								Column: 17,
 							},
-							Line:   976,
+							Line:   968,
 							Column: 11,
 						},
 					},
-					Line:   974,
+					Line:   966,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15795,17 +15793,17 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   990,
+							Line:   982,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "business_profile",
 							Equals: "no",
-							Line:   991,
+							Line:   983,
 							Column: 11,
 						},
 					},
-					Line:   989,
+					Line:   981,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15838,7 +15836,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1003,
+					Line:   995,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15871,7 +15869,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   1017,
+							Line:   1009,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15879,7 +15877,7 @@ func compiled() *catalog.Catalog {
 							In: []string{
 								"children",
 							},
-							Line:   1018,
+							Line:   1010,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15892,11 +15890,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   1019,
+							Line:   1011,
 							Column: 11,
 						},
 					},
-					Line:   1016,
+					Line:   1008,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15938,31 +15936,31 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1037,
+							Line:   1029,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "sector",
 								Equals: "business",
-								Line:   1038,
+								Line:   1030,
 								Column: 17,
 							},
-							Line:   1038,
+							Line:   1030,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   1039,
+								Line:   1031,
 								Column: 17,
 							},
-							Line:   1039,
+							Line:   1031,
 							Column: 11,
 						},
 					},
-					Line:   1036,
+					Line:   1028,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15998,27 +15996,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1053,
+							Line:   1045,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "business",
-							Line:   1054,
+							Line:   1046,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   1055,
+								Line:   1047,
 								Column: 17,
 							},
-							Line:   1055,
+							Line:   1047,
 							Column: 11,
 						},
 					},
-					Line:   1052,
+					Line:   1044,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16051,7 +16049,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "no",
-					Line:   1067,
+					Line:   1059,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16083,7 +16081,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "unknown",
-					Line:   1079,
+					Line:   1071,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16114,7 +16112,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "yes",
-					Line:   1091,
+					Line:   1083,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16150,7 +16148,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "no",
-					Line:   1106,
+					Line:   1098,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16162,8 +16160,8 @@ func compiled() *catalog.Catalog {
 							EN: "Recordings and transcripts in {tool} only under fixed rules and with everyone's agreement",
 						},
 						Why: catalog.Text{
-							DE: "Wer das nicht öffentlich gesprochene Wort ohne Zustimmung aller auf Tonträger aufnimmt, macht sich strafbar (§ 201 StGB); ob das auch für KI-Transkripte und Zusammenfassungen gilt, ist umstritten – datenschutzrechtlich brauchen sie in jedem Fall eine Rechtsgrundlage. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG) – wo es einen Betriebsrat gibt, regeln Sie Aufzeichnungen in einer Betriebsvereinbarung. Legen Sie fest: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wann sie gelöscht wird – und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
-							EN: "Recording the privately spoken word on a sound carrier without everyone's agreement is a criminal offence (§ 201 StGB); whether this extends to AI transcripts and summaries is disputed – under data protection law they need a legal basis in any case. Employees' consent is rarely voluntary (§ 26(2) BDSG) – where there is a works council, settle recordings in a works agreement. Decide when recording happens, how people are asked beforehand, where the recording is kept and when it is deleted – and block recording in the tool's admin settings for every other case.",
+							DE: "Wer das nicht öffentlich gesprochene Wort ohne Zustimmung aller auf Tonträger aufnimmt, macht sich strafbar (§ 201 StGB); ob das auch für KI-Transkripte und Zusammenfassungen gilt, ist umstritten – datenschutzrechtlich brauchen sie in jedem Fall eine Rechtsgrundlage. Fragen Sie deshalb vor jeder Aufzeichnung alle Teilnehmenden, halten Sie die Zustimmung fest und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
+							EN: "Recording the privately spoken word on a sound carrier without everyone's agreement is a criminal offence (§ 201 StGB); whether this extends to AI transcripts and summaries is disputed – under data protection law they need a legal basis in any case. So ask all participants before every recording, keep a note of their agreement and block recording in the tool's admin settings for every other case.",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -16187,7 +16185,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "unknown",
-					Line:   1121,
+					Line:   1113,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16199,8 +16197,8 @@ func compiled() *catalog.Catalog {
 							EN: "Recordings and transcripts in {tool} only under fixed rules and with everyone's agreement",
 						},
 						Why: catalog.Text{
-							DE: "Wer das nicht öffentlich gesprochene Wort ohne Zustimmung aller auf Tonträger aufnimmt, macht sich strafbar (§ 201 StGB); ob das auch für KI-Transkripte und Zusammenfassungen gilt, ist umstritten – datenschutzrechtlich brauchen sie in jedem Fall eine Rechtsgrundlage. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG) – wo es einen Betriebsrat gibt, regeln Sie Aufzeichnungen in einer Betriebsvereinbarung. Legen Sie fest: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wann sie gelöscht wird – und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
-							EN: "Recording the privately spoken word on a sound carrier without everyone's agreement is a criminal offence (§ 201 StGB); whether this extends to AI transcripts and summaries is disputed – under data protection law they need a legal basis in any case. Employees' consent is rarely voluntary (§ 26(2) BDSG) – where there is a works council, settle recordings in a works agreement. Decide when recording happens, how people are asked beforehand, where the recording is kept and when it is deleted – and block recording in the tool's admin settings for every other case.",
+							DE: "Wer das nicht öffentlich gesprochene Wort ohne Zustimmung aller auf Tonträger aufnimmt, macht sich strafbar (§ 201 StGB); ob das auch für KI-Transkripte und Zusammenfassungen gilt, ist umstritten – datenschutzrechtlich brauchen sie in jedem Fall eine Rechtsgrundlage. Fragen Sie deshalb vor jeder Aufzeichnung alle Teilnehmenden, halten Sie die Zustimmung fest und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
+							EN: "Recording the privately spoken word on a sound carrier without everyone's agreement is a criminal offence (§ 201 StGB); whether this extends to AI transcripts and summaries is disputed – under data protection law they need a legal basis in any case. So ask all participants before every recording, keep a note of their agreement and block recording in the tool's admin settings for every other case.",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -16230,7 +16228,7 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   1138,
+							Line:   1130,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16239,16 +16237,16 @@ func compiled() *catalog.Catalog {
 								"on",
 								"unknown",
 							},
-							Line:   1139,
+							Line:   1131,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   1140,
+							Line:   1132,
 							Column: 11,
 						},
 					},
-					Line:   1137,
+					Line:   1129,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16260,8 +16258,8 @@ func compiled() *catalog.Catalog {
 							EN: "Put rules for recordings and AI transcripts in {tool} in writing",
 						},
 						Why: catalog.Text{
-							DE: "Wer das nicht öffentlich gesprochene Wort ohne Zustimmung aller auf Tonträger aufnimmt, macht sich strafbar (§ 201 StGB); ob das auch für KI-Transkripte und Zusammenfassungen gilt, ist umstritten – datenschutzrechtlich brauchen sie in jedem Fall eine Rechtsgrundlage. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG) – wo es einen Betriebsrat gibt, regeln Sie Aufzeichnungen in einer Betriebsvereinbarung. Legen Sie fest: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wann sie gelöscht wird – und sperren Sie die Aufzeichnung in den Admin-Einstellungen des Werkzeugs für alle anderen Fälle.",
-							EN: "Recording the privately spoken word on a sound carrier without everyone's agreement is a criminal offence (§ 201 StGB); whether this extends to AI transcripts and summaries is disputed – under data protection law they need a legal basis in any case. Employees' consent is rarely voluntary (§ 26(2) BDSG) – where there is a works council, settle recordings in a works agreement. Decide when recording happens, how people are asked beforehand, where the recording is kept and when it is deleted – and block recording in the tool's admin settings for every other case.",
+							DE: "Wo aufgezeichnet oder transkribiert wird, braucht es schriftliche Regeln: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG) – wo es einen Betriebsrat gibt, gehören die Regeln in eine Betriebsvereinbarung.",
+							EN: "Where meetings are recorded or transcribed, written rules are needed: when recording happens, how people are asked beforehand, where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG) – where there is a works council, the rules belong in a works agreement.",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -16280,12 +16278,83 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "notetaker_out_of_control",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Kind:   "notetaker",
+							Line:   1150,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "account",
+							In: []string{
+								"private",
+								"mixed",
+							},
+							Line:   1151,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "bot_joins",
+									In: []string{
+										"all_calendar",
+										"unknown",
+									},
+									Line:   1153,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "recording_consent",
+									In: []string{
+										"no",
+										"unknown",
+									},
+									Line:   1154,
+									Column: 15,
+								},
+							},
+							Line:   1152,
+							Column: 11,
+						},
+					},
+					Line:   1149,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "stop-use",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "{tool} sofort vom Kalender trennen und erst nach einer Freigabe wieder einsetzen",
+							EN: "Disconnect {tool} from the calendar at once and use it again only once approved",
+						},
+						Why: catalog.Text{
+							DE: "Der Notizassistent läuft über private Konten, die der Betrieb weder einstellen noch kontrollieren kann, und schreibt Besprechungen mit, ohne dass feststeht, dass alle zugestimmt haben – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne Zustimmung ist strafbar (§ 201 StGB), und für die Mitschrift fehlt eine Rechtsgrundlage. Trennen Sie ihn jetzt vom Kalender. Sichern Sie, was von den vorhandenen Aufnahmen und Transkripten gebraucht wird, lassen Sie den Rest beim Anbieter löschen und prüfen Sie, ob eine Datenpanne zu melden ist (Art. 33 DSGVO, binnen 72 Stunden). Wieder einsetzen erst nach einer Freigabe – mit einem Konto der Organisation, einem AVV, einer Regel für die Zustimmung aller und, wo es einen Betriebsrat gibt, mit ihm.",
+							EN: "The note-taker runs on private accounts the business can neither configure nor control, and transcribes meetings without it being settled that everyone agreed – an audio recording of the privately spoken word without agreement is a criminal offence (§ 201 StGB), and the transcript lacks a legal basis. Disconnect it from the calendar now. Keep what is needed of the existing recordings and transcripts, have the provider delete the rest and check whether a breach must be notified (Art. 33 GDPR, within 72 hours). Use it again only once approved – with an account of the organisation, a DPA, a rule for everyone's agreement and, where there is a works council, with it.",
+						},
+						Legal: []string{
+							"stgb-201",
+							"gdpr-6",
+							"gdpr-33",
+						},
+						Sources: []string{
+							"record-dsb-loy-2026",
+							"record-zendas-protokoll-2026",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "notetaker_joins_all",
 				Scope: "tool",
 				When: catalog.Cond{
 					Q:      "bot_joins",
 					Equals: "all_calendar",
-					Line:   1156,
+					Line:   1166,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16322,7 +16391,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "bot_joins",
 					Equals: "unknown",
-					Line:   1171,
+					Line:   1181,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16354,45 +16423,6 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
-				ID:    "tracking_on",
-				Scope: "tool",
-				When: catalog.Cond{
-					Q: "tracking_off",
-					In: []string{
-						"no",
-						"unknown",
-					},
-					Line:   1186,
-					Column: 11,
-				},
-				Actions: []catalog.ActionTemplate{
-					catalog.ActionTemplate{
-						Topic:    "privacy-settings",
-						Priority: "high",
-						Title: catalog.Text{
-							DE: "Tracking, Telemetrie und Profilbildung in {tool} abschalten",
-							EN: "Switch off tracking, telemetry and profiling in {tool}",
-						},
-						Why: catalog.Text{
-							DE: "Aufmerksamkeits-Tracking, Telemetrie und Profilbildung erheben Daten, die für die Kommunikation nicht nötig sind. Schalten Sie ab, was sich abschalten lässt.",
-							EN: "Attention tracking, telemetry and profiling collect data the communication does not need. Switch off whatever can be switched off.",
-						},
-						Legal: []string{
-							"gdpr-25",
-							"gdpr-5",
-						},
-						Sources: []string{
-							"seed-000",
-							"seed-002",
-						},
-						Policy: catalog.Text{
-							DE: "Tracking und Telemetrie ausgeschaltet, soweit möglich",
-							EN: "tracking and telemetry off wherever possible",
-						},
-					},
-				},
-			},
-			&catalog.Rule{
 				ID:    "ai_without_rules",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -16401,7 +16431,7 @@ func compiled() *catalog.Catalog {
 						"on",
 						"unknown",
 					},
-					Line:   1201,
+					Line:   1196,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16432,39 +16462,88 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
-				ID:    "ai_works_council",
+				ID:    "tracking_on",
 				Scope: "tool",
+				When: catalog.Cond{
+					Q: "tracking_off",
+					In: []string{
+						"no",
+						"unknown",
+					},
+					Line:   1211,
+					Column: 11,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "privacy-settings",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Tracking, Telemetrie und Profilbildung in {tool} abschalten",
+							EN: "Switch off tracking, telemetry and profiling in {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Aufmerksamkeits-Tracking, Telemetrie und Profilbildung erheben Daten, die für die Kommunikation nicht nötig sind. Schalten Sie ab, was sich abschalten lässt.",
+							EN: "Attention tracking, telemetry and profiling collect data the communication does not need. Switch off whatever can be switched off.",
+						},
+						Legal: []string{
+							"gdpr-25",
+							"gdpr-5",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-002",
+						},
+						Policy: catalog.Text{
+							DE: "Tracking und Telemetrie ausgeschaltet, soweit möglich",
+							EN: "tracking and telemetry off wherever possible",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "ai_works_council",
+				Scope: "organisation",
 				When: catalog.Cond{
 					All: []*catalog.Cond{
 						&catalog.Cond{
-							Any: []*catalog.Cond{
-								&catalog.Cond{
-									Q: "ai_features",
-									In: []string{
-										"on",
-										"with_rules",
-										"unknown",
+							AnyTool: &catalog.Cond{
+								Any: []*catalog.Cond{
+									&catalog.Cond{
+										Q: "ai_features",
+										In: []string{
+											"on",
+											"with_rules",
+											"unknown",
+										},
+										Line:   1230,
+										Column: 17,
 									},
-									Line:   1219,
-									Column: 15,
+									&catalog.Cond{
+										Kind:   "notetaker",
+										Line:   1231,
+										Column: 17,
+									},
 								},
-								&catalog.Cond{
-									Kind:   "notetaker",
-									Line:   1220,
-									Column: 15,
-								},
+								Line:   1229,
+								Column: 13,
 							},
-							Line:   1218,
+							Line:   1228,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "works_council",
 							Equals: "yes",
-							Line:   1221,
+							Line:   1232,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "works_agreement",
+							Equals: "agreement",
+							Line:   1233,
 							Column: 11,
 						},
 					},
-					Line:   1217,
+					Line:   1227,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16472,12 +16551,84 @@ func compiled() *catalog.Catalog {
 						Topic:    "works-council",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "KI-Funktionen von {tool} mit dem Betriebsrat regeln",
-							EN: "Settle the AI features of {tool} with the works council",
+							DE: "Die Betriebsvereinbarung um die KI-Funktionen der Werkzeuge ergänzen",
+							EN: "Extend the works agreement to the tools' AI features",
 						},
 						Why: catalog.Text{
-							DE: "KI-Zusammenfassungen und Transkripte zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Deckt die Betriebsvereinbarung die KI-Funktionen nicht ausdrücklich ab, ergänzen Sie sie, bevor die Funktionen genutzt werden. {ai}",
-							EN: "AI summaries and transcripts show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). If the works agreement does not expressly cover the AI features, extend it before they are used. {ai}",
+							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Deckt die bestehende Betriebsvereinbarung die KI-Funktionen der unter „Ausgelöst durch“ genannten Werkzeuge nicht ausdrücklich ab, ergänzen Sie sie, bevor die Funktionen genutzt werden: welche Funktionen, wofür, wer die Ergebnisse sieht, wann sie gelöscht werden, und dass sie nicht zur Leistungskontrolle dienen.",
+							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). If the existing works agreement does not expressly cover the AI features of the tools listed under “Triggered by”, extend it before they are used: which features, for what, who sees the results, when they are deleted, and that they do not serve to monitor performance.",
+						},
+						Legal: []string{
+							"betrvg-87",
+							"gdpr-88",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "ai_works_council_no_agreement",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Any: []*catalog.Cond{
+									&catalog.Cond{
+										Q: "ai_features",
+										In: []string{
+											"on",
+											"with_rules",
+											"unknown",
+										},
+										Line:   1249,
+										Column: 17,
+									},
+									&catalog.Cond{
+										Kind:   "notetaker",
+										Line:   1250,
+										Column: 17,
+									},
+								},
+								Line:   1248,
+								Column: 13,
+							},
+							Line:   1247,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "works_council",
+							Equals: "yes",
+							Line:   1251,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "works_agreement",
+							In: []string{
+								"informed",
+								"not_involved",
+								"unknown",
+							},
+							Line:   1252,
+							Column: 11,
+						},
+					},
+					Line:   1246,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "works-council",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Eine Betriebsvereinbarung abschließen, die Aufzeichnungen und KI-Funktionen ausdrücklich erfasst",
+							EN: "Conclude a works agreement that expressly covers recordings and AI features",
+						},
+						Why: catalog.Text{
+							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Eine Betriebsvereinbarung gibt es noch nicht: Regeln Sie darin für die unter „Ausgelöst durch“ genannten Werkzeuge, welche KI-Funktionen wofür genutzt werden, wer die Ergebnisse sieht, wann sie gelöscht werden und dass sie nicht zur Leistungskontrolle dienen – bevor die Funktionen genutzt werden.",
+							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). There is no works agreement yet: settle in one, for the tools listed under “Triggered by”, which AI features are used for what, who sees the results, when they are deleted and that they do not serve to monitor performance – before the features are used.",
 						},
 						Legal: []string{
 							"betrvg-87",
@@ -16501,19 +16652,19 @@ func compiled() *catalog.Catalog {
 									"on",
 									"with_rules",
 								},
-								Line:   1236,
+								Line:   1267,
 								Column: 13,
 							},
 							&catalog.Cond{
 								Kind:   "notetaker",
-								Line:   1237,
+								Line:   1268,
 								Column: 13,
 							},
 						},
-						Line:   1235,
+						Line:   1266,
 						Column: 9,
 					},
-					Line:   1234,
+					Line:   1265,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16525,8 +16676,8 @@ func compiled() *catalog.Catalog {
 							EN: "Ensure the AI literacy of the staff who use AI features",
 						},
 						Why: catalog.Text{
-							DE: "Wer KI-Systeme einsetzt, muss dafür sorgen, dass die Beschäftigten, die damit arbeiten, über ausreichende KI-Kompetenz verfügen (Art. 4 KI-Verordnung, seit 02.02.2025): was die Funktion tut, wo die Daten hingehen, wann man sie nicht einschaltet und wie man Teilnehmende informiert. Eine kurze, dokumentierte Unterweisung genügt für den Anfang.",
-							EN: "Whoever uses AI systems must ensure that the staff working with them have sufficient AI literacy (Art. 4 AI Act, since 2 Feb 2025): what the feature does, where the data go, when not to switch it on and how to inform participants. A short, documented briefing will do to start with.",
+							DE: "Wer KI-Systeme einsetzt, muss Maßnahmen ergreifen, damit die Beschäftigten, die damit arbeiten, die nötige KI-Kompetenz haben (Art. 4 KI-Verordnung, seit 02.02.2025; der Digital-Omnibus zur KI von 2026 fasst das als Pflicht, die KI-Kompetenz zu fördern – zu handeln bleibt Pflicht): was die Funktion tut, wo die Daten hingehen, wann man sie nicht einschaltet und wie man Teilnehmende informiert. Eine kurze, dokumentierte Unterweisung genügt für den Anfang.",
+							EN: "Whoever uses AI systems must take measures so that the staff working with them have the AI literacy they need (Art. 4 AI Act, since 2 Feb 2025; the Digital Omnibus on AI of 2026 words it as a duty to support AI literacy – acting remains a duty): what the feature does, where the data go, when not to switch it on and how to inform participants. A short, documented briefing will do to start with.",
 						},
 						Legal: []string{
 							"ai-act-4",
@@ -16534,6 +16685,7 @@ func compiled() *catalog.Catalog {
 						},
 						Sources: []string{
 							"record-ai-act-2024",
+							"record-ai-omnibus-2026",
 						},
 					},
 				},
@@ -16547,7 +16699,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1249,
+					Line:   1280,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16580,7 +16732,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1261,
+					Line:   1292,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16588,12 +16740,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "privacy-settings",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "Aufbewahrung in {tool} begrenzen – kein unbegrenzter Chatverlauf",
-							EN: "Limit retention in {tool} – no unlimited chat history",
+							DE: "Aufbewahrung in {tool} begrenzen – Chats, Aufzeichnungen und Dateien nach fester Frist löschen",
+							EN: "Limit retention in {tool} – delete chats, recordings and files after a set period",
 						},
 						Why: catalog.Text{
-							DE: "Daten dürfen nur so lange gespeichert werden, wie sie gebraucht werden. Was archiviert ist, soll im Werkzeug nicht liegen bleiben: Richten Sie die Aufbewahrungseinstellung des Werkzeugs ein (z. B. selbstlöschende Nachrichten im Messenger, Aufbewahrungsrichtlinien in Microsoft 365 für Teams-Chats).",
-							EN: "Data may only be kept as long as they are needed. What has been archived should not linger in the tool: set the tool's retention setting (e.g. disappearing messages in a messenger, retention policies in Microsoft 365 for Teams chats).",
+							DE: "Daten dürfen nur so lange gespeichert werden, wie sie gebraucht werden. Was archiviert ist, soll im Werkzeug nicht liegen bleiben: Richten Sie die Aufbewahrungseinstellung des Werkzeugs ein – beim Messenger selbstlöschende Nachrichten, beim Videotool oder Notizassistenten die automatische Löschung von Aufzeichnungen und Transkripten, in Microsoft 365 Aufbewahrungsrichtlinien.",
+							EN: "Data may only be kept as long as they are needed. What has been archived should not linger in the tool: set the tool's retention setting – disappearing messages in a messenger, automatic deletion of recordings and transcripts in a video tool or note-taker, retention policies in Microsoft 365.",
 						},
 						Legal: []string{
 							"gdpr-5-1e",
@@ -16618,7 +16770,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1276,
+					Line:   1307,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16654,7 +16806,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   1293,
+							Line:   1324,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16663,11 +16815,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   1294,
+							Line:   1325,
 							Column: 11,
 						},
 					},
-					Line:   1292,
+					Line:   1323,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16700,7 +16852,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1306,
+					Line:   1337,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16733,7 +16885,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   1318,
+					Line:   1349,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16771,7 +16923,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1334,
+					Line:   1365,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16803,7 +16955,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   1346,
+					Line:   1377,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16837,7 +16989,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1358,
+					Line:   1389,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16873,7 +17025,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1372,
+							Line:   1403,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16884,7 +17036,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1374,
+									Line:   1405,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -16894,7 +17046,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   1375,
+									Line:   1406,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -16904,18 +17056,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1376,
+										Line:   1407,
 										Column: 26,
 									},
-									Line:   1376,
+									Line:   1407,
 									Column: 15,
 								},
 							},
-							Line:   1373,
+							Line:   1404,
 							Column: 11,
 						},
 					},
-					Line:   1371,
+					Line:   1402,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16950,7 +17102,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1388,
+					Line:   1419,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16983,7 +17135,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1400,
+					Line:   1431,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17017,7 +17169,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1412,
+					Line:   1443,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17050,7 +17202,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   1424,
+					Line:   1455,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17081,7 +17233,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   1436,
+					Line:   1467,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17118,7 +17270,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   1450,
+							Line:   1481,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17128,14 +17280,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1451,
+								Line:   1482,
 								Column: 17,
 							},
-							Line:   1451,
+							Line:   1482,
 							Column: 11,
 						},
 					},
-					Line:   1449,
+					Line:   1480,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17175,24 +17327,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1466,
+										Line:   1497,
 										Column: 26,
 									},
-									Line:   1466,
+									Line:   1497,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1467,
+										Line:   1498,
 										Column: 26,
 									},
-									Line:   1467,
+									Line:   1498,
 									Column: 15,
 								},
 							},
-							Line:   1465,
+							Line:   1496,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17202,14 +17354,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1468,
+								Line:   1499,
 								Column: 17,
 							},
-							Line:   1468,
+							Line:   1499,
 							Column: 11,
 						},
 					},
-					Line:   1464,
+					Line:   1495,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17247,7 +17399,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1482,
+							Line:   1513,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17259,10 +17411,10 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   1483,
+								Line:   1514,
 								Column: 22,
 							},
-							Line:   1483,
+							Line:   1514,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17273,14 +17425,14 @@ func compiled() *catalog.Catalog {
 									"counselling",
 									"legal_tax",
 								},
-								Line:   1484,
+								Line:   1515,
 								Column: 17,
 							},
-							Line:   1484,
+							Line:   1515,
 							Column: 11,
 						},
 					},
-					Line:   1481,
+					Line:   1512,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17320,7 +17472,7 @@ func compiled() *catalog.Catalog {
 										"partly",
 										"unknown",
 									},
-									Line:   1499,
+									Line:   1530,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -17329,14 +17481,14 @@ func compiled() *catalog.Catalog {
 										In: []string{
 											"consultations",
 										},
-										Line:   1500,
+										Line:   1531,
 										Column: 26,
 									},
-									Line:   1500,
+									Line:   1531,
 									Column: 15,
 								},
 							},
-							Line:   1498,
+							Line:   1529,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17348,10 +17500,10 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1501,
+								Line:   1532,
 								Column: 22,
 							},
-							Line:   1501,
+							Line:   1532,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17360,11 +17512,11 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   1502,
+							Line:   1533,
 							Column: 11,
 						},
 					},
-					Line:   1497,
+					Line:   1528,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17401,7 +17553,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1516,
+							Line:   1547,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17414,20 +17566,20 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1517,
+								Line:   1548,
 								Column: 22,
 							},
-							Line:   1517,
+							Line:   1548,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "legal_tax",
-							Line:   1518,
+							Line:   1549,
 							Column: 11,
 						},
 					},
-					Line:   1515,
+					Line:   1546,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17463,7 +17615,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1530,
+					Line:   1561,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17498,7 +17650,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1544,
+							Line:   1575,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17507,11 +17659,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   1545,
+							Line:   1576,
 							Column: 11,
 						},
 					},
-					Line:   1543,
+					Line:   1574,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17547,7 +17699,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1559,
+							Line:   1590,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17557,10 +17709,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   1560,
+								Line:   1591,
 								Column: 17,
 							},
-							Line:   1560,
+							Line:   1591,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17569,34 +17721,34 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   1562,
+										Line:   1593,
 										Column: 26,
 									},
-									Line:   1562,
+									Line:   1593,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1563,
+										Line:   1594,
 										Column: 26,
 									},
-									Line:   1563,
+									Line:   1594,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   1564,
+									Line:   1595,
 									Column: 15,
 								},
 							},
-							Line:   1561,
+							Line:   1592,
 							Column: 11,
 						},
 					},
-					Line:   1558,
+					Line:   1589,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17632,7 +17784,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1578,
+							Line:   1609,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17643,7 +17795,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1580,
+									Line:   1611,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -17655,15 +17807,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   1581,
+									Line:   1612,
 									Column: 15,
 								},
 							},
-							Line:   1579,
+							Line:   1610,
 							Column: 11,
 						},
 					},
-					Line:   1577,
+					Line:   1608,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17699,20 +17851,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   1595,
+							Line:   1626,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   1596,
+								Line:   1627,
 								Column: 22,
 							},
-							Line:   1596,
+							Line:   1627,
 							Column: 11,
 						},
 					},
-					Line:   1594,
+					Line:   1625,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17748,22 +17900,16 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1610,
+							Line:   1641,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Any: []*catalog.Cond{
 									&catalog.Cond{
-										Fact:   "berlin_2020",
-										Equals: "non_compliant",
-										Line:   1613,
-										Column: 17,
-									},
-									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   1614,
+										Line:   1644,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -17773,18 +17919,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   1615,
+										Line:   1645,
 										Column: 17,
 									},
 								},
-								Line:   1612,
+								Line:   1643,
 								Column: 13,
 							},
-							Line:   1611,
+							Line:   1642,
 							Column: 11,
 						},
 					},
-					Line:   1609,
+					Line:   1640,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

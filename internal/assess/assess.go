@@ -197,6 +197,8 @@ type Action struct {
 	// first step.
 	People, Document bool
 	transfer         string // catalog.ActionTemplate.Transfer
+	// secrets, barsSecrets: see catalog.ActionTemplate (any merged rule).
+	secrets, barsSecrets bool
 	// Policy is what the usage policy asks of staff while the action is
 	// open (the target, not the current state); empty where it asks
 	// nothing.
@@ -286,6 +288,43 @@ const MaxFirstSteps = 5
 
 // Assess evaluates the answers against the catalogue.
 func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
+	p := assess(cat, f, nil)
+	if barred := p.barred(); len(barred) > 0 {
+		// A tool the plan keeps secrets out of gets no action that would
+		// ready it for them: assess again without those.
+		p = assess(cat, f, barred)
+	}
+	return p
+}
+
+// barred are the keys of the tools with an action still to do that keeps
+// secrets out of them (catalog.ActionTemplate.BarsSecrets) and with an
+// action that would ready them for secrets.
+func (p *Plan) barred() map[string]bool {
+	bars, readies := map[*Tool]bool{}, map[*Tool]bool{}
+	for _, a := range p.Actions {
+		if a.Tool == nil {
+			continue
+		}
+		if a.barsSecrets && a.Pending() && !a.Conditional {
+			bars[a.Tool] = true
+		}
+		if a.secrets {
+			readies[a.Tool] = true
+		}
+	}
+	out := map[string]bool{}
+	for t := range bars {
+		if readies[t] {
+			out[t.Key] = true
+		}
+	}
+	return out
+}
+
+// assess evaluates the answers, leaving out the actions that ready the
+// barred tools for secrets.
+func assess(cat *catalog.Catalog, f *answers.File, barred map[string]bool) *Plan {
 	p := &Plan{Catalog: cat, Lang: f.Lang, Assessment: f.Assessment, OrgCounts: map[catalog.Priority]int{}}
 	org := &scope{plan: p, values: map[string][]string{}}
 	p.Context = org.answer(cat.QuestionsIn(catalog.ScopeContext), f.Context, f.Notes, nil)
@@ -309,6 +348,7 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 		if !ok {
 			return
 		}
+		triggers = catalog.JoinTriggers(triggers)
 		var unasked []*catalog.Question
 		if quick {
 			if ok, _ := cat.Eval(&r.When, definite{env}); !ok {
@@ -317,6 +357,9 @@ func Assess(cat *catalog.Catalog, f *answers.File) *Plan {
 		}
 		for i := range r.Actions {
 			tpl := &r.Actions[i]
+			if tpl.Secrets && env.tool != nil && barred[env.tool.Key] {
+				continue
+			}
 			a := p.newAction(r, tpl, env.tool, triggers)
 			a.Conditional, a.Unasked = len(unasked) > 0, unasked
 			if a.Conditional {
@@ -971,6 +1014,7 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	a.Title = subst(tpl.Title)
 	a.Why = subst(tpl.Why)
 	a.People, a.Document, a.transfer = tpl.People, tpl.Document, tpl.Transfer
+	a.secrets, a.barsSecrets = tpl.Secrets, tpl.BarsSecrets
 	if tpl.Policy.DE != "" {
 		a.Policy = subst(tpl.Policy)
 	}
@@ -1077,6 +1121,7 @@ func (a *Action) merge(b *Action) {
 		bLeads = a.Conditional
 	}
 	a.People = a.People || b.People
+	a.secrets, a.barsSecrets = a.secrets || b.secrets, a.barsSecrets || b.barsSecrets
 	if a.transfer == "" {
 		a.transfer = b.transfer
 	}

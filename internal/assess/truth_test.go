@@ -275,8 +275,36 @@ tools:
 func TestHealthSectorRules(t *testing.T) {
 	cat := loadCatalog(t)
 	p := testkit.Assess(t, cat, testkit.Example("medical-zoom-whatsapp.yaml"))
-	if a := actionOf(p, "dpa-contract/zoom"); a == nil || !slices.Contains(a.Rules, "health_cloud_393") {
-		t.Errorf("Zoom in a practice: no § 393 SGB V action: %+v", a)
+	// Zoom stays, at most, for meetings without patient data: nothing
+	// readies it for them – no § 393 proof, no end-to-end encryption for
+	// them, no expert review of it, no secrecy undertaking.
+	for _, a := range p.Actions {
+		if a.Tool != nil && a.Tool.Key == "zoom" {
+			for _, r := range []string{"health_cloud_393", "e2e_not_switched_on", "special_categories_dpo", "secrecy_not_bound"} {
+				if slices.Contains(a.Rules, r) {
+					t.Errorf("Zoom is kept away from patient data, yet %s readies it for them (%s)", r, a.ID)
+				}
+			}
+		}
+	}
+	if a := actionOf(p, "switch-provider/zoom"); a == nil || !a.Open() {
+		t.Fatalf("Zoom in a practice: the certified video service must lead: %+v", a)
+	}
+	if a := actionOf(p, "special-categories/zoom"); a == nil || !a.Open() {
+		t.Errorf("Zoom in a practice: the bar on health data must stay: %+v", a)
+	}
+	// The certified service that replaces it carries patient data: § 393
+	// SGB V applies to it.
+	kbv := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Praxis, date: 2026-11-22}
+context: {sector: health, secrecy_203: "yes", video_consultation: "yes"}
+tools:
+  - tool: kbv-video
+    answers: {used_for: [consultations], special_categories: "yes", kbv_certified: "yes"}
+`)
+	if a := actionOf(kbv, "dpa-contract/kbv-video"); a == nil || !slices.Contains(a.Rules, "health_cloud_393") {
+		t.Errorf("a certified video service in a practice: no § 393 SGB V action: %+v", a)
 	}
 	if a := actionOf(p, "retention/organisation"); a == nil || !slices.Contains(a.Rules, "archiving_missing_health") {
 		t.Errorf("consultations through Zoom, archiving 'no business letters': the patient-record action must still fire: %+v", a)
@@ -460,5 +488,81 @@ func TestFirstStepsKeepCriticalsAndOneWorksCouncilStep(t *testing.T) {
 	}
 	if crit == 0 || wc != 1 {
 		t.Errorf("want criticals and one works-council step; got %d criticals, %d works-council steps", crit, wc)
+	}
+}
+
+// The Berlin authority's ratings of July 2020 judged contracts that have
+// changed since: they are background on the fact sheets and trigger no
+// action, for any tool, with health data and under secrecy alike.
+func TestBerlin2020IsBackgroundOnly(t *testing.T) {
+	cat := loadCatalog(t)
+	n := 0
+	for _, ct := range cat.Tools {
+		if f, ok := ct.Facts["berlin_2020"]; !ok || f.Value != "non_compliant" {
+			continue
+		}
+		n++
+		p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Praxis, date: 2026-11-22}
+context: {sector: health, secrecy_203: "yes", alternatives_checked: "no"}
+tools:
+  - tool: `+ct.ID+`
+    answers: {special_categories: "yes"}
+`)
+		for _, a := range p.Actions {
+			trs := slices.Clone(a.Triggers)
+			for _, pt := range a.Also {
+				trs = append(trs, pt.Triggers...)
+			}
+			for _, tr := range trs {
+				if tr.Fact == "berlin_2020" {
+					t.Errorf("%s: %s rests on the Berlin rating of 2020", ct.ID, a.ID)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no tool carries a Berlin rating of non-compliance: the test checks nothing")
+	}
+}
+
+// A note-taker on private accounts that joins every meeting, or records
+// without everyone's agreement, is stopped at once – not fixed in place:
+// the business cannot switch it off. On an account of the organisation
+// the plan fixes its settings instead.
+func TestNoteTakerOutOfControlIsStopped(t *testing.T) {
+	plan := func(account, joins, consent string) *assess.Plan {
+		return parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Büro, date: 2026-11-22}
+context: {sector: business, staff: medium, works_council: "no"}
+tools:
+  - tool: fireflies
+    answers: {account: `+account+`, bot_joins: `+joins+`, recording_consent: "`+consent+`"}
+`)
+	}
+	for _, tc := range []struct {
+		account, joins, consent string
+		stop                    bool
+	}{
+		{"private", "all_calendar", "yes", true},
+		{"mixed", "chosen", "no", true},
+		{"private", "chosen", "yes", false},
+		{"organisation", "all_calendar", "no", false},
+	} {
+		p := plan(tc.account, tc.joins, tc.consent)
+		a := actionOf(p, "stop-use/fireflies")
+		if got := a != nil && a.Open() && p.Tools[0].Verdict == assess.Replace; got != tc.stop {
+			t.Errorf("account %s, joins %s, consent %s: stopped %v, want %v", tc.account, tc.joins, tc.consent, got, tc.stop)
+		}
+		if !tc.stop {
+			continue
+		}
+		for _, id := range []string{"privacy-settings/fireflies", "recording-rules/fireflies", "private-business-separation/fireflies"} {
+			if b := actionOf(p, id); b != nil && b.Open() {
+				t.Errorf("%s stands on its own next to stopping the tool", id)
+			}
+		}
 	}
 }

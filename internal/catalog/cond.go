@@ -72,6 +72,28 @@ type Trigger struct {
 	ToolKey  string
 }
 
+// JoinTriggers joins the triggers on the same question or fact of the
+// same tool (two branches of a condition can name one answer), keeping
+// the order of first appearance and each value once.
+func JoinTriggers(trs []Trigger) []Trigger {
+	out := trs[:0:0]
+	for _, t := range trs {
+		i := slices.IndexFunc(out, func(o Trigger) bool {
+			return o.Question == t.Question && o.Fact == t.Fact && o.ToolKey == t.ToolKey
+		})
+		if i < 0 {
+			out = append(out, Trigger{Question: t.Question, Fact: t.Fact, Values: slices.Clone(t.Values), ToolKey: t.ToolKey})
+			continue
+		}
+		for _, v := range t.Values {
+			if !slices.Contains(out[i].Values, v) {
+				out[i].Values = append(out[i].Values, v)
+			}
+		}
+	}
+	return out
+}
+
 // Eval evaluates the condition; the triggers are the leaves on questions
 // and facts that made it hold.
 func (cat *Catalog) Eval(c *Cond, env Env) (bool, []Trigger) {

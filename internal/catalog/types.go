@@ -440,6 +440,17 @@ type ActionTemplate struct {
 	// Policy is what the usage policy asks of staff while the action is
 	// open: the target setting or rule, not the current state.
 	Policy Text `yaml:"policy,omitempty"`
+	// Secrets marks an action that makes the tool fit to carry content
+	// under professional secrecy or health data (end-to-end encryption
+	// for it, the cloud rules of health care, an expert's review of it).
+	// BarsSecrets marks an action that keeps such content out of the tool
+	// for good (a practice's video tool that is not certified stays, at
+	// most, for meetings without patient data). While a tool has an
+	// action that bars secrets still to do, its Secrets actions are left
+	// out of the plan: they would prepare the tool for what it must not
+	// carry.
+	Secrets     bool `yaml:"secrets,omitempty"`
+	BarsSecrets bool `yaml:"bars_secrets,omitempty"`
 	// Transfer names where data go (a hosting value, usa) while the action
 	// is open: a transfer the answers do not show (a server's default
 	// STUN service). The record names it until the action is done.

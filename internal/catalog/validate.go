@@ -469,5 +469,11 @@ func (v *validator) rule(r *Rule) {
 			}
 		}
 		v.sources(aw, a.Sources)
+		if (a.Secrets || a.BarsSecrets) && r.Scope != ScopeTool {
+			v.errf("%s: secrets and bars_secrets concern one tool: only in tool rules", aw)
+		}
+		if a.Secrets && (a.BarsSecrets || v.c.Topic(a.Topic) != nil && v.c.Topic(a.Topic).Replaces != "") {
+			v.errf("%s: an action that readies a tool for secrets cannot bar them or replace the tool", aw)
+		}
 	}
 }

@@ -94,7 +94,7 @@ var clientFacingRules = []string{
 	"privacy_notice_external", "no_first_contact_info", "no_first_contact_info_by_hand",
 	"no_contact_consent", "children_contacted", "no_imprint", "no_imprint_merchant",
 	"patients_not_via_whatsapp", "secrecy_provider_signs_none", "secrecy_not_bound",
-	"berlin_non_compliant_secrecy", "marketing_without_consent", "marketing_consent_unknown", "marketing_with_consent",
+	"marketing_without_consent", "marketing_consent_unknown", "marketing_with_consent",
 }
 
 func checkOneTruth(t *testing.T, name string, p *assess.Plan, l catalog.Lang) {
