@@ -7757,7 +7757,7 @@ func compiled() *catalog.Catalog {
 					EN: "WhatsApp (consumer app)",
 				},
 				Kind:   "messenger",
-				Vendor: "WhatsApp / Meta Platforms",
+				Vendor: "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA)",
 				About: catalog.Text{
 					DE: "Der verbreitetste Messenger, gedacht für Privatleute. Für den Betrieb gibt es eigene Business-Varianten.",
 					EN: "The most widespread messenger, meant for private people. Businesses have their own business variants.",
@@ -7964,7 +7964,7 @@ func compiled() *catalog.Catalog {
 					EN: "WhatsApp Business App",
 				},
 				Kind:   "messenger",
-				Vendor: "WhatsApp / Meta Platforms",
+				Vendor: "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA)",
 				About: catalog.Text{
 					DE: "Kostenlose App für kleine Betriebe mit Unternehmensprofil (Impressum) und automatischen Begrüßungs- und Abwesenheitsnachrichten.",
 					EN: "Free app for small businesses with a business profile (imprint) and automatic greeting and away messages.",
@@ -9489,7 +9489,7 @@ func compiled() *catalog.Catalog {
 					EN: "Microsoft Teams",
 				},
 				Kind:   "video",
-				Vendor: "Microsoft",
+				Vendor: "Microsoft Ireland Operations Limited, Dublin (Microsoft Corporation, USA)",
 				About: catalog.Text{
 					DE: "Chat und Videokonferenz in Microsoft 365. Maßgeblich ist heute die Feststellung der Datenschutzkonferenz zu Microsoft 365 von 2022, nicht mehr die Berliner Einschätzung vom Juli 2020.",
 					EN: "Chat and video conferencing in Microsoft 365. What counts today is the German data protection conference's 2022 finding on Microsoft 365, no longer the Berlin view of July 2020.",

@@ -16,6 +16,12 @@ import (
 //go:embed *.yaml
 var FS embed.FS
 
+// Drafts holds the wording of the drafts (drafts/*.md.tmpl): text/template
+// files, one per kind of draft and language, read by internal/draft.
+//
+//go:embed drafts/*.md.tmpl
+var Drafts embed.FS
+
 // Catalog returns the compiled catalogue: the YAML files, loaded and
 // validated at build time and written to catalog_gen.go. After changing a
 // YAML file, run `go generate ./questions` (make generate); a test fails

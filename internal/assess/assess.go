@@ -608,6 +608,15 @@ func (p *Plan) activities(t *Tool) []Activity {
 			out = append(out, act)
 		}
 	}
+	// Sick notes sent through the tool are personnel matters, whatever
+	// else it is used for: an activity of their own.
+	if answerIs(t.Answers, "sick_notes", "yes") && !slices.ContainsFunc(out, func(a Activity) bool { return a.Use.ID == "staff_matters" }) {
+		if q := p.Catalog.Question("used_for"); q != nil {
+			if o, ok := q.Option("staff_matters"); ok {
+				out = append(out, Activity{Use: o, Subjects: []string{"staff"}, Basis: o.Basis, Special: o.BasisSpecial, Retention: o.Retention})
+			}
+		}
+	}
 	return out
 }
 

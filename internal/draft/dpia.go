@@ -187,7 +187,7 @@ func (w *writer) dpiaCheck() {
 	w.heading(2, w.tx("Ergebnis", "Result"))
 	w.para(w.tx(result[0], result[1]))
 	if r.Result == ToClarify {
-		w.gaps = append(w.gaps, Gap{Text: w.tx("Ergebnis der Schwellwertanalyse", "result of the threshold check")})
+		w.addGap(Gap{Text: w.tx("Ergebnis der Schwellwertanalyse", "result of the threshold check")})
 	}
 	if r.Result == Met || r.Result == ToClarify {
 		w.para(w.tx(
@@ -212,7 +212,7 @@ func (w *writer) dpiaCheck() {
 		judged := map[Judgement][2]string{Met: {"ja", "yes"}, NotMet: {"nein", "no"}, ToClarify: {"zu klären", "to clarify"}}[c.Judged]
 		j := w.tx(judged[0], judged[1])
 		if c.Judged == ToClarify {
-			w.gaps = append(w.gaps, Gap{Text: c.Title})
+			w.addGap(Gap{Text: c.Title})
 			j = "**" + j + "**"
 		}
 		w.line("| %s | %s | %s |", c.Title, j, c.Reason)

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"text/template"
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
@@ -87,9 +88,30 @@ type Gap struct {
 	Text     string // what the mark says
 }
 
-// Make writes the draft of kind k from the plan p in language l.
+// Make writes the draft of kind k from the plan p in language l, in the
+// wording konform ships. The shipped templates are tested: an error there
+// is a bug.
 func Make(p *assess.Plan, k Kind, l catalog.Lang) *Draft {
+	ts, err := DefaultTemplates()
+	if err != nil {
+		panic(err)
+	}
+	d, err := ts.Make(p, k, l)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Make writes the draft of kind k from the plan p in language l, in the
+// templates' wording.
+func (ts *Templates) Make(p *assess.Plan, k Kind, l catalog.Lang) (*Draft, error) {
 	w := &writer{p: p, l: l}
+	set := ts.set(k, l)
+	if set == nil {
+		set = ts.sets["common."+string(l)]
+	}
+	w.bind(set)
 	switch k {
 	case Records:
 		w.records()
@@ -104,31 +126,20 @@ func Make(p *assess.Plan, k Kind, l catalog.Lang) *Draft {
 	}
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "# %s\n\n", k.Title(l))
-	date := p.Assessment.Date.String()
-	if l == catalog.DE {
-		date = p.Assessment.Date.Format("02.01.2006")
+	head := struct {
+		Date, Organisation string
+		Gaps               int
+		Notes              []string
+	}{w.date(p.Assessment.Date), strings.TrimSuffix(report.Escape(p.Assessment.Organisation), "."), len(w.gaps), w.notes}
+	if err := w.tpl.ExecuteTemplate(&out, "head", head); err != nil {
+		return nil, err
 	}
-	fmt.Fprintf(&out, "> %s\n>\n", fmt.Sprintf(w.tx(
-		"**Entwurf**, erstellt von konform aus den Antworten vom %s für %s. Prüfen und an Ihre Verhältnisse anpassen – das ist keine Rechtsberatung.",
-		"**Draft**, made by konform from the answers of %s for %s. Check it and adapt it to your circumstances – this is not legal advice."),
-		date, strings.TrimSuffix(report.Escape(p.Assessment.Organisation), ".")))
-	if n := len(w.gaps); n > 0 {
-		fmt.Fprintf(&out, "> %s\n\n", fmt.Sprintf(w.tx(
-			"Offene Stellen: **%d**, markiert mit „zu klären: …“ und der Frage, deren Antwort sie füllt.",
-			"Open fields: **%d**, marked \"to clarify: …\" with the question whose answer fills them."), n))
-	} else {
-		fmt.Fprintf(&out, "> %s\n\n", w.tx("Offene Stellen: keine.", "Open fields: none."))
-	}
-	if len(w.notes) > 0 {
-		b := out.Bytes()
-		out.Truncate(len(b) - 1) // the blank line after the quote
-		for _, n := range w.notes {
-			fmt.Fprintf(&out, ">\n> %s\n", n)
-		}
-		out.WriteString("\n")
-	}
+	out.WriteString("\n")
 	out.WriteString(strings.TrimRight(w.b.String(), "\n") + "\n")
-	return &Draft{Kind: k, Markdown: out.Bytes(), Gaps: w.gaps}
+	if w.err != nil {
+		return nil, w.err
+	}
+	return &Draft{Kind: k, Markdown: out.Bytes(), Gaps: w.gaps}, nil
 }
 
 // HTML renders the draft as one HTML page, as plans are rendered.
@@ -149,6 +160,8 @@ type writer struct {
 	// notes are lines for whoever edits the draft, in its header: what it
 	// leaves out and why. They go before the draft is handed out.
 	notes []string
+	tpl   *template.Template // the kind's templates, bound to this writer
+	err   error              // the first error of a template
 }
 
 // names lists the tools' names.
@@ -175,18 +188,27 @@ func (w *writer) heading(level int, s string) {
 	w.b.WriteString(strings.Repeat("#", level) + " " + s + "\n\n")
 }
 
-// gap marks a field that the question q would fill.
+// gap marks a field that the question q would fill. A question counts
+// once, however many fields it leaves open.
 func (w *writer) gap(q *catalog.Question) string {
 	text := q.Title.In(w.l)
-	w.gaps = append(w.gaps, Gap{Question: q.ID, Text: text})
-	return fmt.Sprintf("**%s %s**", w.tx("zu klären:", "to clarify:"), report.Escape(text))
+	w.addGap(Gap{Question: q.ID, Text: text})
+	return w.say("gap", report.Escape(text))
 }
 
-// gapText marks a field no question fills.
+// gapText marks a field no question fills; one text counts once.
 func (w *writer) gapText(de, en string) string {
 	text := w.tx(de, en)
-	w.gaps = append(w.gaps, Gap{Text: text})
-	return fmt.Sprintf("**%s %s**", w.tx("zu klären:", "to clarify:"), text)
+	w.addGap(Gap{Text: text})
+	return w.say("gap", text)
+}
+
+func (w *writer) addGap(g Gap) {
+	if !slices.ContainsFunc(w.gaps, func(x Gap) bool {
+		return g.Question != "" && x.Question == g.Question || g.Question == "" && x.Question == "" && x.Text == g.Text
+	}) {
+		w.gaps = append(w.gaps, g)
+	}
 }
 
 // ctx is the organisation's answer to question id: its values, or nil
@@ -294,9 +316,4 @@ func (w *writer) when(list []string, cond bool, de, en string) []string {
 		return append(list, w.tx(de, en))
 	}
 	return list
-}
-
-// row writes a table row of two cells.
-func (w *writer) row(a, b string) {
-	w.line("| %s | %s |", a, strings.ReplaceAll(b, "\n", " "))
 }

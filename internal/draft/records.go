@@ -1,8 +1,8 @@
 package draft
 
 import (
+	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/konform/konform/internal/assess"
@@ -10,28 +10,382 @@ import (
 	"github.com/konform/konform/internal/report"
 )
 
-// records writes one entry of the record of processing activities per
-// tool (Art. 30(1) GDPR).
+// records writes the record of processing activities (Art. 30(1) GDPR):
+// the controller once, then one entry per processing activity – a purpose
+// and the tools it runs through – in the records template's words.
 func (w *writer) records() {
-	w.para(w.tx(
-		"Ein Eintrag je Werkzeug. Die Felder folgen Art. 30 Abs. 1 DSGVO; Fakten über den Anbieter stammen aus dem Katalog von konform, mit dem Datum ihres Stands.",
-		"One entry per tool. The fields follow Art. 30(1) GDPR; facts about the provider come from konform's catalogue, with the date they were true."))
-	for i, t := range w.p.Tools {
-		w.heading(2, w.tx("Verarbeitung ", "Processing ")+strconv.Itoa(i+1)+": "+w.tx("Kommunikation über ", "Communication through ")+w.name(t))
-		w.line("| %s | %s |", w.tx("Angabe", "Field"), w.tx("Eintrag", "Entry"))
-		w.line("| --- | --- |")
-		w.row(w.tx("Verantwortlicher", "Controller"), w.text("controller"))
-		w.row(w.tx("Ansprechperson Datenschutz", "Data protection contact"), w.text("privacy_contact"))
-		w.row(w.tx("Datenschutzbeauftragte(r)", "Data protection officer"), w.dpo())
-		w.row(w.tx("Zwecke und Rechtsgrundlagen", "Purposes and legal bases"), w.bases(t, false))
-		w.row(w.tx("Kategorien betroffener Personen", "Categories of data subjects"), w.subjects(t))
-		w.row(w.tx("Kategorien personenbezogener Daten", "Categories of personal data"), w.dataCategories(t))
-		w.row(w.tx("Empfänger", "Recipients"), w.recipients(t, false))
-		w.row(w.tx("Übermittlung in Drittländer und Garantien", "Transfers to third countries and safeguards"), w.transfer(t, false))
-		w.row(w.tx("Löschfristen", "Time limits for erasure"), w.erasure(t))
-		w.row(w.tx("Technische und organisatorische Maßnahmen", "Technical and organisational measures"), w.measures(t))
-		w.line("")
+	v := struct {
+		Controller, Contact, DPO, Date string
+		Entries                        []entry
+	}{w.text("controller"), w.text("privacy_contact"), w.dpo(), w.date(w.p.Assessment.Date), w.entries()}
+	w.exec("doc", v)
+}
+
+// entry is one processing activity of the record.
+type entry struct {
+	ID, Purpose, Function                                              string
+	Tools, Bases, Subjects, Categories, Recipients, Transfers, Erasure []string
+	TOMs                                                               []tomGroup
+	Notes                                                              []string
+}
+
+// tomGroup is the measures of one area of Art. 32(1) GDPR.
+type tomGroup struct {
+	Area  string // confidentiality, integrity, availability, restore, review
+	Items []string
+}
+
+// use is one processing activity of one tool.
+type use struct {
+	t *assess.Tool
+	a *assess.Activity // nil while the tool's use is unknown
+}
+
+// entries are the processing activities: one per purpose, naming every
+// tool it runs through, in the order the tools and their uses come; a
+// tool whose use is unknown is an entry of its own.
+func (w *writer) entries() []entry {
+	var keys []string
+	byKey := map[string][]use{}
+	for _, t := range w.p.Tools {
+		if len(t.Activities) == 0 {
+			k := "?" + t.Key
+			keys = append(keys, k)
+			byKey[k] = []use{{t: t}}
+			continue
+		}
+		for i := range t.Activities {
+			k := t.Activities[i].Use.ID
+			if _, ok := byKey[k]; !ok {
+				keys = append(keys, k)
+			}
+			byKey[k] = append(byKey[k], use{t, &t.Activities[i]})
+		}
 	}
+	out := make([]entry, 0, len(keys))
+	for i, k := range keys {
+		out = append(out, w.entry(fmt.Sprintf("VT-%02d", i+1), byKey[k]))
+	}
+	return out
+}
+
+func (w *writer) entry(id string, uses []use) entry {
+	e := entry{ID: id, Function: w.gapSay("function.gap")}
+	many := len(uses) > 1
+	// of prefixes a line with the tool's name where the entry has several.
+	of := func(t *assess.Tool, s string) string {
+		if many && s != "" {
+			return w.name(t) + ": " + s
+		}
+		return s
+	}
+	add := func(list []string, s string) []string {
+		if s == "" || slices.Contains(list, s) {
+			return list
+		}
+		return append(list, s)
+	}
+	sick := slices.ContainsFunc(uses, func(u use) bool { return has(w.tool(u.t, "sick_notes"), "yes") })
+	for _, u := range uses {
+		e.Tools = append(e.Tools, w.name(u.t))
+		if u.a == nil {
+			e.Purpose = w.say("purpose.unknown", w.name(u.t))
+			e.Bases = add(e.Bases, w.gap(w.q("used_for")))
+			e.Subjects = add(e.Subjects, w.subjectGap())
+			continue
+		}
+		if e.Purpose == "" {
+			words := w.p.Words()
+			e.Purpose = w.say("purpose."+u.a.Use.ID, map[string]any{
+				"Clients": report.Escape(words["clients"].In(w.l)), "Sector": strings.Join(w.ctx("sector"), ""), "SickNotes": sick})
+			if e.Purpose == "" {
+				e.Purpose = report.Escape(u.a.Use.Label.In(w.l))
+			}
+		}
+		e.Bases = add(e.Bases, report.Escape(u.a.Basis.In(w.l)))
+		if sp := u.a.Special.In(w.l); sp != "" {
+			e.Bases = add(e.Bases, report.Escape(sp))
+		}
+		for _, s := range u.a.Subjects {
+			e.Subjects = add(e.Subjects, w.subject(s))
+		}
+		if r := u.a.Retention.In(w.l); r != "" {
+			e.Erasure = add(e.Erasure, w.say("erasure.law", report.Escape(r)))
+		}
+		if u.t.Lead != nil && (u.t.ReplaceAll() || u.a.Use.Outward) {
+			e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.date(u.t.Lead.Due), "ID": u.t.Lead.ID}))
+		}
+	}
+	for _, u := range uses {
+		for _, c := range w.categories(u, sick) {
+			e.Categories = add(e.Categories, c)
+		}
+		for _, r := range w.recordRecipients(u.t) {
+			e.Recipients = add(e.Recipients, of(u.t, r))
+		}
+		for _, tr := range w.recordTransfers(u.t) {
+			e.Transfers = add(e.Transfers, tr)
+		}
+		if has(w.tool(u.t, "auto_delete"), "yes") {
+			e.Erasure = add(e.Erasure, w.say("erasure.auto", w.name(u.t)))
+		}
+	}
+	switch v := w.ctx("deletion_periods"); {
+	case has(v, "yes"):
+		e.Erasure = append(e.Erasure, w.say("erasure.periods"))
+	case has(v, "no"):
+		e.Erasure = append(e.Erasure, w.gapSay("erasure.set"))
+	default:
+		e.Erasure = append(e.Erasure, w.gap(w.q("deletion_periods")))
+	}
+	for _, area := range []string{"confidentiality", "integrity", "availability", "restore", "review"} {
+		var items []string
+		for _, u := range uses {
+			for _, m := range w.measures(u.t)[area] {
+				items = add(items, of(u.t, m))
+			}
+		}
+		if area == "review" {
+			items = w.orgMeasures(items)
+		}
+		if len(items) > 0 {
+			e.TOMs = append(e.TOMs, tomGroup{Area: area, Items: items})
+		}
+	}
+	if len(e.TOMs) == 0 {
+		e.TOMs = []tomGroup{{Area: "confidentiality", Items: []string{w.gapSay("tom.none")}}}
+	}
+	for _, u := range uses {
+		for _, a := range u.t.Answers {
+			if a.Note != "" && slices.Contains(processingAreas, a.Question.Area) {
+				e.Notes = add(e.Notes, of(u.t, report.Escape(a.Note)))
+			}
+		}
+	}
+	return e
+}
+
+// processingAreas are the areas whose notes describe the processing
+// itself; the record quotes them.
+var processingAreas = []string{"data", "storage", "separation", "privacy_settings"}
+
+// gapSay marks a field no question fills, in the words of phrase name.
+func (w *writer) gapSay(name string) string {
+	text := w.say(name)
+	w.addGap(Gap{Text: text})
+	return w.say("gap", text)
+}
+
+// subject says one group of data subjects.
+func (w *writer) subject(id string) string {
+	switch id {
+	case "staff":
+		if has(w.ctx("sector"), "association") {
+			return w.say("subject.staff.association")
+		}
+		return w.say("subject.staff")
+	case catalog.Unknown:
+		return w.subjectGap()
+	case "patients":
+		// The sector names them: a practice's patients, a firm's clients.
+		if c := w.p.Words()["clients"].In(w.l); c != "" && len(w.ctx("sector")) > 0 {
+			return report.Escape(c)
+		}
+	}
+	return strings.Join(w.labels("partner_groups", []string{id}), "")
+}
+
+func (w *writer) subjectGap() string {
+	if len(w.ctx("partners")) > 0 {
+		return w.gap(w.q("partner_groups"))
+	}
+	return w.gap(w.q("partners"))
+}
+
+// categories are the kinds of data one use of a tool brings: by the
+// tool's kind, with recordings, AI transcripts, sensitive data and sick
+// notes where the answers show them.
+func (w *writer) categories(u use, sick bool) []string {
+	t := u.t
+	out := []string{w.say("cat." + string(t.Kind))}
+	if rec := w.tool(t, "recording"); has(rec, "sometimes", "often") {
+		out = append(out, w.say("cat.recordings", strings.Join(w.labels("recording", rec), ", ")))
+	}
+	if ai := w.tool(t, "ai_features"); has(ai, "on", "with_rules") {
+		out = append(out, w.say("cat.ai", w.name(t)))
+	}
+	switch v := w.tool(t, "special_categories"); {
+	case has(v, "yes") || u.a != nil && u.a.Special.DE != "" && u.a.Use.ID != "staff_matters":
+		out = append(out, w.say("cat.special"))
+	case has(v, "no") || !w.shown(t, "special_categories"):
+	default:
+		out = append(out, w.gap(w.q("special_categories")))
+	}
+	if sick && u.a != nil && u.a.Use.ID == "staff_matters" {
+		out = append(out, w.say("cat.sicknotes"))
+	}
+	if has(w.tool(t, "address_book"), "full") {
+		out = append(out, w.say("cat.addressbook", w.name(t)))
+	}
+	return out
+}
+
+// recordRecipients names who receives the tool's data, and in which role.
+func (w *writer) recordRecipients(t *assess.Tool) []string {
+	name := w.name(t)
+	if w.factIs(t, "avv", "not_needed") {
+		switch {
+		case has(w.tool(t, "server_site"), "own_premises"):
+			return []string{w.say("rcpt.own_premises", name)}
+		case has(w.tool(t, "server_site"), "rented"):
+			return []string{w.say("rcpt.host", name)}
+		case has(w.tool(t, "operating_model"), "provider_hosted"):
+			return []string{w.say("rcpt.it", name)}
+		}
+		return []string{w.gap(w.q("server_site"))}
+	}
+	var out []string
+	switch v := w.tool(t, "dpa_signed"); {
+	case has(v, "signed"):
+		out = append(out, w.say("rcpt.processor", w.vendor(t)))
+	case has(v, "not_signed", "not_offered"):
+		ref := w.say("action", w.actionID(t, "dpa-contract"))
+		if w.actionID(t, "dpa-contract") == "" {
+			ref = ""
+		}
+		out = append(out, w.vendor(t)+" – "+w.gapText(w.say("rcpt.noavv", ref), w.say("rcpt.noavv", ref)))
+	default:
+		out = append(out, w.vendor(t)+" – "+w.gap(w.q("dpa_signed")))
+	}
+	if has(w.tool(t, "own_purposes"), "reserved") || w.factIs(t, "own_purposes", "reserved") {
+		out = append(out, w.say("rcpt.own", w.vendor(t)))
+	}
+	if has(w.tool(t, "non_eu_subprocessors"), "yes") {
+		out = append(out, w.say("rcpt.subprocessors"))
+	}
+	return out
+}
+
+// recordTransfers say where the tool's data go outside the EU/EEA and on
+// which safeguard – the plan's verdict (assess.Transfer). Sub-processors
+// in other third countries are named apart: the DPF covers only certified
+// recipients in the USA.
+func (w *writer) recordTransfers(t *assess.Tool) []string {
+	tr := t.Transfer
+	name := w.name(t)
+	switch tr.Need {
+	case assess.NoTransfer:
+		return []string{name + ": " + w.say("transfer.none")}
+	case assess.TransferUnknown:
+		if len(tr.Where) == 1 && tr.Where[0] == "subprocessors" {
+			return []string{name + ": " + w.gap(w.q("non_eu_subprocessors"))}
+		}
+		return []string{name + ": " + w.gap(w.q("hosting"))}
+	}
+	var where []string
+	sub := false
+	for _, v := range tr.Where {
+		switch v {
+		case "subprocessors":
+			sub = true
+		case catalog.Unknown:
+		default:
+			if s := w.say("where." + v); s != "" {
+				where = append(where, s)
+			} else {
+				where = append(where, w.labels("hosting", []string{v})...)
+			}
+		}
+	}
+	if has(w.tool(t, "non_eu_subprocessors"), "yes") {
+		sub = true
+	}
+	var out []string
+	if len(where) > 0 {
+		out = append(out, w.say("transfer.where", map[string]string{"Tool": name, "Where": strings.Join(where, ", "), "Basis": w.basis(t)}))
+	}
+	if sub {
+		out = append(out, w.say("transfer.sub", name))
+	}
+	return out
+}
+
+// basis is the safeguard of the tool's transfer, for the record.
+func (w *writer) basis(t *assess.Tool) string {
+	tr := t.Transfer
+	switch {
+	case tr.Safeguard == "dpf" && !tr.FromCatalog:
+		return w.say("safeguard.dpf") + w.say("transfer.dpf.checked", w.gapSay("transfer.dpf.date"))
+	case tr.Safeguard == "dpf":
+		return w.say("safeguard.dpf") + w.say("transfer.dpf.catalogue", w.factText(t, "dpf")) + "; " + w.gap(w.q("transfer_basis"))
+	case tr.Safeguard == "scc":
+		return w.say("safeguard.scc") + w.say("transfer.scc.tia")
+	case tr.Safeguard == "bcr":
+		return w.say("safeguard.bcr")
+	case tr.Via != nil:
+		s := w.say("transfer.via", tr.Via.ID)
+		return w.gapText(s, s)
+	case tr.Safeguard == "none":
+		ref := ""
+		if id := w.actionID(t, "third-country-transfer"); id != "" {
+			ref = w.say("action", id)
+		}
+		s := w.say("transfer.none.named", ref)
+		return w.gapText(s, s)
+	}
+	return w.gap(w.q("transfer_basis"))
+}
+
+// measures are the tool's technical and organisational measures the
+// answers show, by area of Art. 32(1) GDPR.
+func (w *writer) measures(t *assess.Tool) map[string][]string {
+	m := map[string][]string{}
+	add := func(area string, cond bool, name string, data ...any) {
+		if cond {
+			m[area] = append(m[area], w.say("tom."+name, data...))
+		}
+	}
+	e2e := w.tool(t, "e2e_use")
+	add("confidentiality", has(e2e, "always") || len(e2e) == 0 && w.factIs(t, "e2e", "default"), "e2e")
+	add("confidentiality", has(w.tool(t, "app_lock"), "yes"), "app_lock")
+	add("confidentiality", has(w.tool(t, "mdm"), "yes"), "mdm")
+	add("confidentiality", has(w.tool(t, "devices"), "business"), "devices_business")
+	add("confidentiality", has(w.tool(t, "devices"), "private_separated"), "devices_separated")
+	add("confidentiality", has(w.tool(t, "account"), "organisation"), "accounts")
+	add("confidentiality", has(w.tool(t, "backups"), "off"), "backups_off")
+	add("confidentiality", has(w.tool(t, "backups"), "encrypted"), "backups_encrypted")
+	add("confidentiality", has(w.tool(t, "address_book"), "blocked", "business_only"), "address_book")
+	add("confidentiality", has(w.tool(t, "tracking_off"), "yes"), "tracking")
+	add("confidentiality", has(w.tool(t, "ai_features"), "off"), "ai_off")
+	add("confidentiality", has(w.tool(t, "screen_sharing"), "host_only"), "screen")
+	if mp := w.tool(t, "meeting_protection"); has(mp, "password_and_lobby", "password", "lobby") {
+		add("confidentiality", true, "meetings", strings.Join(w.labels("meeting_protection", mp), ", "))
+	}
+	add("integrity", has(w.tool(t, "transport_encryption"), "yes"), "transport")
+	add("integrity", has(w.tool(t, "app_updates"), "automatic"), "updates")
+	add("integrity", has(w.tool(t, "admin_settings"), "yes"), "admin")
+	add("restore", has(w.tool(t, "handover"), "yes"), "handover")
+	add("review", has(w.tool(t, "auto_delete"), "yes"), "auto_delete")
+	if w.factIs(t, "avv", "not_needed") {
+		m["integrity"] = append(m["integrity"], w.gapSay("tom.server"))
+	} else {
+		add("availability", true, "provider")
+	}
+	return m
+}
+
+// orgMeasures adds the organisation's own measures to the review area.
+func (w *writer) orgMeasures(items []string) []string {
+	if has(w.ctx("usage_policy"), "written") {
+		items = append(items, w.say("tom.policy"))
+	}
+	if has(w.ctx("training"), "yes") {
+		items = append(items, w.say("tom.training"))
+	}
+	if has(w.ctx("breach_procedure"), "yes") {
+		items = append(items, w.say("tom.breach"))
+	}
+	return items
 }
 
 func (w *writer) dpo() string {
@@ -53,60 +407,6 @@ func (w *writer) purposes(t *assess.Tool) string {
 		return w.gap(w.q("used_for"))
 	}
 	return strings.Join(w.labels("used_for", v), "; ")
-}
-
-// subjects are the people the tool's processing activities concern.
-func (w *writer) subjects(t *assess.Tool) string {
-	var ids []string
-	for _, a := range t.Activities {
-		for _, s := range a.Subjects {
-			if !slices.Contains(ids, s) {
-				ids = append(ids, s)
-			}
-		}
-	}
-	if len(t.Activities) == 0 { // the use is unknown: whom it concerns too
-		ids = []string{catalog.Unknown}
-	}
-	var out []string
-	for _, id := range ids {
-		switch id {
-		case "staff":
-			out = append(out, w.tx("Beschäftigte", "employees"))
-			if has(w.ctx("sector"), "association") {
-				out[len(out)-1] = w.tx("Beschäftigte und Ehrenamtliche", "staff and volunteers")
-			}
-		case catalog.Unknown:
-			if len(w.ctx("partners")) > 0 {
-				out = append(out, w.gap(w.q("partner_groups")))
-			} else {
-				out = append(out, w.gap(w.q("partners")))
-			}
-		default:
-			out = append(out, w.labels("partner_groups", []string{id})...)
-		}
-	}
-	return strings.Join(out, "; ")
-}
-
-func (w *writer) dataCategories(t *assess.Tool) string {
-	out := []string{w.tx(
-		"Namen und Kennungen (Telefonnummer, Konto), Inhalte der Nachrichten und Gespräche, Dateien, Verbindungs- und Nutzungsdaten",
-		"names and identifiers (phone number, account), content of messages and calls, files, connection and usage data")}
-	switch v := w.tool(t, "special_categories"); {
-	case has(v, "yes"):
-		out = append(out, w.tx("**besondere Kategorien (Art. 9 DSGVO), etwa Gesundheitsdaten**", "**special categories (Art. 9 GDPR), such as health data**"))
-	case has(v, "no"):
-	default:
-		out = append(out, w.gap(w.q("special_categories")))
-	}
-	if has(w.tool(t, "sick_notes"), "yes") {
-		out = append(out, w.tx("**Krankmeldungen (Gesundheitsdaten)**", "**sick notes (health data)**"))
-	}
-	if has(w.tool(t, "address_book"), "full") {
-		out = append(out, w.tx("das Adressbuch des Telefons, auch von Personen ohne Bezug zur Organisation", "the phone's address book, including people unrelated to the organisation"))
-	}
-	return strings.Join(out, "; ")
 }
 
 // recipients names who receives the tool's data. In the record (internal)
@@ -228,32 +528,20 @@ func (w *writer) erasure(t *assess.Tool) string {
 	return strings.Join(out, "; ")
 }
 
-// measures lists the technical and organisational measures the answers show.
-func (w *writer) measures(t *assess.Tool) string {
-	var out []string
-	add := func(cond bool, de, en string) { out = w.when(out, cond, de, en) }
-	e2e := w.tool(t, "e2e_use")
-	add(has(e2e, "always") || len(e2e) == 0 && w.factIs(t, "e2e", "default"), "Ende-zu-Ende-Verschlüsselung", "end-to-end encryption")
-	add(has(w.tool(t, "app_lock"), "yes"), "App-Sperre (PIN oder Biometrie)", "app lock (PIN or biometrics)")
-	add(has(w.tool(t, "mdm"), "yes"), "zentrale Geräteverwaltung (MDM)", "mobile device management (MDM)")
-	add(has(w.tool(t, "devices"), "business"), "nur dienstliche Geräte", "business devices only")
-	add(has(w.tool(t, "devices"), "private_separated"), "private Geräte nur mit getrenntem Arbeitsprofil", "private devices only with a separate work profile")
-	add(has(w.tool(t, "account"), "organisation"), "Konten der Organisation, keine Privatkonten", "the organisation's accounts, no private ones")
-	add(has(w.tool(t, "backups"), "off"), "keine Cloud-Backups der Chats", "no cloud backups of chats")
-	add(has(w.tool(t, "backups"), "encrypted"), "Cloud-Backups nur Ende-zu-Ende-verschlüsselt", "cloud backups end-to-end encrypted only")
-	add(has(w.tool(t, "address_book"), "blocked", "business_only"), "kein Hochladen des ganzen Adressbuchs", "no upload of the whole address book")
-	add(has(w.tool(t, "admin_settings"), "yes"), "Datenschutz-Einstellungen zentral festgelegt", "privacy settings set centrally")
-	add(has(w.tool(t, "tracking_off"), "yes"), "Tracking und Telemetrie ausgeschaltet, soweit möglich", "tracking and telemetry switched off where possible")
-	add(has(w.tool(t, "ai_features"), "off"), "KI-Funktionen ausgeschaltet", "AI features switched off")
-	add(has(w.tool(t, "screen_sharing"), "host_only"), "Bildschirmfreigabe nur für Gastgeber", "screen sharing for hosts only")
-	if mp := w.tool(t, "meeting_protection"); has(mp, "password_and_lobby", "password", "lobby") {
-		out = append(out, w.tx("Meetings geschützt: ", "meetings protected: ")+strings.Join(w.labels("meeting_protection", mp), ", "))
+// actionID is the id of the plan's action on the topic for the tool – or
+// of the one that replaces the tool, where the plan lists it under that;
+// "" where the plan has none.
+func (w *writer) actionID(t *assess.Tool, topic string) string {
+	for _, a := range w.p.Actions {
+		if a.ID != topic+"/"+t.Key {
+			continue
+		}
+		if a.SupersededBy != nil {
+			a = a.SupersededBy
+		}
+		return a.ID
 	}
-	add(has(w.tool(t, "app_updates"), "automatic"), "automatische Updates", "automatic updates")
-	if len(out) == 0 {
-		return w.gapText("die technischen und organisatorischen Maßnahmen eintragen – die Antworten nennen keine", "enter the technical and organisational measures – the answers name none")
-	}
-	return strings.Join(out, "; ")
+	return ""
 }
 
 // actionRef names, for an internal draft, the plan's action on the topic

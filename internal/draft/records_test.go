@@ -1,0 +1,107 @@
+package draft_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
+)
+
+// entries splits a record into its entries (level-2 headings "VT-…").
+func entries(md string) map[string]string {
+	out := map[string]string{}
+	for _, part := range strings.Split(md, "\n## ")[1:] {
+		head, body, _ := strings.Cut(part, "\n")
+		if strings.HasPrefix(head, "VT-") {
+			out[head] = body
+		}
+	}
+	return out
+}
+
+// The record has one entry per processing activity, not per tool: a
+// practice's WhatsApp carries appointment reminders and staff sick notes,
+// each with its own purpose and Art. 9 basis; a purpose served by two
+// tools is one entry naming both. The controller stands once, on top.
+func TestRecordsOnePerProcessingActivity(t *testing.T) {
+	p := plan(t, base+`context: {sector: health, partners: both, partner_groups: [patients]}
+tools:
+  - tool: whatsapp-business-app
+    answers: {used_for: [appointments, internal], sick_notes: "yes", special_categories: "no"}
+  - tool: threema-work
+    answers: {used_for: [appointments]}
+  - tool: zoom
+    answers: {used_for: [meetings], recording: often}
+`)
+	md := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
+	if n := strings.Count(md, "| Verantwortlicher (Name und Anschrift) |"); n != 1 {
+		t.Errorf("the controller stands %d times, want once on top", n)
+	}
+	es := entries(md)
+	var appointments, sick, meetings string
+	for head, body := range es {
+		switch {
+		case strings.Contains(head, "Termin"):
+			appointments = body
+		case strings.Contains(head, "Personalangelegenheiten"):
+			sick = body
+		case strings.Contains(head, "Besprechungen"):
+			meetings = body
+		}
+	}
+	if len(es) != 4 { // appointments, internal, sick notes, meetings
+		t.Errorf("%d entries, want 4:\n%s", len(es), md)
+	}
+	if !strings.Contains(appointments, "über WhatsApp Business App und Threema Work") {
+		t.Errorf("one purpose over two tools is one entry naming both:\n%s", appointments)
+	}
+	if !strings.Contains(appointments, "Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG") || !strings.Contains(appointments, "Patientinnen und Patienten") {
+		t.Errorf("appointments in a practice: Art. 9(2)(h) with § 22 BDSG, and the sector's word for the people:\n%s", appointments)
+	}
+	if !strings.Contains(appointments, "§ 630f") {
+		t.Errorf("appointments in a practice: the patient record's retention:\n%s", appointments)
+	}
+	if !strings.Contains(sick, "Art. 9 Abs. 2 lit. b DSGVO mit § 26 Abs. 3 BDSG") || !strings.Contains(sick, "Krankmeldungen (Gesundheitsdaten)") {
+		t.Errorf("sick notes through WhatsApp: an entry of their own, Art. 9(2)(b) with § 26(3) BDSG:\n%s", sick)
+	}
+	for _, want := range []string{"Bild und Ton", "IP-Adresse", "Aufzeichnungen von Besprechungen (oft)", "Maßnahmen (Art. 32 DSGVO): Verfügbarkeit"} {
+		if !strings.Contains(meetings, want) {
+			t.Errorf("a video tool's entry lacks %q:\n%s", want, meetings)
+		}
+	}
+	if strings.Contains(sick, "Bild und Ton") {
+		t.Errorf("the messenger's entry names a video tool's data:\n%s", sick)
+	}
+}
+
+// The wording lives in templates: a template that does not parse, or a
+// language that misses a phrase the other defines, is an error that names
+// the file.
+func TestTemplatesAreCheckedAndNamed(t *testing.T) {
+	good := func() fstest.MapFS {
+		return fstest.MapFS{
+			"common.de.md.tmpl":  {Data: []byte(`{{define "head"}}K{{end}}{{define "gap"}}**zu klären: {{.}}**{{end}}`)},
+			"common.en.md.tmpl":  {Data: []byte(`{{define "head"}}H{{end}}{{define "gap"}}**to clarify: {{.}}**{{end}}`)},
+			"records.de.md.tmpl": {Data: []byte(`{{define "doc"}}Verzeichnis{{end}}{{define "x"}}x{{end}}`)},
+			"records.en.md.tmpl": {Data: []byte(`{{define "doc"}}Record{{end}}{{define "x"}}x{{end}}`)},
+		}
+	}
+	if _, err := draft.ParseTemplates(good()); err != nil {
+		t.Fatalf("good templates: %v", err)
+	}
+	broken := good()
+	broken["records.en.md.tmpl"] = &fstest.MapFile{Data: []byte("{{define \"doc\"}}\nRecord {{.Entries\n{{end}}")}
+	if _, err := draft.ParseTemplates(broken); err == nil || !strings.Contains(err.Error(), "records.en.md.tmpl:3") {
+		t.Errorf("a broken template: %v, want an error naming records.en.md.tmpl:3", err)
+	}
+	missing := good()
+	missing["records.en.md.tmpl"] = &fstest.MapFile{Data: []byte(`{{define "doc"}}Record{{end}}`)}
+	if _, err := draft.ParseTemplates(missing); err == nil || !strings.Contains(err.Error(), `"x"`) {
+		t.Errorf("a phrase only in German: %v, want an error naming it", err)
+	}
+	if _, err := draft.DefaultTemplates(); err != nil {
+		t.Errorf("the shipped templates: %v", err)
+	}
+}

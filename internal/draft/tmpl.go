@@ -1,0 +1,158 @@
+package draft
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/questions"
+)
+
+// Templates hold the drafts' wording: one text/template file per kind and
+// language beside the catalogue ("records.de.md.tmpl"), and
+// "common.<lang>.md.tmpl" with the phrases all kinds share. A file
+// defines the document ("doc") and the phrases the Go code picks by the
+// answers ({{define "tom.e2e"}}…{{end}}); both languages define the same
+// names. A consultant changes a sentence there, not in Go.
+type Templates struct {
+	sets map[string]*template.Template // by "<kind>.<lang>"
+}
+
+// funcs are the functions templates may call. gap and say are bound to the
+// draft being written (see writer.bind); these stand in while parsing.
+var funcs = template.FuncMap{
+	"join": strings.Join,
+	"last": func(list []string) int { return len(list) - 1 },
+	"gap":  func(string) string { return "" },
+	"say":  func(string, ...any) string { return "" },
+}
+
+// Langs are the languages a template exists in.
+var langs = []catalog.Lang{catalog.DE, catalog.EN}
+
+// ParseTemplates reads the drafts' templates from fsys. A kind without a
+// file of its own is written by the Go code alone. An error names the file
+// and line.
+func ParseTemplates(fsys fs.FS) (*Templates, error) {
+	ts := &Templates{sets: map[string]*template.Template{}}
+	names := map[string][]string{}
+	for _, l := range langs {
+		file := fmt.Sprintf("common.%s.md.tmpl", l)
+		t, err := template.New(file).Funcs(funcs).ParseFS(fsys, file)
+		if err != nil {
+			return nil, err
+		}
+		for _, must := range []string{"head", "gap"} {
+			if t.Lookup(must) == nil {
+				return nil, fmt.Errorf("%s: no {{define %q}}", file, must)
+			}
+		}
+		ts.sets["common."+string(l)] = t
+	}
+	for _, k := range Kinds {
+		for _, l := range langs {
+			file := fmt.Sprintf("%s.%s.md.tmpl", k, l)
+			if _, err := fs.Stat(fsys, file); err != nil {
+				continue
+			}
+			t, err := template.New(file).Funcs(funcs).ParseFS(fsys, fmt.Sprintf("common.%s.md.tmpl", l), file)
+			if err != nil {
+				return nil, err
+			}
+			if t.Lookup("doc") == nil {
+				return nil, fmt.Errorf("%s: no {{define \"doc\"}} – the document itself", file)
+			}
+			ts.sets[string(k)+"."+string(l)] = t
+			var defined []string
+			for _, x := range t.Templates() {
+				if !strings.HasSuffix(x.Name(), ".tmpl") {
+					defined = append(defined, x.Name())
+				}
+			}
+			slices.Sort(defined)
+			names[string(k)] = append(names[string(k)], strings.Join(defined, "\n"))
+		}
+	}
+	for k, sets := range names {
+		if len(sets) != len(langs) {
+			return nil, fmt.Errorf("%s: a template in every language (%s.de.md.tmpl and %s.en.md.tmpl), or none", k, k, k)
+		}
+		if sets[0] != sets[1] {
+			de, en := strings.Split(sets[0], "\n"), strings.Split(sets[1], "\n")
+			for _, n := range de {
+				if !slices.Contains(en, n) {
+					return nil, fmt.Errorf("%s.en.md.tmpl (or common.en.md.tmpl): no phrase %q, which the German file defines", k, n)
+				}
+			}
+			for _, n := range en {
+				if !slices.Contains(de, n) {
+					return nil, fmt.Errorf("%s.de.md.tmpl (or common.de.md.tmpl): no phrase %q, which the English file defines", k, n)
+				}
+			}
+		}
+	}
+	return ts, nil
+}
+
+// DefaultTemplates are the templates konform ships (questions/drafts).
+var DefaultTemplates = sync.OnceValues(func() (*Templates, error) {
+	sub, err := fs.Sub(questions.Drafts, "drafts")
+	if err != nil {
+		return nil, err
+	}
+	return ParseTemplates(sub)
+})
+
+// set is the template set of kind k in language l, nil where the kind has
+// none.
+func (ts *Templates) set(k Kind, l catalog.Lang) *template.Template {
+	if ts == nil {
+		return nil
+	}
+	return ts.sets[string(k)+"."+string(l)]
+}
+
+// bind gives the writer its kind's templates, with gap and say bound to it.
+func (w *writer) bind(t *template.Template) {
+	if t == nil {
+		return
+	}
+	t, err := t.Clone()
+	if err != nil {
+		panic(err) // Clone fails only after execution, and this one is fresh
+	}
+	w.tpl = t.Funcs(template.FuncMap{
+		"gap": func(text string) string { return w.gapText(text, text) },
+		"say": func(name string, data ...any) string { return w.say(name, data...) },
+	})
+}
+
+// say is the phrase name, executed with data (its first value, or nil),
+// trimmed; "" where the templates do not define it.
+func (w *writer) say(name string, data ...any) string {
+	if w.tpl == nil || w.tpl.Lookup(name) == nil {
+		return ""
+	}
+	var d any
+	if len(data) > 0 {
+		d = data[0]
+	}
+	var b bytes.Buffer
+	if err := w.tpl.ExecuteTemplate(&b, name, d); err != nil {
+		w.err = err
+		return ""
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// exec writes the phrase name with data to the draft's body.
+func (w *writer) exec(name string, data any) {
+	if err := w.tpl.ExecuteTemplate(&w.b, name, data); err != nil {
+		w.err = err
+	}
+}
