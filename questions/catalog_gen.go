@@ -3852,6 +3852,14 @@ func compiled() *catalog.Catalog {
 								DE: "Patientinnen und Patienten",
 								EN: "patients",
 							},
+							"contract": catalog.Text{
+								DE: "Behandlungsvertrag",
+								EN: "treatment contract",
+							},
+							"team": catalog.Text{
+								DE: "Arbeitsvertrag",
+								EN: "employment contract",
+							},
 						},
 						Retention: catalog.Text{
 							DE: "Patientenakte 10 Jahre nach Abschluss der Behandlung (§ 630f Abs. 3 BGB)",
@@ -3882,6 +3890,14 @@ func compiled() *catalog.Catalog {
 								DE: "Klientinnen und Klienten",
 								EN: "clients",
 							},
+							"contract": catalog.Text{
+								DE: "Behandlungs- oder Beratungsvertrag",
+								EN: "treatment or counselling contract",
+							},
+							"team": catalog.Text{
+								DE: "Arbeitsvertrag",
+								EN: "employment contract",
+							},
 						},
 						Retention: catalog.Text{
 							DE: "Behandlungsdokumentation 10 Jahre nach Abschluss der Behandlung (§ 630f Abs. 3 BGB)",
@@ -3902,6 +3918,14 @@ func compiled() *catalog.Catalog {
 							"clients": catalog.Text{
 								DE: "Mandantinnen und Mandanten",
 								EN: "clients",
+							},
+							"contract": catalog.Text{
+								DE: "Mandatsvertrag",
+								EN: "mandate contract",
+							},
+							"team": catalog.Text{
+								DE: "Arbeitsvertrag",
+								EN: "employment contract",
 							},
 						},
 						Retention: catalog.Text{
@@ -3924,6 +3948,14 @@ func compiled() *catalog.Catalog {
 								DE: "Schülerinnen, Schüler und Eltern",
 								EN: "pupils and parents",
 							},
+							"contract": catalog.Text{
+								DE: "Bildungs- oder Betreuungsvertrag",
+								EN: "education or care contract",
+							},
+							"team": catalog.Text{
+								DE: "Arbeitsvertrag",
+								EN: "employment contract",
+							},
 						},
 					},
 					catalog.Option{
@@ -3940,6 +3972,14 @@ func compiled() *catalog.Catalog {
 							"clients": catalog.Text{
 								DE: "Mitglieder",
 								EN: "members",
+							},
+							"contract": catalog.Text{
+								DE: "Mitgliedschaft oder Beratungsvertrag",
+								EN: "membership or advice contract",
+							},
+							"team": catalog.Text{
+								DE: "Arbeitsvertrag; bei Ehrenamtlichen und Mitgliedern die Mitgliedschaft nach der Satzung",
+								EN: "employment contract; for volunteers and members, membership under the statutes",
 							},
 						},
 					},
@@ -3958,6 +3998,14 @@ func compiled() *catalog.Catalog {
 								DE: "Bürgerinnen und Bürger",
 								EN: "citizens",
 							},
+							"contract": catalog.Text{
+								DE: "Beratungsverhältnis",
+								EN: "advisory relationship",
+							},
+							"team": catalog.Text{
+								DE: "Dienst- oder Arbeitsverhältnis",
+								EN: "service or employment relationship",
+							},
 						},
 					},
 					catalog.Option{
@@ -3975,6 +4023,14 @@ func compiled() *catalog.Catalog {
 								DE: "Kundinnen und Kunden",
 								EN: "customers",
 							},
+							"contract": catalog.Text{
+								DE: "Beratungs- oder Kundenvertrag",
+								EN: "advice or customer contract",
+							},
+							"team": catalog.Text{
+								DE: "Arbeitsvertrag",
+								EN: "employment contract",
+							},
 						},
 					},
 					catalog.Option{
@@ -3991,6 +4047,14 @@ func compiled() *catalog.Catalog {
 							"clients": catalog.Text{
 								DE: "Kundinnen und Kunden",
 								EN: "customers",
+							},
+							"contract": catalog.Text{
+								DE: "Behandlungs-, Beratungs- oder Mandatsvertrag",
+								EN: "treatment, counselling or mandate contract",
+							},
+							"team": catalog.Text{
+								DE: "Arbeitsvertrag",
+								EN: "employment contract",
 							},
 						},
 					},
@@ -4138,10 +4202,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   69,
+						Line:   71,
 						Column: 20,
 					},
-					Line:   69,
+					Line:   71,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4305,7 +4369,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   105,
+					Line:   107,
 					Column: 14,
 				},
 				Scope: "context",
@@ -4353,7 +4417,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   120,
+					Line:   122,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4453,7 +4517,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   147,
+					Line:   149,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4628,10 +4692,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   189,
+						Line:   191,
 						Column: 20,
 					},
-					Line:   189,
+					Line:   191,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4689,7 +4753,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   200,
+					Line:   202,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4839,7 +4903,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   244,
+					Line:   246,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5075,7 +5139,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   303,
+					Line:   305,
 					Column: 14,
 				},
 				Scope: "context",
@@ -5126,7 +5190,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   331,
+					Line:   333,
 					Column: 14,
 				},
 				Scope: "context",
@@ -5167,8 +5231,8 @@ func compiled() *catalog.Catalog {
 							EN: "coordination within the team",
 						},
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. b DSGVO (Arbeitsvertrag) und lit. f (berechtigtes Interesse an der Abstimmung im Team)",
-							EN: "Art. 6(1)(b) GDPR (employment contract) and (f) (legitimate interest in coordinating the team)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({team}) und lit. f (berechtigtes Interesse an der Abstimmung im Team)",
+							EN: "Art. 6(1)(b) GDPR ({team}) and (f) (legitimate interest in coordinating the team)",
 						},
 					},
 					catalog.Option{
@@ -5179,8 +5243,8 @@ func compiled() *catalog.Catalog {
 						},
 						Outward: true,
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. f DSGVO (berechtigtes Interesse an einfacher Kommunikation); geht es um einen Vertrag, lit. b",
-							EN: "Art. 6(1)(f) GDPR (legitimate interest in simple communication); where a contract is concerned, (b)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO, soweit es um einen Vertrag oder seine Anbahnung geht, im Übrigen lit. f (berechtigtes Interesse an einfacher Kommunikation)",
+							EN: "Art. 6(1)(b) GDPR where a contract or its preparation is concerned, otherwise (f) (legitimate interest in simple communication)",
 						},
 						BasisSpecial: catalog.Text{
 							DE: "für Gesundheitsdaten in einer Behandlung Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG, sonst ausdrückliche Einwilligung (Art. 9 Abs. 2 lit. a DSGVO)",
@@ -5243,8 +5307,8 @@ func compiled() *catalog.Catalog {
 							EN: "meetings",
 						},
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. b DSGVO (Arbeits- oder Kundenvertrag) und lit. f (berechtigtes Interesse an Besprechungen auf Entfernung)",
-							EN: "Art. 6(1)(b) GDPR (employment or customer contract) and (f) (legitimate interest in meeting at a distance)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({team} oder Vertrag mit den Teilnehmenden) und lit. f (berechtigtes Interesse an Besprechungen auf Entfernung)",
+							EN: "Art. 6(1)(b) GDPR ({team} or contract with the participants) and (f) (legitimate interest in meeting at a distance)",
 						},
 					},
 					catalog.Option{
@@ -5267,8 +5331,8 @@ func compiled() *catalog.Catalog {
 						},
 						Outward: true,
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. b DSGVO (Behandlungs-, Beratungs- oder Mandatsvertrag)",
-							EN: "Art. 6(1)(b) GDPR (treatment, counselling or mandate contract)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({contract})",
+							EN: "Art. 6(1)(b) GDPR ({contract})",
 						},
 						BasisSpecial: catalog.Text{
 							DE: "für Gesundheitsdaten Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG (Behandlung)",
@@ -8739,6 +8803,7 @@ func compiled() *catalog.Catalog {
 				Alternatives: []string{
 					"element",
 				},
+				PrivacyPolicy: "record-threema-work-privacy",
 			},
 			&catalog.Tool{
 				ID: "telegram",
@@ -9240,6 +9305,7 @@ func compiled() *catalog.Catalog {
 				Aliases: []string{
 					"matrix",
 				},
+				PrivacyPolicy: "record-element-privacy",
 			},
 			&catalog.Tool{
 				ID: "facebook-messenger",
@@ -9382,6 +9448,7 @@ func compiled() *catalog.Catalog {
 					"whatsapp-business-platform",
 					"threema-work",
 				},
+				PrivacyPolicy: "record-meta-privacy-2025",
 			},
 			&catalog.Tool{
 				ID: "flip",
@@ -9481,6 +9548,7 @@ func compiled() *catalog.Catalog {
 					"teamwire",
 					"threema-work",
 				},
+				PrivacyPolicy: "record-flip-privacy",
 			},
 			&catalog.Tool{
 				ID: "microsoft-teams",
@@ -9666,6 +9734,7 @@ func compiled() *catalog.Catalog {
 					"bigbluebutton",
 					"nextcloud-talk",
 				},
+				PrivacyPolicy: "record-ms-privacy-2026",
 			},
 			&catalog.Tool{
 				ID: "zoom",
@@ -9859,6 +9928,7 @@ func compiled() *catalog.Catalog {
 					"bigbluebutton",
 					"tixeocloud",
 				},
+				PrivacyPolicy: "record-zoom-privacy-2024",
 			},
 			&catalog.Tool{
 				ID: "webex",
@@ -11597,6 +11667,7 @@ func compiled() *catalog.Catalog {
 					"threema-work",
 					"teamwire",
 				},
+				PrivacyPolicy: "record-stashcat-privacy",
 			},
 			&catalog.Tool{
 				ID: "teamwire",
@@ -11688,6 +11759,7 @@ func compiled() *catalog.Catalog {
 					"threema-work",
 					"stashcat",
 				},
+				PrivacyPolicy: "record-teamwire-privacy",
 			},
 			&catalog.Tool{
 				ID: "ti-messenger",
@@ -11887,6 +11959,7 @@ func compiled() *catalog.Catalog {
 					"opentalk",
 					"jitsi-hosted",
 				},
+				PrivacyPolicy: "record-alfaview-privacy",
 			},
 			&catalog.Tool{
 				ID: "kbv-video",
@@ -12302,6 +12375,7 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				PrivacyPolicy: "record-otter-privacy-2023",
 			},
 			&catalog.Tool{
 				ID: "microsoft-teams-free",
@@ -12437,6 +12511,7 @@ func compiled() *catalog.Catalog {
 					"jitsi-hosted",
 					"opentalk",
 				},
+				PrivacyPolicy: "record-ms-privacy-2026",
 			},
 			&catalog.Tool{
 				ID: "skype",

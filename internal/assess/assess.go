@@ -590,9 +590,9 @@ func (p *Plan) activities(t *Tool) []Activity {
 			if !ok || v == catalog.Unknown {
 				continue
 			}
-			act := Activity{Use: o, Basis: o.Basis, Retention: o.Retention}
+			act := Activity{Use: o, Basis: p.fillWords(o.Basis), Retention: o.Retention}
 			if special || care && o.File || v == "staff_matters" && answerIs(t.Answers, "sick_notes", "yes") {
-				act.Special = o.BasisSpecial
+				act.Special = p.fillWords(o.BasisSpecial)
 			}
 			if act.Retention.DE == "" && o.File {
 				act.Retention = sector.Retention
@@ -613,7 +613,7 @@ func (p *Plan) activities(t *Tool) []Activity {
 	if answerIs(t.Answers, "sick_notes", "yes") && !slices.ContainsFunc(out, func(a Activity) bool { return a.Use.ID == "staff_matters" }) {
 		if q := p.Catalog.Question("used_for"); q != nil {
 			if o, ok := q.Option("staff_matters"); ok {
-				out = append(out, Activity{Use: o, Subjects: []string{"staff"}, Basis: o.Basis, Special: o.BasisSpecial, Retention: o.Retention})
+				out = append(out, Activity{Use: o, Subjects: []string{"staff"}, Basis: p.fillWords(o.Basis), Special: p.fillWords(o.BasisSpecial), Retention: o.Retention})
 			}
 		}
 	}
@@ -1090,6 +1090,13 @@ func (p *Plan) alternatives(t *Tool) []*catalog.Tool {
 		}
 	}
 	return out
+}
+
+// fillWords puts the organisation's words ({contract}) into a catalogue
+// text that names no tool.
+func (p *Plan) fillWords(x catalog.Text) catalog.Text {
+	w := p.Words()
+	return catalog.Text{DE: fill(x.DE, "", w, catalog.DE), EN: fill(x.EN, "", w, catalog.EN)}
 }
 
 // fill puts the tool's name and the organisation's words into a rule's

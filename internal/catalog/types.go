@@ -367,6 +367,9 @@ type Tool struct {
 	Alternatives []string `yaml:"alternatives,omitempty"`
 	// Custom marks the "other tool" entry whose name and facts the user gives.
 	Custom bool `yaml:"custom,omitempty"`
+	// PrivacyPolicy is the id of the source that is the provider's own
+	// privacy notice: the notice links to its URL.
+	PrivacyPolicy string `yaml:"privacy_policy,omitempty"`
 	// Family groups editions of one product (the WhatsApp apps): a plan's
 	// first steps name a topic once per family. Empty: the tool's id.
 	Family string `yaml:"family,omitempty"`

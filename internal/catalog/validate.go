@@ -274,6 +274,7 @@ func (v *validator) question(q *Question) {
 		for k, w := range o.Words {
 			v.text(fmt.Sprintf("%s option %s word %s", where, o.ID, k), w, false)
 		}
+		v.placeholders(fmt.Sprintf("%s option %s basis", where, o.ID), o.Basis, o.BasisSpecial)
 		if q.ID != WordsQuestion && o.Alternatives != nil {
 			v.errf("%s option %s: only question %s has alternatives", where, o.ID, WordsQuestion)
 		}
@@ -367,6 +368,11 @@ func (v *validator) tool(t *Tool) {
 	v.text(where+" about", t.About, false)
 	if !t.Kind.Valid() {
 		v.errf("%s: kind must be one of %s", where, KindList())
+	}
+	if t.PrivacyPolicy != "" {
+		if s := v.c.Source(t.PrivacyPolicy); s == nil || !strings.HasPrefix(s.URL, "https://") {
+			v.errf("%s: privacy_policy %q is no source with an https address", where, t.PrivacyPolicy)
+		}
 	}
 	if !t.Custom {
 		if t.Vendor == "" {

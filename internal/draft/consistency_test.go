@@ -119,6 +119,13 @@ func checkOneTruth(t *testing.T, name string, p *assess.Plan, l catalog.Lang) {
 		if tool.Lead != nil {
 			// A replaced tool: no notice section, no first-contact message,
 			// no permission in the policy (at most its uses inside).
+			if tool.ReplaceAll() {
+				for _, head := range []string{"### Zusammenarbeit über " + tn, "### Working together through " + tn} {
+					if strings.Contains(notice, head+"\n") {
+						t.Errorf("%s: the plan stops %s, yet the notice tells staff about it", name, tn)
+					}
+				}
+			}
 			for _, head := range []string{"## Kommunikation über " + tn, "## Communication through " + tn} {
 				if strings.Contains(notice, head+"\n") {
 					t.Errorf("%s: the plan replaces %s, yet the notice has a section for it", name, tn)

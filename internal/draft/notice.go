@@ -1,7 +1,7 @@
 package draft
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/konform/konform/internal/assess"
@@ -9,109 +9,231 @@ import (
 	"github.com/konform/konform/internal/report"
 )
 
-// notice writes a privacy-notice section (Art. 13 GDPR) for each tool used
-// with people outside the organisation, and a first-contact message for
-// messengers that can send one.
+// noticeSection is the part of the notice on one tool (Art. 13 GDPR).
+type noticeSection struct {
+	Tool, Kind, Vendor, Policy string
+	SelfRun                    string // "we run it ourselves …", where no provider runs it
+	Purposes, Transfers, Law   []string
+	Recipients, Deletion       string
+	Recording                  bool
+	RecordingDeletion          string
+	Staff                      bool // for the people inside
+	transfers, consent         bool
+}
+
+// firstContact is the greeting a messenger's business profile sends.
+type firstContact struct {
+	Tool, Organisation, Website string
+	Purposes                    []string
+	Advertises                  bool
+}
+
+// notice writes the privacy notice (Art. 13 GDPR): a section for each
+// tool used with people outside the organisation, one for the people
+// inside (employees; in an association also volunteers and members), the
+// rights once, and a first-contact message for messengers that send one.
+// It is published: it says what holds and marks gaps, never a verdict.
 func (w *writer) notice() {
-	var tools, replaced []*assess.Tool
+	var outside, inside []noticeSection
+	var replaced []*assess.Tool
 	for _, t := range w.p.Tools {
 		switch {
-		case !t.Outward:
-		case t.Lead != nil:
+		case t.Outward && t.Lead != nil:
 			replaced = append(replaced, t)
-		default:
-			tools = append(tools, t)
+		case t.Outward:
+			outside = append(outside, w.section(t, false))
+		}
+		if t.Inside && !(t.Lead != nil && t.ReplaceAll()) {
+			inside = append(inside, w.section(t, true))
 		}
 	}
 	if len(replaced) > 0 {
-		these := w.tx("diese Werkzeuge", "these tools")
-		if len(replaced) == 1 {
-			these = w.tx("dieses Werkzeug", "this tool")
-		}
-		w.notes = append(w.notes, w.tx(
-			"Nicht aufgenommen: ", "Left out: ")+w.names(replaced)+fmt.Sprintf(w.tx(
-			" – der Aktionsplan sieht vor, %s für die Kommunikation nach außen zu ersetzen (siehe „Erste Schritte“). Ergänzen Sie hier den Nachfolger, sobald er feststeht.",
-			" – the action plan replaces %s for communication with outsiders (see \"First steps\"). Add the successor here once it is chosen."), these))
+		w.notes = append(w.notes, w.say("leftout", map[string]any{"Names": w.names(replaced), "One": len(replaced) == 1}))
 	}
-	if len(tools) == 0 && len(replaced) > 0 {
-		// Nothing of the tools stays outward: the notice waits for the
-		// successor, and says so as a gap, not as a verdict.
-		w.para(w.tx("Abschnitte für die Datenschutzerklärung Ihrer Website: ", "Sections for the privacy policy on your website: ") +
-			w.gapText("die Abschnitte für das Werkzeug schreiben, das die ersetzten Werkzeuge ablöst", "write the sections for the tool that replaces the ones replaced"))
-		return
+	v := struct {
+		Website, Waiting, Controller, Contact, DPO string
+		Outside, Inside                            []noticeSection
+		Association, Consent, Transfers            bool
+		Messages                                   []firstContact
+	}{Outside: outside, Inside: inside, Association: has(w.ctx("sector"), "association")}
+	if len(outside) > 0 {
+		v.Website = w.text("website")
+	} else if len(replaced) > 0 {
+		v.Waiting = w.gapSay("waiting")
 	}
-	if len(tools) == 0 {
-		w.para(w.tx(
-			"Laut den Antworten wird keines der Werkzeuge mit Personen außerhalb der Organisation genutzt. Datenschutzhinweise für Externe sind dafür nicht nötig; Beschäftigte informieren Sie mit einer eigenen Information nach Art. 13 DSGVO.",
-			"According to the answers, none of the tools is used with people outside the organisation. A privacy notice for outsiders is not needed for them; inform employees with a notice of its own under Art. 13 GDPR."))
-		return
-	}
-	w.para(w.tx(
-		"Abschnitte zum Einfügen in die Datenschutzerklärung Ihrer Website, einer je Werkzeug. Die Datenschutzerklärung steht unter: ",
-		"Sections to paste into the privacy policy on your website, one per tool. The privacy policy is at: ") + w.text("website"))
-	w.heading(2, w.tx("Verantwortlicher und Kontakt", "Controller and contact"))
-	w.line("- **%s** %s", w.tx("Verantwortlich:", "Controller:"), w.text("controller"))
-	w.line("- **%s** %s", w.tx("Ansprechperson für Datenschutz:", "Contact for data protection:"), w.text("privacy_contact"))
+	v.Controller, v.Contact = w.text("controller"), w.text("privacy_contact")
 	if !has(w.ctx("dpo"), "no") {
-		w.line("- **%s** %s", w.tx("Datenschutzbeauftragte(r):", "Data protection officer:"), w.dpo())
+		v.DPO = w.dpo()
 	}
-	w.line("")
-	for _, t := range tools {
-		w.heading(2, w.tx("Kommunikation über ", "Communication through ")+w.name(t))
-		w.para(w.tx("Wenn Sie mit uns über ", "When you communicate with us through ") + w.name(t) +
-			w.tx(" kommunizieren, verarbeiten wir Ihren Namen und Ihre Kennung (Telefonnummer oder Konto), die Inhalte Ihrer Nachrichten oder Gespräche und Verbindungsdaten. Anbieter des Dienstes ist ",
-				", we process your name and identifier (phone number or account), the content of your messages or calls and connection data. The service is provided by ") +
-			w.vendor(t) + ".")
-		w.line("- **%s** %s", w.tx("Zwecke und Rechtsgrundlagen:", "Purposes and legal bases:"), w.bases(t, true))
-		w.line("- **%s** %s", w.tx("Empfänger:", "Recipients:"), w.recipients(t, true))
-		w.line("- **%s** %s", w.tx("Übermittlung in Drittländer:", "Transfers to third countries:"), w.transfer(t, true))
-		w.line("- **%s** %s", w.tx("Speicherdauer:", "Storage period:"), w.erasure(t))
-		w.line("- **%s** %s", w.tx("Ihre Rechte:", "Your rights:"), w.tx(
-			"Auskunft (Art. 15 DSGVO), Berichtigung (Art. 16), Löschung (Art. 17), Einschränkung der Verarbeitung (Art. 18), Datenübertragbarkeit (Art. 20), Widerspruch (Art. 21), Widerruf einer Einwilligung mit Wirkung für die Zukunft (Art. 7 Abs. 3) und Beschwerde bei einer Datenschutz-Aufsichtsbehörde (Art. 77).",
-			"access (Art. 15 GDPR), rectification (Art. 16), erasure (Art. 17), restriction of processing (Art. 18), data portability (Art. 20), objection (Art. 21), withdrawal of consent for the future (Art. 7(3)) and a complaint to a data protection authority (Art. 77)."))
-		w.line("- **%s** %s", w.tx("Andere Wege:", "Other ways:"), w.tx(
-			"Sie müssen "+w.name(t)+" nicht nutzen. Sie erreichen uns auch per Telefon, E-Mail oder Post; die Kontaktdaten stehen oben.",
-			"You do not have to use "+w.name(t)+". You can reach us by phone, e-mail or post as well; the contact details are above."))
-		w.line("")
-		if t.Kind == catalog.KindMessenger && w.factIs(t, "business_profile", "yes") {
-			w.para("**" + w.tx("Erstkontakt-Nachricht", "First-contact message") + "** " + w.tx(
-				"(als Begrüßungs- oder erste Antwort im Unternehmensprofil):",
-				"(as the greeting or first reply of the business profile):"))
-			w.para("> " + w.tx(
-				"Danke für Ihre Nachricht! Wir nutzen "+w.name(t)+" für Terminabsprachen und kurze Fragen. Bitte schicken Sie uns hierüber keine Gesundheitsdaten oder andere vertrauliche Unterlagen. Wie wir mit Ihren Daten umgehen: ",
-				"Thank you for your message! We use "+w.name(t)+" for appointments and short questions. Please do not send us health data or other confidential documents this way. How we handle your data: ") +
-				w.text("website") + w.tx(". Lieber anders? Rufen Sie uns an oder schreiben Sie eine E-Mail.", ". Prefer another way? Call us or write an e-mail."))
+	for _, s := range slices.Concat(outside, inside) {
+		v.Consent = v.Consent || s.consent
+		v.Transfers = v.Transfers || s.transfers
+	}
+	for _, t := range w.p.Tools {
+		if !t.Outward || t.Lead != nil || t.Kind != catalog.KindMessenger || !w.factIs(t, "business_profile", "yes") {
+			continue
+		}
+		m := firstContact{Tool: w.name(t), Organisation: strings.TrimSuffix(report.Escape(w.p.Assessment.Organisation), "."),
+			Website: v.Website, Advertises: has(w.tool(t, "marketing_here"), "yes")}
+		for _, a := range t.Activities {
+			if a.Use.Outward {
+				m.Purposes = append(m.Purposes, w.purpose(a))
+			}
+		}
+		if len(m.Purposes) > 0 {
+			v.Messages = append(v.Messages, m)
 		}
 	}
+	w.exec("doc", v)
 }
 
-// bases says, per processing activity of the tool, the legal basis that
-// carries it – the plan's activities. The notice (public) names only the
-// uses with people outside.
-func (w *writer) bases(t *assess.Tool, public bool) string {
+// purpose says an activity's purpose in the sector's words.
+func (w *writer) purpose(a assess.Activity) string {
+	words := w.p.Words()
+	s := w.say("purpose."+a.Use.ID, map[string]any{
+		"Clients": report.Escape(words["clients"].In(w.l)), "Sector": strings.Join(w.ctx("sector"), ""), "SickNotes": false})
+	if s == "" {
+		s = report.Escape(a.Use.Label.In(w.l))
+	}
+	return s
+}
+
+// section is the notice's part on tool t: for the people outside, or
+// (staff) for those inside.
+func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
+	s := noticeSection{Tool: w.name(t), Kind: string(t.Kind), Vendor: w.vendor(t), Staff: staff}
+	if t.Catalog != nil && t.Catalog.PrivacyPolicy != "" {
+		if src := w.p.Catalog.Source(t.Catalog.PrivacyPolicy); src != nil {
+			s.Policy = src.URL
+		}
+	}
+	switch {
+	case w.factIs(t, "avv", "not_needed"):
+		// Run by the organisation itself: no provider to name.
+		where := ""
+		switch {
+		case has(w.tool(t, "server_site"), "rented"):
+			where = w.say("selfrun.host")
+		case has(w.tool(t, "operating_model"), "provider_hosted"):
+			where = w.say("selfrun.it")
+		}
+		s.SelfRun = w.say("selfrun", where)
+	case s.Policy == "" && t.Catalog != nil && !t.Catalog.Custom:
+		s.Vendor += " – " + w.gapSay("policy.gap")
+	}
+	for _, a := range t.Activities {
+		if a.Use.Outward == staff {
+			continue
+		}
+		line := report.Escape(a.Basis.In(w.l))
+		if sp := a.Special.In(w.l); sp != "" {
+			line += "; " + report.Escape(sp)
+		}
+		s.Purposes = append(s.Purposes, w.say("purpose.basis", map[string]string{"Purpose": w.purpose(a), "Basis": line}))
+		if r := a.Retention.In(w.l); r != "" {
+			if law := w.say("storage.law", report.Escape(r)); !slices.Contains(s.Law, law) {
+				s.Law = append(s.Law, law)
+			}
+		}
+	}
 	if len(t.Activities) == 0 {
-		return w.gap(w.q("used_for"))
+		s.Purposes = []string{w.gap(w.q("used_for"))}
+	}
+	if !staff && has(w.tool(t, "marketing_here"), "yes") {
+		s.Purposes = append(s.Purposes, w.say("purpose.marketing"))
+		s.consent = true
+	}
+	s.Recipients = w.publicRecipient(t)
+	s.Transfers, s.transfers = w.publicTransfers(t)
+	switch v := w.ctx("deletion_periods"); {
+	case has(v, "yes"):
+		s.Deletion = w.say("deletion.periods")
+	case has(v, "no"):
+		s.Deletion = " – " + w.gapSay("erasure.set")
+	default:
+		s.Deletion = " – " + w.gap(w.q("deletion_periods"))
+	}
+	if has(w.tool(t, "auto_delete"), "yes") {
+		s.Deletion = strings.TrimSuffix(s.Deletion, ".") + " " + w.say("deletion.auto", w.name(t)) + "."
+	}
+	s.Recording = t.Kind == catalog.KindNotetaker || has(w.tool(t, "recording"), "sometimes", "often") || has(w.tool(t, "ai_features"), "on", "with_rules")
+	if s.Recording {
+		s.consent = true
+		s.RecordingDeletion = w.gapSay("recording.deletion")
+	}
+	return s
+}
+
+// publicRecipient names the provider and its role, as the notice may say
+// it: a processor where the agreement is signed, else the provider.
+func (w *writer) publicRecipient(t *assess.Tool) string {
+	if w.factIs(t, "avv", "not_needed") {
+		r := w.recordRecipients(t)
+		return strings.Join(r, "; ")
+	}
+	if has(w.tool(t, "dpa_signed"), "signed") {
+		return w.say("rcpt.public", w.vendor(t))
+	}
+	return w.say("rcpt.public.provider", w.vendor(t))
+}
+
+// publicTransfers say where the tool's data go outside the EU/EEA, as the
+// notice may say it: only a safeguard that holds; a DPF certification the
+// catalogue names but nobody checked stays a gap. It reports whether
+// data go to a third country.
+func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
+	tr := t.Transfer
+	switch tr.Need {
+	case assess.NoTransfer:
+		return []string{w.say("transfer.none")}, false
+	case assess.TransferUnknown:
+		if len(tr.Where) == 1 && tr.Where[0] == "subprocessors" {
+			return []string{w.gap(w.q("non_eu_subprocessors"))}, false
+		}
+		return []string{w.gap(w.q("hosting"))}, false
+	}
+	var where []string
+	sub := has(w.tool(t, "non_eu_subprocessors"), "yes")
+	for _, v := range tr.Where {
+		switch v {
+		case "subprocessors":
+			sub = true
+		case catalog.Unknown:
+		default:
+			if s := w.say("where." + v); s != "" {
+				where = append(where, s)
+			} else {
+				where = append(where, w.labels("hosting", []string{v})...)
+			}
+		}
+	}
+	var basis string
+	switch {
+	case tr.Safeguard == "dpf" && !tr.FromCatalog:
+		basis = w.say("safeguard.dpf") + w.say("transfer.dpf.certified")
+	case tr.Safeguard == "scc":
+		basis = w.say("safeguard.scc")
+	case tr.Safeguard == "bcr":
+		basis = w.say("safeguard.bcr")
+	case tr.Via != nil:
+		basis = w.gapSay("transfer.stop")
+	default:
+		basis = w.gap(w.q("transfer_basis"))
 	}
 	var out []string
-	for _, a := range t.Activities {
-		if public && !a.Use.Outward {
-			continue // internal uses are not for this notice
+	if len(where) == 0 && sub && tr.Safeguard != catalog.Unknown && tr.Safeguard != "none" && !tr.FromCatalog {
+		// Only the provider's sub-processors are abroad, on a safeguard
+		// the answers name; the DPF covers those in the USA alone.
+		where = []string{w.say("where.subprocessors")}
+		if sub = tr.Safeguard == "dpf"; sub {
+			where = []string{w.say("where.sub.usa")}
 		}
-		line := a.Use.Label.In(w.l) + ": " + a.Basis.In(w.l)
-		if sp := a.Special.In(w.l); sp != "" {
-			line += "; " + sp
-		}
-		line = report.Escape(line)
-		if !public && t.Lead != nil && (t.ReplaceAll() || a.Use.Outward) {
-			line += fmt.Sprintf(w.tx(" – laut Aktionsplan einzustellen ab %s (%s)", " – to end from %s according to the action plan (%s)"), w.date(t.Lead.Due), t.Lead.ID)
-		}
-		out = append(out, line)
 	}
-	if has(w.tool(t, "marketing_here"), "yes") {
-		out = append(out, w.tx("Werbung und Newsletter: Ihre Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 7 UWG), jederzeit widerruflich", "advertising and newsletters: your consent (Art. 6(1)(a) GDPR, § 7 UWG), withdrawable at any time"))
+	if len(where) > 0 {
+		out = append(out, strings.Join(where, ", ")+" – "+basis)
 	}
-	if len(out) == 0 {
-		return w.tx("nur interne Nutzung", "internal use only")
+	if sub {
+		out = append(out, w.gapSay("transfer.sub.gap"))
 	}
-	return strings.Join(out, "; ")
+	return out, true
 }

@@ -28,8 +28,15 @@ type Templates struct {
 var funcs = template.FuncMap{
 	"join": strings.Join,
 	"last": func(list []string) int { return len(list) - 1 },
-	"gap":  func(string) string { return "" },
-	"say":  func(string, ...any) string { return "" },
+	// period ends a sentence after s, unless s ends with one ("Inc.").
+	"period": func(s string) string {
+		if strings.HasSuffix(s, ".") {
+			return ""
+		}
+		return "."
+	},
+	"gap": func(string) string { return "" },
+	"say": func(string, ...any) string { return "" },
 }
 
 // Langs are the languages a template exists in.
@@ -132,10 +139,18 @@ func (w *writer) bind(t *template.Template) {
 	})
 }
 
+// optional are the prefixes of phrases a template may leave out: the Go
+// code then says the catalogue's label.
+var optional = []string{"purpose.", "where."}
+
 // say is the phrase name, executed with data (its first value, or nil),
-// trimmed; "" where the templates do not define it.
+// trimmed; "" for an optional phrase the templates do not define. Any
+// other missing phrase is an error of the templates.
 func (w *writer) say(name string, data ...any) string {
 	if w.tpl == nil || w.tpl.Lookup(name) == nil {
+		if !slices.ContainsFunc(optional, func(p string) bool { return strings.HasPrefix(name, p) }) && w.err == nil {
+			w.err = fmt.Errorf("%s: no phrase {{define %q}}", w.tpl.Name(), name)
+		}
 		return ""
 	}
 	var d any

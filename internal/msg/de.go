@@ -71,6 +71,7 @@ var messagesDE = map[string]string{
 	"%s: a choice needs at least two options":                                           "%s: eine Auswahl braucht mindestens zwei Optionen",
 	"%s: secrets and bars_secrets concern one tool: only in tool rules":                 "%s: secrets und bars_secrets betreffen ein Werkzeug: nur in Werkzeugregeln",
 	"%s: an action that readies a tool for secrets cannot bar them or replace the tool": "%s: eine Maßnahme, die ein Werkzeug für Geheimnisse rüstet, kann sie nicht ausschließen und das Werkzeug nicht ersetzen",
+	"%s: privacy_policy %q is no source with an https address":                          "%s: privacy_policy %q ist keine Quelle mit einer https-Adresse",
 	"%s: a rule emits a topic once":                                                     "%s: eine Regel gibt ein Thema nur einmal aus",
 	"%s: a text question has nothing to assume":                                         "%s: eine Freitextfrage hat keine Annahme",
 	"%s: a text question takes no options":                                              "%s: eine Freitextfrage hat keine Optionen",

@@ -1,0 +1,106 @@
+package draft_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
+)
+
+// The notice carries every item of Art. 13(1)–(2) GDPR: per tool the
+// purposes with their bases, recipients, transfers, storage and whether
+// providing data is required; once the rights, with the withdrawal of
+// consent only where something rests on consent, and the line on
+// automated decisions. Providers are named with a link to their notice.
+func TestNoticeHasEveryItemOfArticle13(t *testing.T) {
+	p := plan(t, base+`context: {sector: legal_tax, secrecy_203: "yes", partners: both, partner_groups: [patients], deletion_periods: "yes"}
+tools:
+  - tool: zoom
+    answers: {used_for: [consultations], recording: never, ai_features: "off", dpa_signed: signed, hosting: eu_eea, non_eu_subprocessors: "no", confidentiality_bound: "yes"}
+`)
+	md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	for _, want := range []string{
+		"## Videokonferenzen über Zoom", "Bild und Ton", "IP-Adresse",
+		"Mandatsbearbeitung und Beratungsgespräche: Art. 6 Abs. 1 lit. b DSGVO (Mandatsvertrag)",
+		"als Auftragsverarbeiter", "(https://www.zoom.com/en/trust/privacy/privacy-statement/)",
+		"**Übermittlung in Drittländer:** keine", "**Speicherdauer:**", "§ 66 Abs. 1 StBerG",
+		"**Pflicht zur Bereitstellung:**", "## Ihre Rechte", "Art. 77 DSGVO", "Art. 22 DSGVO",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the notice lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "Widerruf") || strings.Contains(md, "widerrufen") {
+		t.Errorf("nothing rests on consent, yet the notice speaks of withdrawing it:\n%s", md)
+	}
+	if n := strings.Count(md, "## Ihre Rechte"); n != 1 {
+		t.Errorf("the rights stand %d times, want once", n)
+	}
+	// Recording with AI features on: a section on it, on consent, and the
+	// right to withdraw it.
+	rec := plan(t, base+`context: {sector: business, partners: both, partner_groups: [businesses]}
+tools:
+  - tool: zoom
+    answers: {used_for: [customer_contact], recording: often}
+`)
+	md = string(draft.Make(rec, draft.Notice, catalog.DE).Markdown)
+	for _, want := range []string{"**Aufzeichnung, Transkript und KI-Zusammenfassung:**", "Art. 6 Abs. 1 lit. a DSGVO", "mit Wirkung für die Zukunft widerrufen"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("a tool that records: the notice lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+// People inside are told too: an association's members and volunteers who
+// meet through a self-run Jitsi get a section (not "not needed"), and a
+// server the association runs itself has no provider.
+func TestNoticeForMembersAndVolunteers(t *testing.T) {
+	p := plan(t, base+`context: {sector: association, partners: internal}
+tools:
+  - tool: jitsi-selfhosted
+    answers: {used_for: [meetings], operating_model: self_hosted, server_site: own_premises}
+`)
+	md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	for _, want := range []string{"## Information für Beschäftigte, Ehrenamtliche und Mitglieder", "### Zusammenarbeit über Jitsi", "Den Dienst betreiben wir selbst", "Mitgliedschaft nach der Satzung"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the association's notice lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "Anbieter des Dienstes ist") {
+		t.Errorf("a self-run server has no provider of the service:\n%s", md)
+	}
+}
+
+// A note-taker is no channel people communicate through: the notice says
+// what it records, and only with everyone's agreement.
+func TestNoticeDescribesANoteTaker(t *testing.T) {
+	p := plan(t, base+`context: {sector: business, partners: both, partner_groups: [businesses]}
+tools:
+  - tool: otter
+    answers: {used_for: [meetings, customer_contact], account: organisation, bot_joins: chosen, recording_consent: "yes"}
+`)
+	md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	if !strings.Contains(md, "## Mitschrift von Besprechungen mit Otter.ai") || !strings.Contains(md, "alle Teilnehmenden zustimmen") {
+		t.Errorf("the note-taker's section:\n%s", md)
+	}
+	if strings.Contains(md, "über Otter.ai kommunizieren") {
+		t.Errorf("nobody communicates through a note-taker:\n%s", md)
+	}
+}
+
+// The first-contact message names the organisation and the real purposes,
+// and where messages advertise, how to stop them.
+func TestFirstContactMessage(t *testing.T) {
+	p := plan(t, base+`context: {sector: business, partners: both, partner_groups: [consumers], b2c_marketing: "yes"}
+tools:
+  - tool: whatsapp-business-app
+    answers: {used_for: [orders, appointments], marketing_here: "yes", marketing_consent: "yes"}
+`)
+	md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	for _, want := range []string{"Danke für Ihre Nachricht an Praxis \\<Lind\\>!", "für Angebote, Aufträge und Bestellungen sowie Terminabsprachen und Terminerinnerungen", "„STOPP“"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the first-contact message lacks %q:\n%s", want, md)
+		}
+	}
+}
