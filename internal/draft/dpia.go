@@ -2,9 +2,12 @@ package draft
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/report"
 )
 
 // Judgement is what the answers say about one criterion of the threshold
@@ -20,38 +23,141 @@ const (
 
 // Criterion is one line of the threshold check.
 type Criterion struct {
-	ID     string // art35-3a … wp248-9
+	ID     string // art35-3a … wp248-9, dsk-1, dsk-6, dsk-rest
 	Title  string
 	Judged Judgement
 	Reason string
 }
 
 // DPIAResult is the threshold check's result: required, not required or to
-// clarify, with the criteria it rests on.
+// clarify, with the criteria it rests on and the result per processing
+// activity.
 type DPIAResult struct {
-	Criteria []Criterion
-	Result   Judgement // Met: a DPIA is required
+	Criteria   []Criterion
+	Result     Judgement // Met: a DPIA is required
+	Activities []ActivityResult
+	// Recital91: a single practice or firm whose only criteria are its
+	// patients' or clients' sensitive data – not mandatory (recital 91
+	// sentence 4 GDPR).
+	Recital91 bool
 }
 
-// ThresholdCheck judges the criteria of Art. 35(1) and (3) GDPR and the
-// European authorities' criteria (WP 248 rev.01, endorsed by the EDPB)
-// from the answers: an Art. 35(3) case, or two or more criteria, mean a
-// DPIA is required; where unknown answers could reach that, it is to
-// clarify.
+// ActivityResult is the check's result for one processing activity, as the
+// record numbers it.
+type ActivityResult struct {
+	ID, Purpose, Tools string
+	Met, Open          []string // the WP 248 criteria's numbers
+	Result             Judgement
+}
+
+// counted are the criteria whose count decides (WP 248: two or more).
+func counted(id string) bool { return strings.HasPrefix(id, "wp248") }
+
+// ThresholdCheck judges the criteria of Art. 35(1) and (3) GDPR, the
+// European authorities' criteria (WP 248 rev.01, endorsed by the EDPB) and
+// what konform can judge of the German authorities' list (Art. 35(4)) from
+// the answers: an Art. 35(3) case, a listed case, or two or more criteria
+// mean a DPIA is required; where unknown answers could reach that, it is
+// to clarify.
 func ThresholdCheck(p *assess.Plan, l string) DPIAResult {
 	w := &writer{p: p, l: langOf(l)}
-	anyTool := func(id string, values ...string) (met, unknown bool) {
-		for _, t := range p.Tools {
-			v := w.tool(t, id)
-			if has(v, values...) {
-				met = true
-			}
-			if len(v) == 0 && w.shown(t, id) {
-				unknown = true
-			}
-		}
-		return
+	ts, err := DefaultTemplates()
+	if err != nil {
+		panic(err)
 	}
+	w.bind(ts.set(DPIACheck, w.l))
+	return w.threshold()
+}
+
+// criteria are the judged facts the threshold check rests on, for the
+// whole organisation or for one processing activity.
+type criteria struct {
+	monitoring, monUnknown  bool
+	notetakerAll            []string // note-takers that join every meeting
+	special, specialUnknown bool
+	sickNotes, sickUnknown  bool
+	secrecy, health         bool
+	large, largeUnknown     bool
+	ai, aiUnknown           []string // tools with AI features on; unknown
+	combined, combinedUnk   bool
+	patients, children      bool
+	staff                   []string // tools people work together through
+	vulnUnknown, single     bool
+}
+
+// judge collects the criteria for the uses given (all of them for the
+// organisation).
+func (w *writer) judge(uses []use) criteria {
+	var c criteria
+	ctxHas := func(id string, values ...string) (bool, bool) {
+		v := w.ctx(id)
+		return has(v, values...), len(v) == 0
+	}
+	c.monitoring, c.monUnknown = ctxHas("monitoring", "yes")
+	c.large, c.largeUnknown = ctxHas("staff", "large")
+	c.secrecy, _ = ctxHas("secrecy_203", "yes")
+	c.health, _ = ctxHas("sector", "health", "counselling")
+	solo, _ := ctxHas("staff", "solo")
+	c.single = has(w.ctx("sector"), "health", "counselling", "legal_tax") && has(w.ctx("staff"), "solo", "small")
+	c.children, _ = ctxHas("partner_groups", "children")
+	seen := map[*assess.Tool]bool{}
+	for _, u := range uses {
+		t := u.t
+		if u.a != nil {
+			for _, s := range u.a.Subjects {
+				switch {
+				case s == "patients" && c.health:
+					c.patients = true
+				case s == "staff" && !solo && !slices.Contains(c.staff, w.name(t)):
+					c.staff = append(c.staff, w.name(t))
+				case s == catalog.Unknown:
+					c.vulnUnknown = true
+				}
+			}
+			if u.a.Special.DE != "" && u.a.Use.ID != "staff_matters" {
+				c.special = true
+			}
+		} else {
+			c.vulnUnknown = true
+		}
+		any := func(id string, values ...string) (bool, bool) {
+			v := w.tool(t, id)
+			return has(v, values...), len(v) == 0 && w.shown(t, id)
+		}
+		// Sick notes are the personnel matters' activity.
+		if m, unk := any("sick_notes", "yes"); m && (u.a == nil || u.a.Use.ID == "staff_matters") {
+			c.sickNotes = true
+		} else if unk {
+			c.sickUnknown = true
+		}
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		if m, unk := any("special_categories", "yes"); m {
+			c.special = true
+		} else if unk {
+			c.specialUnknown = true
+		}
+		if m, unk := any("ai_features", "on", "with_rules"); m || t.Kind == catalog.KindNotetaker {
+			c.ai = append(c.ai, w.name(t))
+		} else if unk {
+			c.aiUnknown = append(c.aiUnknown, w.name(t))
+		}
+		if m, unk := any("address_book", "full"); m {
+			c.combined = true
+		} else if unk {
+			c.combinedUnk = true
+		}
+		if has(w.tool(t, "bot_joins"), "all_calendar") {
+			c.notetakerAll = append(c.notetakerAll, w.name(t))
+		}
+	}
+	return c
+}
+
+// verdicts judges each criterion from the collected facts.
+func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	judge := func(met, unknown bool) Judgement {
 		switch {
 		case met:
@@ -61,163 +167,197 @@ func ThresholdCheck(p *assess.Plan, l string) DPIAResult {
 		}
 		return NotMet
 	}
-	ctx := func(id string, values ...string) (met, unknown bool) {
-		v := w.ctx(id)
-		return has(v, values...), len(v) == 0
-	}
-
 	var cs []Criterion
-	add := func(id, de, en string, j Judgement, why string) {
-		cs = append(cs, Criterion{ID: id, Title: w.tx(de, en), Judged: j, Reason: why})
+	add := func(id string, j Judgement, data any) {
+		reason := map[Judgement]string{Met: ".met", NotMet: ".not", ToClarify: ".open"}[j]
+		cs = append(cs, Criterion{ID: id, Title: w.say("crit." + id), Judged: j, Reason: w.say("crit."+id+reason, data)})
 	}
-	monitoring, monUnknown := ctx("monitoring", "yes")
-	special, specialUnknown := anyTool("special_categories", "yes")
-	secrecy, _ := ctx("secrecy_203", "yes")
-	large, largeUnknown := ctx("staff", "large")
-	ai, aiUnknown := anyTool("ai_features", "on", "with_rules")
-	// Matching means the controller's own: uploading the whole address
-	// book. A provider's own purposes are an Art. 28(10) matter.
-	combined, combinedUnknown := anyTool("address_book", "full")
-	// Vulnerable: children; patients and clients in health care and
-	// counselling (the "patients" group means a tax firm's clients too);
-	// employees where the tools carry their personnel matters.
-	care, _ := ctx("sector", "health", "counselling")
-	children, _ := ctx("partner_groups", "children")
-	patients, _ := ctx("partner_groups", "patients")
-	staffData, staffUnknown := anyTool("used_for", "staff_matters")
-	if sick, _ := anyTool("sick_notes", "yes"); sick {
-		staffData = true
-	}
-	if monitoring {
-		staffData = true
-	}
-	vulnerable := children || care && (patients || len(w.ctx("partner_groups")) == 0) || staffData
-	_, vulnUnknown := ctx("partner_groups")
-	vulnUnknown = vulnUnknown && has(w.ctx("partners"), "external", "both") || staffUnknown
-
-	why := func(j Judgement, yes, no, open string) string {
-		switch j {
-		case Met:
-			return yes
-		case ToClarify:
-			return open
-		}
-		return no
-	}
-	j := judge(monitoring, monUnknown)
-	add("art35-3a", "Art. 35 Abs. 3 lit. a: systematische und umfassende Bewertung persönlicher Aspekte mit Rechtswirkung", "Art. 35(3)(a): systematic and extensive evaluation of personal aspects with legal effects", j,
-		why(j, w.tx("Chat- oder Nutzungsdaten werden ausgewertet, um Beschäftigte zu kontrollieren.", "chat or usage data are evaluated to monitor employees."),
-			w.tx("Es wird nichts ausgewertet, um Personen zu bewerten.", "nothing is evaluated to assess people."),
-			w.tx("Offen, ob Chat- oder Nutzungsdaten ausgewertet werden.", "open whether chat or usage data are evaluated.")))
+	add("art35-3a", judge(c.monitoring, c.monUnknown), nil)
 	jb := NotMet
 	switch {
-	case special && large:
+	case c.special && c.large:
 		jb = Met
-	case special && largeUnknown, specialUnknown && (large || largeUnknown):
+	case c.special && c.largeUnknown, c.specialUnknown && (c.large || c.largeUnknown):
 		jb = ToClarify
 	}
-	add("art35-3b", "Art. 35 Abs. 3 lit. b: umfangreiche Verarbeitung besonderer Kategorien (Art. 9)", "Art. 35(3)(b): large-scale processing of special categories (Art. 9)", jb,
-		why(jb, w.tx("Besondere Kategorien in einer großen Organisation.", "special categories in a large organisation."),
-			w.tx("Keine besonderen Kategorien in großem Umfang; eine einzelne Praxis oder Kanzlei verarbeitet nicht „umfangreich“ (Erwägungsgrund 91).", "no special categories on a large scale; a single practice or firm does not process \"on a large scale\" (recital 91)."),
-			w.tx("Offen, ob besondere Kategorien in großem Umfang verarbeitet werden.", "open whether special categories are processed on a large scale.")))
-	add("art35-3c", "Art. 35 Abs. 3 lit. c: systematische Überwachung öffentlich zugänglicher Bereiche", "Art. 35(3)(c): systematic monitoring of publicly accessible areas", NotMet,
-		w.tx("Messenger und Videokonferenzen überwachen keine öffentlichen Bereiche.", "messengers and video conferencing do not monitor public areas."))
-
-	j = judge(monitoring, monUnknown)
-	add("wp248-1", "Bewerten oder Einstufen (Scoring)", "Evaluation or scoring", j, why(j, w.tx("Beschäftigte werden anhand der Daten kontrolliert.", "employees are monitored with the data."), w.tx("Keine Bewertung von Personen.", "no evaluation of people."), w.tx("Offen, ob ausgewertet wird.", "open whether data are evaluated.")))
-	add("wp248-2", "Automatisierte Entscheidung mit Rechtswirkung", "Automated decision with legal effects", NotMet, w.tx("Die Werkzeuge entscheiden nicht über Personen.", "the tools make no decisions about people."))
-	add("wp248-3", "Systematische Überwachung", "Systematic monitoring", j, why(j, w.tx("Anwesenheit oder Nutzung werden überwacht.", "presence or use is monitored."), w.tx("Keine Überwachung.", "no monitoring."), w.tx("Offen, ob überwacht wird.", "open whether there is monitoring.")))
-	// What the plan counts: sick notes in a messenger are health data,
-	// and in a practice every contact with a patient is.
-	sickNotes, sickUnknown := anyTool("sick_notes", "yes")
-	health, _ := ctx("sector", "health", "counselling")
-	jd := judge(special || secrecy || sickNotes || health, specialUnknown || sickUnknown)
-	var whatS []string
-	whatS = w.when(whatS, special || health, "Gesundheitsdaten oder andere besondere Kategorien", "health data or other special categories")
-	whatS = w.when(whatS, sickNotes, "Krankmeldungen", "sick notes")
-	whatS = w.when(whatS, secrecy, "Berufsgeheimnisse (§ 203 StGB)", "professional secrets (§ 203 StGB)")
-	add("wp248-4", "Vertrauliche oder höchstpersönliche Daten", "Sensitive or highly personal data", jd, why(jd, w.tx("Über die Werkzeuge gehen: ", "through the tools go: ")+strings.Join(whatS, ", ")+".", w.tx("Keine besonders vertraulichen Daten.", "no especially sensitive data."), w.tx("Offen, ob sensible Daten ausgetauscht werden.", "open whether sensitive data are exchanged.")))
-	jl := judge(large, largeUnknown)
-	add("wp248-5", "Verarbeitung in großem Umfang", "Large-scale processing", jl, why(jl, w.tx("250 oder mehr Beschäftigte.", "250 or more staff."), w.tx("Kleine oder mittlere Organisation.", "a small or medium organisation."), w.tx("Offen, wie groß die Organisation ist.", "open how large the organisation is.")))
-	jc := judge(combined, combinedUnknown)
-	add("wp248-6", "Abgleichen oder Zusammenführen von Datensätzen", "Matching or combining datasets", jc, why(jc, w.tx("Das ganze Adressbuch des Telefons wird mit dem Dienst abgeglichen.", "the phone's whole address book is matched with the service."), w.tx("Kein Abgleich von Datensätzen durch die Organisation; eigene Zwecke eines Anbieters sind eine Frage von Art. 28 Abs. 10 DSGVO, nicht dieses Kriteriums.", "no matching of datasets by the organisation; a provider's own purposes are a matter of Art. 28(10) GDPR, not of this criterion."), w.tx("Offen, ob die App das ganze Adressbuch abgleicht.", "open whether the app matches the whole address book.")))
-	jv := judge(vulnerable, vulnUnknown)
-	var whoV []string
-	whoV = w.when(whoV, care && (patients || len(w.ctx("partner_groups")) == 0), "Patientinnen und Patienten", "patients")
-	whoV = w.when(whoV, children, "Kinder", "children")
-	whoV = w.when(whoV, staffData, "Beschäftigte mit ihren Personalangelegenheiten", "employees with their personnel matters")
-	add("wp248-7", "Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte in Abhängigkeit)", "Data of vulnerable people (patients, children, dependent employees)", jv, why(jv, w.tx("Betroffen sind: ", "concerned: ")+strings.Join(whoV, ", ")+".", w.tx("Keine besonders schutzbedürftigen Gruppen genannt.", "no especially vulnerable groups named."), w.tx("Offen, mit wem kommuniziert wird.", "open whom the tools are used with.")))
-	ja := judge(ai, aiUnknown)
-	add("wp248-8", "Innovative Technologie (etwa KI-Transkription und -Zusammenfassung)", "Innovative technology (such as AI transcripts and summaries)", ja, why(ja, w.tx("KI-Funktionen sind aktiv.", "AI features are on."), w.tx("Keine KI-Funktionen.", "no AI features."), w.tx("Offen, ob KI-Funktionen aktiv sind.", "open whether AI features are on.")))
-	add("wp248-9", "Betroffene werden an der Ausübung eines Rechts oder der Nutzung eines Dienstes gehindert", "People are kept from exercising a right or using a service", NotMet, w.tx("Wer die Werkzeuge nicht nutzen will, erreicht die Organisation auf anderen Wegen.", "whoever does not want to use the tools reaches the organisation in other ways."))
-	// The authorities' list (Art. 35(4)) differs by Land and konform does
-	// not hold it: always to compare by hand, outside the count.
-	add("list-35-4", "Liste der Aufsichtsbehörde: Verarbeitungen, die stets eine Folgenabschätzung brauchen (Art. 35 Abs. 4 DSGVO)", "The supervisory authority's list of processing that always needs an impact assessment (Art. 35(4) GDPR)", ToClarify,
-		w.tx("Mit der Liste der zuständigen Aufsichtsbehörde abgleichen; konform führt diese Listen nicht.", "compare with the list of the competent authority; konform does not hold these lists."))
-
-	met, open := 0, 0
-	art35 := false
-	for _, c := range cs {
+	add("art35-3b", jb, c.single)
+	add("art35-3c", NotMet, nil)
+	add("wp248-1", judge(c.monitoring, c.monUnknown), nil)
+	add("wp248-2", NotMet, nil)
+	var mon string
+	switch {
+	case c.monitoring:
+		mon = w.say("monitor.yes")
+	case len(c.notetakerAll) > 0:
+		mon = w.say("monitor.notetaker", strings.Join(c.notetakerAll, ", "))
+	}
+	add("wp248-3", judge(mon != "", c.monUnknown), mon)
+	var what []string
+	if c.special || c.health && c.patients {
+		what = append(what, w.say("what.special"))
+	}
+	if c.sickNotes {
+		what = append(what, w.say("what.sicknotes"))
+	}
+	if c.secrecy {
+		what = append(what, w.say("what.secrecy"))
+	}
+	add("wp248-4", judge(len(what) > 0, c.specialUnknown || c.sickUnknown), strings.Join(what, ", "))
+	add("wp248-5", judge(c.large, c.largeUnknown), c.single)
+	add("wp248-6", judge(c.combined, c.combinedUnk), nil)
+	var who []string
+	if c.patients {
+		who = append(who, w.say("who.patients", report.Escape(w.p.Words()["clients"].In(w.l))))
+	}
+	if c.children {
+		who = append(who, w.say("who.children"))
+	}
+	if len(c.staff) > 0 {
+		who = append(who, w.say("who.staff", strings.Join(c.staff, ", ")))
+	}
+	add("wp248-7", judge(len(who) > 0, c.vulnUnknown), strings.Join(who, "; "))
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), strings.Join(c.ai, ", "))
+	add("wp248-9", NotMet, nil)
+	if orgWide {
+		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), c.secrecy)
+		staffWatched := ""
 		switch {
-		case c.Judged == Met && strings.HasPrefix(c.ID, "art35"):
-			art35 = true
-		case c.Judged == Met:
+		case c.monitoring:
+			staffWatched = w.say("monitor.yes")
+		case len(c.notetakerAll) > 0 && !has(w.ctx("staff"), "solo"):
+			staffWatched = w.say("monitor.notetaker", strings.Join(c.notetakerAll, ", "))
+		}
+		add("dsk-6", judge(staffWatched != "", c.monUnknown), staffWatched)
+		add("dsk-rest", ToClarify, nil)
+	}
+	return cs
+}
+
+// outcome is the result the criteria give: an Art. 35(3) case or a listed
+// one, or two WP 248 criteria, require a DPIA; unknown answers that could
+// reach that leave it to clarify. Recital 91 sentence 4: a single
+// practice or firm whose only criteria are its patients' or clients'
+// sensitive data need not.
+func outcome(cs []Criterion, c criteria) (Judgement, bool) {
+	met, open := 0, 0
+	must := false
+	var metIDs []string
+	for _, x := range cs {
+		switch {
+		case x.Judged == Met && !counted(x.ID):
+			must = true
+		case x.Judged == Met:
 			met++
-		case c.Judged == ToClarify && strings.HasPrefix(c.ID, "wp248"):
+			metIDs = append(metIDs, x.ID)
+		case x.Judged == ToClarify && counted(x.ID):
 			open++
 		}
 	}
-	res := NotMet
+	recital := c.single && !must && met >= 2 && len(c.staff) == 0 && !slices.ContainsFunc(metIDs, func(id string) bool {
+		return id != "wp248-4" && id != "wp248-7"
+	})
 	switch {
-	case art35 || met >= 2:
-		res = Met
+	case recital:
+		return NotMet, true
+	case must || met >= 2:
+		return Met, false
 	case met+open >= 2:
-		res = ToClarify
+		return ToClarify, false
 	}
-	return DPIAResult{Criteria: cs, Result: res}
+	return NotMet, false
+}
+
+// threshold is the organisation's threshold check with its result per
+// processing activity.
+func (w *writer) threshold() DPIAResult {
+	var all []use
+	groups := w.activities()
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	c := w.judge(all)
+	r := DPIAResult{Criteria: w.verdicts(c, true)}
+	r.Result, r.Recital91 = outcome(r.Criteria, c)
+	for i, g := range groups {
+		ca := w.judge(g)
+		cs := w.verdicts(ca, false)
+		a := ActivityResult{ID: fmt.Sprintf("VT-%02d", i+1)}
+		a.Result, _ = outcome(cs, ca)
+		var tools []string
+		for _, u := range g {
+			tools = append(tools, w.name(u.t))
+			if a.Purpose == "" {
+				if u.a == nil {
+					a.Purpose = w.say("purpose.unknown", w.name(u.t))
+				} else {
+					a.Purpose = w.purpose(*u.a)
+				}
+			}
+		}
+		a.Tools = strings.Join(tools, ", ")
+		for _, x := range cs {
+			n, _, _ := strings.Cut(x.Title, " ")
+			switch {
+			case !counted(x.ID):
+				if x.Judged == Met {
+					a.Met = append(a.Met, x.ID)
+				}
+			case x.Judged == Met:
+				a.Met = append(a.Met, n)
+			case x.Judged == ToClarify:
+				a.Open = append(a.Open, n)
+			}
+		}
+		r.Activities = append(r.Activities, a)
+	}
+	return r
 }
 
 func (w *writer) dpiaCheck() {
-	r := ThresholdCheck(w.p, string(w.l))
-	result := map[Judgement][2]string{
-		Met:       {"**Eine Datenschutz-Folgenabschätzung ist erforderlich.**", "**A data protection impact assessment is required.**"},
-		NotMet:    {"**Eine Datenschutz-Folgenabschätzung ist nicht erforderlich**, sofern die Liste der Aufsichtsbehörde (letzte Zeile) keinen Eintrag nennt, der zutrifft. Diese Schwellwertanalyse dokumentiert, warum (Rechenschaftspflicht, Art. 5 Abs. 2 DSGVO); wiederholen Sie sie, wenn sich die Nutzung ändert.", "**A data protection impact assessment is not required**, provided the authority's list (last line) names nothing that applies. This threshold check documents why (accountability, Art. 5(2) GDPR); repeat it when the use changes."},
-		ToClarify: {"**Zu klären:** Mit den offenen Antworten könnten zwei oder mehr Kriterien erfüllt sein. Klären Sie die markierten Punkte; bis dahin gehen Sie von einer erforderlichen Folgenabschätzung aus.", "**To clarify:** with the open answers, two or more criteria could be met. Clarify the marked points; until then assume an impact assessment is required."},
-	}[r.Result]
-	w.heading(2, w.tx("Ergebnis", "Result"))
-	w.para(w.tx(result[0], result[1]))
+	r := w.threshold()
 	if r.Result == ToClarify {
-		w.addGap(Gap{Text: w.tx("Ergebnis der Schwellwertanalyse", "result of the threshold check")})
+		w.addGap(Gap{Text: w.say("result.gap")})
 	}
-	if r.Result == Met || r.Result == ToClarify {
-		w.para(w.tx(
-			"Ist eine Folgenabschätzung erforderlich, muss die Organisation außerdem eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen – unabhängig von der Zahl der Beschäftigten (§ 38 Abs. 1 Satz 2 BDSG). Benannt: ",
-			"Where an impact assessment is required, the organisation must also designate a data protection officer – whatever its number of staff (§ 38(1) sentence 2 BDSG). Designated: ") + w.dpo())
-		switch v := w.ctx("dpia_done"); {
-		case has(v, "done"):
-			w.para(w.tx("Laut den Antworten ist die Folgenabschätzung gemacht; prüfen Sie, ob sie diese Werkzeuge abdeckt.", "According to the answers the impact assessment has been done; check that it covers these tools."))
-		case has(v, "no", "checked_not_needed"):
-			w.para(w.tx("Laut den Antworten ist noch keine Folgenabschätzung gemacht: ", "According to the answers no impact assessment has been done yet: ") + w.gapText("durchführen oder begründen, warum sie nicht nötig ist", "carry it out, or give the reasons why it is not needed"))
-		default:
-			w.para(w.tx("Durchgeführt: ", "Carried out: ") + w.gap(w.q("dpia_done")))
-		}
-	}
-	w.heading(2, w.tx("Kriterien", "Criteria"))
-	w.para(w.tx(
-		"Art. 35 Abs. 1 DSGVO verlangt eine Folgenabschätzung bei voraussichtlich hohem Risiko; Abs. 3 nennt Fälle, in denen sie stets nötig ist. Die europäischen Aufsichtsbehörden (Leitlinien WP 248 rev.01, vom EDSA bestätigt) nennen neun Kriterien: Sind zwei oder mehr erfüllt, ist in der Regel eine Folgenabschätzung nötig. Dazu kommt die Liste der Aufsichtsbehörde (Art. 35 Abs. 4 DSGVO).",
-		"Art. 35(1) GDPR requires an impact assessment where a high risk is likely; paragraph 3 names cases where it is always needed. The European authorities (guidelines WP 248 rev.01, endorsed by the EDPB) name nine criteria: where two or more are met, an impact assessment is usually needed. Then there is the supervisory authority's list (Art. 35(4) GDPR)."))
-	w.line("| %s | %s | %s |", w.tx("Kriterium", "Criterion"), w.tx("Erfüllt?", "Met?"), w.tx("Begründung aus den Antworten", "Reason from the answers"))
-	w.line("| --- | --- | --- |")
 	for _, c := range r.Criteria {
-		judged := map[Judgement][2]string{Met: {"ja", "yes"}, NotMet: {"nein", "no"}, ToClarify: {"zu klären", "to clarify"}}[c.Judged]
-		j := w.tx(judged[0], judged[1])
 		if c.Judged == ToClarify {
 			w.addGap(Gap{Text: c.Title})
-			j = "**" + j + "**"
 		}
-		w.line("| %s | %s | %s |", c.Title, j, c.Reason)
 	}
-	w.line("")
-	w.para(fmt.Sprintf(w.tx("Geprüft von: %s – am: %s", "Checked by: %s – on: %s"),
-		w.gapText("Name", "name"), w.gapText("Datum", "date")))
+	v := struct {
+		Result                                             Judgement
+		Recital91                                          bool
+		Clients, DPO, Done, Advice, Assessor, Date, Review string
+		Weighing                                           string
+		Activities                                         []ActivityResult
+		Criteria                                           []Criterion
+	}{Result: r.Result, Recital91: r.Recital91, Activities: r.Activities, Criteria: r.Criteria}
+	v.Clients = report.Escape(w.p.Words()["clients"].In(w.l))
+	if r.Recital91 {
+		v.Weighing = w.gapSay("recital91.gap")
+	}
+	if r.Result != NotMet {
+		v.DPO = w.dpo()
+		switch d := w.ctx("dpia_done"); {
+		case has(d, "done"):
+			v.Done = w.say("dpia.done")
+		case has(d, "no", "checked_not_needed"):
+			v.Done = w.say("dpia.todo", w.gapSay("dpia.todo.gap"))
+		default:
+			v.Done = w.say("dpia.asked", w.gap(w.q("dpia_done")))
+		}
+	}
+	switch d := w.ctx("dpo"); {
+	case has(d, "no"):
+		v.Advice = w.say("advice.none")
+	default:
+		v.Advice = w.gapSay("advice.gap")
+	}
+	if a := strings.TrimSpace(w.p.Assessment.Assessor); a != "" {
+		v.Assessor = report.Escape(a)
+	} else {
+		v.Assessor = w.gapSay("assessor.gap")
+	}
+	v.Date = w.date(w.p.Assessment.Date)
+	v.Review = w.date(catalog.Date{Time: w.p.Assessment.Date.AddDate(1, 0, 0)})
+	w.exec("doc", v)
 }

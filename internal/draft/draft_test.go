@@ -193,7 +193,7 @@ tools: [{tool: threema-work}]`, "wp248-5", draft.Met},
 		{"public areas never", `tools: [{tool: threema-work}]`, "art35-3c", draft.NotMet},
 		{"other ways always open", `tools: [{tool: threema-work}]`, "wp248-9", draft.NotMet},
 		{"the authority's list is compared by hand", `context: {monitoring: "no"}
-tools: [{tool: threema-work}]`, "list-35-4", draft.ToClarify},
+tools: [{tool: threema-work}]`, "dsk-rest", draft.ToClarify},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := draft.ThresholdCheck(plan(t, base+tc.yaml+"\n"), "de")
@@ -207,8 +207,12 @@ tools: [{tool: threema-work}]`, "list-35-4", draft.ToClarify},
 		yaml string
 		want draft.Judgement
 	}{
-		{"sensitive data of patients: two criteria", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: small}
+		{"sensitive data of patients in a single practice: recital 91 sentence 4", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: small}
+tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.NotMet},
+		{"sensitive data of patients in a larger institution: two criteria", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: medium}
 tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.Met},
+		{"a single practice whose team chats through the tool: employees count", `context: {sector: health, partners: both, partner_groups: [patients], monitoring: "no", staff: small}
+tools: [{tool: threema-work, answers: {used_for: [consultations, internal], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.Met},
 		{"one criterion only", `context: {partners: external, partner_groups: [businesses], monitoring: "no", staff: small}
 tools: [{tool: threema-work, answers: {used_for: [customer_contact], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.NotMet},
 		{"one met, one open", `context: {partners: external, partner_groups: [businesses], monitoring: "no", staff: small}
@@ -224,7 +228,7 @@ tools: [{tool: threema-work, answers: {special_categories: "yes", address_book: 
 	got := string(draft.Make(plan(t, base+`context: {monitoring: "yes", dpo: "no"}
 tools: [{tool: threema-work}]
 `), draft.DPIACheck, catalog.DE).Markdown)
-	if !strings.Contains(got, "§ 38 Abs. 1 Satz 2 BDSG") || !strings.Contains(got, "Benannt: nicht benannt") {
+	if !strings.Contains(got, "§ 38 Abs. 1 Satz 2 BDSG") || !strings.Contains(got, "Datenschutzbeauftragte(r): nicht benannt") {
 		t.Errorf("a required DPIA does not name the DPO duty:\n%s", got)
 	}
 }

@@ -41,10 +41,21 @@ type use struct {
 	a *assess.Activity // nil while the tool's use is unknown
 }
 
-// entries are the processing activities: one per purpose, naming every
-// tool it runs through, in the order the tools and their uses come; a
-// tool whose use is unknown is an entry of its own.
+// entries are the record's entries, one per processing activity.
 func (w *writer) entries() []entry {
+	groups := w.activities()
+	out := make([]entry, 0, len(groups))
+	for i, g := range groups {
+		out = append(out, w.entry(fmt.Sprintf("VT-%02d", i+1), g))
+	}
+	return out
+}
+
+// activities are the processing activities: one per purpose, with every
+// tool it runs through, in the order the tools and their uses come; a
+// tool whose use is unknown is one of its own. The record numbers them
+// VT-01, VT-02, …; the threshold check judges each.
+func (w *writer) activities() [][]use {
 	var keys []string
 	byKey := map[string][]use{}
 	for _, t := range w.p.Tools {
@@ -62,9 +73,9 @@ func (w *writer) entries() []entry {
 			byKey[k] = append(byKey[k], use{t, &t.Activities[i]})
 		}
 	}
-	out := make([]entry, 0, len(keys))
-	for i, k := range keys {
-		out = append(out, w.entry(fmt.Sprintf("VT-%02d", i+1), byKey[k]))
+	out := make([][]use, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, byKey[k])
 	}
 	return out
 }

@@ -1,0 +1,57 @@
+package draft_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
+	"github.com/konform/konform/internal/testkit"
+)
+
+// The threshold check reasons like a DPO: employees working through the
+// tools are vulnerable data subjects, a note-taker joining every meeting is
+// systematic monitoring (and behaviour of employees on the German list),
+// the result stands per processing activity, and the sign-off takes the
+// assessor and date from the answers, with a review date.
+func TestThresholdCheckOfAnEngineeringOffice(t *testing.T) {
+	cat := testkit.Catalog(t)
+	p := testkit.Assess(t, cat, testkit.Example("engineering-ai.yaml"))
+	r := draft.ThresholdCheck(p, "de")
+	if r.Result != draft.Met {
+		t.Errorf("AI transcripts of every meeting with employees: result %s, want met", r.Result)
+	}
+	judged := map[string]draft.Judgement{}
+	for _, c := range r.Criteria {
+		judged[c.ID] = c.Judged
+	}
+	for id, want := range map[string]draft.Judgement{"wp248-3": draft.Met, "wp248-7": draft.Met, "wp248-8": draft.Met, "dsk-6": draft.Met, "wp248-6": draft.NotMet} {
+		if judged[id] != want {
+			t.Errorf("%s: %s, want %s", id, judged[id], want)
+		}
+	}
+	if len(r.Activities) == 0 || r.Activities[0].ID != "VT-01" {
+		t.Fatalf("no result per processing activity: %+v", r.Activities)
+	}
+	md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown)
+	for _, want := range []string{"| VT-01: ", "**Geprüft von:** Jonas Kehl", "**am:** 30.11.2026", "spätestens am 30.11.2027", "Art. 35 Abs. 2 DSGVO"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the threshold check lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "Benannt: benannt") || strings.Contains(md, "Erwägungsgrund 91") {
+		t.Errorf("wording from elsewhere in an engineering office's check:\n%s", md)
+	}
+}
+
+// A single practice whose only criteria are its patients' sensitive data
+// weighs recital 91 sentence 4, and says so.
+func TestThresholdCheckRecital91(t *testing.T) {
+	p := plan(t, base+`context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: small}
+tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", address_book: blocked}}]
+`)
+	md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown)
+	if !strings.Contains(md, "Erwägungsgrund 91 Satz 4") || !strings.Contains(md, "Patientinnen und Patienten") || !strings.Contains(md, "nicht erforderlich") {
+		t.Errorf("the weighing under recital 91:\n%s", md)
+	}
+}
