@@ -1,6 +1,8 @@
 package draft
 
 import (
+	"strings"
+
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 )
@@ -13,115 +15,143 @@ func langOf(l string) catalog.Lang {
 	return catalog.DE
 }
 
+// dpaItem is one point of the checklist: ticked where the answers already
+// show it, with the answer that does.
+type dpaItem struct {
+	Text, Why string
+	Done      bool
+}
+
+// dpaProvider is the checklist for one tool's agreement.
+type dpaProvider struct {
+	Tool, Vendor, Host, Signed string
+	Facts                      []string
+	Items                      []dpaItem
+}
+
 // dpaCheck writes, for each tool whose provider offers a processing
-// agreement, the points of Art. 28(3) GDPR to check in it, with what the
-// catalogue knows about the provider.
+// agreement (or whose host or IT service provider needs one), the points
+// of Art. 28 GDPR to check in it – with the sector's own (secrecy,
+// § 393 SGB V) and the tool's AI – ticking what the answers show.
 func (w *writer) dpaCheck() {
-	w.para(w.tx(
-		"Haken Sie ab, was der Vertrag des Anbieters regelt, und notieren Sie die Fundstelle. Was fehlt, verhandeln Sie nach oder wählen einen anderen Anbieter.",
-		"Tick what the provider's agreement covers and note where. What is missing, negotiate – or choose another provider."))
-	var none []*assess.Tool
-	n := 0
+	var v struct {
+		Providers []dpaProvider
+		None      []string
+	}
 	for _, t := range w.p.Tools {
 		offered := w.factIs(t, "avv", "offered", "on_request") || has(w.tool(t, "dpa_signed"), "signed")
-		// A self-run server at a host, or run by an IT service provider:
-		// the agreement to check is theirs.
 		host := w.factIs(t, "avv", "not_needed") && (has(w.tool(t, "server_site"), "rented") || has(w.tool(t, "operating_model"), "provider_hosted"))
 		if !offered && !host {
-			none = append(none, t)
+			v.None = append(v.None, w.noDPA(t))
 			continue
 		}
-		n++
+		d := dpaProvider{Tool: w.name(t), Vendor: w.vendor(t)}
 		if host {
-			who := w.tx("Hoster des Servers", "the server's hosting provider")
+			d.Host = w.say("host.rented")
 			if has(w.tool(t, "operating_model"), "provider_hosted") {
-				who = w.tx("IT-Dienstleister, der den Dienst betreibt", "the IT service provider who runs the service")
+				d.Host = w.say("host.it")
 			}
-			w.heading(2, w.name(t)+" ("+w.tx("Vertragspartner: ", "contract partner: ")+who+")")
+			ref := ""
+			if id := w.actionID(t, "dpa-contract"); id != "" {
+				ref = w.say("action", id)
+			}
+			s := w.say("signed.host", ref)
+			d.Signed = w.gapText(s, s)
 		} else {
-			w.heading(2, w.name(t)+" ("+w.tx("Anbieter: ", "provider: ")+w.vendor(t)+")")
-		}
-		if host {
-			w.line("- **%s** %s", w.tx("Vertrag geschlossen:", "Agreement concluded:"), w.gapText("Vertrag abschließen und hier vermerken"+w.actionRef(t, "dpa-contract", catalog.DE), "conclude the agreement and note it here"+w.actionRef(t, "dpa-contract", catalog.EN)))
-		} else {
-			w.line("- **%s** %s", w.tx("Katalog zum Vertrag:", "Catalogue on the agreement:"), w.orGap(w.factText(t, "avv"), "avv"))
-			if f := w.factText(t, "dpf"); f != "" {
-				w.line("- **%s** %s", w.tx("Katalog zum DPF:", "Catalogue on the DPF:"), f)
+			for _, f := range []string{"avv", "dpf", "hosting", "certifications", "ai"} {
+				if x := w.factText(t, f); x != "" {
+					d.Facts = append(d.Facts, w.say("fact."+f, x))
+				} else if f == "avv" {
+					d.Facts = append(d.Facts, w.say("fact.avv", w.gap(w.q("dpa_signed"))))
+				}
 			}
-			if f := w.factText(t, "hosting"); f != "" {
-				w.line("- **%s** %s", w.tx("Katalog zum Verarbeitungsort:", "Catalogue on where data are processed:"), f)
-			}
-			w.line("- **%s** %s", w.tx("Vertrag geschlossen:", "Agreement concluded:"), w.signed(t))
+			d.Signed = w.signed(t)
 		}
-		w.line("")
-		items := [][2]string{
-			{"Gegenstand, Dauer, Art und Zweck der Verarbeitung, Art der Daten und Kategorien betroffener Personen (Art. 28 Abs. 3 Satz 1)", "subject matter, duration, nature and purpose, type of data and categories of data subjects (Art. 28(3), first sentence)"},
-			{"a) nur auf dokumentierte Weisung – auch bei Übermittlungen in Drittländer", "(a) only on documented instructions – also for transfers to third countries"},
-			{"b) Vertraulichkeit der Personen, die die Daten verarbeiten", "(b) confidentiality of the people who process the data"},
-			{"c) Sicherheit der Verarbeitung (Art. 32) – technische und organisatorische Maßnahmen als Anlage", "(c) security of processing (Art. 32) – technical and organisational measures annexed"},
-			{"d) Unterauftragsverarbeiter nur mit Genehmigung; Liste der Unterauftragnehmer und Information über Änderungen mit Widerspruchsrecht (Art. 28 Abs. 2 und 4)", "(d) sub-processors only with authorisation; a list of them and notice of changes with a right to object (Art. 28(2) and (4))"},
-			{"e) Unterstützung bei Anfragen Betroffener (Art. 12 bis 23)", "(e) assistance with data subjects' requests (Art. 12 to 23)"},
-			{"f) Unterstützung bei Sicherheit, Datenpannen und Folgenabschätzung (Art. 32 bis 36) – mit einer Frist für die Meldung von Pannen", "(f) assistance with security, breaches and impact assessments (Art. 32 to 36) – with a deadline for reporting breaches"},
-			{"g) Löschung oder Rückgabe aller Daten nach Ende der Leistung", "(g) erasure or return of all data at the end of the service"},
-			{"h) Nachweise, Überprüfungen und Inspektionen (Audit) – auch durch beauftragte Prüfer", "(h) information, audits and inspections – also by appointed auditors"},
-			{"Drittlandübermittlung: Eintrag in der DPF-Liste oder Standardvertragsklauseln 2021/914 mit Bewertung der Rechtslage im Zielland", "third-country transfers: an entry in the DPF list or the 2021/914 standard contractual clauses with an assessment of the law in the destination country"},
-			{"keine Nutzung der Daten für eigene Zwecke des Anbieters (Werbung, Profile, Produktverbesserung)", "no use of the data for the provider's own purposes (advertising, profiles, product improvement)"},
-		}
-		switch {
-		case has(w.ctx("secrecy_203"), "yes") && has(w.ctx("sector"), "legal_tax"):
-			items = append(items, [2]string{
-				"Verpflichtung zur Verschwiegenheit in Textform (§ 62a Abs. 3 StBerG, § 43e Abs. 3 BRAO): mit Belehrung über die strafrechtlichen Folgen einer Pflichtverletzung, Kenntnisnahme fremder Geheimnisse nur, soweit der Auftrag es erfordert, und ob Unterauftragnehmer eingesetzt werden dürfen – dann ebenso in Textform verpflichtet",
-				"a confidentiality undertaking in text form (§ 62a(3) StBerG, § 43e(3) BRAO): with notice of the criminal consequences of a breach, access to secrets only as far as the contract requires, and whether sub-contractors may be used – then bound alike in text form"})
-		case has(w.ctx("secrecy_203"), "yes"):
-			items = append(items, [2]string{
-				"Verpflichtung zur Geheimhaltung für Berufsgeheimnisse (§ 203 Abs. 4 StGB): Kenntnisnahme nur, soweit der Auftrag es erfordert; Unterauftragnehmer ebenso verpflichtet",
-				"a confidentiality undertaking for professional secrets (§ 203(4) StGB): access only as far as the contract requires; sub-contractors bound alike"})
-		}
-		for _, it := range items {
-			w.line("- [ ] %s", w.tx(it[0], it[1]))
-		}
-		w.line("")
+		d.Items = w.dpaItems(t, host)
+		v.Providers = append(v.Providers, d)
 	}
-	if n == 0 {
-		w.para(w.tx("Für keines der Werkzeuge bietet der Anbieter laut Katalog und Antworten einen Auftragsverarbeitungsvertrag an.", "According to the catalogue and the answers, no provider of these tools offers a data processing agreement."))
+	w.exec("doc", v)
+}
+
+// dpaItems are the points to check in the tool's agreement.
+func (w *writer) dpaItems(t *assess.Tool, host bool) []dpaItem {
+	checked := has(w.tool(t, "dpa_checked"), "yes")
+	item := func(id string, done bool, why string) dpaItem {
+		return dpaItem{Text: w.say("item." + id), Done: done, Why: why}
 	}
-	if len(none) > 0 {
-		w.heading(2, w.tx("Ohne Vertrag des Anbieters", "Without an agreement from the provider"))
-		for _, t := range none {
-			switch {
-			case w.factIs(t, "avv", "not_needed") && has(w.tool(t, "server_site"), "own_premises"):
-				w.line("- %s: %s", w.name(t), w.tx("auf eigener Hardware in den eigenen Räumen betrieben – kein Vertrag nötig.", "run on own hardware on the organisation's premises – no agreement needed."))
-			case w.factIs(t, "avv", "not_needed"):
-				w.line("- %s: %s", w.name(t), w.tx("selbst betrieben – ein Vertrag ist nur mit einem Hoster oder IT-Dienstleister nötig: ", "self-hosted – an agreement is needed only with a host or IT service provider: ")+w.gap(w.q("server_site")))
-			case w.factIs(t, "avv", "not_offered") || has(w.tool(t, "dpa_signed"), "not_offered"):
-				w.line("- %s: %s", w.name(t), w.tx("der Anbieter bietet keinen Auftragsverarbeitungsvertrag an (siehe Aktionsplan).", "the provider offers no data processing agreement (see the action plan)."))
-			default:
-				w.line("- %s: %s", w.name(t), w.gap(w.q("dpa_signed")))
-			}
+	byCheck := ""
+	if checked {
+		byCheck = w.say("done.checked")
+	}
+	answer := func(q string) string {
+		if v := w.tool(t, q); len(v) > 0 {
+			return w.say("done.answer", strings.Join(w.labels(q, v), ", "))
 		}
-		w.line("")
+		return ""
 	}
+	items := []dpaItem{
+		item("subject", false, ""),
+		item("a", false, ""),
+		item("warn", false, ""),
+		item("b", false, ""),
+		item("c", false, ""),
+		item("guarantees", false, ""),
+		item("d", checked, byCheck),
+		item("flowdown", false, ""),
+		item("e", false, ""),
+		item("f", false, ""),
+		item("g", checked, byCheck),
+		item("h", false, ""),
+		item("location", checked, byCheck),
+	}
+	if !host {
+		tb := w.tool(t, "transfer_basis")
+		// The DPF covers certified US recipients only: ticked for it where
+		// no other sub-processor is abroad.
+		onlyUS := has(w.tool(t, "non_eu_subprocessors"), "no")
+		items = append(items, item("transfer", has(tb, "scc", "bcr") || has(tb, "dpf") && onlyUS, answer("transfer_basis")))
+		items = append(items, item("own", checked || has(w.tool(t, "own_purposes"), "excluded"), answer("own_purposes")))
+	}
+	if t.Kind == catalog.KindNotetaker || has(w.tool(t, "ai_features"), "on", "with_rules", catalog.Unknown) {
+		items = append(items, item("ai", false, ""))
+	}
+	bound := has(w.tool(t, "confidentiality_bound"), "yes")
+	switch {
+	case has(w.ctx("secrecy_203"), "yes") && has(w.ctx("sector"), "legal_tax"):
+		items = append(items, item("secrecy.tax", bound, answer("confidentiality_bound")))
+		if !w.factIs(t, "seat", "germany", "eu_eea") {
+			items = append(items, item("secrecy.abroad", false, ""))
+		}
+	case has(w.ctx("secrecy_203"), "yes"):
+		items = append(items, item("secrecy", bound, answer("confidentiality_bound")))
+	}
+	if has(w.ctx("sector"), "health", "counselling") && (has(w.tool(t, "special_categories"), "yes", catalog.Unknown) || has(w.tool(t, "used_for"), "consultations", "appointments", "customer_contact")) {
+		items = append(items, item("c5", false, ""))
+	}
+	return items
+}
+
+// noDPA says why a tool has no agreement to check.
+func (w *writer) noDPA(t *assess.Tool) string {
+	switch {
+	case w.factIs(t, "avv", "not_needed") && has(w.tool(t, "server_site"), "own_premises"):
+		return w.say("none.own_premises", w.name(t))
+	case w.factIs(t, "avv", "not_needed"):
+		return w.say("none.selfrun", map[string]string{"Tool": w.name(t), "Gap": w.gap(w.q("server_site"))})
+	case w.factIs(t, "avv", "not_offered") || has(w.tool(t, "dpa_signed"), "not_offered"):
+		return w.say("none.not_offered", w.name(t))
+	}
+	return w.say("none.unknown", map[string]string{"Tool": w.name(t), "Gap": w.gap(w.q("dpa_signed"))})
 }
 
 func (w *writer) signed(t *assess.Tool) string {
 	switch v := w.tool(t, "dpa_signed"); {
 	case has(v, "signed"):
-		return w.tx("ja", "yes")
+		return w.say("signed.yes")
 	case has(v, "not_signed"):
-		return w.tx("nein – abschließen (siehe Aktionsplan)", "no – conclude it (see the action plan)")
+		return w.say("signed.no")
 	case has(v, "not_offered"):
-		return w.tx("vom Anbieter nicht angeboten", "not offered by the provider")
+		return w.say("signed.not_offered")
 	}
 	return w.gap(w.q("dpa_signed"))
-}
-
-// orGap is s, or a gap for the question where s is empty.
-func (w *writer) orGap(s, question string) string {
-	if s != "" {
-		return s
-	}
-	if q := w.q(question); q != nil {
-		return w.gap(q)
-	}
-	return w.gapText("ergänzen", "add")
 }

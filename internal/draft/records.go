@@ -435,22 +435,3 @@ func (w *writer) actionID(t *assess.Tool, topic string) string {
 	}
 	return ""
 }
-
-// actionRef names, for an internal draft, the plan's action on the topic
-// for the tool: the action itself, or the one that replaces the tool where
-// the plan lists it under that; nothing where the plan has none.
-func (w *writer) actionRef(t *assess.Tool, topic string, l catalog.Lang) string {
-	for _, a := range w.p.Actions {
-		if a.ID != topic+"/"+t.Key {
-			continue
-		}
-		if a.SupersededBy != nil {
-			a = a.SupersededBy
-		}
-		if l == catalog.EN {
-			return "; action " + a.ID + " in the action plan"
-		}
-		return "; Maßnahme " + a.ID + " im Aktionsplan"
-	}
-	return ""
-}
