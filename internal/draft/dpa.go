@@ -56,7 +56,7 @@ func (w *writer) dpaCheck() {
 				ref = w.say("action", id)
 			}
 			s := w.say("signed.host", ref)
-			d.Signed = w.gapText(s, s)
+			d.Signed = w.gapText(s)
 		} else {
 			for _, f := range []string{"avv", "dpf", "hosting", "certifications", "ai"} {
 				if x := w.factText(t, f); x != "" {

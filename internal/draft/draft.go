@@ -173,21 +173,6 @@ func (w *writer) names(ts []*assess.Tool) string {
 	return strings.Join(names, ", ")
 }
 
-func (w *writer) tx(de, en string) string {
-	if w.l == catalog.EN {
-		return en
-	}
-	return de
-}
-
-func (w *writer) line(format string, args ...any) { fmt.Fprintf(&w.b, format+"\n", args...) }
-
-func (w *writer) para(s string) { w.b.WriteString(s + "\n\n") }
-
-func (w *writer) heading(level int, s string) {
-	w.b.WriteString(strings.Repeat("#", level) + " " + s + "\n\n")
-}
-
 // gap marks a field that the question q would fill. A question counts
 // once, however many fields it leaves open.
 func (w *writer) gap(q *catalog.Question) string {
@@ -197,11 +182,13 @@ func (w *writer) gap(q *catalog.Question) string {
 }
 
 // gapText marks a field no question fills; one text counts once.
-func (w *writer) gapText(de, en string) string {
-	text := w.tx(de, en)
+func (w *writer) gapText(text string) string {
 	w.addGap(Gap{Text: text})
 	return w.say("gap", text)
 }
+
+// gapSay marks a field no question fills, in the words of phrase name.
+func (w *writer) gapSay(name string) string { return w.gapText(w.say(name)) }
 
 func (w *writer) addGap(g Gap) {
 	if !slices.ContainsFunc(w.gaps, func(x Gap) bool {
@@ -288,7 +275,7 @@ func (w *writer) factText(t *assess.Tool, id string) string {
 	if d := f.Fact.Detail.In(w.l); d != "" {
 		s += " (" + d + ")"
 	}
-	return report.Escape(s) + " – " + w.tx("Stand ", "as of ") + f.Fact.AsOf.String()
+	return report.Escape(s) + " – " + w.say("asof", f.Fact.AsOf.String())
 }
 
 func (w *writer) factIs(t *assess.Tool, id string, values ...string) bool {
@@ -305,15 +292,7 @@ func (w *writer) vendor(t *assess.Tool) string {
 	if t.Catalog != nil && t.Catalog.Vendor != "" {
 		return report.Escape(t.Catalog.Vendor)
 	}
-	return w.gapText("Name und Anschrift des Anbieters", "name and address of the provider")
+	return w.gapSay("vendor.gap")
 }
 
 func (w *writer) name(t *assess.Tool) string { return report.Escape(t.Name.In(w.l)) }
-
-// when adds the text in the writer's language to list where cond holds.
-func (w *writer) when(list []string, cond bool, de, en string) []string {
-	if cond {
-		return append(list, w.tx(de, en))
-	}
-	return list
-}

@@ -180,13 +180,6 @@ func (w *writer) entry(id string, uses []use) entry {
 // itself; the record quotes them.
 var processingAreas = []string{"data", "storage", "separation", "privacy_settings"}
 
-// gapSay marks a field no question fills, in the words of phrase name.
-func (w *writer) gapSay(name string) string {
-	text := w.say(name)
-	w.addGap(Gap{Text: text})
-	return w.say("gap", text)
-}
-
 // subject says one group of data subjects.
 func (w *writer) subject(id string) string {
 	switch id {
@@ -264,7 +257,7 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 		if w.actionID(t, "dpa-contract") == "" {
 			ref = ""
 		}
-		out = append(out, w.vendor(t)+" – "+w.gapText(w.say("rcpt.noavv", ref), w.say("rcpt.noavv", ref)))
+		out = append(out, w.vendor(t)+" – "+w.gapText(w.say("rcpt.noavv", ref)))
 	default:
 		out = append(out, w.vendor(t)+" – "+w.gap(w.q("dpa_signed")))
 	}
@@ -335,14 +328,14 @@ func (w *writer) basis(t *assess.Tool) string {
 		return w.say("safeguard.bcr")
 	case tr.Via != nil:
 		s := w.say("transfer.via", tr.Via.ID)
-		return w.gapText(s, s)
+		return w.gapText(s)
 	case tr.Safeguard == "none":
 		ref := ""
 		if id := w.actionID(t, "third-country-transfer"); id != "" {
 			ref = w.say("action", id)
 		}
 		s := w.say("transfer.none.named", ref)
-		return w.gapText(s, s)
+		return w.gapText(s)
 	}
 	return w.gap(w.q("transfer_basis"))
 }
@@ -405,19 +398,11 @@ func (w *writer) dpo() string {
 		if c := w.ctx("dpo_contact"); len(c) == 1 && strings.TrimSpace(c[0]) != "" {
 			return report.Escape(c[0])
 		}
-		return w.tx("benannt – Kontakt: ", "designated – contact: ") + w.gap(w.q("dpo_contact"))
+		return w.say("dpo.designated", w.gap(w.q("dpo_contact")))
 	case has(v, "no"):
-		return w.tx("nicht benannt", "none designated")
+		return w.say("dpo.none")
 	}
 	return w.gap(w.q("dpo"))
-}
-
-func (w *writer) purposes(t *assess.Tool) string {
-	v := w.tool(t, "used_for")
-	if len(v) == 0 {
-		return w.gap(w.q("used_for"))
-	}
-	return strings.Join(w.labels("used_for", v), "; ")
 }
 
 // actionID is the id of the plan's action on the topic for the tool – or

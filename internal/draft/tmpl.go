@@ -28,6 +28,7 @@ type Templates struct {
 var funcs = template.FuncMap{
 	"join": strings.Join,
 	"last": func(list []string) int { return len(list) - 1 },
+	"add":  func(a, b int) int { return a + b },
 	// period ends a sentence after s, unless s ends with one ("Inc.").
 	"period": func(s string) string {
 		if strings.HasSuffix(s, ".") {
@@ -134,7 +135,7 @@ func (w *writer) bind(t *template.Template) {
 		panic(err) // Clone fails only after execution, and this one is fresh
 	}
 	w.tpl = t.Funcs(template.FuncMap{
-		"gap": func(text string) string { return w.gapText(text, text) },
+		"gap": w.gapText,
 		"say": func(name string, data ...any) string { return w.say(name, data...) },
 	})
 }
