@@ -19,6 +19,10 @@ type Catalog struct {
 	Tools     []*Tool
 	Rules     []*Rule
 	Glossary  []*Term
+	// Drafts is the folder of a catalogue file's own wording for the
+	// drafts (drafts: in the file): templates there replace konform's
+	// files of the same name. Empty: konform's wording.
+	Drafts string
 
 	areas     map[string]*Area
 	topics    map[string]*Topic

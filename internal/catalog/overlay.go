@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -37,6 +39,9 @@ type overlay struct {
 	Format  string    `yaml:"format"`
 	Sources []*Source `yaml:"sources"`
 	Tools   []*Tool   `yaml:"tools"`
+	// Drafts names a folder, relative to the file, of templates that
+	// replace the drafts' wording file by file.
+	Drafts string `yaml:"drafts"`
 }
 
 // LoadOverlay reads the overlay at path and applies it to base; see
@@ -104,6 +109,17 @@ func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 	}
 
 	c := *base
+	if o.Drafts != "" {
+		dir := o.Drafts
+		if !filepath.IsAbs(dir) {
+			dir = filepath.Join(filepath.Dir(name), dir)
+		}
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			fail("drafts", "drafts: %s is not a folder (a folder of .md.tmpl files, relative to this file)", o.Drafts)
+			return nil, errors.Join(errs...)
+		}
+		c.Drafts = dir
+	}
 	c.Tools = slices.Clone(base.Tools)
 	c.Sources = slices.Clone(base.Sources)
 	for _, s := range o.Sources {
@@ -208,8 +224,10 @@ func overlayPositions(root *yaml.Node) map[string][2]int {
 		}
 		return nil, nil
 	}
-	if k, _ := field(doc, "format"); k != nil {
-		pos["format"] = [2]int{k.Line, k.Column}
+	for _, key := range []string{"format", "drafts"} {
+		if k, _ := field(doc, key); k != nil {
+			pos[key] = [2]int{k.Line, k.Column}
+		}
 	}
 	for _, list := range []string{"sources", "tools"} {
 		_, seq := field(doc, list)

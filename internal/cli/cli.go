@@ -19,6 +19,7 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/internal/msg"
@@ -100,6 +101,9 @@ func (a *app) catalog() (*catalog.Catalog, error) {
 			}
 			return nil, asInput(err)
 		}
+	}
+	if _, err := draft.TemplatesFor(c); err != nil {
+		return nil, asInput(msg.Errorf("the wording of the drafts (drafts: in the catalogue file given with %s): %v", from, err))
 	}
 	a.cat = c
 	return c, nil

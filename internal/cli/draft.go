@@ -110,7 +110,11 @@ func runDraft(o *draftOptions) error {
 			if i > 0 {
 				out.WriteString("\n---\n\n")
 			}
-			out.Write(o.render(p, k, lang))
+			b, err := o.render(p, k, lang)
+			if err != nil {
+				return err
+			}
+			out.Write(b)
 		}
 		return o.emit(out.Bytes(), o.Out, o.Force)
 	}
@@ -118,12 +122,15 @@ func runDraft(o *draftOptions) error {
 }
 
 // render is one draft in the chosen format.
-func (o *draftOptions) render(p *assess.Plan, k draft.Kind, l catalog.Lang) []byte {
-	d := draft.Make(p, k, l)
-	if o.Format == "html" {
-		return d.HTML(p, l)
+func (o *draftOptions) render(p *assess.Plan, k draft.Kind, l catalog.Lang) ([]byte, error) {
+	d, err := draft.Write(p, k, l)
+	if err != nil {
+		return nil, inputErr("the wording of the drafts: %v", err)
 	}
-	return d.Markdown
+	if o.Format == "html" {
+		return d.HTML(p, l), nil
+	}
+	return d.Markdown, nil
 }
 
 // draftPath is where a draft goes in the out-dir: prefix (the answers
@@ -152,7 +159,11 @@ func (o *draftOptions) writeAll(p *assess.Plan, l catalog.Lang, prefix string) e
 		paths = append(paths, path)
 	}
 	for i, k := range o.kinds() {
-		if err := o.emit(o.render(p, k, l), paths[i], true); err != nil {
+		b, err := o.render(p, k, l)
+		if err != nil {
+			return err
+		}
+		if err := o.emit(b, paths[i], true); err != nil {
 			return err
 		}
 	}

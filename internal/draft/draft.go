@@ -88,15 +88,20 @@ type Gap struct {
 	Text     string // what the mark says
 }
 
-// Make writes the draft of kind k from the plan p in language l, in the
-// wording konform ships. The shipped templates are tested: an error there
+// Write writes the draft of kind k from the plan p in language l, in the
+// wording the plan's catalogue asks for (TemplatesFor).
+func Write(p *assess.Plan, k Kind, l catalog.Lang) (*Draft, error) {
+	ts, err := TemplatesFor(p.Catalog)
+	if err != nil {
+		return nil, err
+	}
+	return ts.Make(p, k, l)
+}
+
+// Make is Write for konform's own wording, which is tested: an error there
 // is a bug.
 func Make(p *assess.Plan, k Kind, l catalog.Lang) *Draft {
-	ts, err := DefaultTemplates()
-	if err != nil {
-		panic(err)
-	}
-	d, err := ts.Make(p, k, l)
+	d, err := Write(p, k, l)
 	if err != nil {
 		panic(err)
 	}

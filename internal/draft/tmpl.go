@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -115,6 +116,35 @@ var DefaultTemplates = sync.OnceValues(func() (*Templates, error) {
 	}
 	return ParseTemplates(sub)
 })
+
+// TemplatesFor are the templates a catalogue asks for: konform's, with the
+// files of its own wording folder (catalog.Catalog.Drafts) in place of
+// konform's of the same name, read afresh each time (a consultant may be
+// editing them). An error names the file and line.
+func TemplatesFor(c *catalog.Catalog) (*Templates, error) {
+	if c == nil || c.Drafts == "" {
+		return DefaultTemplates()
+	}
+	shipped, err := fs.Sub(questions.Drafts, "drafts")
+	if err != nil {
+		return nil, err
+	}
+	ts, err := ParseTemplates(layers{os.DirFS(c.Drafts), shipped})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", c.Drafts, err)
+	}
+	return ts, nil
+}
+
+// layers is a file system whose top files stand in for the base's.
+type layers struct{ top, base fs.FS }
+
+func (l layers) Open(name string) (fs.File, error) {
+	if f, err := l.top.Open(name); err == nil {
+		return f, nil
+	}
+	return l.base.Open(name)
+}
 
 // set is the template set of kind k in language l, nil where the kind has
 // none.

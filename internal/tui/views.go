@@ -677,7 +677,13 @@ func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalo
 			// One folder beside the plan, one file per kind.
 			dir := base + "-" + i18n.T(lang, "ui.save.draftsdir")
 			for _, k := range draft.Kinds {
-				files = append(files, file{filepath.Join(dir, k.Stem(lang)+".md"), func() ([]byte, error) { return draft.Make(p, k, lang).Markdown, nil }, true})
+				files = append(files, file{filepath.Join(dir, k.Stem(lang)+".md"), func() ([]byte, error) {
+					d, err := draft.Write(p, k, lang)
+					if err != nil {
+						return nil, err
+					}
+					return d.Markdown, nil
+				}, true})
 			}
 		}
 	}
