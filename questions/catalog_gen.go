@@ -95,6 +95,7 @@ func compiled() *catalog.Catalog {
 					DE: "Diese Angaben braucht konform nur für die Entwürfe von Verarbeitungsverzeichnis, Datenschutzhinweisen und Nutzungsrichtlinie. Sie sind freiwillig; was fehlt, bleibt im Entwurf als „zu klären“ markiert.",
 					EN: "konform needs these details only for the drafts of the record of processing, the privacy notice and the usage policy. They are optional; what is missing stays marked \"to clarify\" in the draft.",
 				},
+				AfterTools: true,
 			},
 			&catalog.Area{
 				ID:    "data",

@@ -141,6 +141,9 @@ type Area struct {
 	Scope Scope  `yaml:"scope"`
 	Title Text   `yaml:"title"`
 	Intro Text   `yaml:"intro"`
+	// AfterTools: the area's questions on the organisation are asked at
+	// the end of the check, after the tools (the details for the drafts).
+	AfterTools bool `yaml:"after_tools,omitempty"`
 }
 
 // Topic is one of the fixed action topics.

@@ -147,6 +147,9 @@ func (c *Catalog) Validate() error {
 		if a.Scope != ScopeContext && a.Scope != ScopeTool {
 			v.errf("%s: scope must be context or tool", where)
 		}
+		if a.AfterTools && a.Scope != ScopeContext {
+			v.errf("%s: after_tools is for areas on the organisation (scope context)", where)
+		}
 		v.text(where+" title", a.Title, false)
 		v.text(where+" intro", a.Intro, false)
 	}

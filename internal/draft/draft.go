@@ -147,11 +147,15 @@ func (ts *Templates) Make(p *assess.Plan, k Kind, l catalog.Lang) (*Draft, error
 	return &Draft{Kind: k, Markdown: out.Bytes(), Gaps: w.gaps}, nil
 }
 
-// HTML renders the draft as one HTML page, as plans are rendered.
+// HTML renders the draft as one HTML page, as plans are rendered; every
+// gap stands out as a marked box.
 func (d *Draft) HTML(p *assess.Plan, l catalog.Lang) []byte {
 	out, err := report.Document(d.Markdown, d.Kind.Title(l)+" – "+p.Assessment.Organisation, l)
 	if err != nil {
 		panic(err) // goldmark writes to memory: it does not fail
+	}
+	for _, mark := range []string{"zu klären:", "to clarify:", "zu klären<", "to clarify<", "Zu klären:", "To clarify:"} {
+		out = bytes.ReplaceAll(out, []byte("<strong>"+mark), []byte(`<strong class="gap">`+mark))
 	}
 	return out
 }

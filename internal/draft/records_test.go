@@ -105,3 +105,18 @@ func TestTemplatesAreCheckedAndNamed(t *testing.T) {
 		t.Errorf("the shipped templates: %v", err)
 	}
 }
+
+// In HTML every gap stands out as a marked box, not as bold text like any
+// other.
+func TestGapsStandOutInHTML(t *testing.T) {
+	p := plan(t, base+`tools: [{tool: threema-work}]
+`)
+	d := draft.Make(p, draft.Records, catalog.DE)
+	html := string(d.HTML(p, catalog.DE))
+	if n := strings.Count(html, `<strong class="gap">zu klären: `); n == 0 || n != strings.Count(string(d.Markdown), "**zu klären: ") {
+		t.Errorf("%d gaps marked in HTML, %d in Markdown", n, strings.Count(string(d.Markdown), "**zu klären: "))
+	}
+	if !strings.Contains(html, "strong.gap {") {
+		t.Error("no style for the gap box")
+	}
+}

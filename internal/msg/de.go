@@ -75,6 +75,7 @@ var messagesDE = map[string]string{
 	"drafts: %s is not a folder (a folder of .md.tmpl files, relative to this file)":    "drafts: %s ist kein Ordner (ein Ordner mit .md.tmpl-Dateien, relativ zu dieser Datei)",
 	"the wording of the drafts: %v":                                                     "die Formulierungen der Entwürfe: %v",
 	"the wording of the drafts (drafts: in the catalogue file given with %s): %v":       "die Formulierungen der Entwürfe (drafts: in der Katalogdatei aus %s): %v",
+	"%s: after_tools is for areas on the organisation (scope context)":                  "%s: after_tools gilt nur für Bereiche zur Organisation (scope context)",
 	"%s: a rule emits a topic once":                                                     "%s: eine Regel gibt ein Thema nur einmal aus",
 	"%s: a text question has nothing to assume":                                         "%s: eine Freitextfrage hat keine Annahme",
 	"%s: a text question takes no options":                                              "%s: eine Freitextfrage hat keine Optionen",

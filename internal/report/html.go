@@ -85,6 +85,7 @@ li > p { margin: .2em 0; }
 input[type="checkbox"] { margin-right: .45em; transform: scale(1.15); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; background: #f4f4f4; padding: 0 .2em; }
 hr { border: 0; border-top: 1px solid #ccc; margin: 2em 0 1em; }
+strong.gap { display: inline-block; border: 1.5px dashed #b45309; background: #fff7e6; color: #7c2d12; padding: 0 .3em; border-radius: 3px; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
   main { max-width: none; margin: 0; padding: 0; }

@@ -126,7 +126,8 @@ func New(opt Options) *Model {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	m := &Model{opt: opt, cat: opt.Catalog, lang: opt.Lang, width: 80, high: 24, dark: true}
+	// The drafts are ticked on the save screen: most plans ask for them.
+	m := &Model{opt: opt, cat: opt.Catalog, lang: opt.Lang, width: 80, high: 24, dark: true, saveExtras: []string{"drafts"}}
 	if opt.SessionDir != "" || opt.ResumePath != "" {
 		m.keeper = session.NewKeeper(opt.SessionDir, opt.Now)
 	}

@@ -922,7 +922,7 @@ func TestDoneScreenNamesEverySavedFile(t *testing.T) {
 		if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		d.press("p", "s", "enter", "space", "down", "space", "down", "space", "enter")
+		d.press("p", "s", "enter", "space", "down", "space", "enter") // the drafts are ticked already
 		d.expectAt("done")
 		screen := d.screen()
 		if width < 80 {

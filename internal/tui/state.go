@@ -195,10 +195,16 @@ func steps(cat *catalog.Catalog, s *state) ([]step, *assess.Plan) {
 	p := assess.Assess(cat, s.file())
 	asked := func(a assess.Answer) bool { return !s.quick || cat.Quick(a.Question) && a.Origin != assess.FromFact }
 	out := []step{{kind: stepAssessment}}
+	var last []step // areas asked after the tools (catalog.Area.AfterTools)
 	for _, a := range p.Context {
-		if asked(a) {
-			out = append(out, step{kind: stepQuestion, q: a.Question})
+		if !asked(a) {
+			continue
 		}
+		if ar := cat.Area(a.Question.Area); ar != nil && ar.AfterTools {
+			last = append(last, step{kind: stepQuestion, q: a.Question})
+			continue
+		}
+		out = append(out, step{kind: stepQuestion, q: a.Question})
 	}
 	out = append(out, step{kind: stepTools})
 	for i, t := range s.tools {
@@ -213,6 +219,7 @@ func steps(cat *catalog.Catalog, s *state) ([]step, *assess.Plan) {
 			}
 		}
 	}
+	out = append(out, last...)
 	return append(out, step{kind: stepReview}), p
 }
 

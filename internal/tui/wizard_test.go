@@ -356,3 +356,24 @@ func TestAssessmentDateCanBeSet(t *testing.T) {
 		t.Errorf("the session has the date %s", got)
 	}
 }
+
+// The details only the drafts need (name and address, contacts, website)
+// are asked at the end of a full check, after the tools – not before the
+// tool list, where nobody yet knows what they are for.
+func TestDraftDetailsComeAfterTheTools(t *testing.T) {
+	cat := catalogue(t)
+	s := fromFile(testkit.Answers(t, cat, testkit.Example("engineering-ai.yaml")))
+	all, _ := steps(cat, s)
+	lastTool, controller := -1, -1
+	for i, st := range all {
+		switch {
+		case st.kind == stepQuestion && st.tool != "":
+			lastTool = i
+		case st.kind == stepQuestion && st.q.ID == "controller":
+			controller = i
+		}
+	}
+	if controller < 0 || controller < lastTool || all[len(all)-1].kind != stepReview {
+		t.Errorf("the drafts' details at step %d, the last tool question at %d (of %d)", controller, lastTool, len(all))
+	}
+}
