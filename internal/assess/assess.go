@@ -280,6 +280,11 @@ type Plan struct {
 	// FirstSteps are the few actions to start with, in order.
 	FirstSteps []*Action
 
+	// OptionalText are the organisation's free-text questions shown but
+	// not answered (the details for the drafts): no open question of the
+	// plan, but the wizard asks them.
+	OptionalText []*catalog.Question
+
 	words map[string]catalog.Text // Words, once per plan
 }
 
@@ -958,6 +963,10 @@ func (s *scope) answer(qs []*catalog.Question, given map[string]answers.Value, n
 		case q.Prefill != "" && s.prefill(q) != "":
 			a.Values, a.Origin = []string{s.prefill(q)}, FromFact
 		case q.Type == catalog.FreeText:
+			// Optional free text: no open question, but the wizard asks it.
+			if s.tool == nil {
+				s.plan.OptionalText = append(s.plan.OptionalText, q)
+			}
 			continue
 		default:
 			a.Values, a.Origin = unknownValues, Missing

@@ -195,16 +195,29 @@ func steps(cat *catalog.Catalog, s *state) ([]step, *assess.Plan) {
 	p := assess.Assess(cat, s.file())
 	asked := func(a assess.Answer) bool { return !s.quick || cat.Quick(a.Question) && a.Origin != assess.FromFact }
 	out := []step{{kind: stepAssessment}}
-	var last []step // areas asked after the tools (catalog.Area.AfterTools)
+	// The questions of areas asked after the tools (catalog.Area.AfterTools),
+	// answered or optional free text still open, in the catalogue's order.
+	var last []step
+	after := map[*catalog.Question]bool{}
 	for _, a := range p.Context {
 		if !asked(a) {
 			continue
 		}
 		if ar := cat.Area(a.Question.Area); ar != nil && ar.AfterTools {
-			last = append(last, step{kind: stepQuestion, q: a.Question})
+			after[a.Question] = true
 			continue
 		}
 		out = append(out, step{kind: stepQuestion, q: a.Question})
+	}
+	if !s.quick {
+		for _, q := range p.OptionalText {
+			after[q] = true
+		}
+	}
+	for _, q := range cat.QuestionsIn(catalog.ScopeContext) {
+		if after[q] {
+			last = append(last, step{kind: stepQuestion, q: q})
+		}
 	}
 	out = append(out, step{kind: stepTools})
 	for i, t := range s.tools {

@@ -543,12 +543,17 @@ func (m *Model) reviewView() string {
 	start := max(0, min(at-room/2, len(lines)-room))
 	// The window starts with a whole item, and with its group's heading
 	// if that is right above: never with the second line of an answer.
-	for start > 0 && at-start < room-1 {
-		cur, prev := lines[start].item, lines[start-1].item
-		if cur != prev && (cur == -1 || prev != -1) {
-			break
-		}
+	whole := func(j int) bool {
+		cur, prev := lines[j].item, lines[j-1].item
+		return cur != prev && (cur == -1 || prev != -1)
+	}
+	for start > 0 && at-start < room-1 && !whole(start) {
 		start--
+	}
+	// At the foot of the list there may be no room to go back: then the
+	// window starts with the next whole item instead.
+	for start > 0 && start < at && !whole(start) {
+		start++
 	}
 	var b strings.Builder
 	for j := start; j < min(len(lines), start+room); j++ {

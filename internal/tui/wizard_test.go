@@ -377,3 +377,28 @@ func TestDraftDetailsComeAfterTheTools(t *testing.T) {
 		t.Errorf("the drafts' details at step %d, the last tool question at %d (of %d)", controller, lastTool, len(all))
 	}
 }
+
+// A new full check asks the drafts' details too, though nothing answers
+// them yet; a quick check does not.
+func TestDraftDetailsAreAsked(t *testing.T) {
+	cat := catalogue(t)
+	f := testkit.Answers(t, cat, testkit.Example("dental-quick.yaml"))
+	s := fromFile(f)
+	s.quick = false
+	delete(s.ctx, "controller")
+	all, _ := steps(cat, s)
+	found := false
+	for _, st := range all {
+		found = found || st.kind == stepQuestion && st.q.ID == "controller"
+	}
+	if !found {
+		t.Error("a full check without the organisation's address never asks for it")
+	}
+	s.quick = true
+	quick, _ := steps(cat, s)
+	for _, st := range quick {
+		if st.kind == stepQuestion && st.q.ID == "controller" {
+			t.Error("a quick check asks the drafts' details")
+		}
+	}
+}
