@@ -35,6 +35,9 @@ func NewKeeper(dir string, now func() time.Time) *Keeper {
 // Open takes over the session at path, to continue it: it fails with a
 // *LockedError when another konform has it open.
 func (k *Keeper) Open(path string) error {
+	if k.lock != nil && filepath.Clean(path) == filepath.Clean(k.path) {
+		return nil // the session this konform keeps already: go on with it
+	}
 	l, err := Acquire(path)
 	if err != nil {
 		return err

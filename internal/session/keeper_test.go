@@ -102,6 +102,11 @@ func TestOpenSessionIsLocked(t *testing.T) {
 	if !errors.As(err, &le) || le.PID != os.Getpid() {
 		t.Fatalf("second open: %v", err)
 	}
+	// The keeper that holds it may open it again: a user who goes back to
+	// the welcome screen and continues the session they are in.
+	if err := first.Open(first.Path()); err != nil {
+		t.Fatalf("the holder opening its own session again: %v", err)
+	}
 	first.Close()
 	if err := second.Open(first.Path()); err != nil {
 		t.Fatalf("after the first closed: %v", err)
