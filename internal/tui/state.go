@@ -248,6 +248,9 @@ func firstOpen(s *state, all []step) int {
 				return i
 			}
 		case stepQuestion:
+			if st.q.Type == catalog.FreeText {
+				continue // optional: left empty is an answer too
+			}
 			vals, _ := s.scope(st.tool)
 			if _, ok := vals[st.q.ID]; !ok {
 				return i

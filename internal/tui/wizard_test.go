@@ -402,3 +402,25 @@ func TestDraftDetailsAreAsked(t *testing.T) {
 		}
 	}
 }
+
+// An optional detail left empty does not hold a resumed session at it: a
+// complete check resumes at the review.
+func TestOptionalDetailsDoNotHoldAResume(t *testing.T) {
+	cat := catalogue(t)
+	s := fromFile(testkit.Answers(t, cat, testkit.Example("engineering-ai.yaml")))
+	delete(s.ctx, "website")
+	all, _ := steps(cat, s)
+	for _, st := range all { // everything else answered, if only "unknown"
+		if st.kind == stepQuestion && st.q.Type != catalog.FreeText {
+			if vals, _ := s.scope(st.tool); vals != nil {
+				if _, ok := vals[st.q.ID]; !ok {
+					vals[st.q.ID] = answers.Value{Items: []string{catalog.Unknown}}
+				}
+			}
+		}
+	}
+	all, _ = steps(cat, s)
+	if i := firstOpen(s, all); all[i].kind != stepReview {
+		t.Errorf("a complete check resumes at step %d (%v), not at the review", i, all[i].q)
+	}
+}
