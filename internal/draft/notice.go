@@ -183,29 +183,9 @@ func (w *writer) publicRecipient(t *assess.Tool) string {
 // data go to a third country.
 func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
 	tr := t.Transfer
-	switch tr.Need {
-	case assess.NoTransfer:
-		return []string{w.say("transfer.none")}, false
-	case assess.TransferUnknown:
-		if len(tr.Where) == 1 && tr.Where[0] == "subprocessors" {
-			return []string{w.gap(w.q("non_eu_subprocessors"))}, false
-		}
-		return []string{w.gap(w.q("hosting"))}, false
-	}
-	var where []string
-	sub := has(w.tool(t, "non_eu_subprocessors"), "yes")
-	for _, v := range tr.Where {
-		switch v {
-		case "subprocessors":
-			sub = true
-		case catalog.Unknown:
-		default:
-			if s := w.say("where." + v); s != "" {
-				where = append(where, s)
-			} else {
-				where = append(where, w.labels("hosting", []string{v})...)
-			}
-		}
+	where, sub, instead := w.destinations(t)
+	if instead != "" {
+		return []string{instead}, false
 	}
 	var basis string
 	switch {

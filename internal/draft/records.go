@@ -275,34 +275,10 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 // in other third countries are named apart: the DPF covers only certified
 // recipients in the USA.
 func (w *writer) recordTransfers(t *assess.Tool) []string {
-	tr := t.Transfer
 	name := w.name(t)
-	switch tr.Need {
-	case assess.NoTransfer:
-		return []string{name + ": " + w.say("transfer.none")}
-	case assess.TransferUnknown:
-		if len(tr.Where) == 1 && tr.Where[0] == "subprocessors" {
-			return []string{name + ": " + w.gap(w.q("non_eu_subprocessors"))}
-		}
-		return []string{name + ": " + w.gap(w.q("hosting"))}
-	}
-	var where []string
-	sub := false
-	for _, v := range tr.Where {
-		switch v {
-		case "subprocessors":
-			sub = true
-		case catalog.Unknown:
-		default:
-			if s := w.say("where." + v); s != "" {
-				where = append(where, s)
-			} else {
-				where = append(where, w.labels("hosting", []string{v})...)
-			}
-		}
-	}
-	if has(w.tool(t, "non_eu_subprocessors"), "yes") {
-		sub = true
+	where, sub, instead := w.destinations(t)
+	if instead != "" {
+		return []string{name + ": " + instead}
 	}
 	var out []string
 	if len(where) > 0 {
@@ -419,4 +395,36 @@ func (w *writer) actionID(t *assess.Tool, topic string) string {
 		return a.ID
 	}
 	return ""
+}
+
+// destinations are where the tool's data go outside the EU/EEA – the
+// plan's verdict (assess.Transfer) in words – and whether the provider's
+// sub-processors abroad are among them; for no transfer, or one still
+// unknown, the line to say instead.
+func (w *writer) destinations(t *assess.Tool) (where []string, sub bool, instead string) {
+	tr := t.Transfer
+	switch tr.Need {
+	case assess.NoTransfer:
+		return nil, false, w.say("transfer.none")
+	case assess.TransferUnknown:
+		if len(tr.Where) == 1 && tr.Where[0] == "subprocessors" {
+			return nil, false, w.gap(w.q("non_eu_subprocessors"))
+		}
+		return nil, false, w.gap(w.q("hosting"))
+	}
+	sub = has(w.tool(t, "non_eu_subprocessors"), "yes")
+	for _, v := range tr.Where {
+		switch v {
+		case "subprocessors":
+			sub = true
+		case catalog.Unknown:
+		default:
+			if s := w.say("where." + v); s != "" {
+				where = append(where, s)
+			} else {
+				where = append(where, w.labels("hosting", []string{v})...)
+			}
+		}
+	}
+	return where, sub, ""
 }
