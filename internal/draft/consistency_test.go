@@ -190,6 +190,19 @@ func checkOneTruth(t *testing.T, name string, p *assess.Plan, l catalog.Lang) {
 			t.Errorf("%s: %s is conditional in a full check", name, a.ID)
 		}
 	}
+	// Where the threshold check requires an impact assessment, the plan
+	// asks for one (unless the answers say it is done or found unneeded).
+	if r := draft.ThresholdCheck(p, string(l)); r.Result == draft.Met {
+		done := false
+		for _, a := range p.Context {
+			if a.Question.ID == "dpia_done" && (slices.Contains(a.Values, "done") || slices.Contains(a.Values, "checked_not_needed")) {
+				done = true
+			}
+		}
+		if !done && !slices.ContainsFunc(p.Actions, func(a *assess.Action) bool { return a.Topic.ID == "dpia" }) {
+			t.Errorf("%s: the threshold check requires a DPIA, the plan does not ask for one", name)
+		}
+	}
 	// The threshold check counts what the plan counts.
 	sensitive := false
 	for _, tool := range p.Tools {
