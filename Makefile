@@ -51,9 +51,10 @@ $(MDLINT):
 	cd .tools && { [ -f package.json ] || echo '{"private": true}' > package.json; } && \
 		npm install --no-audit --no-fund --silent markdownlint-cli2@0.22.1
 
-## generate: compile questions/*.yaml into questions/catalog_gen.go (after editing the catalogue)
+## generate: compile questions/*.yaml into questions/catalog_gen.go and check the drafts' wording (questions/drafts)
 generate:
 	$(GO) generate ./questions
+	$(GO) test ./internal/draft -run 'TestTemplatesAreCheckedAndNamed|TestTemplatesRenderEveryExample' -count=1
 
 ## golden: rewrite the golden files (plans, drafts, reports, screens, messages); review the diff
 golden:

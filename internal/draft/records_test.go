@@ -5,8 +5,10 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/draft"
+	"github.com/konform/konform/internal/testkit"
 )
 
 // entries splits a record into its entries (level-2 headings "VT-…").
@@ -118,5 +120,21 @@ func TestGapsStandOutInHTML(t *testing.T) {
 	}
 	if !strings.Contains(html, "strong.gap {") {
 		t.Error("no style for the gap box")
+	}
+}
+
+// Every shipped template renders every example in both languages without
+// an error (make generate runs this after a change of wording).
+func TestTemplatesRenderEveryExample(t *testing.T) {
+	cat := testkit.Catalog(t)
+	for _, path := range testkit.Examples(t) {
+		p := assess.Assess(cat, testkit.Answers(t, cat, path))
+		for _, l := range []catalog.Lang{catalog.DE, catalog.EN} {
+			for _, k := range draft.Kinds {
+				if _, err := draft.Write(p, k, l); err != nil {
+					t.Errorf("%s %s %s: %v", path, k, l, err)
+				}
+			}
+		}
 	}
 }
