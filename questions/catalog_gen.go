@@ -4067,6 +4067,69 @@ func compiled() *catalog.Catalog {
 				Scope: "context",
 			},
 			&catalog.Question{
+				ID:   "profession",
+				Area: "organisation",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Welche Berufe arbeiten in der Kanzlei?",
+					EN: "Which professions work in the firm?",
+				},
+				Help: catalog.Text{
+					DE: "Davon hängt ab, wie lange die Handakte aufzubewahren ist: bei Steuerberatern zehn Jahre (§ 66 StBerG), bei Rechtsanwälten sechs Jahre (§ 50 BRAO).",
+					EN: "It decides how long the client file is kept: ten years for tax advisers (§ 66 StBerG), six years for lawyers (§ 50 BRAO).",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "tax",
+						Label: catalog.Text{
+							DE: "Steuerberatung",
+							EN: "tax advice",
+						},
+						Retention: catalog.Text{
+							DE: "Handakte 10 Jahre ab Ende des Kalenderjahres, in dem der Auftrag endete (§ 66 Abs. 1 StBerG)",
+							EN: "client file 10 years from the end of the calendar year in which the mandate ended (§ 66(1) StBerG)",
+						},
+					},
+					catalog.Option{
+						ID: "law",
+						Label: catalog.Text{
+							DE: "Rechtsberatung",
+							EN: "legal advice",
+						},
+						Retention: catalog.Text{
+							DE: "Handakte 6 Jahre ab Ende des Kalenderjahres, in dem der Auftrag endete (§ 50 Abs. 1 BRAO)",
+							EN: "client file 6 years from the end of the calendar year in which the mandate ended (§ 50(1) BRAO)",
+						},
+					},
+					catalog.Option{
+						ID: "both",
+						Label: catalog.Text{
+							DE: "beides",
+							EN: "both",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q:      "sector",
+					Equals: "legal_tax",
+					Line:   45,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Bis zur Klärung gelten beide Aufbewahrungsfristen.",
+					EN: "Until clarified, both retention periods apply.",
+				},
+				Scope: "context",
+				Index: 1,
+			},
+			&catalog.Question{
 				ID:   "secrecy_203",
 				Area: "organisation",
 				Type: "yesno",
@@ -4106,7 +4169,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes professional secrecy applies.",
 				},
 				Scope: "context",
-				Index: 1,
+				Index: 2,
 			},
 			&catalog.Question{
 				ID:   "staff",
@@ -4162,7 +4225,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes employees use the tools.",
 				},
 				Scope: "context",
-				Index: 2,
+				Index: 3,
 			},
 			&catalog.Question{
 				ID:   "works_council",
@@ -4203,10 +4266,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   71,
+						Line:   89,
 						Column: 20,
 					},
-					Line:   71,
+					Line:   89,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4214,7 +4277,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes a works council exists.",
 				},
 				Scope: "context",
-				Index: 3,
+				Index: 4,
 			},
 			&catalog.Question{
 				ID:   "dpo",
@@ -4256,7 +4319,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nobody has been designated.",
 				},
 				Scope: "context",
-				Index: 4,
+				Index: 5,
 			},
 			&catalog.Question{
 				ID:   "partners",
@@ -4305,7 +4368,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes outsiders take part too.",
 				},
 				Scope: "context",
-				Index: 5,
+				Index: 6,
 			},
 			&catalog.Question{
 				ID:   "partner_groups",
@@ -4370,11 +4433,11 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   107,
+					Line:   125,
 					Column: 14,
 				},
 				Scope: "context",
-				Index: 6,
+				Index: 7,
 			},
 			&catalog.Question{
 				ID:   "b2c_marketing",
@@ -4418,7 +4481,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   122,
+					Line:   140,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4426,7 +4489,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no advertising is sent; please clarify.",
 				},
 				Scope: "context",
-				Index: 7,
+				Index: 8,
 			},
 			&catalog.Question{
 				ID:   "usage_policy",
@@ -4475,7 +4538,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there are no rules.",
 				},
 				Scope: "context",
-				Index: 8,
+				Index: 9,
 			},
 			&catalog.Question{
 				ID:   "training",
@@ -4518,7 +4581,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   149,
+					Line:   167,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4526,7 +4589,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no training.",
 				},
 				Scope: "context",
-				Index: 9,
+				Index: 10,
 			},
 			&catalog.Question{
 				ID:   "breach_procedure",
@@ -4568,7 +4631,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no procedure.",
 				},
 				Scope: "context",
-				Index: 10,
+				Index: 11,
 			},
 			&catalog.Question{
 				ID:   "contact_persons",
@@ -4610,7 +4673,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no contact persons are named.",
 				},
 				Scope: "context",
-				Index: 11,
+				Index: 12,
 			},
 			&catalog.Question{
 				ID:   "records_exist",
@@ -4652,7 +4715,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no record is kept.",
 				},
 				Scope: "context",
-				Index: 12,
+				Index: 13,
 			},
 			&catalog.Question{
 				ID:   "monitoring",
@@ -4693,10 +4756,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   191,
+						Line:   209,
 						Column: 20,
 					},
-					Line:   191,
+					Line:   209,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4704,7 +4767,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes such evaluations are possible.",
 				},
 				Scope: "context",
-				Index: 13,
+				Index: 14,
 			},
 			&catalog.Question{
 				ID:   "works_agreement",
@@ -4754,7 +4817,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   202,
+					Line:   220,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4762,7 +4825,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the works council was not involved.",
 				},
 				Scope: "context",
-				Index: 14,
+				Index: 15,
 			},
 			&catalog.Question{
 				ID:   "archiving",
@@ -4818,7 +4881,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is archived.",
 				},
 				Scope: "context",
-				Index: 15,
+				Index: 16,
 			},
 			&catalog.Question{
 				ID:   "deletion_periods",
@@ -4860,7 +4923,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is deleted.",
 				},
 				Scope: "context",
-				Index: 16,
+				Index: 17,
 			},
 			&catalog.Question{
 				ID:   "video_consultation",
@@ -4904,7 +4967,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   246,
+					Line:   264,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4912,7 +4975,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes video consultations take place.",
 				},
 				Scope: "context",
-				Index: 17,
+				Index: 18,
 			},
 			&catalog.Question{
 				ID:   "taboo_topics",
@@ -4954,7 +5017,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is defined.",
 				},
 				Scope: "context",
-				Index: 18,
+				Index: 19,
 			},
 			&catalog.Question{
 				ID:   "dpia_done",
@@ -5003,7 +5066,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no DPIA was done.",
 				},
 				Scope: "context",
-				Index: 19,
+				Index: 20,
 			},
 			&catalog.Question{
 				ID:   "phone_would_do",
@@ -5048,7 +5111,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "context",
-				Index: 20,
+				Index: 21,
 			},
 			&catalog.Question{
 				ID:   "alternatives_checked",
@@ -5090,7 +5153,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no comparison was made.",
 				},
 				Scope: "context",
-				Index: 21,
+				Index: 22,
 			},
 			&catalog.Question{
 				ID:   "hosting_capacity",
@@ -5140,11 +5203,11 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   305,
+					Line:   323,
 					Column: 14,
 				},
 				Scope: "context",
-				Index: 22,
+				Index: 23,
 			},
 			&catalog.Question{
 				ID:   "controller",
@@ -5159,7 +5222,7 @@ func compiled() *catalog.Catalog {
 					EN: "The controller heads every entry of the record of processing activities (Art. 30(1)(a) GDPR) and every privacy notice (Art. 13(1)(a) GDPR). One line, e.g. \"Dental practice Dr Lind, Hauptstraße 1, 12345 Musterstadt\".",
 				},
 				Scope: "context",
-				Index: 23,
+				Index: 24,
 			},
 			&catalog.Question{
 				ID:   "privacy_contact",
@@ -5174,7 +5237,7 @@ func compiled() *catalog.Catalog {
 					EN: "The privacy notice names this person for requests, and the usage policy names them for lost phones or messages sent to the wrong person.",
 				},
 				Scope: "context",
-				Index: 24,
+				Index: 25,
 			},
 			&catalog.Question{
 				ID:   "dpo_contact",
@@ -5191,11 +5254,11 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   333,
+					Line:   351,
 					Column: 14,
 				},
 				Scope: "context",
-				Index: 25,
+				Index: 26,
 			},
 			&catalog.Question{
 				ID:   "website",
@@ -5210,7 +5273,7 @@ func compiled() *catalog.Catalog {
 					EN: "The drafts of the privacy notice refer to it; the first-contact message in a messenger can carry the link.",
 				},
 				Scope: "context",
-				Index: 26,
+				Index: 27,
 			},
 			&catalog.Question{
 				ID:   "used_for",
@@ -5350,7 +5413,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "tool",
-				Index: 27,
+				Index: 28,
 			},
 			&catalog.Question{
 				ID:   "special_categories",
@@ -5392,7 +5455,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes sensitive data occur.",
 				},
 				Scope: "tool",
-				Index: 28,
+				Index: 29,
 			},
 			&catalog.Question{
 				ID:   "sick_notes",
@@ -5456,7 +5519,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this happens.",
 				},
 				Scope: "tool",
-				Index: 29,
+				Index: 30,
 			},
 			&catalog.Question{
 				ID:   "address_book",
@@ -5514,7 +5577,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the app uploads all contacts.",
 				},
 				Scope: "tool",
-				Index: 30,
+				Index: 31,
 			},
 			&catalog.Question{
 				ID:   "operating_model",
@@ -5569,7 +5632,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes an outside provider runs the service.",
 				},
 				Scope: "tool",
-				Index: 31,
+				Index: 32,
 			},
 			&catalog.Question{
 				ID:   "server_site",
@@ -5617,7 +5680,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the server stands at a hosting provider.",
 				},
 				Scope: "tool",
-				Index: 32,
+				Index: 33,
 			},
 			&catalog.Question{
 				ID:   "hosting",
@@ -5681,7 +5744,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes processing outside the EU.",
 				},
 				Scope: "tool",
-				Index: 33,
+				Index: 34,
 			},
 			&catalog.Question{
 				ID:   "non_eu_subprocessors",
@@ -5732,7 +5795,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes sub-processors outside the EU are involved.",
 				},
 				Scope: "tool",
-				Index: 34,
+				Index: 35,
 			},
 			&catalog.Question{
 				ID:   "backups",
@@ -5790,7 +5853,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes an unencrypted backup.",
 				},
 				Scope: "tool",
-				Index: 35,
+				Index: 36,
 			},
 			&catalog.Question{
 				ID:   "e2e_use",
@@ -5845,7 +5908,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is off.",
 				},
 				Scope: "tool",
-				Index: 36,
+				Index: 37,
 			},
 			&catalog.Question{
 				ID:   "transport_encryption",
@@ -5915,7 +5978,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is not confirmed.",
 				},
 				Scope: "tool",
-				Index: 37,
+				Index: 38,
 			},
 			&catalog.Question{
 				ID:   "app_updates",
@@ -5973,7 +6036,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes updates are not ensured.",
 				},
 				Scope: "tool",
-				Index: 38,
+				Index: 39,
 			},
 			&catalog.Question{
 				ID:   "partners_told_updates",
@@ -6032,7 +6095,7 @@ func compiled() *catalog.Catalog {
 					Column: 7,
 				},
 				Scope: "tool",
-				Index: 39,
+				Index: 40,
 			},
 			&catalog.Question{
 				ID:   "client_type",
@@ -6082,7 +6145,7 @@ func compiled() *catalog.Catalog {
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 40,
+				Index: 41,
 			},
 			&catalog.Question{
 				ID:   "account",
@@ -6131,7 +6194,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes private accounts.",
 				},
 				Scope: "tool",
-				Index: 41,
+				Index: 42,
 			},
 			&catalog.Question{
 				ID:   "devices",
@@ -6185,7 +6248,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes private devices without separation.",
 				},
 				Scope: "tool",
-				Index: 42,
+				Index: 43,
 			},
 			&catalog.Question{
 				ID:   "mdm",
@@ -6247,7 +6310,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no central management.",
 				},
 				Scope: "tool",
-				Index: 43,
+				Index: 44,
 			},
 			&catalog.Question{
 				ID:   "phone_number_used",
@@ -6295,7 +6358,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes a private number.",
 				},
 				Scope: "tool",
-				Index: 44,
+				Index: 45,
 			},
 			&catalog.Question{
 				ID:   "handover",
@@ -6342,7 +6405,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is not possible.",
 				},
 				Scope: "tool",
-				Index: 45,
+				Index: 46,
 			},
 			&catalog.Question{
 				ID:   "app_lock",
@@ -6389,7 +6452,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no app lock is active.",
 				},
 				Scope: "tool",
-				Index: 46,
+				Index: 47,
 			},
 			&catalog.Question{
 				ID:   "plan",
@@ -6437,7 +6500,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the free plan.",
 				},
 				Scope: "tool",
-				Index: 47,
+				Index: 48,
 			},
 			&catalog.Question{
 				ID:   "admin_settings",
@@ -6488,7 +6551,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is set centrally.",
 				},
 				Scope: "tool",
-				Index: 48,
+				Index: 49,
 			},
 			&catalog.Question{
 				ID:   "terms_checked",
@@ -6530,7 +6593,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this has not been checked.",
 				},
 				Scope: "tool",
-				Index: 49,
+				Index: 50,
 			},
 			&catalog.Question{
 				ID:   "dpa_signed",
@@ -6605,7 +6668,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no DPA.",
 				},
 				Scope: "tool",
-				Index: 50,
+				Index: 51,
 			},
 			&catalog.Question{
 				ID:   "dpa_checked",
@@ -6653,7 +6716,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it has not been checked.",
 				},
 				Scope: "tool",
-				Index: 51,
+				Index: 52,
 			},
 			&catalog.Question{
 				ID:   "transfer_basis",
@@ -6735,7 +6798,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no basis.",
 				},
 				Scope: "tool",
-				Index: 52,
+				Index: 53,
 			},
 			&catalog.Question{
 				ID:   "own_purposes",
@@ -6785,7 +6848,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the provider pursues its own purposes.",
 				},
 				Scope: "tool",
-				Index: 53,
+				Index: 54,
 			},
 			&catalog.Question{
 				ID:   "in_records",
@@ -6827,7 +6890,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is missing.",
 				},
 				Scope: "tool",
-				Index: 54,
+				Index: 55,
 			},
 			&catalog.Question{
 				ID:   "confidentiality_bound",
@@ -6878,7 +6941,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no such obligation.",
 				},
 				Scope: "tool",
-				Index: 55,
+				Index: 56,
 			},
 			&catalog.Question{
 				ID:   "kbv_certified",
@@ -6940,7 +7003,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is not certified.",
 				},
 				Scope: "tool",
-				Index: 56,
+				Index: 57,
 			},
 			&catalog.Question{
 				ID:   "privacy_notice",
@@ -6982,7 +7045,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is missing.",
 				},
 				Scope: "tool",
-				Index: 57,
+				Index: 58,
 			},
 			&catalog.Question{
 				ID:   "first_contact_info",
@@ -7058,7 +7121,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is missing.",
 				},
 				Scope: "tool",
-				Index: 58,
+				Index: 59,
 			},
 			&catalog.Question{
 				ID:   "contact_consent",
@@ -7134,7 +7197,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no documented agreement.",
 				},
 				Scope: "tool",
-				Index: 59,
+				Index: 60,
 			},
 			&catalog.Question{
 				ID:   "business_profile",
@@ -7233,7 +7296,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the details are missing.",
 				},
 				Scope: "tool",
-				Index: 60,
+				Index: 61,
 			},
 			&catalog.Question{
 				ID:   "marketing_here",
@@ -7303,7 +7366,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes so.",
 				},
 				Scope: "tool",
-				Index: 61,
+				Index: 62,
 			},
 			&catalog.Question{
 				ID:   "marketing_consent",
@@ -7354,7 +7417,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is missing.",
 				},
 				Scope: "tool",
-				Index: 62,
+				Index: 63,
 			},
 			&catalog.Question{
 				ID:   "recording",
@@ -7408,7 +7471,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are recorded.",
 				},
 				Scope: "tool",
-				Index: 63,
+				Index: 64,
 			},
 			&catalog.Question{
 				ID:   "recording_consent",
@@ -7471,7 +7534,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nobody is asked.",
 				},
 				Scope: "tool",
-				Index: 64,
+				Index: 65,
 			},
 			&catalog.Question{
 				ID:   "tracking_off",
@@ -7513,7 +7576,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes they are on.",
 				},
 				Scope: "tool",
-				Index: 65,
+				Index: 66,
 			},
 			&catalog.Question{
 				ID:   "ai_features",
@@ -7571,7 +7634,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes they are active without rules.",
 				},
 				Scope: "tool",
-				Index: 66,
+				Index: 67,
 			},
 			&catalog.Question{
 				ID:   "bot_joins",
@@ -7618,7 +7681,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it joins every meeting.",
 				},
 				Scope: "tool",
-				Index: 67,
+				Index: 68,
 			},
 			&catalog.Question{
 				ID:   "meeting_protection",
@@ -7679,7 +7742,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are unprotected.",
 				},
 				Scope: "tool",
-				Index: 68,
+				Index: 69,
 			},
 			&catalog.Question{
 				ID:   "access_separate",
@@ -7726,7 +7789,7 @@ func compiled() *catalog.Catalog {
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 69,
+				Index: 70,
 			},
 			&catalog.Question{
 				ID:   "screen_sharing",
@@ -7773,7 +7836,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes everyone may share.",
 				},
 				Scope: "tool",
-				Index: 70,
+				Index: 71,
 			},
 			&catalog.Question{
 				ID:   "auto_delete",
@@ -7811,7 +7874,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "tool",
-				Index: 71,
+				Index: 72,
 			},
 		},
 		Tools: []*catalog.Tool{

@@ -600,7 +600,7 @@ func (p *Plan) activities(t *Tool) []Activity {
 				act.Special = p.fillWords(o.BasisSpecial)
 			}
 			if act.Retention.DE == "" && o.File {
-				act.Retention = sector.Retention
+				act.Retention = p.fileRetention(sector)
 			}
 			switch groups := answerOf(p.Context, "partner_groups"); {
 			case !o.Outward:
@@ -623,6 +623,19 @@ func (p *Plan) activities(t *Tool) []Activity {
 		}
 	}
 	return out
+}
+
+// fileRetention is how long the client's file is kept: the profession's
+// period where the answers name one profession, else the sector's.
+func (p *Plan) fileRetention(sector catalog.Option) catalog.Text {
+	for _, a := range p.Context {
+		if a.Question.ID == "profession" && len(a.Values) == 1 {
+			if o, ok := a.Question.Option(a.Values[0]); ok && o.Retention.DE != "" {
+				return o.Retention
+			}
+		}
+	}
+	return sector.Retention
 }
 
 // transfer judges, from the tool's answers and the catalogue's DPF fact,

@@ -1,6 +1,7 @@
 package draft_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -134,6 +135,26 @@ func TestTemplatesRenderEveryExample(t *testing.T) {
 				if _, err := draft.Write(p, k, l); err != nil {
 					t.Errorf("%s %s %s: %v", path, k, l, err)
 				}
+			}
+		}
+	}
+}
+
+// A tax firm keeps its client files for the tax advisers' ten years, not
+// the lawyers' six: the profession decides; unknown, both are named.
+func TestRetentionFollowsTheProfession(t *testing.T) {
+	for profession, want := range map[string][]string{
+		"tax":     {"§ 66 Abs. 1 StBerG"},
+		"law":     {"§ 50 Abs. 1 BRAO"},
+		"unknown": {"§ 66 Abs. 1 StBerG", "§ 50 Abs. 1 BRAO"},
+	} {
+		p := plan(t, base+`context: {sector: legal_tax, profession: `+profession+`, partners: external, partner_groups: [patients]}
+tools: [{tool: threema-work, answers: {used_for: [consultations]}}]
+`)
+		md := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
+		for _, law := range []string{"§ 66 Abs. 1 StBerG", "§ 50 Abs. 1 BRAO"} {
+			if got, w := strings.Contains(md, law), slices.Contains(want, law); got != w {
+				t.Errorf("profession %s: %s named %v, want %v", profession, law, got, w)
 			}
 		}
 	}
