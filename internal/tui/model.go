@@ -304,6 +304,12 @@ func (m *Model) back() {
 		m.openPreview()
 		return
 	case scrStep:
+		if m.toReview {
+			// A change begun from the review: back there, unchanged.
+			m.toReview = false
+			m.goTo(len(m.all) - 1)
+			return
+		}
 		if m.all[m.cur].kind == stepTools {
 			// The ticks so far are kept for coming forward again.
 			m.st.setTools(m.cat, m.multi)

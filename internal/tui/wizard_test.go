@@ -424,3 +424,23 @@ func TestOptionalDetailsDoNotHoldAResume(t *testing.T) {
 		t.Errorf("a complete check resumes at step %d (%v), not at the review", i, all[i].q)
 	}
 }
+
+// Esc on an answer opened from the review goes back to the review, not to
+// the step before it (or, from the first step, to the welcome screen).
+func TestEscFromAReviewEditReturnsToTheReview(t *testing.T) {
+	d := start(t, fixed(t))
+	d.answerAll("signal")
+	d.expectAt("review")
+	d.m.reviewCur = 0 // the organisation's name: the first step
+	d.press("enter")
+	d.expectAt("assessment")
+	d.press("esc")
+	d.expectAt("review")
+	d.m.reviewCur = 7 // a question further on
+	d.press("enter")
+	if d.at() == "review" {
+		t.Fatal("enter on the review opened nothing")
+	}
+	d.press("esc")
+	d.expectAt("review")
+}
