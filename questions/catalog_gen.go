@@ -14892,8 +14892,8 @@ func compiled() *catalog.Catalog {
 							EN: "Review the DPA of {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Prüfen Sie Unterauftragnehmer, Verarbeitungsorte, Löschung und das Verbot eigener Zwecke. Die Berliner Datenschutzbeauftragte beginnt jede Prüfung beim Vertrag.",
-							EN: "Check sub-processors, processing locations, deletion and the ban on own purposes. The Berlin authority starts every review with the contract.",
+							DE: "Prüfen Sie Unterauftragnehmer, Verarbeitungsorte, Löschung und das Verbot eigener Zwecke – der Vertrag ist der Ausgangspunkt jeder weiteren Bewertung.",
+							EN: "Check sub-processors, processing locations, deletion and the ban on own purposes – the contract is where every further assessment starts.",
 						},
 						Legal: []string{
 							"gdpr-28",
@@ -18198,8 +18198,8 @@ func compiled() *catalog.Catalog {
 							EN: "Use telephone conferences where no video is needed",
 						},
 						Why: catalog.Text{
-							DE: "Telefonkonferenzen lassen sich viel leichter datenschutzgerecht durchführen. Die Berliner Datenschutzbeauftragte rät, das zuerst zu prüfen.",
-							EN: "Telephone conferences are much easier to run in line with data protection. The Berlin authority advises checking this first.",
+							DE: "Telefonkonferenzen lassen sich viel leichter datenschutzgerecht durchführen: kein Bild, weniger Metadaten, keine Aufzeichnung durch KI-Funktionen. Prüfen Sie deshalb zuerst, ob eine Besprechung Video braucht.",
+							EN: "Telephone conferences are much easier to run in line with data protection: no image, fewer metadata, no recording by AI features. So check first whether a meeting needs video.",
 						},
 						Legal: []string{
 							"gdpr-5",
