@@ -409,7 +409,7 @@ func compiled() *catalog.Catalog {
 					DE: "Regeln für Aufzeichnungen",
 					EN: "Recording rules",
 				},
-				Group:  "legal",
+				Group:  "data",
 				IfKept: true,
 			},
 			&catalog.Topic{
@@ -674,12 +674,12 @@ func compiled() *catalog.Catalog {
 			&catalog.LegalRef{
 				ID: "gdpr-88",
 				Label: catalog.Text{
-					DE: "Art. 88 DSGVO, § 26 BDSG",
-					EN: "Art. 88 GDPR, § 26 BDSG",
+					DE: "Art. 88 DSGVO",
+					EN: "Art. 88 GDPR",
 				},
 				Title: catalog.Text{
-					DE: "Datenverarbeitung im Beschäftigungskontext",
-					EN: "Processing in the context of employment",
+					DE: "Datenverarbeitung im Beschäftigungskontext, auch auf Grundlage einer Betriebsvereinbarung (§ 26 Abs. 1 BDSG trägt seit EuGH C-34/21 nach überwiegender Ansicht nicht mehr allein)",
+					EN: "processing in the context of employment, also on the basis of a works agreement (since CJEU C-34/21 § 26(1) BDSG is by the prevailing view no longer a basis of its own)",
 				},
 			},
 			&catalog.LegalRef{
@@ -736,6 +736,16 @@ func compiled() *catalog.Catalog {
 					DE: "Anforderungen an zertifizierte Videodienstanbieter für Videosprechstunden",
 					EN: "Requirements for certified video consultation providers (statutory health insurance)",
 				},
+				When: &catalog.Cond{
+					Not: &catalog.Cond{
+						Q:      "practice_type",
+						Equals: "dentist",
+						Line:   76,
+						Column: 17,
+					},
+					Line:   76,
+					Column: 11,
+				},
 			},
 			&catalog.LegalRef{
 				ID: "bmv-z-16",
@@ -746,6 +756,12 @@ func compiled() *catalog.Catalog {
 				Title: catalog.Text{
 					DE: "Anforderungen an Videosprechstunden in der vertragszahnärztlichen Versorgung",
 					EN: "requirements for video consultations in statutory dental care",
+				},
+				When: &catalog.Cond{
+					Q:      "practice_type",
+					Equals: "dentist",
+					Line:   80,
+					Column: 11,
 				},
 			},
 			&catalog.LegalRef{
@@ -881,6 +897,17 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.LegalRef{
+				ID: "gdpr-9-2h",
+				Label: catalog.Text{
+					DE: "Art. 9 Abs. 2 lit. h DSGVO, § 22 Abs. 1 Nr. 1 lit. b BDSG",
+					EN: "Art. 9(2)(h) GDPR, § 22(1) no. 1(b) BDSG",
+				},
+				Title: catalog.Text{
+					DE: "Gesundheitsdaten für die Behandlung, verarbeitet von Personen unter Schweigepflicht",
+					EN: "health data for treatment, processed by persons bound by secrecy",
+				},
+			},
+			&catalog.LegalRef{
 				ID: "gdpr-9-2b",
 				Label: catalog.Text{
 					DE: "Art. 9 Abs. 2 lit. b DSGVO",
@@ -905,12 +932,23 @@ func compiled() *catalog.Catalog {
 			&catalog.LegalRef{
 				ID: "bdsg-26",
 				Label: catalog.Text{
-					DE: "§ 26 BDSG",
-					EN: "§ 26 BDSG",
+					DE: "§ 26 Abs. 3 BDSG",
+					EN: "§ 26(3) BDSG",
 				},
 				Title: catalog.Text{
-					DE: "Daten von Beschäftigten (Abs. 2: Freiwilligkeit der Einwilligung, Abs. 3: Gesundheitsdaten)",
-					EN: "employee data (para. 2: voluntary consent, para. 3: health data)",
+					DE: "Gesundheitsdaten von Beschäftigten, etwa Krankmeldungen",
+					EN: "employees' health data, such as sick notes",
+				},
+			},
+			&catalog.LegalRef{
+				ID: "bdsg-26-2",
+				Label: catalog.Text{
+					DE: "§ 26 Abs. 2 BDSG",
+					EN: "§ 26(2) BDSG",
+				},
+				Title: catalog.Text{
+					DE: "Einwilligung von Beschäftigten: nur wirksam, wenn sie freiwillig ist",
+					EN: "employees' consent: valid only where freely given",
 				},
 			},
 			&catalog.LegalRef{
@@ -997,8 +1035,18 @@ func compiled() *catalog.Catalog {
 					EN: "§ 62a StBerG",
 				},
 				Title: catalog.Text{
-					DE: "Dienstleister von Steuerberatern: Verschwiegenheit in Textform, im Ausland nur bei vergleichbarem Schutz oder mit Einwilligung",
-					EN: "tax advisers' service providers: confidentiality in text form; abroad only with comparable protection or consent",
+					DE: "Dienstleister von Steuerberatern: Verschwiegenheit in Textform, im Ausland nur bei vergleichbarem Schutz",
+					EN: "tax advisers' service providers: confidentiality in text form; abroad only with comparable protection",
+				},
+				When: &catalog.Cond{
+					Q: "profession",
+					In: []string{
+						"tax",
+						"both",
+						"unknown",
+					},
+					Line:   158,
+					Column: 11,
 				},
 			},
 			&catalog.LegalRef{
@@ -1008,8 +1056,18 @@ func compiled() *catalog.Catalog {
 					EN: "§ 43e BRAO",
 				},
 				Title: catalog.Text{
-					DE: "Dienstleister von Rechtsanwälten: Verschwiegenheit in Textform",
-					EN: "lawyers' service providers: confidentiality in text form",
+					DE: "Dienstleister von Rechtsanwälten: Verschwiegenheit in Textform, im Ausland nur bei vergleichbarem Schutz",
+					EN: "lawyers' service providers: confidentiality in text form; abroad only with comparable protection",
+				},
+				When: &catalog.Cond{
+					Q: "profession",
+					In: []string{
+						"law",
+						"both",
+						"unknown",
+					},
+					Line:   162,
+					Column: 11,
 				},
 			},
 			&catalog.LegalRef{
@@ -1144,6 +1202,12 @@ func compiled() *catalog.Catalog {
 				Title: "EuGH, Urteil vom 30.03.2023, C-34/21 – Beschäftigtendatenschutz",
 				By:    "Gerichtshof der Europäischen Union",
 				Date:  "2023-03-30",
+			},
+			&catalog.Source{
+				ID:    "record-geheimnisschutz-2017",
+				Title: "Gesetz zur Neuregelung des Schutzes von Geheimnissen bei der Mitwirkung Dritter an der Berufsausübung schweigepflichtiger Personen (BGBl. I 2017 S. 3618) – § 203 Abs. 3 und 4 StGB, § 62a StBerG, § 43e BRAO",
+				By:    "Bundesgesetzgeber",
+				Date:  "2017-10-30",
 			},
 			&catalog.Source{
 				ID:    "record-beg-iv-2024",
@@ -4130,6 +4194,61 @@ func compiled() *catalog.Catalog {
 				Index: 1,
 			},
 			&catalog.Question{
+				ID:   "practice_type",
+				Area: "organisation",
+				Type: "single",
+				Title: catalog.Text{
+					DE: "Was für eine Praxis oder Einrichtung ist es?",
+					EN: "What kind of practice or facility is it?",
+				},
+				Help: catalog.Text{
+					DE: "Davon hängt ab, welche Regeln für Videosprechstunden gelten: für Arzt- und Psychotherapiepraxen Anlage 31b zum Bundesmantelvertrag-Ärzte, für Zahnarztpraxen Anlage 16 zum Bundesmantelvertrag-Zahnärzte.",
+					EN: "It decides which rules apply to video consultations: Annex 31b of the federal framework contract for physicians and psychotherapists, Annex 16 of the one for dentists.",
+				},
+				Options: []catalog.Option{
+					catalog.Option{
+						ID: "physician",
+						Label: catalog.Text{
+							DE: "Arzt- oder Psychotherapiepraxis, MVZ",
+							EN: "physician's or psychotherapist's practice, medical care centre",
+						},
+					},
+					catalog.Option{
+						ID: "dentist",
+						Label: catalog.Text{
+							DE: "Zahnarztpraxis",
+							EN: "dental practice",
+						},
+					},
+					catalog.Option{
+						ID: "other",
+						Label: catalog.Text{
+							DE: "andere Gesundheitsberufe (z. B. Physiotherapie, Pflege)",
+							EN: "other health professions (e.g. physiotherapy, care)",
+						},
+					},
+					catalog.Option{
+						ID: "unknown",
+						Label: catalog.Text{
+							DE: "Unbekannt – zu klären",
+							EN: "Unknown – to clarify",
+						},
+					},
+				},
+				ShowIf: &catalog.Cond{
+					Q:      "sector",
+					Equals: "health",
+					Line:   63,
+					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Bis zur Klärung gelten die Regeln für Arztpraxen.",
+					EN: "Until clarified, the rules for physicians' practices apply.",
+				},
+				Scope: "context",
+				Index: 2,
+			},
+			&catalog.Question{
 				ID:   "secrecy_203",
 				Area: "organisation",
 				Type: "yesno",
@@ -4169,7 +4288,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes professional secrecy applies.",
 				},
 				Scope: "context",
-				Index: 2,
+				Index: 3,
 			},
 			&catalog.Question{
 				ID:   "staff",
@@ -4225,7 +4344,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes employees use the tools.",
 				},
 				Scope: "context",
-				Index: 3,
+				Index: 4,
 			},
 			&catalog.Question{
 				ID:   "works_council",
@@ -4266,10 +4385,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   89,
+						Line:   105,
 						Column: 20,
 					},
-					Line:   89,
+					Line:   105,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4277,7 +4396,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes a works council exists.",
 				},
 				Scope: "context",
-				Index: 4,
+				Index: 5,
 			},
 			&catalog.Question{
 				ID:   "dpo",
@@ -4319,7 +4438,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nobody has been designated.",
 				},
 				Scope: "context",
-				Index: 5,
+				Index: 6,
 			},
 			&catalog.Question{
 				ID:   "partners",
@@ -4368,7 +4487,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes outsiders take part too.",
 				},
 				Scope: "context",
-				Index: 6,
+				Index: 7,
 			},
 			&catalog.Question{
 				ID:   "partner_groups",
@@ -4433,11 +4552,11 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   125,
+					Line:   141,
 					Column: 14,
 				},
 				Scope: "context",
-				Index: 7,
+				Index: 8,
 			},
 			&catalog.Question{
 				ID:   "b2c_marketing",
@@ -4481,7 +4600,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   140,
+					Line:   156,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4489,7 +4608,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no advertising is sent; please clarify.",
 				},
 				Scope: "context",
-				Index: 8,
+				Index: 9,
 			},
 			&catalog.Question{
 				ID:   "usage_policy",
@@ -4538,7 +4657,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there are no rules.",
 				},
 				Scope: "context",
-				Index: 9,
+				Index: 10,
 			},
 			&catalog.Question{
 				ID:   "training",
@@ -4581,7 +4700,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   167,
+					Line:   183,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4589,7 +4708,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no training.",
 				},
 				Scope: "context",
-				Index: 10,
+				Index: 11,
 			},
 			&catalog.Question{
 				ID:   "breach_procedure",
@@ -4631,7 +4750,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no procedure.",
 				},
 				Scope: "context",
-				Index: 11,
+				Index: 12,
 			},
 			&catalog.Question{
 				ID:   "contact_persons",
@@ -4673,7 +4792,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no contact persons are named.",
 				},
 				Scope: "context",
-				Index: 12,
+				Index: 13,
 			},
 			&catalog.Question{
 				ID:   "records_exist",
@@ -4715,7 +4834,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no record is kept.",
 				},
 				Scope: "context",
-				Index: 13,
+				Index: 14,
 			},
 			&catalog.Question{
 				ID:   "monitoring",
@@ -4756,10 +4875,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   209,
+						Line:   225,
 						Column: 20,
 					},
-					Line:   209,
+					Line:   225,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4767,7 +4886,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes such evaluations are possible.",
 				},
 				Scope: "context",
-				Index: 14,
+				Index: 15,
 			},
 			&catalog.Question{
 				ID:   "works_agreement",
@@ -4817,7 +4936,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   220,
+					Line:   236,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4825,7 +4944,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the works council was not involved.",
 				},
 				Scope: "context",
-				Index: 15,
+				Index: 16,
 			},
 			&catalog.Question{
 				ID:   "archiving",
@@ -4881,7 +5000,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is archived.",
 				},
 				Scope: "context",
-				Index: 16,
+				Index: 17,
 			},
 			&catalog.Question{
 				ID:   "deletion_periods",
@@ -4923,7 +5042,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is deleted.",
 				},
 				Scope: "context",
-				Index: 17,
+				Index: 18,
 			},
 			&catalog.Question{
 				ID:   "video_consultation",
@@ -4967,7 +5086,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   264,
+					Line:   280,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4975,7 +5094,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes video consultations take place.",
 				},
 				Scope: "context",
-				Index: 18,
+				Index: 19,
 			},
 			&catalog.Question{
 				ID:   "taboo_topics",
@@ -5017,7 +5136,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is defined.",
 				},
 				Scope: "context",
-				Index: 19,
+				Index: 20,
 			},
 			&catalog.Question{
 				ID:   "dpia_done",
@@ -5066,7 +5185,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no DPIA was done.",
 				},
 				Scope: "context",
-				Index: 20,
+				Index: 21,
 			},
 			&catalog.Question{
 				ID:   "phone_would_do",
@@ -5111,7 +5230,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "context",
-				Index: 21,
+				Index: 22,
 			},
 			&catalog.Question{
 				ID:   "alternatives_checked",
@@ -5153,7 +5272,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no comparison was made.",
 				},
 				Scope: "context",
-				Index: 22,
+				Index: 23,
 			},
 			&catalog.Question{
 				ID:   "hosting_capacity",
@@ -5203,11 +5322,11 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   323,
+					Line:   339,
 					Column: 14,
 				},
 				Scope: "context",
-				Index: 23,
+				Index: 24,
 			},
 			&catalog.Question{
 				ID:   "controller",
@@ -5222,7 +5341,7 @@ func compiled() *catalog.Catalog {
 					EN: "The controller heads every entry of the record of processing activities (Art. 30(1)(a) GDPR) and every privacy notice (Art. 13(1)(a) GDPR). One line, e.g. \"Dental practice Dr Lind, Hauptstraße 1, 12345 Musterstadt\".",
 				},
 				Scope: "context",
-				Index: 24,
+				Index: 25,
 			},
 			&catalog.Question{
 				ID:   "privacy_contact",
@@ -5237,7 +5356,7 @@ func compiled() *catalog.Catalog {
 					EN: "The privacy notice names this person for requests, and the usage policy names them for lost phones or messages sent to the wrong person.",
 				},
 				Scope: "context",
-				Index: 25,
+				Index: 26,
 			},
 			&catalog.Question{
 				ID:   "dpo_contact",
@@ -5254,11 +5373,11 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   351,
+					Line:   367,
 					Column: 14,
 				},
 				Scope: "context",
-				Index: 26,
+				Index: 27,
 			},
 			&catalog.Question{
 				ID:   "website",
@@ -5273,7 +5392,7 @@ func compiled() *catalog.Catalog {
 					EN: "The drafts of the privacy notice refer to it; the first-contact message in a messenger can carry the link.",
 				},
 				Scope: "context",
-				Index: 27,
+				Index: 28,
 			},
 			&catalog.Question{
 				ID:   "used_for",
@@ -5413,7 +5532,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "tool",
-				Index: 28,
+				Index: 29,
 			},
 			&catalog.Question{
 				ID:   "special_categories",
@@ -5455,7 +5574,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes sensitive data occur.",
 				},
 				Scope: "tool",
-				Index: 29,
+				Index: 30,
 			},
 			&catalog.Question{
 				ID:   "sick_notes",
@@ -5519,7 +5638,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this happens.",
 				},
 				Scope: "tool",
-				Index: 30,
+				Index: 31,
 			},
 			&catalog.Question{
 				ID:   "address_book",
@@ -5577,7 +5696,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the app uploads all contacts.",
 				},
 				Scope: "tool",
-				Index: 31,
+				Index: 32,
 			},
 			&catalog.Question{
 				ID:   "operating_model",
@@ -5632,7 +5751,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes an outside provider runs the service.",
 				},
 				Scope: "tool",
-				Index: 32,
+				Index: 33,
 			},
 			&catalog.Question{
 				ID:   "server_site",
@@ -5680,7 +5799,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the server stands at a hosting provider.",
 				},
 				Scope: "tool",
-				Index: 33,
+				Index: 34,
 			},
 			&catalog.Question{
 				ID:   "hosting",
@@ -5744,7 +5863,7 @@ func compiled() *catalog.Catalog {
 					EN: "Until clarified, the plan assumes processing outside the EU.",
 				},
 				Scope: "tool",
-				Index: 34,
+				Index: 35,
 			},
 			&catalog.Question{
 				ID:   "non_eu_subprocessors",
@@ -5795,7 +5914,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes sub-processors outside the EU are involved.",
 				},
 				Scope: "tool",
-				Index: 35,
+				Index: 36,
 			},
 			&catalog.Question{
 				ID:   "backups",
@@ -5853,7 +5972,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes an unencrypted backup.",
 				},
 				Scope: "tool",
-				Index: 36,
+				Index: 37,
 			},
 			&catalog.Question{
 				ID:   "e2e_use",
@@ -5908,7 +6027,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is off.",
 				},
 				Scope: "tool",
-				Index: 37,
+				Index: 38,
 			},
 			&catalog.Question{
 				ID:   "transport_encryption",
@@ -5978,7 +6097,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is not confirmed.",
 				},
 				Scope: "tool",
-				Index: 38,
+				Index: 39,
 			},
 			&catalog.Question{
 				ID:   "app_updates",
@@ -6036,7 +6155,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes updates are not ensured.",
 				},
 				Scope: "tool",
-				Index: 39,
+				Index: 40,
 			},
 			&catalog.Question{
 				ID:   "partners_told_updates",
@@ -6095,7 +6214,7 @@ func compiled() *catalog.Catalog {
 					Column: 7,
 				},
 				Scope: "tool",
-				Index: 40,
+				Index: 41,
 			},
 			&catalog.Question{
 				ID:   "client_type",
@@ -6145,7 +6264,7 @@ func compiled() *catalog.Catalog {
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 41,
+				Index: 42,
 			},
 			&catalog.Question{
 				ID:   "account",
@@ -6194,7 +6313,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes private accounts.",
 				},
 				Scope: "tool",
-				Index: 42,
+				Index: 43,
 			},
 			&catalog.Question{
 				ID:   "devices",
@@ -6248,7 +6367,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes private devices without separation.",
 				},
 				Scope: "tool",
-				Index: 43,
+				Index: 44,
 			},
 			&catalog.Question{
 				ID:   "mdm",
@@ -6310,7 +6429,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no central management.",
 				},
 				Scope: "tool",
-				Index: 44,
+				Index: 45,
 			},
 			&catalog.Question{
 				ID:   "phone_number_used",
@@ -6358,7 +6477,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes a private number.",
 				},
 				Scope: "tool",
-				Index: 45,
+				Index: 46,
 			},
 			&catalog.Question{
 				ID:   "handover",
@@ -6405,7 +6524,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is not possible.",
 				},
 				Scope: "tool",
-				Index: 46,
+				Index: 47,
 			},
 			&catalog.Question{
 				ID:   "app_lock",
@@ -6452,7 +6571,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes no app lock is active.",
 				},
 				Scope: "tool",
-				Index: 47,
+				Index: 48,
 			},
 			&catalog.Question{
 				ID:   "plan",
@@ -6500,7 +6619,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the free plan.",
 				},
 				Scope: "tool",
-				Index: 48,
+				Index: 49,
 			},
 			&catalog.Question{
 				ID:   "admin_settings",
@@ -6551,7 +6670,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nothing is set centrally.",
 				},
 				Scope: "tool",
-				Index: 49,
+				Index: 50,
 			},
 			&catalog.Question{
 				ID:   "terms_checked",
@@ -6593,7 +6712,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this has not been checked.",
 				},
 				Scope: "tool",
-				Index: 50,
+				Index: 51,
 			},
 			&catalog.Question{
 				ID:   "dpa_signed",
@@ -6668,7 +6787,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no DPA.",
 				},
 				Scope: "tool",
-				Index: 51,
+				Index: 52,
 			},
 			&catalog.Question{
 				ID:   "dpa_checked",
@@ -6716,7 +6835,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it has not been checked.",
 				},
 				Scope: "tool",
-				Index: 52,
+				Index: 53,
 			},
 			&catalog.Question{
 				ID:   "transfer_basis",
@@ -6798,7 +6917,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no basis.",
 				},
 				Scope: "tool",
-				Index: 53,
+				Index: 54,
 			},
 			&catalog.Question{
 				ID:   "own_purposes",
@@ -6848,7 +6967,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the provider pursues its own purposes.",
 				},
 				Scope: "tool",
-				Index: 54,
+				Index: 55,
 			},
 			&catalog.Question{
 				ID:   "in_records",
@@ -6890,7 +7009,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is missing.",
 				},
 				Scope: "tool",
-				Index: 55,
+				Index: 56,
 			},
 			&catalog.Question{
 				ID:   "confidentiality_bound",
@@ -6941,7 +7060,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no such obligation.",
 				},
 				Scope: "tool",
-				Index: 56,
+				Index: 57,
 			},
 			&catalog.Question{
 				ID:   "kbv_certified",
@@ -7003,7 +7122,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is not certified.",
 				},
 				Scope: "tool",
-				Index: 57,
+				Index: 58,
 			},
 			&catalog.Question{
 				ID:   "privacy_notice",
@@ -7045,7 +7164,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is missing.",
 				},
 				Scope: "tool",
-				Index: 58,
+				Index: 59,
 			},
 			&catalog.Question{
 				ID:   "first_contact_info",
@@ -7121,7 +7240,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes this is missing.",
 				},
 				Scope: "tool",
-				Index: 59,
+				Index: 60,
 			},
 			&catalog.Question{
 				ID:   "contact_consent",
@@ -7197,7 +7316,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes there is no documented agreement.",
 				},
 				Scope: "tool",
-				Index: 60,
+				Index: 61,
 			},
 			&catalog.Question{
 				ID:   "business_profile",
@@ -7296,7 +7415,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes the details are missing.",
 				},
 				Scope: "tool",
-				Index: 61,
+				Index: 62,
 			},
 			&catalog.Question{
 				ID:   "marketing_here",
@@ -7366,7 +7485,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes so.",
 				},
 				Scope: "tool",
-				Index: 62,
+				Index: 63,
 			},
 			&catalog.Question{
 				ID:   "marketing_consent",
@@ -7417,7 +7536,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it is missing.",
 				},
 				Scope: "tool",
-				Index: 63,
+				Index: 64,
 			},
 			&catalog.Question{
 				ID:   "recording",
@@ -7471,7 +7590,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are recorded.",
 				},
 				Scope: "tool",
-				Index: 64,
+				Index: 65,
 			},
 			&catalog.Question{
 				ID:   "recording_consent",
@@ -7534,7 +7653,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes nobody is asked.",
 				},
 				Scope: "tool",
-				Index: 65,
+				Index: 66,
 			},
 			&catalog.Question{
 				ID:   "tracking_off",
@@ -7576,7 +7695,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes they are on.",
 				},
 				Scope: "tool",
-				Index: 66,
+				Index: 67,
 			},
 			&catalog.Question{
 				ID:   "ai_features",
@@ -7634,7 +7753,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes they are active without rules.",
 				},
 				Scope: "tool",
-				Index: 67,
+				Index: 68,
 			},
 			&catalog.Question{
 				ID:   "bot_joins",
@@ -7681,7 +7800,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes it joins every meeting.",
 				},
 				Scope: "tool",
-				Index: 68,
+				Index: 69,
 			},
 			&catalog.Question{
 				ID:   "meeting_protection",
@@ -7742,7 +7861,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes meetings are unprotected.",
 				},
 				Scope: "tool",
-				Index: 69,
+				Index: 70,
 			},
 			&catalog.Question{
 				ID:   "access_separate",
@@ -7789,7 +7908,7 @@ func compiled() *catalog.Catalog {
 					Column: 14,
 				},
 				Scope: "tool",
-				Index: 70,
+				Index: 71,
 			},
 			&catalog.Question{
 				ID:   "screen_sharing",
@@ -7836,7 +7955,7 @@ func compiled() *catalog.Catalog {
 					EN: "The plan assumes everyone may share.",
 				},
 				Scope: "tool",
-				Index: 71,
+				Index: 72,
 			},
 			&catalog.Question{
 				ID:   "auto_delete",
@@ -7874,7 +7993,7 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				Scope: "tool",
-				Index: 72,
+				Index: 73,
 			},
 		},
 		Tools: []*catalog.Tool{
@@ -12931,12 +13050,13 @@ func compiled() *catalog.Catalog {
 							EN: "Do not contact {clients} through {tool} – appointment reminders through the practice software, a sector messenger or Threema Work",
 						},
 						Why: catalog.Text{
-							DE: "Schon dass jemand bei Ihnen in Behandlung ist, ist ein Gesundheitsdatum und unterliegt der Schweigepflicht (§ 203 StGB). WhatsApp gibt Verbindungsdaten an Meta weiter, und Meta verpflichtet sich nicht zur Verschwiegenheit. Nutzen Sie die Erinnerungsfunktion Ihrer Praxissoftware (SMS oder E-Mail), den TI-Messenger (TIM) der Telematikinfrastruktur – seit Juli 2025 auch mit gesetzlich Versicherten über deren ePA-App, gesteuert von der Praxis – oder Threema Work – und nur mit ausdrücklicher, dokumentierter Einwilligung, die zugleich für diesen Weg von der Schweigepflicht entbindet.",
-							EN: "The very fact that someone is your patient is health data and covered by professional secrecy (§ 203 StGB). WhatsApp passes connection data to Meta, and Meta does not commit to confidentiality. Use the reminder function of your practice software (text message or e-mail), the TI-Messenger (TIM) of the telematics infrastructure – since July 2025 also with people in statutory health insurance through their ePA app, steered by the practice – or Threema Work – and only with explicit, documented consent that also releases you from secrecy for this channel.",
+							DE: "Schon dass jemand bei Ihnen in Behandlung ist, ist ein Gesundheitsdatum und unterliegt der Schweigepflicht (§ 203 StGB). WhatsApp gibt Telefonnummern und Verbindungsdaten an Meta, das sie auch für eigene Zwecke nutzt und sich nicht zur Verschwiegenheit verpflichtet (§ 203 Abs. 4 StGB). Einwilligungen Ihrer {clients} in WhatsApp ändern daran nichts: Sie binden Meta weder an Ihre Weisungen noch an die Schweigepflicht, und für die Sicherheit des Kanals bleiben Sie verantwortlich (Art. 32 DSGVO). Terminnachrichten gehören zur Behandlung (Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG) – schicken Sie sie über einen Weg, dessen Anbieter zur Verschwiegenheit verpflichtet ist: die Erinnerungsfunktion Ihrer Praxissoftware (SMS oder E-Mail), den TI-Messenger (TIM) der Telematikinfrastruktur – mit gesetzlich Versicherten über deren ePA-App, den Kontakt beginnt die Praxis – oder Threema Work.",
+							EN: "The very fact that someone is your patient is health data and covered by professional secrecy (§ 203 StGB). WhatsApp passes phone numbers and connection data to Meta, which also uses them for its own purposes and does not commit to confidentiality (§ 203(4) StGB). Your {clients}' consent to WhatsApp does not change that: it binds Meta neither to your instructions nor to secrecy, and the security of the channel remains your responsibility (Art. 32 GDPR). Appointment messages are part of the treatment (Art. 9(2)(h) GDPR with § 22(1) no. 1(b) BDSG) – send them through a channel whose provider is bound to confidentiality: the reminder function of your practice software (text message or e-mail), the TI-Messenger (TIM) of the telematics infrastructure – with people in statutory health insurance through their ePA app, the practice starting the contact – or Threema Work.",
 						},
 						Legal: []string{
-							"gdpr-9-2a",
 							"stgb-203",
+							"gdpr-9-2h",
+							"gdpr-32",
 						},
 						Sources: []string{
 							"seed-001",
@@ -12948,12 +13068,88 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "patients_send_findings",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "sector",
+							In: []string{
+								"health",
+								"counselling",
+							},
+							Line:   69,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Kind:   "messenger",
+							Line:   70,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Tool:   "ti-messenger",
+								Line:   71,
+								Column: 17,
+							},
+							Line:   71,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "special_categories",
+							Equals: "yes",
+							Line:   72,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"appointments",
+								"consultations",
+							},
+							Line:   73,
+							Column: 11,
+						},
+					},
+					Line:   68,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "special-categories",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Befunde, die {clients} über {tool} schicken, in die Akte übernehmen und im Chat löschen – und um einen anderen Weg bitten",
+							EN: "Move findings that {clients} send through {tool} into the record, delete them in the chat – and ask for another channel",
+						},
+						Why: catalog.Text{
+							DE: "Auch wenn die Praxis selbst keine Gesundheitsdaten über {tool} verschickt: Was {clients} schicken – Fotos von Befunden, Medikationspläne, Beschwerden –, liegt danach im Chat, auf dem Gerät und in dessen Sicherungen, und was für die Behandlung zählt, gehört in die Dokumentation (§ 630f BGB). Richten Sie ab heute eine automatische Antwort ein („Bitte schicken Sie uns keine Befunde über diesen Kanal – wir melden uns auf sicherem Weg“), übernehmen Sie eingegangene Befunde in die Akte und löschen Sie sie danach im Chat und auf dem Gerät.",
+							EN: "Even if the practice itself sends no health data through {tool}: what {clients} send – photos of findings, medication plans, symptoms – then sits in the chat, on the device and in its backups, and whatever matters for the treatment belongs in the record (§ 630f BGB). Set up an automatic reply from today (“Please do not send us findings through this channel – we will get back to you through a secure one”), move findings received into the record and then delete them in the chat and on the device.",
+						},
+						Legal: []string{
+							"gdpr-9",
+							"gdpr-32",
+							"bgb-630f",
+						},
+						Sources: []string{
+							"seed-001",
+							"record-dsk-messenger-2019",
+						},
+						Policy: catalog.Text{
+							DE: "Befunde, die {clients} schicken, sofort in die Akte übernehmen und im Chat und auf dem Gerät löschen; selbst keine Gesundheitsdaten über {tool} schicken",
+							EN: "move findings sent by {clients} into the record at once and delete them in the chat and on the device; send no health data through {tool} yourself",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "discontinued_service",
 				Scope: "tool",
 				When: catalog.Cond{
 					Fact:   "status",
 					Equals: "discontinued",
-					Line:   67,
+					Line:   88,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13002,9 +13198,37 @@ func compiled() *catalog.Catalog {
 				ID:    "teams_dsk_2022",
 				Scope: "tool",
 				When: catalog.Cond{
-					Tool:   "microsoft-teams",
-					Line:   90,
-					Column: 11,
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Tool:   "microsoft-teams",
+							Line:   113,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								All: []*catalog.Cond{
+									&catalog.Cond{
+										Q:      "dpa_checked",
+										Equals: "yes",
+										Line:   114,
+										Column: 24,
+									},
+									&catalog.Cond{
+										Q:      "own_purposes",
+										Equals: "excluded",
+										Line:   114,
+										Column: 57,
+									},
+								},
+								Line:   114,
+								Column: 17,
+							},
+							Line:   114,
+							Column: 11,
+						},
+					},
+					Line:   112,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
@@ -13015,8 +13239,8 @@ func compiled() *catalog.Catalog {
 							EN: "Assess and document the use of {tool} in the light of the 2022 DSK finding and the 2025 HBDI report",
 						},
 						Why: catalog.Text{
-							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzgerechten Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisen können – vor allem wegen Microsofts Verarbeitung für eigene Zwecke. Seitdem hat Microsoft die EU-Datengrenze abgeschlossen (Februar 2025). Halten Sie fest, welcher Datenschutznachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen und welche Diagnosedaten Sie abgeschaltet haben. Der Hessische Beauftragte für Datenschutz (HBDI) hält Microsoft 365 seit seinem Bericht vom 15.11.2025 unter Bedingungen für datenschutzkonform nutzbar – auf Grundlage des Datenschutznachtrags vom September 2025 und nur, wenn seine Handlungsempfehlungen umgesetzt werden; die DSK-Feststellung ist nicht formell aufgehoben. Der Bericht bindet nur die hessische Aufsicht; zuständig ist die Aufsichtsbehörde Ihres Landes, er ist aber die ausführlichste aktuelle Bewertung. Diese Bewertung ersetzt die Berliner Einschätzung vom Juli 2020.",
-							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. Since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the data protection addendum of September 2025 and only where its recommendations are implemented; the DSK finding has not been formally lifted. The report binds only the Hessian authority; the authority of your own state is competent, but the report is the most thorough current assessment. This assessment replaces the Berlin view of July 2020.",
+							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzgerechten Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisen können – vor allem wegen Microsofts Verarbeitung für eigene Zwecke. Seitdem hat Microsoft die EU-Datengrenze abgeschlossen (Februar 2025). Halten Sie fest, welcher Datenschutznachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen und welche Diagnosedaten Sie abgeschaltet haben. Der Hessische Beauftragte für Datenschutz und Informationsfreiheit (HBDI) hält Microsoft 365 seit seinem Bericht vom 15.11.2025 unter Bedingungen für datenschutzkonform nutzbar – auf Grundlage des Datenschutznachtrags vom September 2025 und nur, wenn seine Handlungsempfehlungen umgesetzt werden; die DSK-Feststellung ist nicht formell aufgehoben. Andere Aufsichtsbehörden sind an diese Bewertung nicht gebunden – maßgeblich ist die Aufsicht Ihres Landes –, sie ist aber die ausführlichste aktuelle.",
+							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. Since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the data protection addendum of September 2025 and only where its recommendations are implemented; the DSK finding has not been formally lifted. Other authorities are not bound by it – the authority of your own state is competent – but it is the most thorough current assessment.",
 						},
 						Legal: []string{
 							"gdpr-5",
@@ -13031,13 +13255,64 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "teams_dsk_2022_checked",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Tool:   "microsoft-teams",
+							Line:   128,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "dpa_checked",
+							Equals: "yes",
+							Line:   129,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "own_purposes",
+							Equals: "excluded",
+							Line:   130,
+							Column: 11,
+						},
+					},
+					Line:   127,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpo-review",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Die vorhandene Prüfung von {tool} an der DSK-Feststellung von 2022 und dem HBDI-Bericht von 2025 ausrichten und dokumentieren",
+							EN: "Align the existing review of {tool} with the 2022 DSK finding and the 2025 HBDI report, and document it",
+						},
+						Why: catalog.Text{
+							DE: "Sie haben den AVV geprüft und eigene Zwecke Microsofts ausgeschlossen. Halten Sie die Prüfung an den Maßstäben fest, an denen eine Aufsicht sie heute misst: Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass der datenschutzgerechte Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisbar war; der Hessische Beauftragte für Datenschutz und Informationsfreiheit (HBDI) hält Microsoft 365 seit seinem Bericht vom 15.11.2025 unter Bedingungen für datenschutzkonform nutzbar – auf Grundlage des Datenschutznachtrags vom September 2025 und mit seinen Handlungsempfehlungen. Dokumentieren Sie, welcher Nachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen, welche Diagnosedaten abgeschaltet sind und welche Empfehlungen des HBDI Sie umgesetzt haben. Andere Aufsichtsbehörden sind an den Bericht nicht gebunden, er ist aber die ausführlichste aktuelle Bewertung.",
+							EN: "You have checked the DPA and excluded Microsoft's own purposes. Record the review against the yardsticks an authority applies today: on 24 Nov 2022 the German data protection conference found that compliant use of Microsoft 365 under the addendum of that time could not be shown; since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the addendum of September 2025 and with its recommendations. Document which addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA, which diagnostic data are switched off and which of the HBDI's recommendations you have implemented. Other authorities are not bound by the report, but it is the most thorough current assessment.",
+						},
+						Legal: []string{
+							"gdpr-5",
+							"gdpr-28",
+						},
+						Sources: []string{
+							"record-dsk-m365-2022",
+							"record-ms-eudb-2025",
+							"record-hbdi-m365-2025",
+						},
+						Document: true,
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "teams_sensitive",
 				Scope: "tool",
 				When: catalog.Cond{
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Tool:   "microsoft-teams",
-							Line:   104,
+							Line:   145,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13048,7 +13323,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   106,
+									Line:   147,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13059,29 +13334,29 @@ func compiled() *catalog.Catalog {
 												"yes",
 												"unknown",
 											},
-											Line:   109,
+											Line:   150,
 											Column: 19,
 										},
 										&catalog.Cond{
 											Not: &catalog.Cond{
 												Q:      "confidentiality_bound",
 												Equals: "yes",
-												Line:   110,
+												Line:   151,
 												Column: 25,
 											},
-											Line:   110,
+											Line:   151,
 											Column: 19,
 										},
 									},
-									Line:   108,
+									Line:   149,
 									Column: 15,
 								},
 							},
-							Line:   105,
+							Line:   146,
 							Column: 11,
 						},
 					},
-					Line:   103,
+					Line:   144,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13112,7 +13387,7 @@ func compiled() *catalog.Catalog {
 				Scope: "tool",
 				When: catalog.Cond{
 					Tool:   "jitsi-selfhosted",
-					Line:   123,
+					Line:   164,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13148,7 +13423,7 @@ func compiled() *catalog.Catalog {
 						"rented",
 						"unknown",
 					},
-					Line:   136,
+					Line:   177,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13183,7 +13458,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "operating_model",
 					Equals: "self_hosted",
-					Line:   151,
+					Line:   192,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13222,7 +13497,7 @@ func compiled() *catalog.Catalog {
 						"free",
 						"unknown",
 					},
-					Line:   166,
+					Line:   207,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13257,7 +13532,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   178,
+					Line:   219,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13292,7 +13567,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   191,
+					Line:   232,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13335,7 +13610,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   208,
+							Line:   249,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13347,10 +13622,10 @@ func compiled() *catalog.Catalog {
 											"default",
 											"optional",
 										},
-										Line:   210,
+										Line:   251,
 										Column: 21,
 									},
-									Line:   210,
+									Line:   251,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13360,7 +13635,7 @@ func compiled() *catalog.Catalog {
 										"sometimes",
 										"unknown",
 									},
-									Line:   211,
+									Line:   252,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13371,15 +13646,15 @@ func compiled() *catalog.Catalog {
 										"other",
 										"unknown",
 									},
-									Line:   212,
+									Line:   253,
 									Column: 15,
 								},
 							},
-							Line:   209,
+							Line:   250,
 							Column: 11,
 						},
 					},
-					Line:   207,
+					Line:   248,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13391,8 +13666,8 @@ func compiled() *catalog.Catalog {
 							EN: "No health or other sensitive data through {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Gesundheitsdaten und andere sensible Daten brauchen einen Schutz, der dem hohen Risiko entspricht (Art. 9 und 32 DSGVO). Hier fehlt mindestens einer von zwei Schutzwällen – welcher, steht unter „Ausgelöst durch“: eine Ende-zu-Ende-Verschlüsselung, die den Anbieter vom Mitlesen ausschließt, oder die Verarbeitung in der EU (jede Übermittlung in ein Drittland braucht eine eigene Grundlage, Art. 44 ff. DSGVO). Solange das so ist, gehören sensible Daten nicht in dieses Werkzeug.",
-							EN: "Health data and other sensitive data need protection that matches the high risk (Art. 9 and 32 GDPR). Here at least one of two safeguards is missing – “Triggered by” says which: end-to-end encryption that keeps the provider from reading along, or processing within the EU (every transfer to a third country needs a basis of its own, Art. 44 ff. GDPR). As long as that is so, sensitive data do not belong in this tool.",
+							DE: "Gesundheitsdaten und andere sensible Daten brauchen einen Schutz, der dem hohen Risiko entspricht (Art. 9 und 32 DSGVO). Hier fehlt mindestens einer von zwei Schutzwällen: eine Ende-zu-Ende-Verschlüsselung, die den Anbieter vom Mitlesen ausschließt, oder die Verarbeitung in der EU (jede Übermittlung in ein Drittland braucht eine eigene Grundlage, Art. 44 ff. DSGVO). Solange das so ist, gehören sensible Daten nicht in dieses Werkzeug.",
+							EN: "Health data and other sensitive data need protection that matches the high risk (Art. 9 and 32 GDPR). Here at least one of two safeguards is missing: end-to-end encryption that keeps the provider from reading along, or processing within the EU (every transfer to a third country needs a basis of its own, Art. 44 ff. GDPR). As long as that is so, sensitive data do not belong in this tool.",
 						},
 						Legal: []string{
 							"gdpr-9",
@@ -13406,6 +13681,7 @@ func compiled() *catalog.Catalog {
 							DE: "keine Gesundheitsdaten oder anderen sensiblen Daten über {tool}",
 							EN: "no health data or other sensitive data through {tool}",
 						},
+						Secrets: true,
 					},
 				},
 			},
@@ -13418,7 +13694,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   227,
+					Line:   271,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13451,7 +13727,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "full",
-					Line:   240,
+					Line:   284,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13488,7 +13764,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "address_book",
 					Equals: "unknown",
-					Line:   255,
+					Line:   299,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13527,7 +13803,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"unknown",
 					},
-					Line:   271,
+					Line:   315,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13569,7 +13845,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   288,
+							Line:   332,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13578,10 +13854,10 @@ func compiled() *catalog.Catalog {
 									Not: &catalog.Cond{
 										Q:      "dpa_signed",
 										Equals: "signed",
-										Line:   290,
+										Line:   334,
 										Column: 21,
 									},
-									Line:   290,
+									Line:   334,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13590,32 +13866,32 @@ func compiled() *catalog.Catalog {
 											Not: &catalog.Cond{
 												Fact:   "dpf",
 												Equals: "certified",
-												Line:   292,
+												Line:   336,
 												Column: 25,
 											},
-											Line:   292,
+											Line:   336,
 											Column: 19,
 										},
 										&catalog.Cond{
 											Not: &catalog.Cond{
 												Q:      "transfer_basis",
 												Equals: "dpf",
-												Line:   293,
+												Line:   337,
 												Column: 25,
 											},
-											Line:   293,
+											Line:   337,
 											Column: 19,
 										},
 									},
-									Line:   291,
+									Line:   335,
 									Column: 15,
 								},
 							},
-							Line:   289,
+							Line:   333,
 							Column: 11,
 						},
 					},
-					Line:   287,
+					Line:   331,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13652,13 +13928,13 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   307,
+							Line:   351,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "dpa_signed",
 							Equals: "signed",
-							Line:   308,
+							Line:   352,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13666,21 +13942,21 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "dpf",
 									Equals: "certified",
-									Line:   310,
+									Line:   354,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "transfer_basis",
 									Equals: "dpf",
-									Line:   311,
+									Line:   355,
 									Column: 15,
 								},
 							},
-							Line:   309,
+							Line:   353,
 							Column: 11,
 						},
 					},
-					Line:   306,
+					Line:   350,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13715,13 +13991,13 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   326,
+							Line:   370,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "none",
-							Line:   327,
+							Line:   371,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13732,7 +14008,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   329,
+									Line:   373,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13743,29 +14019,29 @@ func compiled() *catalog.Catalog {
 												"yes",
 												"unknown",
 											},
-											Line:   332,
+											Line:   376,
 											Column: 19,
 										},
 										&catalog.Cond{
 											Not: &catalog.Cond{
 												Q:      "confidentiality_bound",
 												Equals: "yes",
-												Line:   333,
+												Line:   377,
 												Column: 25,
 											},
-											Line:   333,
+											Line:   377,
 											Column: 19,
 										},
 									},
-									Line:   331,
+									Line:   375,
 									Column: 15,
 								},
 							},
-							Line:   328,
+							Line:   372,
 							Column: 11,
 						},
 					},
-					Line:   325,
+					Line:   369,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13802,13 +14078,13 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   350,
+							Line:   394,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "none",
-							Line:   351,
+							Line:   395,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13818,10 +14094,10 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   352,
+								Line:   396,
 								Column: 17,
 							},
-							Line:   352,
+							Line:   396,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13833,24 +14109,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   354,
+										Line:   398,
 										Column: 21,
 									},
-									Line:   354,
+									Line:   398,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "confidentiality_bound",
 									Equals: "yes",
-									Line:   355,
+									Line:   399,
 									Column: 15,
 								},
 							},
-							Line:   353,
+							Line:   397,
 							Column: 11,
 						},
 					},
-					Line:   349,
+					Line:   393,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13888,7 +14164,7 @@ func compiled() *catalog.Catalog {
 								"sometimes",
 								"unknown",
 							},
-							Line:   369,
+							Line:   413,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13899,7 +14175,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   371,
+									Line:   415,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -13910,39 +14186,39 @@ func compiled() *catalog.Catalog {
 												"yes",
 												"unknown",
 											},
-											Line:   374,
+											Line:   418,
 											Column: 19,
 										},
 										&catalog.Cond{
 											Not: &catalog.Cond{
 												Q:      "confidentiality_bound",
 												Equals: "yes",
-												Line:   375,
+												Line:   419,
 												Column: 25,
 											},
-											Line:   375,
+											Line:   419,
 											Column: 19,
 										},
 									},
-									Line:   373,
+									Line:   417,
 									Column: 15,
 								},
 							},
-							Line:   370,
+							Line:   414,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "operating_model",
 								Equals: "self_hosted",
-								Line:   376,
+								Line:   420,
 								Column: 17,
 							},
-							Line:   376,
+							Line:   420,
 							Column: 11,
 						},
 					},
-					Line:   368,
+					Line:   412,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -13985,7 +14261,7 @@ func compiled() *catalog.Catalog {
 								"sometimes",
 								"unknown",
 							},
-							Line:   394,
+							Line:   438,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -13995,10 +14271,10 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   395,
+								Line:   439,
 								Column: 17,
 							},
-							Line:   395,
+							Line:   439,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14007,27 +14283,27 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   396,
+							Line:   440,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "confidentiality_bound",
 							Equals: "yes",
-							Line:   397,
+							Line:   441,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "operating_model",
 								Equals: "self_hosted",
-								Line:   398,
+								Line:   442,
 								Column: 17,
 							},
-							Line:   398,
+							Line:   442,
 							Column: 11,
 						},
 					},
-					Line:   393,
+					Line:   437,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14065,7 +14341,7 @@ func compiled() *catalog.Catalog {
 								"sometimes",
 								"unknown",
 							},
-							Line:   412,
+							Line:   456,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14077,20 +14353,20 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   414,
+										Line:   458,
 										Column: 21,
 									},
-									Line:   414,
+									Line:   458,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "operating_model",
 									Equals: "self_hosted",
-									Line:   415,
+									Line:   459,
 									Column: 15,
 								},
 							},
-							Line:   413,
+							Line:   457,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14102,24 +14378,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   417,
+										Line:   461,
 										Column: 21,
 									},
-									Line:   417,
+									Line:   461,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "operating_model",
 									Equals: "self_hosted",
-									Line:   418,
+									Line:   462,
 									Column: 15,
 								},
 							},
-							Line:   416,
+							Line:   460,
 							Column: 11,
 						},
 					},
-					Line:   411,
+					Line:   455,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14154,7 +14430,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   430,
+					Line:   474,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14187,7 +14463,7 @@ func compiled() *catalog.Catalog {
 					In: []string{
 						"no",
 					},
-					Line:   442,
+					Line:   486,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14224,7 +14500,7 @@ func compiled() *catalog.Catalog {
 						"manual",
 						"unknown",
 					},
-					Line:   457,
+					Line:   501,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14261,7 +14537,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   472,
+					Line:   516,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14297,17 +14573,17 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   486,
+							Line:   530,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "trackers",
 							Equals: "present",
-							Line:   487,
+							Line:   531,
 							Column: 11,
 						},
 					},
-					Line:   485,
+					Line:   529,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14342,7 +14618,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"mixed",
 					},
-					Line:   500,
+					Line:   544,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14379,7 +14655,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "account",
 					Equals: "unknown",
-					Line:   515,
+					Line:   559,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14414,7 +14690,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   527,
+					Line:   571,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14454,7 +14730,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   542,
+					Line:   586,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14488,7 +14764,7 @@ func compiled() *catalog.Catalog {
 						"private",
 						"unknown",
 					},
-					Line:   554,
+					Line:   598,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14526,7 +14802,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   569,
+					Line:   613,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14548,6 +14824,7 @@ func compiled() *catalog.Catalog {
 						Sources: []string{
 							"seed-000",
 						},
+						IfKept: true,
 					},
 				},
 			},
@@ -14560,7 +14837,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   581,
+					Line:   627,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14598,31 +14875,31 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   600,
+									Line:   646,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   601,
+									Line:   647,
 									Column: 15,
 								},
 							},
-							Line:   599,
+							Line:   645,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "e2e",
 								Equals: "default",
-								Line:   602,
+								Line:   648,
 								Column: 17,
 							},
-							Line:   602,
+							Line:   648,
 							Column: 11,
 						},
 					},
-					Line:   598,
+					Line:   644,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14657,23 +14934,23 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   617,
+									Line:   663,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   618,
+									Line:   664,
 									Column: 15,
 								},
 							},
-							Line:   616,
+							Line:   662,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "default",
-							Line:   619,
+							Line:   665,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14683,10 +14960,10 @@ func compiled() *catalog.Catalog {
 									"yes",
 									"unknown",
 								},
-								Line:   620,
+								Line:   666,
 								Column: 17,
 							},
-							Line:   620,
+							Line:   666,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14696,14 +14973,14 @@ func compiled() *catalog.Catalog {
 									"health",
 									"counselling",
 								},
-								Line:   621,
+								Line:   667,
 								Column: 17,
 							},
-							Line:   621,
+							Line:   667,
 							Column: 11,
 						},
 					},
-					Line:   615,
+					Line:   661,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14739,23 +15016,23 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   636,
+									Line:   682,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   637,
+									Line:   683,
 									Column: 15,
 								},
 							},
-							Line:   635,
+							Line:   681,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "e2e",
 							Equals: "default",
-							Line:   638,
+							Line:   684,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14766,7 +15043,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   640,
+									Line:   686,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -14775,15 +15052,15 @@ func compiled() *catalog.Catalog {
 										"health",
 										"counselling",
 									},
-									Line:   641,
+									Line:   687,
 									Column: 15,
 								},
 							},
-							Line:   639,
+							Line:   685,
 							Column: 11,
 						},
 					},
-					Line:   634,
+					Line:   680,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14801,6 +15078,7 @@ func compiled() *catalog.Catalog {
 						Legal: []string{
 							"gdpr-28",
 							"stgb-203",
+							"stberg-62a",
 						},
 						Sources: []string{
 							"record-signal",
@@ -14815,7 +15093,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "not_signed",
-					Line:   653,
+					Line:   699,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14847,7 +15125,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "unknown",
-					Line:   665,
+					Line:   711,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14880,7 +15158,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   677,
+					Line:   723,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14911,7 +15189,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "none",
-					Line:   689,
+					Line:   735,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -14947,7 +15225,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "transfer_basis",
 							Equals: "unknown",
-							Line:   703,
+							Line:   749,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -14958,14 +15236,14 @@ func compiled() *catalog.Catalog {
 									"not_certified",
 									"not_applicable",
 								},
-								Line:   704,
+								Line:   750,
 								Column: 17,
 							},
-							Line:   704,
+							Line:   750,
 							Column: 11,
 						},
 					},
-					Line:   702,
+					Line:   748,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15001,7 +15279,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "transfer_basis",
 							Equals: "unknown",
-							Line:   718,
+							Line:   764,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15010,11 +15288,11 @@ func compiled() *catalog.Catalog {
 								"not_certified",
 								"not_applicable",
 							},
-							Line:   719,
+							Line:   765,
 							Column: 11,
 						},
 					},
-					Line:   717,
+					Line:   763,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15049,17 +15327,17 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "transfer_basis",
 							Equals: "unknown",
-							Line:   733,
+							Line:   779,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "dpf",
 							Equals: "certified",
-							Line:   734,
+							Line:   780,
 							Column: 11,
 						},
 					},
-					Line:   732,
+					Line:   778,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15095,7 +15373,7 @@ func compiled() *catalog.Catalog {
 						"scc",
 						"bcr",
 					},
-					Line:   747,
+					Line:   793,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15128,7 +15406,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "transfer_basis",
 					Equals: "dpf",
-					Line:   759,
+					Line:   805,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15166,7 +15444,7 @@ func compiled() *catalog.Catalog {
 						"reserved",
 						"unknown",
 					},
-					Line:   772,
+					Line:   818,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15202,7 +15480,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   784,
+					Line:   830,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15237,27 +15515,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   798,
+							Line:   844,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_offered",
-								Line:   799,
+								Line:   845,
 								Column: 17,
 							},
-							Line:   799,
+							Line:   845,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "dpa_signed",
 								Equals: "not_offered",
-								Line:   800,
+								Line:   846,
 								Column: 17,
 							},
-							Line:   800,
+							Line:   846,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15270,11 +15548,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   801,
+							Line:   847,
 							Column: 11,
 						},
 					},
-					Line:   797,
+					Line:   843,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15313,27 +15591,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   816,
+							Line:   862,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_offered",
-								Line:   817,
+								Line:   863,
 								Column: 17,
 							},
-							Line:   817,
+							Line:   863,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "dpa_signed",
 								Equals: "not_offered",
-								Line:   818,
+								Line:   864,
 								Column: 17,
 							},
-							Line:   818,
+							Line:   864,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15347,14 +15625,14 @@ func compiled() *catalog.Catalog {
 									"webinars",
 									"unknown",
 								},
-								Line:   819,
+								Line:   865,
 								Column: 17,
 							},
-							Line:   819,
+							Line:   865,
 							Column: 11,
 						},
 					},
-					Line:   815,
+					Line:   861,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15386,7 +15664,7 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
-				ID:    "secrecy_provider_signs_none",
+				ID:    "secrecy_private_accounts",
 				Scope: "tool",
 				When: catalog.Cond{
 					All: []*catalog.Cond{
@@ -15396,7 +15674,16 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   836,
+							Line:   882,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "account",
+							In: []string{
+								"private",
+								"mixed",
+							},
+							Line:   883,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15404,17 +15691,17 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   838,
+									Line:   885,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   839,
+									Line:   886,
 									Column: 15,
 								},
 							},
-							Line:   837,
+							Line:   884,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15427,11 +15714,98 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   840,
+							Line:   887,
 							Column: 11,
 						},
 					},
-					Line:   835,
+					Line:   881,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Kommunikation mit {clients} über private {tool}-Konten sofort beenden – Ersatz: ein Dienst mit Konten der Organisation, AVV und Verschwiegenheitsverpflichtung, etwa Threema Work",
+							EN: "Stop communicating with {clients} through private {tool} accounts at once – replace it by a service with accounts of the organisation, a DPA and a confidentiality undertaking, such as Threema Work",
+						},
+						Why: catalog.Text{
+							DE: "Über private Konten und private Nummern liegt die Kommunikation mit {clients} außerhalb Ihres Zugriffs: Sie können sie nicht in die Akte übernehmen, Auskunftsanfragen nicht vollständig beantworten (Art. 15 DSGVO), und sie geht mit der Person, wenn sie den Betrieb verlässt (Art. 24 und 32 DSGVO). Dazu schließt der Anbieter weder einen Auftragsverarbeitungsvertrag noch eine Verschwiegenheitsvereinbarung, und schon Telefonnummern und Kontaktlisten zeigen, wer zu Ihren {clients} gehört (§ 203 Abs. 4 StGB). Dass {clients} den Kanal selbst wünschen, ändert an beidem nichts.",
+							EN: "Through private accounts and private numbers, communication with {clients} lies outside your reach: you cannot move it into the file, cannot fully answer access requests (Art. 15 GDPR), and it leaves with the person when they leave (Art. 24 and 32 GDPR). On top of that the provider signs neither a data processing agreement nor a confidentiality undertaking, and phone numbers and contact lists alone show who your {clients} are (§ 203(4) StGB). That {clients} ask for the channel themselves changes neither.",
+						},
+						Legal: []string{
+							"gdpr-24",
+							"stgb-203",
+							"stberg-62a",
+						},
+						Sources: []string{
+							"seed-000",
+							"seed-003",
+							"record-geheimnisschutz-2017",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "secrecy_provider_signs_none",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "secrecy_203",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   901,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "account",
+								In: []string{
+									"private",
+									"mixed",
+								},
+								Line:   902,
+								Column: 17,
+							},
+							Line:   902,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Fact:   "avv",
+									Equals: "not_offered",
+									Line:   904,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q:      "dpa_signed",
+									Equals: "not_offered",
+									Line:   905,
+									Column: 15,
+								},
+							},
+							Line:   903,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"customer_contact",
+								"orders",
+								"appointments",
+								"consultations",
+								"webinars",
+								"unknown",
+							},
+							Line:   906,
+							Column: 11,
+						},
+					},
+					Line:   900,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15443,14 +15817,17 @@ func compiled() *catalog.Catalog {
 							EN: "For communication with {clients}, replace {tool} by a service with a confidentiality undertaking, such as Threema Work",
 						},
 						Why: catalog.Text{
-							DE: "Der Anbieter schließt weder einen Auftragsverarbeitungsvertrag noch eine Verschwiegenheitsvereinbarung. Inhalte unter Berufsgeheimnis gehören deshalb nicht in dieses Werkzeug. Ein Messenger mit AVV, dessen Anbieter sich zur Verschwiegenheit verpflichtet – etwa Threema Work –, ist der Ersatz.",
-							EN: "The provider signs neither a data processing agreement nor a confidentiality undertaking. Content under professional secrecy therefore does not belong in this tool. A messenger with a DPA whose provider commits to confidentiality – such as Threema Work – is the replacement.",
+							DE: "Der Anbieter schließt weder einen Auftragsverarbeitungsvertrag noch eine Verschwiegenheitsvereinbarung; einen Dienstleister ohne Verpflichtung dürfen Berufsgeheimnisträger nicht einbinden (§ 203 Abs. 4 StGB) – und schon Telefonnummern und Verbindungsdaten zeigen, wer zu Ihren {clients} gehört. Inhalte unter Berufsgeheimnis gehören deshalb nicht in dieses Werkzeug. Ein Messenger mit AVV, dessen Anbieter sich in Textform zur Verschwiegenheit verpflichtet – etwa Threema Work –, ist der Ersatz.",
+							EN: "The provider signs neither a data processing agreement nor a confidentiality undertaking; professional secrecy holders may not involve a service provider that is not bound (§ 203(4) StGB) – and phone numbers and connection data alone show who your {clients} are. Content under professional secrecy therefore does not belong in this tool. A messenger with a DPA whose provider commits to confidentiality in text form – such as Threema Work – is the replacement.",
 						},
 						Legal: []string{
 							"stgb-203",
+							"stberg-62a",
+							"brao-43e",
 						},
 						Sources: []string{
 							"seed-003",
+							"record-geheimnisschutz-2017",
 						},
 					},
 				},
@@ -15466,7 +15843,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   854,
+							Line:   920,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15474,17 +15851,17 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Fact:   "avv",
 									Equals: "not_offered",
-									Line:   856,
+									Line:   922,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "dpa_signed",
 									Equals: "not_offered",
-									Line:   857,
+									Line:   923,
 									Column: 15,
 								},
 							},
-							Line:   855,
+							Line:   921,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15498,14 +15875,14 @@ func compiled() *catalog.Catalog {
 									"webinars",
 									"unknown",
 								},
-								Line:   858,
+								Line:   924,
 								Column: 17,
 							},
-							Line:   858,
+							Line:   924,
 							Column: 11,
 						},
 					},
-					Line:   853,
+					Line:   919,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15534,6 +15911,86 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "secrecy_abroad",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q:      "sector",
+							Equals: "legal_tax",
+							Line:   941,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "secrecy_203",
+							In: []string{
+								"yes",
+								"unknown",
+							},
+							Line:   942,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "confidentiality_bound",
+							Equals: "yes",
+							Line:   943,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "hosting",
+									In: []string{
+										"usa",
+										"mixed",
+										"other",
+										"unknown",
+									},
+									Line:   945,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "transfer_basis",
+									In: []string{
+										"dpf",
+										"scc",
+										"unknown",
+									},
+									Line:   946,
+									Column: 15,
+								},
+							},
+							Line:   944,
+							Column: 11,
+						},
+					},
+					Line:   940,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "third-country-transfer",
+						Priority: "medium",
+						Title: catalog.Text{
+							DE: "Bewerten und festhalten, ob Mandatsgeheimnisse in {tool} bei Zugriffen aus Drittländern vergleichbar geschützt sind",
+							EN: "Assess and record whether client secrets in {tool} are comparably protected when accessed from third countries",
+						},
+						Why: catalog.Text{
+							DE: "Steuerberater und Rechtsanwälte dürfen einem Dienstleister, der seine Leistung im Ausland erbringt – auch durch Support- oder Wartungszugriffe von dort –, Zugang zu Mandatsgeheimnissen nur eröffnen, wenn der Schutz der Geheimnisse dort dem in Deutschland vergleichbar ist, es sei denn, der Schutz der Geheimnisse gebietet das nicht (§ 62a Abs. 4 StBerG, § 43e Abs. 4 BRAO). DPF-Zertifizierung und Standardvertragsklauseln beantworten die Frage des Datenschutzes, nicht diese. Halten Sie fest, aus welchen Ländern der Anbieter und seine Unterauftragnehmer zugreifen können (etwa Ausnahmen einer EU-Datengrenze, Support), wie solche Zugriffe begrenzt sind (z. B. nur nach Ihrer Freigabe im Einzelfall) und warum Sie den Schutz für vergleichbar halten.",
+							EN: "Tax advisers and lawyers may give a service provider that works from abroad – including through support or maintenance access from there – access to client secrets only where the protection of secrets there is comparable to that in Germany, unless the protection of the secrets does not require it (§ 62a(4) StBerG, § 43e(4) BRAO). DPF certification and standard contractual clauses answer the data protection question, not this one. Record from which countries the provider and its sub-processors can access data (such as exceptions to an EU data boundary, support), how such access is limited (e.g. only after your approval case by case) and why you consider the protection comparable.",
+						},
+						Legal: []string{
+							"stberg-62a",
+							"brao-43e",
+							"gdpr-44",
+						},
+						Sources: []string{
+							"record-geheimnisschutz-2017",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "video_consultation_not_certified",
 				Scope: "tool",
 				When: catalog.Cond{
@@ -15544,7 +16001,17 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   877,
+							Line:   962,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q:      "practice_type",
+								Equals: "dentist",
+								Line:   963,
+								Column: 17,
+							},
+							Line:   963,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15553,7 +16020,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   878,
+							Line:   964,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15563,11 +16030,11 @@ func compiled() *catalog.Catalog {
 								"customer_contact",
 								"unknown",
 							},
-							Line:   879,
+							Line:   965,
 							Column: 11,
 						},
 					},
-					Line:   874,
+					Line:   959,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15579,17 +16046,91 @@ func compiled() *catalog.Catalog {
 							EN: "Video consultations only through a KBV-certified provider – {tool} at most for meetings without patient data",
 						},
 						Why: catalog.Text{
-							DE: "Für Videosprechstunden dürfen Praxen nur Videodienstanbieter einsetzen, die nach Anlage 31b BMV-Ä zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte. Wählen Sie einen Anbieter aus der Liste der KBV (kbv.de, Stichwort „Videosprechstunde“) und melden Sie ihn Ihrer Kassenärztlichen Vereinigung; für Zahnarztpraxen gilt dasselbe nach Anlage 16 BMV-Z mit der Kassenzahnärztlichen Vereinigung. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
-							EN: "For video consultations practices may only use video providers certified under Annex 31b BMV-Ä: end-to-end encrypted, servers in the EU, no access by the provider to content. Choose a provider from the KBV list (kbv.de, \"Videosprechstunde\") and notify your regional association of SHI physicians; for dental practices the same applies under Annex 16 BMV-Z with the regional association of SHI dentists. {tool} remains at most for internal meetings without patient data.",
+							DE: "Für Videosprechstunden dürfen Praxen nur Videodienstanbieter einsetzen, die nach Anlage 31b BMV-Ä zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte. Wählen Sie einen Anbieter aus der Liste der KBV (kbv.de, Stichwort „Videosprechstunde“) und zeigen Sie ihn Ihrer Kassenärztlichen Vereinigung an. Für Privatpatientinnen und -patienten ist das keine Pflicht – nutzen Sie denselben Dienst. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
+							EN: "For video consultations practices may only use video providers certified under Annex 31b BMV-Ä: end-to-end encrypted, servers in the EU, no access by the provider to content. Choose a provider from the KBV list (kbv.de, \"Videosprechstunde\") and notify your regional association of SHI physicians. For private patients this is not a duty – use the same service. {tool} remains at most for internal meetings without patient data.",
 						},
 						Legal: []string{
 							"bmv-ae-31b",
+							"stgb-203",
+						},
+						Sources: []string{
+							"record-kbv-video",
+							"seed-003",
+						},
+						Policy: catalog.Text{
+							DE: "Videosprechstunden nur über den zertifizierten Dienst; {tool} nur für Besprechungen ohne Patientendaten",
+							EN: "video consultations only through the certified service; {tool} only for meetings without patient data",
+						},
+						BarsSecrets: true,
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "video_consultation_not_certified_dental",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "sector",
+							In: []string{
+								"health",
+								"counselling",
+							},
+							Line:   983,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "practice_type",
+							Equals: "dentist",
+							Line:   984,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "kbv_certified",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   985,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"consultations",
+								"customer_contact",
+								"unknown",
+							},
+							Line:   986,
+							Column: 11,
+						},
+					},
+					Line:   982,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "switch-provider",
+						Priority: "critical",
+						Title: catalog.Text{
+							DE: "Videosprechstunden nur über einen zertifizierten Videodienst – {tool} höchstens für Besprechungen ohne Patientendaten",
+							EN: "Video consultations only through a certified video service – {tool} at most for meetings without patient data",
+						},
+						Why: catalog.Text{
+							DE: "Für Videosprechstunden dürfen Zahnarztpraxen nur Videodienstanbieter einsetzen, die die Anforderungen der Anlage 16 BMV-Z erfüllen und dafür zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte. Wählen Sie einen zertifizierten Anbieter (die KBV führt die Liste, kbv.de, Stichwort „Videosprechstunde“) und zeigen Sie ihn Ihrer Kassenzahnärztlichen Vereinigung an. Für Privatpatientinnen und -patienten ist das keine Pflicht – nutzen Sie denselben Dienst. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
+							EN: "For video consultations dental practices may only use video providers that meet Annex 16 BMV-Z and are certified for it: end-to-end encrypted, servers in the EU, no access by the provider to content. Choose a certified provider (the KBV keeps the list, kbv.de, \"Videosprechstunde\") and notify your regional association of SHI dentists. For private patients this is not a duty – use the same service. {tool} remains at most for internal meetings without patient data.",
+						},
+						Legal: []string{
 							"bmv-z-16",
 							"stgb-203",
 						},
 						Sources: []string{
 							"record-kbv-video",
 							"seed-003",
+						},
+						Policy: catalog.Text{
+							DE: "Videosprechstunden nur über den zertifizierten Dienst; {tool} nur für Besprechungen ohne Patientendaten",
+							EN: "video consultations only through the certified service; {tool} only for meetings without patient data",
 						},
 						BarsSecrets: true,
 					},
@@ -15606,7 +16147,7 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   895,
+							Line:   1005,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15617,7 +16158,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   897,
+									Line:   1007,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15628,25 +16169,25 @@ func compiled() *catalog.Catalog {
 										"customer_contact",
 										"unknown",
 									},
-									Line:   898,
+									Line:   1008,
 									Column: 15,
 								},
 							},
-							Line:   896,
+							Line:   1006,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "operating_model",
 								Equals: "self_hosted",
-								Line:   899,
+								Line:   1009,
 								Column: 17,
 							},
-							Line:   899,
+							Line:   1009,
 							Column: 11,
 						},
 					},
-					Line:   894,
+					Line:   1004,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15680,21 +16221,21 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "health",
-							Line:   914,
+							Line:   1024,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   915,
+							Line:   1025,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Tool:   "ti-messenger",
-								Line:   916,
+								Line:   1026,
 								Column: 17,
 							},
-							Line:   916,
+							Line:   1026,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15703,11 +16244,22 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   917,
+							Line:   1027,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q: "used_for",
+							In: []string{
+								"internal",
+								"meetings",
+								"staff_matters",
+								"unknown",
+							},
+							Line:   1030,
 							Column: 11,
 						},
 					},
-					Line:   913,
+					Line:   1023,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15751,7 +16303,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   934,
+							Line:   1047,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15761,7 +16313,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   935,
+							Line:   1048,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15774,11 +16326,11 @@ func compiled() *catalog.Catalog {
 								"consultations",
 								"unknown",
 							},
-							Line:   936,
+							Line:   1049,
 							Column: 11,
 						},
 					},
-					Line:   933,
+					Line:   1046,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15814,7 +16366,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   950,
+							Line:   1063,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -15822,7 +16374,7 @@ func compiled() *catalog.Catalog {
 								&catalog.Cond{
 									Q:      "partners",
 									Equals: "internal",
-									Line:   952,
+									Line:   1065,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -15836,18 +16388,18 @@ func compiled() *catalog.Catalog {
 											"consultations",
 											"unknown",
 										},
-										Line:   953,
+										Line:   1066,
 										Column: 21,
 									},
-									Line:   953,
+									Line:   1066,
 									Column: 15,
 								},
 							},
-							Line:   951,
+							Line:   1064,
 							Column: 11,
 						},
 					},
-					Line:   949,
+					Line:   1062,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15864,7 +16416,7 @@ func compiled() *catalog.Catalog {
 						},
 						Legal: []string{
 							"gdpr-13",
-							"bdsg-26",
+							"gdpr-88",
 						},
 						Sources: []string{
 							"seed-000",
@@ -15883,21 +16435,21 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   967,
+							Line:   1080,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   968,
+								Line:   1081,
 								Column: 17,
 							},
-							Line:   968,
+							Line:   1081,
 							Column: 11,
 						},
 					},
-					Line:   966,
+					Line:   1079,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15932,17 +16484,17 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   982,
+							Line:   1095,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Fact:   "business_profile",
 							Equals: "no",
-							Line:   983,
+							Line:   1096,
 							Column: 11,
 						},
 					},
-					Line:   981,
+					Line:   1094,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -15975,7 +16527,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   995,
+					Line:   1108,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16008,7 +16560,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   1009,
+							Line:   1122,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16016,7 +16568,7 @@ func compiled() *catalog.Catalog {
 							In: []string{
 								"children",
 							},
-							Line:   1010,
+							Line:   1123,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16029,11 +16581,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   1011,
+							Line:   1124,
 							Column: 11,
 						},
 					},
-					Line:   1008,
+					Line:   1121,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16075,31 +16627,31 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1029,
+							Line:   1142,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "sector",
 								Equals: "business",
-								Line:   1030,
+								Line:   1143,
 								Column: 17,
 							},
-							Line:   1030,
+							Line:   1143,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   1031,
+								Line:   1144,
 								Column: 17,
 							},
-							Line:   1031,
+							Line:   1144,
 							Column: 11,
 						},
 					},
-					Line:   1028,
+					Line:   1141,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16135,27 +16687,27 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1045,
+							Line:   1158,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "business",
-							Line:   1046,
+							Line:   1159,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   1047,
+								Line:   1160,
 								Column: 17,
 							},
-							Line:   1047,
+							Line:   1160,
 							Column: 11,
 						},
 					},
-					Line:   1044,
+					Line:   1157,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16188,7 +16740,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "no",
-					Line:   1059,
+					Line:   1172,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16220,7 +16772,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "unknown",
-					Line:   1071,
+					Line:   1184,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16251,7 +16803,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "marketing_consent",
 					Equals: "yes",
-					Line:   1083,
+					Line:   1196,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16282,12 +16834,83 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
+				ID:    "no_central_settings_recording",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "admin_settings",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   1213,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "recording",
+									In: []string{
+										"sometimes",
+										"often",
+										"unknown",
+									},
+									Line:   1215,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "ai_features",
+									In: []string{
+										"on",
+										"with_rules",
+										"unknown",
+									},
+									Line:   1216,
+									Column: 15,
+								},
+							},
+							Line:   1214,
+							Column: 11,
+						},
+					},
+					Line:   1212,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "recording-rules",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Aufzeichnung, Transkription und KI-Funktionen von {tool} zentral einstellen – standardmäßig aus",
+							EN: "Set recording, transcription and AI features of {tool} centrally – off by default",
+						},
+						Why: catalog.Text{
+							DE: "Solange jede Person selbst einstellt, kann niemand zusagen, dass ohne Ankündigung nichts aufgezeichnet oder transkribiert wird. Legen Sie in der Verwaltung des Werkzeugs für alle Konten fest: Cloud-Aufzeichnung, Transkript und KI-Assistenten standardmäßig aus, Einschalten nur durch die Gastgeberin oder den Gastgeber mit Hinweis an alle, Löschfrist für Aufnahmen. Ohne zentrale Einstellungen bleiben die übrigen Regeln Bitten.",
+							EN: "As long as everyone sets things themselves, nobody can promise that nothing is recorded or transcribed unannounced. Set in the tool's administration, for all accounts: cloud recording, transcript and AI assistants off by default, switched on only by the host with a notice to everyone, a deletion period for recordings. Without central settings the other rules remain requests.",
+						},
+						Legal: []string{
+							"gdpr-25",
+							"gdpr-32",
+							"stgb-201",
+						},
+						Sources: []string{
+							"seed-002",
+						},
+						Policy: catalog.Text{
+							DE: "Aufzeichnung, Transkript und KI-Assistent sind zentral ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber mit Hinweis an alle",
+							EN: "recording, transcript and AI assistant are off centrally; switch them on only as the host, with a notice to everyone",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
 				ID:    "recording_without_consent",
 				Scope: "tool",
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "no",
-					Line:   1098,
+					Line:   1231,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16305,7 +16928,7 @@ func compiled() *catalog.Catalog {
 						Legal: []string{
 							"stgb-201",
 							"gdpr-7",
-							"bdsg-26",
+							"bdsg-26-2",
 						},
 						Sources: []string{
 							"seed-002",
@@ -16324,7 +16947,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "recording_consent",
 					Equals: "unknown",
-					Line:   1113,
+					Line:   1246,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16342,7 +16965,7 @@ func compiled() *catalog.Catalog {
 						Legal: []string{
 							"stgb-201",
 							"gdpr-7",
-							"bdsg-26",
+							"bdsg-26-2",
 						},
 						Sources: []string{
 							"seed-002",
@@ -16359,33 +16982,49 @@ func compiled() *catalog.Catalog {
 				ID:    "recording_in_use",
 				Scope: "tool",
 				When: catalog.Cond{
-					Any: []*catalog.Cond{
+					All: []*catalog.Cond{
 						&catalog.Cond{
-							Q: "recording",
-							In: []string{
-								"sometimes",
-								"often",
-								"unknown",
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "recording",
+									In: []string{
+										"sometimes",
+										"often",
+										"unknown",
+									},
+									Line:   1264,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "ai_features",
+									In: []string{
+										"on",
+										"unknown",
+									},
+									Line:   1265,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Kind:   "notetaker",
+									Line:   1266,
+									Column: 15,
+								},
 							},
-							Line:   1130,
+							Line:   1263,
 							Column: 11,
 						},
 						&catalog.Cond{
-							Q: "ai_features",
-							In: []string{
-								"on",
-								"unknown",
+							Not: &catalog.Cond{
+								Q:      "usage_policy",
+								Equals: "written",
+								Line:   1267,
+								Column: 17,
 							},
-							Line:   1131,
-							Column: 11,
-						},
-						&catalog.Cond{
-							Kind:   "notetaker",
-							Line:   1132,
+							Line:   1267,
 							Column: 11,
 						},
 					},
-					Line:   1129,
+					Line:   1262,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16403,7 +17042,80 @@ func compiled() *catalog.Catalog {
 						Legal: []string{
 							"stgb-201",
 							"gdpr-7",
-							"bdsg-26",
+							"bdsg-26-2",
+						},
+						Sources: []string{
+							"seed-002",
+							"seed-003",
+						},
+						Policy: catalog.Text{
+							DE: "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben",
+							EN: "record or transcribe only when everyone agreed beforehand",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "recording_in_use_written",
+				Scope: "tool",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Any: []*catalog.Cond{
+								&catalog.Cond{
+									Q: "recording",
+									In: []string{
+										"sometimes",
+										"often",
+										"unknown",
+									},
+									Line:   1285,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Q: "ai_features",
+									In: []string{
+										"on",
+										"unknown",
+									},
+									Line:   1286,
+									Column: 15,
+								},
+								&catalog.Cond{
+									Kind:   "notetaker",
+									Line:   1287,
+									Column: 15,
+								},
+							},
+							Line:   1284,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "usage_policy",
+							Equals: "written",
+							Line:   1288,
+							Column: 11,
+						},
+					},
+					Line:   1283,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "recording-rules",
+						Priority: "low",
+						Title: catalog.Text{
+							DE: "Prüfen, ob Ihre schriftliche Nutzungsrichtlinie Aufzeichnungen und KI-Transkripte in {tool} abdeckt",
+							EN: "Check that your written usage policy covers recordings and AI transcripts in {tool}",
+						},
+						Why: catalog.Text{
+							DE: "Sie haben eine schriftliche Richtlinie. Prüfen Sie, ob sie für Aufzeichnungen und Transkripte regelt, wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG) – wo es einen Betriebsrat gibt, gehören die Regeln in eine Betriebsvereinbarung.",
+							EN: "You have a written policy. Check that for recordings and transcripts it settles when recording happens, how people are asked beforehand, where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG) – where there is a works council, the rules belong in a works agreement.",
+						},
+						Legal: []string{
+							"stgb-201",
+							"gdpr-7",
+							"bdsg-26-2",
 						},
 						Sources: []string{
 							"seed-002",
@@ -16423,7 +17135,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   1150,
+							Line:   1306,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16432,7 +17144,7 @@ func compiled() *catalog.Catalog {
 								"private",
 								"mixed",
 							},
-							Line:   1151,
+							Line:   1307,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16443,7 +17155,7 @@ func compiled() *catalog.Catalog {
 										"all_calendar",
 										"unknown",
 									},
-									Line:   1153,
+									Line:   1309,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -16452,15 +17164,15 @@ func compiled() *catalog.Catalog {
 										"no",
 										"unknown",
 									},
-									Line:   1154,
+									Line:   1310,
 									Column: 15,
 								},
 							},
-							Line:   1152,
+							Line:   1308,
 							Column: 11,
 						},
 					},
-					Line:   1149,
+					Line:   1305,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16484,6 +17196,7 @@ func compiled() *catalog.Catalog {
 							"record-dsb-loy-2026",
 							"record-zendas-protokoll-2026",
 						},
+						Pause: true,
 					},
 				},
 			},
@@ -16493,7 +17206,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "bot_joins",
 					Equals: "all_calendar",
-					Line:   1166,
+					Line:   1323,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16530,7 +17243,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "bot_joins",
 					Equals: "unknown",
-					Line:   1181,
+					Line:   1338,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16570,12 +17283,12 @@ func compiled() *catalog.Catalog {
 						"on",
 						"unknown",
 					},
-					Line:   1196,
+					Line:   1353,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
-						Topic:    "privacy-settings",
+						Topic:    "recording-rules",
 						Priority: "high",
 						Title: catalog.Text{
 							DE: "KI-Funktionen von {tool} standardmäßig ausschalten und nur mit Ankündigung einschalten",
@@ -16609,7 +17322,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1211,
+					Line:   1368,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16654,35 +17367,35 @@ func compiled() *catalog.Catalog {
 											"with_rules",
 											"unknown",
 										},
-										Line:   1230,
+										Line:   1387,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Kind:   "notetaker",
-										Line:   1231,
+										Line:   1388,
 										Column: 17,
 									},
 								},
-								Line:   1229,
+								Line:   1386,
 								Column: 13,
 							},
-							Line:   1228,
+							Line:   1385,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "works_council",
 							Equals: "yes",
-							Line:   1232,
+							Line:   1389,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "works_agreement",
 							Equals: "agreement",
-							Line:   1233,
+							Line:   1390,
 							Column: 11,
 						},
 					},
-					Line:   1227,
+					Line:   1384,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16694,8 +17407,8 @@ func compiled() *catalog.Catalog {
 							EN: "Extend the works agreement to the tools' AI features",
 						},
 						Why: catalog.Text{
-							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Deckt die bestehende Betriebsvereinbarung die KI-Funktionen der unter „Ausgelöst durch“ genannten Werkzeuge nicht ausdrücklich ab, ergänzen Sie sie, bevor die Funktionen genutzt werden: welche Funktionen, wofür, wer die Ergebnisse sieht, wann sie gelöscht werden, und dass sie nicht zur Leistungskontrolle dienen.",
-							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). If the existing works agreement does not expressly cover the AI features of the tools listed under “Triggered by”, extend it before they are used: which features, for what, who sees the results, when they are deleted, and that they do not serve to monitor performance.",
+							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Deckt die bestehende Betriebsvereinbarung die KI-Funktionen von {tools} nicht ausdrücklich ab, ergänzen Sie sie, bevor die Funktionen genutzt werden: welche Funktionen, wofür, wer die Ergebnisse sieht, wann sie gelöscht werden, und dass sie nicht zur Leistungskontrolle dienen.",
+							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). If the existing works agreement does not expressly cover the AI features of {tools}, extend it before they are used: which features, for what, who sees the results, when they are deleted, and that they do not serve to monitor performance.",
 						},
 						Legal: []string{
 							"betrvg-87",
@@ -16722,25 +17435,25 @@ func compiled() *catalog.Catalog {
 											"with_rules",
 											"unknown",
 										},
-										Line:   1249,
+										Line:   1406,
 										Column: 17,
 									},
 									&catalog.Cond{
 										Kind:   "notetaker",
-										Line:   1250,
+										Line:   1407,
 										Column: 17,
 									},
 								},
-								Line:   1248,
+								Line:   1405,
 								Column: 13,
 							},
-							Line:   1247,
+							Line:   1404,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "works_council",
 							Equals: "yes",
-							Line:   1251,
+							Line:   1408,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16750,11 +17463,11 @@ func compiled() *catalog.Catalog {
 								"not_involved",
 								"unknown",
 							},
-							Line:   1252,
+							Line:   1409,
 							Column: 11,
 						},
 					},
-					Line:   1246,
+					Line:   1403,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16762,12 +17475,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "works-council",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Eine Betriebsvereinbarung abschließen, die Aufzeichnungen und KI-Funktionen ausdrücklich erfasst",
-							EN: "Conclude a works agreement that expressly covers recordings and AI features",
+							DE: "Verhandlungen mit dem Betriebsrat über eine Betriebsvereinbarung aufnehmen, die Aufzeichnungen und KI-Funktionen ausdrücklich erfasst",
+							EN: "Open negotiations with the works council on a works agreement that expressly covers recordings and AI features",
 						},
 						Why: catalog.Text{
-							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Eine Betriebsvereinbarung gibt es noch nicht: Regeln Sie darin für die unter „Ausgelöst durch“ genannten Werkzeuge, welche KI-Funktionen wofür genutzt werden, wer die Ergebnisse sieht, wann sie gelöscht werden und dass sie nicht zur Leistungskontrolle dienen – bevor die Funktionen genutzt werden.",
-							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). There is no works agreement yet: settle in one, for the tools listed under “Triggered by”, which AI features are used for what, who sees the results, when they are deleted and that they do not serve to monitor performance – before the features are used.",
+							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Eine Betriebsvereinbarung gibt es noch nicht: Regeln Sie darin für {tools}, welche KI-Funktionen wofür genutzt werden, wer die Ergebnisse sieht, wann sie gelöscht werden und dass sie nicht zur Leistungskontrolle dienen. Nehmen Sie die Verhandlungen jetzt auf; bis zum Abschluss schalten Sie keine weiteren KI-Funktionen ein.",
+							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). There is no works agreement yet: settle in one, for {tools}, which AI features are used for what, who sees the results, when they are deleted and that they do not serve to monitor performance. Open the negotiations now; until they are concluded, switch on no further AI features.",
 						},
 						Legal: []string{
 							"betrvg-87",
@@ -16791,19 +17504,19 @@ func compiled() *catalog.Catalog {
 									"on",
 									"with_rules",
 								},
-								Line:   1267,
+								Line:   1424,
 								Column: 13,
 							},
 							&catalog.Cond{
 								Kind:   "notetaker",
-								Line:   1268,
+								Line:   1425,
 								Column: 13,
 							},
 						},
-						Line:   1266,
+						Line:   1423,
 						Column: 9,
 					},
-					Line:   1265,
+					Line:   1422,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16833,13 +17546,47 @@ func compiled() *catalog.Catalog {
 				ID:    "no_central_settings",
 				Scope: "tool",
 				When: catalog.Cond{
-					Q: "admin_settings",
-					In: []string{
-						"no",
-						"unknown",
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "admin_settings",
+							In: []string{
+								"no",
+								"unknown",
+							},
+							Line:   1439,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "recording",
+								In: []string{
+									"sometimes",
+									"often",
+									"unknown",
+								},
+								Line:   1440,
+								Column: 17,
+							},
+							Line:   1440,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "ai_features",
+								In: []string{
+									"on",
+									"with_rules",
+									"unknown",
+								},
+								Line:   1441,
+								Column: 17,
+							},
+							Line:   1441,
+							Column: 11,
+						},
 					},
-					Line:   1280,
-					Column: 11,
+					Line:   1438,
+					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
@@ -16871,7 +17618,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1292,
+					Line:   1453,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16909,7 +17656,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1307,
+					Line:   1468,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16945,7 +17692,7 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Fact:   "meeting_password",
 							Equals: "unavailable",
-							Line:   1324,
+							Line:   1485,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -16954,11 +17701,11 @@ func compiled() *catalog.Catalog {
 								"password",
 								"password_and_lobby",
 							},
-							Line:   1325,
+							Line:   1486,
 							Column: 11,
 						},
 					},
-					Line:   1323,
+					Line:   1484,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -16991,7 +17738,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1337,
+					Line:   1498,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17024,7 +17771,7 @@ func compiled() *catalog.Catalog {
 						"everyone",
 						"unknown",
 					},
-					Line:   1349,
+					Line:   1510,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17062,7 +17809,7 @@ func compiled() *catalog.Catalog {
 						"none",
 						"unknown",
 					},
-					Line:   1365,
+					Line:   1526,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17094,7 +17841,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "usage_policy",
 					Equals: "informal",
-					Line:   1377,
+					Line:   1538,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17128,7 +17875,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1389,
+					Line:   1550,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17164,7 +17911,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1403,
+							Line:   1564,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17175,7 +17922,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1405,
+									Line:   1566,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -17185,7 +17932,7 @@ func compiled() *catalog.Catalog {
 										"counselling",
 										"legal_tax",
 									},
-									Line:   1406,
+									Line:   1567,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -17195,18 +17942,18 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1407,
+										Line:   1568,
 										Column: 26,
 									},
-									Line:   1407,
+									Line:   1568,
 									Column: 15,
 								},
 							},
-							Line:   1404,
+							Line:   1565,
 							Column: 11,
 						},
 					},
-					Line:   1402,
+					Line:   1563,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17241,7 +17988,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1419,
+					Line:   1580,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17274,7 +18021,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1431,
+					Line:   1592,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17308,7 +18055,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1443,
+					Line:   1604,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17341,7 +18088,7 @@ func compiled() *catalog.Catalog {
 						"not_involved",
 						"unknown",
 					},
-					Line:   1455,
+					Line:   1616,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17372,7 +18119,7 @@ func compiled() *catalog.Catalog {
 				When: catalog.Cond{
 					Q:      "works_agreement",
 					Equals: "informed",
-					Line:   1467,
+					Line:   1628,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17414,16 +18161,16 @@ func compiled() *catalog.Catalog {
 													"on",
 													"with_rules",
 												},
-												Line:   1484,
+												Line:   1645,
 												Column: 21,
 											},
 											&catalog.Cond{
 												Kind:   "notetaker",
-												Line:   1485,
+												Line:   1646,
 												Column: 21,
 											},
 										},
-										Line:   1483,
+										Line:   1644,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -17433,24 +18180,24 @@ func compiled() *catalog.Catalog {
 											"meetings",
 											"staff_matters",
 										},
-										Line:   1486,
+										Line:   1647,
 										Column: 17,
 									},
 								},
-								Line:   1482,
+								Line:   1643,
 								Column: 13,
 							},
-							Line:   1481,
+							Line:   1642,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "staff",
 								Equals: "solo",
-								Line:   1487,
+								Line:   1648,
 								Column: 17,
 							},
-							Line:   1487,
+							Line:   1648,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17460,14 +18207,14 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1488,
+								Line:   1649,
 								Column: 17,
 							},
-							Line:   1488,
+							Line:   1649,
 							Column: 11,
 						},
 					},
-					Line:   1480,
+					Line:   1641,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17493,17 +18240,14 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
-				ID:    "monitoring_dpia",
+				ID:    "monitoring_unknown",
 				Scope: "organisation",
 				When: catalog.Cond{
 					All: []*catalog.Cond{
 						&catalog.Cond{
-							Q: "monitoring",
-							In: []string{
-								"yes",
-								"unknown",
-							},
-							Line:   1502,
+							Q:      "monitoring",
+							Equals: "unknown",
+							Line:   1663,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17513,14 +18257,65 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1503,
+								Line:   1664,
 								Column: 17,
 							},
-							Line:   1503,
+							Line:   1664,
 							Column: 11,
 						},
 					},
-					Line:   1501,
+					Line:   1662,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "dpia",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Klären, ob Chatverläufe, Anwesenheits- oder Nutzungsdaten von Beschäftigten ausgewertet werden",
+							EN: "Find out whether chat histories, presence or usage data of employees are evaluated",
+						},
+						Why: catalog.Text{
+							DE: "Die Verwaltungsoberflächen der Werkzeuge bieten oft Nutzungs-, Anwesenheits- und Aktivitätsberichte. Sehen Sie nach, welche eingeschaltet sind und wer sie abruft. Werden Kommunikationsdaten von Beschäftigten ausgewertet, ist das eine Verarbeitung mit hohem Risiko: Sie braucht eine Rechtsgrundlage jenseits der Einwilligung, wo es einen Betriebsrat gibt dessen Zustimmung, und eine Datenschutz-Folgenabschätzung.",
+							EN: "The tools' admin consoles often offer usage, presence and activity reports. Look which are switched on and who reads them. If employees' communication data are evaluated, that is high-risk processing: it needs a legal basis other than consent, the works council's agreement where there is one, and a data protection impact assessment.",
+						},
+						Legal: []string{
+							"gdpr-35",
+							"gdpr-88",
+						},
+						Sources: []string{
+							"seed-004",
+							"record-dsk-video-2020",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "monitoring_dpia",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q:      "monitoring",
+							Equals: "yes",
+							Line:   1678,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "dpia_done",
+								In: []string{
+									"done",
+									"checked_not_needed",
+								},
+								Line:   1679,
+								Column: 17,
+							},
+							Line:   1679,
+							Column: 11,
+						},
+					},
+					Line:   1677,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17560,24 +18355,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1518,
+										Line:   1694,
 										Column: 26,
 									},
-									Line:   1518,
+									Line:   1694,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1519,
+										Line:   1695,
 										Column: 26,
 									},
-									Line:   1519,
+									Line:   1695,
 									Column: 15,
 								},
 							},
-							Line:   1517,
+							Line:   1693,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17587,24 +18382,24 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1520,
+								Line:   1696,
 								Column: 17,
 							},
-							Line:   1520,
+							Line:   1696,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Q:      "dpo",
 								Equals: "yes",
-								Line:   1521,
+								Line:   1697,
 								Column: 17,
 							},
-							Line:   1521,
+							Line:   1697,
 							Column: 11,
 						},
 					},
-					Line:   1516,
+					Line:   1692,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17644,24 +18439,24 @@ func compiled() *catalog.Catalog {
 											"yes",
 											"unknown",
 										},
-										Line:   1536,
+										Line:   1712,
 										Column: 26,
 									},
-									Line:   1536,
+									Line:   1712,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1537,
+										Line:   1713,
 										Column: 26,
 									},
-									Line:   1537,
+									Line:   1713,
 									Column: 15,
 								},
 							},
-							Line:   1535,
+							Line:   1711,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17671,20 +18466,20 @@ func compiled() *catalog.Catalog {
 									"done",
 									"checked_not_needed",
 								},
-								Line:   1538,
+								Line:   1714,
 								Column: 17,
 							},
-							Line:   1538,
+							Line:   1714,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "dpo",
 							Equals: "yes",
-							Line:   1539,
+							Line:   1715,
 							Column: 11,
 						},
 					},
-					Line:   1534,
+					Line:   1710,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17721,7 +18516,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1553,
+							Line:   1729,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17733,10 +18528,10 @@ func compiled() *catalog.Catalog {
 									"appointments",
 									"unknown",
 								},
-								Line:   1554,
+								Line:   1730,
 								Column: 22,
 							},
-							Line:   1554,
+							Line:   1730,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17747,14 +18542,14 @@ func compiled() *catalog.Catalog {
 									"counselling",
 									"legal_tax",
 								},
-								Line:   1555,
+								Line:   1731,
 								Column: 17,
 							},
-							Line:   1555,
+							Line:   1731,
 							Column: 11,
 						},
 					},
-					Line:   1552,
+					Line:   1728,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17794,7 +18589,7 @@ func compiled() *catalog.Catalog {
 										"partly",
 										"unknown",
 									},
-									Line:   1570,
+									Line:   1746,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -17803,14 +18598,14 @@ func compiled() *catalog.Catalog {
 										In: []string{
 											"consultations",
 										},
-										Line:   1571,
+										Line:   1747,
 										Column: 26,
 									},
-									Line:   1571,
+									Line:   1747,
 									Column: 15,
 								},
 							},
-							Line:   1569,
+							Line:   1745,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17822,10 +18617,10 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1572,
+								Line:   1748,
 								Column: 22,
 							},
-							Line:   1572,
+							Line:   1748,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17834,11 +18629,11 @@ func compiled() *catalog.Catalog {
 								"health",
 								"counselling",
 							},
-							Line:   1573,
+							Line:   1749,
 							Column: 11,
 						},
 					},
-					Line:   1568,
+					Line:   1744,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17875,7 +18670,7 @@ func compiled() *catalog.Catalog {
 								"partly",
 								"unknown",
 							},
-							Line:   1587,
+							Line:   1763,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17888,20 +18683,20 @@ func compiled() *catalog.Catalog {
 									"consultations",
 									"unknown",
 								},
-								Line:   1588,
+								Line:   1764,
 								Column: 22,
 							},
-							Line:   1588,
+							Line:   1764,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Q:      "sector",
 							Equals: "legal_tax",
-							Line:   1589,
+							Line:   1765,
 							Column: 11,
 						},
 					},
-					Line:   1586,
+					Line:   1762,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17937,7 +18732,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   1601,
+					Line:   1777,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -17972,7 +18767,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1615,
+							Line:   1791,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -17981,11 +18776,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   1616,
+							Line:   1792,
 							Column: 11,
 						},
 					},
-					Line:   1614,
+					Line:   1790,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -18021,7 +18816,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1630,
+							Line:   1806,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -18031,10 +18826,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   1631,
+								Line:   1807,
 								Column: 17,
 							},
-							Line:   1631,
+							Line:   1807,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -18043,34 +18838,34 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   1633,
+										Line:   1809,
 										Column: 26,
 									},
-									Line:   1633,
+									Line:   1809,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   1634,
+										Line:   1810,
 										Column: 26,
 									},
-									Line:   1634,
+									Line:   1810,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   1635,
+									Line:   1811,
 									Column: 15,
 								},
 							},
-							Line:   1632,
+							Line:   1808,
 							Column: 11,
 						},
 					},
-					Line:   1629,
+					Line:   1805,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -18106,7 +18901,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1649,
+							Line:   1825,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -18117,7 +18912,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   1651,
+									Line:   1827,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -18129,15 +18924,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   1652,
+									Line:   1828,
 									Column: 15,
 								},
 							},
-							Line:   1650,
+							Line:   1826,
 							Column: 11,
 						},
 					},
-					Line:   1648,
+					Line:   1824,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -18173,20 +18968,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   1666,
+							Line:   1842,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   1667,
+								Line:   1843,
 								Column: 22,
 							},
-							Line:   1667,
+							Line:   1843,
 							Column: 11,
 						},
 					},
-					Line:   1665,
+					Line:   1841,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -18222,7 +19017,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   1681,
+							Line:   1857,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -18231,7 +19026,7 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   1684,
+										Line:   1860,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -18241,18 +19036,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   1685,
+										Line:   1861,
 										Column: 17,
 									},
 								},
-								Line:   1683,
+								Line:   1859,
 								Column: 13,
 							},
-							Line:   1682,
+							Line:   1858,
 							Column: 11,
 						},
 					},
-					Line:   1680,
+					Line:   1856,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

@@ -197,8 +197,12 @@ type Action struct {
 	// first step.
 	People, Document bool
 	transfer         string // catalog.ActionTemplate.Transfer
-	// secrets, barsSecrets: see catalog.ActionTemplate (any merged rule).
-	secrets, barsSecrets bool
+	// secrets, barsSecrets, ifKept: see catalog.ActionTemplate (any
+	// merged rule; ifKept only while every merged rule says so).
+	secrets, barsSecrets, ifKept bool
+	// Pause: the action stops the tool until it is approved; what it
+	// supersedes are the conditions for the approval.
+	Pause bool
 	// Policy is what the usage policy asks of staff while the action is
 	// open (the target, not the current state); empty where it asks
 	// nothing.
@@ -286,6 +290,7 @@ type Plan struct {
 	OptionalText []*catalog.Question
 
 	words map[string]catalog.Text // Words, once per plan
+	org   *scope                  // the organisation's answers, for norms limited to some (catalog.LegalRef.When)
 }
 
 // MaxFirstSteps is how many actions a plan's first steps name at most.
@@ -332,6 +337,7 @@ func (p *Plan) barred() map[string]bool {
 func assess(cat *catalog.Catalog, f *answers.File, barred map[string]bool) *Plan {
 	p := &Plan{Catalog: cat, Lang: f.Lang, Assessment: f.Assessment, OrgCounts: map[catalog.Priority]int{}}
 	org := &scope{plan: p, values: map[string][]string{}}
+	p.org = org
 	p.Context = org.answer(cat.QuestionsIn(catalog.ScopeContext), f.Context, f.Notes, nil)
 
 	var scopes []*scope
@@ -492,7 +498,7 @@ func (p *Plan) supersede() {
 		// A tool replaced only for the people outside keeps the fixes its
 		// uses inside need.
 		l := lead[a.Tool]
-		if l != nil && a != l && a.Topic.IfKept && !a.People && a.Pending() && (a.Tool.Gone() || a.Topic.Outward) {
+		if l != nil && a != l && (a.Topic.IfKept || a.ifKept) && !a.People && a.Pending() && (a.Tool.Gone() || a.Topic.Outward) {
 			a.SupersededBy = l
 			l.IfKept = append(l.IfKept, a)
 		}
@@ -1038,20 +1044,29 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 				// them (name, switch, default): a sentence, or nothing.
 				s = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "{ai}", aiText(t, l)), "  ", " "))
 			}
+			if strings.Contains(s, "{tools}") {
+				s = strings.ReplaceAll(s, "{tools}", p.triggerTools(triggers, l))
+			}
 			return fill(s, tool, words, l)
 		}
 		return catalog.Text{DE: one(x.DE, name.DE, catalog.DE), EN: one(x.EN, name.EN, catalog.EN)}
 	}
 	a.Title = subst(tpl.Title)
 	a.Why = subst(tpl.Why)
-	a.People, a.Document, a.transfer = tpl.People, tpl.Document, tpl.Transfer
-	a.secrets, a.barsSecrets = tpl.Secrets, tpl.BarsSecrets
+	a.People, a.Document, a.transfer, a.Pause = tpl.People, tpl.Document, tpl.Transfer, tpl.Pause
+	a.secrets, a.barsSecrets, a.ifKept = tpl.Secrets, tpl.BarsSecrets, tpl.IfKept
 	if tpl.Policy.DE != "" {
 		a.Policy = subst(tpl.Policy)
 	}
 	a.Triggers = triggers
-	for _, l := range tpl.Legal {
-		a.Legal = append(a.Legal, cat.LegalRef(l))
+	for _, id := range tpl.Legal {
+		l := cat.LegalRef(id)
+		if l.When != nil && p.org != nil {
+			if ok, _ := cat.Eval(l.When, p.org); !ok {
+				continue // another profession's law
+			}
+		}
+		a.Legal = append(a.Legal, l)
 	}
 	for _, s := range tpl.Sources {
 		a.Sources = append(a.Sources, cat.Source(s))
@@ -1060,6 +1075,25 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 		a.Due = catalog.Date{Time: p.Assessment.Date.AddDate(0, 0, d)}
 	}
 	return a
+}
+
+// triggerTools names the tools the triggers concern, in plan order ("Zoom
+// und Microsoft Teams"), or the tools in general where none does.
+func (p *Plan) triggerTools(triggers []catalog.Trigger, l catalog.Lang) string {
+	var names []string
+	for _, t := range p.Tools {
+		if slices.ContainsFunc(triggers, func(tr catalog.Trigger) bool { return tr.ToolKey == t.Key }) {
+			names = append(names, t.Name.In(l))
+		}
+	}
+	and := map[catalog.Lang]string{catalog.DE: " und ", catalog.EN: " and "}[l]
+	switch len(names) {
+	case 0:
+		return map[catalog.Lang]string{catalog.DE: "die Werkzeuge", catalog.EN: "the tools"}[l]
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + and + names[len(names)-1]
 }
 
 // aiText is the detail of the tool's ai fact in language l, or "".
@@ -1160,6 +1194,7 @@ func (a *Action) merge(b *Action) {
 	}
 	a.People = a.People || b.People
 	a.secrets, a.barsSecrets = a.secrets || b.secrets, a.barsSecrets || b.barsSecrets
+	a.ifKept = a.ifKept && b.ifKept
 	if a.transfer == "" {
 		a.transfer = b.transfer
 	}
@@ -1201,7 +1236,12 @@ func (a *Action) merge(b *Action) {
 		a.Also = append([]Part{lead}, a.Also...)
 		a.Rules = append(slices.Clone(b.Rules), a.Rules...)
 	default:
-		a.Also = append(a.Also, part(b))
+		// after the parts at least as urgent
+		i := len(a.Also)
+		for i > 0 && a.Also[i-1].Priority.Rank() > b.Priority.Rank() {
+			i--
+		}
+		a.Also = slices.Insert(a.Also, i, part(b))
 		a.Rules = append(a.Rules, b.Rules...)
 	}
 	// The norms that carry the leading point come first; a plan names at

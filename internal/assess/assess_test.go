@@ -159,7 +159,8 @@ func TestEveryTopicFires(t *testing.T) {
 		{"meeting-access", "jitsi-hosted", change{vid: map[string]string{"meeting_protection": "none"}}, catalog.High},
 		{"meeting-access", "jitsi-hosted", change{vid: map[string]string{"access_separate": "no"}}, catalog.Low},
 		{"screen-sharing", "jitsi-hosted", change{vid: map[string]string{"screen_sharing": "everyone"}}, catalog.Medium},
-		{"recording-rules", "jitsi-hosted", change{vid: map[string]string{"recording": "sometimes", "recording_consent": "yes"}}, catalog.Medium},
+		{"recording-rules", "jitsi-hosted", change{context: map[string]string{"usage_policy": "informal"}, vid: map[string]string{"recording": "sometimes", "recording_consent": "yes"}}, catalog.Medium},
+		{"recording-rules", "jitsi-hosted", change{vid: map[string]string{"recording": "sometimes", "recording_consent": "yes"}}, catalog.Low},
 		{"usage-policy", "", change{context: map[string]string{"usage_policy": "none"}}, catalog.High},
 		{"usage-policy", "", change{context: map[string]string{"training": "no"}}, catalog.Medium},
 		{"works-council", "", change{context: map[string]string{"works_council": "yes", "works_agreement": "not_involved"}}, catalog.High},
@@ -575,11 +576,13 @@ func TestSectorRules(t *testing.T) {
 		{"archiving in a practice: the patient record", change{context: map[string]string{"sector": "health", "archiving": "no"}}, "retention/organisation", "archiving_missing_health", true},
 		{"archiving in a tax firm: the client file", change{context: map[string]string{"sector": "legal_tax", "archiving": "no"}}, "retention/organisation", "archiving_missing_tax", true},
 		{"archiving in a craft business: business letters", change{context: map[string]string{"archiving": "no"}}, "retention/organisation", "archiving_missing", true},
-		{"Teams: documented assessment after the DSK finding", change{video: "microsoft-teams"}, "dpo-review/microsoft-teams", "teams_dsk_2022", true},
+		{"Teams, DPA checked and own purposes excluded: document the review", change{video: "microsoft-teams"}, "dpo-review/microsoft-teams", "teams_dsk_2022_checked", true},
+		{"Teams, DPA checked and own purposes excluded: no new assessment", change{video: "microsoft-teams"}, "dpo-review/microsoft-teams", "teams_dsk_2022", false},
+		{"Teams, DPA not checked: assessment after the DSK finding", change{video: "microsoft-teams", vid: map[string]string{"dpa_checked": "no"}}, "dpo-review/microsoft-teams", "teams_dsk_2022", true},
 		{"Teams under professional secrecy: end-to-end encryption and its limits", change{video: "microsoft-teams", context: map[string]string{"secrecy_203": "yes"}},
 			"e2e-encryption/microsoft-teams", "teams_sensitive", true},
 		{"Teams without secrets or health data: no such action", change{video: "microsoft-teams"}, "e2e-encryption/microsoft-teams", "teams_sensitive", false},
-		{"AI on: switch it off by default, announce it", change{video: "zoom", vid: map[string]string{"ai_features": "on"}}, "privacy-settings/zoom", "ai_without_rules", true},
+		{"AI on: switch it off by default, announce it", change{video: "zoom", vid: map[string]string{"ai_features": "on"}}, "recording-rules/zoom", "ai_without_rules", true},
 		{"AI with a works agreement: extend it, once for the organisation", change{video: "zoom", context: map[string]string{"works_council": "yes", "works_agreement": "agreement"}, vid: map[string]string{"ai_features": "with_rules"}}, "works-council/organisation", "ai_works_council", true},
 		{"AI with a works council but no agreement: conclude one", change{video: "zoom", context: map[string]string{"works_council": "yes", "works_agreement": "informed"}, vid: map[string]string{"ai_features": "with_rules"}}, "works-council/organisation", "ai_works_council_no_agreement", true},
 		{"AI with a works council but no agreement: nothing to extend", change{video: "zoom", context: map[string]string{"works_council": "yes", "works_agreement": "informed"}, vid: map[string]string{"ai_features": "with_rules"}}, "works-council/organisation", "ai_works_council", false},
@@ -593,7 +596,29 @@ func TestSectorRules(t *testing.T) {
 		{"health data, provider bound: end-to-end encryption is still due", change{video: "zoom", context: map[string]string{"secrecy_203": "yes"}, vid: map[string]string{"e2e_use": "never", "confidentiality_bound": "yes", "special_categories": "yes"}},
 			"e2e-encryption/zoom", "e2e_not_switched_on", true},
 		{"AI in use: AI literacy of staff", change{video: "zoom", vid: map[string]string{"ai_features": "with_rules"}}, "usage-policy/organisation", "ai_literacy", true},
-		{"other tools get the general AI action", change{vid: map[string]string{"ai_features": "on"}}, "privacy-settings/jitsi-hosted", "ai_without_rules", true},
+		{"other tools get the general AI action", change{vid: map[string]string{"ai_features": "on"}}, "recording-rules/jitsi-hosted", "ai_without_rules", true},
+		{"recordings without central settings: set them centrally, off by default", change{vid: map[string]string{"recording": "often", "admin_settings": "no"}}, "recording-rules/jitsi-hosted", "no_central_settings_recording", true},
+		{"recordings without central settings: not a mere hygiene point", change{vid: map[string]string{"recording": "often", "admin_settings": "no"}}, "privacy-settings/jitsi-hosted", "no_central_settings", false},
+		{"private accounts under secrecy lead the switch", change{messenger: "signal", context: map[string]string{"secrecy_203": "yes"}, msg: map[string]string{"used_for": "customer_contact", "dpa_signed": "not_offered", "account": "private"}},
+			"switch-provider/signal", "secrecy_private_accounts", true},
+		{"private accounts under secrecy: the switch says it once", change{messenger: "signal", context: map[string]string{"secrecy_203": "yes"}, msg: map[string]string{"used_for": "customer_contact", "dpa_signed": "not_offered", "account": "private"}},
+			"switch-provider/signal", "secrecy_provider_signs_none", false},
+		{"a tax firm's bound provider abroad: § 62a(4) StBerG", change{video: "microsoft-teams", context: map[string]string{"sector": "legal_tax", "secrecy_203": "yes"}, vid: map[string]string{"confidentiality_bound": "yes", "hosting": "mixed", "transfer_basis": "dpf"}},
+			"third-country-transfer/microsoft-teams", "secrecy_abroad", true},
+		{"a practice's provider abroad: no professional law of tax advisers", change{video: "microsoft-teams", context: map[string]string{"sector": "health", "secrecy_203": "yes"}, vid: map[string]string{"confidentiality_bound": "yes", "hosting": "mixed", "transfer_basis": "dpf"}},
+			"third-country-transfer/microsoft-teams", "secrecy_abroad", false},
+		{"monitoring unknown: find out first", change{context: map[string]string{"monitoring": "unknown", "dpia_done": "no"}}, "dpia/organisation", "monitoring_unknown", true},
+		{"monitoring unknown: no DPIA for an evaluation nobody knows of", change{context: map[string]string{"monitoring": "unknown", "dpia_done": "no"}}, "dpia/organisation", "monitoring_dpia", false},
+		{"patients send findings: into the record, out of the chat", change{messenger: "whatsapp-business-app", context: map[string]string{"sector": "health"}, msg: map[string]string{"used_for": "appointments", "special_categories": "yes"}},
+			"special-categories/whatsapp-business-app", "patients_send_findings", true},
+		{"a channel only patients use: no doctor's letters to redirect", change{messenger: "whatsapp-business-app", context: map[string]string{"sector": "health"}, msg: map[string]string{"used_for": "appointments", "special_categories": "yes"}},
+			"special-categories/whatsapp-business-app", "health_documents_via_kim", false},
+		{"staff write about patients: KIM and the TI-Messenger", change{messenger: "whatsapp-business-app", context: map[string]string{"sector": "health"}, msg: map[string]string{"used_for": "internal", "special_categories": "yes"}},
+			"special-categories/whatsapp-business-app", "health_documents_via_kim", true},
+		{"a dental practice: Annex 16 BMV-Z", change{context: map[string]string{"sector": "health", "practice_type": "dentist", "video_consultation": "yes"}, vid: map[string]string{"kbv_certified": "no", "used_for": "consultations"}},
+			"switch-provider/jitsi-hosted", "video_consultation_not_certified_dental", true},
+		{"a dental practice: not the physicians' annex", change{context: map[string]string{"sector": "health", "practice_type": "dentist", "video_consultation": "yes"}, vid: map[string]string{"kbv_certified": "no", "used_for": "consultations"}},
+			"switch-provider/jitsi-hosted", "video_consultation_not_certified", false},
 		{"self-hosted Jitsi on a rented server: a DPA with the host", change{video: "jitsi-selfhosted", vid: map[string]string{"operating_model": "self_hosted", "server_site": "rented"}}, "dpa-contract/jitsi-selfhosted", "self_run_host_dpa", true},
 		{"self-hosted Jitsi on own premises: no DPA", change{video: "jitsi-selfhosted", vid: map[string]string{"operating_model": "self_hosted", "server_site": "own_premises"}}, "dpa-contract/jitsi-selfhosted", "self_run_host_dpa", false},
 		{"self-hosted Jitsi: the operator's own duties", change{video: "jitsi-selfhosted", vid: map[string]string{"operating_model": "self_hosted", "server_site": "own_premises"}}, "app-updates/jitsi-selfhosted", "self_run_operator_duties", true},
@@ -677,5 +702,27 @@ func TestNoActionAToolCannotCarryOut(t *testing.T) {
 	}
 	if r := rulesOf(business, "privacy-notice/whatsapp-business-app"); !slices.Contains(r, "no_first_contact_info") || slices.Contains(r, "no_first_contact_info_by_hand") {
 		t.Errorf("the business app: privacy notice at first contact by rules %v, want the automatic greeting", r)
+	}
+}
+
+// Handing over a messenger's chats matters while it is kept: when the plan
+// replaces it, the switch says what to keep, and the point goes with it.
+func TestHandoverGoesWithTheSwitch(t *testing.T) {
+	cat := loadCatalog(t)
+	find := func(p *assess.Plan, id string) *assess.Action {
+		i := slices.IndexFunc(p.Actions, func(a *assess.Action) bool { return a.ID == id })
+		if i < 0 {
+			t.Fatalf("no action %s", id)
+		}
+		return p.Actions[i]
+	}
+	msg := map[string]string{"used_for": "customer_contact", "dpa_signed": "not_offered", "handover": "no"}
+	replaced := assess.Assess(cat, build(change{messenger: "signal", context: map[string]string{"secrecy_203": "yes"}, msg: msg}))
+	if a := find(replaced, "retention/signal"); a.Open() || a.SupersededBy != find(replaced, "switch-provider/signal") {
+		t.Errorf("replaced Signal: the hand-over point stands on its own (open %v)", a.Open())
+	}
+	kept := assess.Assess(cat, build(change{messenger: "signal", context: map[string]string{"secrecy_203": "no"}, msg: map[string]string{"handover": "no"}}))
+	if a := find(kept, "retention/signal"); !a.Open() {
+		t.Error("kept Signal: the hand-over point is not open")
 	}
 }

@@ -200,6 +200,10 @@ type LegalRef struct {
 	ID    string `yaml:"id"`
 	Label Text   `yaml:"label"` // "Art. 28 DSGVO" / "Art. 28 GDPR"
 	Title Text   `yaml:"title"` // what the norm is about
+	// When limits the norm to organisations whose answers meet it (a
+	// profession's own law: § 62a StBerG for tax advisers only). An
+	// action that cites it names it only there.
+	When *Cond `yaml:"when,omitempty"`
 }
 
 // Source dates that are not dates: a list the publisher keeps current, and
@@ -461,4 +465,13 @@ type ActionTemplate struct {
 	// is open: a transfer the answers do not show (a server's default
 	// STUN service). The record names it until the action is done.
 	Transfer string `yaml:"transfer,omitempty"`
+	// IfKept marks an action that only matters while the tool is kept,
+	// on a topic that otherwise stays when the tool is replaced (handing
+	// over a messenger's chats matters while it runs; the plan that
+	// replaces it says what to keep before the switch).
+	IfKept bool `yaml:"if_kept,omitempty"`
+	// Pause marks an action that stops a tool until it is approved (a
+	// note-taker taken off the calendar): the points that only matter
+	// while the tool is kept are the conditions for its approval.
+	Pause bool `yaml:"pause,omitempty"`
 }

@@ -159,6 +159,10 @@ func (c *Catalog) Validate() error {
 		}
 		v.text("legal "+l.ID+" label", l.Label, false)
 		v.text("legal "+l.ID+" title", l.Title, false)
+		if l.When != nil {
+			cc := condCheck{cat: v.c, where: "legal " + l.ID + " when", before: -1}
+			v.errs = append(v.errs, cc.check(l.When, false)...)
+		}
 	}
 	for _, s := range c.Sources {
 		if !kebabID.MatchString(s.ID) {
@@ -245,10 +249,11 @@ const MaxLegal = 3
 
 var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
 
-// placeholders checks that rule texts use only {tool} and the words every
+// placeholders checks that rule texts use only {tool}, {ai}, {tools} (an
+// organisation rule: the tools its triggers name) and the words every
 // answer to the words question defines.
 func (v *validator) placeholders(where string, texts ...Text) {
-	known := map[string]bool{"{tool}": true, "{ai}": true}
+	known := map[string]bool{"{tool}": true, "{ai}": true, "{tools}": true}
 	if q := v.c.Question(WordsQuestion); q != nil && len(q.Options) > 0 {
 		for k := range q.Options[0].Words {
 			known["{"+k+"}"] = true
@@ -258,7 +263,7 @@ func (v *validator) placeholders(where string, texts ...Text) {
 		for _, s := range []string{t.DE, t.EN} {
 			for _, ph := range placeholder.FindAllString(s, -1) {
 				if !known[ph] {
-					v.errf("%s: unknown placeholder %s (known: {tool} and the words of question %s)", where, ph, WordsQuestion)
+					v.errf("%s: unknown placeholder %s (known: {tool}, {ai}, {tools} and the words of question %s)", where, ph, WordsQuestion)
 				}
 			}
 		}

@@ -66,6 +66,7 @@ var strs = map[string]catalog.Text{
 	"plan.firststeps":        {DE: "Erste Schritte", EN: "First steps"},
 	"plan.firststeps.intro":  {DE: "Damit fangen Sie an, in dieser Reihenfolge. Alle Maßnahmen mit Begründung folgen darunter.", EN: "Start with these, in this order. All actions with their reasons follow below."},
 	"plan.ifkept":            {DE: "Nur falls Sie %s trotzdem weiter nutzen, außerdem:", EN: "Only if you keep using %s despite this, also:"},
+	"plan.ifkept.pause":      {DE: "Bedingungen für eine Freigabe von %s:", EN: "Conditions for approving %s again:"},
 	"plan.noactions":         {DE: "Keine Maßnahmen in dieser Stufe.", EN: "No actions at this level."},
 	"plan.keepunlawful":      {DE: "Für die Kommunikation mit %s ist die weitere Nutzung von %s nicht zulässig. Bis zum Wechsel: Was in die Akte gehört, dort sichern; alles andere im Werkzeug löschen.", EN: "For communication with %s, keeping %s is not lawful. Until the switch: save what belongs in the file there; delete everything else in the tool."},
 	"plan.keepunlawful.all":  {DE: "Die weitere geschäftliche Nutzung von %s ist nicht zulässig. Bis zum Wechsel: Was in die Akte gehört, dort sichern; alles andere im Werkzeug löschen.", EN: "Keeping %s for business is not lawful. Until the switch: save what belongs in the file there; delete everything else in the tool."},

@@ -393,7 +393,11 @@ func (r *mdRenderer) action(a *assess.Action) {
 	case a.Tool != nil && a.Tool.Lead == a && a.Tool.KeepUnlawful:
 		r.line("  - %s", fmt.Sprintf(r.t("plan.keepunlawful"), Escape(r.p.Words()["clients"].In(r.l)), r.toolName(a.Tool)))
 	case len(a.IfKept) > 0:
-		r.line("  - %s", fmt.Sprintf(r.t("plan.ifkept"), r.toolName(a.Tool)))
+		key := "plan.ifkept"
+		if a.Pause {
+			key = "plan.ifkept.pause"
+		}
+		r.line("  - %s", fmt.Sprintf(r.t(key), r.toolName(a.Tool)))
 		for _, k := range a.IfKept {
 			r.line("    - %s (%s) · `%s`", r.text(k.Title), r.t("prio."+string(k.Priority)), k.ID)
 		}

@@ -299,3 +299,20 @@ func TestGlossaryLinksFirstUse(t *testing.T) {
 		}
 	}
 }
+
+// A note-taker taken off the calendar until it is approved lists what the
+// approval needs – not "only if you keep using it", which reads as a
+// second verdict next to the stop.
+func TestPausedToolListsTheConditionsForItsApproval(t *testing.T) {
+	cat := loadCatalog(t)
+	p := testkit.Assess(t, cat, filepath.Join(testkit.Root(), "examples", "engineering-ai.yaml"))
+	for l, want := range map[catalog.Lang][2]string{
+		catalog.DE: {"Bedingungen für eine Freigabe von Fireflies.ai:", "Nur falls Sie Fireflies.ai trotzdem"},
+		catalog.EN: {"Conditions for approving Fireflies.ai again:", "Only if you keep using Fireflies.ai"},
+	} {
+		md := string(report.Markdown(p, l))
+		if !strings.Contains(md, want[0]) || strings.Contains(md, want[1]) {
+			t.Errorf("%s: the paused note-taker's list is not headed by the conditions for its approval", l)
+		}
+	}
+}

@@ -162,15 +162,16 @@ func TestAccessibleModeHelpBackAndBadInput(t *testing.T) {
 func TestAccessiblePipedInputIsNeverShifted(t *testing.T) {
 	cat := catalogue(t)
 	var out bytes.Buffer
-	// org, assessor, participants, date (today); sector 1 (health);
-	// secrecy: empty line (the suggestion, unknown); staff: a wrong line.
-	input := "Praxis\n\n\n\n1\n\nviele\n3\n"
+	// org, assessor, participants, date (today); sector 1 (health); kind
+	// of practice and secrecy: empty lines (the suggestions, unknown);
+	// staff: a wrong line.
+	input := "Praxis\n\n\n\n1\n\n\nviele\n3\n"
 	state := t.TempDir()
 	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: state, Now: time.Now}, strings.NewReader(input), &out)
 	_, err := acc.Run()
 	var ie *InputError
-	if !errors.As(err, &ie) || ie.Line != 7 || ie.Value != "viele" || !strings.Contains(ie.Question, "Wie viele Personen") {
-		t.Fatalf("err %v, want the bad line 6 at the headcount question", err)
+	if !errors.As(err, &ie) || ie.Line != 8 || ie.Value != "viele" || !strings.Contains(ie.Question, "Wie viele Personen") {
+		t.Fatalf("err %v, want the bad line 8 at the headcount question", err)
 	}
 	s := out.String()
 	for _, want := range []string{"Ihre Wahl [3]: \n", "Ihre Wahl [8]: 1\n", "[5]: viele\n"} {

@@ -257,7 +257,7 @@ func TestQuitAsksAndKeepsTheSession(t *testing.T) {
 		t.Fatalf("no question before quitting:\n%s", d.screen())
 	}
 	d.press("n")
-	d.expectAt("secrecy_203")
+	d.expectAt("practice_type")
 	d.press("ctrl+c", "j")
 	if !d.quit || d.m.ExitCode != 130 {
 		t.Fatalf("quit %v, exit code %d", d.quit, d.m.ExitCode)
@@ -465,7 +465,7 @@ func TestSessionOpenElsewhereOffersACopy(t *testing.T) {
 		t.Fatalf("no word of the other window:\n%s", s)
 	}
 	second.press("j")
-	second.expectAt("secrecy_203")
+	second.expectAt("practice_type")
 	second.choose(second.m.all[second.m.cur].q.Options[0].ID)
 	if second.m.SessionPath() == path || !second.m.Session().Saved() {
 		t.Fatalf("the copy is saved in %q (the open session is %q)", second.m.SessionPath(), path)
@@ -790,6 +790,8 @@ func TestStepEstimateIsTwoTypicalTools(t *testing.T) {
 		d.press("enter", "enter", "enter", "enter")
 		d.expectAt("sector")
 		d.press("home", "enter") // health
+		d.expectAt("practice_type")
+		d.press("home", "down", "enter") // dental practice
 		d.expectAt("secrecy_203")
 		d.press("home", "enter") // yes
 		d.answerUntil("tools")
