@@ -15564,8 +15564,8 @@ func compiled() *catalog.Catalog {
 							EN: "Bind the provider of {tool} to confidentiality in text form – otherwise share no professional secrets through it",
 						},
 						Why: catalog.Text{
-							DE: "Berufsgeheimnisträger dürfen Dienstleister nur einbinden, wenn sie diese zur Geheimhaltung verpflichtet haben (§ 203 Abs. 4 Satz 2 Nr. 1 StGB); Steuerberater und Rechtsanwälte brauchen dafür die Textform und dürfen Anbieter im Ausland nur bei vergleichbarem Schutz oder mit Einwilligung der {clients} einsetzen (§ 62a StBerG, § 43e BRAO). Manche Anbieter halten dafür einen eigenen Nachtrag für Berufsgeheimnisträger bereit – fragen Sie danach.",
-							EN: "Professional secrecy holders may only involve service providers they have bound to secrecy (§ 203(4) sentence 2 no. 1 StGB); tax advisers and lawyers need text form for it and may use providers abroad only where the protection is comparable or with the consent of their {clients} (§ 62a StBerG, § 43e BRAO). Some providers keep an addendum for secrecy holders – ask for it.",
+							DE: "Berufsgeheimnisträger dürfen Dienstleister nur einbinden, wenn sie diese zur Geheimhaltung verpflichtet haben (§ 203 Abs. 4 Satz 2 Nr. 1 StGB); Steuerberater und Rechtsanwälte brauchen dafür die Textform und dürfen Anbieter im Ausland nur einsetzen, wenn die Geheimnisse dort vergleichbar geschützt sind (§ 62a StBerG, § 43e BRAO). Manche Anbieter halten dafür einen eigenen Nachtrag für Berufsgeheimnisträger bereit – fragen Sie danach.",
+							EN: "Professional secrecy holders may only involve service providers they have bound to secrecy (§ 203(4) sentence 2 no. 1 StGB); tax advisers and lawyers need text form for it and may use providers abroad only where secrets are comparably protected there (§ 62a StBerG, § 43e BRAO). Some providers keep an addendum for secrecy holders – ask for it.",
 						},
 						Legal: []string{
 							"stgb-203",

@@ -76,8 +76,9 @@ func (w *writer) dpaCheck() {
 // dpaItems are the points to check in the tool's agreement.
 func (w *writer) dpaItems(t *assess.Tool, host bool) []dpaItem {
 	checked := has(w.tool(t, "dpa_checked"), "yes")
+	prof := w.profession()
 	item := func(id string, done bool, why string) dpaItem {
-		return dpaItem{Text: w.say("item." + id), Done: done, Why: why}
+		return dpaItem{Text: w.say("item."+id, prof), Done: done, Why: why}
 	}
 	byCheck := ""
 	if checked {

@@ -67,4 +67,19 @@ tools:
 	if strings.Contains(md, "§ 62a") {
 		t.Errorf("a practice's checklist names the tax advisers' rules:\n%s", md)
 	}
+	// A firm's own professional law, not its neighbour's: in the checklist
+	// and in the usage policy.
+	for prof, want := range map[string][2]string{"law": {"§ 43e Abs. 3 BRAO", "§ 62a"}, "tax": {"§ 62a Abs. 3 StBerG", "§ 43e"}} {
+		firm := plan(t, base+`context: {sector: legal_tax, profession: `+prof+`, secrecy_203: "yes"}
+tools:
+  - tool: zoom
+    answers: {dpa_signed: signed, confidentiality_bound: "yes"}
+`)
+		for _, kind := range []draft.Kind{draft.DPACheck, draft.Policy} {
+			md := string(draft.Make(firm, kind, catalog.DE).Markdown)
+			if kind == draft.DPACheck && !strings.Contains(md, want[0]) || strings.Contains(md, want[1]) {
+				t.Errorf("%s firm, %s: want %q, not %q:\n%s", prof, kind, want[0], want[1], md)
+			}
+		}
+	}
 }

@@ -211,6 +211,19 @@ func (w *writer) addGap(g Gap) {
 // where it is unanswered, unknown or not asked.
 func (w *writer) ctx(id string) []string { return known(w.p.Context, id) }
 
+// profession is which professions work in a law or tax firm, as the
+// wording of their own laws needs it: "tax", "law", or "both" (also while
+// it is unknown – both laws then apply).
+func (w *writer) profession() string {
+	switch p := w.ctx("profession"); {
+	case has(p, "tax"):
+		return "tax"
+	case has(p, "law"):
+		return "law"
+	}
+	return "both"
+}
+
 // tool is a tool's answer to question id, as ctx.
 func (w *writer) tool(t *assess.Tool, id string) []string { return known(t.Answers, id) }
 

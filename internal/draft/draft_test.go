@@ -249,3 +249,21 @@ func TestDraftsPassMarkdownlint(t *testing.T) {
 	}
 	testkit.Markdownlint(t, files)
 }
+
+// A tool the plan stops at once is banned at once: the ban is an
+// instruction that waits neither for the policy nor for the works
+// council's consent to it.
+func TestPolicyBansAtOnceWhatThePlanStopsAtOnce(t *testing.T) {
+	p := testkit.Assess(t, testkit.Catalog(t), testkit.Example("tax-teams-signal.yaml"))
+	for l, want := range map[catalog.Lang][]string{
+		catalog.DE: {"Signal: ab sofort nicht mehr dienstlich nutzen.", "schon jetzt als Weisung der Leitung (§ 106 GewO)"},
+		catalog.EN: {"Signal: not to be used for work from now on.", "an instruction of the management already (§ 106 GewO)"},
+	} {
+		md := string(draft.Make(p, draft.Policy, l).Markdown)
+		for _, w := range want {
+			if !strings.Contains(md, w) {
+				t.Errorf("%s: the policy lacks %q:\n%s", l, w, md)
+			}
+		}
+	}
+}

@@ -28,11 +28,12 @@ func (w *writer) policy() {
 	clients := report.Escape(w.p.Words()["clients"].In(w.l))
 	v := struct {
 		Organisation, From, WorksCouncil, AllowedGap string
-		Association, Recorded                        bool
+		Association, Recorded, GoneNow               bool
 		Allowed                                      []policyRow
 		Gone                                         []goneRow
 		Sensitive                                    []string
 		SensitiveGap, Secrecy, Taboo, RecordGap      string
+		Profession                                   string
 		Rules, Keep                                  []string
 		Erasure, Contact                             string
 	}{Organisation: report.Escape(w.p.Assessment.Organisation), Association: has(w.ctx("sector"), "association")}
@@ -48,11 +49,13 @@ func (w *writer) policy() {
 		purposes := w.usesOf(t)
 		if t.Lead != nil {
 			gone = append(gone, t)
-			// Due at once: the ban holds from the day the policy applies,
-			// not from a day before it is signed.
+			// Due at once: the ban is an instruction now – it does not
+			// wait for the policy (nor for the works council's consent to
+			// it), and it is not dated before the policy is handed out.
 			from := w.date(t.Lead.Due)
 			if !t.Lead.Due.After(w.p.Assessment.Date.Time) {
 				from = w.say("from.now")
+				v.GoneNow = true
 			}
 			v.Gone = append(v.Gone, goneRow{Tool: w.name(t), From: from, Clients: clients, All: t.Gone()})
 			inside := w.insideUses(t)
@@ -81,7 +84,7 @@ func (w *writer) policy() {
 	}
 	switch {
 	case has(w.ctx("secrecy_203"), "yes") && has(w.ctx("sector"), "legal_tax"):
-		v.Secrecy = "tax"
+		v.Secrecy, v.Profession = "tax", w.profession()
 	case has(w.ctx("secrecy_203"), "yes"):
 		v.Secrecy = "other"
 	}
