@@ -169,8 +169,9 @@ var messagesDE = map[string]string{
 	"%s is not a regular file (%s); konform only replaces regular files": "%s ist keine gewöhnliche Datei (%s); konform ersetzt nur gewöhnliche Dateien",
 	"folder %s does not exist":                                           "den Ordner %s gibt es nicht",
 	"%s exists; choose another name":                                     "%s gibt es schon; wählen Sie einen anderen Namen",
-	"no free name for a new session in %s":                               "kein freier Name für eine neue Sitzung in %s",
-	"no state directory: set XDG_STATE_HOME or HOME":                     "kein Statusordner: setzen Sie XDG_STATE_HOME oder HOME",
+	"%s is not a lock file of konform (a link, or a file with another purpose); konform does not write to it – remove it if it is not needed, or continue the session in another folder": "%s ist keine Sperrdatei von konform (eine Verknüpfung oder eine Datei mit anderem Zweck); konform schreibt nicht hinein – entfernen Sie sie, wenn sie nicht gebraucht wird, oder setzen Sie die Sitzung in einem anderen Ordner fort",
+	"no free name for a new session in %s":           "kein freier Name für eine neue Sitzung in %s",
+	"no state directory: set XDG_STATE_HOME or HOME": "kein Statusordner: setzen Sie XDG_STATE_HOME oder HOME",
 
 	// The answers file.
 	"the file is empty; it needs at least format, assessment and tools":                         "die Datei ist leer; sie braucht mindestens format, assessment und tools",

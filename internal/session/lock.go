@@ -3,10 +3,13 @@ package session
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/konform/konform/internal/msg"
 )
 
 // Lock says that a konform has a session open. It is an advisory lock on
@@ -35,10 +38,16 @@ func lockPath(path string) string {
 }
 
 // Acquire locks the session at path (which need not exist yet).
+//
+// The lock file is konform's own: it is created exclusively, never opened
+// through a link, and an existing one is only reused when it is a small
+// regular file of the user's with no other name – a link planted at its
+// name never lets konform write into another file. Nothing is truncated:
+// the process id is written over the file's start at a fixed width.
 func Acquire(path string) (*Lock, error) {
 	lp := lockPath(path)
 	for {
-		f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE, 0o600)
+		f, err := openLock(lp)
 		if err != nil {
 			return nil, err
 		}
@@ -48,7 +57,7 @@ func Acquire(path string) (*Lock, error) {
 			return nil, err
 		}
 		if !ok {
-			b := make([]byte, 32)
+			b := make([]byte, pidWidth)
 			n, _ := f.ReadAt(b, 0)
 			f.Close()
 			pid, _ := strconv.Atoi(strings.TrimSpace(string(b[:n])))
@@ -57,12 +66,44 @@ func Acquire(path string) (*Lock, error) {
 		// The file may have been removed by its last holder between our
 		// open and our lock: then lock the new one.
 		if same(f, lp) {
-			_ = f.Truncate(0)
-			_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+			_, _ = f.WriteAt([]byte(fmt.Sprintf("%-*d\n", pidWidth-1, os.Getpid())), 0)
 			return &Lock{f: f}, nil
 		}
 		f.Close()
 	}
+}
+
+// pidWidth is the width the process id is written at: the whole of what a
+// reader looks at, so no residue of a longer id remains in it.
+const pidWidth = 32
+
+// maxLockSize is the most a lock file konform wrote can hold.
+const maxLockSize = 64
+
+// openLock creates the lock file at lp, or opens the one a konform left –
+// never through a link, never another file.
+func openLock(lp string) (*os.File, error) {
+	f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE|os.O_EXCL|noFollow, 0o600)
+	if err == nil || !errors.Is(err, fs.ErrExist) {
+		return f, err
+	}
+	f, err = os.OpenFile(lp, os.O_RDWR|noFollow, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			// removed by its holder in between: create it
+			return os.OpenFile(lp, os.O_RDWR|os.O_CREATE|os.O_EXCL|noFollow, 0o600)
+		}
+		return nil, notALock(lp)
+	}
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() || st.Size() > maxLockSize || !ownedAlone(st) {
+		f.Close()
+		return nil, notALock(lp)
+	}
+	return f, nil
+}
+
+func notALock(lp string) error {
+	return msg.Errorf("%s is not a lock file of konform (a link, or a file with another purpose); konform does not write to it – remove it if it is not needed, or continue the session in another folder", lp)
 }
 
 func same(f *os.File, path string) bool {

@@ -16,3 +16,13 @@ func tryLock(f *os.File) (bool, error) {
 	}
 	return err == nil, err
 }
+
+// noFollow makes opening the lock file fail on a symbolic link.
+const noFollow = syscall.O_NOFOLLOW
+
+// ownedAlone reports whether the file belongs to this user and has no
+// other name (a hard link planted at the lock's name has two).
+func ownedAlone(st os.FileInfo) bool {
+	sys, ok := st.Sys().(*syscall.Stat_t)
+	return ok && sys.Nlink == 1 && int(sys.Uid) == os.Getuid()
+}
