@@ -60,6 +60,10 @@ func TestOverlayErrorsAreLocated(t *testing.T) {
 		"incomplete": {"format: konform/catalog/v1\ntools:\n  - id: new-chat\n    name: {de: Neu, en: New}\n    kind: messenger\n",
 			"x.yaml:3:5: tool new-chat"},
 		"twice": {"format: konform/catalog/v1\nsources:\n  - {id: seed-001, title: x, by: y, date: 2026}\n", "x.yaml:3:5: source seed-001 is in the catalogue already"},
+		"url escape": {"format: konform/catalog/v1\nsources:\n  - {id: ws-1, title: x, by: y, date: 2026, url: \"https://a.example/\\e]52;c;aGk=\\a\"}\n",
+			"x.yaml:3:5: source ws-1: control character U+001B"},
+		"fact escape": {"format: konform/catalog/v1\ntools:\n  - id: zoom\n    facts:\n      hosting: {value: eu_eea, detail: {de: \"a\\u202eb\", en: b}, as_of: 2026-11-20, source: [seed-001]}\n",
+			"tool zoom: control character U+202E"},
 	}
 	for name, c := range cases {
 		_, err := catalog.ApplyOverlay(base, "x.yaml", []byte(c.file))

@@ -1,8 +1,11 @@
 package catalog
 
 import (
+	"reflect"
+
 	"errors"
 	"fmt"
+	"github.com/konform/konform/internal/safe"
 	"regexp"
 	"slices"
 	"strings"
@@ -110,6 +113,7 @@ func (c *Catalog) Validate() error {
 		names[t.ID] = t.ID
 	}
 	for _, t := range c.Tools {
+		v.noControls("tool "+t.ID, t)
 		for _, a := range t.Aliases {
 			if a != strings.ToLower(a) || strings.TrimSpace(a) != a || a == "" {
 				v.errf("tool %s: alias %q must be lower case, without spaces around it", t.ID, a)
@@ -133,6 +137,7 @@ func (c *Catalog) Validate() error {
 		if src.URL != "" && (!strings.HasPrefix(src.URL, "https://") && !strings.HasPrefix(src.URL, "http://") || strings.ContainsAny(src.URL, " <>\"\t\n")) {
 			v.errf("%s: url must be an http(s) address without spaces or <>", where)
 		}
+		v.noControls(where, src)
 		if src.Read != "" {
 			if _, err := ParseDate(src.Read); err != nil {
 				v.errf("%s: read: %v", where, err)
@@ -490,4 +495,43 @@ func (v *validator) rule(r *Rule) {
 			v.errf("%s: an action that readies a tool for secrets cannot bar them or replace the tool", aw)
 		}
 	}
+}
+
+// noControls reports a control character (safe.IsControl) in any text of
+// x – a source or a tool, which an overlay can bring: nothing it says may
+// reach a terminal, a plan or a draft as an escape.
+func (v *validator) noControls(where string, x any) {
+	var walk func(r reflect.Value) bool
+	walk = func(r reflect.Value) bool {
+		switch r.Kind() {
+		case reflect.String:
+			if c, bad := safe.FindControl(r.String()); bad {
+				v.errf("%s: control character %U in %q", where, c, safe.Line(r.String()))
+				return false
+			}
+		case reflect.Pointer, reflect.Interface:
+			return r.IsNil() || walk(r.Elem())
+		case reflect.Struct:
+			for i := range r.NumField() {
+				if r.Type().Field(i).IsExported() && !walk(r.Field(i)) {
+					return false
+				}
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range r.Len() {
+				if !walk(r.Index(i)) {
+					return false
+				}
+			}
+		case reflect.Map:
+			it := r.MapRange()
+			for it.Next() {
+				if !walk(it.Key()) || !walk(it.Value()) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	walk(reflect.ValueOf(x))
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/konform/konform/internal/safe"
 
 	"github.com/spf13/cobra"
 )
@@ -41,6 +42,6 @@ func runValidate(o *validateOptions) error {
 	for _, t := range p.Tools {
 		answered += len(t.Answers)
 	}
-	_, err = fmt.Fprintf(o.io.Out, "%s: ok – tools: %d, questions that apply: %d, open: %d\n", o.Answers, len(p.Tools), answered, len(p.Open))
+	_, err = fmt.Fprintf(o.io.Out, "%s: ok – tools: %d, questions that apply: %d, open: %d\n", safe.Line(o.Answers), len(p.Tools), answered, len(p.Open))
 	return err
 }

@@ -139,7 +139,7 @@ func (o *wizardOptions) reportSession(s *session.Keeper, resume string, lang cat
 	switch {
 	case s.Saved():
 		path := safe.Line(s.Path())
-		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.saved"), path, resume+" "+path))
+		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.saved"), safe.Line(path), safe.Line(resume+" "+path)))
 		return i18n.T(lang, "cli.answers.saved")
 	case s.Err() != nil:
 		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.notsaved"), safe.Line(msg.Localize(s.Err(), string(lang)))))

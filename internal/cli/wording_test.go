@@ -59,3 +59,25 @@ func TestOwnWordingOfTheDrafts(t *testing.T) {
 		t.Errorf("a missing folder: exit %d, stderr %q", code, errs)
 	}
 }
+
+// A file name with terminal escapes never reaches the terminal as they
+// are: validate's line names the file without them.
+func TestValidateSanitisesTheFileName(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "craft-whatsapp.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, "a\x1b]52;c;aGk=\x07b\u202e.yaml")
+	if err := os.WriteFile(name, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	code := cli.Main([]string{"validate", name}, cli.IO{In: strings.NewReader(""), Out: &out, Err: &errb, Getenv: func(string) string { return "" }})
+	if code != 0 || !strings.Contains(out.String(), ": ok") {
+		t.Fatalf("exit %d, stderr %q", code, errb.String())
+	}
+	if s := out.String() + errb.String(); strings.ContainsAny(s, "\x1b\x07\u202e") {
+		t.Errorf("a control character reached the output: %q", s)
+	}
+}

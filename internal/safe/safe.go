@@ -9,9 +9,12 @@ import (
 )
 
 // IsControl reports whether r is a control character other than tab and
-// line feed: C0, DEL and C1.
+// line feed: C0, DEL and C1 – and the bidirectional overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069), which make a terminal or an
+// editor show text in another order than it is.
 func IsControl(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r < 0xa0
+	return r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r < 0xa0 ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // FindControl returns the first control character in s (see IsControl).

@@ -12,6 +12,8 @@ func TestText(t *testing.T) {
 		"carriage\rreturn":                "carriagereturn",
 		"Größe – „Zitat“ 微信":              "Größe – „Zitat“ 微信",
 		"bad \xff byte":                   "bad  byte",
+		"invoice\u202efdp.exe":            "invoicefdp.exe",
+		"isolate\u2066d\u2069":            "isolated",
 	} {
 		if got := Text(in); got != want {
 			t.Errorf("Text(%q) = %q, want %q", in, got, want)
