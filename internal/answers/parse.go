@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
@@ -116,8 +117,9 @@ func (p *parser) text(n *yaml.Node, what any) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if len(s) > MaxText {
-		p.errs.add(pos(n), "%s is %d characters long; at most %d are allowed", what, len(s), MaxText)
+	// counted in characters, as the wizard's fields count them
+	if l := utf8.RuneCountInString(s); l > MaxText {
+		p.errs.add(pos(n), "%s is %d characters long; at most %d are allowed", what, l, MaxText)
 		return "", false
 	}
 	if r, bad := safe.FindControl(s); bad {

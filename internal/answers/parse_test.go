@@ -259,3 +259,52 @@ func TestControlCharactersAreRefused(t *testing.T) {
 		t.Error("a session file with control characters was read")
 	}
 }
+
+// What konform writes, konform reads: every free text at the limit, in
+// characters of two bytes each, survives the round trip – and a file that
+// would grow beyond what konform reads is refused when written, not when
+// read back.
+func TestTextAtTheLimitRoundTrips(t *testing.T) {
+	cat := loadCatalog(t)
+	long := strings.Repeat("ä", answers.MaxText) // 2 bytes each
+	data, err := os.ReadFile("../../examples/craft-whatsapp.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := answers.Parse("craft.yaml", data, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Assessment.Organisation, f.Assessment.Assessor = long, long
+	f.Assessment.Participants = []string{long}
+	f.Notes = map[string]string{"sector": long, "archiving": long}
+	f.Tools[0].Notes = map[string]string{"account": long, "used_for": long}
+	f.Actions = map[string]answers.ActionState{"stop-use/whatsapp": {Status: answers.StatusNotApplicable, Owner: long, Reason: long}}
+	out, err := answers.Marshal(f, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := answers.Parse("written.yaml", out, cat)
+	if err != nil {
+		t.Fatalf("a file konform wrote cannot be read: %v", err)
+	}
+	if diff := cmp.Diff(strip(f), strip(g)); diff != "" {
+		t.Errorf("texts changed in the round trip:\n%s", diff)
+	}
+	// One character more is refused where it stands.
+	f.Tools[0].Notes["account"] = long + "ä"
+	out, _ = answers.Marshal(f, cat)
+	if _, err := answers.Parse("written.yaml", out, cat); err == nil || !strings.Contains(err.Error(), "10001 characters") {
+		t.Errorf("a note of %d characters: %v", answers.MaxText+1, err)
+	}
+	// Too much text in all: the write says so, and nothing is half-written.
+	for _, q := range cat.QuestionsIn(catalog.ScopeTool) {
+		f.Tools[0].Notes[q.ID] = long
+	}
+	for _, q := range cat.QuestionsIn(catalog.ScopeContext) {
+		f.Notes[q.ID] = long
+	}
+	if _, err := answers.Marshal(f, cat); err == nil || !strings.Contains(err.Error(), "shorten the longest notes") {
+		t.Errorf("a file beyond %d bytes was written: %v", answers.MaxSize, err)
+	}
+}

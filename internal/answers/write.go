@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/msg"
 )
 
 // Marshal writes the file as YAML in a stable order: the catalogue's order
@@ -99,7 +100,12 @@ func Marshal(f *File, cat *catalog.Catalog) ([]byte, error) {
 		}
 	}
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
-	return yaml.Dump(doc, yaml.WithIndent(2), yaml.WithLineWidth(-1))
+	out, err := yaml.Dump(doc, yaml.WithIndent(2), yaml.WithLineWidth(-1))
+	// What konform writes, konform reads: never a file above MaxSize.
+	if err == nil && len(out) > MaxSize {
+		return nil, msg.Errorf("the answers come to %d bytes, more than the %d konform reads; shorten the longest notes", len(out), MaxSize)
+	}
+	return out, err
 }
 
 func answerMap(qs []*catalog.Question, vals map[string]Value) *yaml.Node {

@@ -189,6 +189,7 @@ var messagesDE = map[string]string{
 	"%s is empty; give a value or leave the line out":                                           "%s ist leer; geben Sie einen Wert an oder lassen Sie die Zeile weg",
 	"%s must be a single value":                                                                 "%s muss ein einzelner Wert sein",
 	"%s is %d characters long; at most %d are allowed":                                          "%s ist %d Zeichen lang; erlaubt sind höchstens %d",
+	"the answers come to %d bytes, more than the %d konform reads; shorten the longest notes":   "die Antworten ergeben %d Bytes, mehr als die %d, die konform liest; kürzen Sie die längsten Notizen",
 	"%s contains a control character (U+%04X); remove it":                                       "%s enthält ein Steuerzeichen (U+%04X); entfernen Sie es",
 	"organisation is empty; name the organisation assessed":                                     "organisation ist leer; nennen Sie die bewertete Organisation",
 	"date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22":                            "date %q ist kein Datum; schreiben Sie es als JJJJ-MM-TT, z. B. 2026-11-22",
