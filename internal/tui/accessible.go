@@ -76,7 +76,7 @@ func NewAccessible(opt Options, in io.Reader, out io.Writer) *Accessible {
 		a.lang = opt.Resume.Lang
 	}
 	if opt.Check != "" {
-		a.st.quick = opt.Check == answers.CheckQuick
+		a.st.setCheck(opt.Check)
 	}
 	return a
 }
@@ -194,7 +194,11 @@ func (a *Accessible) Run() ([]string, error) {
 			i = max(0, i-1)
 			continue
 		}
+		completing := a.st.completing
 		next, _ := steps(cat, a.st)
+		if completing && !a.st.completing {
+			a.save() // the completion asked everything: a full check now
+		}
 		i = indexAfter(next, st, i)
 	}
 	return a.finish()

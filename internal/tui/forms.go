@@ -364,7 +364,7 @@ func (m *Model) complete() {
 		m.lang = catalog.Lang(m.val)
 		m.st.lang = m.lang
 		if len(m.opt.Sessions) == 0 && m.opt.Check != "" {
-			m.st.quick = m.opt.Check == answers.CheckQuick
+			m.st.setCheck(m.opt.Check)
 			m.refresh()
 			m.goTo(0)
 			return
@@ -374,7 +374,7 @@ func (m *Model) complete() {
 	case "start":
 		switch {
 		case m.val == answers.CheckQuick || m.val == answers.CheckFull:
-			m.st.quick = m.val == answers.CheckQuick
+			m.st.setCheck(m.val)
 			m.typical = 0
 			m.refresh()
 			m.goTo(0)

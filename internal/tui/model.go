@@ -176,7 +176,7 @@ func lockedText(lang catalog.Lang, path string, err error) string {
 func (m *Model) continueWith(f *answers.File) {
 	m.st = fromFile(f)
 	if m.opt.Check != "" {
-		m.st.quick = m.opt.Check == answers.CheckQuick
+		m.st.setCheck(m.opt.Check)
 	}
 	m.lang = f.Lang
 	m.refresh()
@@ -191,7 +191,7 @@ func (m *Model) completeCheck() {
 		m.opt.Check = answers.CheckFull // applied when the copy goes on
 		return
 	}
-	m.st.quick = false
+	m.st.setCheck(answers.CheckFull)
 	m.typical = 0
 	m.refresh()
 	m.autosave()
@@ -234,7 +234,11 @@ func (m *Model) expected() int {
 
 // refresh recomputes the walk from the answers.
 func (m *Model) refresh() {
+	completing := m.st.completing
 	m.all, m.plan = steps(m.cat, m.st)
+	if completing && !m.st.completing {
+		m.autosave() // the completion asked everything: a full check now
+	}
 	if len(m.st.tools) == 0 {
 		m.typical = 0 // the organisation's answers change the estimate
 	}

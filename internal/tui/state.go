@@ -27,6 +27,7 @@ type state struct {
 	stash        map[string]*answers.Tool       // answers of tools chosen earlier, by key
 	actions      map[string]answers.ActionState // recorded status, owner, due of actions
 	quick        bool                           // a quick check: only the catalogue's quick questions
+	completing   bool                           // a quick check being completed: still quick in the file until every question is answered
 }
 
 func newState(lang catalog.Lang, date catalog.Date) *state {
@@ -53,7 +54,7 @@ func fromFile(f *answers.File) *state {
 func (s *state) file() *answers.File {
 	f := &answers.File{Lang: s.lang, Assessment: answers.Assessment{Organisation: s.org, Assessor: s.assessor,
 		Date: s.date, Participants: s.participants}, Context: s.ctx, Notes: s.ctxNotes, Tools: s.tools}
-	if s.quick {
+	if s.quick || s.completing {
 		f.Assessment.Check = answers.CheckQuick
 	}
 	keys := map[string]bool{"organisation": true}
@@ -233,7 +234,22 @@ func steps(cat *catalog.Catalog, s *state) ([]step, *assess.Plan) {
 		}
 	}
 	out = append(out, last...)
-	return append(out, step{kind: stepReview}), p
+	out = append(out, step{kind: stepReview})
+	// A completion is a full check once it has asked everything.
+	if s.completing && firstOpen(s, out) == len(out)-1 {
+		s.completing = false
+	}
+	return out, p
+}
+
+// setCheck applies the kind of check asked for (answers.CheckQuick or
+// CheckFull). A quick check completed into a full one stays a quick check
+// in the file until the completion has asked every question: a user who
+// starts it and stops at once still has a quick check.
+func (s *state) setCheck(check string) {
+	was := s.quick || s.completing
+	s.quick = check == answers.CheckQuick
+	s.completing = was && !s.quick
 }
 
 // firstOpen is the first step still to do: where a resumed session goes on.

@@ -444,3 +444,36 @@ func TestEscFromAReviewEditReturnsToTheReview(t *testing.T) {
 	d.press("esc")
 	d.expectAt("review")
 }
+
+// Completing a quick check makes it a full one only when the completion
+// has asked everything: started and stopped at once, or half-way, the file
+// still says quick – the plan never claims a full check with questions
+// the user was never shown.
+func TestCompletionIsFullOnlyOnceEverythingIsAsked(t *testing.T) {
+	cat := catalogue(t)
+	s := fromFile(testkit.Answers(t, cat, testkit.Example("dental-quick.yaml")))
+	s.setCheck(answers.CheckFull)
+	all, _ := steps(cat, s)
+	if s.file().Assessment.Check != answers.CheckQuick {
+		t.Fatal("a completion just started is saved as a full check")
+	}
+	for n := 0; ; n++ {
+		i := firstOpen(s, all)
+		if all[i].kind == stepReview {
+			break
+		}
+		st := all[i]
+		if st.kind != stepQuestion {
+			t.Fatalf("open step %d is not a question", i)
+		}
+		vals, _ := s.scope(st.tool)
+		vals[st.q.ID] = answers.Value{Items: []string{st.q.Options[len(st.q.Options)-1].ID}}
+		all, _ = steps(cat, s)
+		if n == 0 && s.file().Assessment.Check != answers.CheckQuick {
+			t.Fatal("a completion with one question answered is saved as a full check")
+		}
+	}
+	if got := s.file().Assessment.Check; got != "" {
+		t.Errorf("every question answered, yet the check is %q", got)
+	}
+}
