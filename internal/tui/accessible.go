@@ -493,14 +493,27 @@ func (a *Accessible) finish() ([]string, error) {
 	} else if yes(v) {
 		extras = []string{"json", "answers", "drafts"}
 	}
-	overwrite := false
+	mode := writeNew
 	for {
-		saved, existing, err := writePlanFiles(cat, a.st, p, a.lang, path, extras, overwrite)
+		saved, existing, err := writePlanFiles(cat, a.st, p, a.lang, path, extras, mode)
 		switch {
-		case existing != "":
-			v, ok := a.ask(fmt.Sprintf(a.t("acc.overwrite"), existing))
+		case len(existing) > 0:
+			a.say("%s", a.t("ui.save.exists"))
+			for _, e := range existing {
+				a.say("  - %s", safe.Line(e))
+			}
+			drafts := draftsAmong(existing, path)
+			question := a.t("acc.overwrite")
+			if drafts {
+				question = a.t("acc.overwrite.keep")
+			}
+			v, ok := a.ask(question)
 			if !ok {
 				return nil, ErrInputEnded
+			}
+			if k := strings.ToLower(strings.TrimSpace(v)); drafts && (k == "e" || k == "k") {
+				mode = keepDrafts
+				continue
 			}
 			if !yes(v) {
 				np, ok := a.ask(a.t("ui.save.path"))
@@ -510,7 +523,7 @@ func (a *Accessible) finish() ([]string, error) {
 				path = m.expand(np)
 				continue
 			}
-			overwrite = true
+			mode = replaceAll
 		case err != nil:
 			a.say("%s: %v", a.t("ui.save.error"), err)
 			np, ok := a.ask(a.t("ui.save.path"))

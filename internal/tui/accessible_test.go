@@ -127,6 +127,24 @@ func TestAccessibleModeFromAPipe(t *testing.T) {
 			t.Errorf("%s: %v, want %v", id, g.Context[id].Items, v.Items)
 		}
 	}
+
+	// Saving again over the same files names them all and can keep the
+	// drafts edited by hand.
+	if err := os.WriteFile(saved[3], []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	again := NewAccessible(Options{Catalog: cat, Lang: f.Lang, SessionDir: t.TempDir(), WorkDir: work, HomeDir: work,
+		Now: func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }}, strings.NewReader(input+"k\n"), &out)
+	if _, err := again.Run(); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "k = keep my drafts") || !strings.Contains(out.String(), filepath.Base(saved[3])) {
+		t.Errorf("the question does not name the drafts or offer to keep them:\n%s", out.String())
+	}
+	if b := must(os.ReadFile(saved[3])); string(b) != "edited by hand" {
+		t.Errorf("the hand-edited draft was replaced")
+	}
 }
 
 func TestAccessibleModeHelpBackAndBadInput(t *testing.T) {

@@ -408,7 +408,7 @@ func (m *Model) complete() {
 	case "save":
 		m.savePath = m.val
 		m.saveExtras = m.multi
-		m.writeFiles(false)
+		m.writeFiles(writeNew)
 		return
 	case "savesession":
 		if err := m.keeper.SaveAs(m.expand(m.val), m.st.file(), m.cat); err != nil {

@@ -112,7 +112,7 @@ type Model struct {
 	lockedErr  string
 	saveErr    string
 	savePath   string
-	existing   string // the file an overwrite needs confirming for
+	existing   []string // the files an overwrite needs confirming for
 	saveExtras []string
 	saved      []string
 	message    string
@@ -459,7 +459,11 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case scrConfirmOverwrite:
 		switch k {
 		case "y", "j", "Y", "J":
-			m.writeFiles(true)
+			m.writeFiles(replaceAll)
+		case "e", "k", "E", "K":
+			if draftsAmong(m.existing, m.savePath) {
+				m.writeFiles(keepDrafts)
+			}
 		case "n", "N", "esc":
 			m.buildSave()
 			return m, m.form.Init()

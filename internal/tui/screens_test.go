@@ -1018,3 +1018,45 @@ func TestSaveScreenShowsTheWholePath(t *testing.T) {
 		t.Errorf("a relative name does not show its folder:\n%s", d.screen())
 	}
 }
+
+// Saving again names every file that exists – the drafts too – and lets
+// the user keep drafts edited by hand while the plan is replaced.
+func TestSavingAgainKeepsHandEditedDrafts(t *testing.T) {
+	opt := fixed(t)
+	if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d := start(t, opt)
+	d.answerAll("signal")
+	d.press("p", "s", "enter", "enter")
+	d.expectAt("done")
+	plan := filepath.Join(opt.WorkDir, "konform-plan-malerbetrieb-sommer-gmbh-2026-11-22.md")
+	drafts, _ := filepath.Glob(filepath.Join(opt.WorkDir, "*-entwuerfe", "*.md"))
+	if len(drafts) == 0 {
+		t.Fatal("the first save wrote no drafts")
+	}
+	if err := os.WriteFile(drafts[0], []byte("edited by hand"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(plan, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := start(t, opt)
+	again.answerAll("signal")
+	again.press("p", "s", "enter", "enter")
+	again.expectAt("confirm")
+	screen := strings.Join(strings.Fields(again.screen()), " ")
+	for _, want := range []string{filepath.Base(plan), filepath.Base(drafts[0]), "e = meine Entwürfe behalten"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("the dialog lacks %q:\n%s", want, again.screen())
+		}
+	}
+	again.press("e")
+	again.expectAt("done")
+	if b, _ := os.ReadFile(drafts[0]); string(b) != "edited by hand" {
+		t.Errorf("the hand-edited draft was replaced: %.60q", b)
+	}
+	if b, _ := os.ReadFile(plan); !strings.HasPrefix(string(b), "# Datenschutz-Aktionsplan") {
+		t.Errorf("the plan was not replaced: %.60q", b)
+	}
+}

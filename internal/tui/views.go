@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/progress"
@@ -80,7 +81,7 @@ func (m *Model) Render() string {
 		}
 		keys = m.t("ui.keys.form")
 	case scrConfirmOverwrite:
-		body = warn.Render(wrap(fmt.Sprintf(m.t("ui.save.exists"), m.tildePath(m.existing)), m.width-2))
+		body = m.existingView()
 	case scrSaveSession:
 		body = wrap(m.t("ui.session.intro"), m.width-2) + "\n\n" + m.formView() + m.wholePath()
 		if m.sessionErr != "" {
@@ -636,15 +637,15 @@ func (m *Model) expand(p string) string {
 	return p
 }
 
-// writeFiles saves the plan and the extras; an existing file needs a
+// writeFiles saves the plan and the extras; existing files need a
 // confirmation, and any error keeps the user on the save screen.
-func (m *Model) writeFiles(overwrite bool) {
+func (m *Model) writeFiles(mode overwriteMode) {
 	m.saveErr = ""
 	m.savePath = m.expand(m.savePath)
 	m.refresh()
-	saved, existing, err := writePlanFiles(m.cat, m.st, m.plan, m.lang, m.savePath, m.saveExtras, overwrite)
+	saved, existing, err := writePlanFiles(m.cat, m.st, m.plan, m.lang, m.savePath, m.saveExtras, mode)
 	switch {
-	case existing != "":
+	case len(existing) > 0:
 		m.screen = scrConfirmOverwrite
 		m.existing = existing
 		m.form = nil
@@ -661,10 +662,19 @@ func (m *Model) writeFiles(overwrite bool) {
 	}
 }
 
-// writePlanFiles writes the Markdown plan and, as asked, the JSON plan and
-// the answers beside it. Without overwrite it writes nothing when one of
-// them exists and names it; files are written atomically.
-func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalog.Lang, mdPath string, extras []string, overwrite bool) (saved []string, existing string, err error) {
+// overwriteMode says what saving does with files that exist.
+type overwriteMode int
+
+const (
+	writeNew   overwriteMode = iota // replace nothing: name every file that exists
+	replaceAll                      // replace every file
+	keepDrafts                      // keep the drafts that exist (edited by hand, perhaps), replace the rest
+)
+
+// writePlanFiles writes the Markdown plan and, as asked, the JSON plan, the
+// answers and the drafts beside it. With writeNew it writes nothing when
+// any of them exists and names them all; files are written atomically.
+func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalog.Lang, mdPath string, extras []string, mode overwriteMode) (saved, existing []string, err error) {
 	base := strings.TrimSuffix(mdPath, filepath.Ext(mdPath))
 	type file struct {
 		path string
@@ -692,30 +702,38 @@ func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalo
 			}
 		}
 	}
-	if !overwrite {
+	if mode == writeNew {
 		for _, f := range files {
 			if _, err := os.Lstat(f.path); err == nil {
-				return nil, f.path, nil
+				existing = append(existing, f.path)
 			}
+		}
+		if len(existing) > 0 {
+			return nil, existing, nil
 		}
 	}
 	for _, f := range files {
+		if mode == keepDrafts && f.dir {
+			if _, err := os.Lstat(f.path); err == nil {
+				continue // the user's draft stays as it is
+			}
+		}
 		data, err := f.data()
 		if err == nil && f.dir {
 			err = os.MkdirAll(filepath.Dir(f.path), 0o755)
 		}
 		if err == nil {
-			err = fsutil.WriteFile(f.path, data, 0o666, overwrite)
+			err = fsutil.WriteFile(f.path, data, 0o666, mode != writeNew)
 		}
 		if errors.Is(err, fsutil.ErrExists) {
-			return saved, f.path, nil
+			return saved, []string{f.path}, nil // made by someone else meanwhile
 		}
 		if err != nil {
-			return saved, "", msg.Errorf("%s: %w", f.path, fsutil.Reason(err))
+			return saved, nil, msg.Errorf("%s: %w", f.path, fsutil.Reason(err))
 		}
 		saved = append(saved, f.path)
 	}
-	return saved, "", nil
+	return saved, nil, nil
 }
 
 // Plan returns the plan as it stands, for tests.
@@ -723,3 +741,35 @@ func (m *Model) Plan() []byte { m.refresh(); return report.Markdown(m.plan, m.la
 
 // Lang is the wizard's language.
 func (m *Model) Lang() catalog.Lang { return m.lang }
+
+// draftsAmong reports whether some of the existing files are drafts: the
+// files in a folder of their own beside the plan at mdPath.
+func draftsAmong(existing []string, mdPath string) bool {
+	return slices.ContainsFunc(existing, func(p string) bool { return filepath.Dir(p) != filepath.Dir(mdPath) })
+}
+
+// existingView lists the files that exist and what the user may do: replace
+// them all, keep the drafts (edited by hand, perhaps) and replace the rest,
+// or go back and choose another name.
+func (m *Model) existingView() string {
+	var b strings.Builder
+	b.WriteString(m.t("ui.save.exists") + "\n")
+	dir := filepath.Dir(m.savePath)
+	for _, p := range m.existing {
+		if d := filepath.Dir(p); d != dir { // the drafts' folder, once
+			dir = d
+			b.WriteString("  " + m.tildePath(d) + string(filepath.Separator) + "\n")
+		}
+		if dir == filepath.Dir(m.savePath) {
+			b.WriteString("  " + m.tildePath(p) + "\n")
+		} else {
+			b.WriteString("    " + filepath.Base(p) + "\n")
+		}
+	}
+	b.WriteString("\n" + m.t("ui.save.exists.all"))
+	if draftsAmong(m.existing, m.savePath) {
+		b.WriteString(" · " + m.t("ui.save.exists.keep"))
+	}
+	b.WriteString(" · " + m.t("ui.save.exists.no"))
+	return warn.Render(wrap(b.String(), m.width-2))
+}
