@@ -48,22 +48,7 @@ func runBatch(o *planOptions, cat *catalog.Catalog) error {
 		return err
 	}
 	results := make([]batchResult, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	// More workers than cores: much of a plan's time is waiting for the
-	// disk to confirm the write.
-	for range 4 * runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range jobs {
-				results[i] = planOne(o, cat, files[i])
-			}
-		})
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	inParallel(files, func(i int) { results[i] = planOne(o, cat, files[i]) })
 	fsutil.SyncDir(o.OutDir)
 
 	failed := 0
@@ -182,4 +167,39 @@ func checkBatchNames(files []string, answersDir, outDir, format string) error {
 		return nil
 	}
 	return inputErr("nothing was written: %s\nchoose another --out-dir, or rename the answers files", strings.Join(problems, "; "))
+}
+
+// Large answers files pass a gate of their own: a file of the largest size
+// konform reads takes some 40 MB to plan, so however many cores there are,
+// at most bigAtOnce of them are in memory at once and a batch stays within
+// a few hundred MB.
+const (
+	bigFile   = 64 << 10
+	bigAtOnce = 4
+)
+
+// inParallel calls do for each file's index on more workers than cores –
+// much of a file's time is waiting for the disk to confirm the write.
+func inParallel(files []string, do func(i int)) {
+	jobs := make(chan int)
+	big := make(chan struct{}, bigAtOnce)
+	var wg sync.WaitGroup
+	for range 4 * runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				if fi, err := os.Stat(files[i]); err == nil && fi.Size() > bigFile {
+					big <- struct{}{}
+					do(i)
+					<-big
+					continue
+				}
+				do(i)
+			}
+		})
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,8 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/draft"
+	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/msg"
 )
 
 // draftOptions are the flags of `konform draft`.
@@ -187,27 +190,76 @@ func (o *draftOptions) batch(cat *catalog.Catalog) error {
 		}
 		seen[key] = path
 	}
-	failed := 0
-	for _, path := range files {
-		f, err := o.loadAnswers(cat, path)
-		if err != nil {
-			printErr(o.io.Err, err, o.lang(o.Lang))
+	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
+		return inputErr("cannot create %s: %v", o.OutDir, fsutil.Reason(err))
+	}
+	// The plan batch's workers; the folder is synced once at the end.
+	results := make([]batchResult, len(files))
+	inParallel(files, func(i int) { results[i] = o.draftOne(cat, files[i]) })
+	fsutil.SyncDir(o.OutDir)
+	failed, written := 0, 0
+	for _, r := range results {
+		for _, w := range r.warnings {
+			o.warn("%v", w)
+		}
+		if r.err != nil {
 			failed++
+			printErr(o.io.Err, r.err, o.lang(o.Lang))
 			continue
 		}
-		p := o.assess(cat, path, f)
-		lang := catalog.Lang(o.Lang)
-		if lang == "" {
-			lang = p.Lang
-		}
-		prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		if err := o.writeAll(p, lang, prefix); err != nil {
-			printErr(o.io.Err, err, o.lang(o.Lang))
-			failed++
-		}
+		written++
 	}
+	o.say("wrote the drafts of %d of %d answers files to %s", written, len(files), o.OutDir)
 	if failed > 0 {
 		return inputErr("%d of %d answers files had errors and were skipped", failed, len(files))
 	}
 	return nil
+}
+
+// draftOne writes the drafts of one answers file of a batch. Nothing of it
+// stays half-written: when one draft cannot be written, those written
+// before it are removed again.
+func (o *draftOptions) draftOne(cat *catalog.Catalog, path string) batchResult {
+	data, err := answers.ReadFile(path)
+	if err != nil {
+		return batchResult{err: asInput(err)}
+	}
+	f, err := answers.Parse(path, data, cat)
+	if err != nil {
+		return batchResult{err: asInput(err)}
+	}
+	p := assess.Assess(cat, f)
+	var r batchResult
+	for _, w := range p.Warnings {
+		r.warnings = append(r.warnings, msg.Errorf("%s:%d:%d: %v", path, w.Pos.Line, w.Pos.Col, w.Msg))
+	}
+	l := catalog.Lang(o.Lang)
+	if l == "" {
+		l = p.Lang
+	}
+	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	var written []string
+	for _, k := range o.kinds() {
+		out := o.draftPath(p, k, l, prefix)
+		b, err := o.render(p, k, l)
+		if err == nil {
+			err = fsutil.WriteFileNoDirSync(out, b, 0o666, o.Force)
+		}
+		if err != nil {
+			for _, w := range written {
+				_ = os.Remove(w)
+			}
+			switch {
+			case errors.Is(err, fsutil.ErrExists):
+				r.err = inputErr("%s exists; choose another file or add --force to replace it", out)
+			case errors.As(err, new(*Error)):
+				r.err = err // the wording of the drafts
+			default:
+				r.err = msg.Errorf("cannot write %s: %v", out, fsutil.Reason(err))
+			}
+			return r
+		}
+		written = append(written, out)
+	}
+	return r
 }

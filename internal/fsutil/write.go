@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/konform/konform/internal/msg"
 )
@@ -58,7 +59,12 @@ func WriteFileNoDirSync(path string, data []byte, perm fs.FileMode, overwrite bo
 		}
 		keep = fi.Mode().Perm()
 	}
-	CleanTemps(dir, base)
+	// Stale temporary files of the folder go on the first write into it:
+	// once per folder and process, so a batch of N files reads the folder
+	// once, not N times.
+	if _, done := cleaned.LoadOrStore(filepath.Clean(dir), true); !done {
+		CleanTemps(dir, "")
+	}
 	tmp, err := createTemp(dir, base, perm)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -100,6 +106,10 @@ func WriteFileNoDirSync(path string, data []byte, perm fs.FileMode, overwrite bo
 	_ = os.Remove(tmp.Name())
 	return nil
 }
+
+// cleaned holds the folders whose stale temporary files this process has
+// removed.
+var cleaned sync.Map
 
 // A temporary file is named after its target and the process writing it:
 // .NAME.tmp-PID-RANDOM. A process killed mid-write leaves it behind; the

@@ -97,7 +97,8 @@ func TestWriteFileReplacesOnlyRegularFiles(t *testing.T) {
 }
 
 // A writer killed mid-write leaves its temporary file; the next write to
-// the folder removes it, and leaves those of running writers alone.
+// the folder removes it – whatever file it was for – and leaves those of
+// running writers alone.
 func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
 	dir := t.TempDir()
 	dead := exec.Command("true")
@@ -106,7 +107,8 @@ func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
 	}
 	stale := filepath.Join(dir, tempPrefix("plan.md")+strconv.Itoa(dead.Process.Pid)+"-1")
 	live := filepath.Join(dir, tempPrefix("plan.md")+strconv.Itoa(os.Getppid())+"-2")
-	for _, p := range []string{stale, live} {
+	other := filepath.Join(dir, tempPrefix("other.json")+strconv.Itoa(dead.Process.Pid)+"-3") // another file's, same folder
+	for _, p := range []string{stale, live, other} {
 		if err := os.WriteFile(p, []byte("half"), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -114,8 +116,10 @@ func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
 	if err := WriteFile(filepath.Join(dir, "plan.md"), []byte("x"), 0o666, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
-		t.Error("the dead writer's temporary file is still there")
+	for _, p := range []string{stale, other} {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("the dead writer's temporary file %s is still there", filepath.Base(p))
+		}
 	}
 	if _, err := os.Stat(live); err != nil {
 		t.Error("a running process's temporary file was removed")
