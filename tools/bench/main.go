@@ -93,6 +93,31 @@ func run() error {
 		fmt.Sprintf("%s (%.0f plans/s)", ms(b), 1000/b.Seconds()), "–", "–", "≤ 2 s", pass(b <= 2*time.Second)})
 	rows = append(rows, row{"peak RSS, batch of 1,000 plans", mb(batchRSS), "–", "–", "≤ 100 MB", pass(batchRSS <= 100<<20)})
 
+	// 10,000 plans: the cost of a plan stays what it is in a batch of 1,000
+	// (a batch is linear in its files).
+	in10k, out10k := filepath.Join(tmp, "in10k"), filepath.Join(tmp, "out10k")
+	if err := generate(in10k, 10000); err != nil {
+		return err
+	}
+	b10k, err := timed(konform, "plan", "--answers", in10k, "--out-dir", out10k, "--force")
+	if err != nil {
+		return err
+	}
+	rows = append(rows, ratioRowNamed("batch, 10,000 plans: time per plan", b10k/10000, b/1000, "per plan in the batch of 1,000", 1.2))
+	_ = os.RemoveAll(in10k)
+	_ = os.RemoveAll(out10k)
+
+	// The drafts of the same 1,000 clients (five each) against their plans.
+	var td []time.Duration
+	for range 3 {
+		d, err := timed(konform, "draft", "--answers", in, "--out-dir", filepath.Join(tmp, "drafts"), "--force")
+		if err != nil {
+			return err
+		}
+		td = append(td, d)
+	}
+	rows = append(rows, ratioRowNamed("drafts for 1,000 clients (five each)", median(td), b, "the plan batch of 1,000", 3.0))
+
 	// The most work one valid answers file can ask for: the most tools.
 	most := filepath.Join(tmp, "most-tools.yaml")
 	if err := os.WriteFile(most, mostTools(), 0o644); err != nil {
