@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
@@ -109,7 +110,9 @@ func (p *parser) scalar(n *yaml.Node, what any) (string, bool) {
 		p.errs.add(pos(n), "%s must be a single value", what)
 		return "", false
 	}
-	return n.Value, true
+	// One spelling for one text: "Ärztehaus" typed as A + combining
+	// diaeresis (NFD, as some systems store it) is the same name as with Ä.
+	return norm.NFC.String(n.Value), true
 }
 
 func (p *parser) text(n *yaml.Node, what any) (string, bool) {
@@ -246,6 +249,10 @@ func (p *parser) actions(n *yaml.Node) {
 					d, err := catalog.ParseDate(s)
 					if err != nil {
 						p.errs.add(pos(fv), "due %q is not a date; write it as YYYY-MM-DD", s)
+						return
+					}
+					if d.Year() < MinYear || d.Year() > MaxYear {
+						p.errs.add(pos(fv), "due %s is not a due date; konform takes dates from %d to %d", s, MinYear, MaxYear)
 						return
 					}
 					st.Due = d

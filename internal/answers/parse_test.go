@@ -308,3 +308,20 @@ func TestTextAtTheLimitRoundTrips(t *testing.T) {
 		t.Errorf("a file beyond %d bytes was written: %v", answers.MaxSize, err)
 	}
 }
+
+// A name typed in decomposed form (NFD, as some systems store it) is the
+// same name as in composed form: one tool, one organisation.
+func TestNamesAreNormalised(t *testing.T) {
+	cat := loadCatalog(t)
+	file := func(name string) *answers.File {
+		f, err := answers.Parse("x.yaml", []byte("format: konform/answers/v1\nassessment: {organisation: "+name+" GmbH, date: 2026-11-22}\ntools:\n  - tool: other\n    name: "+name+"\n    kind: messenger\n"), cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	nfc, nfd := file("\u00c4rztechat"), file("A\u0308rztechat")
+	if nfc.Tools[0].Key() != nfd.Tools[0].Key() || nfc.Tools[0].Name != nfd.Tools[0].Name || nfc.Assessment.Organisation != nfd.Assessment.Organisation {
+		t.Errorf("NFD and NFC differ: %q/%q, %q/%q", nfc.Tools[0].Key(), nfd.Tools[0].Key(), nfc.Assessment.Organisation, nfd.Assessment.Organisation)
+	}
+}

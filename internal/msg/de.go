@@ -229,6 +229,7 @@ var messagesDE = map[string]string{
 	"action %q: %q is not a tool of this file; use one of %s":                                   "Maßnahme %q: %q ist kein Werkzeug dieser Datei; nehmen Sie eines von %s",
 	"status must be one of %s, not %q":                                                          "status muss eines von %s sein, nicht %q",
 	"due %q is not a date; write it as YYYY-MM-DD":                                              "due %q ist kein Datum; schreiben Sie es als JJJJ-MM-TT",
+	"due %s is not a due date; konform takes dates from %d to %d":                               "Fälligkeit %s ist kein Fälligkeitsdatum; konform nimmt Daten von %d bis %d",
 	"action %q is not_applicable but has no reason; say why it does not apply (reason: ...)":    "die Maßnahme %q ist not_applicable, hat aber keinen Grund; sagen Sie, warum sie nicht zutrifft (reason: ...)",
 	"the answer to %q":  "die Antwort auf %q",
 	"each answer to %q": "jede Antwort auf %q",
