@@ -200,3 +200,28 @@ func Slug(s string) string {
 	h.Write([]byte(s))
 	return fmt.Sprintf("x%08x", h.Sum32())
 }
+
+// maxFileSlug is the longest slug a file name carries: with konform's
+// prefixes, the date and the longest draft's name the file name stays well
+// under the 255 bytes file systems allow.
+const maxFileSlug = 60
+
+// FileSlug is Slug for a file name: a long name is cut at a dash (or a
+// letter) before maxFileSlug bytes and gets a short hash of the whole name,
+// so two long names that begin alike still make two files.
+func FileSlug(s string) string {
+	slug := Slug(s)
+	if len(slug) <= maxFileSlug {
+		return slug
+	}
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	cut := slug[:maxFileSlug-9]
+	for !utf8.ValidString(cut) { // not inside a letter
+		cut = cut[:len(cut)-1]
+	}
+	if i := strings.LastIndexByte(cut, '-'); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return fmt.Sprintf("%s-%08x", strings.TrimSuffix(cut, "-"), h.Sum32())
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -109,6 +110,22 @@ func TestSlug(t *testing.T) {
 	}
 	if answers.Slug("★★★") == answers.Slug("☆☆") {
 		t.Error("two names without letters get the same id")
+	}
+}
+
+// A long organisation name still makes a file name: cut, with a hash that
+// keeps two long names apart; a short one is its slug.
+func TestFileSlug(t *testing.T) {
+	if got := answers.FileSlug("Malerbetrieb Sommer GmbH"); got != "malerbetrieb-sommer-gmbh" {
+		t.Errorf("short name: %q", got)
+	}
+	long := strings.Repeat("Gemeinschaftspraxis für Allgemeinmedizin und Innere Medizin ", 5)
+	a, b := answers.FileSlug(long+"Nord"), answers.FileSlug(long+"Süd")
+	if len(a) > 60 || len(b) > 60 || a == b || !strings.HasPrefix(a, "gemeinschaftspraxis-fuer-") {
+		t.Errorf("long names: %q (%d), %q (%d)", a, len(a), b, len(b))
+	}
+	if got := answers.FileSlug(strings.Repeat("微信", 40)); len(got) > 60 || !utf8.ValidString(got) {
+		t.Errorf("a long name in another script: %q", got)
 	}
 }
 

@@ -140,7 +140,7 @@ func (o *draftOptions) render(p *assess.Plan, k draft.Kind, l catalog.Lang) ([]b
 // file's name in a batch, else the organisation and date) and the kind.
 func (o *draftOptions) draftPath(p *assess.Plan, k draft.Kind, l catalog.Lang, prefix string) string {
 	if prefix == "" {
-		prefix = "konform-" + answers.Slug(p.Assessment.Organisation) + "-" + p.Assessment.Date.String()
+		prefix = "konform-" + answers.FileSlug(p.Assessment.Organisation) + "-" + p.Assessment.Date.String()
 	}
 	return filepath.Join(o.OutDir, prefix+"-"+k.Stem(l)+"."+o.Format)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -139,7 +140,7 @@ func (o *wizardOptions) reportSession(s *session.Keeper, resume string, lang cat
 	switch {
 	case s.Saved():
 		path := safe.Line(s.Path())
-		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.saved"), safe.Line(path), safe.Line(resume+" "+path)))
+		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.saved"), path, resume+" "+shellQuote(path)))
 		return i18n.T(lang, "cli.answers.saved")
 	case s.Err() != nil:
 		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.notsaved"), safe.Line(msg.Localize(s.Err(), string(lang)))))
@@ -169,4 +170,16 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 		return inputErr(i18n.T(lang, "cli.locked"), o.Resume)
 	}
 	return err
+}
+
+// shellQuote makes path one word for a shell: a path with spaces or other
+// special characters goes in single quotes, so the command shown can be
+// pasted as it is.
+func shellQuote(path string) string {
+	if path != "" && strings.IndexFunc(path, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+:@%=,~", r) || r > 0x7f)
+	}) < 0 {
+		return path
+	}
+	return "'" + strings.ReplaceAll(path, "'", `'\''`) + "'"
 }

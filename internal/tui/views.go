@@ -580,7 +580,7 @@ func (m *Model) renderPreview() {
 
 // defaultPlanPath is konform-plan-<organisation>-<date>.md in the working folder.
 func (m *Model) defaultPlanPath() string {
-	name := fmt.Sprintf("konform-plan-%s-%s.md", answers.Slug(m.st.org), m.st.date)
+	name := fmt.Sprintf("konform-plan-%s-%s.md", answers.FileSlug(m.st.org), m.st.date)
 	return filepath.Join(m.opt.WorkDir, name)
 }
 
@@ -589,7 +589,7 @@ func (m *Model) defaultPlanPath() string {
 func (m *Model) buildSaveSession() {
 	if m.screen != scrSaveSession {
 		m.returnTo = m.screen
-		m.val = m.tildePath(filepath.Join(m.opt.WorkDir, fmt.Sprintf("konform-%s-%s.yaml", answers.Slug(m.st.org), m.st.date)))
+		m.val = m.tildePath(filepath.Join(m.opt.WorkDir, fmt.Sprintf("konform-%s-%s.yaml", answers.FileSlug(m.st.org), m.st.date)))
 	}
 	m.screen = scrSaveSession
 	m.newForm("savesession", newInput().Title(m.t("ui.session.path")).Value(&m.val).CharLimit(4096))
