@@ -6,9 +6,9 @@ import "testing"
 func TestShellQuote(t *testing.T) {
 	for in, want := range map[string]string{
 		"/home/ana/.local/state/konform/session-20261122-090000.yaml": "/home/ana/.local/state/konform/session-20261122-090000.yaml",
-		"/home/ana/Meine Dateien/praxis.yaml":                          "'/home/ana/Meine Dateien/praxis.yaml'",
-		"/tmp/O'Brien & Söhne.yaml":                                    `'/tmp/O'\''Brien & Söhne.yaml'`,
-		"/tmp/Ärztehaus.yaml":                                          "/tmp/Ärztehaus.yaml",
+		"/home/ana/Meine Dateien/praxis.yaml":                         "'/home/ana/Meine Dateien/praxis.yaml'",
+		"/tmp/O'Brien & Söhne.yaml":                                   `'/tmp/O'\''Brien & Söhne.yaml'`,
+		"/tmp/Ärztehaus.yaml":                                         "/tmp/Ärztehaus.yaml",
 	} {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
