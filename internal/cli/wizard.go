@@ -140,6 +140,9 @@ func (o *wizardOptions) reportSession(s *session.Keeper, resume string, lang cat
 	switch {
 	case s.Saved():
 		path := safe.Line(s.Path())
+		if from := s.From(); from != "" {
+			fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.readonly"), safe.Line(from)))
+		}
 		fmt.Fprintf(o.io.Err, "konform: %s\n", fmt.Sprintf(i18n.T(lang, "cli.session.saved"), path, resume+" "+shellQuote(path)))
 		return i18n.T(lang, "cli.answers.saved")
 	case s.Err() != nil:

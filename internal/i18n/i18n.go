@@ -48,6 +48,7 @@ var strs = map[string]catalog.Text{
 	"compare.fits.none":      {DE: "Keines der Werkzeuge passt ohne Ersatz.", EN: "None of the tools fits without a replacement."},
 	"cli.needsterminal":      {DE: "der Assistent braucht ein Terminal; einen Plan ohne Terminal erstellt: konform plan --answers DATEI (oder konform --accessible für einfache Fragen Zeile für Zeile)", EN: "the wizard needs a terminal; to make a plan without one, run: konform plan --answers FILE (or konform --accessible for plain prompts)"},
 	"cli.aborted":            {DE: "abgebrochen", EN: "aborted"},
+	"cli.session.readonly":   {DE: "%s ist schreibgeschützt und bleibt unverändert; die Antworten gehen in einer eigenen Sitzungsdatei weiter", EN: "%s is read-only and stays as it is; the answers continue in a session file of their own"},
 	"cli.session.saved":      {DE: "Sitzung gesichert in %s (weiter mit: %s)", EN: "session saved in %s (continue with: %s)"},
 	"cli.session.notsaved":   {DE: "Ihre Antworten sind NICHT gesichert: %s", EN: "your answers are NOT saved: %s"},
 	"cli.answers.saved":      {DE: "; Ihre Antworten sind gesichert", EN: "; your answers are saved"},

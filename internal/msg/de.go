@@ -170,6 +170,8 @@ var messagesDE = map[string]string{
 	"%s is not a regular file (%s); konform only replaces regular files": "%s ist keine gewöhnliche Datei (%s); konform ersetzt nur gewöhnliche Dateien",
 	"folder %s does not exist":                                           "den Ordner %s gibt es nicht",
 	"%s exists; choose another name":                                     "%s gibt es schon; wählen Sie einen anderen Namen",
+	"%s was changed outside konform since konform read it; konform does not overwrite it – ctrl+s saves the answers in another place, or quit and open the file again (konform run --resume)": "%s wurde außerhalb von konform geändert, seit konform die Datei gelesen hat; konform überschreibt sie nicht – ctrl+s sichert die Antworten an einem anderen Ort, oder beenden Sie und öffnen Sie die Datei neu (konform run --resume)",
+	"cannot write a %v as JSON": "%v lässt sich nicht als JSON schreiben",
 	"%s is not a lock file of konform (a link, or a file with another purpose); konform does not write to it – remove it if it is not needed, or continue the session in another folder": "%s ist keine Sperrdatei von konform (eine Verknüpfung oder eine Datei mit anderem Zweck); konform schreibt nicht hinein – entfernen Sie sie, wenn sie nicht gebraucht wird, oder setzen Sie die Sitzung in einem anderen Ordner fort",
 	"no free name for a new session in %s":           "kein freier Name für eine neue Sitzung in %s",
 	"no state directory: set XDG_STATE_HOME or HOME": "kein Statusordner: setzen Sie XDG_STATE_HOME oder HOME",

@@ -25,6 +25,14 @@ type Keeper struct {
 	lock  *Lock
 	err   error
 	saved bool
+	// A file the user gave (run --resume FILE) keeps its form: orig is
+	// JSON or YAML with comments; seen is the file as konform last read
+	// or wrote it, so a change made outside konform is never overwritten.
+	orig *answers.Original
+	seen fs.FileInfo
+	// from is the read-only file the answers continue from, in a session
+	// file of their own.
+	from string
 }
 
 // NewKeeper keeps sessions in dir.
@@ -43,24 +51,70 @@ func (k *Keeper) Open(path string) error {
 		return err
 	}
 	k.Close()
-	k.path, k.lock, k.saved, k.err = path, l, true, nil
+	k.path, k.lock, k.saved, k.err, k.orig, k.seen, k.from = path, l, true, nil, nil, nil, ""
+	if fi, err := os.Stat(path); err == nil {
+		if data, err := answers.ReadFile(path); err == nil {
+			k.orig, k.seen = answers.OriginalOf(path, data), fi
+		}
+		if fi.Mode().Perm()&0o200 == 0 {
+			// Read-only: the user's file stays as it is; the answers
+			// continue in a session file of their own.
+			l.Release()
+			k.path, k.lock, k.from, k.orig, k.seen = "", nil, path, nil, nil
+		}
+	}
 	return nil
+}
+
+// From is the read-only answers file the session continues from in a
+// file of its own ("" when it continues in the file itself).
+func (k *Keeper) From() string {
+	if k == nil {
+		return ""
+	}
+	return k.from
+}
+
+// ChangedError says that the session file was changed outside konform
+// since konform last read or wrote it: konform does not overwrite it.
+type ChangedError struct{ Path string }
+
+func (e *ChangedError) Error() string { return msg.Localize(e, "en") }
+
+// In says the error in language l (msg.Localize).
+func (e *ChangedError) In(l string) string {
+	return msg.Localize(msg.Errorf("%s was changed outside konform since konform read it; konform does not overwrite it – ctrl+s saves the answers in another place, or quit and open the file again (konform run --resume)", e.Path), l)
 }
 
 // Save writes the answers to the session file, creating it on the first
 // save. It returns the error and keeps it for Err.
 func (k *Keeper) Save(f *answers.File, cat *catalog.Catalog) error {
-	data, err := answers.Marshal(f, cat)
+	data, err := answers.MarshalLike(f, cat, k.orig)
 	if err == nil {
-		if k.path == "" {
+		switch {
+		case k.path == "":
 			err = k.create(k.dir, data)
-		} else {
-			err = fsutil.WriteFile(k.path, data, 0o600, true)
+		case k.changed():
+			err = &ChangedError{Path: k.path}
+		default:
+			if err = fsutil.WriteFile(k.path, data, 0o600, true); err == nil && k.orig != nil {
+				k.seen, _ = os.Stat(k.path)
+			}
 		}
 	}
 	k.err = err
 	k.saved = err == nil
 	return err
+}
+
+// changed reports whether the user's file is no longer the one konform
+// last read or wrote: another modification time, size or file.
+func (k *Keeper) changed() bool {
+	if k.seen == nil {
+		return false
+	}
+	fi, err := os.Stat(k.path)
+	return err != nil || !os.SameFile(fi, k.seen) || !fi.ModTime().Equal(k.seen.ModTime()) || fi.Size() != k.seen.Size()
 }
 
 // SaveAs saves the answers to a new file at path, which the user chose
