@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -261,10 +262,25 @@ func (a *Accessible) tools() bool {
 	for i, t := range cat.Tools {
 		a.say("%d) %s (%s)", i+1, t.Name.In(a.lang), i18n.T(a.lang, "kind."+string(t.Kind)))
 	}
+	// The tools chosen before (a resumed or completed check) are the
+	// suggestion: an empty line keeps them.
+	var known []string
+	for _, t := range a.st.tools {
+		if i := slices.IndexFunc(cat.Tools, func(c *catalog.Tool) bool { return c.ID == t.ID }); i >= 0 && !slices.Contains(known, strconv.Itoa(i+1)) {
+			known = append(known, strconv.Itoa(i+1))
+		}
+	}
+	prompt := a.t("acc.toolsprompt")
+	if len(known) > 0 {
+		prompt += " [" + strings.Join(known, ",") + "]"
+	}
 	for {
-		v, ok := a.ask(a.t("acc.toolsprompt"))
+		v, ok := a.ask(prompt)
 		if !ok {
 			return false
+		}
+		if strings.TrimSpace(v) == "" && len(known) > 0 {
+			return true // the tools as they are, custom ones included
 		}
 		var ids []string
 		bad := false

@@ -209,3 +209,19 @@ func must(data []byte, err error) []byte {
 	}
 	return data
 }
+
+// Back at the tool list of a resumed check, the tools chosen before are
+// the suggestion: an empty line keeps them, custom tools included.
+func TestAccessibleToolsKeepTheKnownOnes(t *testing.T) {
+	cat := catalogue(t)
+	f := example(t, cat, "dental-quick.yaml")
+	var out bytes.Buffer
+	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: t.TempDir(), Now: time.Now, Resume: f, Check: answers.CheckFull}, strings.NewReader("\n"), &out)
+	before := len(acc.st.tools)
+	if !acc.tools() || len(acc.st.tools) != before || before == 0 {
+		t.Fatalf("an empty line changed the tools: %d → %d\n%s", before, len(acc.st.tools), out.String())
+	}
+	if !strings.Contains(out.String(), "durch Komma getrennt [") {
+		t.Errorf("the known tools are not offered as the suggestion:\n%s", out.String())
+	}
+}
