@@ -89,6 +89,9 @@ func runDraft(o *draftOptions) error {
 		return inputErr("-o writes one draft; choose it with --kind, or write all with --out-dir")
 	case isDir(o.Answers) && o.OutDir == "":
 		return inputErr("%s is a folder; give --out-dir for the drafts", o.Answers)
+	case o.Format == "html" && o.Out == "" && o.OutDir == "" && o.Kind == "all":
+		// Five HTML documents in one stream are no HTML document.
+		return inputErr("HTML to standard output is one document: choose it with --kind, or write all with --out-dir")
 	}
 	if isDir(o.Answers) {
 		return o.batch(cat)

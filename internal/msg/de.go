@@ -40,9 +40,10 @@ var messagesDE = map[string]string{
 	"nothing was written: %s\nchoose another --out-dir, or rename the answers files": "nichts wurde geschrieben: %s\nwählen Sie einen anderen --out-dir oder benennen Sie die Antwortdateien um",
 
 	// Drafts.
-	"-o writes one draft, --out-dir one file per kind; give one of them":      "-o schreibt einen Entwurf, --out-dir eine Datei je Art; geben Sie eines von beiden an",
-	"-o writes one draft; choose it with --kind, or write all with --out-dir": "-o schreibt einen einzelnen Entwurf; wählen Sie ihn mit --kind, oder schreiben Sie alle mit --out-dir",
-	"%s is a folder; give --out-dir for the drafts":                           "%s ist ein Ordner; geben Sie mit --out-dir an, wohin die Entwürfe sollen",
+	"-o writes one draft, --out-dir one file per kind; give one of them":                          "-o schreibt einen Entwurf, --out-dir eine Datei je Art; geben Sie eines von beiden an",
+	"-o writes one draft; choose it with --kind, or write all with --out-dir":                     "-o schreibt einen einzelnen Entwurf; wählen Sie ihn mit --kind, oder schreiben Sie alle mit --out-dir",
+	"HTML to standard output is one document: choose it with --kind, or write all with --out-dir": "HTML auf der Standardausgabe ist ein Dokument: wählen Sie es mit --kind, oder schreiben Sie alle mit --out-dir",
+	"%s is a folder; give --out-dir for the drafts":                                               "%s ist ein Ordner; geben Sie mit --out-dir an, wohin die Entwürfe sollen",
 
 	"nothing was written: %s and %s would write the same drafts; rename one of them": "nichts wurde geschrieben: %s und %s würden dieselben Entwürfe schreiben; benennen Sie eine davon um",
 
