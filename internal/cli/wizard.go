@@ -160,6 +160,21 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 	out := &colorprofile.Writer{Forward: o.io.Out, Profile: colorprofile.NoTTY}
 	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Resume: resume, ResumePath: o.Resume,
 		WorkDir: wd, HomeDir: home, Now: time.Now, Check: o.Check}, o.io.In, out)
+	// A signal (ctrl+c, a closed terminal, kill) ends the walk as quitting
+	// the full-screen wizard does: the answers saved, and said where.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; ok {
+			acc.Interrupt()
+			fmt.Fprintln(out)
+			reported := o.reportSession(acc.Session(), "konform --accessible --resume", lang)
+			fmt.Fprintf(o.io.Err, "konform: %s\n", i18n.T(lang, "cli.aborted")+reported)
+			acc.Session().Close()
+			os.Exit(ExitAborted)
+		}
+	}()
 	_, err := acc.Run()
 	defer acc.Session().Close()
 	reported := o.reportSession(acc.Session(), "konform --accessible --resume", lang)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -60,6 +61,19 @@ type Accessible struct {
 	lang   catalog.Lang
 	keeper *session.Keeper
 	warned bool // the user has been told that saving fails
+	// mu is held while the walk changes the answers – not while it waits
+	// for a line – so a signal can save them whole (Interrupt).
+	mu   sync.Mutex
+	held bool
+}
+
+// Interrupt saves the answers as they stand, for a signal that ends the
+// program: it waits until the walk waits for input. The walk does not
+// go on afterwards.
+func (a *Accessible) Interrupt() {
+	a.mu.Lock()
+	a.held = false // never handed back
+	a.save()
 }
 
 // NewAccessible prepares an accessible walk.
@@ -97,6 +111,10 @@ func (a *Accessible) say(format string, args ...any) {
 // ask prints a prompt and reads one line; false at the end of the input.
 func (a *Accessible) ask(prompt string) (string, bool) {
 	fmt.Fprintf(a.out, "%s: ", prompt)
+	if a.held {
+		a.mu.Unlock()
+		defer a.mu.Lock()
+	}
 	if !a.in.Scan() {
 		fmt.Fprintln(a.out)
 		return "", false
@@ -130,6 +148,12 @@ func (a *Accessible) save() {
 // Run walks through the assessment and saves the plan. It returns the
 // paths written.
 func (a *Accessible) Run() ([]string, error) {
+	a.mu.Lock()
+	a.held = true
+	defer func() {
+		a.held = false
+		a.mu.Unlock()
+	}()
 	cat := a.opt.Catalog
 	if a.keeper != nil && a.opt.ResumePath != "" {
 		if err := a.keeper.Open(a.opt.ResumePath); err != nil {
@@ -432,7 +456,11 @@ func (a *Accessible) question(st step, i, total int, p *assess.Plan) (ok, back b
 			} else {
 				delete(notes, q.ID)
 			}
-			a.say("%s", a.t("acc.notesaved"))
+			// On disk before it is said to be saved.
+			a.save()
+			if a.keeper == nil || a.keeper.Err() == nil {
+				a.say("%s", a.t("acc.notesaved"))
+			}
 			continue
 		case v == "" && len(cur) > 0:
 			vals[q.ID] = answers.Value{Items: cur}

@@ -3,10 +3,12 @@ package tui
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -224,4 +226,58 @@ func TestAccessibleToolsKeepTheKnownOnes(t *testing.T) {
 	if !strings.Contains(out.String(), "durch Komma getrennt [") {
 		t.Errorf("the known tools are not offered as the suggestion:\n%s", out.String())
 	}
+}
+
+// A signal while the walk waits for a line saves the answers given so
+// far, whole: Interrupt waits until the walk is between two questions.
+func TestAccessibleInterruptSavesTheAnswers(t *testing.T) {
+	cat := catalogue(t)
+	r, w := io.Pipe()
+	var out syncBuffer
+	state := t.TempDir()
+	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: state, Now: time.Now}, r, &out)
+	go func() { _, _ = acc.Run() }()
+	// org, assessor, participants, date; sector 2 (counselling)
+	if _, err := io.WriteString(w, "Praxis Berg\n\n\n\n2\n"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor := func(s string) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); !strings.Contains(out.String(), s); time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("no %q:\n%s", s, out.String())
+			}
+		}
+	}
+	waitFor("Schweigepflicht")
+	// A note is on disk when it is said to be saved.
+	if _, err := io.WriteString(w, "!Schweigepflicht gilt für alle Therapeutinnen\n"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("Notiz gespeichert.")
+	if b, err := os.ReadFile(acc.SessionPath()); err != nil || !strings.Contains(string(b), "Schweigepflicht gilt für alle Therapeutinnen") {
+		t.Fatalf("\"Notiz gespeichert.\" was said, but the session holds %q (%v)", b, err)
+	}
+	acc.Interrupt() // returns: the walk waits for a line
+	if b, err := os.ReadFile(acc.SessionPath()); err != nil || !strings.Contains(string(b), "sector: counselling") {
+		t.Fatalf("after the interrupt the session holds %q (%v)", b, err)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
