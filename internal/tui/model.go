@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/safe"
 	"github.com/konform/konform/internal/session"
 )
@@ -162,8 +164,12 @@ func (m *Model) resume(f *answers.File, path string) {
 // lockedText says that the session at path could not be opened, in lang.
 func lockedText(lang catalog.Lang, path string, err error) string {
 	var le *session.LockedError
-	if !errors.As(err, &le) {
-		return safe.Line(fmt.Sprintf("%s: %v", path, err))
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		// Not another window: the folder takes no lock file.
+		return safe.Line(fmt.Sprintf(i18n.T(lang, "ui.locked.perm"), path))
+	case !errors.As(err, &le):
+		return safe.Line(fmt.Sprintf("%s: %s", path, msg.Localize(err, string(lang))))
 	}
 	who := ""
 	if le.PID > 0 {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -475,5 +476,19 @@ func TestCompletionIsFullOnlyOnceEverythingIsAsked(t *testing.T) {
 	}
 	if got := s.file().Assessment.Check; got != "" {
 		t.Errorf("every question answered, yet the check is %q", got)
+	}
+}
+
+// A folder that takes no lock file is not "open in another window": the
+// message says what is wrong.
+func TestLockedTextSaysWhy(t *testing.T) {
+	perm := &fs.PathError{Op: "open", Path: "/praxis/.a.yaml.lock", Err: fs.ErrPermission}
+	got := lockedText(catalog.DE, "/praxis/a.yaml", perm)
+	if !strings.Contains(got, "darf konform nicht schreiben") || strings.Contains(got, "anderen konform-Fenster") {
+		t.Errorf("a folder without write access: %q", got)
+	}
+	locked := lockedText(catalog.DE, "/praxis/a.yaml", &session.LockedError{Path: "/praxis/a.yaml", PID: 42})
+	if !strings.Contains(locked, "anderen konform-Fenster geöffnet (Prozess 42)") {
+		t.Errorf("another window: %q", locked)
 	}
 }
