@@ -177,6 +177,10 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 	}()
 	_, err := acc.Run()
 	defer acc.Session().Close()
+	// Everything said at the end is said in the walk's language (a resumed
+	// file's, perhaps), as the walk itself was.
+	lang = acc.Lang()
+	o.errLang = lang
 	reported := o.reportSession(acc.Session(), "konform --accessible --resume", lang)
 	var ie *tui.InputError
 	switch {

@@ -96,6 +96,9 @@ func NewAccessible(opt Options, in io.Reader, out io.Writer) *Accessible {
 	return a
 }
 
+// Lang is the walk's language: the one chosen, or the resumed file's.
+func (a *Accessible) Lang() catalog.Lang { return a.lang }
+
 // Session is the session file's keeper; nil when no session is kept.
 func (a *Accessible) Session() *session.Keeper { return a.keeper }
 
