@@ -1,9 +1,15 @@
 package tui
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/konform/konform/internal/catalog"
 )
 
 // atTools is a wizard on its longest step: the list of all tools.
@@ -54,5 +60,42 @@ func BenchmarkNewWelcome(b *testing.B) {
 	for b.Loop() {
 		m := New(opt)
 		_ = m.View()
+	}
+}
+
+// BenchmarkKeyPressManyTools is a key press on the tool list of a
+// catalogue file with 2,090 tools of its own (a consultancy's complete
+// list): the list must stay as quick as with the shipped catalogue.
+func BenchmarkKeyPressManyTools(b *testing.B) {
+	base := catalogue(b)
+	var y strings.Builder
+	y.WriteString("format: konform/catalog/v1\nsources: [{id: s, title: T, by: B, date: 2026}]\ntools:\n")
+	f := "{value: to_verify, as_of: 2026-11-20, source: [s]}"
+	for i := range 2090 {
+		fmt.Fprintf(&y, "  - {id: bench-%04d, name: {de: Werkzeug %04d, en: Tool %04d}, kind: messenger, vendor: V, about: {de: x, en: x}, facts: {seat: %s, hosting: %s, e2e: %s, avv: %s, business_use: %s, open_source: %s}}\n", i, i, i, f, f, f, f, f, f)
+	}
+	data := []byte(y.String())
+	path := filepath.Join(b.TempDir(), "many.yaml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	cat, err := catalog.LoadOverlay(base, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := fixed(b)
+	opt.Catalog = cat
+	d := start(b, opt)
+	for d.at() != "tools" {
+		st := d.m.all[d.m.cur]
+		if st.q != nil && len(d.m.multi) == 0 && st.q.Type == "multi" {
+			d.press("space")
+		}
+		d.press("enter")
+	}
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	for b.Loop() {
+		d.m.Update(down)
+		_ = d.m.View()
 	}
 }
