@@ -3,6 +3,8 @@ package draft
 import (
 	"strings"
 
+	"github.com/konform/konform/internal/report"
+
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 )
@@ -35,8 +37,8 @@ type dpaProvider struct {
 // § 393 SGB V) and the tool's AI – ticking what the answers show.
 func (w *writer) dpaCheck() {
 	var v struct {
-		Providers []dpaProvider
-		None      []string
+		Providers, Successors []dpaProvider
+		None                  []string
 	}
 	for _, t := range w.p.Tools {
 		offered := w.factIs(t, "avv", "offered", "on_request") || has(w.tool(t, "dpa_signed"), "signed")
@@ -69,6 +71,33 @@ func (w *writer) dpaCheck() {
 		}
 		d.Items = w.dpaItems(t, host)
 		v.Providers = append(v.Providers, d)
+	}
+	// A tool the plan replaces for the people outside needs a successor
+	// with an agreement: its checklist is ready, nothing ticked – the
+	// answers are about the old tool.
+	for _, t := range w.p.Tools {
+		if t.Lead == nil {
+			continue
+		}
+		d := dpaProvider{Tool: w.say("successor.of", w.name(t)), Vendor: w.gapSay("successor.vendor"), Signed: w.say("signed.successor")}
+		{
+			var names []string
+			for _, a := range t.Alternatives {
+				if f, ok := a.Facts["avv"]; ok && (f.Value == "offered" || f.Value == "on_request") {
+					names = append(names, report.Escape(a.Name.In(w.l))) // only those with an agreement
+				}
+			}
+			if len(names) > 0 {
+				d.Facts = append(d.Facts, w.say("fact.proposed", strings.Join(names, ", ")))
+			}
+		}
+		for _, it := range w.dpaItems(t, false) {
+			if !strings.HasPrefix(it.Text, w.say("item.ai", w.profession())) {
+				it.Done, it.Why = false, ""
+				d.Items = append(d.Items, it)
+			}
+		}
+		v.Successors = append(v.Successors, d)
 	}
 	w.exec("doc", v)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/draft"
+	"github.com/konform/konform/internal/testkit"
 )
 
 // rowOf is the checklist row that starts with the point's text.
@@ -66,6 +67,14 @@ tools:
 	}
 	if strings.Contains(md, "§ 62a") {
 		t.Errorf("a practice's checklist names the tax advisers' rules:\n%s", md)
+	}
+	// A tool the plan replaces gets its successor's checklist, nothing
+	// ticked, proposing only providers that sign an agreement.
+	shop := testkit.Assess(t, testkit.Catalog(t), testkit.Example("craft-whatsapp.yaml"))
+	md = string(draft.Make(shop, draft.DPACheck, catalog.DE).Markdown)
+	succ := md[strings.Index(md, "## Nachfolger für WhatsApp"):]
+	if !strings.Contains(succ, "Threema Work") || strings.Contains(succ, "Signal") || strings.Contains(succ, "[x]") || !strings.Contains(succ, "(Art. 28 Abs. 4)") {
+		t.Errorf("the successor's checklist:\n%s", succ)
 	}
 	// A firm's own professional law, not its neighbour's: in the checklist
 	// and in the usage policy.
