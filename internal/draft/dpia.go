@@ -327,6 +327,7 @@ func (w *writer) dpiaCheck() {
 		Result                                             Judgement
 		Recital91                                          bool
 		Clients, DPO, Done, Advice, Assessor, Date, Review string
+		HasDPO                                             bool
 		Weighing                                           string
 		Activities                                         []ActivityResult
 		Criteria                                           []Criterion
@@ -336,7 +337,7 @@ func (w *writer) dpiaCheck() {
 		v.Weighing = w.gapSay("recital91.gap")
 	}
 	if r.Result != NotMet {
-		v.DPO = w.dpo()
+		v.DPO, v.HasDPO = w.dpo(), has(w.ctx("dpo"), "yes")
 		switch d := w.ctx("dpia_done"); {
 		case has(d, "done"):
 			v.Done = w.say("dpia.done")

@@ -55,3 +55,20 @@ tools: [{tool: threema-work, answers: {used_for: [consultations], special_catego
 		t.Errorf("the weighing under recital 91:\n%s", md)
 	}
 }
+
+// With a DPO designated, the check asks for their advice instead of
+// saying one must be designated.
+func TestThresholdCheckWithADPO(t *testing.T) {
+	for dpo, want := range map[string]string{"yes": "Rat wird eingeholt (Art. 35 Abs. 2 DSGVO", "no": "muss die Organisation außerdem eine Datenschutzbeauftragte"} {
+		p := plan(t, base+`context: {sector: legal_tax, secrecy_203: "yes", staff: medium, dpo: "`+dpo+`"}
+tools:
+  - tool: zoom
+    answers: {used_for: [meetings, consultations], ai_features: "on"}
+`)
+		md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown)
+		other := map[string]string{"yes": "muss die Organisation außerdem", "no": "Rat wird eingeholt"}[dpo]
+		if !strings.Contains(md, want) || strings.Contains(md, other) {
+			t.Errorf("dpo %s: want %q, not %q:\n%s", dpo, want, other, md)
+		}
+	}
+}

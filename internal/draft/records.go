@@ -257,7 +257,11 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 		if w.actionID(t, "dpa-contract") == "" {
 			ref = ""
 		}
-		out = append(out, w.vendor(t)+" – "+w.gapText(w.say("rcpt.noavv", ref)))
+		key := "rcpt.noavv"
+		if has(v, "not_offered") {
+			key = "rcpt.noavv.offered" // none to sign: not a contract to chase
+		}
+		out = append(out, w.vendor(t)+" – "+w.gapText(w.say(key, ref)))
 	default:
 		out = append(out, w.vendor(t)+" – "+w.gap(w.q("dpa_signed")))
 	}
