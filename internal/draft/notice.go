@@ -180,7 +180,8 @@ func (w *writer) publicRecipient(t *assess.Tool) string {
 // publicTransfers say where the tool's data go outside the EU/EEA, as the
 // notice may say it: only a safeguard that holds; a DPF certification the
 // catalogue names but nobody checked stays a gap. It reports whether
-// data go to a third country.
+// data go to a third country on guarantees of Art. 46 GDPR, of which the
+// notice offers a copy.
 func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
 	tr := t.Transfer
 	where, sub, instead := w.destinations(t)
@@ -215,5 +216,7 @@ func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
 	if sub {
 		out = append(out, w.gapSay("transfer.sub.gap"))
 	}
-	return out, true
+	// A copy of the safeguards is offered for the guarantees of Art. 46
+	// (Art. 13(1)(f)): not for an adequacy decision such as the DPF.
+	return out, len(out) > 0 && (tr.Safeguard != "dpf" || sub)
 }

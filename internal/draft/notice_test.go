@@ -104,3 +104,19 @@ tools:
 		}
 	}
 }
+
+// A copy of the safeguards is offered for the guarantees of Art. 46 GDPR
+// (standard contractual clauses), not for the DPF's adequacy decision nor
+// for a tool whose data stay in the EU.
+func TestNoticeOffersACopyOfArticle46Safeguards(t *testing.T) {
+	for answers, want := range map[string]bool{
+		`{used_for: [consultations], transfer_basis: dpf, non_eu_subprocessors: "no"}`: false,
+		`{used_for: [consultations], transfer_basis: scc}`:                             true,
+	} {
+		p := plan(t, base+"tools:\n  - tool: zoom\n    answers: "+answers+"\n")
+		md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+		if got := strings.Contains(md, "Kopie der Garantien"); got != want {
+			t.Errorf("%s: copy offered %v, want %v", answers, got, want)
+		}
+	}
+}
