@@ -33,7 +33,12 @@ context (a practice bound to professional secrecy needs more than a
 craft business); without, every organisation question counts as unclear.`,
 		Example: `  konform compare zoom jitsi-hosted webex
   konform compare whatsapp-business-app threema-work signal --answers praxis.yaml --format md`,
-		Args:              cobra.MinimumNArgs(2),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) < 2 {
+				return inputErr("compare needs at least two tools side by side, e.g. konform compare whatsapp signal (konform tools lists them)")
+			}
+			return nil
+		},
 		ValidArgsFunction: a.completeTools(false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Tools = args

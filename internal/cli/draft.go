@@ -57,7 +57,9 @@ drafts in --out-dir.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Answers, "answers", "", "answers file (YAML or JSON; - for standard input), or a folder of them")
-	enumFlag(cmd, &o.Kind, "kind", "all", append(draft.KindNames(), "all"), "which draft: records, notice, policy, dpia-check, dpa-check or all")
+	o.Kind = "all"
+	cmd.Flags().Var(&kindValue{p: &o.Kind}, "kind", "which draft: records, notice, policy, dpia-check, dpa-check or all – or a draft file's name (privacy-notice, datenschutzhinweise, …)")
+	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(append(draft.KindNames(), "all"), cobra.ShellCompDirectiveNoFileComp))
 	enumFlag(cmd, &o.Format, "format", "md", []string{"md", "html"}, "output format: md or html")
 	langFlag(cmd, &o.Lang, "language of the drafts: de or en (default: the answers file's lang)")
 	f.StringVarP(&o.Out, "output", "o", "", "write the draft to this file (one kind only)")
@@ -265,4 +267,26 @@ func (o *draftOptions) draftOne(cat *catalog.Catalog, path string) batchResult {
 		written = append(written, out)
 	}
 	return r
+}
+
+// kindValue is --kind: a kind, all, or the name a draft file of that kind
+// carries in either language (privacy-notice, datenschutzhinweise): one
+// vocabulary for the command line and the files it writes.
+type kindValue struct{ p *string }
+
+func (k *kindValue) String() string { return *k.p }
+func (k *kindValue) Type() string   { return "string" }
+
+func (k *kindValue) Set(s string) error {
+	if s == "all" {
+		*k.p = s
+		return nil
+	}
+	for _, kd := range draft.Kinds {
+		if s == string(kd) || s == kd.Stem(catalog.DE) || s == kd.Stem(catalog.EN) {
+			*k.p = string(kd)
+			return nil
+		}
+	}
+	return msg.Errorf("must be one of %s, all – or a draft file's name such as %s or %s", strings.Join(draft.KindNames(), ", "), draft.Notice.Stem(catalog.EN), draft.Notice.Stem(catalog.DE))
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
@@ -223,8 +224,16 @@ func runToolShow(o *toolShowOptions) error {
 	if err != nil {
 		return err
 	}
-	ct := cat.Tool(o.Tool)
+	// The same names as compare takes: an id, an alias ("teams"), a name.
+	ct := cat.FindTool(o.Tool)
 	if ct == nil {
+		var ids []string
+		for _, t := range cat.Tools {
+			ids = append(append(ids, t.ID), t.Aliases...)
+		}
+		if s := answers.Suggest(o.Tool, ids); s != "" {
+			return inputErr("unknown tool %q; did you mean %q? (see `konform tools`)", o.Tool, s)
+		}
 		return inputErr("unknown tool %q; `konform tools` lists them", o.Tool)
 	}
 	today := catalog.Date{Time: time.Now().UTC().Truncate(24 * time.Hour)}
