@@ -90,6 +90,9 @@ func renderMarkdown(md string, width int, st mdStyles) string {
 			if indent >= 2 {
 				marker = "◦ "
 			}
+			if n := orderedMarker(t); n != "" { // "1. ", as written
+				marker, rest = n, t[len(n):]
+			}
 			switch {
 			case strings.HasPrefix(rest, "[ ] "):
 				marker, rest = "☐ ", rest[4:]
@@ -97,7 +100,7 @@ func renderMarkdown(md string, width int, st mdStyles) string {
 				marker, rest = "☑ ", rest[4:]
 			}
 			first := pad + st.marker.Render(marker)
-			out = append(out, wrapIndent(inline(rest, st), width, first, pad+"  ")...)
+			out = append(out, wrapIndent(inline(rest, st), width, first, pad+strings.Repeat(" ", ansi.StringWidth(marker)))...)
 		default:
 			para = append(para, t)
 		}
@@ -106,12 +109,34 @@ func renderMarkdown(md string, width int, st mdStyles) string {
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
-	return strings.Join(out, "\n")
+	return unbreak(strings.Join(out, "\n"))
 }
 
 func isListItem(t string) bool {
-	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
+	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || orderedMarker(t) != ""
 }
+
+// orderedMarker is the number and dot of an ordered list item ("12. "),
+// or "".
+func orderedMarker(t string) string {
+	i := 0
+	for i < len(t) && i < 9 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i > 0 && strings.HasPrefix(t[i:], ". ") {
+		return t[:i+2]
+	}
+	return ""
+}
+
+// noBreak keeps a line from breaking inside an id or a date: their
+// hyphens are non-breaking while the line is wrapped (unbreak turns them
+// back).
+const noBreakHyphen = "\u2011"
+
+func noBreak(s string) string { return strings.ReplaceAll(s, "-", noBreakHyphen) }
+
+func unbreak(s string) string { return strings.ReplaceAll(s, noBreakHyphen, "-") }
 
 // wrapLines wraps s to lines of at most w cells. ansi.Wrap (x/ansi
 // v0.11.9) can leave a line one cell too wide where it breaks after a
@@ -124,7 +149,7 @@ func wrapLines(s string, w int) []string {
 			out = append(out, wrapLines(l, w-1)...)
 			continue
 		}
-		out = append(out, l)
+		out = append(out, unbreak(l))
 	}
 	return out
 }
@@ -179,8 +204,23 @@ func inline(s string, st mdStyles) string {
 			}
 			emit()
 			code := string(rs[i+1:])[:end]
-			b.WriteString(st.code.Render(code))
+			b.WriteString(st.code.Render(noBreak(code)))
 			i += len([]rune(code)) + 1
+		case r == '[':
+			// A link shows its text, as a reader of the saved file sees
+			// it rendered: [AVV](#begriffe) is "AVV".
+			rest := string(rs[i:])
+			close := strings.Index(rest, "](")
+			end := strings.IndexByte(rest, ')')
+			if close < 0 || end < close || strings.ContainsAny(rest[1:close], "[]") {
+				run.WriteRune(r)
+				continue
+			}
+			run.WriteString(rest[1:close])
+			i += len([]rune(rest[:end]))
+		case isDateAt(rs, i):
+			run.WriteString(noBreak(string(rs[i : i+10])))
+			i += 9
 		case r == '*' && i+1 < len(rs) && rs[i+1] == '*':
 			emit()
 			isBold = !isBold
@@ -194,6 +234,23 @@ func inline(s string, st mdStyles) string {
 	}
 	emit()
 	return b.String()
+}
+
+// isDateAt reports whether a date (2026-11-22) starts at rs[i].
+func isDateAt(rs []rune, i int) bool {
+	if i+10 > len(rs) || i > 0 && rs[i-1] >= '0' && rs[i-1] <= '9' {
+		return false
+	}
+	for j, r := range rs[i : i+10] {
+		if j == 4 || j == 7 {
+			if r != '-' {
+				return false
+			}
+		} else if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // cells splits a table row at the pipes that are not escaped.

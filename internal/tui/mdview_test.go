@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -19,6 +20,8 @@ type mdWord struct {
 	w        string
 	optional bool // a column name: a narrow preview shows it as a label
 }
+
+var mdLink = regexp.MustCompile(`\[([^\[\]]+)\]\([^)]*\)`)
 
 // mdWords is the visible text of konform's Markdown as words: markup,
 // list markers and table pipes removed, escapes undone.
@@ -43,6 +46,7 @@ func mdWords(md string) []mdWord {
 			t = strings.TrimPrefix(t, p)
 		}
 		t = strings.NewReplacer("**", "", "`", "").Replace(t)
+		t = mdLink.ReplaceAllString(t, "$1") // a link reads as its text
 		var b strings.Builder
 		for j := 0; j < len(t); j++ {
 			if t[j] == '\\' && j+1 < len(t) {
@@ -127,7 +131,7 @@ func TestPreviewMarkup(t *testing.T) {
 		"**fett** und `code-id` und *kursiv*": "fett und code-id und kursiv",
 		"ein ` allein":                        "ein ` allein",
 	} {
-		if got := ansi.Strip(inline(in, plain)); got != want {
+		if got := unbreak(ansi.Strip(inline(in, plain))); got != want {
 			t.Errorf("inline(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -147,6 +151,36 @@ func TestWrapLinesKeepsTheWidthAtAHyphen(t *testing.T) {
 			if got := ansi.StringWidth(l); got > w {
 				t.Errorf("width %d: line %q is %d wide", w, l, got)
 			}
+		}
+	}
+}
+
+// The first steps read in the preview as in the saved file: one numbered
+// step per line, ids and dates never split, links shown as their text.
+func TestPreviewFirstSteps(t *testing.T) {
+	md := "## Erste Schritte\n\n1. **Für die Kommunikation mit Mandantinnen und Mandanten Signal ersetzen** — Signal · fällig: sofort (2026-11-22) · `switch-provider/signal`\n2. **[Datenschutz-Folgenabschätzung](#begriffe) für die KI-Funktionen** — Organisation · fällig: bis 2026-12-22 · `dpia/organisation`\n"
+	for _, width := range []int{40, 58, 78} {
+		out := ansi.Strip(renderMarkdown(md, width, newMDStyles(true)))
+		lines := strings.Split(out, "\n")
+		starts := 0
+		for _, l := range lines {
+			if strings.HasPrefix(l, "1. ") || strings.HasPrefix(l, "2. ") {
+				starts++
+			}
+			for _, cut := range []string{"switch-", "provider/", "2026-", "dpia/", "(#begriffe)", "[Datenschutz"} {
+				if strings.HasSuffix(strings.TrimSpace(l), cut) || strings.Contains(l, "](") {
+					t.Errorf("width %d: %q cut or raw: %q", width, cut, l)
+				}
+			}
+			if strings.Contains(l, noBreakHyphen) {
+				t.Errorf("width %d: a non-breaking hyphen is left: %q", width, l)
+			}
+		}
+		if starts != 2 {
+			t.Errorf("width %d: %d numbered steps start a line, want 2:\n%s", width, starts, out)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), "Datenschutz-Folgenabschätzung für die KI-Funktionen") {
+			t.Errorf("width %d: the link's text is not shown:\n%s", width, out)
 		}
 	}
 }
