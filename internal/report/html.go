@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -42,6 +43,12 @@ func Document(markdown []byte, title string, l catalog.Lang) ([]byte, error) {
 	if err := md.Convert(markdown, &body); err != nil {
 		return nil, fmt.Errorf("rendering HTML: %w", err)
 	}
+	// The traffic lights are drawn, not emoji: where no emoji font is
+	// installed an emoji prints as an empty box. The label beside them
+	// ("rot", "red") says the same in words.
+	lit := lights.Replace(body.String())
+	body.Reset()
+	body.WriteString(lit)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<!DOCTYPE html>
 <html lang="%s">
@@ -62,6 +69,12 @@ func Document(markdown []byte, title string, l catalog.Lang) ([]byte, error) {
 `, l, html.EscapeString(title), css, body.Bytes())
 	return b.Bytes(), nil
 }
+
+// lights draws the plan's traffic lights as CSS shapes.
+var lights = strings.NewReplacer(
+	"🔴", `<span class="light red" aria-hidden="true"></span>`,
+	"🟠", `<span class="light amber" aria-hidden="true"></span>`,
+	"🟢", `<span class="light green" aria-hidden="true"></span>`)
 
 // css is for the screen and for paper: readable line lengths, tables that
 // keep their borders, no heading left alone at the foot of a page.
@@ -85,6 +98,10 @@ li > p { margin: .2em 0; }
 input[type="checkbox"] { margin-right: .45em; transform: scale(1.15); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; background: #f4f4f4; padding: 0 .2em; }
 hr { border: 0; border-top: 1px solid #ccc; margin: 2em 0 1em; }
+.light { display: inline-block; width: .75em; height: .75em; border-radius: 50%; border: 1px solid rgba(0,0,0,.35); vertical-align: -.05em; margin-right: .15em; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.light.red { background: #d32f2f; }
+.light.amber { background: #f0a500; }
+.light.green { background: #2e7d32; }
 strong.gap { display: inline-block; border: 1.5px dashed #b45309; background: #fff7e6; color: #7c2d12; padding: 0 .3em; border-radius: 3px; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
