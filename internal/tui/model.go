@@ -490,6 +490,11 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case scrCompare:
 		switch k {
 		case "esc", "shift+tab", "ctrl+k", "q", "enter":
+			// Leaving resets the view: the next fact sheet or preview opens
+			// at its start, not scrolled sideways as the comparison was.
+			m.preview.SetXOffset(0)
+			m.preview.SetHorizontalStep(0)
+			m.preview.GotoTop()
 			m.screen = scrStep
 			return m, nil
 		}

@@ -343,6 +343,19 @@ func TestCompareFromTheToolChoice(t *testing.T) {
 	}
 }
 
+// Leaving the comparison resets its view: scrolled sideways there, the
+// next fact sheet still opens at its left edge, with its own content.
+func TestCompareLeaksNoScrollIntoTheFactSheet(t *testing.T) {
+	d := atTools(t)
+	d.press("space", "down", "down", "down", "space", "ctrl+k", "right", "right", "esc", "enter")
+	if !strings.HasPrefix(d.at(), "facts") {
+		t.Fatalf("at %s, want the first fact sheet", d.at())
+	}
+	if d.m.preview.XOffset() != 0 || !strings.Contains(d.screen(), "WhatsApp") || strings.Contains(d.screen(), "Werkzeuge vergleichen") {
+		t.Errorf("the fact sheet opens shifted (x offset %d) or shows the comparison:\n%s", d.m.preview.XOffset(), d.screen())
+	}
+}
+
 // In the plan view, a records an action's progress: it shows in the list
 // and the plan at once and goes into the session; an action that does not
 // apply needs a reason.

@@ -374,6 +374,7 @@ func (m *Model) openCompare() {
 	m.preview.SetHeight(max(1, m.high-6))
 	m.preview.SetHorizontalStep(8) // more than three tools are wider than 80 columns
 	m.preview.SetXOffset(0)
+	m.factsShown = "" // the viewport holds the comparison now
 	// Nothing is cut: a wide table scrolls sideways (←/→).
 	m.preview.SetContent(string(report.CompareText(c, m.lang, false)))
 	m.preview.GotoTop()
