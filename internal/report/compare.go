@@ -196,7 +196,7 @@ func CompareText(c *assess.Comparison, l catalog.Lang, fit bool) []byte {
 	}
 	head := []string{""}
 	for _, t := range c.Tools {
-		head = append(head, cut(t.Catalog.ID))
+		head = append(head, cut(t.Name.In(l))) // by name, as the plan names tools
 	}
 	row(head...)
 	stale := false
@@ -271,7 +271,7 @@ func CompareText(c *assess.Comparison, l catalog.Lang, fit bool) []byte {
 	var notes []string
 	ids := make([]string, len(c.Tools))
 	for i, t := range c.Tools {
-		ids[i] = t.Catalog.ID
+		ids[i] = t.Name.In(l)
 	}
 	for i, v := range c.Views {
 		for _, a := range v.RuledOut {

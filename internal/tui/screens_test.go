@@ -325,7 +325,7 @@ func TestCompareFromTheToolChoice(t *testing.T) {
 		t.Fatalf("not on the comparison:\n%s", d.screen())
 	}
 	s := d.screen()
-	for _, want := range []string{"Werkzeuge vergleichen", "whatsapp", "signal", "Sitz", "Kritisch", "esc zurück zur Auswahl"} {
+	for _, want := range []string{"Werkzeuge vergleichen", "WhatsApp (private App)", "Signal", "Sitz", "Kritisch", "esc zurück zur Auswahl"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the comparison lacks %q:\n%s", want, s)
 		}
