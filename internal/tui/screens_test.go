@@ -1073,3 +1073,25 @@ func TestSavingAgainKeepsHandEditedDrafts(t *testing.T) {
 		t.Errorf("the plan was not replaced: %.60q", b)
 	}
 }
+
+// The quit question is always on screen, however tall the screen behind
+// it: a fact sheet and the review at 60×18 give up their last lines.
+func TestQuitDialogIsAlwaysVisible(t *testing.T) {
+	d := atTools(t)
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 18})
+	d.press("space", "enter")
+	if !strings.HasPrefix(d.at(), "facts") {
+		t.Fatalf("at %s, want a fact sheet", d.at())
+	}
+	d.press("ctrl+c")
+	if s := d.screen(); !strings.Contains(s, "beenden?") || len(strings.Split(s, "\n")) > 18 {
+		t.Errorf("the quit question is not on the 60×18 screen:\n%s", s)
+	}
+	d.press("n")
+	d.answerAll()
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 18})
+	d.press("ctrl+c")
+	if s := d.screen(); !strings.Contains(s, "beenden?") {
+		t.Errorf("the quit question is not on the review at 60×18:\n%s", s)
+	}
+}

@@ -129,7 +129,14 @@ func (m *Model) Render() string {
 		case m.keeper == nil || m.st.org == "":
 			q = m.t("ui.quit.nothing")
 		}
-		out += "\n\n" + box.Render(wrap(q, min(m.width-4, 72)))
+		// The question is always on screen: a tall screen (a fact sheet,
+		// the review) gives up its last lines for it.
+		dialog := strings.Split(box.Render(wrap(q, min(m.width-4, 72))), "\n")
+		lines := strings.Split(out, "\n")
+		if room := m.high - len(m.footer(keys)) - 1 - len(dialog) - 1; len(lines) > room {
+			lines = lines[:max(1, room)]
+		}
+		out = strings.Join(append(append(lines, ""), dialog...), "\n")
 	}
 	return m.fit(out, keys)
 }
