@@ -587,8 +587,12 @@ func (m *Model) passToForm(msg tea.Msg) tea.Cmd {
 	if m.form == nil {
 		return nil
 	}
+	before := m.val
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
+	if m.screen == scrSave && m.val != before {
+		m.saveErr = "" // a new path: the error of the old one goes
+	}
 	return cmd
 }
 

@@ -174,6 +174,10 @@ func TestSaveErrorIsShownAndAnotherPathCanBeTried(t *testing.T) {
 	if words := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(words, "Nicht gespeichert") || !strings.Contains(words, "den Ordner ~/work/no/such gibt es nicht") {
 		t.Fatalf("no error shown, or not in German:\n%s", d.screen())
 	}
+	d.press("backspace")
+	if strings.Contains(d.screen(), "Nicht gespeichert") {
+		t.Errorf("the old path's error stays while another path is typed:\n%s", d.screen())
+	}
 	for range 120 {
 		d.press("backspace")
 	}
