@@ -267,6 +267,7 @@ func (m *Model) goTo(i int) {
 
 // advance moves past the step just completed; the walk may have changed.
 func (m *Model) advance(done step, at int) {
+	completing := m.st.completing
 	m.refresh()
 	idx := at
 	for i, s := range m.all {
@@ -297,6 +298,12 @@ func (m *Model) advance(done step, at int) {
 		}
 	}
 	m.toReview = false
+	if completing {
+		// Completing a quick check asks only what is still open: the
+		// answered questions and the fact sheets seen are not shown again.
+		m.goTo(nextOpen(m.st, m.all, idx+1))
+		return
+	}
 	m.goTo(idx + 1)
 }
 

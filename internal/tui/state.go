@@ -252,6 +252,21 @@ func (s *state) setCheck(check string) {
 	s.completing = was && !s.quick
 }
 
+// nextOpen is the first question from step from on that has no answer
+// yet, or the review.
+func nextOpen(s *state, all []step, from int) int {
+	for i := from; i < len(all); i++ {
+		st := all[i]
+		if st.kind != stepQuestion {
+			continue
+		}
+		if vals, _ := s.scope(st.tool); len(vals[st.q.ID].Items) == 0 {
+			return i // optional free text left empty is asked once, going forward
+		}
+	}
+	return len(all) - 1
+}
+
 // firstOpen is the first step still to do: where a resumed session goes on.
 func firstOpen(s *state, all []step) int {
 	if s.org == "" {

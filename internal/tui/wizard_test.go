@@ -492,3 +492,30 @@ func TestLockedTextSaysWhy(t *testing.T) {
 		t.Errorf("another window: %q", locked)
 	}
 }
+
+// Completing a quick check in the wizard shows only the questions still
+// open: after each answer the next unanswered one, never an answered
+// question again, and the review at the end.
+func TestCompletionAsksOnlyWhatIsOpen(t *testing.T) {
+	cat := catalogue(t)
+	opt := fixed(t)
+	opt.Resume = testkit.Answers(t, cat, testkit.Example("dental-quick.yaml"))
+	opt.Check = answers.CheckFull
+	d := newDriver(t, opt)
+	for n := 0; d.at() != "review"; n++ {
+		if n > 200 {
+			t.Fatalf("stuck at %s", d.at())
+		}
+		st := d.m.all[d.m.cur]
+		if st.kind != stepQuestion {
+			t.Fatalf("the completion shows %s, which is no open question", d.at())
+		}
+		if vals, _ := d.m.st.scope(st.tool); len(vals[st.q.ID].Items) > 0 {
+			t.Fatalf("the completion shows %s again, answered already", d.at())
+		}
+		if st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0 {
+			d.press("space")
+		}
+		d.press("enter")
+	}
+}
