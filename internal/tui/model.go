@@ -443,6 +443,12 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.noting {
 		return m.noteKey(msg)
 	}
+	if k == "ctrl+r" && m.screen == scrStep && m.st.completing && !m.noting {
+		// Completing a quick check: the review (and saving) is one key
+		// away; what stays open is listed there and in the plan.
+		m.goTo(len(m.all) - 1)
+		return m, m.initForm()
+	}
 	if k == "ctrl+s" && m.keeper != nil && m.st.org != "" && m.screen != scrSaveSession && m.screen != scrLocked {
 		m.buildSaveSession()
 		return m, m.form.Init()

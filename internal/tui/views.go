@@ -344,6 +344,9 @@ func (m *Model) stepView() (string, string) {
 		if m.noting {
 			return body, m.t("ui.keys.note")
 		}
+		if m.st.completing {
+			return body, m.t("ui.keys.question.completing")
+		}
 		return body, m.t("ui.keys.question")
 	case stepTools:
 		body := m.formView()

@@ -519,3 +519,21 @@ func TestCompletionAsksOnlyWhatIsOpen(t *testing.T) {
 		d.press("enter")
 	}
 }
+
+// While a quick check is being completed, the review is one key away
+// (ctrl+r), and the footer says so.
+func TestCompletionReviewIsOneKeyAway(t *testing.T) {
+	cat := catalogue(t)
+	opt := fixed(t)
+	opt.Resume = testkit.Answers(t, cat, testkit.Example("dental-quick.yaml"))
+	opt.Check = answers.CheckFull
+	d := newDriver(t, opt)
+	if d.at() == "review" || !strings.Contains(strings.Join(strings.Fields(d.screen()), " "), "ctrl+r zur Übersicht") {
+		t.Fatalf("the completion's first question does not offer the review:\n%s", d.screen())
+	}
+	d.press("ctrl+r")
+	d.expectAt("review")
+	if d.m.st.file().Assessment.Check != answers.CheckQuick {
+		t.Error("leaving a completion early claims a full check")
+	}
+}
