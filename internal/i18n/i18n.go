@@ -197,6 +197,7 @@ var strs = map[string]catalog.Text{
 	"ui.start.full":               {DE: "Vollständige Prüfung – alle Fragen, etwa 30 bis 45 Minuten", EN: "Full check – every question, about 30 to 45 minutes"},
 	"ui.start.complete":           {DE: "zur vollständigen Prüfung ergänzen", EN: "complete into a full check"},
 	"ui.check":                    {DE: "Art der Prüfung", EN: "Kind of check"},
+	"ui.check.completing":         {DE: "Schnellcheck, wird vervollständigt – noch %d Fragen offen", EN: "quick check being completed – %d questions still open"},
 	"ui.check.quick":              {DE: "Schnellcheck – Enter ergänzt zur vollständigen Prüfung", EN: "quick check – enter completes it into a full check"},
 	"ui.check.full":               {DE: "vollständige Prüfung", EN: "full check"},
 	"ui.check.quickshort":         {DE: "Schnellcheck", EN: "quick check"},

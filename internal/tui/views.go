@@ -463,8 +463,17 @@ func (m *Model) reviewItems() []reviewItem {
 				reviewItem{step: st, group: group, question: m.t("ui.participants"), answer: cmp.Or(strings.Join(m.st.participants, ", "), none)},
 				reviewItem{step: st, group: group, question: m.t("ui.date"), answer: m.st.date.String()})
 			check := reviewItem{step: st, group: group, question: m.t("ui.check"), answer: m.t("ui.check.full")}
-			if m.st.quick {
+			switch {
+			case m.st.quick:
 				check.answer, check.complete = m.t("ui.check.quick"), true
+			case m.st.completing:
+				// Still a quick check in the file: the completion goes on
+				// from here.
+				open := 0
+				for i := nextOpen(m.st, m.all, 0); i < len(m.all)-1; i = nextOpen(m.st, m.all, i+1) {
+					open++
+				}
+				check.answer, check.complete = fmt.Sprintf(m.t("ui.check.completing"), open), true
 			}
 			items = append(items, check)
 			continue

@@ -536,4 +536,7 @@ func TestCompletionReviewIsOneKeyAway(t *testing.T) {
 	if d.m.st.file().Assessment.Check != answers.CheckQuick {
 		t.Error("leaving a completion early claims a full check")
 	}
+	if s := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(s, "Schnellcheck, wird vervollständigt – noch") || strings.Contains(s, "vollständige Prüfung") {
+		t.Errorf("the review claims a full check while questions are open:\n%s", d.screen())
+	}
 }
