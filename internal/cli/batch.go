@@ -70,26 +70,13 @@ func runBatch(o *planOptions, cat *catalog.Catalog) error {
 
 // planOne reads, assesses, renders and writes one answers file.
 func planOne(o *planOptions, cat *catalog.Catalog, path string) batchResult {
-	data, err := answers.ReadFile(path)
-	if err != nil {
-		return batchResult{err: err}
-	}
-	f, err := answers.Parse(path, data, cat)
-	if err != nil {
-		return batchResult{err: err}
-	}
-	p := assess.Assess(cat, f)
-	var r batchResult
-	for _, w := range p.Warnings {
-		r.warnings = append(r.warnings, msg.Errorf("%s:%d:%d: %v", path, w.Pos.Line, w.Pos.Col, w.Msg))
-	}
-	l := catalog.Lang(o.Lang)
-	if l == "" {
-		l = p.Lang
+	p, l, r := assessOne(cat, path, o.Lang)
+	if r.err != nil {
+		return r
 	}
 	out := report.Formats[o.Format](p, l)
 	r.out = planPath(o.OutDir, path, o.Format)
-	err = fsutil.WriteFileNoDirSync(r.out, out, 0o666, o.Force)
+	err := fsutil.WriteFileNoDirSync(r.out, out, 0o666, o.Force)
 	switch {
 	case errors.Is(err, fsutil.ErrExists):
 		r.err = msg.Errorf("%s exists; add --force to replace the plans", r.out)
@@ -202,4 +189,27 @@ func inParallel(files []string, do func(i int)) {
 	}
 	close(jobs)
 	wg.Wait()
+}
+
+// assessOne reads and assesses one answers file of a batch: the plan, its
+// language (the flag's, else the file's) and the warnings, or the error.
+func assessOne(cat *catalog.Catalog, path, lang string) (*assess.Plan, catalog.Lang, batchResult) {
+	data, err := answers.ReadFile(path)
+	if err != nil {
+		return nil, "", batchResult{err: asInput(err)}
+	}
+	f, err := answers.Parse(path, data, cat)
+	if err != nil {
+		return nil, "", batchResult{err: asInput(err)}
+	}
+	p := assess.Assess(cat, f)
+	var r batchResult
+	for _, w := range p.Warnings {
+		r.warnings = append(r.warnings, msg.Errorf("%s:%d:%d: %v", path, w.Pos.Line, w.Pos.Col, w.Msg))
+	}
+	l := catalog.Lang(lang)
+	if l == "" {
+		l = p.Lang
+	}
+	return p, l, r
 }

@@ -225,22 +225,9 @@ func (o *draftOptions) batch(cat *catalog.Catalog) error {
 // stays half-written: when one draft cannot be written, those written
 // before it are removed again.
 func (o *draftOptions) draftOne(cat *catalog.Catalog, path string) batchResult {
-	data, err := answers.ReadFile(path)
-	if err != nil {
-		return batchResult{err: asInput(err)}
-	}
-	f, err := answers.Parse(path, data, cat)
-	if err != nil {
-		return batchResult{err: asInput(err)}
-	}
-	p := assess.Assess(cat, f)
-	var r batchResult
-	for _, w := range p.Warnings {
-		r.warnings = append(r.warnings, msg.Errorf("%s:%d:%d: %v", path, w.Pos.Line, w.Pos.Col, w.Msg))
-	}
-	l := catalog.Lang(o.Lang)
-	if l == "" {
-		l = p.Lang
+	p, l, r := assessOne(cat, path, o.Lang)
+	if r.err != nil {
+		return r
 	}
 	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	var written []string

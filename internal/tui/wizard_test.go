@@ -497,11 +497,7 @@ func TestLockedTextSaysWhy(t *testing.T) {
 // open: after each answer the next unanswered one, never an answered
 // question again, and the review at the end.
 func TestCompletionAsksOnlyWhatIsOpen(t *testing.T) {
-	cat := catalogue(t)
-	opt := fixed(t)
-	opt.Resume = testkit.Answers(t, cat, testkit.Example("dental-quick.yaml"))
-	opt.Check = answers.CheckFull
-	d := newDriver(t, opt)
+	d := completing(t)
 	for n := 0; d.at() != "review"; n++ {
 		if n > 200 {
 			t.Fatalf("stuck at %s", d.at())
@@ -523,11 +519,7 @@ func TestCompletionAsksOnlyWhatIsOpen(t *testing.T) {
 // While a quick check is being completed, the review is one key away
 // (ctrl+r), and the footer says so.
 func TestCompletionReviewIsOneKeyAway(t *testing.T) {
-	cat := catalogue(t)
-	opt := fixed(t)
-	opt.Resume = testkit.Answers(t, cat, testkit.Example("dental-quick.yaml"))
-	opt.Check = answers.CheckFull
-	d := newDriver(t, opt)
+	d := completing(t)
 	if d.at() == "review" || !strings.Contains(strings.Join(strings.Fields(d.screen()), " "), "ctrl+r zur Übersicht") {
 		t.Fatalf("the completion's first question does not offer the review:\n%s", d.screen())
 	}
@@ -539,4 +531,14 @@ func TestCompletionReviewIsOneKeyAway(t *testing.T) {
 	if s := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(s, "Schnellcheck, wird vervollständigt – noch") || strings.Contains(s, "vollständige Prüfung") {
 		t.Errorf("the review claims a full check while questions are open:\n%s", d.screen())
 	}
+}
+
+// completing is the wizard on the dental practice's quick check, resumed
+// to be completed into a full one.
+func completing(t *testing.T) *driver {
+	t.Helper()
+	opt := fixed(t)
+	opt.Resume = testkit.Answers(t, catalogue(t), testkit.Example("dental-quick.yaml"))
+	opt.Check = answers.CheckFull
+	return newDriver(t, opt)
 }
