@@ -75,6 +75,14 @@ func (k *Keeper) From() string {
 	return k.from
 }
 
+// Overwrite lets the next save replace the file although it was changed
+// outside konform: the user chose to keep the wizard's answers.
+func (k *Keeper) Overwrite() {
+	if k != nil {
+		k.seen = nil
+	}
+}
+
 // ChangedError says that the session file was changed outside konform
 // since konform last read or wrote it: konform does not overwrite it.
 type ChangedError struct{ Path string }
@@ -83,7 +91,7 @@ func (e *ChangedError) Error() string { return msg.Localize(e, "en") }
 
 // In says the error in language l (msg.Localize).
 func (e *ChangedError) In(l string) string {
-	return msg.Localize(msg.Errorf("%s was changed outside konform since konform read it; konform does not overwrite it – ctrl+s saves the answers in another place, or quit and open the file again (konform run --resume)", e.Path), l)
+	return msg.Localize(msg.Errorf("%s was changed outside konform since konform read it; konform does not overwrite it – ctrl+s saves the answers in another place, ctrl+w writes them over the change, or quit and open the file again to take the change (konform run --resume)", e.Path), l)
 }
 
 // Save writes the answers to the session file, creating it on the first

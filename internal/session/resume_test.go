@@ -135,3 +135,26 @@ func TestHandEditWhileOpenIsKept(t *testing.T) {
 		t.Error("the hand edit was overwritten")
 	}
 }
+
+// Keeping one's own answers over a change made outside konform is a
+// choice: after Overwrite the next save replaces the file.
+func TestOverwriteAfterAChange(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "praxis.yaml")
+	if err := os.WriteFile(path, []byte(yamlWithComments), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	k, f, cat := resumed(t, path)
+	if err := os.WriteFile(path, []byte(strings.Replace(yamlWithComments, "Praxis Lind", "Praxis Dr. Lind", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := k.Save(f, cat); err == nil {
+		t.Fatal("saved over the change without being asked")
+	}
+	k.Overwrite()
+	if err := k.Save(f, cat); err != nil || !k.Saved() {
+		t.Fatalf("after Overwrite: %v", err)
+	}
+	if got, _ := os.ReadFile(path); strings.Contains(string(got), "Dr. Lind") {
+		t.Error("the wizard's answers were not written")
+	}
+}

@@ -449,6 +449,14 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.goTo(len(m.all) - 1)
 		return m, m.initForm()
 	}
+	var changed *session.ChangedError
+	if k == "ctrl+w" && errors.As(m.keeper.Err(), &changed) {
+		// The file was changed outside konform: the user keeps the
+		// wizard's answers and writes them over the change.
+		m.keeper.Overwrite()
+		m.autosave()
+		return m, nil
+	}
 	if k == "ctrl+s" && m.keeper != nil && m.st.org != "" && m.screen != scrSaveSession && m.screen != scrLocked {
 		m.buildSaveSession()
 		return m, m.form.Init()

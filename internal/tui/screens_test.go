@@ -16,6 +16,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/session"
+	"github.com/konform/konform/internal/testkit"
 )
 
 // fixed gives screens that do not depend on the machine: the session
@@ -1097,5 +1098,44 @@ func TestQuitDialogIsAlwaysVisible(t *testing.T) {
 	d.press("ctrl+c")
 	if s := d.screen(); !strings.Contains(s, "beenden?") {
 		t.Errorf("the quit question is not on the review at 60×18:\n%s", s)
+	}
+}
+
+// A change made to the answers file outside konform is never overwritten
+// unasked: the footer says so and offers ctrl+w, which writes the
+// wizard's answers over it.
+func TestChangeOutsideIsKeptUntilTheUserChooses(t *testing.T) {
+	opt := fixed(t)
+	src, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "dental-quick.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "lind.yaml")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := session.Load(path, catalogue(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Resume, opt.ResumePath, opt.Check = f, path, answers.CheckFull
+	d := newDriver(t, opt)
+	edited := strings.Replace(string(src), "Zahnarztpraxis Dr. Lind", "Zahnarztpraxis Lind & Partner", 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.press("enter")
+	if s := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(s, "außerhalb von konform geändert") || !strings.Contains(s, "ctrl+w") {
+		t.Fatalf("the footer does not say the file changed:\n%s", d.screen())
+	}
+	if got, _ := os.ReadFile(path); string(got) != edited {
+		t.Fatal("the change outside konform was overwritten")
+	}
+	d.press("ctrl+w")
+	if !d.m.Session().Saved() {
+		t.Fatalf("ctrl+w did not save: %v", d.m.Session().Err())
+	}
+	if got, _ := os.ReadFile(path); strings.Contains(string(got), "Lind & Partner") {
+		t.Error("ctrl+w did not write the wizard's answers")
 	}
 }
