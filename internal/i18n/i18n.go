@@ -268,6 +268,7 @@ var strs = map[string]catalog.Text{
 	"ui.locked.help":              {DE: "j Kopie öffnen · n zurück · ctrl+c beenden", EN: "y open a copy · n back · ctrl+c quit"},
 	"ui.locked.copy":              {DE: "Kopie geöffnet: Ihre Antworten werden in einer neuen Sitzung gesichert.", EN: "Copy opened: your answers are saved in a new session."},
 	"ui.small":                    {DE: "Bitte vergrößern Sie das Fenster auf mindestens %d×%d Zeichen.", EN: "Please make the window at least %d×%d characters."},
+	"ui.keys.space":               {DE: "space ankreuzen", EN: "space tick"},
 	"ui.keys.question":            {DE: "enter weiter · shift+tab zurück · ? warum · ctrl+o Notiz · ctrl+c beenden", EN: "enter next · shift+tab back · ? why · ctrl+o note · ctrl+c quit"},
 	"ui.keys.question.completing": {DE: "enter weiter · shift+tab zurück · ? warum · ctrl+o Notiz · ctrl+r zur Übersicht · ctrl+c beenden", EN: "enter next · shift+tab back · ? why · ctrl+o note · ctrl+r to the review · ctrl+c quit"},
 	"ui.keys.tools":               {DE: "leertaste wählen · / suchen · ctrl+k vergleichen · enter weiter · shift+tab zurück · ctrl+c beenden", EN: "space choose · / filter · ctrl+k compare · enter next · shift+tab back · ctrl+c quit"},

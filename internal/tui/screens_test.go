@@ -1139,3 +1139,16 @@ func TestChangeOutsideIsKeptUntilTheUserChooses(t *testing.T) {
 		t.Error("ctrl+w did not write the wizard's answers")
 	}
 }
+
+// A question that takes several answers names space in its footer; one
+// that takes one does not.
+func TestMultiChoiceFooterNamesSpace(t *testing.T) {
+	d := start(t, fixed(t))
+	if strings.Contains(d.screen(), "space ankreuzen") {
+		t.Errorf("a single choice offers space:\n%s", d.screen())
+	}
+	d.answerUntil("partner_groups")
+	if !strings.Contains(strings.Join(strings.Fields(d.screen()), " "), "space ankreuzen · enter weiter") {
+		t.Errorf("a multiple choice does not name space:\n%s", d.screen())
+	}
+}

@@ -344,10 +344,14 @@ func (m *Model) stepView() (string, string) {
 		if m.noting {
 			return body, m.t("ui.keys.note")
 		}
+		keys := m.t("ui.keys.question")
 		if m.st.completing {
-			return body, m.t("ui.keys.question.completing")
+			keys = m.t("ui.keys.question.completing")
 		}
-		return body, m.t("ui.keys.question")
+		if st.q.Type == catalog.MultiChoice {
+			keys = m.t("ui.keys.space") + " · " + keys // ticks more than one
+		}
+		return body, keys
 	case stepTools:
 		body := m.formView()
 		if m.message != "" {
