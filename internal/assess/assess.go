@@ -706,8 +706,8 @@ func (p *Plan) firstSteps() []*Action {
 	var steps []*Action
 	seen := map[string]bool{}
 	for _, a := range open {
-		if a.Tool != nil && a.Tool.Lead != nil && a != a.Tool.Lead && a.Topic.ID != "sick-notes" {
-			continue // replacing the tool is the step
+		if a.Tool != nil && a.Tool.Lead != nil && a != a.Tool.Lead && a.Topic.ID != "sick-notes" && !(a.People && a.Priority == catalog.Critical) {
+			continue // replacing the tool is the step – but not a critical duty that outlives it
 		}
 		key := a.Topic.ID + "/" + family(a.Tool)
 		if seen[key] {
