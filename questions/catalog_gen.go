@@ -3452,9 +3452,7 @@ func compiled() *catalog.Catalog {
 					DE: "Berlin 2020",
 					EN: "Berlin 2020",
 				},
-				Show: []string{
-					"sheet",
-				},
+				Show: []string{},
 				Values: []catalog.Option{
 					catalog.Option{
 						ID: "compliant",
@@ -9742,8 +9740,8 @@ func compiled() *catalog.Catalog {
 				Kind:   "video",
 				Vendor: "Microsoft Ireland Operations Limited, Dublin (Microsoft Corporation, USA)",
 				About: catalog.Text{
-					DE: "Chat und Videokonferenz in Microsoft 365. Maßgeblich ist heute die Feststellung der Datenschutzkonferenz zu Microsoft 365 von 2022, nicht mehr die Berliner Einschätzung vom Juli 2020.",
-					EN: "Chat and video conferencing in Microsoft 365. What counts today is the German data protection conference's 2022 finding on Microsoft 365, no longer the Berlin view of July 2020.",
+					DE: "Chat und Videokonferenz in Microsoft 365. Die Feststellung der Datenschutzkonferenz von 2022 betraf den damaligen Datenschutznachtrag; die ausführlichste aktuelle Bewertung ist der Bericht des Hessischen Beauftragten für Datenschutz und Informationsfreiheit vom 15.11.2025.",
+					EN: "Chat and video conferencing in Microsoft 365. The German data protection conference's 2022 finding concerned the addendum of that time; the most thorough current assessment is the Hessian commissioner's report of 15 Nov 2025.",
 				},
 				Facts: map[string]catalog.Fact{
 					"ai": catalog.Fact{
@@ -9928,8 +9926,8 @@ func compiled() *catalog.Catalog {
 				Kind:   "video",
 				Vendor: "Zoom Communications, Inc.",
 				About: catalog.Text{
-					DE: "Verbreitete Videokonferenz-Software. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet.",
-					EN: "Widespread video-conferencing software. Judged non-compliant by the Berlin data protection authority in July 2020.",
+					DE: "Verbreitete Videokonferenz-Software.",
+					EN: "Widespread video-conferencing software.",
 				},
 				Facts: map[string]catalog.Fact{
 					"ai": catalog.Fact{
@@ -10122,8 +10120,8 @@ func compiled() *catalog.Catalog {
 				Kind:   "video",
 				Vendor: "Cisco",
 				About: catalog.Text{
-					DE: "Videokonferenzdienst von Cisco mit vielen Zertifizierungen. Von der Berliner Datenschutzbeauftragten im Juli 2020 als nicht datenschutzgerecht bewertet (auch über die Telekom).",
-					EN: "Cisco's video-conferencing service with many certifications. Judged non-compliant by the Berlin data protection authority in July 2020 (also when bought through Telekom).",
+					DE: "Videokonferenzdienst von Cisco mit vielen Zertifizierungen.",
+					EN: "Cisco's video-conferencing service with many certifications.",
 				},
 				Facts: map[string]catalog.Fact{
 					"ai": catalog.Fact{
