@@ -13963,12 +13963,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "third-country-transfer",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "Unterauftragnehmer von {tool} außerhalb der EU im Verzeichnis festhalten",
-							EN: "Record the sub-processors of {tool} outside the EU in the record of processing",
+							DE: "Unterauftragnehmerliste von {tool} zur AVV-Akte nehmen und Änderungen verfolgen",
+							EN: "File the list of sub-processors of {tool} with the DPA and follow its changes",
 						},
 						Why: catalog.Text{
-							DE: "Der AVV ist geschlossen, und der Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert; seine Unterauftragnehmer außerhalb der EU sind im AVV geregelt. Übernehmen Sie die Liste der Unterauftragnehmer mit ihren Ländern und Garantien ins Verzeichnis und prüfen Sie sie, wenn der Anbieter Änderungen ankündigt.",
-							EN: "The DPA is signed and the provider is certified under the EU-US Data Privacy Framework; its sub-processors outside the EU are covered by the DPA. Copy the list of sub-processors with their countries and safeguards into your record and check it when the provider announces changes.",
+							DE: "Der AVV ist geschlossen, und der Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert; seine Unterauftragnehmer außerhalb der EU sind im AVV geregelt. Nehmen Sie die Liste der Unterauftragnehmer mit ihren Ländern und Garantien zur AVV-Akte (Art. 28 Abs. 2 und 4 DSGVO), abonnieren Sie die Änderungsmitteilungen des Anbieters und prüfen Sie jede; ins Verzeichnis gehören nur die Empfängerkategorien und Drittlandübermittlungen mit ihren Garantien (Art. 30 Abs. 1 lit. d und e).",
+							EN: "The DPA is signed and the provider is certified under the EU-US Data Privacy Framework; its sub-processors outside the EU are covered by the DPA. File the list of sub-processors with their countries and safeguards with the DPA (Art. 28(2) and (4) GDPR), subscribe to the provider's change notices and check each; the record holds only the categories of recipients and the third-country transfers with their safeguards (Art. 30(1)(d) and (e)).",
 						},
 						Legal: []string{
 							"gdpr-28",
@@ -16341,8 +16341,8 @@ func compiled() *catalog.Catalog {
 							EN: "Add {tool} to your privacy notice",
 						},
 						Why: catalog.Text{
-							DE: "{clients} müssen erfahren, dass Sie dieses Werkzeug nutzen, wer der Anbieter ist und ob Daten in ein Drittland gehen – in den Datenschutzhinweisen auf der Website und bei der ersten Nachricht.",
-							EN: "{clients} must learn that you use this tool, who the provider is and whether data go to a third country – in the privacy notice on your website and with the first message.",
+							DE: "{clients} müssen erfahren, dass Sie dieses Werkzeug nutzen, wer der Anbieter ist und ob Daten in ein Drittland gehen – in den Datenschutzhinweisen auf der Website und beim ersten Kontakt über das Werkzeug (bei einem Messenger in der ersten Nachricht, bei einem Videotool in der Einladung).",
+							EN: "{clients} must learn that you use this tool, who the provider is and whether data go to a third country – in the privacy notice on your website and at the first contact through the tool (in a messenger with the first message, in a video tool with the invitation).",
 						},
 						Legal: []string{
 							"gdpr-13",
