@@ -18,6 +18,7 @@ type noticeSection struct {
 	Recording                  bool
 	RecordingDeletion          string
 	Staff                      bool // for the people inside
+	Agreement                  bool // a works agreement exists that can carry recordings
 	transfers, consent         bool
 }
 
@@ -101,7 +102,8 @@ func (w *writer) purpose(a assess.Activity) string {
 // section is the notice's part on tool t: for the people outside, or
 // (staff) for those inside.
 func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
-	s := noticeSection{Tool: w.name(t), Kind: string(t.Kind), Vendor: w.vendor(t), Staff: staff}
+	s := noticeSection{Tool: w.name(t), Kind: string(t.Kind), Vendor: w.vendor(t), Staff: staff,
+		Agreement: has(w.ctx("works_council"), "yes") && has(w.ctx("works_agreement"), "agreement")}
 	if t.Catalog != nil && t.Catalog.PrivacyPolicy != "" {
 		if src := w.p.Catalog.Source(t.Catalog.PrivacyPolicy); src != nil {
 			s.Policy = src.URL

@@ -120,3 +120,19 @@ func TestNoticeOffersACopyOfArticle46Safeguards(t *testing.T) {
 		}
 	}
 }
+
+// The staff notice names a works agreement as the basis for recordings
+// only where one exists; elsewhere the voluntary consent.
+func TestStaffNoticeNamesAnAgreementOnlyWhereThereIsOne(t *testing.T) {
+	for ctx, want := range map[string]string{
+		`{works_council: "yes", works_agreement: agreement}`: "Rechtsgrundlage ist die Betriebsvereinbarung",
+		`{works_council: "yes", works_agreement: informed}`:  "Rechtsgrundlage ist Ihre freiwillige Einwilligung",
+		`{works_council: "no"}`:                              "Rechtsgrundlage ist Ihre freiwillige Einwilligung",
+	} {
+		p := plan(t, base+"context: "+ctx+"\ntools:\n  - tool: zoom\n    answers: {used_for: [meetings], recording: sometimes}\n")
+		md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+		if !strings.Contains(md, want) {
+			t.Errorf("%s: the staff notice lacks %q", ctx, want)
+		}
+	}
+}
