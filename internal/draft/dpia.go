@@ -36,10 +36,12 @@ type DPIAResult struct {
 	Criteria   []Criterion
 	Result     Judgement // Met: a DPIA is required
 	Activities []ActivityResult
-	// Recital91: a single practice or firm whose only criteria are its
-	// patients' or clients' sensitive data – not mandatory (recital 91
-	// sentence 4 GDPR).
-	Recital91 bool
+	// Recital91: a practice or firm whose only criteria are its
+	// patients' or clients' sensitive data: "solo" – a single professional,
+	// not mandatory (recital 91 sentence 4 GDPR); "small" – 2 to 19 people,
+	// where the answers do not tell a single professional's practice from
+	// a group practice, so it is to clarify.
+	Recital91 string
 }
 
 // ActivityResult is the check's result for one processing activity, as the
@@ -48,6 +50,8 @@ type ActivityResult struct {
 	ID, Purpose, Tools string
 	Met, Open          []string // the WP 248 criteria's numbers
 	Result             Judgement
+	Recital91          string // as DPIAResult.Recital91
+	Replaced           string // the tools the plan replaces: the check is for their successor
 }
 
 // counted are the criteria whose count decides (WP 248: two or more).
@@ -82,7 +86,8 @@ type criteria struct {
 	combined, combinedUnk   bool
 	patients, children      bool
 	staff                   []string // tools people work together through
-	vulnUnknown, single     bool
+	vulnUnknown             bool
+	single, solo            bool // a practice or firm of 2–19 people; of one
 }
 
 // judge collects the criteria for the uses given (all of them for the
@@ -99,6 +104,7 @@ func (w *writer) judge(uses []use) criteria {
 	c.health, _ = ctxHas("sector", "health", "counselling")
 	solo, _ := ctxHas("staff", "solo")
 	c.single = has(w.ctx("sector"), "health", "counselling", "legal_tax") && has(w.ctx("staff"), "solo", "small")
+	c.solo = c.single && solo
 	c.children, _ = ctxHas("partner_groups", "children")
 	seen := map[*assess.Tool]bool{}
 	for _, u := range uses {
@@ -180,7 +186,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	case c.special && c.largeUnknown, c.specialUnknown && (c.large || c.largeUnknown):
 		jb = ToClarify
 	}
-	add("art35-3b", jb, c.single)
+	add("art35-3b", jb, c.solo)
 	add("art35-3c", NotMet, nil)
 	add("wp248-1", judge(c.monitoring, c.monUnknown), nil)
 	add("wp248-2", NotMet, nil)
@@ -203,7 +209,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		what = append(what, w.say("what.secrecy"))
 	}
 	add("wp248-4", judge(len(what) > 0, c.specialUnknown || c.sickUnknown), strings.Join(what, ", "))
-	add("wp248-5", judge(c.large, c.largeUnknown), c.single)
+	add("wp248-5", judge(c.large, c.largeUnknown), c.solo)
 	add("wp248-6", judge(c.combined, c.combinedUnk), nil)
 	var who []string
 	if c.patients {
@@ -219,7 +225,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), strings.Join(c.ai, ", "))
 	add("wp248-9", NotMet, nil)
 	if orgWide {
-		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), c.secrecy)
+		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})
 		staffWatched := ""
 		switch {
 		case c.monitoring:
@@ -236,9 +242,10 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 // outcome is the result the criteria give: an Art. 35(3) case or a listed
 // one, or two WP 248 criteria, require a DPIA; unknown answers that could
 // reach that leave it to clarify. Recital 91 sentence 4: a single
-// practice or firm whose only criteria are its patients' or clients'
-// sensitive data need not.
-func outcome(cs []Criterion, c criteria) (Judgement, bool) {
+// professional whose only criteria are the patients' or clients'
+// sensitive data need not; a practice of 2–19 people may be one or a group
+// practice, which the answers do not tell – to clarify.
+func outcome(cs []Criterion, c criteria) (Judgement, string) {
 	met, open := 0, 0
 	must := false
 	var metIDs []string
@@ -257,14 +264,16 @@ func outcome(cs []Criterion, c criteria) (Judgement, bool) {
 		return id != "wp248-4" && id != "wp248-7"
 	})
 	switch {
+	case recital && c.solo:
+		return NotMet, "solo"
 	case recital:
-		return NotMet, true
+		return ToClarify, "small"
 	case must || met >= 2:
-		return Met, false
+		return Met, ""
 	case met+open >= 2:
-		return ToClarify, false
+		return ToClarify, ""
 	}
-	return NotMet, false
+	return NotMet, ""
 }
 
 // threshold is the organisation's threshold check with its result per
@@ -282,10 +291,13 @@ func (w *writer) threshold() DPIAResult {
 		ca := w.judge(g)
 		cs := w.verdicts(ca, false)
 		a := ActivityResult{ID: fmt.Sprintf("VT-%02d", i+1)}
-		a.Result, _ = outcome(cs, ca)
-		var tools []string
+		a.Result, a.Recital91 = outcome(cs, ca)
+		var tools, replaced []string
 		for _, u := range g {
 			tools = append(tools, w.name(u.t))
+			if u.t.Lead != nil && (u.t.ReplaceAll() || u.a != nil && u.a.Use.Outward) && !slices.Contains(replaced, w.name(u.t)) {
+				replaced = append(replaced, w.name(u.t))
+			}
 			if a.Purpose == "" {
 				if u.a == nil {
 					a.Purpose = w.say("purpose.unknown", w.name(u.t))
@@ -295,6 +307,9 @@ func (w *writer) threshold() DPIAResult {
 			}
 		}
 		a.Tools = strings.Join(tools, ", ")
+		if len(replaced) > 0 && len(replaced) == len(slices.Compact(slices.Sorted(slices.Values(tools)))) {
+			a.Replaced = strings.Join(replaced, ", ")
+		}
 		for _, x := range cs {
 			n, _, _ := strings.Cut(x.Title, " ")
 			switch {
@@ -325,7 +340,7 @@ func (w *writer) dpiaCheck() {
 	}
 	v := struct {
 		Result                                             Judgement
-		Recital91                                          bool
+		Recital91                                          string
 		Clients, DPO, Done, Advice, Assessor, Date, Review string
 		HasDPO                                             bool
 		Weighing                                           string
@@ -333,8 +348,11 @@ func (w *writer) dpiaCheck() {
 		Criteria                                           []Criterion
 	}{Result: r.Result, Recital91: r.Recital91, Activities: r.Activities, Criteria: r.Criteria}
 	v.Clients = report.Escape(w.p.Words()["clients"].In(w.l))
-	if r.Recital91 {
+	switch r.Recital91 {
+	case "solo":
 		v.Weighing = w.gapSay("recital91.gap")
+	case "small":
+		v.Weighing = w.gapSay("recital91.small.gap")
 	}
 	if r.Result != NotMet {
 		v.DPO, v.HasDPO = w.dpo(), has(w.ctx("dpo"), "yes")
@@ -347,9 +365,14 @@ func (w *writer) dpiaCheck() {
 			v.Done = w.say("dpia.asked", w.gap(w.q("dpia_done")))
 		}
 	}
+	// Without a DPO there is no advice to seek – unless the impact
+	// assessment is (or may be) required: then one must be designated
+	// (§ 38(1) sentence 2 BDSG), and their advice is sought.
 	switch d := w.ctx("dpo"); {
-	case has(d, "no"):
+	case has(d, "no") && r.Result == NotMet:
 		v.Advice = w.say("advice.none")
+	case has(d, "no"):
+		v.Advice = w.gapSay("advice.designate")
 	default:
 		v.Advice = w.gapSay("advice.gap")
 	}

@@ -44,15 +44,58 @@ func TestThresholdCheckOfAnEngineeringOffice(t *testing.T) {
 	}
 }
 
-// A single practice whose only criteria are its patients' sensitive data
-// weighs recital 91 sentence 4, and says so.
+// An individual physician whose only criteria are the patients'
+// sensitive data weighs recital 91 sentence 4, and says so; a practice of 2
+// to 19 people may be a group practice, which the answers do not tell – the
+// check asks instead of assuming. The per-activity table gives the same
+// reason as the result.
 func TestThresholdCheckRecital91(t *testing.T) {
-	p := plan(t, base+`context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: small}
+	for staff, want := range map[string][]string{
+		"solo":  {"Erwägungsgrund 91 Satz 4", "Patientinnen und Patienten", "nicht erforderlich", "nicht erforderlich (Erwägungsgrund 91 Satz 4)"},
+		"small": {"Erwägungsgrund 91 Satz 4", "Gemeinschaftspraxis", "zu klären: festhalten, ob eine einzelne Berufsträgerin", "**zu klären:** erforderlich, außer bei einer einzelnen Berufsträgerin oder einem einzelnen Berufsträger (Erwägungsgrund 91 Satz 4)"},
+	} {
+		p := plan(t, base+`context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: `+staff+`}
 tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", address_book: blocked}}]
 `)
+		md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown)
+		for _, w := range want {
+			if !strings.Contains(md, w) {
+				t.Errorf("%s: the weighing under recital 91 lacks %q:\n%s", staff, w, md)
+			}
+		}
+		if staff == "small" && strings.Contains(md, "nicht erforderlich") {
+			t.Errorf("a practice that may be a group practice is told no DPIA is needed:\n%s", md)
+		}
+	}
+}
+
+// Without a DPO, a required impact assessment means one must be designated
+// first – the sign-off never says their advice is "not applicable".
+func TestThresholdCheckAdviceWithoutADPO(t *testing.T) {
+	p := plan(t, base+`context: {monitoring: "yes", dpo: "no"}
+tools: [{tool: threema-work}]
+`)
 	md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown)
-	if !strings.Contains(md, "Erwägungsgrund 91 Satz 4") || !strings.Contains(md, "Patientinnen und Patienten") || !strings.Contains(md, "nicht erforderlich") {
-		t.Errorf("the weighing under recital 91:\n%s", md)
+	if strings.Contains(md, "entfällt") || !strings.Contains(md, "erst eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen") {
+		t.Errorf("the advice of a DPO yet to be designated:\n%s", md)
+	}
+	p = plan(t, base+`context: {monitoring: "no", dpo: "no", partners: external, partner_groups: [businesses], staff: small}
+tools: [{tool: threema-work, answers: {used_for: [customer_contact], special_categories: "no", own_purposes: excluded, ai_features: "off", address_book: blocked}}]
+`)
+	if md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown); !strings.Contains(md, "entfällt") {
+		t.Errorf("no DPIA and no DPO: the advice is not applicable:\n%s", md)
+	}
+}
+
+// A processing activity whose tools the plan replaces: the check is for
+// the successor.
+func TestThresholdCheckActivityOfAReplacedTool(t *testing.T) {
+	p := plan(t, base+`context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: small}
+tools: [{tool: whatsapp, answers: {used_for: [consultations], special_categories: "yes"}}]
+`)
+	r := draft.ThresholdCheck(p, "de")
+	if len(r.Activities) == 0 || r.Activities[0].Replaced != "WhatsApp (private App)" {
+		t.Fatalf("activities %+v: want WhatsApp named as replaced", r.Activities)
 	}
 }
 

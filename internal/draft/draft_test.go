@@ -207,8 +207,10 @@ tools: [{tool: threema-work}]`, "dsk-rest", draft.ToClarify},
 		yaml string
 		want draft.Judgement
 	}{
-		{"sensitive data of patients in a single practice: recital 91 sentence 4", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: small}
+		{"sensitive data of patients of an individual physician: recital 91 sentence 4", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: solo}
 tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.NotMet},
+		{"sensitive data of patients in a practice of 2 to 19: one physician or a group practice, to clarify", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: small}
+tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.ToClarify},
 		{"sensitive data of patients in a larger institution: two criteria", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: medium}
 tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.Met},
 		{"a single practice whose team chats through the tool: employees count", `context: {sector: health, partners: both, partner_groups: [patients], monitoring: "no", staff: small}
