@@ -19,6 +19,7 @@ type noticeSection struct {
 	RecordingDeletion          string
 	Staff                      bool // for the people inside
 	Agreement                  bool // a works agreement exists that can carry recordings
+	Successor                  bool // Tool is the gap for a successor's name
 	transfers, consent         bool
 }
 
@@ -27,6 +28,7 @@ type firstContact struct {
 	Tool, Organisation, Website string
 	Purposes                    []string
 	Advertises                  bool
+	Successor                   bool // Tool is the gap for a successor's name
 }
 
 // notice writes the privacy notice (Art. 13 GDPR): a section for each
@@ -37,10 +39,12 @@ type firstContact struct {
 func (w *writer) notice() {
 	var outside, inside []noticeSection
 	var replaced []*assess.Tool
+	var successors []noticeSection
 	for _, t := range w.p.Tools {
 		switch {
 		case t.Outward && t.Lead != nil:
 			replaced = append(replaced, t)
+			successors = append(successors, w.successorSection(t))
 		case t.Outward:
 			outside = append(outside, w.section(t, false))
 		}
@@ -52,15 +56,18 @@ func (w *writer) notice() {
 		w.notes = append(w.notes, w.say("leftout", map[string]any{"Names": w.names(replaced), "One": len(replaced) == 1}))
 	}
 	v := struct {
-		Website, Waiting, Controller, Contact, DPO string
+		Website, Controller, Contact, DPO string
 		Outside, Inside                            []noticeSection
 		Association, Consent, Transfers            bool
 		Messages                                   []firstContact
 	}{Outside: outside, Inside: inside, Association: has(w.ctx("sector"), "association")}
+	// A replaced tool's people keep their purposes: the section goes to
+	// its successor, whose name and provider are gaps. It never says
+	// what is replaced – the notice is published.
+	outside = append(outside, successors...)
+	v.Outside = outside
 	if len(outside) > 0 {
 		v.Website = w.text("website")
-	} else if len(replaced) > 0 {
-		v.Waiting = w.gapSay("waiting")
 	}
 	v.Controller, v.Contact = w.text("controller"), w.text("privacy_contact")
 	if !has(w.ctx("dpo"), "no") {
@@ -70,12 +77,16 @@ func (w *writer) notice() {
 		v.Consent = v.Consent || s.consent
 		v.Transfers = v.Transfers || s.transfers
 	}
-	for _, t := range w.p.Tools {
-		if !t.Outward || t.Lead != nil || t.Kind != catalog.KindMessenger || !w.factIs(t, "business_profile", "yes") {
+	for i, t := range w.p.Tools {
+		replacedHere := t.Outward && t.Lead != nil
+		if !t.Outward || t.Kind != catalog.KindMessenger || !replacedHere && !w.factIs(t, "business_profile", "yes") {
 			continue
 		}
 		m := firstContact{Tool: w.name(t), Organisation: strings.TrimSuffix(report.Escape(w.p.Assessment.Organisation), "."),
 			Website: v.Website, Advertises: has(w.tool(t, "marketing_here"), "yes")}
+		if replacedHere {
+			m.Tool, m.Successor = successorName(successors, w.p.Tools[:i+1], replaced), true
+		}
 		for _, a := range t.Activities {
 			if a.Use.Outward {
 				m.Purposes = append(m.Purposes, w.purpose(a))
@@ -86,6 +97,24 @@ func (w *writer) notice() {
 		}
 	}
 	w.exec("doc", v)
+}
+
+// successorName is the gap that names the successor of the last replaced
+// tool in tools, as its notice section does.
+func successorName(successors []noticeSection, tools []*assess.Tool, replaced []*assess.Tool) string {
+	return successors[slices.Index(replaced, tools[len(tools)-1])].Tool
+}
+
+// successorSection is the notice's part for the tool that will replace t
+// with the people outside: t's purposes and their legal bases hold, the
+// successor's name, provider, recipients and transfers are gaps.
+func (w *writer) successorSection(t *assess.Tool) noticeSection {
+	s := noticeSection{Tool: w.gapSay("successor.name." + string(t.Kind)), Kind: string(t.Kind),
+		Vendor: w.gapSay("successor.vendor"), Recipients: w.gapSay("successor.recipients"),
+		Transfers: []string{w.gapSay("successor.transfers")}, Successor: true}
+	s.Purposes, s.Law, s.consent = w.noticePurposes(t, false)
+	s.Deletion = w.noticeDeletion(nil)
+	return s
 }
 
 // purpose says an activity's purpose in the sector's words.
@@ -123,6 +152,21 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	case s.Policy == "" && t.Catalog != nil && !t.Catalog.Custom:
 		s.Vendor += " – " + w.gapSay("policy.gap")
 	}
+	s.Purposes, s.Law, s.consent = w.noticePurposes(t, staff)
+	s.Recipients = w.publicRecipient(t)
+	s.Transfers, s.transfers = w.publicTransfers(t)
+	s.Deletion = w.noticeDeletion(t)
+	s.Recording = t.Kind == catalog.KindNotetaker || has(w.tool(t, "recording"), "sometimes", "often") || has(w.tool(t, "ai_features"), "on", "with_rules")
+	if s.Recording {
+		s.consent = true
+		s.RecordingDeletion = w.gapSay("recording.deletion")
+	}
+	return s
+}
+
+// noticePurposes are tool t's purposes with their legal bases, for the
+// people outside (or, staff, inside), and the retention law they name.
+func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []string, consent bool) {
 	for _, a := range t.Activities {
 		if a.Use.Outward == staff {
 			continue
@@ -131,39 +175,39 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 		if sp := a.Special.In(w.l); sp != "" {
 			line += "; " + report.Escape(sp)
 		}
-		s.Purposes = append(s.Purposes, w.say("purpose.basis", map[string]string{"Purpose": w.purpose(a), "Basis": line}))
+		purposes = append(purposes, w.say("purpose.basis", map[string]string{"Purpose": w.purpose(a), "Basis": line}))
 		if r := a.Retention.In(w.l); r != "" {
-			if law := w.say("storage.law", report.Escape(r)); !slices.Contains(s.Law, law) {
-				s.Law = append(s.Law, law)
+			if l := w.say("storage.law", report.Escape(r)); !slices.Contains(law, l) {
+				law = append(law, l)
 			}
 		}
 	}
 	if len(t.Activities) == 0 {
-		s.Purposes = []string{w.gap(w.q("used_for"))}
+		purposes = []string{w.gap(w.q("used_for"))}
 	}
 	if !staff && has(w.tool(t, "marketing_here"), "yes") {
-		s.Purposes = append(s.Purposes, w.say("purpose.marketing"))
-		s.consent = true
+		purposes = append(purposes, w.say("purpose.marketing"))
+		consent = true
 	}
-	s.Recipients = w.publicRecipient(t)
-	s.Transfers, s.transfers = w.publicTransfers(t)
+	return purposes, law, consent
+}
+
+// noticeDeletion says when tool t's data are deleted (t nil: a successor
+// not yet chosen, of which no setting is known).
+func (w *writer) noticeDeletion(t *assess.Tool) string {
+	var d string
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):
-		s.Deletion = w.say("deletion.periods")
+		d = w.say("deletion.periods")
 	case has(v, "no"):
-		s.Deletion = " – " + w.gapSay("erasure.set")
+		d = " – " + w.gapSay("erasure.set")
 	default:
-		s.Deletion = " – " + w.gap(w.q("deletion_periods"))
+		d = " – " + w.gap(w.q("deletion_periods"))
 	}
-	if has(w.tool(t, "auto_delete"), "yes") {
-		s.Deletion = strings.TrimSuffix(s.Deletion, ".") + " " + w.say("deletion.auto", w.name(t)) + "."
+	if t != nil && has(w.tool(t, "auto_delete"), "yes") {
+		d = strings.TrimSuffix(d, ".") + " " + w.say("deletion.auto", w.name(t)) + "."
 	}
-	s.Recording = t.Kind == catalog.KindNotetaker || has(w.tool(t, "recording"), "sometimes", "often") || has(w.tool(t, "ai_features"), "on", "with_rules")
-	if s.Recording {
-		s.consent = true
-		s.RecordingDeletion = w.gapSay("recording.deletion")
-	}
-	return s
+	return d
 }
 
 // publicRecipient names the provider and its role, as the notice may say

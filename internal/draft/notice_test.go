@@ -105,6 +105,37 @@ tools:
 	}
 }
 
+// Where the plan replaces every tool used with customers, the notice
+// still tells them everything Art. 13 asks: the successor's section with
+// the purposes that stay (its name and provider as gaps), the rights, the
+// complaint, Art. 22 – and a first-contact message for the new messenger.
+// It never names the tool that goes.
+func TestNoticeWhenEveryOutwardToolIsReplaced(t *testing.T) {
+	p := plan(t, base+`context: {sector: business, partners: both, partner_groups: [consumers]}
+tools:
+  - tool: whatsapp
+    answers: {used_for: [orders, appointments], address_book: full}
+`)
+	if p.Tools[0].Lead == nil {
+		t.Fatal("the plan no longer replaces private WhatsApp for customers; pick another replaced tool")
+	}
+	md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	for _, want := range []string{"## Kommunikation per Messenger", "zu klären: Name des neuen Messengers", "Angebote, Aufträge und Bestellungen: Art. 6 Abs. 1 lit. b", "## Ihre Rechte", "Art. 77 DSGVO", "Art. 22 DSGVO", "Erstkontakt-Nachricht für den neuen Messenger"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the notice lacks %q:\n%s", want, md)
+		}
+	}
+	var body []string
+	for _, line := range strings.Split(md, "\n") {
+		if !strings.HasPrefix(line, ">") || strings.HasPrefix(line, "> Danke") {
+			body = append(body, line)
+		}
+	}
+	if strings.Contains(strings.Join(body, "\n"), "WhatsApp") {
+		t.Errorf("the published text names the tool the plan replaces:\n%s", md)
+	}
+}
+
 // A copy of the safeguards is offered for the guarantees of Art. 46 GDPR
 // (standard contractual clauses), not for the DPF's adequacy decision nor
 // for a tool whose data stay in the EU.
