@@ -57,9 +57,9 @@ func (w *writer) notice() {
 	}
 	v := struct {
 		Website, Controller, Contact, DPO string
-		Outside, Inside                            []noticeSection
-		Association, Consent, Transfers            bool
-		Messages                                   []firstContact
+		Outside, Inside                   []noticeSection
+		Association, Consent, Transfers   bool
+		Messages                          []firstContact
 	}{Outside: outside, Inside: inside, Association: has(w.ctx("sector"), "association")}
 	// A replaced tool's people keep their purposes: the section goes to
 	// its successor, whose name and provider are gaps. It never says
