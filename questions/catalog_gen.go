@@ -1470,6 +1470,14 @@ func compiled() *catalog.Catalog {
 				Read:  "2026-12-01",
 			},
 			&catalog.Source{
+				ID:    "record-signal-terms-summary",
+				Title: "Signal Privacy Policy – Zusammenfassung der Nutzungsbedingungen und Datenschutzerklärung von Signal Messenger, LLC",
+				By:    "ConductAtlas",
+				Date:  "2026",
+				URL:   "https://conductatlas.com/platform/signal/signal-privacy-policy/",
+				Read:  "2026-12-05",
+			},
+			&catalog.Source{
 				ID:    "record-signal-usernames-2024",
 				Title: "Keep your phone number private with Signal usernames",
 				By:    "Signal (Blog)",
@@ -8574,7 +8582,7 @@ func compiled() *catalog.Catalog {
 					EN: "Signal",
 				},
 				Kind:   "messenger",
-				Vendor: "Signal Technology Foundation",
+				Vendor: "Signal Messenger, LLC (Mountain View, USA)",
 				About: catalog.Text{
 					DE: "Gemeinnütziger Messenger mit offenem Quelltext; in den Quellen als datenschutzfreundlichere Alternative zu WhatsApp genannt. Ohne Business-Version.",
 					EN: "Non-profit open-source messenger; named in the sources as a more privacy-friendly alternative to WhatsApp. No business version.",
@@ -8592,10 +8600,14 @@ func compiled() *catalog.Catalog {
 						},
 					},
 					"avv": catalog.Fact{
-						Value: "to_verify",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						Value: "not_offered",
+						Detail: catalog.Text{
+							DE: "die Nutzungsbedingungen und die Datenschutzerklärung von Signal Messenger, LLC (kalifornisches Recht) sehen keinen Auftragsverarbeitungsvertrag vor",
+							EN: "the terms of service and privacy policy of Signal Messenger, LLC (California law) provide no data processing agreement",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-signal",
+							"record-signal-terms-summary",
 						},
 					},
 					"business_use": catalog.Fact{
@@ -8637,9 +8649,9 @@ func compiled() *catalog.Catalog {
 					},
 					"edition": catalog.Fact{
 						Value: "consumer",
-						AsOf:  catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
+						AsOf:  catalog.Date{Time: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
-							"record-signal",
+							"record-signal-terms-summary",
 						},
 					},
 					"hosting": catalog.Fact{

@@ -54,7 +54,7 @@ func (w *writer) dpaCheck() {
 				d.Host = w.say("host.it")
 			}
 			ref := ""
-			if id := w.actionID(t, "dpa-contract"); id != "" {
+			if id := w.actionRef(t, "dpa-contract"); id != "" {
 				ref = w.say("action", id)
 			}
 			s := w.say("signed.host", ref)

@@ -124,7 +124,7 @@ func (w *writer) entry(id string, uses []use) entry {
 			e.Erasure = add(e.Erasure, w.say("erasure.law", report.Escape(r)))
 		}
 		if u.t.Lead != nil && (u.t.ReplaceAll() || u.a.Use.Outward) {
-			e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.date(u.t.Lead.Due), "ID": u.t.Lead.ID}))
+			e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.date(u.t.Lead.Due), "Title": w.actionTitle(u.t.Lead)}))
 		}
 	}
 	for _, u := range uses {
@@ -250,11 +250,16 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 	}
 	var out []string
 	switch v := w.tool(t, "dpa_signed"); {
+	case w.consumerApp(t):
+		// An app for private people offers no processing agreement: its
+		// provider is a controller of its own for the account and
+		// connection data – a fact, not a gap; the plan says what to do.
+		out = append(out, w.say("rcpt.consumer", w.vendor(t)))
 	case has(v, "signed"):
 		out = append(out, w.say("rcpt.processor", w.vendor(t)))
 	case has(v, "not_signed", "not_offered"):
-		ref := w.say("action", w.actionID(t, "dpa-contract"))
-		if w.actionID(t, "dpa-contract") == "" {
+		ref := w.say("action", w.actionRef(t, "dpa-contract"))
+		if w.actionRef(t, "dpa-contract") == "" {
 			ref = ""
 		}
 		key := "rcpt.noavv"
@@ -272,6 +277,13 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 		out = append(out, w.say("rcpt.subprocessors"))
 	}
 	return out
+}
+
+// consumerApp: an app for private people whose provider offers no data
+// processing agreement (and none is signed).
+func (w *writer) consumerApp(t *assess.Tool) bool {
+	return w.factIs(t, "edition", "consumer") && !has(w.tool(t, "dpa_signed"), "signed") &&
+		(w.factIs(t, "avv", "not_offered") || has(w.tool(t, "dpa_signed"), "not_offered"))
 }
 
 // recordTransfers say where the tool's data go outside the EU/EEA and on
@@ -311,7 +323,7 @@ func (w *writer) basis(t *assess.Tool) string {
 		return w.gapText(s)
 	case tr.Safeguard == "none":
 		ref := ""
-		if id := w.actionID(t, "third-country-transfer"); id != "" {
+		if id := w.actionRef(t, "third-country-transfer"); id != "" {
 			ref = w.say("action", id)
 		}
 		s := w.say("transfer.none.named", ref)
@@ -350,9 +362,12 @@ func (w *writer) measures(t *assess.Tool) map[string][]string {
 	add("integrity", has(w.tool(t, "admin_settings"), "yes"), "admin")
 	add("restore", has(w.tool(t, "handover"), "yes"), "handover")
 	add("review", has(w.tool(t, "auto_delete"), "yes"), "auto_delete")
-	if w.factIs(t, "avv", "not_needed") {
+	switch {
+	case w.factIs(t, "avv", "not_needed"):
 		m["integrity"] = append(m["integrity"], w.gapSay("tom.server"))
-	} else {
+	case w.consumerApp(t):
+		add("availability", true, "provider.consumer")
+	default:
 		add("availability", true, "provider")
 	}
 	return m
@@ -385,10 +400,10 @@ func (w *writer) dpo() string {
 	return w.gap(w.q("dpo"))
 }
 
-// actionID is the id of the plan's action on the topic for the tool – or
-// of the one that replaces the tool, where the plan lists it under that;
-// "" where the plan has none.
-func (w *writer) actionID(t *assess.Tool, topic string) string {
+// actionRef is the title of the plan's action on the topic for the tool –
+// or of the one that replaces the tool, where the plan lists it under
+// that; "" where the plan has none.
+func (w *writer) actionRef(t *assess.Tool, topic string) string {
 	for _, a := range w.p.Actions {
 		if a.ID != topic+"/"+t.Key {
 			continue
@@ -396,10 +411,14 @@ func (w *writer) actionID(t *assess.Tool, topic string) string {
 		if a.SupersededBy != nil {
 			a = a.SupersededBy
 		}
-		return a.ID
+		return w.actionTitle(a)
 	}
 	return ""
 }
+
+// actionTitle names an action of the plan as its reader finds it: by its
+// title, not by the reference only konform uses.
+func (w *writer) actionTitle(a *assess.Action) string { return report.Escape(a.Title.In(w.l)) }
 
 // destinations are where the tool's data go outside the EU/EEA – the
 // plan's verdict (assess.Transfer) in words – and whether the provider's

@@ -159,3 +159,26 @@ tools: [{tool: threema-work, answers: {used_for: [consultations]}}]
 		}
 	}
 }
+
+// A consumer messenger whose provider offers no processing agreement is a
+// controller of its own in the record – a fact, not a contract to chase –
+// and the record names the plan's actions by their titles, never by
+// konform's references.
+func TestRecordsNameAConsumerMessengerAsItsOwnController(t *testing.T) {
+	p := plan(t, base+`context: {sector: legal_tax, profession: tax, partners: external, partner_groups: [consumers]}
+tools: [{tool: signal, answers: {used_for: [customer_contact]}}]
+`)
+	md := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
+	var recipients string
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "| Empfänger |") {
+			recipients = line
+		}
+	}
+	if !strings.Contains(recipients, "Signal Messenger, LLC") || !strings.Contains(recipients, "eigener Verantwortlicher") || strings.Contains(recipients, "zu klären") {
+		t.Errorf("the consumer messenger's recipient line: %q", recipients)
+	}
+	if strings.Contains(md, "/signal") {
+		t.Errorf("the record names an action by konform's reference:\n%s", md)
+	}
+}
