@@ -238,6 +238,16 @@ func (a *Action) Pending() bool {
 	return a.Status != answers.StatusDone && a.Status != answers.StatusNotApplicable
 }
 
+// SecretsBarred reports whether the plan keeps health data and
+// professional secrets out of tool t (an action still to do that bars
+// them, catalog.ActionTemplate.BarsSecrets): what the tool keeps doing, it
+// does without them.
+func (p *Plan) SecretsBarred(t *Tool) bool {
+	return slices.ContainsFunc(p.Actions, func(a *Action) bool {
+		return a.Tool == t && a.barsSecrets && a.Pending() && !a.Conditional
+	})
+}
+
 // Part is a further point folded into an action on the same topic.
 type Part struct {
 	// Conditional: in a quick check, the point rests on questions not

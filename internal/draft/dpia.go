@@ -101,6 +101,9 @@ func (w *writer) judge(uses []use) criteria {
 	c.monitoring, c.monUnknown = ctxHas("monitoring", "yes")
 	c.large, c.largeUnknown = ctxHas("staff", "large")
 	c.secrecy, _ = ctxHas("secrecy_203", "yes")
+	// Secrets count where a use may carry them: not where the plan keeps
+	// them out of what a tool keeps doing.
+	c.secrecy = c.secrecy && (len(uses) == 0 || slices.ContainsFunc(uses, func(u use) bool { return !w.secretsOut(u) }))
 	c.health, _ = ctxHas("sector", "health", "counselling")
 	solo, _ := ctxHas("staff", "solo")
 	c.single = has(w.ctx("sector"), "health", "counselling", "legal_tax") && has(w.ctx("staff"), "solo", "small")
@@ -136,15 +139,18 @@ func (w *writer) judge(uses []use) criteria {
 		} else if unk {
 			c.sickUnknown = true
 		}
-		if seen[t] {
-			continue
-		}
-		seen[t] = true
-		if m, unk := any("special_categories", "yes"); m {
+		// What the tool keeps doing without health data and secrets (the
+		// plan bars them) does not count them.
+		if m, unk := any("special_categories", "yes"); w.secretsOut(u) {
+		} else if m {
 			c.special = true
 		} else if unk {
 			c.specialUnknown = true
 		}
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
 		if m, unk := any("ai_features", "on", "with_rules"); m || t.Kind == catalog.KindNotetaker {
 			c.ai = append(c.ai, w.name(t))
 		} else if unk {
@@ -324,6 +330,35 @@ func (w *writer) threshold() DPIAResult {
 			}
 		}
 		r.Activities = append(r.Activities, a)
+	}
+	// The criteria count per processing activity (WP 248): employees
+	// in the team's meetings and patients' data in the consultations
+	// are two activities, not two criteria of one. The organisation's
+	// result is its activities' – unless a case of Art. 35(3) or of the
+	// authorities' list holds for it as a whole.
+	if len(r.Activities) == 0 || slices.ContainsFunc(r.Criteria, func(x Criterion) bool { return !counted(x.ID) && x.Judged == Met }) {
+		return r
+	}
+	r.Result, r.Recital91 = NotMet, ""
+	for _, a := range r.Activities {
+		switch {
+		case a.Result == Met:
+			r.Result = Met
+		case a.Result == ToClarify && r.Result == NotMet:
+			r.Result = ToClarify
+		}
+	}
+	for _, a := range r.Activities {
+		switch {
+		case r.Result == Met:
+		case a.Recital91 == "small" && a.Result == r.Result:
+			r.Recital91 = "small"
+		case a.Recital91 == "solo" && r.Recital91 == "":
+			r.Recital91 = "solo"
+		}
+	}
+	if r.Result == ToClarify && r.Recital91 == "solo" {
+		r.Recital91 = ""
 	}
 	return r
 }

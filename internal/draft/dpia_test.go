@@ -1,6 +1,7 @@
 package draft_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,5 +114,45 @@ tools:
 		if !strings.Contains(md, want) || strings.Contains(md, other) {
 			t.Errorf("dpo %s: want %q, not %q:\n%s", dpo, want, other, md)
 		}
+	}
+}
+
+// The criteria count per processing activity: a practice whose team meets
+// in Zoom (employees) and whose consultations leave Zoom for a certified
+// service (the plan keeps patients' data out of Zoom) has no activity with
+// both – the record lists no health data for the team's meetings, and the
+// organisation's result is its activities', not a sum across them.
+func TestThresholdCheckCountsPerActivity(t *testing.T) {
+	p := plan(t, base+`context: {sector: health, practice_type: physician, secrecy_203: "yes", partners: both, partner_groups: [patients], monitoring: "no", staff: small}
+tools:
+  - tool: zoom
+    answers: {used_for: [internal, consultations], special_categories: "yes", kbv_certified: "no", ai_features: "off"}
+`)
+	if !p.SecretsBarred(p.Tools[0]) {
+		t.Fatal("the plan no longer keeps patients' data out of Zoom; pick another case")
+	}
+	r := draft.ThresholdCheck(p, "de")
+	var internal *draft.ActivityResult
+	for i, a := range r.Activities {
+		if strings.Contains(a.Purpose, "interne") {
+			internal = &r.Activities[i]
+		}
+	}
+	if internal == nil || slices.Contains(internal.Met, "4") {
+		t.Errorf("the team's meetings count health data the plan keeps out: %+v", r.Activities)
+	}
+	for _, a := range r.Activities {
+		if a.Result == draft.Met {
+			return
+		}
+	}
+	if r.Result == draft.Met {
+		t.Errorf("no activity requires a DPIA, yet the organisation's result is 'required': %+v", r.Activities)
+	}
+	md := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
+	team := md[strings.Index(md, "interne Abstimmung"):]
+	team = team[:strings.Index(team, "\n## ")]
+	if strings.Contains(team, "besondere Kategorien") || !strings.Contains(team, "nur noch ohne Gesundheitsdaten") {
+		t.Errorf("the record of the team's meetings:\n%s", team)
 	}
 }

@@ -80,6 +80,17 @@ func (w *writer) activities() [][]use {
 	return out
 }
 
+// replacedUse: the plan replaces the tool for this use.
+func (w *writer) replacedUse(u use) bool {
+	return u.t.Lead != nil && (u.t.ReplaceAll() || u.a != nil && u.a.Use.Outward)
+}
+
+// secretsOut: the tool stays for this use, and the plan keeps health data
+// and professional secrets out of it.
+func (w *writer) secretsOut(u use) bool {
+	return u.a != nil && !w.replacedUse(u) && u.t.Lead != nil && w.p.SecretsBarred(u.t)
+}
+
 func (w *writer) entry(id string, uses []use) entry {
 	e := entry{ID: id, Function: w.gapSay("function.gap")}
 	many := len(uses) > 1
@@ -114,8 +125,18 @@ func (w *writer) entry(id string, uses []use) entry {
 			}
 		}
 		e.Bases = add(e.Bases, report.Escape(u.a.Basis.In(w.l)))
-		if sp := u.a.Special.In(w.l); sp != "" {
+		switch sp := u.a.Special.In(w.l); {
+		case sp == "":
+		case w.replacedUse(u):
+			// The activity goes on with the successor: the basis for
+			// health data holds there, not in the tool the plan replaces.
+			e.Bases = add(e.Bases, report.Escape(sp)+" "+w.say("special.successor", w.name(u.t)))
+		case w.secretsOut(u):
+		default:
 			e.Bases = add(e.Bases, report.Escape(sp))
+		}
+		if w.secretsOut(u) {
+			e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.barred", w.actionTitle(u.t.Lead)))
 		}
 		for _, s := range u.a.Subjects {
 			e.Subjects = add(e.Subjects, w.subject(s))
@@ -123,7 +144,7 @@ func (w *writer) entry(id string, uses []use) entry {
 		if r := u.a.Retention.In(w.l); r != "" {
 			e.Erasure = add(e.Erasure, w.say("erasure.law", report.Escape(r)))
 		}
-		if u.t.Lead != nil && (u.t.ReplaceAll() || u.a.Use.Outward) {
+		if w.replacedUse(u) {
 			e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.date(u.t.Lead.Due), "Title": w.actionTitle(u.t.Lead)}))
 		}
 	}
@@ -219,6 +240,8 @@ func (w *writer) categories(u use, sick bool) []string {
 		out = append(out, w.say("cat.ai", w.name(t)))
 	}
 	switch v := w.tool(t, "special_categories"); {
+	case w.secretsOut(u):
+		// The plan keeps them out of what the tool keeps doing.
 	case has(v, "yes") || u.a != nil && u.a.Special.DE != "" && u.a.Use.ID != "staff_matters":
 		out = append(out, w.say("cat.special"))
 	case has(v, "no") || !w.shown(t, "special_categories"):
