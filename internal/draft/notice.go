@@ -172,6 +172,10 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 			continue
 		}
 		line := report.Escape(a.Basis.In(w.l))
+		if w.childrenMessaged(t, a) {
+			line += "; " + w.say("basis.children")
+			consent = true
+		}
 		if sp := a.Special.In(w.l); sp != "" {
 			line += "; " + report.Escape(sp)
 		}

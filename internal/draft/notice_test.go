@@ -167,3 +167,23 @@ func TestStaffNoticeNamesAnAgreementOnlyWhereThereIsOne(t *testing.T) {
 		}
 	}
 }
+
+// A club that messages children says, in the notice and the record, that
+// under 16 the parents consent (Art. 8 GDPR) – as the plan asks – and the
+// notice then names the right to withdraw consent.
+func TestChildrenMessagedNeedTheirParentsConsent(t *testing.T) {
+	p := plan(t, base+`context: {sector: association, partners: both, partner_groups: [volunteers, children]}
+tools:
+  - tool: threema-work
+    answers: {used_for: [customer_contact, internal]}
+`)
+	for _, k := range []draft.Kind{draft.Notice, draft.Records} {
+		md := string(draft.Make(p, k, catalog.DE).Markdown)
+		if !strings.Contains(md, "unter 16 Jahren die Einwilligung der Eltern (Art. 6 Abs. 1 lit. a, Art. 8 DSGVO)") {
+			t.Errorf("%s: no parental consent for children:\n%s", k, md)
+		}
+		if k == draft.Notice && !strings.Contains(md, "Art. 7 Abs. 3 DSGVO") {
+			t.Errorf("the notice does not name the right to withdraw consent:\n%s", md)
+		}
+	}
+}

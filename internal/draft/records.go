@@ -80,6 +80,12 @@ func (w *writer) activities() [][]use {
 	return out
 }
 
+// childrenMessaged: children are among the people a messenger writes to
+// for this purpose – under 16 only with their parents' consent.
+func (w *writer) childrenMessaged(t *assess.Tool, a assess.Activity) bool {
+	return t.Kind == catalog.KindMessenger && a.Use.Outward && slices.Contains(a.Subjects, "children")
+}
+
 // replacedUse: the plan replaces the tool for this use.
 func (w *writer) replacedUse(u use) bool {
 	return u.t.Lead != nil && (u.t.ReplaceAll() || u.a != nil && u.a.Use.Outward)
@@ -125,6 +131,9 @@ func (w *writer) entry(id string, uses []use) entry {
 			}
 		}
 		e.Bases = add(e.Bases, report.Escape(u.a.Basis.In(w.l)))
+		if w.childrenMessaged(u.t, *u.a) {
+			e.Bases = add(e.Bases, w.say("basis.children"))
+		}
 		switch sp := u.a.Special.In(w.l); {
 		case sp == "":
 		case w.replacedUse(u):
