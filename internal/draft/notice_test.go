@@ -187,3 +187,29 @@ tools:
 		}
 	}
 }
+
+// A policy that stops a tool at once names the channel meanwhile, keeps
+// the duty to delete sick-note photos already sent (it follows the
+// people, not the tool) and gives examples from the organisation's own
+// sector.
+func TestPolicyWhenATaskIsStoppedNow(t *testing.T) {
+	p := plan(t, base+`context: {sector: business, partners: both, partner_groups: [consumers], staff: small}
+tools:
+  - tool: whatsapp
+    answers: {used_for: [orders, staff_matters], sick_notes: "yes"}
+`)
+	if p.Tools[0].Lead == nil {
+		t.Fatal("the plan no longer stops private WhatsApp; pick another case")
+	}
+	md := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
+	for _, want := range []string{"Bis das neue Werkzeug eingeführt ist: **zu klären: den Weg bis dahin eintragen", "schon verschickte Fotos löschen Absender und Empfänger"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the policy lacks %q:\n%s", want, md)
+		}
+	}
+	for _, foreign := range []string{"Patienten", "Mandanten"} {
+		if strings.Contains(md, foreign) {
+			t.Errorf("a craft business's policy speaks of %s:\n%s", foreign, md)
+		}
+	}
+}

@@ -33,6 +33,7 @@ func (w *writer) policy() {
 		Gone                                         []goneRow
 		Sensitive                                    []string
 		SensitiveGap, Secrecy, Taboo, RecordGap      string
+		Interim                                      string
 		Profession                                   string
 		Rules, Keep                                  []string
 		Erasure, Contact                             string
@@ -80,7 +81,12 @@ func (w *writer) policy() {
 		}
 	}
 	if len(v.Sensitive) == 0 {
-		v.SensitiveGap = w.gapSay("sensitive.gap")
+		v.SensitiveGap = w.gapText(w.say("sensitive.gap", strings.Join(w.ctx("sector"), "")))
+	}
+	// A tool stopped now leaves its people without a channel until the
+	// successor is chosen: the policy names the one to use meanwhile.
+	if v.GoneNow {
+		v.Interim = w.gapText(w.say("interim.gap", clients))
 	}
 	switch {
 	case has(w.ctx("secrecy_203"), "yes") && has(w.ctx("sector"), "legal_tax"):
