@@ -132,10 +132,10 @@ func (ts *Templates) Make(p *assess.Plan, k Kind, l catalog.Lang) (*Draft, error
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "# %s\n\n", k.Title(l))
 	head := struct {
-		Date, Organisation string
-		Gaps               int
-		Notes              []string
-	}{w.date(p.Assessment.Date), strings.TrimSuffix(report.Escape(p.Assessment.Organisation), "."), len(w.gaps), w.notes}
+		Date, AsOf, Organisation string
+		Gaps                     int
+		Notes                    []string
+	}{w.date(p.Assessment.Date), w.date(asOf(p)), strings.TrimSuffix(report.Escape(p.Assessment.Organisation), "."), len(w.gaps), w.notes}
 	if err := w.tpl.ExecuteTemplate(&out, "head", head); err != nil {
 		return nil, err
 	}
@@ -318,3 +318,26 @@ func (w *writer) vendor(t *assess.Tool) string {
 }
 
 func (w *writer) name(t *assess.Tool) string { return report.Escape(t.Name.In(w.l)) }
+
+// asOf is the date a draft stands at: its answers' or, where later, the
+// newest provider fact it rests on – a draft never cites a fact dated
+// after its own date.
+func asOf(p *assess.Plan) catalog.Date {
+	d := p.Assessment.Date
+	for _, t := range p.Tools {
+		if t.Catalog == nil {
+			continue
+		}
+		for _, f := range t.Catalog.Facts {
+			if f.AsOf.After(d.Time) {
+				d = f.AsOf
+			}
+		}
+		for _, i := range t.Catalog.Issues {
+			if i.AsOf.After(d.Time) {
+				d = i.AsOf
+			}
+		}
+	}
+	return d
+}
