@@ -384,7 +384,8 @@ func (w *writer) measures(t *assess.Tool) map[string][]string {
 	add("confidentiality", has(w.tool(t, "backups"), "encrypted"), "backups_encrypted")
 	add("confidentiality", has(w.tool(t, "address_book"), "blocked", "business_only"), "address_book")
 	add("confidentiality", has(w.tool(t, "tracking_off"), "yes"), "tracking")
-	add("confidentiality", has(w.tool(t, "ai_features"), "off"), "ai_off")
+	add("confidentiality", has(w.tool(t, "ai_features"), "off") && !w.factIs(t, "ai", "not_removable"), "ai_off")
+	add("confidentiality", has(w.tool(t, "ai_features"), "off") && w.factIs(t, "ai", "not_removable"), "ai_unused")
 	add("confidentiality", has(w.tool(t, "screen_sharing"), "host_only"), "screen")
 	if mp := w.tool(t, "meeting_protection"); has(mp, "password_and_lobby", "password", "lobby") {
 		add("confidentiality", true, "meetings", strings.Join(w.labels("meeting_protection", mp), ", "))

@@ -182,3 +182,15 @@ tools: [{tool: signal, answers: {used_for: [customer_contact]}}]
 		t.Errorf("the record names an action by konform's reference:\n%s", md)
 	}
 }
+
+// An assistant built in for good (Meta AI in WhatsApp) is never recorded
+// as switched off – only as not used.
+func TestRecordsNeverSwitchOffABuiltInAssistant(t *testing.T) {
+	p := plan(t, base+`context: {sector: business, partners: external, partner_groups: [consumers]}
+tools: [{tool: whatsapp-business-app, answers: {used_for: [customer_contact], ai_features: "off"}}]
+`)
+	md := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
+	if strings.Contains(md, "KI-Funktionen ausgeschaltet") || !strings.Contains(md, "lässt sich nicht abschalten") {
+		t.Errorf("the record of a built-in assistant:\n%s", md)
+	}
+}
