@@ -48,6 +48,18 @@ type Assessment struct {
 	Participants []string
 	// Check is CheckQuick for a quick check; "" (CheckFull) for the full one.
 	Check string
+	// Review is when the assessment is to be reviewed (Art. 24(1) GDPR);
+	// zero for the default, a year after Date (see ReviewBy).
+	Review catalog.Date
+}
+
+// ReviewBy is the day the assessment is due for review: the one recorded,
+// else a year after it was made.
+func (a Assessment) ReviewBy() catalog.Date {
+	if !a.Review.IsZero() {
+		return a.Review
+	}
+	return catalog.Date{Time: a.Date.AddDate(1, 0, 0)}
 }
 
 // The kinds of assessment: the quick check asks only the questions that can

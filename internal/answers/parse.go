@@ -41,10 +41,36 @@ func ParseSession(name string, data []byte, cat *catalog.Catalog) (*File, error)
 	return parse(name, data, cat, true)
 }
 
+// conflicts reports the markers git leaves where a merge of two edits to
+// one answers file could not be resolved, one error per conflict, before
+// the YAML parser would stumble somewhere inside it.
+func conflicts(data []byte, errs *Errors) bool {
+	found := false
+	start := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		switch {
+		case strings.HasPrefix(line, "<<<<<<<"):
+			start = i + 1
+		case strings.HasPrefix(line, ">>>>>>>") && start > 0:
+			errs.add(Pos{start, 1}, "lines %d to %d: an unresolved merge conflict – git left its markers (<<<<<<<, =======, >>>>>>>) here; keep the right lines of both sides and delete the marker lines", start, i+1)
+			found, start = true, 0
+		}
+	}
+	if start > 0 {
+		errs.add(Pos{start, 1}, "line %d: the start of a merge conflict (<<<<<<<) without its end; resolve it and delete the marker lines", start)
+		found = true
+	}
+	return found
+}
+
 func parse(name string, data []byte, cat *catalog.Catalog, session bool) (*File, error) {
 	errs := &Errors{File: name}
 	if len(data) > MaxSize {
 		errs.add(Pos{1, 1}, "%s", (&fsutil.TooLargeError{Size: int64(len(data)), Max: MaxSize}).Error())
+		return nil, errs
+	}
+	if conflicts(data, errs) {
 		return nil, errs
 	}
 	root, derr := catalog.ParseDocument(data, "an answers file")
@@ -276,7 +302,7 @@ func (p *parser) actions(n *yaml.Node) {
 func (p *parser) assessment(n *yaml.Node) {
 	a := &p.f.Assessment
 	var sawOrg, sawDate bool
-	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants", "check"}, func(key string, _, v *yaml.Node) {
+	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants", "check", "review"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "organisation":
 			sawOrg = true
@@ -303,6 +329,17 @@ func (p *parser) assessment(n *yaml.Node) {
 					p.errs.add(pos(v), "date %s is not the date of an assessment; konform takes dates from %d to %d", s, MinYear, MaxYear)
 				}
 				a.Date = d
+			}
+		case "review":
+			if s, ok := p.scalar(v, "review"); ok {
+				d, err := catalog.ParseDate(s)
+				switch {
+				case err != nil:
+					p.errs.add(pos(v), "review %q is not a date; write the day the assessment is to be reviewed as YYYY-MM-DD, e.g. 2027-11-22", s)
+				case d.Year() < MinYear || d.Year() > MaxYear:
+					p.errs.add(pos(v), "review %s is not a date konform takes; it takes dates from %d to %d", s, MinYear, MaxYear)
+				}
+				a.Review = d
 			}
 		case "check":
 			if s, ok := p.scalar(v, "check"); ok {

@@ -85,6 +85,9 @@ func document(f *File, cat *catalog.Catalog) *yaml.Node {
 	if f.Assessment.Quick() {
 		add(a, "check", str(CheckQuick))
 	}
+	if !f.Assessment.Review.IsZero() {
+		add(a, "review", &yaml.Node{Kind: yaml.ScalarNode, Value: f.Assessment.Review.String()})
+	}
 	add(root, "assessment", a)
 
 	if ctx := answerMap(cat.QuestionsIn(catalog.ScopeContext), f.Context); len(ctx.Content) > 0 {

@@ -346,6 +346,7 @@ It works fully offline and sends nothing anywhere.`,
 		newToolsCmd(a, nil),
 		newCompareCmd(a, nil),
 		newDiffCmd(a, nil),
+		newPortfolioCmd(a, nil),
 		newValidateCmd(a, nil),
 		newVersionCmd(a),
 	)

@@ -41,7 +41,7 @@ Mit einem Ordner als --answers und --out-dir erhält jede Antwortdatei im
 Ordner ihren Plan, benannt wie die Datei; fehlerhafte Dateien werden
 gemeldet und übersprungen.`,
 	"konform plan --answers": "Antwortdatei (YAML oder JSON; - für die Standardeingabe)",
-	"konform plan --format":  "Ausgabeformat: md, json, csv oder html",
+	"konform plan --format":  "Ausgabeformat: md, json, csv, html oder txt (eine Zeile je Maßnahme, für git diff)",
 	"konform plan --lang":    "Sprache des Plans: de oder en (Standard: lang der Antwortdatei)",
 	"konform plan --output":  "den Plan in diese Datei statt auf die Standardausgabe schreiben (- ist die Standardausgabe)",
 	"konform plan --out-dir": "bei einem Ordner mit Antwortdateien: je Datei einen Plan hierhin schreiben",
@@ -60,7 +60,27 @@ gemeldet und übersprungen.`,
 	"konform tools show":        "den Steckbrief eines Werkzeugs mit Daten und Quellen zeigen",
 	"konform tools show --lang": "Sprache: de oder en (Standard: aus LC_ALL, LC_MESSAGES, LANG)",
 
-	"konform compare": "Werkzeuge nebeneinander vergleichen: Fakten und die Maßnahmen, die jedes bräuchte",
+	"konform portfolio": "Alle Mandanten in einer Übersicht: Ampeln, Überfälliges, fällige Überprüfungen",
+	"konform portfolio (long)": `Liest einen Ordner mit Antwortdateien, eine je Mandant (auch in
+Unterordnern), und zeigt alle Mandanten in einer Übersicht, das
+Dringendste zuerst: die letzte Prüfung und ihre Art (ein nicht
+vervollständigter Schnellcheck ist markiert), die Ampel, offene kritische
+und hohe Maßnahmen, Maßnahmen, deren vereinbartes Fälligkeitsdatum
+verstrichen ist oder in den nächsten 30 Tagen liegt, und den Tag, an dem
+die Bewertung zu überprüfen ist (assessment.review in der Antwortdatei,
+sonst ein Jahr danach). Eine Datei, die sich nicht lesen lässt, steht mit
+ihrem Fehler in der Liste; die anderen werden trotzdem gezeigt.
+Mit --catalog DATEI wird jeder Mandant unter dem geänderten Katalog neu
+bewertet, und die Übersicht zeigt, für wen sich was ändern würde:
+Maßnahmen neu, entfallen oder mit anderer Priorität, Ampeln, die sich
+bewegen, erste Schritte, die sich ändern. Versteckte Dateien und
+JSON-Pläne im Ordner bleiben außen vor.`,
+	"konform portfolio --date":   "Stand der Übersicht, JJJJ-MM-TT (Standard: heute)",
+	"konform portfolio --force":  "die Ausgabedatei ersetzen, falls es sie gibt",
+	"konform portfolio --format": "Ausgabeformat: table, md, json oder csv",
+	"konform portfolio --lang":   "Sprache: de oder en (Standard: aus LC_ALL, LC_MESSAGES, LANG)",
+	"konform portfolio --output": "in diese Datei schreiben statt auf die Standardausgabe",
+	"konform compare":            "Werkzeuge nebeneinander vergleichen: Fakten und die Maßnahmen, die jedes bräuchte",
 	"konform compare (long)": `Zeigt die Katalogfakten von zwei oder mehr Werkzeugen nebeneinander, jede
 mit Datum, und zählt nach Priorität die Maßnahmen, die jedes Werkzeug in
 Ihrem Umfeld bräuchte. Mit --answers sind die Organisationsantworten

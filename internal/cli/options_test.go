@@ -55,7 +55,7 @@ func TestEnumFlagsRefuseOtherValues(t *testing.T) {
 		args []string
 		want string
 	}{
-		{newPlanCmd(a, func(*planOptions) error { never("plan"); return nil }), []string{"--answers", "a", "--format", "pdf"}, `invalid argument "pdf" for "--format" flag: must be one of csv, html, json, md`},
+		{newPlanCmd(a, func(*planOptions) error { never("plan"); return nil }), []string{"--answers", "a", "--format", "pdf"}, `invalid argument "pdf" for "--format" flag: must be one of csv, html, json, md, txt`},
 		{newPlanCmd(a, func(*planOptions) error { never("plan"); return nil }), []string{"--answers", "a", "--lang", "fr"}, `invalid argument "fr" for "--lang" flag: must be one of de, en`},
 		{newCompareCmd(a, func(*compareOptions) error { never("compare"); return nil }), []string{"zoom", "webex", "--format", "csv"}, `must be one of table, md, json`},
 		{newDiffCmd(a, func(*diffOptions) error { never("diff"); return nil }), []string{"a", "b", "--format", "html"}, `must be one of md, json`},

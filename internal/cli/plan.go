@@ -50,7 +50,7 @@ gets its plan, named like the file; bad files are reported and skipped.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.Answers, "answers", "", "answers file (YAML or JSON; - for standard input)")
-	enumFlag(cmd, &o.Format, "format", "md", report.FormatNames(), "output format: md, json, csv or html")
+	enumFlag(cmd, &o.Format, "format", "md", report.FormatNames(), "output format: md, json, csv, html or txt (one line per action, for git diff)")
 	langFlag(cmd, &o.Lang, "language of the plan: de or en (default: the answers file's lang)")
 	f.StringVarP(&o.Out, "output", "o", "", "write the plan to this file instead of standard output (- is standard output)")
 	f.StringVar(&o.OutDir, "out-dir", "", "with a folder of answers files: write one plan per file here")

@@ -54,3 +54,6 @@ func cells(texts ...string) []string {
 	}
 	return texts
 }
+
+// Cells makes text safe for a spreadsheet, as the plan's CSV does.
+func Cells(texts ...string) []string { return cells(texts...) }

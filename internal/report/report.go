@@ -19,6 +19,7 @@ var Formats = map[string]func(*assess.Plan, catalog.Lang) []byte{
 	"json": JSON,
 	"csv":  CSV,
 	"html": HTML,
+	"txt":  Lines,
 }
 
 // FormatNames are the names of Formats, sorted.

@@ -1,0 +1,296 @@
+// Package portfolio is a consultancy's view of its clients: a folder of
+// answers files, one per client, each assessed – its lights, what is
+// overdue, when it is due for review – and, under a changed catalogue,
+// what would change for each.
+package portfolio
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/konform/konform/internal/answers"
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/msg"
+)
+
+// SoonDays is how far ahead an agreed due date counts as due soon.
+const SoonDays = 30
+
+// Client is one answers file of the folder, assessed and summed up. Only
+// the summary is kept, so that a thousand clients stay small.
+type Client struct {
+	Path string // relative to the folder, with forward slashes
+	Err  error  // the file could not be read; the rest is empty
+
+	Organisation string
+	Date         catalog.Date
+	Quick        bool // a quick check not yet completed
+	Lights       []ToolLight
+	OrgLight     assess.Light
+	Light        assess.Light // the worst of them
+	Critical     int          // open critical actions
+	High         int          // open high-priority actions
+	Overdue      []Item       // agreed due date passed, not done
+	DueSoon      []Item       // agreed due date within SoonDays
+	ReviewBy     catalog.Date
+	ReviewDue    bool // ReviewBy is today or past
+
+	// WhatIf is what the changed catalogue changes; nil without one.
+	WhatIf *Change
+}
+
+// ToolLight is one tool's light.
+type ToolLight struct {
+	Name  catalog.Text
+	Light assess.Light
+}
+
+// Item is one action as the portfolio names it.
+type Item struct {
+	ID       string
+	Title    catalog.Text
+	Tool     catalog.Text // empty for the organisation
+	Priority catalog.Priority
+	Due      catalog.Date
+	Old      catalog.Priority // a re-prioritised action's former priority
+}
+
+// Change is what a changed catalogue changes in one client's plan, in the
+// terms of konform diff.
+type Change struct {
+	Added, Resolved, Reprioritised []Item
+	Lights                         []assess.LightChange
+	FirstSteps                     bool // the first steps are not the same
+}
+
+// Empty reports whether nothing changes.
+func (c *Change) Empty() bool {
+	return len(c.Added)+len(c.Resolved)+len(c.Reprioritised)+len(c.Lights) == 0 && !c.FirstSteps
+}
+
+// Options say against what the clients are assessed.
+type Options struct {
+	Catalog *catalog.Catalog // the catalogue of today
+	WhatIf  *catalog.Catalog // a changed catalogue (an overlay); nil for none
+	Today   catalog.Date
+}
+
+// Load assesses every answers file under dir (subfolders too; hidden files
+// and folders, such as konform's session files, are left out, and so are
+// JSON plans), spread over the cores. A file that cannot be read is a
+// client with Err, never a stop of the whole view. The clients come sorted
+// by urgency (see Sort).
+func Load(dir string, o Options) ([]*Client, error) {
+	files, err := Files(dir)
+	if err != nil {
+		return nil, err
+	}
+	clients := make([]*Client, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range jobs {
+				clients[i] = load(dir, files[i], o)
+			}
+		})
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	clients = slices.DeleteFunc(clients, func(c *Client) bool { return c == nil })
+	Sort(clients)
+	return clients, nil
+}
+
+// Files are the answers files under dir, sorted by path.
+func Files(dir string) ([]string, error) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, msg.Errorf("cannot read %s: %v", dir, fsutil.Reason(err))
+	}
+	if !fi.IsDir() {
+		return nil, msg.Errorf("%s is not a folder; konform portfolio takes a folder of answers files", dir)
+	}
+	var files []string
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == dir {
+				return err
+			}
+			files = append(files, path) // reported as unreadable
+			return nil
+		}
+		name := d.Name()
+		if path != dir && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".yaml", ".yml", ".json":
+			if !d.IsDir() {
+				files = append(files, path)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, msg.Errorf("cannot read %s: %v", dir, fsutil.Reason(err))
+	}
+	slices.Sort(files)
+	return files, nil
+}
+
+// load reads and sums up one client; nil for a JSON plan, which is not a
+// client's answers.
+func load(dir, path string, o Options) *Client {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		rel = path
+	}
+	c := &Client{Path: filepath.ToSlash(rel)}
+	data, err := answers.ReadFile(path)
+	if err != nil {
+		c.Err = err
+		return c
+	}
+	if isPlan(data) {
+		return nil
+	}
+	f, err := answers.Parse(c.Path, data, o.Catalog)
+	if err != nil {
+		c.Err = err
+		return c
+	}
+	p := assess.Assess(o.Catalog, f)
+	c.sum(p, o.Today)
+	if o.WhatIf != nil {
+		if g, err := answers.Parse(c.Path, data, o.WhatIf); err != nil {
+			c.Err = err
+		} else {
+			c.WhatIf = change(p, assess.Assess(o.WhatIf, g))
+		}
+	}
+	return c
+}
+
+// isPlan tells a JSON plan (konform plan --format json) from answers.
+func isPlan(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	return bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")) && bytes.Contains(head, []byte(`"konform/plan/`))
+}
+
+// sum keeps what the portfolio shows of plan p.
+func (c *Client) sum(p *assess.Plan, today catalog.Date) {
+	a := p.Assessment
+	c.Organisation, c.Date, c.Quick = a.Organisation, a.Date, a.Quick()
+	c.OrgLight, c.Light = p.OrgLight(), p.OrgLight()
+	for _, t := range p.Tools {
+		c.Lights = append(c.Lights, ToolLight{Name: t.Name, Light: t.Light})
+		if worse(t.Light, c.Light) {
+			c.Light = t.Light
+		}
+	}
+	soon := today.AddDate(0, 0, SoonDays)
+	for _, x := range p.Actions {
+		if !x.Open() {
+			continue
+		}
+		switch x.Priority {
+		case catalog.Critical:
+			c.Critical++
+		case catalog.High:
+			c.High++
+		}
+		if !x.DueSet {
+			continue
+		}
+		switch {
+		case x.Due.Before(today.Time):
+			c.Overdue = append(c.Overdue, item(x))
+		case !x.Due.After(soon):
+			c.DueSoon = append(c.DueSoon, item(x))
+		}
+	}
+	c.ReviewBy = a.ReviewBy()
+	c.ReviewDue = !c.ReviewBy.After(today.Time)
+}
+
+func item(a *assess.Action) Item {
+	it := Item{ID: a.ID, Title: a.Title, Priority: a.Priority, Due: a.Due}
+	if a.Tool != nil {
+		it.Tool = a.Tool.Name
+	}
+	return it
+}
+
+var severity = map[assess.Light]int{assess.Green: 1, assess.Amber: 2, assess.Red: 3}
+
+func worse(a, b assess.Light) bool { return severity[a] > severity[b] }
+
+// change is what the plan under the changed catalogue changes, as konform
+// diff words it.
+func change(old, cur *assess.Plan) *Change {
+	d := assess.Compute(old, cur)
+	c := &Change{}
+	for _, l := range d.Lights {
+		if l.Old != l.New {
+			c.Lights = append(c.Lights, l)
+		}
+	}
+	for _, r := range d.Resolved {
+		c.Resolved = append(c.Resolved, item(r.Old))
+	}
+	for _, a := range d.Added {
+		c.Added = append(c.Added, item(a))
+	}
+	for _, p := range d.Priority {
+		it := item(p.New)
+		it.Old = p.Old.Priority
+		c.Reprioritised = append(c.Reprioritised, it)
+	}
+	ids := func(p *assess.Plan) []string {
+		var out []string
+		for _, a := range p.FirstSteps {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	c.FirstSteps = !slices.Equal(ids(old), ids(cur))
+	return c
+}
+
+// Sort orders the clients by urgency: unreadable files first (they need a
+// hand), then overdue actions, open critical actions, a review due, open
+// high actions; then by name.
+func Sort(cs []*Client) {
+	key := func(c *Client) []int {
+		due := 0
+		if c.ReviewDue {
+			due = 1
+		}
+		bad := 0
+		if c.Err != nil {
+			bad = 1
+		}
+		return []int{bad, len(c.Overdue), c.Critical, due, c.High}
+	}
+	slices.SortStableFunc(cs, func(a, b *Client) int {
+		if c := slices.Compare(key(b), key(a)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+}

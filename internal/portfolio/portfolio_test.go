@@ -1,0 +1,172 @@
+package portfolio_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/portfolio"
+	"github.com/konform/konform/internal/testkit"
+)
+
+var (
+	orgLine    = regexp.MustCompile(`(?m)^  organisation: .*$`)
+	reviewLine = regexp.MustCompile(`(?m)^  review: .*\n`)
+)
+
+// clients writes a consultancy's folder of n clients made from the
+// examples: every seventh a copy of the follow-up workshop whose agreed due
+// dates have passed by day, every fifth with a review date that has
+// passed, in subfolders by kind; then three files that cannot be read, a
+// JSON plan and a hidden session file, which are not clients.
+func clients(t testing.TB, n int) (dir string, overdue, review map[string]bool) {
+	t.Helper()
+	dir = t.TempDir()
+	overdue, review = map[string]bool{}, map[string]bool{}
+	var base []string
+	for _, f := range testkit.Examples(t) {
+		if !strings.HasSuffix(f, "craft-whatsapp-2027-05.yaml") {
+			base = append(base, f)
+		}
+	}
+	followUp := filepath.Join(filepath.Dir(base[0]), "craft-whatsapp-2027-05.yaml")
+	for i := range n {
+		src := base[i%len(base)]
+		if i%7 == 3 {
+			src = followUp
+		}
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		org := fmt.Sprintf("Mandant %02d GmbH", i)
+		text := orgLine.ReplaceAllString(string(data), "  organisation: "+org)
+		if i%5 == 1 {
+			text = reviewLine.ReplaceAllString(text, "")
+			text = strings.Replace(text, "\nassessment:\n", "\nassessment:\n  review: 2027-07-01\n", 1)
+			review[org] = true
+		}
+		if src == followUp {
+			overdue[org] = true
+		}
+		sub := filepath.Join(dir, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("mandant-%02d.yaml", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("kaputt-datum.yaml", "format: konform/answers/v1\nlang: de\nassessment: {organisation: Kaputt, date: 2026-13-01}\ntools: [{tool: zoom}]\n")
+	write("kaputt-werkzeug.yaml", "format: konform/answers/v1\nlang: de\nassessment: {organisation: Kaputt, date: 2026-11-01}\ntools: [{tool: zooom}]\n")
+	write("konflikt.yaml", "format: konform/answers/v1\nlang: de\nassessment:\n<<<<<<< HEAD\n  organisation: A\n=======\n  organisation: B\n>>>>>>> other\n  date: 2026-11-01\ntools: [{tool: zoom}]\n")
+	write("plan.json", `{"format": "konform/plan/v1", "organisation": "kein Mandant"}`)
+	write(".mandant-01.yaml.lock", "4711")
+	return dir, overdue, review
+}
+
+func TestPortfolioOfFiftyClients(t *testing.T) {
+	cat := testkit.Catalog(t)
+	dir, overdue, review := clients(t, 50)
+	today, _ := catalog.ParseDate("2027-08-01")
+	cs, err := portfolio.Load(dir, portfolio.Options{Catalog: cat, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 53 {
+		t.Fatalf("%d clients, want 50 and 3 unreadable (the JSON plan and the hidden file are none)", len(cs))
+	}
+	for i, c := range cs[:3] {
+		if c.Err == nil {
+			t.Errorf("client %d (%s): the unreadable files come first", i, c.Path)
+		}
+	}
+	for _, c := range cs[3:] {
+		if c.Err != nil {
+			t.Errorf("%s: %v", c.Path, c.Err)
+			continue
+		}
+		if got := len(c.Overdue) > 0; got != overdue[c.Organisation] {
+			t.Errorf("%s: overdue %v, want %v (%+v)", c.Organisation, got, overdue[c.Organisation], c.Overdue)
+		}
+		if c.ReviewDue != review[c.Organisation] {
+			t.Errorf("%s: review due %v (by %s), want %v", c.Organisation, c.ReviewDue, c.ReviewBy, review[c.Organisation])
+		}
+	}
+	// Most urgent first: after the unreadable, the clients with overdue
+	// actions.
+	for i, c := range cs[3 : 3+len(overdue)] {
+		if len(c.Overdue) == 0 {
+			t.Errorf("row %d (%s) has nothing overdue, yet comes before a client who has", i+3, c.Organisation)
+		}
+	}
+
+	v := portfolio.View{Clients: cs, Today: today, Lang: catalog.DE}
+	md := string(portfolio.Markdown(v))
+	for org := range overdue {
+		if !strings.Contains(md, "### "+org+" (`") {
+			t.Errorf("the report does not list %s's overdue actions", org)
+		}
+	}
+	for _, want := range []string{"- **Mandanten:** 53", fmt.Sprintf("**mit überfälligen Maßnahmen:** %d · **Überprüfung fällig:** %d · **Nicht lesbar:** 3", len(overdue), len(review)),
+		"vereinbart bis 2027-06-30 – überfällig", "**2027-07-01 – Überprüfung fällig**", "kaputt-datum.yaml:3:", "kaputt-werkzeug.yaml:4:", "konflikt.yaml:4:"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown report lacks %q", want)
+		}
+	}
+	table := string(portfolio.Table(v))
+	if !strings.Contains(table, "Mandant 00 GmbH") || !strings.Contains(table, "konflikt.yaml – nicht lesbar:") {
+		t.Errorf("the terminal view:\n%s", table)
+	}
+	if strings.Contains(md+table, "kein Mandant") {
+		t.Error("a JSON plan is taken for a client")
+	}
+}
+
+// With a changed catalogue, the view says for whom what changes: the DPF
+// overlay moves the transfers of US providers the catalogue lists as
+// certified, and leaves a club on its own Jitsi server alone.
+func TestPortfolioWhatIfTheDPFFalls(t *testing.T) {
+	cat := testkit.Catalog(t)
+	dpf, err := catalog.LoadOverlay(cat, filepath.Join("..", "..", "examples", "catalog", "dpf-falls.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _, _ := clients(t, 12)
+	today, _ := catalog.ParseDate("2027-08-01")
+	cs, err := portfolio.Load(dir, portfolio.Options{Catalog: cat, WhatIf: dpf, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	affected := 0
+	for _, c := range cs {
+		if c.Err != nil {
+			continue
+		}
+		club := strings.HasPrefix(c.Path, "association-jitsi/")
+		switch {
+		case c.WhatIf == nil:
+			t.Fatalf("%s: no what-if", c.Path)
+		case club && !c.WhatIf.Empty():
+			t.Errorf("%s: the club's own server moves with the DPF: %+v", c.Path, c.WhatIf)
+		case strings.HasPrefix(c.Path, "medical-zoom-whatsapp/") && len(c.WhatIf.Reprioritised) == 0:
+			t.Errorf("%s: Zoom and WhatsApp's transfers do not move: %+v", c.Path, c.WhatIf)
+		}
+		if !c.WhatIf.Empty() {
+			affected++
+		}
+	}
+	md := string(portfolio.Markdown(portfolio.View{Clients: cs, Today: today, Lang: catalog.DE, WhatIf: "dpf-falls.yaml"}))
+	if !strings.Contains(md, fmt.Sprintf("%d von %d Mandanten betroffen", affected, len(cs)-3)) || !strings.Contains(md, "Andere Priorität: **Übermittlungsgrundlage von Zoom klären") {
+		t.Errorf("the what-if report:\n%s", md)
+	}
+}
