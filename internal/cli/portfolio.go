@@ -5,11 +5,14 @@ import (
 	"path/filepath"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/portfolio"
+	"github.com/konform/konform/internal/report"
+	"github.com/konform/konform/internal/tui"
 	"github.com/konform/konform/questions"
 )
 
@@ -98,6 +101,20 @@ func runPortfolio(o *portfolioOptions) error {
 	v := portfolio.View{Clients: clients, Today: opts.Today, Lang: o.lang(o.Lang)}
 	if o.catalogFile != "" {
 		v.WhatIf = filepath.Base(o.catalogFile)
+	}
+	if o.Format == "table" && o.Out == "" && isTerminal(o.io.In) && isTerminal(o.io.Out) {
+		// In a terminal: the table to sort and filter, enter opens a plan.
+		plan := func(rel string) (string, error) {
+			// Warnings would print over the screen: the plan shows what
+			// counts.
+			p, _, r := assessOne(opts.Catalog, filepath.Join(o.Dir, filepath.FromSlash(rel)), string(v.Lang))
+			if r.err != nil {
+				return "", r.err
+			}
+			return string(report.Markdown(p, v.Lang)), nil
+		}
+		_, err := tea.NewProgram(tui.NewPortfolio(v, plan), tea.WithInput(o.io.In), tea.WithOutput(o.rawOut())).Run()
+		return err
 	}
 	render := map[string]func(portfolio.View) []byte{"table": portfolio.Table, "md": portfolio.Markdown, "json": portfolio.JSON, "csv": portfolio.CSV}[o.Format]
 	return o.emit(render(v), o.Out, o.Force)
