@@ -8955,8 +8955,8 @@ func compiled() *catalog.Catalog {
 					"seat": catalog.Fact{
 						Value: "adequate",
 						Detail: catalog.Text{
-							DE: "Threema GmbH, Pfäffikon SZ (Schweiz); seit Januar 2026 im Besitz von Comitis Capital, Sitz und Server bleiben in der Schweiz",
-							EN: "Threema GmbH, Pfäffikon SZ (Switzerland); owned by Comitis Capital since January 2026, seat and servers stay in Switzerland",
+							DE: "Threema GmbH, Pfäffikon SZ (Schweiz)",
+							EN: "Threema GmbH, Pfäffikon SZ (Switzerland)",
 						},
 						AsOf: catalog.Date{Time: time.Date(2025, 2, 20, 0, 0, 0, 0, time.UTC)},
 						Source: []string{

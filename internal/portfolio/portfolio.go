@@ -61,19 +61,23 @@ type Item struct {
 	Priority catalog.Priority
 	Due      catalog.Date
 	Old      catalog.Priority // a re-prioritised action's former priority
+	OldTitle catalog.Text     // a changed action's former title
 }
 
 // Change is what a changed catalogue changes in one client's plan, in the
 // terms of konform diff.
 type Change struct {
 	Added, Resolved, Reprioritised []Item
-	Lights                         []assess.LightChange
-	FirstSteps                     bool // the first steps are not the same
+	// Changed are actions of the same topic and tool, and priority, that
+	// now say something else (another rule leads them).
+	Changed    []Item
+	Lights     []assess.LightChange
+	FirstSteps bool // the first steps are not the same
 }
 
 // Empty reports whether nothing changes.
 func (c *Change) Empty() bool {
-	return len(c.Added)+len(c.Resolved)+len(c.Reprioritised)+len(c.Lights) == 0 && !c.FirstSteps
+	return len(c.Added)+len(c.Resolved)+len(c.Reprioritised)+len(c.Changed)+len(c.Lights) == 0 && !c.FirstSteps
 }
 
 // Options say against what the clients are assessed.
@@ -260,6 +264,22 @@ func change(old, cur *assess.Plan) *Change {
 		it := item(p.New)
 		it.Old = p.Old.Priority
 		c.Reprioritised = append(c.Reprioritised, it)
+	}
+	moved := map[string]bool{}
+	for _, p := range d.Priority {
+		moved[p.New.ID] = true
+	}
+	for _, a := range cur.Actions {
+		if moved[a.ID] || !a.Pending() {
+			continue
+		}
+		for _, o := range old.Actions {
+			if o.ID == a.ID && o.Pending() && o.Title != a.Title {
+				it := item(a)
+				it.OldTitle = o.Title
+				c.Changed = append(c.Changed, it)
+			}
+		}
 	}
 	ids := func(p *assess.Plan) []string {
 		var out []string

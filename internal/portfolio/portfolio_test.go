@@ -170,3 +170,38 @@ func TestPortfolioWhatIfTheDPFFalls(t *testing.T) {
 		t.Errorf("the what-if report:\n%s", md)
 	}
 }
+
+// The overlay for a provider that moves: a practice on Threema Work sees
+// its transfer action change; a client without Threema Work sees nothing.
+func TestPortfolioWhatIfAProviderMoves(t *testing.T) {
+	cat := testkit.Catalog(t)
+	moved, err := catalog.LoadOverlay(cat, filepath.Join("..", "..", "examples", "catalog", "provider-moves.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("kern.yaml", "format: konform/answers/v1\nlang: de\nassessment: {organisation: Physiopraxis Kern, date: 2026-11-22}\ncontext: {sector: health, partners: both, partner_groups: [patients], staff: small}\ntools:\n  - tool: threema-work\n    answers: {used_for: [appointments, internal], dpa_signed: signed}\n")
+	write("maler.yaml", "format: konform/answers/v1\nlang: de\nassessment: {organisation: Maler, date: 2026-11-22}\ntools: [{tool: signal}]\n")
+	today, _ := catalog.ParseDate("2027-01-01")
+	cs, err := portfolio.Load(dir, portfolio.Options{Catalog: cat, WhatIf: moved, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		switch c.Path {
+		case "kern.yaml":
+			if len(c.WhatIf.Changed)+len(c.WhatIf.Added)+len(c.WhatIf.Reprioritised) == 0 {
+				t.Errorf("the practice on Threema Work sees no change: %+v", c.WhatIf)
+			}
+		case "maler.yaml":
+			if !c.WhatIf.Empty() {
+				t.Errorf("a client without Threema Work is affected: %+v", c.WhatIf)
+			}
+		}
+	}
+}

@@ -149,6 +149,9 @@ func Markdown(v View) []byte {
 			for _, it := range w.Reprioritised {
 				line("- %s: %s (%s → %s)", v.t("diff.priority"), v.itemLine(it), v.prio(it.Old), v.prio(it.Priority))
 			}
+			for _, it := range w.Changed {
+				line("- %s: %s (%s: %s)", v.t("pf.whatif.changed"), v.itemLine(it), v.t("pf.whatif.before"), report.Escape(it.OldTitle.In(v.Lang)))
+			}
 			for _, l := range w.Lights {
 				name := v.t("plan.orgrow")
 				if l.Key != "organisation" {
@@ -204,7 +207,7 @@ func Table(v View) []byte {
 		if c.WhatIf != nil {
 			what := "–"
 			if !c.WhatIf.Empty() {
-				what = fmt.Sprintf(v.t("pf.whatif.counts"), len(c.WhatIf.Added), len(c.WhatIf.Resolved), len(c.WhatIf.Reprioritised))
+				what = fmt.Sprintf(v.t("pf.whatif.counts"), len(c.WhatIf.Added), len(c.WhatIf.Resolved), len(c.WhatIf.Reprioritised)+len(c.WhatIf.Changed))
 			}
 			fmt.Fprintf(tw, "\t%s", what)
 		}
@@ -285,11 +288,12 @@ func JSON(v View) []byte {
 		Priority string `json:"priority"`
 		Due      string `json:"due,omitempty"`
 		Old      string `json:"old_priority,omitempty"`
+		OldTitle string `json:"old_title,omitempty"`
 	}
 	items := func(its []Item) []item {
 		out := []item{}
 		for _, it := range its {
-			x := item{ID: it.ID, Title: it.Title.In(v.Lang), Tool: it.Tool.In(v.Lang), Priority: string(it.Priority), Old: string(it.Old)}
+			x := item{ID: it.ID, Title: it.Title.In(v.Lang), Tool: it.Tool.In(v.Lang), Priority: string(it.Priority), Old: string(it.Old), OldTitle: it.OldTitle.In(v.Lang)}
 			if !it.Due.IsZero() {
 				x.Due = it.Due.String()
 			}
@@ -305,6 +309,7 @@ func JSON(v View) []byte {
 		Added         []item              `json:"added"`
 		Resolved      []item              `json:"resolved"`
 		Reprioritised []item              `json:"reprioritised"`
+		Changed       []item              `json:"changed"`
 		Lights        []map[string]string `json:"lights"`
 		FirstSteps    bool                `json:"first_steps_change"`
 	}
@@ -346,7 +351,7 @@ func JSON(v View) []byte {
 			x.Tools = append(x.Tools, light{Tool: l.Name.In(v.Lang), Light: string(l.Light)})
 		}
 		if w := c.WhatIf; w != nil {
-			x.WhatIf = &whatIf{Added: items(w.Added), Resolved: items(w.Resolved), Reprioritised: items(w.Reprioritised), Lights: []map[string]string{}, FirstSteps: w.FirstSteps}
+			x.WhatIf = &whatIf{Added: items(w.Added), Resolved: items(w.Resolved), Reprioritised: items(w.Reprioritised), Changed: items(w.Changed), Lights: []map[string]string{}, FirstSteps: w.FirstSteps}
 			for _, l := range w.Lights {
 				name := "organisation"
 				if l.Key != "organisation" {

@@ -52,7 +52,7 @@ func TestPortfolioScreen(t *testing.T) {
 	})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	screen := ansi.Strip(m.Render())
-	for _, want := range []string{"› kaputt.yaml", "Malerbetrieb Sommer GmbH", "2026-11-22*", "1/3", "2027-11-20 ⚠", "* Schnellcheck", "enter Plan öffnen"} {
+	for _, want := range []string{"› kaputt.yaml", "Malerbetrieb Sommer GmbH", "2026-11-22*", "1/3", "2027-11-20 ⚠", "* Schnellcheck", "enter Plan"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("the table lacks %q:\n%s", want, screen)
 		}
@@ -81,7 +81,7 @@ func TestPortfolioScreen(t *testing.T) {
 	// s sorts by name: the cursor stays on its client.
 	press(m, "s")
 	s := ansi.Strip(m.Render())
-	if !strings.Contains(s, "sortieren (Name)") || strings.Index(s, "Malerbetrieb") > strings.Index(s, "TSV") || !strings.Contains(s, "› Malerbetrieb") {
+	if !strings.Contains(s, "sortiert: Name") || strings.Index(s, "Malerbetrieb") > strings.Index(s, "TSV") || !strings.Contains(s, "› Malerbetrieb") {
 		t.Errorf("sorted by name:\n%s", s)
 	}
 	// / filters; esc clears.
