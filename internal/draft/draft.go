@@ -171,6 +171,9 @@ type writer struct {
 	notes []string
 	tpl   *template.Template // the kind's templates, bound to this writer
 	err   error              // the first error of a template
+	// barred: the tools the plan keeps health data and secrets out of
+	// (assess.Plan.SecretsBarred), found once.
+	barred map[*assess.Tool]bool
 }
 
 // names lists the tools' names.

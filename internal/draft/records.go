@@ -94,7 +94,16 @@ func (w *writer) replacedUse(u use) bool {
 // secretsOut: the tool stays for this use, and the plan keeps health data
 // and professional secrets out of it.
 func (w *writer) secretsOut(u use) bool {
-	return u.a != nil && !w.replacedUse(u) && u.t.Lead != nil && w.p.SecretsBarred(u.t)
+	if u.a == nil || w.replacedUse(u) || u.t.Lead == nil {
+		return false
+	}
+	if w.barred == nil {
+		w.barred = map[*assess.Tool]bool{}
+		for _, t := range w.p.Tools {
+			w.barred[t] = w.p.SecretsBarred(t)
+		}
+	}
+	return w.barred[u.t]
 }
 
 func (w *writer) entry(id string, uses []use) entry {
