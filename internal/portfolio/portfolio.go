@@ -5,7 +5,6 @@
 package portfolio
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -19,6 +18,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/msg"
+	"github.com/konform/konform/internal/report"
 )
 
 // SoonDays is how far ahead an agreed due date counts as due soon.
@@ -45,6 +45,11 @@ type Client struct {
 
 	// WhatIf is what the changed catalogue changes; nil without one.
 	WhatIf *Change
+	// SincePlan is what changed since the plan kept next to the answers
+	// file (NAME.json, konform plan --format json) was made – by today's
+	// catalogue or by the answers; nil where no plan is kept.
+	SincePlan *Change
+	PlanDate  catalog.Date // the kept plan's assessment date
 }
 
 // ToolLight is one tool's light.
@@ -170,7 +175,7 @@ func load(dir, path string, o Options) *Client {
 		c.Err = err
 		return c
 	}
-	if isPlan(data) {
+	if report.IsJSONPlan(data) {
 		return nil
 	}
 	f, err := answers.Parse(c.Path, data, o.Catalog)
@@ -180,6 +185,15 @@ func load(dir, path string, o Options) *Client {
 	}
 	p := assess.Assess(o.Catalog, f)
 	c.sum(p, o.Today)
+	// The plan the client was handed, kept as JSON next to the answers.
+	kept := strings.TrimSuffix(path, filepath.Ext(path)) + ".json"
+	if kept != path {
+		if data, err := fsutil.ReadFile(kept, report.MaxJSONPlanSize); err == nil && report.IsJSONPlan(data) {
+			if old, err := report.ReadJSON(o.Catalog, kept, data); err == nil {
+				c.SincePlan, c.PlanDate = change(old, p), old.Assessment.Date
+			}
+		}
+	}
 	if o.WhatIf != nil {
 		if g, err := answers.Parse(c.Path, data, o.WhatIf); err != nil {
 			c.Err = err
@@ -188,12 +202,6 @@ func load(dir, path string, o Options) *Client {
 		}
 	}
 	return c
-}
-
-// isPlan tells a JSON plan (konform plan --format json) from answers.
-func isPlan(data []byte) bool {
-	head := data[:min(len(data), 512)]
-	return bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")) && bytes.Contains(head, []byte(`"konform/plan/`))
 }
 
 // sum keeps what the portfolio shows of plan p.
@@ -274,7 +282,7 @@ func change(old, cur *assess.Plan) *Change {
 			continue
 		}
 		for _, o := range old.Actions {
-			if o.ID == a.ID && o.Pending() && o.Title != a.Title {
+			if o.ID == a.ID && o.Pending() && o.Title.In(old.Lang) != a.Title.In(old.Lang) {
 				it := item(a)
 				it.OldTitle = o.Title
 				c.Changed = append(c.Changed, it)

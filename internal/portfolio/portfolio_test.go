@@ -8,8 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/portfolio"
+	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/testkit"
 )
 
@@ -203,5 +205,57 @@ func TestPortfolioWhatIfAProviderMoves(t *testing.T) {
 				t.Errorf("a client without Threema Work is affected: %+v", c.WhatIf)
 			}
 		}
+	}
+}
+
+// A plan kept as JSON next to the answers (NAME.json) is what the client
+// was handed: the view lists the clients whose plan today's catalogue or
+// answers change since, and not the ones whose plan still holds.
+func TestPortfolioSinceTheLastPlan(t *testing.T) {
+	cat := testkit.Catalog(t)
+	root := testkit.Root()
+	dir := t.TempDir()
+	copyFile := func(from, to string) {
+		data, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	keepPlan := func(answersFile, to string) {
+		p := assess.Assess(cat, testkit.Answers(t, cat, answersFile))
+		if err := os.WriteFile(filepath.Join(dir, to), report.JSON(p, p.Lang), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Sommer's plan was made at the first workshop; the answers are of the
+	// second. The club's plan was made from the answers it has now.
+	copyFile(filepath.Join(root, "examples", "craft-whatsapp-2027-05.yaml"), "sommer.yaml")
+	keepPlan(filepath.Join(root, "examples", "craft-whatsapp.yaml"), "sommer.json")
+	copyFile(filepath.Join(root, "examples", "association-jitsi.yaml"), "tsv.yaml")
+	keepPlan(filepath.Join(root, "examples", "association-jitsi.yaml"), "tsv.json")
+	today, _ := catalog.ParseDate("2027-08-01")
+	cs, err := portfolio.Load(dir, portfolio.Options{Catalog: cat, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 2 {
+		t.Fatalf("%d clients, want 2 (the kept plans are none)", len(cs))
+	}
+	for _, c := range cs {
+		switch {
+		case c.SincePlan == nil:
+			t.Errorf("%s: the kept plan is not read", c.Path)
+		case c.Path == "sommer.yaml" && (c.SincePlan.Empty() || len(c.SincePlan.Resolved) == 0):
+			t.Errorf("sommer: the second workshop changes nothing since the first plan: %+v", c.SincePlan)
+		case c.Path == "tsv.yaml" && !c.SincePlan.Empty():
+			t.Errorf("tsv: its plan still holds, yet changes are listed: %+v", c.SincePlan)
+		}
+	}
+	md := string(portfolio.Markdown(portfolio.View{Clients: cs, Today: today, Lang: catalog.DE}))
+	if !strings.Contains(md, "## Seit dem letzten Plan geändert") || !strings.Contains(md, "### Malerbetrieb Sommer GmbH (`sommer.yaml`)\n\nPlan vom 2026-11-22.") || strings.Contains(md, "(`tsv.yaml`)\n\nPlan vom") {
+		t.Errorf("the report since the last plan:\n%s", md)
 	}
 }

@@ -134,35 +134,26 @@ func Markdown(v View) []byte {
 			line("")
 		}
 		for _, c := range v.Clients {
-			if c.Err != nil || c.WhatIf == nil || c.WhatIf.Empty() {
-				continue
+			if c.Err == nil && c.WhatIf != nil && !c.WhatIf.Empty() {
+				v.changeMD(line, c, c.WhatIf, "")
 			}
-			w := c.WhatIf
-			line("### %s (`%s`)", report.Escape(v.name(c)), report.Escape(c.Path))
-			line("")
-			for _, it := range w.Added {
-				line("- %s: %s", v.t("diff.added"), v.itemLine(it))
+		}
+	}
+	since := 0
+	for _, c := range v.Clients {
+		if c.Err == nil && c.SincePlan != nil && !c.SincePlan.Empty() {
+			since++
+		}
+	}
+	if since > 0 {
+		line("## %s", v.t("pf.since.title"))
+		line("")
+		line("%s", v.t("pf.since.intro"))
+		line("")
+		for _, c := range v.Clients {
+			if c.Err == nil && c.SincePlan != nil && !c.SincePlan.Empty() {
+				v.changeMD(line, c, c.SincePlan, fmt.Sprintf(v.t("pf.since.of"), c.PlanDate))
 			}
-			for _, it := range w.Resolved {
-				line("- %s: %s", v.t("pf.whatif.gone"), v.itemLine(it))
-			}
-			for _, it := range w.Reprioritised {
-				line("- %s: %s (%s → %s)", v.t("diff.priority"), v.itemLine(it), v.prio(it.Old), v.prio(it.Priority))
-			}
-			for _, it := range w.Changed {
-				line("- %s: %s (%s: %s)", v.t("pf.whatif.changed"), v.itemLine(it), v.t("pf.whatif.before"), report.Escape(it.OldTitle.In(v.Lang)))
-			}
-			for _, l := range w.Lights {
-				name := v.t("plan.orgrow")
-				if l.Key != "organisation" {
-					name = report.Escape(l.Name.In(v.Lang))
-				}
-				line("- %s: %s %s → %s", v.t("plan.light"), name, v.light(l.Old), v.light(l.New))
-			}
-			if w.FirstSteps {
-				line("- %s", v.t("pf.whatif.firststeps"))
-			}
-			line("")
 		}
 	}
 	if unreadable > 0 {
@@ -179,6 +170,40 @@ func Markdown(v View) []byte {
 		line("")
 	}
 	return b.Bytes()
+}
+
+// changeMD writes what changes for client c, in the words of konform
+// diff; note follows the heading where given.
+func (v View) changeMD(line func(string, ...any), c *Client, w *Change, note string) {
+	line("### %s (`%s`)", report.Escape(v.name(c)), report.Escape(c.Path))
+	line("")
+	if note != "" {
+		line("%s", note)
+		line("")
+	}
+	for _, it := range w.Added {
+		line("- %s: %s", v.t("diff.added"), v.itemLine(it))
+	}
+	for _, it := range w.Resolved {
+		line("- %s: %s", v.t("pf.whatif.gone"), v.itemLine(it))
+	}
+	for _, it := range w.Reprioritised {
+		line("- %s: %s (%s → %s)", v.t("diff.priority"), v.itemLine(it), v.prio(it.Old), v.prio(it.Priority))
+	}
+	for _, it := range w.Changed {
+		line("- %s: %s (%s: %s)", v.t("pf.whatif.changed"), v.itemLine(it), v.t("pf.whatif.before"), report.Escape(it.OldTitle.In(v.Lang)))
+	}
+	for _, l := range w.Lights {
+		name := v.t("plan.orgrow")
+		if l.Key != "organisation" {
+			name = report.Escape(l.Name.In(v.Lang))
+		}
+		line("- %s: %s %s → %s", v.t("plan.light"), name, v.light(l.Old), v.light(l.New))
+	}
+	if w.FirstSteps {
+		line("- %s", v.t("pf.whatif.firststeps"))
+	}
+	line("")
 }
 
 // Table is the portfolio for the terminal: one line per client, most
@@ -220,6 +245,15 @@ func Table(v View) []byte {
 		fmt.Fprintf(&b, " · %s", fmt.Sprintf(v.t("pf.affected"), affected, len(v.Clients)-unreadable))
 	}
 	b.WriteString("\n")
+	var changed []string
+	for _, c := range v.Clients {
+		if c.Err == nil && c.SincePlan != nil && !c.SincePlan.Empty() {
+			changed = append(changed, safe.Line(v.name(c)))
+		}
+	}
+	if len(changed) > 0 {
+		fmt.Fprintf(&b, "%s: %s\n", v.t("pf.since.table"), strings.Join(changed, ", "))
+	}
 	if slices.ContainsFunc(v.Clients, func(c *Client) bool { return c.Quick && c.Err == nil }) {
 		b.WriteString(v.t("pf.quick.note") + "\n")
 	}
@@ -329,6 +363,7 @@ func JSON(v View) []byte {
 		ReviewBy     string  `json:"review_by,omitempty"`
 		ReviewDue    bool    `json:"review_due"`
 		WhatIf       *whatIf `json:"what_if,omitempty"`
+		SincePlan    *whatIf `json:"since_plan,omitempty"`
 	}
 	out := struct {
 		Format  string   `json:"format"`
@@ -350,16 +385,22 @@ func JSON(v View) []byte {
 		for _, l := range c.Lights {
 			x.Tools = append(x.Tools, light{Tool: l.Name.In(v.Lang), Light: string(l.Light)})
 		}
-		if w := c.WhatIf; w != nil {
-			x.WhatIf = &whatIf{Added: items(w.Added), Resolved: items(w.Resolved), Reprioritised: items(w.Reprioritised), Changed: items(w.Changed), Lights: []map[string]string{}, FirstSteps: w.FirstSteps}
+		conv := func(w *Change) *whatIf {
+			if w == nil {
+				return nil
+			}
+			out := &whatIf{Added: items(w.Added), Resolved: items(w.Resolved), Reprioritised: items(w.Reprioritised), Changed: items(w.Changed), Lights: []map[string]string{}, FirstSteps: w.FirstSteps}
 			for _, l := range w.Lights {
 				name := "organisation"
 				if l.Key != "organisation" {
 					name = l.Name.In(v.Lang)
 				}
-				x.WhatIf.Lights = append(x.WhatIf.Lights, map[string]string{"tool": name, "old": string(l.Old), "new": string(l.New)})
+				out.Lights = append(out.Lights, map[string]string{"tool": name, "old": string(l.Old), "new": string(l.New)})
 			}
+			return out
 		}
+		x.SincePlan = conv(c.SincePlan)
+		x.WhatIf = conv(c.WhatIf)
 		out.Clients = append(out.Clients, x)
 	}
 	data, _ := json.MarshalIndent(out, "", "  ")

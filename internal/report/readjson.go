@@ -126,6 +126,13 @@ func ReadJSON(cat *catalog.Catalog, name string, data []byte) (*assess.Plan, err
 		}
 		p.Actions = append(p.Actions, a)
 	}
+	for _, id := range in.FirstSteps {
+		for _, a := range p.Actions {
+			if a.ID == id {
+				p.FirstSteps = append(p.FirstSteps, a)
+			}
+		}
+	}
 	if len(v.errs) > 0 {
 		return nil, errors.Join(v.errs...)
 	}
