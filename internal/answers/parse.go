@@ -318,29 +318,13 @@ func (p *parser) assessment(n *yaml.Node) {
 			}
 		case "date":
 			sawDate = true
-			if s, ok := p.scalar(v, "date"); ok {
-				d, err := catalog.ParseDate(s)
-				switch {
-				case err != nil:
-					p.errs.add(pos(v), "date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22", s)
-				case d.Year() < MinYear || d.Year() > MaxYear:
-					// Due dates lie up to a year after it, and every plan
-					// must be readable again (dates have four digits).
-					p.errs.add(pos(v), "date %s is not the date of an assessment; konform takes dates from %d to %d", s, MinYear, MaxYear)
-				}
-				a.Date = d
-			}
+			// Due dates lie up to a year after it, and every plan must be
+			// readable again (dates have four digits).
+			a.Date = p.date(v, "date", "date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22",
+				"date %s is not the date of an assessment; konform takes dates from %d to %d")
 		case "review":
-			if s, ok := p.scalar(v, "review"); ok {
-				d, err := catalog.ParseDate(s)
-				switch {
-				case err != nil:
-					p.errs.add(pos(v), "review %q is not a date; write the day the assessment is to be reviewed as YYYY-MM-DD, e.g. 2027-11-22", s)
-				case d.Year() < MinYear || d.Year() > MaxYear:
-					p.errs.add(pos(v), "review %s is not a date konform takes; it takes dates from %d to %d", s, MinYear, MaxYear)
-				}
-				a.Review = d
-			}
+			a.Review = p.date(v, "review", "review %q is not a date; write the day the assessment is to be reviewed as YYYY-MM-DD, e.g. 2027-11-22",
+				"review %s is not a date konform takes; it takes dates from %d to %d")
 		case "check":
 			if s, ok := p.scalar(v, "check"); ok {
 				switch s {
@@ -371,6 +355,23 @@ func (p *parser) assessment(n *yaml.Node) {
 			p.errs.add(pos(n), "assessment.date is missing; write it as YYYY-MM-DD")
 		}
 	}
+}
+
+// date reads a date of the assessment, with the messages for one that is
+// not a date (notDate: %q) and one out of range (outOfRange: %s, %d, %d).
+func (p *parser) date(v *yaml.Node, what, notDate, outOfRange string) catalog.Date {
+	s, ok := p.scalar(v, what)
+	if !ok {
+		return catalog.Date{}
+	}
+	d, err := catalog.ParseDate(s)
+	switch {
+	case err != nil:
+		p.errs.add(pos(v), notDate, s)
+	case d.Year() < MinYear || d.Year() > MaxYear:
+		p.errs.add(pos(v), outOfRange, s, MinYear, MaxYear)
+	}
+	return d
 }
 
 // answers reads question id → value for one scope.
