@@ -16,8 +16,8 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/mdterm"
 	"github.com/konform/konform/internal/report"
-	"github.com/konform/konform/internal/tui"
 )
 
 // toolsOptions are the flags of `konform tools`.
@@ -246,7 +246,7 @@ func runToolShow(o *toolShowOptions) error {
 			width = w
 		}
 		dark := lipgloss.HasDarkBackground(os.Stdin, f)
-		_, err = io.WriteString(o.io.Out, tui.RenderMarkdown(string(md), width-2, dark)+"\n")
+		_, err = io.WriteString(o.io.Out, mdterm.Render(string(md), width-2, dark)+"\n")
 		return err
 	}
 	_, err = o.io.Out.Write(md)

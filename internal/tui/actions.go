@@ -13,6 +13,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/mdterm"
 )
 
 // The plan's actions as a list, from the preview: choose one and record
@@ -62,7 +63,7 @@ func (m *Model) actionsView() string {
 			status += " · " + a.Owner
 		}
 		text := fmt.Sprintf("%s %s — %s: %s", actionMark(a), status, who, a.Title.In(m.lang))
-		for j, l := range wrapLines(text, max(10, m.width-4)) {
+		for j, l := range mdterm.WrapLines(text, max(10, m.width-4)) {
 			mark, pad := "  ", "  "
 			if j > 0 {
 				pad = "    "

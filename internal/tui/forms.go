@@ -19,6 +19,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/mdterm"
 	"github.com/konform/konform/internal/safe"
 )
 
@@ -253,7 +254,7 @@ func (m *Model) buildQuestion(st step, keep bool) {
 	cur, has := vals[q.ID]
 	// Wrapped here, at spaces only: huh would also break after a full stop,
 	// and end a line in "§ 203 Abs.".
-	title := strings.Join(wrapLines(keepTogether(q.Title.In(m.lang)), m.titleWidth()), "\n")
+	title := strings.Join(mdterm.WrapLines(keepTogether(q.Title.In(m.lang)), m.titleWidth()), "\n")
 	desc := ""
 	if !has && q.Prefill != "" && st.tool != "" {
 		if v := m.prefill(st.tool, q); v != "" {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/mdterm"
 	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/portfolio"
 )
@@ -177,7 +178,7 @@ func (m *Portfolio) openPlan(c *portfolio.Client) {
 			md = "# " + c.Path + "\n\n" + msg.Localize(err, string(m.view.Lang)) + "\n"
 		}
 	}
-	m.preview.SetContent(RenderMarkdown(md, max(20, m.width-2), m.dark))
+	m.preview.SetContent(mdterm.Render(md, max(20, m.width-2), m.dark))
 	m.preview.SetYOffset(0)
 	m.open = true
 }
@@ -232,7 +233,7 @@ func (m *Portfolio) View() tea.View {
 
 // Render is the screen as text.
 func (m *Portfolio) Render() string {
-	st := newMDStyles(m.dark)
+	st := mdterm.NewStyles(m.dark)
 	if m.open {
 		foot := m.help.ShortHelpView([]key.Binding{key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓ pgup/pgdn", m.t("pft.scroll"))), m.keys.Back})
 		return m.preview.View() + "\n" + fmt.Sprintf("%3.f%%  ", m.preview.ScrollPercent()*100) + foot
@@ -247,7 +248,7 @@ func (m *Portfolio) Render() string {
 			review++
 		}
 	}
-	b.WriteString(st.h2.Render(ansi.Truncate(m.t("pf.title"), m.width, "…")) + "\n")
+	b.WriteString(st.H2.Render(ansi.Truncate(m.t("pf.title"), m.width, "…")) + "\n")
 	b.WriteString(ansi.Truncate(fmt.Sprintf(m.t("pft.summary"), m.view.Today, len(m.view.Clients), overdue, review), m.width, "…") + "\n")
 	cols := []string{m.t("pf.client"), m.t("pft.check"), m.t("pft.light"), m.t("pft.crithigh"), m.t("pft.overdue"), m.t("pft.soon"), m.t("pft.review")}
 	widths := []int{0, 11, 8, 5, 6, 5, 13}
@@ -275,7 +276,7 @@ func (m *Portfolio) Render() string {
 		}
 		return ansi.Truncate("  "+strings.Join(parts, " "), m.width, "")
 	}
-	b.WriteString(st.bold.Render(line(cols)) + "\n")
+	b.WriteString(st.Bold.Render(line(cols)) + "\n")
 	shown, quick := 0, false
 	for i := m.top; i < len(m.rows) && shown < m.page(); i, shown = i+1, shown+1 {
 		c := m.rows[i]

@@ -15,6 +15,7 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/mdterm"
 	"github.com/konform/konform/internal/session"
 	"github.com/konform/konform/internal/testkit"
 )
@@ -917,7 +918,7 @@ func TestReviewScrollsByWholeItems(t *testing.T) {
 	qW := d.m.width - min(32, d.m.width/3) - 5
 	var starts []string
 	for _, it := range items {
-		starts = append(starts, it.group, wrapLines(it.question, qW)[0])
+		starts = append(starts, it.group, mdterm.WrapLines(it.question, qW)[0])
 	}
 	for i := range items {
 		d.m.reviewCur = i

@@ -21,13 +21,14 @@ import (
 	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
+	"github.com/konform/konform/internal/mdterm"
 	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/safe"
 )
 
 var (
-	accent = lipgloss.Color("#7D56F4")
+	accent = mdterm.Accent
 	dim    = lipgloss.NewStyle().Faint(true)
 	bold   = lipgloss.NewStyle().Bold(true)
 	head   = lipgloss.NewStyle().Bold(true).Foreground(accent)
@@ -98,12 +99,12 @@ func (m *Model) Render() string {
 		if len(m.saved) > 0 {
 			sep := string(filepath.Separator)
 			home := filepath.Dir(m.saved[0])
-			lines = append(lines, wrapIndent(home+sep, m.width-2, "  ", "    ")...)
+			lines = append(lines, mdterm.WrapIndent(home+sep, m.width-2, "  ", "    ")...)
 			folder := ""
 			for _, p := range m.saved {
 				dir := filepath.Dir(p)
 				if dir == home {
-					lines = append(lines, wrapIndent(filepath.Base(p), m.width-2, "    ", "      ")...)
+					lines = append(lines, mdterm.WrapIndent(filepath.Base(p), m.width-2, "    ", "      ")...)
 					continue
 				}
 				if dir != folder {
@@ -112,9 +113,9 @@ func (m *Model) Render() string {
 					if filepath.Dir(dir) == home {
 						name = filepath.Base(dir) + sep
 					}
-					lines = append(lines, wrapIndent(name, m.width-2, "    ", "      ")...)
+					lines = append(lines, mdterm.WrapIndent(name, m.width-2, "    ", "      ")...)
 				}
-				lines = append(lines, wrapIndent(filepath.Base(p), m.width-2, "      ", "        ")...)
+				lines = append(lines, mdterm.WrapIndent(filepath.Base(p), m.width-2, "      ", "        ")...)
 			}
 		}
 		body = strings.Join(lines, "\n")
@@ -171,7 +172,7 @@ func (m *Model) wholePath() string {
 	if strings.TrimSpace(m.val) == "" || (full == strings.TrimSpace(m.val) && lipgloss.Width(full) <= m.formWidth()-6) {
 		return ""
 	}
-	return "\n" + dim.Render(m.t("ui.save.as")+"\n"+strings.Join(wrapIndent(full, m.width-2, "  ", "  "), "\n"))
+	return "\n" + dim.Render(m.t("ui.save.as")+"\n"+strings.Join(mdterm.WrapIndent(full, m.width-2, "  ", "  "), "\n"))
 }
 
 // footer is the keys of the screen and where the session is kept.
@@ -328,7 +329,7 @@ func (m *Model) stepView() (string, string) {
 			if lipgloss.Height(body)+lipgloss.Height(help) > room {
 				// Too low for both: the question and why it is asked; ?
 				// brings the answers back.
-				title := wrapLines(keepTogether(st.q.Title.In(m.lang)), m.titleWidth())
+				title := mdterm.WrapLines(keepTogether(st.q.Title.In(m.lang)), m.titleWidth())
 				body = bold.Render(strings.Join(title, "\n")) + "\n" + help + "\n" + dim.Render(wrap(m.t("ui.why.back"), m.width-2))
 			} else {
 				body += "\n" + help
@@ -532,11 +533,11 @@ func (m *Model) reviewView() string {
 	qW := m.width - ansW - 5
 	for i, it := range items {
 		if i == 0 || items[i-1].group != it.group {
-			for _, g := range wrapLines(it.group, m.width) {
+			for _, g := range mdterm.WrapLines(it.group, m.width) {
 				lines = append(lines, line{bold.Render(g), -1})
 			}
 		}
-		qs, as := wrapLines(it.question, qW), wrapLines(it.answer, ansW)
+		qs, as := mdterm.WrapLines(it.question, qW), mdterm.WrapLines(it.answer, ansW)
 		for j := range max(len(qs), len(as)) {
 			q, a := "", ""
 			if j < len(qs) {
@@ -598,7 +599,7 @@ func (m *Model) openPreview() {
 
 func (m *Model) renderPreview() {
 	md := report.Markdown(m.plan, m.lang)
-	out := renderMarkdown(string(md), m.width-4, newMDStyles(m.dark))
+	out := mdterm.RenderStyled(string(md), m.width-4, mdterm.NewStyles(m.dark))
 	m.preview.SetContent("  " + strings.ReplaceAll(out, "\n", "\n  "))
 }
 

@@ -1,4 +1,4 @@
-package tui
+package mdterm
 
 import (
 	"os"
@@ -82,7 +82,7 @@ func TestPreviewShowsTheWholePlan(t *testing.T) {
 		want := mdWords(string(md))
 		for _, width := range []int{56, 76, 116} {
 			for _, dark := range []bool{true, false} {
-				out := renderMarkdown(string(md), width, newMDStyles(dark))
+				out := RenderStyled(string(md), width, NewStyles(dark))
 				got := words(ansi.Strip(out))
 				// The preview adds bullets, borders and column names, but
 				// never more than a few words at a time.
@@ -125,7 +125,7 @@ func TestPreviewShowsTheWholePlan(t *testing.T) {
 }
 
 func TestPreviewMarkup(t *testing.T) {
-	plain := mdStyles{}
+	plain := Styles{}
 	for in, want := range map[string]string{
 		`Firma \*Sommer\* \& Söhne \| \_x\_`:  "Firma *Sommer* & Söhne | _x_",
 		"**fett** und `code-id` und *kursiv*": "fett und code-id und kursiv",
@@ -135,7 +135,7 @@ func TestPreviewMarkup(t *testing.T) {
 			t.Errorf("inline(%q) = %q, want %q", in, got, want)
 		}
 	}
-	out := ansi.Strip(renderMarkdown("- [ ] offen\n- [x] erledigt\n  - Warum: weil\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n", 40, newMDStyles(true)))
+	out := ansi.Strip(RenderStyled("- [ ] offen\n- [x] erledigt\n  - Warum: weil\n\n| a | b |\n| --- | ---: |\n| x | 1 |\n", 40, NewStyles(true)))
 	for _, want := range []string{"☐ offen", "☑ erledigt", "  ◦ Warum: weil", " a │ b", " x │ 1"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, out)
@@ -147,7 +147,7 @@ func TestPreviewMarkup(t *testing.T) {
 func TestWrapLinesKeepsTheWidthAtAHyphen(t *testing.T) {
 	s := "Zoom › Datenschutz-Einstellungen: Sind Aufmerksamkeits- und Aktivitätstracking, Telemetrie"
 	for _, w := range []int{20, 40, 54, 55, 56} {
-		for _, l := range wrapLines(s, w) {
+		for _, l := range WrapLines(s, w) {
 			if got := ansi.StringWidth(l); got > w {
 				t.Errorf("width %d: line %q is %d wide", w, l, got)
 			}
@@ -160,7 +160,7 @@ func TestWrapLinesKeepsTheWidthAtAHyphen(t *testing.T) {
 func TestPreviewFirstSteps(t *testing.T) {
 	md := "## Erste Schritte\n\n1. **Für die Kommunikation mit Mandantinnen und Mandanten Signal ersetzen** — Signal · fällig: sofort (2026-11-22) · `switch-provider/signal`\n2. **[Datenschutz-Folgenabschätzung](#begriffe) für die KI-Funktionen** — Organisation · fällig: bis 2026-12-22 · `dpia/organisation`\n"
 	for _, width := range []int{40, 58, 78} {
-		out := ansi.Strip(renderMarkdown(md, width, newMDStyles(true)))
+		out := ansi.Strip(RenderStyled(md, width, NewStyles(true)))
 		lines := strings.Split(out, "\n")
 		starts := 0
 		for _, l := range lines {

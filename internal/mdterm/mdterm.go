@@ -1,4 +1,7 @@
-package tui
+// Package mdterm draws konform's Markdown for a terminal: the wizard's
+// preview, the fact sheets of konform tools show and the plans the
+// portfolio opens.
+package mdterm
 
 import (
 	"strings"
@@ -15,30 +18,39 @@ import (
 // italics, code spans and backslash escapes. Anything else is shown as
 // written. A table too wide for the screen is shown row by row.
 
-// mdStyles are the styles of the terminal Markdown view.
-type mdStyles struct {
-	h1, h2, h3, bold, italic, code, rule, marker lipgloss.Style
+// Styles are the styles of the terminal Markdown view.
+type Styles struct {
+	H1, H2, H3, Bold, Italic, Code, Rule, Marker lipgloss.Style
 }
 
-func newMDStyles(dark bool) mdStyles {
+// Accent is konform's colour: headings, markers, the progress bar.
+var Accent = lipgloss.Color("#7D56F4")
+
+var (
+	dim  = lipgloss.NewStyle().Faint(true)
+	bold = lipgloss.NewStyle().Bold(true)
+)
+
+// NewStyles are the styles for a dark or a light background.
+func NewStyles(dark bool) Styles {
 	code := lipgloss.Color("#B0306A")
 	if dark {
 		code = lipgloss.Color("#F28FAD")
 	}
-	return mdStyles{
-		h1:     lipgloss.NewStyle().Bold(true).Foreground(accent).Underline(true),
-		h2:     lipgloss.NewStyle().Bold(true).Foreground(accent),
-		h3:     lipgloss.NewStyle().Bold(true),
-		bold:   bold,
-		italic: lipgloss.NewStyle().Italic(true),
-		code:   lipgloss.NewStyle().Foreground(code),
-		rule:   dim,
-		marker: lipgloss.NewStyle().Foreground(accent),
+	return Styles{
+		H1:     lipgloss.NewStyle().Bold(true).Foreground(Accent).Underline(true),
+		H2:     lipgloss.NewStyle().Bold(true).Foreground(Accent),
+		H3:     lipgloss.NewStyle().Bold(true),
+		Bold:   bold,
+		Italic: lipgloss.NewStyle().Italic(true),
+		Code:   lipgloss.NewStyle().Foreground(code),
+		Rule:   dim,
+		Marker: lipgloss.NewStyle().Foreground(Accent),
 	}
 }
 
 // renderMarkdown draws md for a terminal width columns wide.
-func renderMarkdown(md string, width int, st mdStyles) string {
+func RenderStyled(md string, width int, st Styles) string {
 	width = max(20, width)
 	lines := strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n")
 	var out []string
@@ -50,7 +62,7 @@ func renderMarkdown(md string, width int, st mdStyles) string {
 	var para []string
 	flush := func() {
 		if len(para) > 0 {
-			out = append(out, wrapIndent(inline(strings.Join(para, " "), st), width, "", "")...)
+			out = append(out, WrapIndent(inline(strings.Join(para, " "), st), width, "", "")...)
 			para = nil
 		}
 	}
@@ -65,15 +77,15 @@ func renderMarkdown(md string, width int, st mdStyles) string {
 			flush()
 			blank()
 			level := strings.Index(l, " ")
-			s := []lipgloss.Style{st.h1, st.h2, st.h3}[level-1]
-			for _, w := range wrapIndent(inline(l[level+1:], mdStyles{}), width, "", "") {
+			s := []lipgloss.Style{st.H1, st.H2, st.H3}[level-1]
+			for _, w := range WrapIndent(inline(l[level+1:], Styles{}), width, "", "") {
 				out = append(out, s.Render(w))
 			}
 			out = append(out, "")
 		case t == "---" || t == "***":
 			flush()
 			blank()
-			out = append(out, st.rule.Render(strings.Repeat("─", width)), "")
+			out = append(out, st.Rule.Render(strings.Repeat("─", width)), "")
 		case strings.HasPrefix(t, "|"):
 			flush()
 			j := i
@@ -99,8 +111,8 @@ func renderMarkdown(md string, width int, st mdStyles) string {
 			case strings.HasPrefix(rest, "[x] "), strings.HasPrefix(rest, "[X] "):
 				marker, rest = "☑ ", rest[4:]
 			}
-			first := pad + st.marker.Render(marker)
-			out = append(out, wrapIndent(inline(rest, st), width, first, pad+strings.Repeat(" ", ansi.StringWidth(marker)))...)
+			first := pad + st.Marker.Render(marker)
+			out = append(out, WrapIndent(inline(rest, st), width, first, pad+strings.Repeat(" ", ansi.StringWidth(marker)))...)
 		default:
 			para = append(para, t)
 		}
@@ -142,11 +154,11 @@ func unbreak(s string) string { return strings.ReplaceAll(s, noBreakHyphen, "-")
 // v0.11.9) can leave a line one cell too wide where it breaks after a
 // hyphen ("Aufmerksamkeits-" at the edge); such a line is wrapped again,
 // one cell narrower.
-func wrapLines(s string, w int) []string {
+func WrapLines(s string, w int) []string {
 	var out []string
 	for _, l := range strings.Split(ansi.Wrap(s, w, ""), "\n") {
 		if ansi.StringWidth(l) > w && w > 1 {
-			out = append(out, wrapLines(l, w-1)...)
+			out = append(out, WrapLines(l, w-1)...)
 			continue
 		}
 		out = append(out, unbreak(l))
@@ -156,9 +168,9 @@ func wrapLines(s string, w int) []string {
 
 // wrapIndent wraps s to width, the first line after first and the others
 // after rest.
-func wrapIndent(s string, width int, first, rest string) []string {
+func WrapIndent(s string, width int, first, rest string) []string {
 	w := max(10, width-ansi.StringWidth(rest))
-	wrapped := wrapLines(s, w)
+	wrapped := WrapLines(s, w)
 	for i := range wrapped {
 		if i == 0 {
 			wrapped[i] = first + wrapped[i]
@@ -170,7 +182,7 @@ func wrapIndent(s string, width int, first, rest string) []string {
 }
 
 // inline draws bold, italics and code spans and removes backslash escapes.
-func inline(s string, st mdStyles) string {
+func inline(s string, st Styles) string {
 	var b, run strings.Builder
 	var isBold, isItalic bool
 	emit := func() {
@@ -180,11 +192,11 @@ func inline(s string, st mdStyles) string {
 		style := lipgloss.NewStyle()
 		switch {
 		case isBold && isItalic:
-			style = st.bold.Italic(true)
+			style = st.Bold.Italic(true)
 		case isBold:
-			style = st.bold
+			style = st.Bold
 		case isItalic:
-			style = st.italic
+			style = st.Italic
 		}
 		b.WriteString(style.Render(run.String()))
 		run.Reset()
@@ -204,7 +216,7 @@ func inline(s string, st mdStyles) string {
 			}
 			emit()
 			code := string(rs[i+1:])[:end]
-			b.WriteString(st.code.Render(noBreak(code)))
+			b.WriteString(st.Code.Render(noBreak(code)))
 			i += len([]rune(code)) + 1
 		case r == '[':
 			// A link shows its text, as a reader of the saved file sees
@@ -281,9 +293,9 @@ func cells(row string) []string {
 // renderTable draws a pipe table: as a table when it fits, otherwise
 // one block per row: the first cell as its title, then the other cells
 // with their column names.
-func renderTable(rows []string, width int, st mdStyles) []string {
+func renderTable(rows []string, width int, st Styles) []string {
 	if len(rows) < 2 {
-		return wrapIndent(inline(strings.Join(rows, " "), st), width, "", "")
+		return WrapIndent(inline(strings.Join(rows, " "), st), width, "", "")
 	}
 	header := cells(rows[0])
 	var right []bool
@@ -315,7 +327,7 @@ func renderTable(rows []string, width int, st mdStyles) []string {
 	if total <= width {
 		t := table.New().Headers(head...).Rows(body...).
 			Border(lipgloss.NormalBorder()).BorderTop(false).BorderBottom(false).
-			BorderLeft(false).BorderRight(false).BorderStyle(st.rule).
+			BorderLeft(false).BorderRight(false).BorderStyle(st.Rule).
 			StyleFunc(func(row, col int) lipgloss.Style {
 				s := lipgloss.NewStyle().Padding(0, 1)
 				if row == table.HeaderRow {
@@ -335,11 +347,11 @@ func renderTable(rows []string, width int, st mdStyles) []string {
 			switch {
 			case c == "":
 			case first:
-				out = append(out, wrapIndent(st.bold.Render(ansi.Strip(c)), width, "", "")...)
+				out = append(out, WrapIndent(st.Bold.Render(ansi.Strip(c)), width, "", "")...)
 				first = false
 			default:
-				label := st.bold.Render(ansi.Strip(head[i]) + ":")
-				out = append(out, wrapIndent(label+" "+c, width, "  ", "    ")...)
+				label := st.Bold.Render(ansi.Strip(head[i]) + ":")
+				out = append(out, WrapIndent(label+" "+c, width, "  ", "    ")...)
 			}
 		}
 		out = append(out, "")
@@ -347,8 +359,8 @@ func renderTable(rows []string, width int, st mdStyles) []string {
 	return out
 }
 
-// RenderMarkdown draws konform's Markdown for a terminal of the given
-// width, as the preview does (konform tools show in a terminal).
-func RenderMarkdown(md string, width int, dark bool) string {
-	return renderMarkdown(md, width, newMDStyles(dark))
+// Render draws konform's Markdown for a terminal of the given width on a
+// dark or a light background.
+func Render(md string, width int, dark bool) string {
+	return RenderStyled(md, width, NewStyles(dark))
 }
