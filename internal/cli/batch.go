@@ -15,6 +15,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/msg"
+	"github.com/konform/konform/internal/planfiles"
 	"github.com/konform/konform/internal/report"
 )
 
@@ -74,14 +75,19 @@ func planOne(o *planOptions, cat *catalog.Catalog, path string) batchResult {
 	if r.err != nil {
 		return r
 	}
-	out := report.Formats[o.Format](p, l)
 	r.out = planPath(o.OutDir, path, o.Format)
-	err := fsutil.WriteFileNoDirSync(r.out, out, 0o666, o.Force)
+	mode := planfiles.New
+	if o.Force {
+		mode = planfiles.Replace
+	}
+	_, existing, err := planfiles.Write([]planfiles.File{{Path: r.out, Data: func() ([]byte, error) { return report.Formats[o.Format](p, l), nil }}},
+		planfiles.Options{Mode: mode, NoDirSync: true})
+	var werr *planfiles.Error
 	switch {
-	case errors.Is(err, fsutil.ErrExists):
+	case len(existing) > 0:
 		r.err = msg.Errorf("%s exists; add --force to replace the plans", r.out)
-	case err != nil:
-		r.err = msg.Errorf("cannot write %s: %v", r.out, fsutil.Reason(err))
+	case errors.As(err, &werr):
+		r.err = msg.Errorf("cannot write %s: %v", werr.Path, werr.Err)
 	}
 	return r
 }

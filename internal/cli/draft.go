@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +14,7 @@ import (
 	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/msg"
+	"github.com/konform/konform/internal/planfiles"
 )
 
 // draftOptions are the flags of `konform draft`.
@@ -156,26 +156,22 @@ func (o *draftOptions) writeAll(p *assess.Plan, l catalog.Lang, prefix string) e
 	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
 		return inputErr("cannot create %s: %v", o.OutDir, err)
 	}
-	var paths []string
-	for _, k := range o.kinds() {
-		path := o.draftPath(p, k, l, prefix)
-		if !o.Force {
-			if _, err := os.Stat(path); err == nil {
-				return inputErr("%s exists; choose another file or add --force to replace it", path)
-			}
-		}
-		paths = append(paths, path)
+	if err := writeFiles(o.files(p, l, prefix), o.Force, planfiles.Options{}); err != nil {
+		return err
 	}
-	for i, k := range o.kinds() {
-		b, err := o.render(p, k, l)
-		if err != nil {
-			return err
-		}
-		if err := o.emit(b, paths[i], true); err != nil {
-			return err
-		}
+	for _, k := range o.kinds() {
+		o.say("wrote %s", o.draftPath(p, k, l, prefix))
 	}
 	return nil
+}
+
+// files are the chosen kinds' drafts as files to write.
+func (o *draftOptions) files(p *assess.Plan, l catalog.Lang, prefix string) []planfiles.File {
+	var files []planfiles.File
+	for _, k := range o.kinds() {
+		files = append(files, planfiles.File{Path: o.draftPath(p, k, l, prefix), Data: func() ([]byte, error) { return o.render(p, k, l) }})
+	}
+	return files
 }
 
 // batch writes the drafts of every answers file in a folder; a bad file
@@ -230,29 +226,7 @@ func (o *draftOptions) draftOne(cat *catalog.Catalog, path string) batchResult {
 		return r
 	}
 	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	var written []string
-	for _, k := range o.kinds() {
-		out := o.draftPath(p, k, l, prefix)
-		b, err := o.render(p, k, l)
-		if err == nil {
-			err = fsutil.WriteFileNoDirSync(out, b, 0o666, o.Force)
-		}
-		if err != nil {
-			for _, w := range written {
-				_ = os.Remove(w)
-			}
-			switch {
-			case errors.Is(err, fsutil.ErrExists):
-				r.err = inputErr("%s exists; choose another file or add --force to replace it", out)
-			case errors.As(err, new(*Error)):
-				r.err = err // the wording of the drafts
-			default:
-				r.err = msg.Errorf("cannot write %s: %v", out, fsutil.Reason(err))
-			}
-			return r
-		}
-		written = append(written, out)
-	}
+	r.err = writeFiles(o.files(p, l, prefix), o.Force, planfiles.Options{NoDirSync: true, AllOrNothing: true})
 	return r
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/fsutil"
+	"github.com/konform/konform/internal/planfiles"
 	"github.com/konform/konform/internal/report"
 )
 
@@ -136,15 +137,31 @@ func (a *app) emit(data []byte, path string, force bool) error {
 		_, err := a.io.Out.Write(data)
 		return err
 	}
-	err := fsutil.WriteFile(path, data, 0o666, force)
-	switch {
-	case errors.Is(err, fsutil.ErrExists):
-		return inputErr("%s exists; choose another file or add --force to replace it", path)
-	case err != nil:
-		return inputErr("cannot write %s: %v", path, fsutil.Reason(err))
+	if err := writeFiles([]planfiles.File{{Path: path, Data: planfiles.Bytes(data)}}, force, planfiles.Options{}); err != nil {
+		return err
 	}
 	a.say("wrote %s", path)
 	return nil
+}
+
+// writeFiles writes a set of files the one way (package planfiles):
+// nothing while one of them exists without --force, each atomically; the
+// error says which file and why.
+func writeFiles(files []planfiles.File, force bool, o planfiles.Options) error {
+	if force {
+		o.Mode = planfiles.Replace
+	}
+	_, existing, err := planfiles.Write(files, o)
+	var werr *planfiles.Error
+	switch {
+	case len(existing) > 0:
+		return inputErr("%s exists; choose another file or add --force to replace it", existing[0])
+	case errors.As(err, new(*Error)):
+		return errors.Unwrap(err) // the wording of the drafts
+	case errors.As(err, &werr):
+		return inputErr("cannot write %s: %v", werr.Path, werr.Err)
+	}
+	return err
 }
 
 // checkOutput refuses, before the plan is made, an output file that is the

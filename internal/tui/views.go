@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -19,10 +18,10 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/draft"
-	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/internal/mdterm"
 	"github.com/konform/konform/internal/msg"
+	"github.com/konform/konform/internal/planfiles"
 	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/safe"
 )
@@ -688,12 +687,12 @@ func (m *Model) writeFiles(mode overwriteMode) {
 }
 
 // overwriteMode says what saving does with files that exist.
-type overwriteMode int
+type overwriteMode = planfiles.Mode
 
 const (
-	writeNew   overwriteMode = iota // replace nothing: name every file that exists
-	replaceAll                      // replace every file
-	keepDrafts                      // keep the drafts that exist (edited by hand, perhaps), replace the rest
+	writeNew   = planfiles.New        // replace nothing: name every file that exists
+	replaceAll = planfiles.Replace    // replace every file
+	keepDrafts = planfiles.KeepDrafts // keep the drafts that exist (edited by hand, perhaps), replace the rest
 )
 
 // writePlanFiles writes the Markdown plan and, as asked, the JSON plan, the
@@ -701,64 +700,33 @@ const (
 // any of them exists and names them all; files are written atomically.
 func writePlanFiles(cat *catalog.Catalog, st *state, p *assess.Plan, lang catalog.Lang, mdPath string, extras []string, mode overwriteMode) (saved, existing []string, err error) {
 	base := strings.TrimSuffix(mdPath, filepath.Ext(mdPath))
-	type file struct {
-		path string
-		data func() ([]byte, error)
-		dir  bool // in a folder of its own, made when it is written
-	}
-	files := []file{{mdPath, func() ([]byte, error) { return report.Markdown(p, lang), nil }, false}}
+	files := []planfiles.File{{Path: mdPath, Data: func() ([]byte, error) { return report.Markdown(p, lang), nil }}}
 	for _, x := range extras {
 		switch x {
 		case "json":
-			files = append(files, file{base + ".json", func() ([]byte, error) { return report.JSON(p, lang), nil }, false})
+			files = append(files, planfiles.File{Path: base + ".json", Data: func() ([]byte, error) { return report.JSON(p, lang), nil }})
 		case "answers":
-			files = append(files, file{base + ".answers.yaml", func() ([]byte, error) { return answers.Marshal(st.exportFile(p), cat) }, false})
+			files = append(files, planfiles.File{Path: base + ".answers.yaml", Data: func() ([]byte, error) { return answers.Marshal(st.exportFile(p), cat) }})
 		case "drafts":
 			// One folder beside the plan, one file per kind.
 			dir := base + "-" + i18n.T(lang, "ui.save.draftsdir")
 			for _, k := range draft.Kinds {
-				files = append(files, file{filepath.Join(dir, k.Stem(lang)+".md"), func() ([]byte, error) {
+				files = append(files, planfiles.File{Path: filepath.Join(dir, k.Stem(lang)+".md"), Draft: true, Data: func() ([]byte, error) {
 					d, err := draft.Write(p, k, lang)
 					if err != nil {
 						return nil, err
 					}
 					return d.Markdown, nil
-				}, true})
+				}})
 			}
 		}
 	}
-	if mode == writeNew {
-		for _, f := range files {
-			if _, err := os.Lstat(f.path); err == nil {
-				existing = append(existing, f.path)
-			}
-		}
-		if len(existing) > 0 {
-			return nil, existing, nil
-		}
+	saved, existing, err = planfiles.Write(files, planfiles.Options{Mode: mode})
+	var werr *planfiles.Error
+	if errors.As(err, &werr) {
+		err = msg.Errorf("%s: %w", werr.Path, werr.Err)
 	}
-	for _, f := range files {
-		if mode == keepDrafts && f.dir {
-			if _, err := os.Lstat(f.path); err == nil {
-				continue // the user's draft stays as it is
-			}
-		}
-		data, err := f.data()
-		if err == nil && f.dir {
-			err = os.MkdirAll(filepath.Dir(f.path), 0o755)
-		}
-		if err == nil {
-			err = fsutil.WriteFile(f.path, data, 0o666, mode != writeNew)
-		}
-		if errors.Is(err, fsutil.ErrExists) {
-			return saved, []string{f.path}, nil // made by someone else meanwhile
-		}
-		if err != nil {
-			return saved, nil, msg.Errorf("%s: %w", f.path, fsutil.Reason(err))
-		}
-		saved = append(saved, f.path)
-	}
-	return saved, nil, nil
+	return saved, existing, err
 }
 
 // Plan returns the plan as it stands, for tests.
