@@ -122,10 +122,9 @@ func known(t *Tool, trs []catalog.Trigger) bool {
 	return false
 }
 
-// fits are the tools nothing rules out that need the least, by priority.
+// fits are the tools nothing rules out that need the least, by priority –
+// compared within a kind: a video tool never fits a messenger's need.
 func fits(c *Comparison) []*Tool {
-	var best []*Tool
-	var bestNeeds map[catalog.Priority]int
 	less := func(a, b map[catalog.Priority]int) int {
 		for _, pr := range catalog.Priorities {
 			if d := a[pr] - b[pr]; d != 0 {
@@ -134,23 +133,29 @@ func fits(c *Comparison) []*Tool {
 		}
 		return 0
 	}
-	for i, t := range c.Tools {
-		v := c.Views[i]
-		if len(v.RuledOut) > 0 {
-			continue
+	var out []*Tool
+	for _, kind := range []catalog.Kind{catalog.KindMessenger, catalog.KindVideo, catalog.KindNotetaker} {
+		var best []*Tool
+		var bestNeeds map[catalog.Priority]int
+		for i, t := range c.Tools {
+			v := c.Views[i]
+			if t.Kind != kind || len(v.RuledOut) > 0 {
+				continue
+			}
+			d := -1
+			if best != nil {
+				d = less(v.Needs, bestNeeds)
+			}
+			switch {
+			case d < 0:
+				best, bestNeeds = []*Tool{t}, v.Needs
+			case d == 0:
+				best = append(best, t)
+			}
 		}
-		d := -1
-		if best != nil {
-			d = less(v.Needs, bestNeeds)
-		}
-		switch {
-		case d < 0:
-			best, bestNeeds = []*Tool{t}, v.Needs
-		case d == 0:
-			best = append(best, t)
-		}
+		out = append(out, best...)
 	}
-	return best
+	return out
 }
 
 // suggest is "; did you mean …?" for a tool id close to one in the

@@ -151,10 +151,19 @@ func (r *mdRenderer) fitsText(c *assess.Comparison, names []string) string {
 	if len(c.Fits) == 0 {
 		return r.t("compare.fits.none")
 	}
+	// Tools of more than one kind are compared within their kind.
+	kinds := map[catalog.Kind]bool{}
+	for _, t := range c.Tools {
+		kinds[t.Kind] = true
+	}
 	var fit []string
 	for i, t := range c.Tools {
 		if slices.Contains(c.Fits, t) {
-			fit = append(fit, names[i])
+			if len(kinds) > 1 {
+				fit = append(fit, names[i]+" ("+r.t("kind."+string(t.Kind))+")")
+			} else {
+				fit = append(fit, names[i])
+			}
 		}
 	}
 	return fmt.Sprintf(r.t("compare.fits"), strings.Join(fit, ", "))

@@ -193,3 +193,21 @@ func TestCSV(t *testing.T) {
 		}
 	}
 }
+
+// Tools of different kinds are compared within their kind: a video tool
+// is never the best fit for a messenger's need, and the line says which
+// kind each fit is for.
+func TestCompareFitsWithinAKind(t *testing.T) {
+	cat := loadCatalog(t)
+	c := compareIn(t, cat, "../../examples/craft-whatsapp.yaml", "whatsapp-business-app", "threema-work", "zoom", "jitsi-hosted")
+	kinds := map[catalog.Kind]int{}
+	for _, f := range c.Fits {
+		kinds[f.Kind]++
+	}
+	if kinds[catalog.KindMessenger] == 0 || kinds[catalog.KindVideo] == 0 {
+		t.Errorf("fits %v: want the best messenger and the best video tool", c.Fits)
+	}
+	if md := string(report.CompareMarkdown(c, catalog.DE)); !strings.Contains(md, "(Messenger)") || !strings.Contains(md, "(Videokonferenz)") {
+		t.Errorf("the fits do not say their kind:\n%s", md)
+	}
+}
