@@ -21,6 +21,7 @@ type state struct {
 	assessor     string
 	participants []string
 	date         catalog.Date
+	review       catalog.Date // the day of review the file records; zero for the default
 	ctx          map[string]answers.Value
 	ctxNotes     map[string]string
 	tools        []*answers.Tool                // chosen, in order
@@ -36,7 +37,7 @@ func newState(lang catalog.Lang, date catalog.Date) *state {
 
 func fromFile(f *answers.File) *state {
 	s := &state{lang: f.Lang, org: f.Assessment.Organisation, assessor: f.Assessment.Assessor,
-		participants: f.Assessment.Participants, date: f.Assessment.Date, ctx: f.Context, ctxNotes: f.Notes,
+		participants: f.Assessment.Participants, date: f.Assessment.Date, review: f.Assessment.Review, ctx: f.Context, ctxNotes: f.Notes,
 		tools: f.Tools, stash: map[string]*answers.Tool{}, actions: f.Actions, quick: f.Assessment.Quick()}
 	if s.ctx == nil {
 		s.ctx = map[string]answers.Value{}
@@ -53,7 +54,7 @@ func fromFile(f *answers.File) *state {
 // and come back with it).
 func (s *state) file() *answers.File {
 	f := &answers.File{Lang: s.lang, Assessment: answers.Assessment{Organisation: s.org, Assessor: s.assessor,
-		Date: s.date, Participants: s.participants}, Context: s.ctx, Notes: s.ctxNotes, Tools: s.tools}
+		Date: s.date, Participants: s.participants, Review: s.review}, Context: s.ctx, Notes: s.ctxNotes, Tools: s.tools}
 	if s.quick || s.completing {
 		f.Assessment.Check = answers.CheckQuick
 	}

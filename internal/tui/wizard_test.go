@@ -277,6 +277,10 @@ func TestActionRecordsSurviveTheWizard(t *testing.T) {
 	if diff := cmp.Diff(strip(f.Actions), strip(g.Actions)); diff != "" {
 		t.Errorf("action records changed in the wizard (-example +saved):\n%s", diff)
 	}
+	// So does the day of review the consultant agreed.
+	if f.Assessment.Review.IsZero() || !g.Assessment.Review.Equal(f.Assessment.Review.Time) {
+		t.Errorf("the review date %s came back as %s", f.Assessment.Review, g.Assessment.Review)
+	}
 
 	s := fromFile(f)
 	business := s.tools[1]
