@@ -158,8 +158,15 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 	wd, _ := os.Getwd()
 	home, _ := os.UserHomeDir()
 	out := &colorprofile.Writer{Forward: o.io.Out, Profile: colorprofile.NoTTY}
-	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Resume: resume, ResumePath: o.Resume,
-		WorkDir: wd, HomeDir: home, Now: time.Now, Check: o.Check}, o.io.In, out)
+	// At a terminal the walk offers what the wizard's start screen offers;
+	// piped, its lines start with the organisation.
+	var sessions []session.Info
+	ask := isTerminal(o.io.In)
+	if ask && resume == nil {
+		sessions, _ = session.List(dir, cat, 5)
+	}
+	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Sessions: sessions, Resume: resume, ResumePath: o.Resume,
+		WorkDir: wd, HomeDir: home, Now: time.Now, Check: o.Check, AskStart: ask}, o.io.In, out)
 	// A signal (ctrl+c, a closed terminal, kill) ends the walk as quitting
 	// the full-screen wizard does: the answers saved, and said where.
 	sigs := make(chan os.Signal, 1)

@@ -171,6 +171,11 @@ func (a *Accessible) Run() ([]string, error) {
 	a.say("%s", a.t("ui.welcome.text"))
 	a.say("%s", a.t("acc.intro"))
 	a.say("")
+	if a.opt.AskStart && a.opt.Resume == nil && a.opt.ResumePath == "" && (a.opt.Check == "" || len(a.opt.Sessions) > 0) {
+		if !a.start() {
+			return nil, ErrInputEnded
+		}
+	}
 	all, _ := steps(cat, a.st)
 	i := firstOpen(a.st, all)
 	for {
@@ -230,6 +235,72 @@ func (a *Accessible) Run() ([]string, error) {
 		i = indexAfter(next, st, i)
 	}
 	return a.finish()
+}
+
+// start asks how to begin, as the wizard's start screen does: a quick or
+// a full check, or one of the saved sessions – resumed, or a quick check
+// completed into a full one.
+func (a *Accessible) start() bool {
+	type choice struct {
+		label, check string
+		resume       *session.Info
+		complete     bool
+	}
+	var cs []choice
+	if a.opt.Check != answers.CheckFull {
+		cs = append(cs, choice{label: a.t("ui.start.quick"), check: answers.CheckQuick})
+	}
+	if a.opt.Check != answers.CheckQuick {
+		cs = append(cs, choice{label: a.t("ui.start.full"), check: answers.CheckFull})
+	}
+	for i, s := range a.opt.Sessions {
+		if s.Err != nil {
+			continue
+		}
+		as := s.File.Assessment
+		kind := a.t("ui.check.full")
+		if as.Quick() {
+			kind = a.t("ui.check.quickshort")
+		}
+		cs = append(cs, choice{label: fmt.Sprintf("%s %s (%s, %s, %s)", a.t("ui.start.resume"), safe.Line(as.Organisation), as.Date, kind, progressText(a.opt.Catalog, s.File)), resume: &a.opt.Sessions[i]})
+		if as.Quick() {
+			cs = append(cs, choice{label: fmt.Sprintf("%s: %s (%s)", safe.Line(as.Organisation), a.t("ui.start.complete"), as.Date), resume: &a.opt.Sessions[i], complete: true})
+		}
+	}
+	a.say("%s", a.t("ui.start"))
+	for i, c := range cs {
+		a.say("%d) %s", i+1, c.label)
+	}
+	for {
+		v, ok := a.ask("[1]")
+		if !ok {
+			return false
+		}
+		n := 1
+		if strings.TrimSpace(v) != "" {
+			var err error
+			if n, err = strconv.Atoi(strings.TrimSpace(v)); err != nil || n < 1 || n > len(cs) {
+				a.say(a.t("acc.invalid"), len(cs))
+				continue
+			}
+		}
+		c := cs[n-1]
+		if c.resume == nil {
+			a.st.setCheck(c.check)
+			return true
+		}
+		if a.keeper != nil {
+			if err := a.keeper.Open(c.resume.Path); err != nil {
+				a.say("%s", lockedText(a.lang, c.resume.Path, err))
+				continue
+			}
+		}
+		a.st, a.lang, a.opt.ResumePath = fromFile(c.resume.File), c.resume.File.Lang, c.resume.Path
+		if c.complete {
+			a.st.setCheck(answers.CheckFull)
+		}
+		return true
+	}
 }
 
 // indexAfter finds the step after done in the new walk.

@@ -17,6 +17,7 @@ import (
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/report"
+	"github.com/konform/konform/internal/session"
 )
 
 // scriptFor writes the lines a person would type to answer f in accessible
@@ -280,4 +281,40 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// At a terminal the accessible walk starts as the wizard does: quick or
+// full, as the welcome promises, or a saved session to resume or complete.
+func TestAccessibleStartOffersTheCheckAndSavedSessions(t *testing.T) {
+	cat := catalogue(t)
+	dir := t.TempDir()
+	// Full check: option 2; then the organisation, and the input ends.
+	var out bytes.Buffer
+	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: dir, Now: time.Now, AskStart: true}, strings.NewReader("2\nPraxis Kern\n"), &out)
+	if _, err := acc.Run(); !errors.Is(err, ErrInputEnded) {
+		t.Fatalf("run: %v", err)
+	}
+	if !strings.Contains(out.String(), "1) Schnellcheck") || !strings.Contains(out.String(), "2) Vollständige Prüfung") || acc.st.quick || acc.st.org != "Praxis Kern" {
+		t.Errorf("the start did not offer the checks or took the wrong one (quick %v, org %q):\n%s", acc.st.quick, acc.st.org, out.String())
+	}
+	// A saved quick check: resume it (3) or complete it (4).
+	f := example(t, cat, "dental-quick.yaml")
+	path := filepath.Join(dir, "session-dental.yaml")
+	data, err := answers.Marshal(f, cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for choice, quick := range map[string]bool{"3": true, "4": false} {
+		out.Reset()
+		acc = NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: dir, Now: time.Now, AskStart: true,
+			Sessions: []session.Info{{Path: path, File: f}}}, strings.NewReader(choice+"\n"), &out)
+		_, _ = acc.Run()
+		acc.Session().Close()
+		if acc.st.org != f.Assessment.Organisation || acc.st.quick != quick || acc.SessionPath() != path {
+			t.Errorf("choice %s: org %q, quick %v, session %s; want %q, quick %v, %s:\n%s", choice, acc.st.org, acc.st.quick, acc.SessionPath(), f.Assessment.Organisation, quick, path, out.String())
+		}
+	}
 }

@@ -61,6 +61,10 @@ type Options struct {
 	// or answers.CheckFull, "" to ask on the start screen. A resumed quick
 	// check with CheckFull is completed into a full one.
 	Check string
+	// AskStart: the accessible walk asks how to start – quick or full, or
+	// a saved session to resume – as the full-screen wizard does. Off for
+	// piped input, whose lines start with the organisation.
+	AskStart bool
 }
 
 // Model is the wizard's root model.
