@@ -336,6 +336,7 @@ var strs = map[string]catalog.Text{
 	"ui.keys.space":               {DE: "space ankreuzen", EN: "space tick"},
 	"ui.keys.question":            {DE: "enter weiter · shift+tab zurück · ? warum · ctrl+o Notiz · ctrl+c beenden", EN: "enter next · shift+tab back · ? why · ctrl+o note · ctrl+c quit"},
 	"ui.keys.question.completing": {DE: "enter weiter · shift+tab zurück · ? warum · ctrl+o Notiz · ctrl+r zur Übersicht · ctrl+c beenden", EN: "enter next · shift+tab back · ? why · ctrl+o note · ctrl+r to the review · ctrl+c quit"},
+	"ui.tools.more":               {DE: "mehr darunter – %d Werkzeuge, mit ↓ blättern oder mit / suchen", EN: "more below – %d tools; scroll with ↓ or search with /"},
 	"ui.keys.tools":               {DE: "leertaste wählen · / suchen · ctrl+k vergleichen · enter weiter · shift+tab zurück · ctrl+c beenden", EN: "space choose · / filter · ctrl+k compare · enter next · shift+tab back · ctrl+c quit"},
 	"ui.keys.note":                {DE: "enter Notiz speichern (leer löscht sie) · esc abbrechen", EN: "enter save the note (empty deletes it) · esc cancel"},
 	"ui.keys.first":               {DE: "↑/↓ wählen · enter weiter · ctrl+c beenden", EN: "↑/↓ choose · enter next · ctrl+c quit"},

@@ -818,6 +818,10 @@ func TestStepEstimateIsTwoTypicalTools(t *testing.T) {
 		d.press("home", "enter") // yes
 		d.answerUntil("tools")
 		_, before := stepOn(d.screen())
+		// The list is longer than the screen: it says so.
+		if !strings.Contains(d.screen(), "↓ mehr darunter") {
+			t.Errorf("%s: the tool list does not say there is more below:\n%s", check, d.screen())
+		}
 		if !strings.Contains(d.screen(), "von etwa") {
 			t.Errorf("%s: the total before the tools is not marked as an estimate:\n%s", check, d.screen())
 		}

@@ -354,6 +354,10 @@ func (m *Model) stepView() (string, string) {
 		return body, keys
 	case stepTools:
 		body := m.formView()
+		// The list scrolls: say that there is more than the screen shows.
+		if total := len(m.cat.Tools); total > max(5, m.high-10)-2 && !m.filtered {
+			body += "\n" + dim.Render("  ↓ "+fmt.Sprintf(m.t("ui.tools.more"), total))
+		}
 		if m.message != "" {
 			body += "\n" + warn.Render(m.message)
 		}
