@@ -193,11 +193,10 @@ func (w *writer) insideUses(t *assess.Tool) []string {
 	return out
 }
 
-// date is a day as the draft's language writes it.
+// date is a day as the plan writes it.
 func (w *writer) date(d catalog.Date) string {
-	if w.l == catalog.DE {
-		return d.Format("02.01.2006")
-	}
+	// One format in a plan and its drafts, in either language: YYYY-MM-DD,
+	// which DIN 5008 allows in German documents too.
 	return d.String()
 }
 
