@@ -110,6 +110,7 @@ type Model struct {
 	actCur    int    // the chosen action on the actions screen
 	editing   string // the id of the action being edited
 	preview   viewport.Model
+	compared  []string // the comparison's lines, drawn with frozen panes
 
 	keeper     *session.Keeper
 	sessionErr string // why saving the session elsewhere failed

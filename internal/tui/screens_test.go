@@ -349,6 +349,33 @@ func TestCompareFromTheToolChoice(t *testing.T) {
 	}
 }
 
+// The comparison keeps its panes: scrolled sideways, each row keeps its
+// fact's name; scrolled down, the tools' names stay on top.
+func TestCompareKeepsRowLabelsAndHeader(t *testing.T) {
+	d := atTools(t)
+	// Four tools: wider than 80 columns.
+	d.press("space", "down", "space", "down", "down", "down", "space", "down", "down", "space", "ctrl+k")
+	if d.m.screen != scrCompare {
+		t.Fatalf("not on the comparison:\n%s", d.screen())
+	}
+	d.press("right", "right")
+	if d.m.preview.XOffset() == 0 {
+		t.Fatalf("the table does not scroll sideways:\n%s", d.screen())
+	}
+	body := d.m.compareView()
+	if !strings.Contains(body, "\nSitz ") {
+		t.Errorf("scrolled sideways, the row labels are gone:\n%s", body)
+	}
+	first := strings.Split(d.m.compareView(), "\n")[0]
+	d.press("down", "down", "down")
+	if d.m.preview.YOffset() == 0 {
+		t.Fatalf("the comparison does not scroll down:\n%s", d.screen())
+	}
+	if got := strings.Split(d.m.compareView(), "\n")[0]; got != first {
+		t.Errorf("scrolled down, the header is gone: %q, was %q", got, first)
+	}
+}
+
 // Leaving the comparison resets its view: scrolled sideways there, the
 // next fact sheet still opens at its left edge, with its own content.
 func TestCompareLeaksNoScrollIntoTheFactSheet(t *testing.T) {

@@ -65,7 +65,7 @@ func (m *Model) Render() string {
 		body = m.preview.View()
 		keys = m.t("ui.preview.help")
 	case scrCompare:
-		body = m.preview.View()
+		body = m.compareView()
 		keys = m.t("ui.compare.help")
 	case scrActions:
 		body = m.actionsView()
@@ -394,8 +394,38 @@ func (m *Model) openCompare() {
 	m.preview.SetXOffset(0)
 	m.factsShown = "" // the viewport holds the comparison now
 	// Nothing is cut: a wide table scrolls sideways (←/→).
-	m.preview.SetContent(string(report.CompareText(c, m.lang, false)))
+	m.compared = strings.Split(strings.TrimRight(string(report.CompareText(c, m.lang, false)), "\n"), "\n")
+	m.preview.SetContent(strings.Join(m.compared, "\n"))
 	m.preview.GotoTop()
+}
+
+// compareView draws the comparison with frozen panes: the tools' names
+// stay on top when it scrolls down, the facts' names on the left when it
+// scrolls sideways; the lines below the table scroll as they are.
+func (m *Model) compareView() string {
+	lines := m.compared
+	if len(lines) == 0 {
+		return m.preview.View()
+	}
+	label := len(lines[0]) - len(strings.TrimLeft(lines[0], " "))
+	w, x, y := m.preview.Width(), m.preview.XOffset(), m.preview.YOffset()
+	cut := func(i int) string {
+		line := lines[i]
+		// A row of a table pads its label to the column: two spaces
+		// before the first value. The lines of prose below scroll whole.
+		if label < w && ansi.StringWidth(line) <= label {
+			return line // a heading of rows, alone in the label column
+		}
+		if label >= 2 && label < w && ansi.Cut(line, label-2, label) == "  " {
+			return ansi.Cut(line, 0, label) + ansi.Cut(line, label+x, x+w)
+		}
+		return ansi.Cut(line, x, x+w)
+	}
+	out := []string{cut(0)}
+	for i := max(1, y+1); i < len(lines) && len(out) < m.preview.Height(); i++ {
+		out = append(out, cut(i))
+	}
+	return strings.Join(out, "\n")
 }
 
 func (m *Model) factsView(st step) string {
