@@ -200,13 +200,15 @@ type Action struct {
 	// secrets, barsSecrets, ifKept: see catalog.ActionTemplate (any
 	// merged rule; ifKept only while every merged rule says so).
 	secrets, barsSecrets, ifKept bool
+	holdsAI                      bool // catalog.ActionTemplate.HoldsAI
 	// Pause: the action stops the tool until it is approved; what it
 	// supersedes are the conditions for the approval.
 	Pause bool
 	// Policy is what the usage policy asks of staff while the action is
 	// open (the target, not the current state); empty where it asks
-	// nothing.
-	Policy catalog.Text
+	// nothing. PeoplePolicy are the lines of it from rules whose duty
+	// follows the people: they stay while a replaced tool is wound down.
+	Policy, PeoplePolicy catalog.Text
 	// Conditional: in a quick check, the action rests on questions the
 	// check did not ask (their answers count as unknown). It is not a duty
 	// yet: it has no due date, is not counted and is never a first step.
@@ -245,6 +247,16 @@ func (a *Action) Pending() bool {
 func (p *Plan) SecretsBarred(t *Tool) bool {
 	return slices.ContainsFunc(p.Actions, func(a *Action) bool {
 		return a.Tool == t && a.barsSecrets && a.Pending() && !a.Conditional
+	})
+}
+
+// AIHeld reports whether the plan keeps tool t's AI features locked (an
+// action still to do that holds them, catalog.ActionTemplate.HoldsAI, for
+// this tool or for the organisation's tools it names).
+func (p *Plan) AIHeld(t *Tool) bool {
+	return slices.ContainsFunc(p.Actions, func(a *Action) bool {
+		return a.holdsAI && a.Pending() && !a.Conditional && (a.Tool == t ||
+			a.Tool == nil && slices.ContainsFunc(a.Triggers, func(tr catalog.Trigger) bool { return tr.ToolKey == t.Key }))
 	})
 }
 
@@ -1064,9 +1076,12 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	a.Title = subst(tpl.Title)
 	a.Why = subst(tpl.Why)
 	a.People, a.Document, a.transfer, a.Pause = tpl.People, tpl.Document, tpl.Transfer, tpl.Pause
-	a.secrets, a.barsSecrets, a.ifKept = tpl.Secrets, tpl.BarsSecrets, tpl.IfKept
+	a.secrets, a.barsSecrets, a.ifKept, a.holdsAI = tpl.Secrets, tpl.BarsSecrets, tpl.IfKept, tpl.HoldsAI
 	if tpl.Policy.DE != "" {
 		a.Policy = subst(tpl.Policy)
+		if tpl.People {
+			a.PeoplePolicy = a.Policy
+		}
 	}
 	a.Triggers = triggers
 	for _, id := range tpl.Legal {
@@ -1191,6 +1206,19 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// joinPolicy joins two lines of the usage policy, the leading one first.
+func joinPolicy(a, b catalog.Text, bLeads bool) catalog.Text {
+	switch {
+	case b.DE == "" || a == b:
+		return a
+	case a.DE == "":
+		return b
+	case bLeads:
+		a, b = b, a
+	}
+	return catalog.Text{DE: a.DE + "; " + b.DE, EN: a.EN + "; " + b.EN}
+}
+
 // merge folds another action on the same topic and tool into this one:
 // the more urgent one leads, the reasons and references are combined.
 func (a *Action) merge(b *Action) {
@@ -1204,6 +1232,7 @@ func (a *Action) merge(b *Action) {
 	}
 	a.People = a.People || b.People
 	a.secrets, a.barsSecrets = a.secrets || b.secrets, a.barsSecrets || b.barsSecrets
+	a.holdsAI = a.holdsAI || b.holdsAI
 	a.ifKept = a.ifKept && b.ifKept
 	if a.transfer == "" {
 		a.transfer = b.transfer
@@ -1212,15 +1241,9 @@ func (a *Action) merge(b *Action) {
 	// Every rule merged into the action keeps its line in the usage
 	// policy (the leading one first) – except one that may not apply,
 	// next to a duty.
-	switch {
-	case b.Policy.DE == "" || a.Policy == b.Policy:
-	case a.Policy.DE == "":
-		a.Policy = b.Policy
-	case b.Conditional && !a.Conditional:
-	case bLeads:
-		a.Policy = catalog.Text{DE: b.Policy.DE + "; " + a.Policy.DE, EN: b.Policy.EN + "; " + a.Policy.EN}
-	default:
-		a.Policy = catalog.Text{DE: a.Policy.DE + "; " + b.Policy.DE, EN: a.Policy.EN + "; " + b.Policy.EN}
+	if !b.Conditional || a.Conditional {
+		a.Policy = joinPolicy(a.Policy, b.Policy, bLeads)
+		a.PeoplePolicy = joinPolicy(a.PeoplePolicy, b.PeoplePolicy, bLeads)
 	}
 	if a.Conditional = a.Conditional && b.Conditional; a.Conditional {
 		for _, q := range b.Unasked {

@@ -461,6 +461,10 @@ type ActionTemplate struct {
 	// carry.
 	Secrets     bool `yaml:"secrets,omitempty"`
 	BarsSecrets bool `yaml:"bars_secrets,omitempty"`
+	// HoldsAI marks an action that keeps the AI features of the tools it
+	// names locked while it is open (until a works agreement covers
+	// them): drafts then say they are not in use, not how they are used.
+	HoldsAI bool `yaml:"holds_ai,omitempty"`
 	// Transfer names where data go (a hosting value, usa) while the action
 	// is open: a transfer the answers do not show (a server's default
 	// STUN service). The record names it until the action is done.

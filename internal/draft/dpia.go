@@ -40,7 +40,9 @@ type DPIAResult struct {
 	// patients' or clients' sensitive data: "solo" – a single professional,
 	// not mandatory (recital 91 sentence 4 GDPR); "small" – 2 to 19 people,
 	// where the answers do not tell a single professional's practice from
-	// a group practice, so it is to clarify.
+	// a group practice, so it is to clarify; "weigh" – two criteria that
+	// both come only from staff reporting sick, which the controller may
+	// weigh and document (WP 248 rev.01, III.B.a).
 	Recital91 string
 }
 
@@ -147,7 +149,10 @@ func (w *writer) judge(uses []use) criteria {
 		} else if unk {
 			c.specialUnknown = true
 		}
-		if seen[t] {
+		// The check of an activity the plan moves to another tool is the
+		// successor's: what the old tool does (its address-book upload,
+		// its AI features) is not carried over.
+		if seen[t] || w.forSuccessor(u) {
 			continue
 		}
 		seen[t] = true
@@ -266,6 +271,15 @@ func outcome(cs []Criterion, c criteria) (Judgement, string) {
 			open++
 		}
 	}
+	// Two criteria that both come only from staff reporting sick – which
+	// the policy limits to that they are unfit and for how long, never a
+	// certificate or diagnosis – leave room to weigh: WP 248 rev.01 (III.B.a)
+	// lets a controller that finds no likely high risk despite two
+	// criteria document why and carry out no DPIA.
+	if !must && len(metIDs) == 2 && slices.Contains(metIDs, "wp248-4") && slices.Contains(metIDs, "wp248-7") &&
+		c.sickNotes && !c.special && !c.secrecy && !c.patients && !c.children && !c.large && open == 0 {
+		return ToClarify, "weigh"
+	}
 	recital := c.single && !must && met >= 2 && len(c.staff) == 0 && !slices.ContainsFunc(metIDs, func(id string) bool {
 		return id != "wp248-4" && id != "wp248-7"
 	})
@@ -280,6 +294,14 @@ func outcome(cs []Criterion, c criteria) (Judgement, string) {
 		return ToClarify, ""
 	}
 	return NotMet, ""
+}
+
+// forSuccessor reports whether a use's check is for the tool that
+// replaces its tool: the plan replaces the tool entirely or for the people
+// outside, and this use faces them. A tool paused until it is approved
+// is checked as itself: the approval is for it.
+func (w *writer) forSuccessor(u use) bool {
+	return u.t.Lead != nil && !u.t.Lead.Pause && (u.t.ReplaceAll() || u.a != nil && u.a.Use.Outward)
 }
 
 // threshold is the organisation's threshold check with its result per
@@ -301,7 +323,7 @@ func (w *writer) threshold() DPIAResult {
 		var tools, replaced []string
 		for _, u := range g {
 			tools = append(tools, w.name(u.t))
-			if u.t.Lead != nil && (u.t.ReplaceAll() || u.a != nil && u.a.Use.Outward) && !slices.Contains(replaced, w.name(u.t)) {
+			if w.forSuccessor(u) && !slices.Contains(replaced, w.name(u.t)) {
 				replaced = append(replaced, w.name(u.t))
 			}
 			if a.Purpose == "" {
@@ -353,6 +375,8 @@ func (w *writer) threshold() DPIAResult {
 		case r.Result == Met:
 		case a.Recital91 == "small" && a.Result == r.Result:
 			r.Recital91 = "small"
+		case a.Recital91 == "weigh" && a.Result == r.Result && r.Recital91 == "":
+			r.Recital91 = "weigh"
 		case a.Recital91 == "solo" && r.Recital91 == "":
 			r.Recital91 = "solo"
 		}
@@ -388,6 +412,8 @@ func (w *writer) dpiaCheck() {
 		v.Weighing = w.gapSay("recital91.gap")
 	case "small":
 		v.Weighing = w.gapSay("recital91.small.gap")
+	case "weigh":
+		v.Weighing = w.gapSay("weigh.gap")
 	}
 	if r.Result != NotMet {
 		v.DPO, v.HasDPO = w.dpo(), has(w.ctx("dpo"), "yes")

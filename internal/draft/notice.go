@@ -15,7 +15,7 @@ type noticeSection struct {
 	SelfRun                    string // "we run it ourselves …", where no provider runs it
 	Purposes, Transfers, Law   []string
 	Recipients, Deletion       string
-	Recording                  bool
+	Recording, AI, AIHeld      bool // recorded; AI transcripts or summaries; AI features locked by the plan
 	RecordingDeletion          string
 	Staff                      bool // for the people inside
 	Agreement                  bool // a works agreement exists that can carry recordings
@@ -156,8 +156,14 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	s.Recipients = w.publicRecipient(t)
 	s.Transfers, s.transfers = w.publicTransfers(t)
 	s.Deletion = w.noticeDeletion(t)
-	s.Recording = t.Kind == catalog.KindNotetaker || has(w.tool(t, "recording"), "sometimes", "often") || has(w.tool(t, "ai_features"), "on", "with_rules")
-	if s.Recording {
+	// AI features the plan keeps locked (until a works agreement covers
+	// them) are not in use: the notice says so instead of how they are
+	// used.
+	ai := t.Kind == catalog.KindNotetaker || has(w.tool(t, "ai_features"), "on", "with_rules")
+	s.AIHeld = ai && w.p.AIHeld(t)
+	s.AI = ai && !s.AIHeld
+	s.Recording = has(w.tool(t, "recording"), "sometimes", "often")
+	if s.Recording || s.AI {
 		s.consent = true
 		s.RecordingDeletion = w.gapSay("recording.deletion")
 	}
@@ -234,7 +240,7 @@ func (w *writer) publicRecipient(t *assess.Tool) string {
 // notice offers a copy.
 func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
 	tr := t.Transfer
-	where, sub, instead := w.destinations(t)
+	where, sub, others, instead := w.destinations(t)
 	if instead != "" {
 		return []string{instead}, false
 	}
@@ -263,10 +269,16 @@ func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
 	if len(where) > 0 {
 		out = append(out, strings.Join(where, ", ")+" – "+basis)
 	}
+	if others {
+		out = append(out, w.gapSay("transfer.others.gap"))
+	}
 	if sub {
 		out = append(out, w.gapSay("transfer.sub.gap"))
 	}
 	// A copy of the safeguards is offered for the guarantees of Art. 46
-	// (Art. 13(1)(f)): not for an adequacy decision such as the DPF.
-	return out, len(out) > 0 && (tr.Safeguard != "dpf" || sub)
+	// (Art. 13(1)(f)) that exist: not for an adequacy decision such as the
+	// DPF, nor for a transfer whose safeguard is still to find (a server's
+	// default STUN service, support from elsewhere).
+	art46 := tr.Safeguard == "scc" || tr.Safeguard == "bcr"
+	return out, len(out) > 0 && tr.Via == nil && (art46 || sub && tr.Safeguard != "none" && tr.Safeguard != catalog.Unknown)
 }

@@ -42,7 +42,7 @@ tools:
 	rec := plan(t, base+`context: {sector: business, partners: both, partner_groups: [businesses]}
 tools:
   - tool: zoom
-    answers: {used_for: [customer_contact], recording: often}
+    answers: {used_for: [customer_contact], recording: often, ai_features: "on"}
 `)
 	md = string(draft.Make(rec, draft.Notice, catalog.DE).Markdown)
 	for _, want := range []string{"**Aufzeichnung, Transkript und KI-Zusammenfassung:**", "Art. 6 Abs. 1 lit. a DSGVO", "mit Wirkung für die Zukunft widerrufen"} {

@@ -16,6 +16,10 @@ type policyRow struct{ Tool, For, Account string }
 type goneRow struct {
 	Tool, From, Clients string
 	All                 bool
+	// Until is what still holds while the tool is wound down: the duties
+	// that follow the people and name the tool (findings patients keep
+	// sending until the account is deleted).
+	Until []string
 }
 
 // policy writes the internal usage policy for staff. It follows the plan:
@@ -28,7 +32,8 @@ func (w *writer) policy() {
 	clients := report.Escape(w.p.Words()["clients"].In(w.l))
 	v := struct {
 		Organisation, From, WorksCouncil, AllowedGap string
-		Association, Recorded, GoneNow               bool
+		Association, Recorded, GoneNow, AIHeld       bool
+		ChildSick                                    bool
 		Allowed                                      []policyRow
 		Gone                                         []goneRow
 		Sensitive                                    []string
@@ -58,14 +63,22 @@ func (w *writer) policy() {
 				from = w.say("from.now")
 				v.GoneNow = true
 			}
-			v.Gone = append(v.Gone, goneRow{Tool: w.name(t), From: from, Clients: clients, All: t.Gone()})
+			v.Gone = append(v.Gone, goneRow{Tool: w.name(t), From: from, Clients: clients, All: t.Gone(), Until: w.windDown(t)})
 			inside := w.insideUses(t)
 			if t.ReplaceAll() || len(inside) == 0 {
 				continue
 			}
-			purposes = w.say("inside.only", map[string]string{"Uses": strings.Join(w.labels("used_for", inside), "; "), "Clients": clients})
+			purposes = w.say("inside.only", map[string]string{"Uses": strings.Join(w.usePhrases(inside), "; "), "Clients": clients})
 		}
-		v.Allowed = append(v.Allowed, policyRow{w.name(t), purposes, w.accountDevice(t)})
+		account := w.accountDevice(t)
+		// A processor without the agreement the plan asks for urgently is
+		// allowed only once it is signed.
+		if slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
+			return a.Tool == t && a.Topic.ID == "dpa-contract" && a.Open() && a.Priority.Rank() <= catalog.High.Rank()
+		}) {
+			account += "; " + w.say("dpa.first")
+		}
+		v.Allowed = append(v.Allowed, policyRow{w.name(t), purposes, account})
 	}
 	if len(v.Allowed) == 0 {
 		v.AllowedGap = w.gapSay("allowed.gap")
@@ -86,7 +99,7 @@ func (w *writer) policy() {
 	// A tool stopped now leaves its people without a channel until the
 	// successor is chosen: the policy names the one to use meanwhile.
 	if v.GoneNow {
-		v.Interim = w.gapText(w.say("interim.gap", clients))
+		v.Interim = w.gapText(w.say("interim.gap", map[string]string{"Clients": clients, "Sector": strings.Join(w.ctx("sector"), "")}))
 	}
 	switch {
 	case has(w.ctx("secrecy_203"), "yes") && has(w.ctx("sector"), "legal_tax"):
@@ -113,7 +126,15 @@ func (w *writer) policy() {
 	var seen []string
 	for _, a := range w.p.Actions {
 		text := a.Policy.In(w.l)
-		if !a.Open() || text == "" || slices.Contains(seen, text) || a.Tool != nil && a.Tool.Gone() && !a.People {
+		if a.Tool != nil && a.Tool.Gone() {
+			// Only a duty that follows the people stays, and one that
+			// names the tool belongs to winding it down (see windDown).
+			text = a.PeoplePolicy.In(w.l)
+			if strings.Contains(text, a.Tool.Name.In(w.l)) {
+				continue
+			}
+		}
+		if !a.Open() || text == "" || slices.Contains(seen, text) {
 			continue
 		}
 		seen = append(seen, text)
@@ -126,11 +147,21 @@ func (w *writer) policy() {
 	if len(v.Rules) == 0 {
 		v.Rules = []string{w.gapSay("rules.gap")}
 	}
+	// Where the plan locks the AI features of every tool that has them,
+	// recordings are the only thing the recording rules allow.
+	ai, held := 0, 0
 	for _, t := range w.p.Tools {
 		if (t.Kind == catalog.KindNotetaker || t.Kind == catalog.KindVideo && !has(w.tool(t, "recording"), "never")) && !t.Gone() {
 			v.Recorded = true
 		}
+		if (t.Kind == catalog.KindNotetaker || has(w.tool(t, "ai_features"), "on", "with_rules")) && !t.Gone() {
+			ai++
+			if w.p.AIHeld(t) {
+				held++
+			}
+		}
 	}
+	v.AIHeld = held > 0 && held == ai
 	if v.Recorded {
 		v.RecordGap = w.gapSay("record.gap")
 	}
@@ -151,7 +182,7 @@ func (w *writer) policy() {
 	case len(keep) > 0:
 		v.Keep = append(v.Keep, w.say("keep.law", strings.Join(keep, "; ")))
 	case has(w.ctx("archiving"), "not_needed"):
-		v.Keep = append(v.Keep, w.say("keep.none"))
+		v.Keep = append(v.Keep, w.say("keep.none", strings.Join(w.ctx("sector"), "")))
 	case w.shown(nil, "archiving") && len(w.ctx("archiving")) == 0:
 		v.Keep = append(v.Keep, w.gap(w.q("archiving")))
 	}
@@ -168,17 +199,52 @@ func (w *writer) policy() {
 	default:
 		v.Erasure = w.gap(w.q("deletion_periods"))
 	}
+	// Parents who report a child sick to a club or school tend to say
+	// why: the policy asks for the absence only.
+	v.ChildSick = has(w.ctx("partner_groups"), "children") && len(v.Allowed) > 0
 	v.Contact = w.text("privacy_contact")
 	w.exec("doc", v)
 }
 
-// usesOf says what the tool is used for, or a gap.
+// windDown are the rules that hold for a tool the plan stops until its
+// account is gone: the duties that follow the people and name the tool.
+func (w *writer) windDown(t *assess.Tool) []string {
+	if !t.Gone() {
+		return nil
+	}
+	var out []string
+	for _, a := range w.p.Actions {
+		text := a.PeoplePolicy.In(w.l)
+		if a.Tool == t && a.Open() && text != "" && strings.Contains(text, t.Name.In(w.l)) && !slices.Contains(out, text) {
+			out = append(out, report.Escape(text))
+		}
+	}
+	return out
+}
+
+// usesOf says what the tool is used for, in the sector's words (the
+// record's purposes), or a gap.
 func (w *writer) usesOf(t *assess.Tool) string {
 	v := w.tool(t, "used_for")
 	if len(v) == 0 {
 		return w.gap(w.q("used_for"))
 	}
-	return strings.Join(w.labels("used_for", v), "; ")
+	return strings.Join(w.usePhrases(v), "; ")
+}
+
+// usePhrases name uses as the record's purposes do ("Kontakt mit
+// Mitgliedern" for a club), falling back to the question's labels.
+func (w *writer) usePhrases(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		s := w.say("purpose."+id, map[string]any{
+			"Clients": report.Escape(w.p.Words()["clients"].In(w.l)), "Sector": strings.Join(w.ctx("sector"), ""), "SickNotes": false})
+		if s == "" {
+			s = strings.Join(w.labels("used_for", []string{id}), "")
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // insideUses are the tool's uses that stay inside the organisation.
@@ -206,14 +272,14 @@ func (w *writer) accountDevice(t *assess.Tool) string {
 	var out []string
 	switch v := w.tool(t, "account"); {
 	case has(v, "private", "mixed"):
-		out = append(out, w.say("account.organisation"))
+		out = append(out, w.say("account.organisation", strings.Join(w.ctx("sector"), "")))
 	case len(v) > 0:
 		out = append(out, strings.Join(w.labels("account", v), ", "))
 	default:
 		out = append(out, w.gap(w.q("account")))
 	}
 	if v := w.tool(t, "devices"); has(v, "private") {
-		out = append(out, w.say("device.separated"))
+		out = append(out, w.say("device.separated", strings.Join(w.ctx("sector"), "")))
 	} else if len(v) > 0 {
 		out = append(out, strings.Join(w.labels("devices", v), ", "))
 	} else if w.shown(t, "devices") {

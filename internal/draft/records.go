@@ -255,7 +255,7 @@ func (w *writer) categories(u use, sick bool) []string {
 		out = append(out, w.say("cat.recordings", strings.Join(w.labels("recording", rec), ", ")))
 	}
 	if ai := w.tool(t, "ai_features"); has(ai, "on", "with_rules") {
-		out = append(out, w.say("cat.ai", w.name(t)))
+		out = append(out, w.say("cat.ai", map[string]any{"Tool": w.name(t), "Held": w.p.AIHeld(t)}))
 	}
 	switch v := w.tool(t, "special_categories"); {
 	case w.secretsOut(u):
@@ -333,13 +333,16 @@ func (w *writer) consumerApp(t *assess.Tool) bool {
 // recipients in the USA.
 func (w *writer) recordTransfers(t *assess.Tool) []string {
 	name := w.name(t)
-	where, sub, instead := w.destinations(t)
+	where, sub, others, instead := w.destinations(t)
 	if instead != "" {
 		return []string{name + ": " + instead}
 	}
 	var out []string
 	if len(where) > 0 {
 		out = append(out, w.say("transfer.where", map[string]string{"Tool": name, "Where": strings.Join(where, ", "), "Basis": w.basis(t)}))
+	}
+	if others {
+		out = append(out, name+": "+w.gapSay("transfer.others.gap"))
 	}
 	if sub {
 		out = append(out, w.say("transfer.sub", name))
@@ -466,16 +469,21 @@ func (w *writer) actionTitle(a *assess.Action) string { return report.Escape(a.T
 // plan's verdict (assess.Transfer) in words – and whether the provider's
 // sub-processors abroad are among them; for no transfer, or one still
 // unknown, the line to say instead.
-func (w *writer) destinations(t *assess.Tool) (where []string, sub bool, instead string) {
+//
+// The DPF covers certified recipients in the USA only: where the DPF is
+// the safeguard and data also go to other third countries (support from
+// elsewhere), where says "USA" and others reports the rest, which needs a
+// safeguard of its own.
+func (w *writer) destinations(t *assess.Tool) (where []string, sub, others bool, instead string) {
 	tr := t.Transfer
 	switch tr.Need {
 	case assess.NoTransfer:
-		return nil, false, w.say("transfer.none")
+		return nil, false, false, w.say("transfer.none")
 	case assess.TransferUnknown:
 		if len(tr.Where) == 1 && tr.Where[0] == "subprocessors" {
-			return nil, false, w.gap(w.q("non_eu_subprocessors"))
+			return nil, false, false, w.gap(w.q("non_eu_subprocessors"))
 		}
-		return nil, false, w.gap(w.q("hosting"))
+		return nil, false, false, w.gap(w.q("hosting"))
 	}
 	sub = has(w.tool(t, "non_eu_subprocessors"), "yes")
 	for _, v := range tr.Where {
@@ -483,6 +491,15 @@ func (w *writer) destinations(t *assess.Tool) (where []string, sub bool, instead
 		case "subprocessors":
 			sub = true
 		case catalog.Unknown:
+		case "mixed", "other":
+			if tr.Safeguard == "dpf" {
+				others = true
+				if u := w.say("where.usa"); !slices.Contains(where, u) {
+					where = append(where, u)
+				}
+				continue
+			}
+			where = append(where, w.say("where."+v))
 		default:
 			if s := w.say("where." + v); s != "" {
 				where = append(where, s)
@@ -491,5 +508,5 @@ func (w *writer) destinations(t *assess.Tool) (where []string, sub bool, instead
 			}
 		}
 	}
-	return where, sub, ""
+	return where, sub, others, ""
 }

@@ -11,6 +11,7 @@ import (
 	"text/template"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/questions"
 )
 
@@ -37,8 +38,9 @@ var funcs = template.FuncMap{
 		}
 		return "."
 	},
-	"gap": func(string) string { return "" },
-	"say": func(string, ...any) string { return "" },
+	"gap":  func(string) string { return "" },
+	"say":  func(string, ...any) string { return "" },
+	"word": func(string) string { return "" },
 }
 
 // Langs are the languages a template exists in.
@@ -167,6 +169,9 @@ func (w *writer) bind(t *template.Template) {
 	w.tpl = t.Funcs(template.FuncMap{
 		"gap": w.gapText,
 		"say": func(name string, data ...any) string { return w.say(name, data...) },
+		// word is how the sector names someone: {{word "org"}} is "die
+		// Praxis" for a practice, "der Betrieb" for a business.
+		"word": func(key string) string { return report.Escape(w.p.Words()[key].In(w.l)) },
 	})
 }
 

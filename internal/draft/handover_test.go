@@ -1,0 +1,184 @@
+package draft_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/konform/konform/internal/assess"
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/draft"
+	"github.com/konform/konform/internal/testkit"
+)
+
+// The points a data protection officer found before handing the drafts
+// of four clients out: each test holds one of them.
+
+func examplePlan(t *testing.T, name string) *assess.Plan {
+	t.Helper()
+	b, err := os.ReadFile(testkit.Root() + "/examples/" + name + ".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return testkit.Plan(t, string(b))
+}
+
+// part is the part of md from the heading that starts with head up to
+// the next heading of the same level.
+func part(md, head string) string {
+	i := strings.Index(md, head)
+	if i < 0 {
+		return ""
+	}
+	rest := md[i+len(head):]
+	if j := strings.Index(rest, "\n## "); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest
+}
+
+// A practice stops writing through WhatsApp at once: the policy bans it
+// and says what holds until the account is deleted (the plan's automatic
+// reply, findings into the record) – it sets no rules for using it.
+func TestPolicyWindsDownAToolStoppedNow(t *testing.T) {
+	p := examplePlan(t, "medical-zoom-whatsapp")
+	md := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
+	allowed := part(md, "## 1. Erlaubte Werkzeuge")
+	if !strings.Contains(allowed, "- WhatsApp Business App: ab sofort nicht mehr dienstlich nutzen.\n  - Bis das Konto gelöscht ist: selbst nichts mehr über WhatsApp Business App schreiben") {
+		t.Errorf("the ban on WhatsApp lacks what holds until the account is deleted:\n%s", allowed)
+	}
+	if !strings.Contains(allowed, "automatische Nachricht") || !strings.Contains(allowed, "in die Akte übernehmen") {
+		t.Errorf("the wind-down lacks the automatic reply or the findings' way into the record:\n%s", allowed)
+	}
+	rules := part(md, "## 3. Einstellungen und Regeln je Werkzeug")
+	if strings.Contains(rules, "WhatsApp") {
+		t.Errorf("the rules per tool still set rules for WhatsApp, which is banned:\n%s", rules)
+	}
+	if !strings.Contains(rules, "Telefon oder Termin in der Praxis") {
+		t.Errorf("video consultations have no way until the certified service is notified:\n%s", rules)
+	}
+	if !strings.Contains(md, "Terminerinnerung der Praxissoftware") {
+		t.Errorf("the interim channel is not suggested in a practice's terms:\n%s", allowed)
+	}
+	if strings.Contains(md, "die Organisation ruft") {
+		t.Errorf("the policy says „die Organisation“ where it means the practice:\n%s", md)
+	}
+}
+
+// A painting business's DPIA check is for the tool that replaces private
+// WhatsApp: the old app's address-book upload does not count, and two
+// criteria that come only from staff reporting sick are weighed, not
+// taken as "required" (with a DPO to designate).
+func TestThresholdCheckOfTheSuccessorWeighsSickReports(t *testing.T) {
+	p := examplePlan(t, "craft-whatsapp")
+	r := draft.ThresholdCheck(p, "de")
+	for _, c := range r.Criteria {
+		if c.ID == "wp248-6" && c.Judged != draft.NotMet {
+			t.Errorf("criterion 6 is %s: the replaced app's address-book upload counts for its successor", c.Judged)
+		}
+	}
+	if r.Result != draft.ToClarify || r.Recital91 != "weigh" {
+		t.Errorf("result %s (%q), want to clarify by weighing", r.Result, r.Recital91)
+	}
+	for _, a := range r.Activities {
+		if a.Result == draft.Met {
+			t.Errorf("%s (%s) is required with criteria %v", a.ID, a.Purpose, a.Met)
+		}
+	}
+	md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown)
+	if !strings.Contains(md, "WP 248 rev.01, Abschnitt III.B.a") || !strings.Contains(md, "muss der Betrieb außerdem") {
+		t.Errorf("the weighing or the business's own word is missing:\n%s", md)
+	}
+	// Sick notes with another vulnerable group or a third criterion are
+	// not a matter of weighing.
+	q := plan(t, base+`context: {sector: business, partners: internal, staff: small, monitoring: "yes"}
+tools: [{tool: threema-work, answers: {used_for: [staff_matters], sick_notes: "yes"}}]
+`)
+	if r := draft.ThresholdCheck(q, "de"); r.Recital91 == "weigh" {
+		t.Errorf("sick reports plus monitoring of staff are weighed: %+v", r)
+	}
+}
+
+// Where the plan locks the AI features until a works agreement covers
+// them, no draft describes them as in use: the notice says they are not
+// used, the record marks them suspended, the policy keeps them locked.
+func TestDraftsKeepAIFeaturesTheWorksCouncilHasNotAgreed(t *testing.T) {
+	p := examplePlan(t, "tax-teams-signal")
+	notice := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	if strings.Contains(notice, "KI-Zusammenfassung:**") || !strings.Contains(notice, "**KI-Funktionen (Transkript, Zusammenfassung, Assistent):** setzen wir derzeit nicht ein.") {
+		t.Errorf("the notice describes the locked AI features as in use:\n%s", notice)
+	}
+	records := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
+	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – ausgesetzt, bis die Betriebsvereinbarung sie erfasst") {
+		t.Errorf("the record keeps AI transcripts as ongoing:\n%s", records)
+	}
+	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
+	if !strings.Contains(policy, "bleiben gesperrt, bis die Betriebsvereinbarung sie ausdrücklich erfasst") || strings.Contains(policy, "auch per KI-Zusammenfassung oder Notizassistent – nur, wenn") {
+		t.Errorf("the policy allows AI transcripts with consent while the plan locks them:\n%s", policy)
+	}
+	// Without a works council nothing is held.
+	q := plan(t, base+`context: {sector: business, partners: external, works_council: "no"}
+tools: [{tool: zoom, answers: {used_for: [customer_contact], ai_features: "on"}}]
+`)
+	if n := string(draft.Make(q, draft.Notice, catalog.DE).Markdown); !strings.Contains(n, "**Transkript und KI-Zusammenfassung:**") {
+		t.Errorf("AI features in use are not described:\n%s", n)
+	}
+}
+
+// The DPF covers the USA only: data that go to other third countries as
+// well need a safeguard of their own, in the notice and the record.
+func TestTheDPFCoversTheUSAOnly(t *testing.T) {
+	p := examplePlan(t, "tax-teams-signal")
+	for kind, doc := range map[draft.Kind]string{draft.Notice: "notice", draft.Records: "records"} {
+		md := string(draft.Make(p, kind, catalog.DE).Markdown)
+		if strings.Contains(md, "Drittländer außerhalb der EU (neben Standorten in der EU) – Angemessenheitsbeschluss zum EU-US") {
+			t.Errorf("%s: the DPF is named for third countries in general", doc)
+		}
+		if !strings.Contains(md, "übrige Drittländer (etwa Support-Zugriffe von außerhalb der EU)") {
+			t.Errorf("%s: the other third countries have no safeguard to fill in", doc)
+		}
+	}
+	dpa := string(draft.Make(p, draft.DPACheck, catalog.DE).Markdown)
+	if !strings.Contains(dpa, "anderen Angemessenheitsbeschluss (Art. 45 DSGVO, etwa die Schweiz)") {
+		t.Errorf("the DPA checklist knows no adequacy decision but the DPF:\n%s", dpa)
+	}
+}
+
+// A club's drafts: the notice offers no copy of safeguards that do not
+// exist, the policy speaks of members and parents and keeps children's
+// diagnoses out, and allows a tool without its urgent DPA only once it is
+// signed.
+func TestClubDraftsSpeakToMembersAndParents(t *testing.T) {
+	p := examplePlan(t, "association-jitsi")
+	notice := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	if strings.Contains(notice, "Kopie der Garantien") {
+		t.Errorf("the notice offers a copy of safeguards for a transfer that has none:\n%s", part(notice, "## Ihre Rechte"))
+	}
+	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
+	for _, bad := range []string{"Kunden, Patienten oder Mitgliedern", "Diensthandys", "Mandatsunterlagen", "Kundenportal"} {
+		if strings.Contains(policy, bad) {
+			t.Errorf("the club's policy says %q", bad)
+		}
+	}
+	for _, want := range []string{"Kontakt mit Mitgliedern", "Diagnosen von Kindern", "erst nach Abschluss des Auftragsverarbeitungsvertrags (AVV)", "Vereinshandys"} {
+		if !strings.Contains(policy, want) {
+			t.Errorf("the club's policy lacks %q:\n%s", want, policy)
+		}
+	}
+}
+
+// Client documents speak of providers' statements, not of konform's
+// catalogue.
+func TestDraftsSpeakNoToolJargon(t *testing.T) {
+	for _, ex := range []string{"medical-zoom-whatsapp", "tax-teams-signal", "association-jitsi", "craft-whatsapp"} {
+		p := examplePlan(t, ex)
+		for _, k := range draft.Kinds {
+			md := string(draft.Make(p, k, catalog.DE).Markdown)
+			for _, bad := range []string{"laut Katalog", "Katalog zu", "beurteilt konform", "aus dem Katalog von konform"} {
+				if strings.Contains(md, bad) {
+					t.Errorf("%s %s says %q", ex, k, bad)
+				}
+			}
+		}
+	}
+}
