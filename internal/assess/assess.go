@@ -209,6 +209,9 @@ type Action struct {
 	// nothing. PeoplePolicy are the lines of it from rules whose duty
 	// follows the people: they stay while a replaced tool is wound down.
 	Policy, PeoplePolicy catalog.Text
+	// Erasures are the deletions the action sets for good, with the uses
+	// whose record entries list them (catalog.ActionTemplate.Erasure).
+	Erasures []Erasure
 	// Conditional: in a quick check, the action rests on questions the
 	// check did not ask (their answers count as unknown). It is not a duty
 	// yet: it has no due date, is not counted and is never a first step.
@@ -1077,6 +1080,9 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	a.Why = subst(tpl.Why)
 	a.People, a.Document, a.transfer, a.Pause = tpl.People, tpl.Document, tpl.Transfer, tpl.Pause
 	a.secrets, a.barsSecrets, a.ifKept, a.holdsAI = tpl.Secrets, tpl.BarsSecrets, tpl.IfKept, tpl.HoldsAI
+	if tpl.Erasure.DE != "" {
+		a.Erasures = []Erasure{{Text: subst(tpl.Erasure), For: tpl.ErasureFor}}
+	}
 	if tpl.Policy.DE != "" {
 		a.Policy = subst(tpl.Policy)
 		if tpl.People {
@@ -1206,6 +1212,12 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// Erasure is a deletion an action sets, for the record of the uses For.
+type Erasure struct {
+	Text catalog.Text
+	For  []string
+}
+
 // joinPolicy joins two lines of the usage policy, the leading one first.
 func joinPolicy(a, b catalog.Text, bLeads bool) catalog.Text {
 	switch {
@@ -1233,6 +1245,11 @@ func (a *Action) merge(b *Action) {
 	a.People = a.People || b.People
 	a.secrets, a.barsSecrets = a.secrets || b.secrets, a.barsSecrets || b.barsSecrets
 	a.holdsAI = a.holdsAI || b.holdsAI
+	for _, e := range b.Erasures {
+		if !slices.ContainsFunc(a.Erasures, func(x Erasure) bool { return x.Text == e.Text }) {
+			a.Erasures = append(a.Erasures, e)
+		}
+	}
 	a.ifKept = a.ifKept && b.ifKept
 	if a.transfer == "" {
 		a.transfer = b.transfer

@@ -465,6 +465,12 @@ type ActionTemplate struct {
 	// names locked while it is open (until a works agreement covers
 	// them): drafts then say they are not in use, not how they are used.
 	HoldsAI bool `yaml:"holds_ai,omitempty"`
+	// Erasure is a deletion the action sets for good (findings deleted
+	// once they are in the record); the record of processing lists it
+	// under the erasure periods of the tool's activities for the uses
+	// ErasureFor names.
+	Erasure    Text     `yaml:"erasure,omitempty"`
+	ErasureFor []string `yaml:"erasure_for,omitempty"`
 	// Transfer names where data go (a hosting value, usa) while the action
 	// is open: a transfer the answers do not show (a server's default
 	// STUN service). The record names it until the action is done.

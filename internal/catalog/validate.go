@@ -475,7 +475,18 @@ func (v *validator) rule(r *Rule) {
 		v.text(aw+" title", a.Title, false)
 		v.text(aw+" why", a.Why, false)
 		v.text(aw+" policy", a.Policy, true)
-		v.placeholders(aw, a.Title, a.Why, a.Policy)
+		v.text(aw+" erasure", a.Erasure, true)
+		v.placeholders(aw, a.Title, a.Why, a.Policy, a.Erasure)
+		if (a.Erasure.DE == "") != (len(a.ErasureFor) == 0) {
+			v.errf("%s: erasure and erasure_for go together", aw)
+		}
+		if q := v.c.Question("used_for"); q != nil {
+			for _, u := range a.ErasureFor {
+				if _, ok := q.Option(u); !ok {
+					v.errf("%s: erasure_for: %s is no option of question used_for", aw, u)
+				}
+			}
+		}
 		if len(a.Legal) == 0 {
 			v.errf("%s: no legal reference", aw)
 		}

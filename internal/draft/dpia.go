@@ -301,7 +301,7 @@ func outcome(cs []Criterion, c criteria) (Judgement, string) {
 // outside, and this use faces them. A tool paused until it is approved
 // is checked as itself: the approval is for it.
 func (w *writer) forSuccessor(u use) bool {
-	return u.t.Lead != nil && !u.t.Lead.Pause && (u.t.ReplaceAll() || u.a != nil && u.a.Use.Outward)
+	return w.replacedUse(u) && !u.t.Lead.Pause
 }
 
 // threshold is the organisation's threshold check with its result per

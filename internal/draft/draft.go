@@ -174,6 +174,9 @@ type writer struct {
 	// barred: the tools the plan keeps health data and secrets out of
 	// (assess.Plan.SecretsBarred), found once.
 	barred map[*assess.Tool]bool
+	// quoted: the answers whose notes the record has quoted, so that a
+	// tool's note stands once, with the activity it describes.
+	quoted map[*assess.Answer]bool
 }
 
 // names lists the tools' names.

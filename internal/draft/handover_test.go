@@ -182,3 +182,35 @@ func TestDraftsSpeakNoToolJargon(t *testing.T) {
 		}
 	}
 }
+
+// The record of a practice: the team's coordination and meetings over
+// Zoom are one activity; a note stands once, with the activity it
+// describes; what the plan deletes for good is an erasure period; a
+// provider whose own purposes are unknown is to clarify, not a plain
+// processor.
+func TestRecordsOfAPracticeAfterTheDPOsRead(t *testing.T) {
+	md := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Records, catalog.DE).Markdown)
+	if n := strings.Count(md, "| Zweck | Besprechungen und Videokonferenzen – über Zoom |"); n != 1 || strings.Contains(md, "interne Abstimmung im Team – über Zoom") {
+		t.Errorf("the team's Zoom meetings stand %d times or as coordination apart", n)
+	}
+	if n := strings.Count(md, "Patienten schicken manchmal Fotos von Befunden"); n != 1 {
+		t.Errorf("the note on findings stands %d times, want once", n)
+	}
+	if !strings.Contains(md, "Befunde, die Patientinnen und Patienten schicken: nach der Übernahme in die Akte sofort im Chat und auf dem Gerät löschen") {
+		t.Errorf("the erasure of findings the plan sets is not in the record")
+	}
+	if !strings.Contains(md, "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA) – **zu klären: ob der Anbieter Daten für eigene Zwecke nutzt") {
+		t.Errorf("WhatsApp is a plain processor although its own purposes are unknown")
+	}
+	craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Records, catalog.DE).Markdown)
+	if strings.Contains(craft, "Art. 28 Abs. 10") {
+		t.Errorf("an app for private people is called a processor's own controller (Art. 28(10))")
+	}
+	if n := strings.Count(craft, "Fotos von Arbeitsunfähigkeitsbescheinigungen: sofort löschen"); n == 0 {
+		t.Errorf("the deletion of sick-note photos is not in the record")
+	}
+	policy := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Policy, catalog.DE).Markdown)
+	if !strings.Contains(policy, "Handels- und Geschäftsbriefe 6 Jahre (§ 257 HGB)") {
+		t.Errorf("the policy drops the archiving duty when the tool is stopped:\n%s", policy)
+	}
+}

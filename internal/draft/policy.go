@@ -165,13 +165,11 @@ func (w *writer) policy() {
 	if v.Recorded {
 		v.RecordGap = w.gapSay("record.gap")
 	}
-	// What the law keeps goes into the file; the answers' current state is
+	// What the law keeps goes into the file – from a tool the plan stops
+	// too, before its chats are deleted; the answers' current state is
 	// not a rule.
 	var keep []string
 	for _, t := range w.p.Tools {
-		if t.Gone() {
-			continue
-		}
 		for _, a := range t.Activities {
 			if r := report.Escape(a.Retention.In(w.l)); r != "" && !slices.Contains(keep, r) {
 				keep = append(keep, r)

@@ -67,6 +67,11 @@ func (w *writer) activities() [][]use {
 		}
 		for i := range t.Activities {
 			k := t.Activities[i].Use.ID
+			// The team's coordination over a video tool is its meetings:
+			// one activity, not two near the same.
+			if k == "internal" && t.Kind == catalog.KindVideo && slices.ContainsFunc(t.Activities, func(a assess.Activity) bool { return a.Use.ID == "meetings" }) {
+				continue
+			}
 			if _, ok := byKey[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -108,7 +113,7 @@ func (w *writer) secretsOut(u use) bool {
 
 func (w *writer) entry(id string, uses []use) entry {
 	e := entry{ID: id, Function: w.gapSay("function.gap")}
-	many := len(uses) > 1
+	many := slices.ContainsFunc(uses, func(u use) bool { return u.t != uses[0].t })
 	// of prefixes a line with the tool's name where the entry has several.
 	of := func(t *assess.Tool, s string) string {
 		if many && s != "" {
@@ -179,6 +184,18 @@ func (w *writer) entry(id string, uses []use) entry {
 		if has(w.tool(u.t, "auto_delete"), "yes") {
 			e.Erasure = add(e.Erasure, w.say("erasure.auto", w.name(u.t)))
 		}
+		// What the plan has deleted for good (findings once in the
+		// record, photos of sick notes) – also while a tool is wound down.
+		for _, a := range w.p.Actions {
+			if a.Tool != u.t || !a.Pending() || a.Conditional {
+				continue
+			}
+			for _, x := range a.Erasures {
+				if u.a != nil && slices.Contains(x.For, u.a.Use.ID) {
+					e.Erasure = add(e.Erasure, report.Escape(x.Text.In(w.l)))
+				}
+			}
+		}
 	}
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):
@@ -206,13 +223,39 @@ func (w *writer) entry(id string, uses []use) entry {
 		e.TOMs = []tomGroup{{Area: "confidentiality", Items: []string{w.gapSay("tom.none")}}}
 	}
 	for _, u := range uses {
-		for _, a := range u.t.Answers {
-			if a.Note != "" && slices.Contains(processingAreas, a.Question.Area) {
+		for i := range u.t.Answers {
+			if a := &u.t.Answers[i]; a.Note != "" && slices.Contains(processingAreas, a.Question.Area) && w.noteFits(u, a) {
 				e.Notes = add(e.Notes, of(u.t, report.Escape(a.Note)))
 			}
 		}
 	}
 	return e
+}
+
+// noteFits reports whether a tool's note belongs to this use's entry: a
+// note on sick notes to the personnel matters, one on sensitive data to
+// what faces the people outside, any other to the tool's first entry –
+// each once, never repeated in every entry of the tool.
+func (w *writer) noteFits(u use, a *assess.Answer) bool {
+	if w.quoted[a] {
+		return false
+	}
+	fits := true
+	if u.a != nil && len(u.t.Activities) > 1 {
+		switch a.Question.ID {
+		case "sick_notes":
+			fits = u.a.Use.ID == "staff_matters" || !slices.ContainsFunc(u.t.Activities, func(x assess.Activity) bool { return x.Use.ID == "staff_matters" })
+		case "special_categories":
+			fits = u.a.Use.Outward || !slices.ContainsFunc(u.t.Activities, func(x assess.Activity) bool { return x.Use.Outward })
+		}
+	}
+	if fits {
+		if w.quoted == nil {
+			w.quoted = map[*assess.Answer]bool{}
+		}
+		w.quoted[a] = true
+	}
+	return fits
 }
 
 // processingAreas are the areas whose notes describe the processing
@@ -311,8 +354,16 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 	default:
 		out = append(out, w.vendor(t)+" – "+w.gap(w.q("dpa_signed")))
 	}
-	if has(w.tool(t, "own_purposes"), "reserved") || w.factIs(t, "own_purposes", "reserved") {
+	// A provider that uses data for its own purposes is a controller of
+	// its own for them (Art. 28(10)) – said once for an app for private
+	// people (above); where nobody knows yet, it is to clarify.
+	own := w.tool(t, "own_purposes")
+	switch {
+	case w.consumerApp(t) || has(own, "excluded"):
+	case has(own, "reserved") || w.factIs(t, "own_purposes", "reserved"):
 		out = append(out, w.say("rcpt.own", w.vendor(t)))
+	case has(own, catalog.Unknown) || len(own) == 0 && w.factIs(t, "own_purposes", "to_verify"):
+		out = append(out, w.vendor(t)+" – "+w.gapSay("rcpt.own.open"))
 	}
 	if has(w.tool(t, "non_eu_subprocessors"), "yes") {
 		out = append(out, w.say("rcpt.subprocessors"))

@@ -72,6 +72,8 @@ var messagesDE = map[string]string{
 	"%s: English text missing":                                                          "%s: der englische Text fehlt",
 	"%s: German text missing":                                                           "%s: der deutsche Text fehlt",
 	"%s: a choice needs at least two options":                                           "%s: eine Auswahl braucht mindestens zwei Optionen",
+	"%s: erasure and erasure_for go together":                                           "%s: erasure und erasure_for gehören zusammen",
+	"%s: erasure_for: %s is no option of question used_for":                             "%s: erasure_for: %s ist keine Option der Frage used_for",
 	"%s: secrets and bars_secrets concern one tool: only in tool rules":                 "%s: secrets und bars_secrets betreffen ein Werkzeug: nur in Werkzeugregeln",
 	"%s: an action that readies a tool for secrets cannot bar them or replace the tool": "%s: eine Maßnahme, die ein Werkzeug für Geheimnisse rüstet, kann sie nicht ausschließen und das Werkzeug nicht ersetzen",
 	"%s: privacy_policy %q is no source with an https address":                          "%s: privacy_policy %q ist keine Quelle mit einer https-Adresse",
