@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -294,3 +295,8 @@ func (d *driver) choose(id string) {
 	}
 	d.press("enter")
 }
+
+func ansiStripped(s string) string { return ansi.Strip(s) }
+
+// typeName is a value's type as %T writes it.
+func typeName(v any) string { return fmt.Sprintf("%T", v) }
