@@ -17,7 +17,7 @@ func atTools(tb testing.TB) *driver {
 	d := start(tb, fixed(tb))
 	for d.at() != "tools" {
 		st := d.m.all[d.m.cur]
-		if st.q != nil && len(d.m.multi) == 0 && st.q.Type == "multi" {
+		if st.q != nil && len(d.ticked()) == 0 && st.q.Type == "multi" {
 			d.press("space")
 		}
 		d.press("enter")
@@ -88,7 +88,7 @@ func BenchmarkKeyPressManyTools(b *testing.B) {
 	d := start(b, opt)
 	for d.at() != "tools" {
 		st := d.m.all[d.m.cur]
-		if st.q != nil && len(d.m.multi) == 0 && st.q.Type == "multi" {
+		if st.q != nil && len(d.ticked()) == 0 && st.q.Type == "multi" {
 			d.press("space")
 		}
 		d.press("enter")

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -197,9 +199,9 @@ func (d *driver) golden(name string) {
 // at reports the current step's question id, or its kind.
 func (d *driver) at() string {
 	m := d.m
-	if m.screen != scrStep {
+	if kind := m.screen.kind(); kind != scrStep {
 		return map[screen]string{scrWelcome: "welcome", scrStart: "start", scrPreview: "preview", scrSave: "save",
-			scrConfirmOverwrite: "confirm", scrDone: "done", scrCompare: "compare", scrActions: "actions", scrActionEdit: "action"}[m.screen]
+			scrConfirmOverwrite: "confirm", scrDone: "done", scrCompare: "compare", scrActions: "actions", scrActionEdit: "action"}[kind]
 	}
 	st := m.all[m.cur]
 	switch st.kind {
@@ -218,6 +220,51 @@ func (d *driver) at() string {
 		return st.tool + ":" + st.q.ID
 	}
 	return st.q.ID
+}
+
+// ticked is what the tool list or a multiple-choice question has ticked.
+func (d *driver) ticked() []string {
+	switch p := d.m.screen.(type) {
+	case *toolsPage:
+		return p.ticked
+	case *questionPage:
+		return p.ticked
+	}
+	return nil
+}
+
+// choice is what a single-choice question has chosen, or the text typed.
+func (d *driver) choice() string {
+	if p, ok := d.m.screen.(*questionPage); ok {
+		return p.choice
+	}
+	return ""
+}
+
+// review is the review screen shown.
+func (d *driver) review() *reviewPage {
+	d.t.Helper()
+	p, ok := d.m.screen.(*reviewPage)
+	if !ok {
+		d.t.Fatalf("at %s, not the review", d.at())
+	}
+	return p
+}
+
+// viewport is the scrolling part of the screen shown: the fact sheet, the
+// comparison or the plan.
+func (d *driver) viewport() *viewport.Model {
+	d.t.Helper()
+	switch p := d.m.screen.(type) {
+	case *factSheetPage:
+		return &p.sheet
+	case *comparePage:
+		return &p.table
+	case *previewPage:
+		return &p.plan
+	}
+	d.t.Fatalf("at %s: no viewport", d.at())
+	return nil
 }
 
 func (d *driver) expectAt(want string) {
@@ -248,3 +295,8 @@ func (d *driver) choose(id string) {
 	}
 	d.press("enter")
 }
+
+func ansiStripped(s string) string { return ansi.Strip(s) }
+
+// typeName is a value's type as %T writes it.
+func typeName(v any) string { return fmt.Sprintf("%T", v) }

@@ -5,16 +5,15 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/viewport"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/fsutil"
 	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/safe"
@@ -27,7 +26,8 @@ const (
 	MinHeight = 18
 )
 
-// screen is what the wizard shows outside the step list.
+// screen is the kind of page shown: the header and the tests tell them apart
+// by it; every step of the walk is scrStep.
 type screen int
 
 const (
@@ -67,7 +67,10 @@ type Options struct {
 	AskStart bool
 }
 
-// Model is the wizard's root model.
+// Model is the wizard's root model: the only writer of the answers and the
+// session. It holds the state, the steps, the plan, the session keeper, the
+// window size and the screen shown; each screen owns its view and tells
+// the root what the user did with a message (see messages.go).
 type Model struct {
 	opt   Options
 	cat   *catalog.Catalog
@@ -77,56 +80,50 @@ type Model struct {
 	high  int
 	dark  bool
 
-	screen      screen
+	screen      page
 	all         []step
 	plan        *assess.Plan
 	cur         int
-	toReview    bool     // return to the review after answering
-	toolsBefore []string // keys of the tools chosen when a jump from the review began
-
-	form     *huh.Form
-	formFor  string // what the form asks, for completion handling
-	toolList *huh.MultiSelect[string]
-	hidden   int // options of the current question below the window's room
-	// factsShown is the fact sheet in the preview viewport, which scrolls
-	// it on the facts step.
-	factsShown string
+	toReview    bool        // return to the review after answering
+	review      *reviewPage // the review a change began on: shown again, cursor and all
+	toolsBefore []string    // keys of the tools chosen when a jump from the review began
 	// bar is the progress shown; it only moves forward while the user
 	// does (see goTo). typical is the steps two typical tools take.
-	bar      float64
-	typical  int
-	filtered bool // the tool list has been filtered since it was built
-	val      string
-	multi    []string
-	inputs   [4]string
-	touched  bool               // a key was pressed on this step: validation hints may show
-	facts    map[string]*string // facts of the custom tool being entered
-	showHelp bool
-	noting   bool
-	noteForm *huh.Form
-	noteVal  string
+	bar     float64
+	typical int
 
-	reviewCur int
-	actCur    int    // the chosen action on the actions screen
-	editing   string // the id of the action being edited
-	preview   viewport.Model
-	compared  []string // the comparison's lines, drawn with frozen panes
-
-	keeper     *session.Keeper
-	sessionErr string // why saving the session elsewhere failed
-	returnTo   screen // where ctrl+s came from
-	locked     *answers.File
-	lockedErr  string
-	saveErr    string
-	savePath   string
-	existing   []string // the files an overwrite needs confirming for
-	saveExtras []string
-	saved      []string
-	message    string
+	keeper *session.Keeper
+	// target is where the plan is saved and with which files, kept from
+	// one visit of the save screen to the next.
+	target save
+	keys   globalKeys
 
 	quitAsk  bool
 	ExitCode int
 }
+
+// page is one screen of the wizard. It reads the root, never writes it:
+// update returns what the user did as a message for the root (or nil).
+type page interface {
+	kind() screen
+	init() tea.Cmd // the start of the screen's form, nil without one
+	update(r *Model, msg tea.Msg) (tea.Cmd, tea.Msg)
+	view(r *Model) string
+	bindings(r *Model) []key.Binding
+}
+
+// resizer is a screen that measures itself again for a new window size.
+type resizer interface{ resize(r *Model) tea.Cmd }
+
+// modal is a screen that takes every key but ctrl+c for now (a note being
+// written), before the root's own keys.
+type modal interface{ modal() bool }
+
+// keysInText is a screen whose text lists its keys: it has no footer.
+type keysInText interface{ keysInText() }
+
+// noticer is a screen that shows a message from the root.
+type noticer interface{ notice(string) }
 
 // New makes a wizard.
 func New(opt Options) *Model {
@@ -134,7 +131,8 @@ func New(opt Options) *Model {
 		opt.Now = time.Now
 	}
 	// The drafts are ticked on the save screen: most plans ask for them.
-	m := &Model{opt: opt, cat: opt.Catalog, lang: opt.Lang, width: 80, high: 24, dark: true, saveExtras: []string{"drafts"}}
+	m := &Model{opt: opt, cat: opt.Catalog, lang: opt.Lang, width: 80, high: 24, dark: true,
+		target: save{extras: []string{"drafts"}}, keys: newGlobalKeys()}
 	if opt.SessionDir != "" || opt.ResumePath != "" {
 		m.keeper = session.NewKeeper(opt.SessionDir, opt.Now)
 	}
@@ -144,22 +142,25 @@ func New(opt Options) *Model {
 		m.resume(opt.Resume, opt.ResumePath)
 		return m
 	}
-	m.screen = scrWelcome
-	m.buildWelcome()
+	m.screen = newWelcome(m)
 	return m
 }
 
 func (m *Model) t(key string) string { return i18n.T(m.lang, key) }
+
+// show makes p the screen and starts its form.
+func (m *Model) show(p page) tea.Cmd {
+	m.screen = p
+	return p.init()
+}
 
 // resume continues the session f read from path; when another konform has
 // it open, it asks whether to continue in a copy.
 func (m *Model) resume(f *answers.File, path string) {
 	if m.keeper != nil && path != "" {
 		if err := m.keeper.Open(path); err != nil {
-			m.locked, m.lockedErr = f, lockedText(m.lang, path, err)
 			m.lang = f.Lang
-			m.screen = scrLocked
-			m.form = nil
+			m.screen = newLocked(m.lang, f, lockedText(m.lang, path, err))
 			return
 		}
 	}
@@ -191,14 +192,13 @@ func (m *Model) continueWith(f *answers.File) {
 	}
 	m.lang = f.Lang
 	m.refresh()
-	m.screen = scrStep
 	m.goTo(firstOpen(m.st, m.all))
 }
 
 // completeCheck turns a quick check into a full one and goes to the first
 // question it has not asked yet.
 func (m *Model) completeCheck() {
-	if m.screen == scrLocked {
+	if m.screen.kind() == scrLocked {
 		m.opt.Check = answers.CheckFull // applied when the copy goes on
 		return
 	}
@@ -211,11 +211,7 @@ func (m *Model) completeCheck() {
 
 // Init asks the terminal for its background colour, which picks the palette.
 func (m *Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
-	if m.form != nil {
-		cmds = append(cmds, m.form.Init())
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(tea.RequestBackgroundColor, m.screen.init())
 }
 
 // progress is how far the walk is at the current step: the steps done of
@@ -264,11 +260,33 @@ func (m *Model) goTo(i int) {
 	} else {
 		m.bar = f
 	}
-	m.screen = scrStep
-	m.showHelp = false
-	m.message = ""
-	m.buildStepForm()
+	m.screen = m.stepPage()
 }
+
+// stepPage is the screen of the current step.
+func (m *Model) stepPage() page {
+	st := m.all[m.cur]
+	switch st.kind {
+	case stepAssessment:
+		return newAssessment(m)
+	case stepTools:
+		return newTools(m)
+	case stepOther:
+		return newCustomTool(m, st)
+	case stepFacts:
+		return newFactSheet(m, st)
+	case stepReview:
+		if p := m.review; p != nil {
+			m.review = nil
+			return p
+		}
+		return newReview(m)
+	}
+	return newQuestion(m, st)
+}
+
+// step is the current step of the walk.
+func (m *Model) step() step { return m.all[m.cur] }
 
 // advance moves past the step just completed; the walk may have changed.
 func (m *Model) advance(done step, at int) {
@@ -296,7 +314,7 @@ func (m *Model) advance(done step, at int) {
 	}
 	if m.toReview && done.kind == stepTools {
 		// A tool added from the review: on to its first step.
-		m.toReview = false
+		m.toReview, m.review = false, nil
 		if i := slices.IndexFunc(m.all, func(s step) bool { return s.tool == added }); i >= 0 {
 			m.goTo(i)
 			return
@@ -314,17 +332,13 @@ func (m *Model) advance(done step, at int) {
 
 // back goes to the previous step, across tools.
 func (m *Model) back() {
-	switch m.screen {
+	switch m.screen.kind() {
 	case scrStart:
-		m.screen = scrWelcome
-		m.buildWelcome()
-		return
+		m.screen = newWelcome(m)
 	case scrPreview:
 		m.goTo(len(m.all) - 1)
-		return
 	case scrSave, scrConfirmOverwrite:
 		m.openPreview()
-		return
 	case scrStep:
 		if m.toReview {
 			// A change begun from the review: back there, unchanged.
@@ -332,15 +346,8 @@ func (m *Model) back() {
 			m.goTo(len(m.all) - 1)
 			return
 		}
-		if m.all[m.cur].kind == stepTools {
-			// The ticks so far are kept for coming forward again.
-			m.st.setTools(m.cat, m.multi)
-			m.refresh()
-			m.autosave()
-		}
 		if m.cur == 0 {
-			m.screen = scrWelcome
-			m.buildWelcome()
+			m.screen = newWelcome(m)
 			return
 		}
 		m.goTo(m.cur - 1)
@@ -378,43 +385,40 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// huh asks for the size whenever a form starts: the same size again
 		// changes nothing (a question rebuilt for it would start a form that
 		// asks again, for ever, and lose the cursor).
-		if msg.Width == m.width && msg.Height == m.high {
-			return m, m.passToForm(msg)
-		}
-		m.width, m.high = msg.Width, msg.Height
-		m.preview.SetWidth(msg.Width)
-		m.preview.SetHeight(max(1, msg.Height-6))
-		switch m.screen {
-		case scrPreview:
-			m.renderPreview()
-		case scrCompare:
-			m.openCompare()
-		case scrStep:
-			// A question is measured again for the new size (how many
-			// options fit, whether "more" shows); what is chosen or typed
-			// so far stays.
-			if st := m.all[m.cur]; st.kind == stepQuestion && m.form != nil && !m.noting {
-				m.buildQuestion(st, true)
-				return m, tea.Batch(m.form.Init(), m.passToForm(msg))
+		var cmd tea.Cmd
+		if msg.Width != m.width || msg.Height != m.high {
+			m.width, m.high = msg.Width, msg.Height
+			if r, ok := m.screen.(resizer); ok {
+				cmd = r.resize(m)
 			}
 		}
-		return m, m.passToForm(msg)
+		return m, tea.Batch(cmd, m.pass(msg))
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
-		return m, m.passToForm(msg)
+		return m, m.pass(msg)
 	case SaveAndQuitMsg:
 		m.autosave()
 		m.ExitCode = 130
 		return m, tea.Quit
 	case tea.KeyPressMsg:
-		return m.key(msg)
+		return m, m.key(msg)
 	}
-	// huh finishes a form on its own messages, after the key press.
-	cmd := m.passToForm(msg)
-	if m.noting {
-		return m, tea.Batch(cmd, m.checkNote())
+	// huh finishes a form on its own messages, after the key press; the
+	// screens' messages may also come as commands.
+	if cmd, ok := m.apply(msg); ok {
+		return m, cmd
 	}
-	return m, tea.Batch(cmd, m.checkForm())
+	return m, m.pass(msg)
+}
+
+// pass gives msg to the screen and acts on what the screen reports.
+func (m *Model) pass(msg tea.Msg) tea.Cmd {
+	cmd, done := m.screen.update(m, msg)
+	if done == nil {
+		return cmd
+	}
+	next, _ := m.apply(done)
+	return tea.Batch(cmd, next)
 }
 
 // SaveAndQuitMsg asks the wizard to save and stop (SIGTERM, SIGHUP).
@@ -422,286 +426,216 @@ type SaveAndQuitMsg struct{}
 
 func (m *Model) tooSmall() bool { return m.width < MinWidth || m.high < MinHeight }
 
-func (m *Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	k := msg.String()
+// key handles the root's keys – quitting, the session's keys, the review
+// while completing a check – and gives the rest to the screen.
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
 	if m.quitAsk {
-		switch k {
-		case "y", "j", "Y", "J":
+		switch {
+		case key.Matches(msg, k.yes):
 			m.autosave()
 			m.ExitCode = 130
-			return m, tea.Quit
-		case "n", "N", "esc", "ctrl+c":
+			return tea.Quit
+		case key.Matches(msg, k.no):
 			m.quitAsk = false
 		}
-		return m, nil
+		return nil
 	}
-	if k == "ctrl+c" {
-		if m.screen == scrDone {
-			return m, tea.Quit
+	if key.Matches(msg, k.quit) {
+		if m.screen.kind() == scrDone {
+			return tea.Quit
 		}
 		m.quitAsk = true
-		return m, nil
+		return nil
 	}
 	if m.tooSmall() {
-		return m, nil
+		return nil
 	}
-	if m.noting {
-		return m.noteKey(msg)
+	if p, ok := m.screen.(modal); ok && p.modal() {
+		return m.pass(msg)
 	}
-	if k == "ctrl+r" && m.screen == scrStep && m.st.completing && !m.noting {
+	if key.Matches(msg, k.review) && m.screen.kind() == scrStep && m.st.completing {
 		// Completing a quick check: the review (and saving) is one key
 		// away; what stays open is listed there and in the plan.
 		m.goTo(len(m.all) - 1)
-		return m, m.initForm()
+		return m.screen.init()
 	}
 	var changed *session.ChangedError
-	if k == "ctrl+w" && errors.As(m.keeper.Err(), &changed) {
+	if key.Matches(msg, k.overwrite) && errors.As(m.keeper.Err(), &changed) {
 		// The file was changed outside konform: the user keeps the
 		// wizard's answers and writes them over the change.
 		m.keeper.Overwrite()
 		m.autosave()
-		return m, nil
-	}
-	if k == "ctrl+s" && m.keeper != nil && m.st.org != "" && m.screen != scrSaveSession && m.screen != scrLocked {
-		m.buildSaveSession()
-		return m, m.form.Init()
-	}
-	switch m.screen {
-	case scrLocked:
-		switch k {
-		case "y", "j", "Y", "J":
-			// A copy: the answers go to a new session file on the next save.
-			f := m.locked
-			m.locked = nil
-			m.continueWith(f)
-			m.message = m.t("ui.locked.copy")
-			return m, m.initForm()
-		case "n", "N", "esc":
-			m.locked = nil
-			m.screen = scrWelcome
-			m.buildWelcome()
-			return m, m.initForm()
-		}
-		return m, nil
-	case scrSaveSession:
-		if k == "esc" {
-			m.leaveSaveSession()
-			return m, m.initForm()
-		}
-	case scrConfirmOverwrite:
-		switch k {
-		case "y", "j", "Y", "J":
-			m.writeFiles(replaceAll)
-		case "e", "k", "E", "K":
-			if draftsAmong(m.existing, m.savePath) {
-				m.writeFiles(keepDrafts)
-			}
-		case "n", "N", "esc":
-			m.buildSave()
-			return m, m.form.Init()
-		}
-		return m, nil
-	case scrDone:
-		if k == "enter" || k == "q" || k == "esc" {
-			return m, tea.Quit
-		}
-		return m, nil
-	case scrActions:
-		return m.actionsKey(k)
-	case scrActionEdit:
-		if k == "esc" {
-			m.openActions()
-			return m, nil
-		}
-	case scrCompare:
-		switch k {
-		case "esc", "shift+tab", "ctrl+k", "q", "enter":
-			// Leaving resets the view: the next fact sheet or preview opens
-			// at its start, not scrolled sideways as the comparison was.
-			m.preview.SetXOffset(0)
-			m.preview.SetHorizontalStep(0)
-			m.preview.GotoTop()
-			m.screen = scrStep
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.preview, cmd = m.preview.Update(msg)
-		return m, cmd
-	case scrPreview:
-		switch k {
-		case "s", "enter":
-			m.buildSave()
-			return m, m.form.Init()
-		case "a":
-			m.openActions()
-			return m, nil
-		case "shift+tab", "esc":
-			m.back()
-			return m, m.initForm()
-		}
-		var cmd tea.Cmd
-		m.preview, cmd = m.preview.Update(msg)
-		return m, cmd
-	}
-	if m.screen == scrStep {
-		m.touched = true // validation hints may show from now on
-	}
-	if m.screen == scrStep && m.all[m.cur].kind == stepTools && m.toolList != nil {
-		// The tool list's filter, as in huh, gum and fzf: esc clears it (a
-		// second esc goes back), space ticks while typing it.
-		switch {
-		case k == "/":
-			m.filtered = true
-		case k == "esc" && m.filtered:
-			m.filtered = false
-			esc := tea.KeyPressMsg{Code: tea.KeyEscape}
-			cmd := m.passToForm(esc)
-			if !m.toolList.GetFiltering() {
-				cmd = tea.Batch(cmd, m.passToForm(esc)) // a filter kept: clear it
-			}
-			return m, cmd
-		case k == "space" && m.toolList.GetFiltering():
-			cmd := m.passToForm(tea.KeyPressMsg{Code: tea.KeyEscape}) // stop typing, keep the filter
-			return m, tea.Batch(cmd, m.passToForm(msg))
-		}
-	}
-	if k == "shift+tab" || k == "esc" {
-		m.back()
-		return m, m.initForm()
-	}
-	if m.screen == scrStep {
-		st := m.all[m.cur]
-		switch {
-		case st.kind == stepFacts && k == "enter":
-			m.factsShown = ""
-			m.advance(st, m.cur)
-			return m, m.initForm()
-		case st.kind == stepFacts:
-			var cmd tea.Cmd
-			m.preview, cmd = m.preview.Update(msg)
-			return m, cmd
-		case st.kind == stepReview:
-			return m.reviewKey(k)
-		case st.kind == stepQuestion && (k == "ctrl+g" || k == "?" && st.q.Type != catalog.FreeText):
-			m.showHelp = !m.showHelp
-			return m, nil
-		case st.kind == stepTools && k == "ctrl+k":
-			m.openCompare()
-			return m, nil
-		case st.kind == stepQuestion && k == "ctrl+o":
-			m.openNote()
-			return m, m.noteForm.Init()
-		}
-	}
-	cmd := m.passToForm(msg)
-	return m, tea.Batch(cmd, m.checkForm())
-}
-
-func (m *Model) initForm() tea.Cmd {
-	if m.form == nil {
 		return nil
 	}
-	return m.form.Init()
+	if key.Matches(msg, k.saveAs) && m.keeper != nil && m.st.org != "" && m.screen.kind() != scrSaveSession && m.screen.kind() != scrLocked {
+		return m.show(newSessionSave(m, m.screen, m.defaultSessionPath(), ""))
+	}
+	return m.pass(msg)
 }
 
-func (m *Model) passToForm(msg tea.Msg) tea.Cmd {
-	if m.noting && m.noteForm != nil {
-		f, cmd := m.noteForm.Update(msg)
-		m.noteForm = f.(*huh.Form)
-		return cmd
-	}
-	if m.form == nil {
-		return nil
-	}
-	before := m.val
-	f, cmd := m.form.Update(msg)
-	m.form = f.(*huh.Form)
-	if m.screen == scrSave && m.val != before {
-		m.saveErr = "" // a new path: the error of the old one goes
-	}
-	return cmd
-}
-
-// checkForm acts on a completed form.
-func (m *Model) checkForm() tea.Cmd {
-	if m.form == nil || m.form.State != huh.StateCompleted {
-		return nil
-	}
-	done := m.form
-	m.complete()
-	if m.form == done {
-		m.form = nil // a completed form is handled once
-	}
-	return m.initForm()
-}
-
-func (m *Model) reviewKey(k string) (tea.Model, tea.Cmd) {
-	items := m.reviewItems()
-	switch k {
-	case "up", "k":
-		m.reviewCur = max(0, m.reviewCur-1)
-	case "down", "j":
-		m.reviewCur = min(len(items)-1, m.reviewCur+1)
-	case "home", "g":
-		m.reviewCur = 0
-	case "end", "G":
-		m.reviewCur = len(items) - 1
-	case "enter":
-		if m.reviewCur < len(items) && items[m.reviewCur].complete {
-			m.completeCheck()
-			return m, m.initForm()
+// apply stores what a screen reports and picks the next screen; ok is
+// false for a message that is not a screen's.
+func (m *Model) apply(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	switch msg := msg.(type) {
+	case langChosen:
+		m.lang = msg.lang
+		m.st.lang = m.lang
+		if len(m.opt.Sessions) == 0 && m.opt.Check != "" {
+			m.st.setCheck(m.opt.Check)
+			m.refresh()
+			m.goTo(0)
+			break
 		}
-		if m.reviewCur < len(items) {
-			it := items[m.reviewCur]
-			for i, s := range m.all {
-				if s.same(it.step) {
-					m.toReview = true
-					m.toolsBefore = nil
-					for _, t := range m.st.tools {
-						m.toolsBefore = append(m.toolsBefore, t.Key())
-					}
-					m.goTo(i)
-					return m, m.initForm()
+		m.screen = newStart(m, "")
+	case checkChosen:
+		m.st.setCheck(msg.check)
+		m.typical = 0
+		m.refresh()
+		m.goTo(0)
+	case resumeChosen:
+		for _, s := range m.opt.Sessions {
+			if s.Path == msg.path && s.File != nil {
+				m.resume(s.File, s.Path)
+				if msg.complete {
+					m.completeCheck()
 				}
+				break
 			}
 		}
-	case "p", "tab":
-		m.openPreview()
-	}
-	return m, nil
-}
-
-func (m *Model) openNote() {
-	st := m.all[m.cur]
-	_, notes := m.st.scope(st.tool)
-	m.noteVal = notes[st.q.ID]
-	m.noting = true
-	m.noteForm = m.prepare(newThemedForm(newInput().Title(m.t("ui.note.title")).CharLimit(answers.MaxText).Value(&m.noteVal)))
-}
-
-func (m *Model) noteKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	if msg.String() == "esc" {
-		m.noting = false
-		return m, nil
-	}
-	cmd := m.passToForm(msg)
-	return m, tea.Batch(cmd, m.checkNote())
-}
-
-// checkNote stores a finished note.
-func (m *Model) checkNote() tea.Cmd {
-	if m.noteForm != nil && m.noteForm.State == huh.StateCompleted {
-		st := m.all[m.cur]
-		_, notes := m.st.scope(st.tool)
-		if v := strings.TrimSpace(m.noteVal); v == "" {
-			delete(notes, st.q.ID)
-		} else {
-			notes[st.q.ID] = v
+	case assessed:
+		m.st.org, m.st.assessor, m.st.participants = msg.org, msg.assessor, msg.participants
+		if !msg.date.IsZero() {
+			m.st.date = msg.date
 		}
-		m.noting = false
+		m.stepDone()
+	case toolsChosen:
+		m.st.setTools(m.cat, msg.ids)
+		m.stepDone()
+	case toolsKept:
+		if !m.toReview {
+			m.st.setTools(m.cat, msg.ids)
+			m.refresh()
+			m.autosave()
+		}
+		m.back()
+	case customTool:
+		t := m.st.tool(msg.tool)
+		t.Name, t.Kind = msg.name, msg.kind
+		for id, v := range msg.facts {
+			if v == "" {
+				delete(t.Facts, id)
+			} else {
+				t.Facts[id] = answers.Value{Items: []string{v}}
+			}
+		}
+		m.stepDone()
+	case factsSeen:
+		m.advance(m.step(), m.cur)
+	case answered:
+		vals, _ := m.st.scope(msg.tool)
+		if len(msg.value) == 0 {
+			delete(vals, msg.q.ID)
+		} else {
+			vals[msg.q.ID] = answers.Value{Items: msg.value}
+		}
+		m.stepDone()
+	case noted:
+		_, notes := m.st.scope(msg.tool)
+		if msg.note == "" {
+			delete(notes, msg.q.ID)
+		} else {
+			notes[msg.q.ID] = msg.note
+		}
 		m.autosave()
+		return nil, true // the question stays
+	case back:
+		switch p := m.screen.(type) {
+		case *comparePage:
+			m.screen = p.from // the tool list as it was
+			return nil, true
+		case *actionsPage:
+			m.openPreview()
+		case *sessionPage:
+			m.leaveSessionSave(p.from)
+		case *lockedPage:
+			m.screen = newWelcome(m)
+		case *overwritePage:
+			m.openSave("") // another name
+		default:
+			m.back()
+		}
+	case openCompare:
+		c, err := assess.Compare(m.cat, msg.ids, m.st.file(), m.lang, m.st.date)
+		if err != nil {
+			m.screen.(noticer).notice(m.errText(err))
+			return nil, true
+		}
+		m.screen = newCompare(m, c, m.screen)
+		return nil, true
+	case changeAnswer:
+		for i, s := range m.all {
+			if s.same(msg.step) {
+				m.toReview = true
+				m.review, _ = m.screen.(*reviewPage)
+				m.toolsBefore = nil
+				for _, t := range m.st.tools {
+					m.toolsBefore = append(m.toolsBefore, t.Key())
+				}
+				m.goTo(i)
+				break
+			}
+		}
+	case completeCheck:
+		m.completeCheck()
+	case openPreview:
+		m.openPreview()
+	case openActions:
+		m.refresh()
+		m.screen = newActions(m)
+	case openSave:
+		m.openSave("")
+	case actionRecorded:
+		if m.st.actions == nil {
+			m.st.actions = map[string]answers.ActionState{}
+		}
+		if msg.state == (answers.ActionState{}) {
+			delete(m.st.actions, msg.id)
+		} else {
+			m.st.actions[msg.id] = msg.state
+		}
+		m.autosave()
+		m.refresh()
+		return nil, true // the list shows the record
+	case save:
+		m.target = msg
+		m.writeFiles(writeNew)
+	case overwrite:
+		m.writeFiles(msg.mode)
+	case saveSession:
+		from := m.screen.(*sessionPage).from
+		if err := m.keeper.SaveAs(m.expand(msg.path), m.st.file(), m.cat); err != nil {
+			m.screen = newSessionSave(m, from, msg.path, m.errText(fsutil.Reason(err)))
+			break
+		}
+		m.leaveSessionSave(from)
+	case openCopy:
+		// A copy: the answers go to a new session file on the next save.
+		f := m.screen.(*lockedPage).file
+		m.continueWith(f)
+		if p, ok := m.screen.(noticer); ok {
+			p.notice(m.t("ui.locked.copy"))
+		}
+	default:
+		return nil, false
 	}
-	return nil
+	return m.screen.init(), true
+}
+
+// stepDone saves the answers of the step just completed and moves on.
+func (m *Model) stepDone() {
+	m.autosave()
+	m.advance(m.step(), m.cur)
 }
 
 func (m *Model) formWidth() int { return max(20, min(m.width-4, 96)) }

@@ -90,7 +90,7 @@ func (d *driver) answerUntil(stop string, tools ...string) {
 			}
 			d.press("enter")
 		case stepQuestion:
-			if st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0 {
+			if st.q.Type == catalog.MultiChoice && len(d.ticked()) == 0 {
 				d.press("space")
 			}
 			d.press("enter")
@@ -249,8 +249,8 @@ func TestHiddenAnswersLeaveThePlanAndComeBack(t *testing.T) {
 	d.expectAt("partners")
 	d.choose("both")
 	d.expectAt("partner_groups")
-	if !slices.Equal(d.m.multi, []string{"consumers"}) {
-		t.Fatalf("partner_groups not restored: %v", d.m.multi)
+	if !slices.Equal(d.ticked(), []string{"consumers"}) {
+		t.Fatalf("partner_groups not restored: %v", d.ticked())
 	}
 }
 
@@ -323,11 +323,11 @@ func TestUnreadableSessionIsReportedNotUsed(t *testing.T) {
 func TestCompareFromTheToolChoice(t *testing.T) {
 	d := atTools(t)
 	d.press("ctrl+k")
-	if d.m.screen != scrStep || !strings.Contains(d.screen(), "mindestens zwei Werkzeuge") {
+	if d.m.screen.kind() != scrStep || !strings.Contains(d.screen(), "mindestens zwei Werkzeuge") {
 		t.Fatalf("with no tool chosen, ctrl+k should ask for two:\n%s", d.screen())
 	}
 	d.press("space", "down", "down", "down", "space", "ctrl+k") // WhatsApp (private App) and Signal
-	if d.m.screen != scrCompare {
+	if d.m.screen.kind() != scrCompare {
 		t.Fatalf("not on the comparison:\n%s", d.screen())
 	}
 	s := d.screen()
@@ -340,8 +340,8 @@ func TestCompareFromTheToolChoice(t *testing.T) {
 		t.Errorf("the comparison cuts values; a wide table scrolls instead:\n%s", s)
 	}
 	d.press("esc")
-	if d.at() != "tools" || len(d.m.multi) != 2 {
-		t.Fatalf("back at %s with %v chosen; want the tool choice with both", d.at(), d.m.multi)
+	if d.at() != "tools" || len(d.ticked()) != 2 {
+		t.Fatalf("back at %s with %v chosen; want the tool choice with both", d.at(), d.ticked())
 	}
 	d.press("enter")
 	if d.at() == "tools" {
@@ -355,23 +355,23 @@ func TestCompareKeepsRowLabelsAndHeader(t *testing.T) {
 	d := atTools(t)
 	// Four tools: wider than 80 columns.
 	d.press("space", "down", "space", "down", "down", "down", "space", "down", "down", "space", "ctrl+k")
-	if d.m.screen != scrCompare {
+	if d.m.screen.kind() != scrCompare {
 		t.Fatalf("not on the comparison:\n%s", d.screen())
 	}
 	d.press("right", "right")
-	if d.m.preview.XOffset() == 0 {
+	if d.viewport().XOffset() == 0 {
 		t.Fatalf("the table does not scroll sideways:\n%s", d.screen())
 	}
-	body := d.m.compareView()
+	body := d.m.screen.view(d.m)
 	if !strings.Contains(body, "\nSitz ") {
 		t.Errorf("scrolled sideways, the row labels are gone:\n%s", body)
 	}
-	first := strings.Split(d.m.compareView(), "\n")[0]
+	first := strings.Split(d.m.screen.view(d.m), "\n")[0]
 	d.press("down", "down", "down")
-	if d.m.preview.YOffset() == 0 {
+	if d.viewport().YOffset() == 0 {
 		t.Fatalf("the comparison does not scroll down:\n%s", d.screen())
 	}
-	if got := strings.Split(d.m.compareView(), "\n")[0]; got != first {
+	if got := strings.Split(d.m.screen.view(d.m), "\n")[0]; got != first {
 		t.Errorf("scrolled down, the header is gone: %q, was %q", got, first)
 	}
 }
@@ -384,8 +384,8 @@ func TestCompareLeaksNoScrollIntoTheFactSheet(t *testing.T) {
 	if !strings.HasPrefix(d.at(), "facts") {
 		t.Fatalf("at %s, want the first fact sheet", d.at())
 	}
-	if d.m.preview.XOffset() != 0 || !strings.Contains(d.screen(), "WhatsApp") || strings.Contains(d.screen(), "Werkzeuge vergleichen") {
-		t.Errorf("the fact sheet opens shifted (x offset %d) or shows the comparison:\n%s", d.m.preview.XOffset(), d.screen())
+	if d.viewport().XOffset() != 0 || !strings.Contains(d.screen(), "WhatsApp") || strings.Contains(d.screen(), "Werkzeuge vergleichen") {
+		t.Errorf("the fact sheet opens shifted (x offset %d) or shows the comparison:\n%s", d.viewport().XOffset(), d.screen())
 	}
 }
 
@@ -430,7 +430,7 @@ func TestRecordActionProgressInThePlanView(t *testing.T) {
 
 	d.press("esc")
 	d.expectAt("preview")
-	if !strings.Contains(ansi.Strip(d.m.preview.GetContent()), "verantwortlich: Tobias Sommer") {
+	if !strings.Contains(ansi.Strip(d.viewport().GetContent()), "verantwortlich: Tobias Sommer") {
 		t.Error("the plan preview does not show the owner")
 	}
 	data, err := os.ReadFile(d.m.SessionPath())
@@ -553,8 +553,8 @@ func TestToolFilterEscAndSpace(t *testing.T) {
 	d.press("/")
 	d.typeText("zoo")
 	d.press("space")
-	if !slices.Equal(d.m.multi, []string{"zoom"}) {
-		t.Fatalf("space while filtering: ticked %v, want zoom; screen:\n%s", d.m.multi, d.screen())
+	if !slices.Equal(d.ticked(), []string{"zoom"}) {
+		t.Fatalf("space while filtering: ticked %v, want zoom; screen:\n%s", d.ticked(), d.screen())
 	}
 	if strings.Contains(d.screen(), "WhatsApp") {
 		t.Fatalf("the filter is gone after space:\n%s", d.screen())
@@ -563,8 +563,8 @@ func TestToolFilterEscAndSpace(t *testing.T) {
 	if d.at() != "tools" || !strings.Contains(d.screen(), "WhatsApp") {
 		t.Fatalf("esc did not clear the filter (at %s):\n%s", d.at(), d.screen())
 	}
-	if !slices.Equal(d.m.multi, []string{"zoom"}) {
-		t.Fatalf("ticks after clearing the filter: %v", d.m.multi)
+	if !slices.Equal(d.ticked(), []string{"zoom"}) {
+		t.Fatalf("ticks after clearing the filter: %v", d.ticked())
 	}
 	d.press("esc")
 	if d.at() == "tools" {
@@ -572,8 +572,8 @@ func TestToolFilterEscAndSpace(t *testing.T) {
 	}
 	// Forward again: the tick is still there.
 	d.press("enter")
-	if d.at() != "tools" || !slices.Equal(d.m.multi, []string{"zoom"}) {
-		t.Fatalf("back at %s with %v; want the tool list with zoom ticked", d.at(), d.m.multi)
+	if d.at() != "tools" || !slices.Equal(d.ticked(), []string{"zoom"}) {
+		t.Fatalf("back at %s with %v; want the tool list with zoom ticked", d.at(), d.ticked())
 	}
 }
 
@@ -602,7 +602,7 @@ func TestProgressOnlyMovesForward(t *testing.T) {
 				t.Errorf("the comparison counts as a step of its own:\n%s", d.screen())
 			}
 			d.press("esc", "enter")
-		case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+		case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.ticked()) == 0:
 			d.press("space", "enter")
 		default:
 			d.press("enter")
@@ -650,7 +650,7 @@ func TestEveryOptionIsShownOrAnnounced(t *testing.T) {
 			switch {
 			case st.kind == stepTools:
 				d.press("space", "down", "space", "enter") // WhatsApp and WhatsApp Business App
-			case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+			case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.ticked()) == 0:
 				d.press("space", "enter")
 			default:
 				d.press("enter")
@@ -678,7 +678,7 @@ func TestFactSheetsCutNothing(t *testing.T) {
 			var seen strings.Builder
 			for range 50 {
 				seen.WriteString(d.screen() + "\n")
-				if d.m.preview.AtBottom() {
+				if d.viewport().AtBottom() {
 					break
 				}
 				d.press("down")
@@ -794,7 +794,7 @@ func TestReviewAndActionListCutNothing(t *testing.T) {
 func TestResizeMeasuresTheQuestionAgain(t *testing.T) {
 	d := start(t, fixed(t)) // at "sector": options that wrap at 60 columns
 	d.press("up")
-	chosen := d.m.val
+	chosen := d.choice()
 	d.send(tea.WindowSizeMsg{Width: 60, Height: 18})
 	screen := strings.Join(strings.Fields(strings.ReplaceAll(d.screen(), "┃", "")), " ")
 	for _, o := range d.m.all[d.m.cur].q.Options {
@@ -803,8 +803,8 @@ func TestResizeMeasuresTheQuestionAgain(t *testing.T) {
 			t.Errorf("after the resize %q is neither shown nor announced:\n%s", label, d.screen())
 		}
 	}
-	if d.m.val != chosen {
-		t.Errorf("the resize moved the choice from %q to %q", chosen, d.m.val)
+	if d.choice() != chosen {
+		t.Errorf("the resize moved the choice from %q to %q", chosen, d.choice())
 	}
 	d.press("enter")
 	if got := d.m.st.ctx["sector"].Items; len(got) != 1 || got[0] != chosen {
@@ -881,8 +881,8 @@ func TestMultipleChoiceCursorMoves(t *testing.T) {
 	d.expectAt("whatsapp-business-app:used_for")
 	d.press("down", "space", "down", "down", "space")
 	want := []string{"customer_contact", "appointments"}
-	if !slices.Equal(d.m.multi, want) {
-		t.Errorf("ticked %v, want %v:\n%s", d.m.multi, want, d.screen())
+	if !slices.Equal(d.ticked(), want) {
+		t.Errorf("ticked %v, want %v:\n%s", d.ticked(), want, d.screen())
 	}
 }
 
@@ -903,7 +903,7 @@ func TestHeaderIsOneLine(t *testing.T) {
 		switch {
 		case st.kind == stepTools:
 			d.press("down", "space", "enter") // WhatsApp Business App
-		case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+		case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.ticked()) == 0:
 			d.press("space", "enter")
 		default:
 			d.press("enter")
@@ -952,7 +952,7 @@ func TestReviewScrollsByWholeItems(t *testing.T) {
 		starts = append(starts, it.group, mdterm.WrapLines(it.question, qW)[0])
 	}
 	for i := range items {
-		d.m.reviewCur = i
+		d.review().cur = i
 		first := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.Split(d.screen(), "\n")[3]), "›"))
 		ok := false
 		for _, s := range starts {
@@ -1037,7 +1037,7 @@ func TestHelpIsWholeAtTheMinimumSize(t *testing.T) {
 					d.press("down")
 				}
 				d.press("space", "enter") // WhatsApp Business App, Zoom
-			case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0:
+			case st.q != nil && st.q.Type == catalog.MultiChoice && len(d.ticked()) == 0:
 				d.press("space", "enter")
 			default:
 				d.press("enter")

@@ -36,7 +36,7 @@ func (d *driver) chooseMulti(ids []string) {
 	d.t.Helper()
 	st := d.m.all[d.m.cur]
 	for i, id := range st.q.OptionIDs() {
-		if slices.Contains(ids, id) != slices.Contains(d.m.multi, id) {
+		if slices.Contains(ids, id) != slices.Contains(d.ticked(), id) {
 			d.press("space")
 		}
 		if i < len(st.q.Options)-1 {
@@ -436,12 +436,12 @@ func TestEscFromAReviewEditReturnsToTheReview(t *testing.T) {
 	d := start(t, fixed(t))
 	d.answerAll("signal")
 	d.expectAt("review")
-	d.m.reviewCur = 0 // the organisation's name: the first step
+	d.review().cur = 0 // the organisation's name: the first step
 	d.press("enter")
 	d.expectAt("assessment")
 	d.press("esc")
 	d.expectAt("review")
-	d.m.reviewCur = 7 // a question further on
+	d.review().cur = 7 // a question further on
 	d.press("enter")
 	if d.at() == "review" {
 		t.Fatal("enter on the review opened nothing")
@@ -513,7 +513,7 @@ func TestCompletionAsksOnlyWhatIsOpen(t *testing.T) {
 		if vals, _ := d.m.st.scope(st.tool); len(vals[st.q.ID].Items) > 0 {
 			t.Fatalf("the completion shows %s again, answered already", d.at())
 		}
-		if st.q.Type == catalog.MultiChoice && len(d.m.multi) == 0 {
+		if st.q.Type == catalog.MultiChoice && len(d.ticked()) == 0 {
 			d.press("space")
 		}
 		d.press("enter")
