@@ -284,6 +284,7 @@ var strs = map[string]catalog.Text{
 	"ui.other.notknown":           {DE: "nicht bekannt", EN: "not known"},
 	"ui.other.kind":               {DE: "Art des Werkzeugs", EN: "Kind of tool"},
 	"ui.facts.intro":              {DE: "Das weiß der Katalog über dieses Werkzeug. Die folgenden Fragen sind damit vorbelegt – korrigieren Sie dort, was für Ihren Vertrag anders ist.", EN: "This is what the catalogue knows about the tool. The following questions are prefilled from it – correct there whatever is different for your contract."},
+	"ui.facts.intro.quick":        {DE: "Das weiß der Katalog über dieses Werkzeug. Der Schnellcheck übernimmt diese Angaben und fragt sie nicht noch einmal – prüfen Sie sie hier. Was für Ihren Vertrag anders ist, ändern Sie in der vollständigen Prüfung (konform run --resume DATEI --check full).", EN: "This is what the catalogue knows about the tool. The quick check takes these facts as they are and does not ask them again – check them here. Whatever is different for your contract you change in the full check (konform run --resume FILE --check full)."},
 	"ui.facts.user":               {DE: "Ihre Angaben zu diesem Werkzeug, Stand heute. Die folgenden Fragen sind damit vorbelegt.", EN: "What you said about this tool, as of today. The following questions are prefilled from it."},
 	"ui.facts.none":               {DE: "Der Katalog kennt keine Fakten zu diesem Werkzeug.", EN: "The catalogue has no facts about this tool."},
 	"ui.facts.go":                 {DE: "Enter: weiter", EN: "enter: continue"},

@@ -468,12 +468,11 @@ func (a *Accessible) facts(st step, p *assess.Plan) {
 		}
 		a.say("%s – %s:", a.t("acc.facts"), t.Name.In(a.lang))
 		for _, f := range t.Facts {
-			labels := factLabels(f, a.lang)
 			stale := ""
 			if f.Stale {
 				stale = ", " + a.t("plan.stale")
 			}
-			a.say("- %s: %s (%s %s%s)", f.Def.Title.In(a.lang), strings.Join(labels, ", "), a.t("plan.asof"), f.Fact.AsOf, stale)
+			a.say("- %s: %s (%s %s%s)", f.Def.Title.In(a.lang), factValue(f, a.lang), a.t("plan.asof"), f.Fact.AsOf, stale)
 		}
 		a.say("%s", a.t("ui.facts.intro"))
 		a.say("")

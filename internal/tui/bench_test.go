@@ -99,3 +99,30 @@ func BenchmarkKeyPressManyTools(b *testing.B) {
 		_ = d.m.View()
 	}
 }
+
+// BenchmarkEnterNextQuestion is enter on a tool's question with the next
+// question drawn: the work the wizard does between the key and the frame
+// (the answer saved, the steps recomputed, the next form built).
+func BenchmarkEnterNextQuestion(b *testing.B) {
+	var d *driver
+	fresh := func() {
+		d = atTools(b)
+		d.press("space", "enter")
+		for strings.HasPrefix(d.at(), "facts") || d.at() == "tools" {
+			d.press("enter")
+		}
+	}
+	fresh()
+	for b.Loop() {
+		if d.at() == "review" || d.m.screen.kind() != scrStep {
+			b.StopTimer()
+			fresh()
+			b.StartTimer()
+		}
+		if st := d.m.all[d.m.cur]; st.q != nil && st.q.Type == "multi" && len(d.ticked()) == 0 {
+			d.press("space")
+		}
+		d.press("enter")
+		_ = d.m.View()
+	}
+}

@@ -83,6 +83,12 @@ func (x *tmux) waitFor(re string) string {
 		if rx.MatchString(s) {
 			return s
 		}
+		// What the shell prints after the wizard ends starts where the
+		// wizard left the cursor and may wrap at the pane's edge
+		// ("EXIT=1" and "37"): wrapped lines joined, it reads whole.
+		if j := x.run("capture-pane", "-p", "-J", "-t", "k"); rx.MatchString(j) {
+			return j
+		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	x.t.Fatalf("timed out waiting for %q; screen:\n%s", re, x.screen())

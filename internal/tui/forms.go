@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/key"
 	"image/color"
+	"reflect"
 	"regexp"
 	"sync"
 
@@ -64,7 +66,42 @@ func formInit(f *huh.Form) tea.Cmd {
 	if f == nil {
 		return nil
 	}
-	return f.Init()
+	return calm(f.Init())
+}
+
+// formSize is a form's request for the window's size, answered by the
+// root from the size it knows (see calm).
+type formSize struct{}
+
+// sizeRequest is the command a form starts with to ask the terminal for
+// the window's size.
+var sizeRequest = reflect.ValueOf(tea.RequestWindowSize).Pointer()
+
+// calm routes a starting form's request for the window's size to the
+// root, which knows the size: asked of the terminal, the answer makes
+// Bubble Tea's renderer clear the whole screen (ESC[2J) one tick after
+// every new question – a flicker on a slow line. huh starts a form with a
+// sequence of commands ending in tea.RequestWindowSize; that one is
+// replaced, the others (focus, the cursor's blink) are left as they are.
+func calm(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		msg := cmd()
+		v := reflect.ValueOf(msg)
+		if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+			return msg
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		reflect.Copy(out, v)
+		for i := range v.Len() {
+			if c := v.Index(i); !c.IsNil() && c.Pointer() == sizeRequest {
+				out.Index(i).Set(reflect.ValueOf(tea.Cmd(func() tea.Msg { return formSize{} })))
+			}
+		}
+		return out.Interface()
+	}
 }
 
 // formUpdate gives msg to a form, if there is one.
@@ -74,6 +111,20 @@ func formUpdate(f *huh.Form, msg tea.Msg) (*huh.Form, tea.Cmd) {
 	}
 	g, cmd := f.Update(msg)
 	return g.(*huh.Form), cmd
+}
+
+// formStep is a form page's update: the back key goes back; any other
+// message goes to the form, and done reports that the user finished it
+// (the form is then dropped – a completed form cannot be reopened).
+func formStep(form **huh.Form, backKey key.Binding, msg tea.Msg) (cmd tea.Cmd, done bool, reply tea.Msg) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, backKey) {
+		return nil, false, back{}
+	}
+	if *form, cmd = formUpdate(*form, msg); !completed(*form) {
+		return cmd, false, nil
+	}
+	*form = nil
+	return cmd, true, nil
 }
 
 // completed reports whether the user has finished the form; a screen

@@ -393,6 +393,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		return m, tea.Batch(cmd, m.pass(msg))
+	case formSize:
+		// A form asked for the size: answered from the size known, not by
+		// the terminal, whose answer would clear the whole screen.
+		if m.width == 0 {
+			return m, tea.RequestWindowSize
+		}
+		return m, m.pass(tea.WindowSizeMsg{Width: m.width, Height: m.high})
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		return m, m.pass(msg)

@@ -92,7 +92,7 @@ func (p *actionsPage) update(r *Model, msg tea.Msg) (tea.Cmd, tea.Msg) {
 	case key.Matches(k, p.keys.record):
 		if p.cur < n {
 			p.edit = newActionForm(r, acts[p.cur])
-			return p.edit.form.Init(), nil
+			return formInit(p.edit.form), nil
 		}
 	case key.Matches(k, p.keys.back):
 		return nil, back{}
@@ -143,7 +143,7 @@ func (p *actionsPage) editUpdate(msg tea.Msg) (tea.Cmd, tea.Msg) {
 			p.edit = nil
 			return nil, nil
 		case key.Matches(k, e.keys.stay):
-			return e.form.Init(), nil
+			return formInit(e.form), nil
 		}
 	}
 	var cmd tea.Cmd

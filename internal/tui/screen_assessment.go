@@ -54,14 +54,10 @@ func (p *assessmentPage) bindings(*Model) []key.Binding { return p.keys.list() }
 func (p *assessmentPage) view(*Model) string            { return formView(p.form) }
 
 func (p *assessmentPage) update(_ *Model, msg tea.Msg) (tea.Cmd, tea.Msg) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, p.keys.back) {
-		return nil, back{}
+	cmd, done, reply := formStep(&p.form, p.keys.back, msg)
+	if !done {
+		return cmd, reply
 	}
-	var cmd tea.Cmd
-	if p.form, cmd = formUpdate(p.form, msg); !completed(p.form) {
-		return cmd, nil
-	}
-	p.form = nil
 	a := assessed{org: strings.TrimSpace(p.org), assessor: strings.TrimSpace(p.assessor), participants: splitList(p.participants)}
 	a.date, _ = assessmentDate(p.date)
 	return cmd, a

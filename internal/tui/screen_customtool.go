@@ -62,14 +62,10 @@ func (p *customToolPage) bindings(*Model) []key.Binding { return p.keys.list() }
 func (p *customToolPage) view(*Model) string            { return formView(p.form) }
 
 func (p *customToolPage) update(_ *Model, msg tea.Msg) (tea.Cmd, tea.Msg) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, p.keys.back) {
-		return nil, back{}
+	cmd, done, reply := formStep(&p.form, p.keys.back, msg)
+	if !done {
+		return cmd, reply
 	}
-	var cmd tea.Cmd
-	if p.form, cmd = formUpdate(p.form, msg); !completed(p.form) {
-		return cmd, nil
-	}
-	p.form = nil
 	facts := map[string]string{}
 	for id, v := range p.facts {
 		facts[id] = *v

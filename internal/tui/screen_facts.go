@@ -78,9 +78,14 @@ func factSheet(r *Model, st step) string {
 		}
 	}
 	var b strings.Builder
+	// A quick check does not ask again what the facts answer: the sheet
+	// is where the user sees them.
 	intro := r.t("ui.facts.intro")
-	if t := r.st.tool(st.tool); t != nil && r.cat.Tool(t.ID).Custom {
+	switch t := r.st.tool(st.tool); {
+	case t != nil && r.cat.Tool(t.ID).Custom:
 		intro = r.t("ui.facts.user")
+	case r.st.quick && !r.st.completing:
+		intro = r.t("ui.facts.intro.quick")
 	}
 	b.WriteString(wrap(intro, r.width-2) + "\n\n")
 	if len(facts) == 0 {
@@ -109,6 +114,13 @@ func factSheet(r *Model, st step) string {
 		name := lipgloss.NewStyle().Width(w).Render(f.Def.Title.In(r.lang))
 		value := lipgloss.NewStyle().Width(valW).Render(strings.Join(factLabels(f, r.lang), ", "))
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, name, "  ", dim.Render(f.Fact.AsOf.String()), " ", stale, "  ", value) + "\n")
+		// The detail, as the plan gives it in brackets, on lines of its
+		// own: a long word never breaks in a narrow column.
+		if d := f.Fact.Detail.In(r.lang); d != "" {
+			for _, line := range strings.Split(wrap(d, r.width-6), "\n") {
+				b.WriteString("    " + dim.Render(line) + "\n")
+			}
+		}
 	}
 	if anyStale {
 		b.WriteString("\n" + dim.Render(wrap(r.t("plan.stalelegend.plan"), r.width-2)))

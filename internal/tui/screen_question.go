@@ -154,7 +154,7 @@ func (p *questionPage) resize(r *Model) tea.Cmd {
 		return nil
 	}
 	p.build(r, true)
-	return p.form.Init()
+	return formInit(p.form)
 }
 
 func (p *questionPage) update(r *Model, msg tea.Msg) (tea.Cmd, tea.Msg) {
@@ -184,7 +184,7 @@ func (p *questionPage) update(r *Model, msg tea.Msg) (tea.Cmd, tea.Msg) {
 			_, notes := r.st.scope(p.step.tool)
 			p.noteText = notes[p.step.q.ID]
 			p.note = r.prepare(newThemedForm(newInput().Title(r.t("ui.note.title")).CharLimit(answers.MaxText).Value(&p.noteText)))
-			return p.note.Init(), nil
+			return formInit(p.note), nil
 		}
 	}
 	// Enter, space and typing are the form's.

@@ -112,14 +112,10 @@ func (p *startPage) bindings(*Model) []key.Binding {
 }
 
 func (p *startPage) update(r *Model, msg tea.Msg) (tea.Cmd, tea.Msg) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, p.keys.back) {
-		return nil, back{}
+	cmd, done, reply := formStep(&p.form, p.keys.back, msg)
+	if !done {
+		return cmd, reply
 	}
-	var cmd tea.Cmd
-	if p.form, cmd = formUpdate(p.form, msg); !completed(p.form) {
-		return cmd, nil
-	}
-	p.form = nil
 	switch c := p.choice; {
 	case c == answers.CheckQuick || c == answers.CheckFull:
 		return cmd, checkChosen{c}

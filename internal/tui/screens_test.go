@@ -676,7 +676,7 @@ func TestFactSheetsCutNothing(t *testing.T) {
 			i := slices.IndexFunc(d.m.all, func(s step) bool { return s.kind == stepFacts })
 			d.m.goTo(i)
 			var seen strings.Builder
-			for range 50 {
+			for range 400 {
 				seen.WriteString(d.screen() + "\n")
 				if d.viewport().AtBottom() {
 					break
@@ -691,7 +691,7 @@ func TestFactSheetsCutNothing(t *testing.T) {
 				if !slices.Contains(f.Def.Show, "sheet") {
 					continue // not a fact the sheet shows
 				}
-				value := strings.Join(factLabels(f, catalog.DE), ", ")
+				value := strings.Join(factLabels(f, catalog.DE), ", ") + " " + f.Fact.Detail.In(catalog.DE)
 				for _, word := range strings.FieldsFunc(value, func(r rune) bool { return r == ' ' || r == '-' }) {
 					if !strings.Contains(text, word) {
 						t.Errorf("%dx%d %s: %q of fact %s is not on screen", size[0], size[1], ct.ID, word, f.Def.ID)
@@ -1185,5 +1185,22 @@ func TestMultiChoiceFooterNamesSpace(t *testing.T) {
 	d.answerUntil("partner_groups")
 	if !strings.Contains(strings.Join(strings.Fields(d.screen()), " "), "space ankreuzen · enter weiter") {
 		t.Errorf("a multiple choice does not name space:\n%s", d.screen())
+	}
+}
+
+// A quick check does not ask again what the catalogue's facts answer: its
+// fact sheet says so, and where to change them; a full check's sheet
+// says the questions that follow are prefilled.
+func TestFactSheetIntroSaysWhatTheCheckAsks(t *testing.T) {
+	for check, want := range map[string]string{answers.CheckQuick: "fragt sie nicht noch einmal", answers.CheckFull: "korrigieren Sie dort"} {
+		opt := fixed(t)
+		opt.Check = check
+		d := start(t, opt)
+		d.m.st.setTools(d.m.cat, []string{"whatsapp"})
+		d.m.refresh()
+		d.m.goTo(slices.IndexFunc(d.m.all, func(s step) bool { return s.kind == stepFacts }))
+		if s := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(s, want) {
+			t.Errorf("%s check: the fact sheet lacks %q:\n%s", check, want, d.screen())
+		}
 	}
 }

@@ -212,6 +212,16 @@ func factLabels(f assess.FactLine, l catalog.Lang) []string {
 	return labels
 }
 
+// factValue is a fact's value as the plan writes it: its labels, and the
+// catalogue's detail in brackets ("EU/EWR (WhatsApp Ireland Limited)").
+func factValue(f assess.FactLine, l catalog.Lang) string {
+	v := strings.Join(factLabels(f, l), ", ")
+	if d := f.Fact.Detail.In(l); d != "" {
+		v += " (" + d + ")"
+	}
+	return v
+}
+
 func (m *Model) toolName(t *answers.Tool) string {
 	if t.Name != "" {
 		return t.Name

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -545,4 +546,37 @@ func completing(t *testing.T) *driver {
 	opt.Resume = testkit.Answers(t, catalogue(t), testkit.Example("dental-quick.yaml"))
 	opt.Check = answers.CheckFull
 	return newDriver(t, opt)
+}
+
+// A new question asks the root for the window's size, never the
+// terminal: the terminal's answer makes Bubble Tea clear the whole screen
+// (ESC[2J) one tick after every question – a flicker on a slow line.
+func TestQuestionsDoNotAskTheTerminalForTheSize(t *testing.T) {
+	d := atTools(t)
+	d.press("space", "enter")
+	for strings.HasPrefix(d.at(), "facts") || d.at() == "tools" {
+		d.press("enter")
+	}
+	if d.m.screen.kind() != scrStep {
+		t.Fatalf("not on a question: %s", d.at())
+	}
+	asked := false
+	for _, msg := range d.collect(d.m.screen.init()) {
+		if reflect.TypeOf(msg) == windowSizeRequest {
+			t.Errorf("the question's form asks the terminal for the size")
+		}
+		if _, ok := msg.(formSize); ok {
+			asked = true
+		}
+	}
+	if !asked {
+		t.Errorf("the question's form does not ask the root for the size")
+	}
+	// The root answers from the size it knows.
+	_, cmd := d.m.Update(formSize{})
+	for _, msg := range d.collect(cmd) {
+		if reflect.TypeOf(msg) == windowSizeRequest {
+			t.Errorf("the root passes the form's request on to the terminal")
+		}
+	}
 }

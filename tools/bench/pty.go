@@ -174,3 +174,42 @@ func (t *term) stop(keys string) {
 	_ = t.cmd.Wait()
 	t.f.Close()
 }
+
+// settled is what one key press brought until the screen was quiet.
+type settled struct {
+	done   time.Duration // from the key to the last output before the quiet
+	bytes  int           // written to the terminal
+	clears int           // full-screen clears (ESC[2J) among them
+}
+
+// pressSettled sends keys and waits until no output has come for quiet:
+// the whole change the key makes, a second flush one tick later included.
+func (t *term) pressSettled(keys string, quiet time.Duration) (settled, error) {
+	t.settle(quiet)
+	t.mu.Lock()
+	from := t.out.Len()
+	t.mu.Unlock()
+	sent := time.Now()
+	if _, err := t.f.WriteString(keys); err != nil {
+		return settled{}, err
+	}
+	var last time.Time
+	select {
+	case last = <-t.chunks:
+	case <-time.After(2 * time.Second):
+		return settled{}, fmt.Errorf("no frame after a key press")
+	}
+	for {
+		select {
+		case at := <-t.chunks:
+			last = at
+			continue
+		case <-time.After(quiet):
+		}
+		break
+	}
+	t.mu.Lock()
+	out := t.out.String()[from:]
+	t.mu.Unlock()
+	return settled{done: last.Sub(sent), bytes: len(out), clears: strings.Count(out, "\x1b[2J")}, nil
+}
