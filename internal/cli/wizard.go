@@ -107,7 +107,7 @@ func runWizard(o *wizardOptions) error {
 	sessions, _ := session.List(dir, cat, 5)
 	wd, _ := os.Getwd()
 	home, _ := os.UserHomeDir()
-	m := tui.New(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Sessions: sessions,
+	m := tui.New(tui.Options{Catalog: cat, Lang: lang, LangSet: o.Lang != "", SessionDir: dir, Sessions: sessions,
 		Resume: resume, ResumePath: o.Resume, WorkDir: wd, HomeDir: home, Now: time.Now, Check: o.Check})
 	// konform handles the signals itself, so that it saves before it ends.
 	p := tea.NewProgram(m, tea.WithInput(o.io.In), tea.WithOutput(o.rawOut()), tea.WithoutSignalHandler(), tea.WithFPS(120))
@@ -165,7 +165,7 @@ func runAccessible(o *wizardOptions, cat *catalog.Catalog, lang catalog.Lang, di
 	if ask && resume == nil {
 		sessions, _ = session.List(dir, cat, 5)
 	}
-	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, SessionDir: dir, Sessions: sessions, Resume: resume, ResumePath: o.Resume,
+	acc := tui.NewAccessible(tui.Options{Catalog: cat, Lang: lang, LangSet: o.Lang != "", SessionDir: dir, Sessions: sessions, Resume: resume, ResumePath: o.Resume,
 		WorkDir: wd, HomeDir: home, Now: time.Now, Check: o.Check, AskStart: ask}, o.io.In, out)
 	// A signal (ctrl+c, a closed terminal, kill) ends the walk as quitting
 	// the full-screen wizard does: the answers saved, and said where.

@@ -88,7 +88,10 @@ func NewAccessible(opt Options, in io.Reader, out io.Writer) *Accessible {
 	}
 	if opt.Resume != nil {
 		a.st = fromFile(opt.Resume)
-		a.lang = opt.Resume.Lang
+		if opt.LangSet && opt.Lang != "" {
+			a.st.lang = opt.Lang // asked for on the command line
+		}
+		a.lang = a.st.lang
 	}
 	if opt.Check != "" {
 		a.st.setCheck(opt.Check)

@@ -61,6 +61,9 @@ type Options struct {
 	// or answers.CheckFull, "" to ask on the start screen. A resumed quick
 	// check with CheckFull is completed into a full one.
 	Check string
+	// LangSet: Lang was asked for on the command line – a resumed session
+	// goes on in it instead of its own language.
+	LangSet bool
 	// AskStart: the accessible walk asks how to start – quick or full, or
 	// a saved session to resume – as the full-screen wizard does. Off for
 	// piped input, whose lines start with the organisation.
@@ -190,7 +193,12 @@ func (m *Model) continueWith(f *answers.File) {
 	if m.opt.Check != "" {
 		m.st.setCheck(m.opt.Check)
 	}
-	m.lang = f.Lang
+	// A language asked for on the command line goes on in it; otherwise
+	// the session's own.
+	if m.opt.LangSet && m.opt.Lang != "" {
+		m.st.lang = m.opt.Lang
+	}
+	m.lang = m.st.lang
 	m.refresh()
 	m.goTo(firstOpen(m.st, m.all))
 }

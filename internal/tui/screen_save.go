@@ -13,10 +13,11 @@ type savePage struct {
 	extras []string // "json", "answers", "drafts"
 	failed string   // why the last save failed, until the path changes
 	keys   formKeys
+	tick   key.Binding // space, while the choice of files has the focus
 }
 
 func newSave(r *Model, target save, failed string) *savePage {
-	p := &savePage{path: r.tildePath(target.path), extras: target.extras, failed: failed, keys: newFormKeys(r)}
+	p := &savePage{path: r.tildePath(target.path), extras: target.extras, failed: failed, keys: newFormKeys(r), tick: bind(r.t("ui.keys.space"), "space")}
 	p.form = r.prepare(newThemedForm(
 		newInput().Title(r.t("ui.save.path")).Value(&p.path).CharLimit(4096),
 		newMultiSelect().Title(r.t("ui.save.extra")).Options(
@@ -28,7 +29,20 @@ func newSave(r *Model, target save, failed string) *savePage {
 
 func (p *savePage) kind() screen                  { return scrSave }
 func (p *savePage) init() tea.Cmd                 { return formInit(p.form) }
-func (p *savePage) bindings(*Model) []key.Binding { return p.keys.list() }
+func (p *savePage) bindings(*Model) []key.Binding {
+	tick := p.tick
+	_, multi := p.focused().(*huh.MultiSelect[string])
+	tick.SetEnabled(multi)
+	return append([]key.Binding{tick}, p.keys.list()...)
+}
+
+// focused is the form's field with the focus, nil without a form.
+func (p *savePage) focused() huh.Field {
+	if p.form == nil {
+		return nil
+	}
+	return p.form.GetFocusedField()
+}
 
 func (p *savePage) update(_ *Model, msg tea.Msg) (tea.Cmd, tea.Msg) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, p.keys.back) {

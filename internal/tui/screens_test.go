@@ -111,6 +111,19 @@ func TestScreensReviewPreviewSave(t *testing.T) {
 	d.press("s")
 	d.expectAt("save")
 	d.golden("save")
+	if strings.Contains(d.screen(), "space ankreuzen") {
+		t.Errorf("the save screen names space while the path has the focus")
+	}
+	// The choice of files beside the plan is ticked with space: its footer
+	// says so.
+	d.press("enter")
+	if !strings.Contains(d.screen(), "space ankreuzen") {
+		t.Errorf("the choice of files does not name space:\n%s", d.screen())
+	}
+	d.press("shift+tab")
+	d.expectAt("preview")
+	d.press("s")
+	d.expectAt("save")
 	// An existing file is never overwritten without confirmation.
 	if err := os.MkdirAll(opt.WorkDir, 0o755); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -577,6 +578,24 @@ func TestQuestionsDoNotAskTheTerminalForTheSize(t *testing.T) {
 	for _, msg := range d.collect(cmd) {
 		if reflect.TypeOf(msg) == windowSizeRequest {
 			t.Errorf("the root passes the form's request on to the terminal")
+		}
+	}
+}
+
+// A session resumed with a language asked for on the command line goes
+// on in that language (and is saved in it); without one, in its own.
+func TestResumeInTheLanguageAskedFor(t *testing.T) {
+	f := &answers.File{Lang: "de", Assessment: answers.Assessment{Organisation: "Praxis", Date: catalog.Date{Time: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)}}}
+	for _, c := range []struct {
+		set  bool
+		want catalog.Lang
+	}{{true, "en"}, {false, "de"}} {
+		opt := fixed(t)
+		opt.Catalog, opt.Lang, opt.LangSet, opt.Resume = catalogue(t), "en", c.set, f
+		opt.Now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+		m := New(opt)
+		if m.Lang() != c.want || m.st.file().Lang != c.want {
+			t.Errorf("--lang given %v: the walk is in %s, the file in %s; want %s", c.set, m.Lang(), m.st.file().Lang, c.want)
 		}
 	}
 }
