@@ -27,8 +27,8 @@ func newSave(r *Model, target save, failed string) *savePage {
 	return p
 }
 
-func (p *savePage) kind() screen                  { return scrSave }
-func (p *savePage) init() tea.Cmd                 { return formInit(p.form) }
+func (p *savePage) kind() screen  { return scrSave }
+func (p *savePage) init() tea.Cmd { return formInit(p.form) }
 func (p *savePage) bindings(*Model) []key.Binding {
 	tick := p.tick
 	_, multi := p.focused().(*huh.MultiSelect[string])
