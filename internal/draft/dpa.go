@@ -83,8 +83,11 @@ func (w *writer) dpaCheck() {
 		{
 			var names []string
 			for _, a := range t.Alternatives {
-				if f, ok := a.Facts["avv"]; ok && (f.Value == "offered" || f.Value == "on_request") {
-					names = append(names, report.Escape(a.Name.In(w.l))) // only those with an agreement
+				// Only those that sign an agreement (or whose agreement is
+				// made with the provider chosen among several, as with the
+				// TI-Messenger and the certified video services).
+				if f, ok := a.Facts["avv"]; ok && (f.Value == "offered" || f.Value == "on_request" || f.Value == "to_verify") {
+					names = append(names, report.Escape(a.Name.In(w.l)))
 				}
 			}
 			if len(names) > 0 {
@@ -96,6 +99,11 @@ func (w *writer) dpaCheck() {
 				it.Done, it.Why = false, ""
 				d.Items = append(d.Items, it)
 			}
+		}
+		// A practice's video consultations need a certified service,
+		// notified to the association of physicians or dentists.
+		if t.Kind == catalog.KindVideo && has(w.ctx("sector"), "health") {
+			d.Items = append(d.Items, dpaItem{Text: w.say("item.kbv", strings.Join(w.ctx("practice_type"), ""))})
 		}
 		v.Successors = append(v.Successors, d)
 	}

@@ -214,3 +214,25 @@ func TestRecordsOfAPracticeAfterTheDPOsRead(t *testing.T) {
 		t.Errorf("the policy drops the archiving duty when the tool is stopped:\n%s", policy)
 	}
 }
+
+// A practice's notice and DPA checklist: Zoom, kept for the team, is not
+// said to be left out altogether; a processor that keeps own purposes is
+// not said to act only on instructions; the successors' checklists
+// propose the sector's channels and ask for the video service's
+// certificate.
+func TestPracticeNoticeAndSuccessors(t *testing.T) {
+	p := examplePlan(t, "medical-zoom-whatsapp")
+	notice := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	if !strings.Contains(notice, "Nicht aufgenommen für Patientinnen und Patienten: Zoom") || !strings.Contains(notice, "Zoom bleibt nur für die Zusammenarbeit im Team") {
+		t.Errorf("the notice's note does not say Zoom stays for the team:\n%s", notice)
+	}
+	if strings.Contains(notice, "Zoom Communications, Inc. als Auftragsverarbeiter, der die Daten nur nach unserer Weisung verarbeitet") {
+		t.Errorf("the notice says Zoom acts only on instructions although it keeps own purposes")
+	}
+	dpa := string(draft.Make(p, draft.DPACheck, catalog.DE).Markdown)
+	for _, want := range []string{"Vorschläge des Aktionsplans:** TI-Messenger (TIM), Threema Work", "Vorschläge des Aktionsplans:** Zertifizierter Videodienst", "Zertifikat des Videodienstanbieters nach Anlage 31b BMV-Ä"} {
+		if !strings.Contains(dpa, want) {
+			t.Errorf("the DPA checklist lacks %q", want)
+		}
+	}
+}

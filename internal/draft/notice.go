@@ -53,7 +53,14 @@ func (w *writer) notice() {
 		}
 	}
 	if len(replaced) > 0 {
-		w.notes = append(w.notes, w.say("leftout", map[string]any{"Names": w.names(replaced), "One": len(replaced) == 1}))
+		var kept []*assess.Tool // replaced for the people outside, kept for the team
+		for _, t := range replaced {
+			if t.KeptInside() {
+				kept = append(kept, t)
+			}
+		}
+		w.notes = append(w.notes, w.say("leftout", map[string]any{"Names": w.names(replaced), "One": len(replaced) == 1,
+			"Kept": w.names(kept), "Clients": report.Escape(w.p.Words()["clients"].In(w.l))}))
 	}
 	v := struct {
 		Website, Controller, Contact, DPO string
@@ -228,6 +235,14 @@ func (w *writer) publicRecipient(t *assess.Tool) string {
 		return strings.Join(r, "; ")
 	}
 	if has(w.tool(t, "dpa_signed"), "signed") {
+		// "Only on our instructions" holds only where the provider's own
+		// purposes are excluded; otherwise the notice says what it does
+		// on its own account.
+		if own := w.tool(t, "own_purposes"); has(own, "reserved") || len(own) == 0 && w.factIs(t, "own_purposes", "reserved") {
+			return w.say("rcpt.public.own", w.vendor(t))
+		} else if !has(own, "excluded") && !(len(own) == 0 && w.factIs(t, "own_purposes", "excluded")) {
+			return w.say("rcpt.public.provider", w.vendor(t)) + " – " + w.gapSay("rcpt.public.own.gap")
+		}
 		return w.say("rcpt.public", w.vendor(t))
 	}
 	return w.say("rcpt.public.provider", w.vendor(t))
