@@ -209,6 +209,9 @@ type Action struct {
 	// nothing. PeoplePolicy are the lines of it from rules whose duty
 	// follows the people: they stay while a replaced tool is wound down.
 	Policy, PeoplePolicy catalog.Text
+	// Interim is the channel meanwhile, where the action stops its tool
+	// at once (catalog.ActionTemplate.Interim; the leading rule's).
+	Interim catalog.Text
 	// Erasures are the deletions the action sets for good, with the uses
 	// whose record entries list them (catalog.ActionTemplate.Erasure).
 	Erasures []Erasure
@@ -252,6 +255,10 @@ func (p *Plan) SecretsBarred(t *Tool) bool {
 		return a.Tool == t && a.barsSecrets && a.Pending() && !a.Conditional
 	})
 }
+
+// HoldsAI reports whether the action keeps AI features locked while it
+// is open (catalog.ActionTemplate.HoldsAI).
+func (a *Action) HoldsAI() bool { return a.holdsAI }
 
 // AIHeld reports whether the plan keeps tool t's AI features locked (an
 // action still to do that holds them, catalog.ActionTemplate.HoldsAI, for
@@ -1080,6 +1087,9 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	a.Why = subst(tpl.Why)
 	a.People, a.Document, a.transfer, a.Pause = tpl.People, tpl.Document, tpl.Transfer, tpl.Pause
 	a.secrets, a.barsSecrets, a.ifKept, a.holdsAI = tpl.Secrets, tpl.BarsSecrets, tpl.IfKept, tpl.HoldsAI
+	if tpl.Interim.DE != "" {
+		a.Interim = subst(tpl.Interim)
+	}
 	if tpl.Erasure.DE != "" {
 		a.Erasures = []Erasure{{Text: subst(tpl.Erasure), For: tpl.ErasureFor}}
 	}
@@ -1245,6 +1255,9 @@ func (a *Action) merge(b *Action) {
 	a.People = a.People || b.People
 	a.secrets, a.barsSecrets = a.secrets || b.secrets, a.barsSecrets || b.barsSecrets
 	a.holdsAI = a.holdsAI || b.holdsAI
+	if a.Interim.DE == "" || bLeads && b.Interim.DE != "" {
+		a.Interim = b.Interim
+	}
 	for _, e := range b.Erasures {
 		if !slices.ContainsFunc(a.Erasures, func(x Erasure) bool { return x.Text == e.Text }) {
 			a.Erasures = append(a.Erasures, e)

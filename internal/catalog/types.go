@@ -469,6 +469,9 @@ type ActionTemplate struct {
 	// once they are in the record); the record of processing lists it
 	// under the erasure periods of the tool's activities for the uses
 	// ErasureFor names.
+	// Interim is the channel people use meanwhile when the action stops
+	// the tool at once (the usage policy names it instead of a gap).
+	Interim    Text     `yaml:"interim,omitempty"`
 	Erasure    Text     `yaml:"erasure,omitempty"`
 	ErasureFor []string `yaml:"erasure_for,omitempty"`
 	// Transfer names where data go (a hosting value, usa) while the action

@@ -476,6 +476,7 @@ func (v *validator) rule(r *Rule) {
 		v.text(aw+" why", a.Why, false)
 		v.text(aw+" policy", a.Policy, true)
 		v.text(aw+" erasure", a.Erasure, true)
+		v.text(aw+" interim", a.Interim, true)
 		v.placeholders(aw, a.Title, a.Why, a.Policy, a.Erasure)
 		if (a.Erasure.DE == "") != (len(a.ErasureFor) == 0) {
 			v.errf("%s: erasure and erasure_for go together", aw)

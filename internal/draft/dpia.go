@@ -85,6 +85,8 @@ type criteria struct {
 	secrecy, health         bool
 	large, largeUnknown     bool
 	ai, aiUnknown           []string // tools with AI features on; unknown
+	aiHeld                  []string // tools whose AI features the plan keeps locked
+	barred                  []string // tools the plan keeps sensitive data out of
 	combined, combinedUnk   bool
 	patients, children      bool
 	staff                   []string // tools people work together through
@@ -110,7 +112,12 @@ func (w *writer) judge(uses []use) criteria {
 	solo, _ := ctxHas("staff", "solo")
 	c.single = has(w.ctx("sector"), "health", "counselling", "legal_tax") && has(w.ctx("staff"), "solo", "small")
 	c.solo = c.single && solo
+	// Children count where the activity reaches them (all activities:
+	// where the organisation's partners include them).
 	c.children, _ = ctxHas("partner_groups", "children")
+	if len(uses) > 0 && c.children {
+		c.children = slices.ContainsFunc(uses, func(u use) bool { return u.a != nil && slices.Contains(u.a.Subjects, "children") })
+	}
 	seen := map[*assess.Tool]bool{}
 	for _, u := range uses {
 		t := u.t
@@ -119,7 +126,9 @@ func (w *writer) judge(uses []use) criteria {
 				switch {
 				case s == "patients" && c.health:
 					c.patients = true
-				case s == "staff" && !solo && !slices.Contains(c.staff, w.name(t)):
+				// Employees depend on their employer (criterion 7); a
+				// club's volunteers and members do not.
+				case s == "staff" && !solo && !has(w.ctx("sector"), "association") && !slices.Contains(c.staff, w.name(t)):
 					c.staff = append(c.staff, w.name(t))
 				case s == catalog.Unknown:
 					c.vulnUnknown = true
@@ -142,8 +151,12 @@ func (w *writer) judge(uses []use) criteria {
 			c.sickUnknown = true
 		}
 		// What the tool keeps doing without health data and secrets (the
-		// plan bars them) does not count them.
-		if m, unk := any("special_categories", "yes"); w.secretsOut(u) {
+		// plan bars them, or keeps sensitive data out of it as the usage
+		// policy says) does not count them.
+		if m, unk := any("special_categories", "yes"); w.secretsOut(u) || w.sensitiveBarred(u) {
+			if !slices.Contains(c.barred, w.name(t)) {
+				c.barred = append(c.barred, w.name(t))
+			}
 		} else if m {
 			c.special = true
 		} else if unk {
@@ -156,7 +169,12 @@ func (w *writer) judge(uses []use) criteria {
 			continue
 		}
 		seen[t] = true
-		if m, unk := any("ai_features", "on", "with_rules"); m || t.Kind == catalog.KindNotetaker {
+		// AI features the plan locks until a works agreement covers them
+		// are not in use: the impact assessment is due before they are
+		// switched on (the plan's action), not for today's processing.
+		if m, unk := any("ai_features", "on", "with_rules"); (m || t.Kind == catalog.KindNotetaker) && w.p.AIHeld(t) {
+			c.aiHeld = append(c.aiHeld, w.name(t))
+		} else if m || t.Kind == catalog.KindNotetaker {
 			c.ai = append(c.ai, w.name(t))
 		} else if unk {
 			c.aiUnknown = append(c.aiUnknown, w.name(t))
@@ -219,7 +237,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	if c.secrecy {
 		what = append(what, w.say("what.secrecy"))
 	}
-	add("wp248-4", judge(len(what) > 0, c.specialUnknown || c.sickUnknown), strings.Join(what, ", "))
+	add("wp248-4", judge(len(what) > 0, c.specialUnknown || c.sickUnknown), map[string]string{"What": strings.Join(what, ", "), "Barred": strings.Join(c.barred, ", ")})
 	add("wp248-5", judge(c.large, c.largeUnknown), c.solo)
 	add("wp248-6", judge(c.combined, c.combinedUnk), nil)
 	var who []string
@@ -233,7 +251,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		who = append(who, w.say("who.staff", strings.Join(c.staff, ", ")))
 	}
 	add("wp248-7", judge(len(who) > 0, c.vulnUnknown), strings.Join(who, "; "))
-	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), strings.Join(c.ai, ", "))
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": strings.Join(c.ai, ", "), "Held": strings.Join(c.aiHeld, ", ")})
 	add("wp248-9", NotMet, nil)
 	if orgWide {
 		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})
@@ -294,6 +312,16 @@ func outcome(cs []Criterion, c criteria) (Judgement, string) {
 		return ToClarify, ""
 	}
 	return NotMet, ""
+}
+
+// sensitiveBarred reports whether the plan keeps sensitive data out of
+// what the use's tool keeps doing: an open action on special categories
+// for a tool that stays (the usage policy then allows no sensitive data
+// through it, as the policy's list of tools for sensitive data does).
+func (w *writer) sensitiveBarred(u use) bool {
+	return !w.forSuccessor(u) && slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
+		return a.Tool == u.t && a.Topic.ID == "special-categories" && a.Open()
+	})
 }
 
 // forSuccessor reports whether a use's check is for the tool that
@@ -401,12 +429,14 @@ func (w *writer) dpiaCheck() {
 		Result                                             Judgement
 		Recital91                                          string
 		Clients, DPO, Done, Advice, Assessor, Date, Review string
+		Sector                                             string
 		HasDPO                                             bool
 		Weighing                                           string
 		Activities                                         []ActivityResult
 		Criteria                                           []Criterion
 	}{Result: r.Result, Recital91: r.Recital91, Activities: r.Activities, Criteria: r.Criteria}
 	v.Clients = report.Escape(w.p.Words()["clients"].In(w.l))
+	v.Sector = strings.Join(w.ctx("sector"), "")
 	switch r.Recital91 {
 	case "solo":
 		v.Weighing = w.gapSay("recital91.gap")
@@ -433,7 +463,9 @@ func (w *writer) dpiaCheck() {
 	case has(d, "no") && r.Result == NotMet:
 		v.Advice = w.say("advice.none")
 	case has(d, "no"):
-		v.Advice = w.gapSay("advice.designate")
+		// Only a required DPIA makes a DPO mandatory: while that is to
+		// clarify, the designation is too.
+		v.Advice = w.gapText(w.say("advice.designate", r.Result == ToClarify))
 	default:
 		v.Advice = w.gapSay("advice.gap")
 	}

@@ -213,8 +213,11 @@ tools: [{tool: threema-work, answers: {used_for: [consultations], special_catego
 tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.ToClarify},
 		{"sensitive data of patients in a larger institution: two criteria", `context: {sector: health, partners: external, partner_groups: [patients], monitoring: "no", staff: medium}
 tools: [{tool: threema-work, answers: {used_for: [consultations], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.Met},
-		{"a single practice whose team chats through the tool: employees count", `context: {sector: health, partners: both, partner_groups: [patients], monitoring: "no", staff: small}
-tools: [{tool: threema-work, answers: {used_for: [consultations, internal], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.Met},
+		// The plan keeps letters and findings out of the team's chats
+		// (KIM and the TI-Messenger): the team's activity counts its
+		// employees, and its sick notes are open.
+		{"a single practice whose team chats through the tool: employees count, patient data kept out", `context: {sector: health, partners: both, partner_groups: [patients], monitoring: "no", staff: small}
+tools: [{tool: threema-work, answers: {used_for: [consultations, internal], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.ToClarify},
 		{"one criterion only", `context: {partners: external, partner_groups: [businesses], monitoring: "no", staff: small}
 tools: [{tool: threema-work, answers: {used_for: [customer_contact], special_categories: "yes", own_purposes: excluded, ai_features: "off", address_book: blocked}}]`, draft.NotMet},
 		{"one met, one open", `context: {partners: external, partner_groups: [businesses], monitoring: "no", staff: small}

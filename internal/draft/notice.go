@@ -26,6 +26,7 @@ type noticeSection struct {
 // firstContact is the greeting a messenger's business profile sends.
 type firstContact struct {
 	Tool, Organisation, Website string
+	Sector                      string // which confidential things to keep out, in the sector's words
 	Purposes                    []string
 	Advertises                  bool
 	Successor                   bool // Tool is the gap for a successor's name
@@ -90,7 +91,7 @@ func (w *writer) notice() {
 			continue
 		}
 		m := firstContact{Tool: w.name(t), Organisation: strings.TrimSuffix(report.Escape(w.p.Assessment.Organisation), "."),
-			Website: v.Website, Advertises: has(w.tool(t, "marketing_here"), "yes")}
+			Website: v.Website, Advertises: has(w.tool(t, "marketing_here"), "yes"), Sector: strings.Join(w.ctx("sector"), "")}
 		if replacedHere {
 			m.Tool, m.Successor = successorName(successors, w.p.Tools[:i+1], replaced), true
 		}

@@ -98,7 +98,7 @@ tools:
     answers: {used_for: [orders, appointments], marketing_here: "yes", marketing_consent: "yes"}
 `)
 	md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
-	for _, want := range []string{"Danke für Ihre Nachricht an Praxis \\<Lind\\>!", "für Angebote, Aufträge und Bestellungen sowie Terminabsprachen und Terminerinnerungen", "„STOPP“"} {
+	for _, want := range []string{"Danke für Ihre Nachricht! Hier schreibt Praxis \\<Lind\\>.", "für Angebote, Aufträge und Bestellungen sowie Terminabsprachen und Terminerinnerungen", "„STOPP“"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the first-contact message lacks %q:\n%s", want, md)
 		}
@@ -169,7 +169,7 @@ func TestStaffNoticeNamesAnAgreementOnlyWhereThereIsOne(t *testing.T) {
 }
 
 // A club that messages children says, in the notice and the record, that
-// under 16 the parents consent (Art. 8 GDPR) – as the plan asks – and the
+// under 16 the parents consent (Art. 6(1)(a) GDPR) – as the plan asks – and the
 // notice then names the right to withdraw consent.
 func TestChildrenMessagedNeedTheirParentsConsent(t *testing.T) {
 	p := plan(t, base+`context: {sector: association, partners: both, partner_groups: [volunteers, children]}
@@ -179,7 +179,7 @@ tools:
 `)
 	for _, k := range []draft.Kind{draft.Notice, draft.Records} {
 		md := string(draft.Make(p, k, catalog.DE).Markdown)
-		if !strings.Contains(md, "unter 16 Jahren die Einwilligung der Eltern (Art. 6 Abs. 1 lit. a, Art. 8 DSGVO)") {
+		if !strings.Contains(md, "unter 16 Jahren die Einwilligung der Eltern (Art. 6 Abs. 1 lit. a DSGVO)") {
 			t.Errorf("%s: no parental consent for children:\n%s", k, md)
 		}
 		if k == draft.Notice && !strings.Contains(md, "Art. 7 Abs. 3 DSGVO") {
@@ -202,7 +202,7 @@ tools:
 		t.Fatal("the plan no longer stops private WhatsApp; pick another case")
 	}
 	md := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
-	for _, want := range []string{"Bis das neue Werkzeug eingeführt ist: **zu klären: den Weg bis dahin eintragen", "schon verschickte Fotos löschen Absender und Empfänger"} {
+	for _, want := range []string{"Bis das neue Werkzeug eingeführt ist: Telefon und E-Mail des Betriebs für Kundinnen und Kunden", "schon verschickte Fotos löschen Absender und Empfänger"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the policy lacks %q:\n%s", want, md)
 		}

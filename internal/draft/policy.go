@@ -20,6 +20,9 @@ type goneRow struct {
 	// that follow the people and name the tool (findings patients keep
 	// sending until the account is deleted).
 	Until []string
+	// AI: not the tool but its AI features are stopped now, until a works
+	// agreement covers them.
+	AI bool
 }
 
 // policy writes the internal usage policy for staff. It follows the plan:
@@ -33,7 +36,7 @@ func (w *writer) policy() {
 	v := struct {
 		Organisation, From, WorksCouncil, AllowedGap string
 		Association, Recorded, GoneNow, AIHeld       bool
-		ChildSick                                    bool
+		ChildSick, SickNotes                         bool
 		Allowed                                      []policyRow
 		Gone                                         []goneRow
 		Sensitive                                    []string
@@ -71,10 +74,10 @@ func (w *writer) policy() {
 			purposes = w.say("inside.only", map[string]string{"Uses": strings.Join(w.usePhrases(inside), "; "), "Clients": clients})
 		}
 		account := w.accountDevice(t)
-		// A processor without the agreement the plan asks for urgently is
-		// allowed only once it is signed.
+		// A processor without the agreement the plan asks for at once is
+		// allowed only once it is signed (one due later is not a ban).
 		if slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
-			return a.Tool == t && a.Topic.ID == "dpa-contract" && a.Open() && a.Priority.Rank() <= catalog.High.Rank()
+			return a.Tool == t && a.Topic.ID == "dpa-contract" && a.Open() && a.Priority == catalog.Critical
 		}) {
 			account += "; " + w.say("dpa.first")
 		}
@@ -82,6 +85,15 @@ func (w *writer) policy() {
 	}
 	if len(v.Allowed) == 0 {
 		v.AllowedGap = w.gapSay("allowed.gap")
+	}
+	// AI features the plan locks are stopped at once, as the management's
+	// instruction – not from the day the policy (and the works council's
+	// consent to it) takes effect.
+	for _, t := range w.p.Tools {
+		if !t.Gone() && w.p.AIHeld(t) {
+			v.Gone = append(v.Gone, goneRow{Tool: w.name(t), From: w.say("from.now"), AI: true})
+			v.GoneNow = true
+		}
 	}
 	if len(gone) > 0 {
 		w.notes = append(w.notes, w.say("left.out", map[string]any{"Names": w.names(gone), "One": len(gone) == 1}))
@@ -99,7 +111,25 @@ func (w *writer) policy() {
 	// A tool stopped now leaves its people without a channel until the
 	// successor is chosen: the policy names the one to use meanwhile.
 	if v.GoneNow {
-		v.Interim = w.gapText(w.say("interim.gap", map[string]string{"Clients": clients, "Sector": strings.Join(w.ctx("sector"), "")}))
+		// The plan's channel meanwhile, where its actions name one for
+		// every tool stopped now; else a gap with the sector's example.
+		var ways []string
+		for _, t := range gone {
+			if t.Lead.Due.After(w.p.Assessment.Date.Time) {
+				continue
+			}
+			if x := report.Escape(t.Lead.Interim.In(w.l)); x == "" {
+				ways = nil
+				break
+			} else if !slices.Contains(ways, x) {
+				ways = append(ways, x)
+			}
+		}
+		if len(ways) > 0 {
+			v.Interim = strings.Join(ways, "; ")
+		} else {
+			v.Interim = w.gapText(w.say("interim.gap", map[string]string{"Clients": clients, "Sector": strings.Join(w.ctx("sector"), "")}))
+		}
 	}
 	switch {
 	case has(w.ctx("secrecy_203"), "yes") && has(w.ctx("sector"), "legal_tax"):
@@ -126,6 +156,9 @@ func (w *writer) policy() {
 	var seen []string
 	for _, a := range w.p.Actions {
 		text := a.Policy.In(w.l)
+		if a.HoldsAI() {
+			continue // among what is stopped at once (above)
+		}
 		if a.Tool != nil && a.Tool.Gone() {
 			// Only a duty that follows the people stays, and one that
 			// names the tool belongs to winding it down (see windDown).
@@ -196,6 +229,15 @@ func (w *writer) policy() {
 		v.Erasure = w.gapSay("erasure.periods.gap")
 	default:
 		v.Erasure = w.gap(w.q("deletion_periods"))
+	}
+	// Staff report sick through the tools, or nobody knows yet – not
+	// a club whose answers say no sick notes come in (volunteers have no
+	// sick pay to claim).
+	v.SickNotes = !v.Association
+	for _, t := range w.p.Tools {
+		if has(w.tool(t, "sick_notes"), "yes", catalog.Unknown) {
+			v.SickNotes = true
+		}
 	}
 	// Parents who report a child sick to a club or school tend to say
 	// why: the policy asks for the absence only.

@@ -414,7 +414,7 @@ func (w *writer) basis(t *assess.Tool) string {
 	case tr.Safeguard == "bcr":
 		return w.say("safeguard.bcr")
 	case tr.Via != nil:
-		s := w.say("transfer.via", tr.Via.ID)
+		s := w.say("transfer.via", w.actionTitle(tr.Via))
 		return w.gapText(s)
 	case tr.Safeguard == "none":
 		ref := ""
@@ -457,10 +457,11 @@ func (w *writer) measures(t *assess.Tool) map[string][]string {
 	add("integrity", has(w.tool(t, "app_updates"), "automatic"), "updates")
 	add("integrity", has(w.tool(t, "admin_settings"), "yes"), "admin")
 	add("restore", has(w.tool(t, "handover"), "yes"), "handover")
-	add("review", has(w.tool(t, "auto_delete"), "yes"), "auto_delete")
+	add("confidentiality", has(w.tool(t, "auto_delete"), "yes"), "auto_delete") // less kept, less exposed
 	switch {
 	case w.factIs(t, "avv", "not_needed"):
 		m["integrity"] = append(m["integrity"], w.gapSay("tom.server"))
+		m["review"] = append(m["review"], w.gapSay("tom.server.review"))
 	case w.consumerApp(t):
 		add("availability", true, "provider.consumer")
 	default:

@@ -402,12 +402,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmd, m.pass(msg))
 	case formSize:
-		// A form asked for the size: answered from the size known, not by
-		// the terminal, whose answer would clear the whole screen.
+		// A form asked for the size. Every form is prepared with the size
+		// known (see prepare): nothing to tell it – asking the terminal
+		// would clear the whole screen. Before the first size, the
+		// terminal is asked once.
 		if m.width == 0 {
 			return m, tea.RequestWindowSize
 		}
-		return m, m.pass(tea.WindowSizeMsg{Width: m.width, Height: m.high})
+		return m, nil
 	case tea.BackgroundColorMsg:
 		m.dark = msg.IsDark()
 		return m, m.pass(msg)
