@@ -86,8 +86,17 @@ func (w *writer) dpaCheck() {
 				// Only those that sign an agreement (or whose agreement is
 				// made with the provider chosen among several, as with the
 				// TI-Messenger and the certified video services).
+				// Not one that keeps its own purposes: it would need the
+				// very caveats the plan replaces the tool for.
+				if own, ok := a.Facts["own_purposes"]; ok && own.Value == "reserved" {
+					continue
+				}
 				if f, ok := a.Facts["avv"]; ok && (f.Value == "offered" || f.Value == "on_request" || f.Value == "to_verify") {
-					names = append(names, report.Escape(a.Name.In(w.l)))
+					name := report.Escape(a.Name.In(w.l))
+					if own, ok := a.Facts["own_purposes"]; ok && own.Value == "to_verify" {
+						name += " " + w.say("proposed.own")
+					}
+					names = append(names, name)
 				}
 			}
 			if len(names) > 0 {

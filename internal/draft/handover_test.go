@@ -291,3 +291,26 @@ tools: [{tool: threema-work, answers: {used_for: [consultations], special_catego
 		t.Errorf("the kept messenger's record lacks the deletion of findings once in the record")
 	}
 }
+
+// The record claims no DPF check nobody made, suggests the responsible
+// function in the client's terms and names parents beside children; the
+// DPA checklist's proposals carry the caveat the catalogue has.
+func TestRecordsAndProposalsSpeakPlainly(t *testing.T) {
+	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Records, catalog.DE).Markdown)
+	for _, want := range []string{"Vorstand nach § 26 BGB", "Kinder und Jugendliche unter 16 und ihre Eltern"} {
+		if !strings.Contains(club, want) {
+			t.Errorf("the club's record lacks %q", want)
+		}
+	}
+	if strings.Contains(club, "Kanzlei- oder Praxisleitung") {
+		t.Errorf("the club's record suggests a practice's or firm's function")
+	}
+	medical := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Records, catalog.DE).Markdown)
+	if strings.Contains(medical, "zuletzt geprüft") || !strings.Contains(medical, "den Listeneintrag selbst prüfen") {
+		t.Errorf("the record claims a DPF check nobody made")
+	}
+	dpa := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.DPACheck, catalog.DE).Markdown)
+	if !strings.Contains(dpa, "WhatsApp Business App (vorher klären, ob der Anbieter Daten für eigene Zwecke nutzt)") {
+		t.Errorf("the proposal of WhatsApp Business App comes without its caveat")
+	}
+}

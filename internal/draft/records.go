@@ -112,7 +112,7 @@ func (w *writer) secretsOut(u use) bool {
 }
 
 func (w *writer) entry(id string, uses []use) entry {
-	e := entry{ID: id, Function: w.gapSay("function.gap")}
+	e := entry{ID: id, Function: w.gapText(w.say("function.gap", strings.Join(w.ctx("sector"), "")))}
 	many := slices.ContainsFunc(uses, func(u use) bool { return u.t != uses[0].t })
 	// of prefixes a line with the tool's name where the entry has several.
 	of := func(t *assess.Tool, s string) string {
@@ -272,6 +272,9 @@ func (w *writer) subject(id string) string {
 		return w.say("subject.staff")
 	case catalog.Unknown:
 		return w.subjectGap()
+	case "children":
+		// Parents consent for them and write for them.
+		return w.say("subject.children")
 	case "patients":
 		// The sector names them: a practice's patients, a firm's clients.
 		if c := w.p.Words()["clients"].In(w.l); c != "" && len(w.ctx("sector")) > 0 {
