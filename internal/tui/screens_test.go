@@ -16,6 +16,7 @@ import (
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/mdterm"
+	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/session"
 	"github.com/konform/konform/internal/testkit"
 )
@@ -1215,5 +1216,44 @@ func TestFactSheetIntroSaysWhatTheCheckAsks(t *testing.T) {
 		if s := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(s, want) {
 			t.Errorf("%s check: the fact sheet lacks %q:\n%s", check, want, d.screen())
 		}
+	}
+}
+
+// ⚠ on the wizard's fact sheet marks the facts the plan marks: an old fact
+// an action rests on, nothing else.
+func TestFactSheetWarnsAsThePlanDoes(t *testing.T) {
+	d := start(t, fixed(t))
+	d.answerAll("whatsapp", "zoom")
+	plan := string(report.Markdown(d.m.plan, catalog.DE))
+	stale := 0
+	for _, pt := range d.m.plan.Tools {
+		d.m.goTo(slices.IndexFunc(d.m.all, func(s step) bool { return s.kind == stepFacts && s.tool == pt.Key }))
+		var seen strings.Builder
+		for range 400 {
+			seen.WriteString(d.screen() + "\n")
+			if d.viewport().AtBottom() {
+				break
+			}
+			d.press("down")
+		}
+		sheet := seen.String()
+		for _, f := range pt.Facts {
+			if !f.Def.Shows("sheet") {
+				continue
+			}
+			row := f.Fact.AsOf.String() + " ⚠"
+			if f.Stale != strings.Contains(sheet, row) && strings.Count(sheet, f.Fact.AsOf.String()) == 1 {
+				t.Errorf("%s %s: the sheet's ⚠ is %v, the plan's %v", pt.Key, f.Def.ID, !f.Stale, f.Stale)
+			}
+			if f.Stale {
+				stale++
+			}
+			if f.Stale && !strings.Contains(plan, f.Fact.AsOf.String()+" ⚠") {
+				t.Errorf("%s %s: stale, yet the plan shows no ⚠ for it", pt.Key, f.Def.ID)
+			}
+		}
+	}
+	if stale == 0 {
+		t.Fatal("no stale fact in the walk: the test checks nothing – pick tools with old facts")
 	}
 }
