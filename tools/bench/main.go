@@ -306,13 +306,7 @@ func terminalFigures(tmp, konform string) ([]row, error) {
 		return nil, fmt.Errorf("the floor's enters: %v", err)
 	}
 	walk := filepath.Join(home, "walk.yaml")
-	data0, err := os.ReadFile("examples/craft-whatsapp.yaml")
-	if err != nil {
-		return nil, err
-	}
-	text0 := string(data0)
-	text0 = text0[:strings.Index(text0, "\ntools:")] + "\ntools: []\n"
-	if err := os.WriteFile(walk, []byte(text0), 0o600); err != nil {
+	if err := sessionAtTheTools(walk); err != nil {
 		return nil, err
 	}
 	tq, _, err := startTerm(env, konform, "run", "--resume", walk)
@@ -356,13 +350,7 @@ func terminalFigures(tmp, konform string) ([]row, error) {
 	// The longest step: the list of all tools, reached by resuming a
 	// session whose organisation questions are answered.
 	session := filepath.Join(home, "session.yaml")
-	data, err := os.ReadFile("examples/craft-whatsapp.yaml")
-	if err != nil {
-		return nil, err
-	}
-	text := string(data)
-	text = text[:strings.Index(text, "\ntools:")] + "\ntools: []\n"
-	if err := os.WriteFile(session, []byte(text), 0o600); err != nil {
+	if err := sessionAtTheTools(session); err != nil {
 		return nil, err
 	}
 	rssFile := filepath.Join(tmp, "wizard.rss")
@@ -415,6 +403,19 @@ func terminalFigures(tmp, konform string) ([]row, error) {
 	}
 	rows = append(rows, row{"peak RSS, wizard walk with preview", mb(rss), "–", "–", "≤ 60 MB", pass(rss > 0 && rss <= 60<<20)})
 	return rows, nil
+}
+
+// sessionAtTheTools writes a session whose organisation questions are
+// answered and whose tools are still to choose: resumed, it opens on the
+// tool list.
+func sessionAtTheTools(path string) error {
+	data, err := os.ReadFile("examples/craft-whatsapp.yaml")
+	if err != nil {
+		return err
+	}
+	text := string(data)
+	text = text[:strings.Index(text, "\ntools:")] + "\ntools: []\n"
+	return os.WriteFile(path, []byte(text), 0o600)
 }
 
 // build builds a program into dir as make build does: stripped and
