@@ -83,6 +83,27 @@ func (k *Keeper) Overwrite() {
 	}
 }
 
+// Reload reads the session file again after it was changed outside
+// konform, to go on with the change: the answers given since the last save
+// are given up for it. A file that cannot be read is the error (located),
+// and nothing changes.
+func (k *Keeper) Reload(cat *catalog.Catalog) (*answers.File, error) {
+	data, err := answers.ReadFile(k.path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := answers.ParseSession(k.path, data, cat)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(k.path)
+	if err != nil {
+		return nil, err
+	}
+	k.orig, k.seen, k.err, k.saved = answers.OriginalOf(k.path, data), fi, nil, true
+	return f, nil
+}
+
 // ChangedError says that the session file was changed outside konform
 // since konform last read or wrote it: konform does not overwrite it.
 type ChangedError struct{ Path string }
@@ -91,7 +112,7 @@ func (e *ChangedError) Error() string { return msg.Localize(e, "en") }
 
 // In says the error in language l (msg.Localize).
 func (e *ChangedError) In(l string) string {
-	return msg.Localize(msg.Errorf("%s was changed outside konform since konform read it; konform does not overwrite it – ctrl+s saves the answers in another place, ctrl+w writes them over the change, or quit and open the file again to take the change (konform run --resume)", e.Path), l)
+	return msg.Localize(msg.Errorf("%s was changed outside konform since konform read it; konform does not overwrite it – ctrl+l takes the change (the answers since the last save are given up), ctrl+w writes the answers over it, ctrl+s saves them in another place", e.Path), l)
 }
 
 // Save writes the answers to the session file, creating it on the first

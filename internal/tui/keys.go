@@ -63,6 +63,7 @@ type globalKeys struct {
 	quit      key.Binding // ask whether to quit (or quit, when done)
 	review    key.Binding // completing a quick check: to the review
 	overwrite key.Binding // keep the wizard's answers over a change outside it
+	reload    key.Binding // take a change made outside it
 	saveAs    key.Binding // keep the session in another place
 	yes, no   key.Binding // the quit question's answers
 }
@@ -72,6 +73,7 @@ func newGlobalKeys() globalKeys {
 		quit:      hidden("ctrl+c"),
 		review:    hidden("ctrl+r"),
 		overwrite: hidden("ctrl+w"),
+		reload:    hidden("ctrl+l"),
 		saveAs:    hidden("ctrl+s"),
 		yes:       hidden("y", "j", "Y", "J"),
 		no:        hidden("n", "N", "esc", "ctrl+c"),

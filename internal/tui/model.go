@@ -485,6 +485,20 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.autosave()
 		return nil
 	}
+	if key.Matches(msg, k.reload) && errors.As(m.keeper.Err(), &changed) {
+		// The file was changed outside konform: the user takes the
+		// change and goes on from it, at the first question it leaves
+		// open.
+		f, err := m.keeper.Reload(m.cat)
+		if err != nil {
+			if n, ok := m.screen.(noticer); ok {
+				n.notice(m.errText(err))
+			}
+			return nil
+		}
+		m.continueWith(f)
+		return m.screen.init()
+	}
 	if key.Matches(msg, k.saveAs) && m.keeper != nil && m.st.org != "" && m.screen.kind() != scrSaveSession && m.screen.kind() != scrLocked {
 		return m.show(newSessionSave(m, m.screen, m.defaultSessionPath(), ""))
 	}

@@ -1257,3 +1257,42 @@ func TestFactSheetWarnsAsThePlanDoes(t *testing.T) {
 		t.Fatal("no stale fact in the walk: the test checks nothing – pick tools with old facts")
 	}
 }
+
+// ctrl+l takes a change made to the answers file outside konform: the
+// wizard goes on from the edited file, and the next save keeps the change.
+func TestChangeOutsideIsTakenWithCtrlL(t *testing.T) {
+	opt := fixed(t)
+	src, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "dental-quick.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "lind.yaml")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := session.Load(path, catalogue(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt.Resume, opt.ResumePath, opt.Check = f, path, answers.CheckFull
+	d := newDriver(t, opt)
+	edited := strings.Replace(string(src), "Zahnarztpraxis Dr. Lind", "Zahnarztpraxis Lind & Partner", 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d.press("enter")
+	if s := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(s, "ctrl+l übernimmt die Änderung") {
+		t.Fatalf("the footer does not offer to take the change:\n%s", d.screen())
+	}
+	d.press("ctrl+l")
+	if d.m.st.org != "Zahnarztpraxis Lind & Partner" || !d.m.Session().Saved() {
+		t.Fatalf("ctrl+l: organisation %q, saved %v (%v)", d.m.st.org, d.m.Session().Saved(), d.m.Session().Err())
+	}
+	d.press("enter")
+	if err := d.m.Session().Err(); err != nil {
+		t.Fatalf("the next save after taking the change failed: %v", err)
+	}
+	if got, _ := os.ReadFile(path); !strings.Contains(string(got), "Lind & Partner") {
+		t.Error("the change taken was lost at the next save")
+	}
+}
