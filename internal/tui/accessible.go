@@ -141,7 +141,13 @@ func (a *Accessible) save() {
 	if a.keeper == nil || a.st.org == "" {
 		return
 	}
+	var changed *session.ChangedError
 	switch err := a.keeper.Save(a.st.file(), a.opt.Catalog); {
+	case errors.As(err, &changed) && !a.warned:
+		// The wizard's keys for this do not exist here: say what this
+		// walk offers.
+		a.say(a.t("acc.changed"), safe.Line(changed.Path), safe.Line(changed.Path))
+		a.warned = true
 	case err != nil && !a.warned:
 		a.say(a.t("acc.notsaved"), safe.Line(msg.Localize(err, string(a.lang))))
 		a.warned = true

@@ -18,6 +18,7 @@ import (
 	"github.com/konform/konform/internal/draft"
 	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/session"
+	"github.com/konform/konform/internal/testkit"
 )
 
 // scriptFor writes the lines a person would type to answer f in accessible
@@ -316,5 +317,38 @@ func TestAccessibleStartOffersTheCheckAndSavedSessions(t *testing.T) {
 		if acc.st.org != f.Assessment.Organisation || acc.st.quick != quick || acc.SessionPath() != path {
 			t.Errorf("choice %s: org %q, quick %v, session %s; want %q, quick %v, %s:\n%s", choice, acc.st.org, acc.st.quick, acc.SessionPath(), f.Assessment.Organisation, quick, path, out.String())
 		}
+	}
+}
+
+// A change made to the answers file outside konform during an accessible
+// walk is not overwritten, and the walk says what it offers (not the
+// full-screen wizard's keys).
+func TestAccessibleKeepsAChangeOutside(t *testing.T) {
+	cat := catalogue(t)
+	src, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "dental-quick.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "lind.yaml")
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := example(t, cat, "dental-quick.yaml")
+	var out bytes.Buffer
+	acc := NewAccessible(Options{Catalog: cat, Lang: catalog.DE, SessionDir: t.TempDir(), Now: time.Now, Resume: f, ResumePath: path}, strings.NewReader(""), &out)
+	if err := acc.keeper.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer acc.keeper.Close()
+	edited := strings.Replace(string(src), "Zahnarztpraxis Dr. Lind", "Zahnarztpraxis Lind & Partner", 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	acc.save()
+	if got, _ := os.ReadFile(path); string(got) != edited {
+		t.Fatal("the change outside konform was overwritten")
+	}
+	if s := out.String(); !strings.Contains(s, "außerhalb von konform geändert") || strings.Contains(s, "ctrl+w") || !strings.Contains(s, "konform --accessible --resume") {
+		t.Errorf("the accessible walk does not say what it offers:\n%s", s)
 	}
 }
