@@ -19414,8 +19414,8 @@ func compiled() *catalog.Catalog {
 							EN: "Check whether a DPIA is mandatory – then a data protection officer is mandatory too",
 						},
 						Why: catalog.Text{
-							DE: "Wer eine Datenschutz-Folgenabschätzung durchführen muss, muss unabhängig von der Zahl der Beschäftigten eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen. Bei Überwachung ist das naheliegend. Bei Gesundheitsdaten kommt es auf den Umfang an: Die Patientendaten einer einzelnen Ärztin oder eines einzelnen Arztes gelten nach Erwägungsgrund 91 DSGVO nicht als „umfangreich“, für eine Gemeinschaftspraxis gilt das nicht ohne Weiteres – die Schwellwertanalyse entscheidet, und ihr Ergebnis bestimmt, ob die Benennung Pflicht wird.",
-							EN: "Whoever must carry out a data protection impact assessment must appoint a data protection officer, regardless of headcount. With monitoring this is likely. With health data it depends on the scale: an individual physician's patient data are not \"large scale\" under recital 91 GDPR, for a group practice this does not simply hold – the threshold check decides, and its result decides whether the designation becomes mandatory.",
+							DE: "Wer eine Datenschutz-Folgenabschätzung durchführen muss, muss unabhängig von der Zahl der Beschäftigten eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen. Bei Überwachung ist das naheliegend. Bei Gesundheitsdaten – denen von {clients} wie den Krankmeldungen der Beschäftigten – kommt es auf Art und Umfang an: Die Schwellwertanalyse entscheidet, und ihr Ergebnis bestimmt, ob die Benennung Pflicht wird.",
+							EN: "Whoever must carry out a data protection impact assessment must appoint a data protection officer, regardless of headcount. With monitoring this is likely. With health data – those of {clients} as well as staff's sick notes – it depends on their kind and scale: the threshold check decides, and its result decides whether the designation becomes mandatory.",
 						},
 						Legal: []string{
 							"bdsg-38",

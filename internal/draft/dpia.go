@@ -429,7 +429,7 @@ func (w *writer) dpiaCheck() {
 		Result                                             Judgement
 		Recital91                                          string
 		Clients, DPO, Done, Advice, Assessor, Date, Review string
-		Sector                                             string
+		Sector, Decided                                    string
 		HasDPO                                             bool
 		Weighing                                           string
 		Activities                                         []ActivityResult
@@ -474,6 +474,7 @@ func (w *writer) dpiaCheck() {
 	} else {
 		v.Assessor = w.gapSay("assessor.gap")
 	}
+	v.Decided = w.gapSay("decided.gap")
 	v.Date = w.date(w.p.Assessment.Date)
 	v.Review = w.date(catalog.Date{Time: w.p.Assessment.Date.AddDate(1, 0, 0)})
 	w.exec("doc", v)

@@ -35,7 +35,7 @@ func TestThresholdCheckOfAnEngineeringOffice(t *testing.T) {
 		t.Fatalf("no result per processing activity: %+v", r.Activities)
 	}
 	md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown)
-	for _, want := range []string{"| VT-01: ", "**Geprüft von:** Jonas Kehl", "**am:** 2026-11-30", "spätestens am 2027-11-30", "Art. 35 Abs. 2 DSGVO"} {
+	for _, want := range []string{"| VT-01: ", "**Vorbereitet von:** Jonas Kehl", "**am:** 2026-11-30", "spätestens am 2027-11-30", "Art. 35 Abs. 2 DSGVO"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the threshold check lacks %q:\n%s", want, md)
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/draft"
+	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/testkit"
 )
 
@@ -312,5 +313,39 @@ func TestRecordsAndProposalsSpeakPlainly(t *testing.T) {
 	dpa := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.DPACheck, catalog.DE).Markdown)
 	if !strings.Contains(dpa, "WhatsApp Business App (vorher klären, ob der Anbieter Daten für eigene Zwecke nutzt)") {
 		t.Errorf("the proposal of WhatsApp Business App comes without its caveat")
+	}
+}
+
+// The third read: the right to object stands apart (Art. 21(4)); the DPIA
+// check is prepared by the assessor and decided for the controller; a
+// recording rule does not open AI transcripts the plan locks; the club's
+// app gets the first-contact message its plan asks for; the DPF names the
+// recipient in the USA, not the provider's EU entity.
+func TestDraftsAfterTheThirdRead(t *testing.T) {
+	tax := examplePlan(t, "tax-teams-signal")
+	notice := string(draft.Make(tax, draft.Notice, catalog.DE).Markdown)
+	for _, want := range []string{"**Widerspruchsrecht (Art. 21 DSGVO):**", "der Empfänger in den USA ist danach zertifiziert"} {
+		if !strings.Contains(notice, want) {
+			t.Errorf("the tax firm's notice lacks %q", want)
+		}
+	}
+	if strings.Contains(notice, "der Anbieter ist danach zertifiziert") {
+		t.Errorf("the notice calls the provider's EU entity DPF-certified")
+	}
+	dpia := string(draft.Make(tax, draft.DPIACheck, catalog.DE).Markdown)
+	if !strings.Contains(dpia, "**Vorbereitet von:** Lena Brandt") || !strings.Contains(dpia, "**Entschieden von (für den Verantwortlichen, Art. 35 Abs. 1 DSGVO):** **zu klären:") {
+		t.Errorf("the DPIA check does not separate who prepared it from who decides:\n%s", dpia)
+	}
+	policy := string(draft.Make(tax, draft.Policy, catalog.DE).Markdown)
+	if !strings.Contains(policy, "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben – KI-Transkripte bleiben trotzdem gesperrt (siehe 1.)") {
+		t.Errorf("the recording rule reads as if consent opened the locked AI transcripts:\n%s", policy)
+	}
+	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
+	if !strings.Contains(club, "**Erstkontakt-Nachricht für Vereinsplaner-App**") || !strings.Contains(club, "– TSV Grünwiese 1921 e.V.") {
+		t.Errorf("the club's app has no first-contact message signed with the club's full name:\n%s", club)
+	}
+	craft := string(report.Markdown(examplePlan(t, "craft-whatsapp"), catalog.DE))
+	if strings.Contains(craft, "Gemeinschaftspraxis") || strings.Contains(craft, "Ärztin") {
+		t.Errorf("a painting business's plan speaks of physicians and group practices")
 	}
 }

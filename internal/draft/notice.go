@@ -87,17 +87,30 @@ func (w *writer) notice() {
 	}
 	for i, t := range w.p.Tools {
 		replacedHere := t.Outward && t.Lead != nil
-		if !t.Outward || t.Kind != catalog.KindMessenger || !replacedHere && !w.factIs(t, "business_profile", "yes") {
+		// A first-contact message where the tool has a business profile to
+		// send it from, where the plan asks to inform people in the tool,
+		// and for the messenger that replaces one.
+		asked := slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
+			return a.Tool == t && a.Topic.ID == "privacy-notice" && a.Open()
+		})
+		if !t.Outward || t.Kind != catalog.KindMessenger || !replacedHere && !asked && !w.factIs(t, "business_profile", "yes") {
 			continue
 		}
-		m := firstContact{Tool: w.name(t), Organisation: strings.TrimSuffix(report.Escape(w.p.Assessment.Organisation), "."),
+		m := firstContact{Tool: w.name(t), Organisation: report.Escape(w.p.Assessment.Organisation),
 			Website: v.Website, Advertises: has(w.tool(t, "marketing_here"), "yes"), Sector: strings.Join(w.ctx("sector"), "")}
 		if replacedHere {
 			m.Tool, m.Successor = successorName(successors, w.p.Tools[:i+1], replaced), true
 		}
 		for _, a := range t.Activities {
 			if a.Use.Outward {
-				m.Purposes = append(m.Purposes, w.purpose(a))
+				// Said to the person who wrote: "für Terminabsprachen und
+				// Erinnerungen", not the record's "Kontakt mit Patientinnen
+				// und Patienten".
+				p := w.say("fc."+a.Use.ID, m.Sector)
+				if p == "" {
+					p = w.purpose(a)
+				}
+				m.Purposes = append(m.Purposes, p)
 			}
 		}
 		if len(m.Purposes) > 0 {

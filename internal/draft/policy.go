@@ -171,6 +171,11 @@ func (w *writer) policy() {
 			continue
 		}
 		seen = append(seen, text)
+		// A recording rule of a tool whose AI features the plan locks:
+		// transcripts by AI stay locked whatever the participants agree.
+		if a.Tool != nil && a.Topic.ID == "recording-rules" && w.p.AIHeld(a.Tool) {
+			text = w.say("rule.ai.held", text)
+		}
 		if a.Tool == nil || a.Tool.Gone() || strings.Contains(text, a.Tool.Name.In(w.l)) {
 			v.Rules = append(v.Rules, report.Escape(text))
 		} else {

@@ -177,7 +177,7 @@ func (w *writer) bind(t *template.Template) {
 
 // optional are the prefixes of phrases a template may leave out: the Go
 // code then says the catalogue's label.
-var optional = []string{"purpose.", "where."}
+var optional = []string{"purpose.", "where.", "fc."}
 
 // say is the phrase name, executed with data (its first value, or nil),
 // trimmed; "" for an optional phrase the templates do not define. Any
