@@ -1150,16 +1150,16 @@ func TestQuitDialogIsAlwaysVisible(t *testing.T) {
 	}
 }
 
-// A change made to the answers file outside konform is never overwritten
-// unasked: the footer says so and offers ctrl+w, which writes the
-// wizard's answers over it.
-func TestChangeOutsideIsKeptUntilTheUserChooses(t *testing.T) {
+// editedOutside resumes a copy of the dental example in the wizard and
+// then changes the file as another program would.
+func editedOutside(t *testing.T) (d *driver, path, edited string) {
+	t.Helper()
 	opt := fixed(t)
 	src, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "dental-quick.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "lind.yaml")
+	path = filepath.Join(t.TempDir(), "lind.yaml")
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -1168,11 +1168,19 @@ func TestChangeOutsideIsKeptUntilTheUserChooses(t *testing.T) {
 		t.Fatal(err)
 	}
 	opt.Resume, opt.ResumePath, opt.Check = f, path, answers.CheckFull
-	d := newDriver(t, opt)
-	edited := strings.Replace(string(src), "Zahnarztpraxis Dr. Lind", "Zahnarztpraxis Lind & Partner", 1)
+	d = newDriver(t, opt)
+	edited = strings.Replace(string(src), "Zahnarztpraxis Dr. Lind", "Zahnarztpraxis Lind & Partner", 1)
 	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return d, path, edited
+}
+
+// A change made to the answers file outside konform is never overwritten
+// unasked: the footer says so and offers ctrl+w, which writes the
+// wizard's answers over it.
+func TestChangeOutsideIsKeptUntilTheUserChooses(t *testing.T) {
+	d, path, edited := editedOutside(t)
 	d.press("enter")
 	if s := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(s, "außerhalb von konform geändert") || !strings.Contains(s, "ctrl+w") {
 		t.Fatalf("the footer does not say the file changed:\n%s", d.screen())
@@ -1261,25 +1269,7 @@ func TestFactSheetWarnsAsThePlanDoes(t *testing.T) {
 // ctrl+l takes a change made to the answers file outside konform: the
 // wizard goes on from the edited file, and the next save keeps the change.
 func TestChangeOutsideIsTakenWithCtrlL(t *testing.T) {
-	opt := fixed(t)
-	src, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "dental-quick.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "lind.yaml")
-	if err := os.WriteFile(path, src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f, err := session.Load(path, catalogue(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	opt.Resume, opt.ResumePath, opt.Check = f, path, answers.CheckFull
-	d := newDriver(t, opt)
-	edited := strings.Replace(string(src), "Zahnarztpraxis Dr. Lind", "Zahnarztpraxis Lind & Partner", 1)
-	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	d, path, _ := editedOutside(t)
 	d.press("enter")
 	if s := strings.Join(strings.Fields(d.screen()), " "); !strings.Contains(s, "ctrl+l übernimmt die Änderung") {
 		t.Fatalf("the footer does not offer to take the change:\n%s", d.screen())
