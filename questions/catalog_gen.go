@@ -4497,6 +4497,44 @@ func compiled() *catalog.Catalog {
 					DE: "Es wird angenommen, dass ein Betriebsrat besteht.",
 					EN: "The plan assumes a works council exists.",
 				},
+				Says: map[string]map[string]catalog.Text{
+					"no": map[string]catalog.Text{
+						"wc_consent": catalog.Text{},
+						"wc_rules": catalog.Text{
+							DE: "Die Regeln legen Sie deshalb als Weisung fest, etwa in der Nutzungsrichtlinie.",
+							EN: "Set the rules therefore as an instruction, for instance in the usage policy.",
+						},
+						"wc_successor": catalog.Text{},
+					},
+					"unknown": map[string]catalog.Text{
+						"wc_consent": catalog.Text{
+							DE: "Gibt es einen Betriebsrat, muss er zustimmen (§ 87 Abs. 1 Nr. 6 BetrVG).",
+							EN: "If there is a works council, it must agree (§ 87(1) no. 6 BetrVG).",
+						},
+						"wc_rules": catalog.Text{
+							DE: "Gibt es einen Betriebsrat, gehören die Regeln in eine Betriebsvereinbarung.",
+							EN: "If there is a works council, the rules belong in a works agreement.",
+						},
+						"wc_successor": catalog.Text{
+							DE: "Gibt es einen Betriebsrat, führen Sie den Nachfolger mit ihm ein (§ 87 Abs. 1 Nr. 6 BetrVG).",
+							EN: "If there is a works council, introduce the successor with it (§ 87(1) no. 6 BetrVG).",
+						},
+					},
+					"yes": map[string]catalog.Text{
+						"wc_consent": catalog.Text{
+							DE: "Der Betriebsrat muss zustimmen (§ 87 Abs. 1 Nr. 6 BetrVG).",
+							EN: "The works council must agree (§ 87(1) no. 6 BetrVG).",
+						},
+						"wc_rules": catalog.Text{
+							DE: "Die Regeln gehören deshalb in eine Betriebsvereinbarung.",
+							EN: "The rules therefore belong in a works agreement.",
+						},
+						"wc_successor": catalog.Text{
+							DE: "Den Nachfolger führen Sie mit dem Betriebsrat ein (§ 87 Abs. 1 Nr. 6 BetrVG).",
+							EN: "Introduce the successor with the works council (§ 87(1) no. 6 BetrVG).",
+						},
+					},
+				},
 				Scope: "context",
 				Index: 5,
 			},
@@ -4538,6 +4576,26 @@ func compiled() *catalog.Catalog {
 				Assume: catalog.Text{
 					DE: "Es wird angenommen, dass niemand benannt ist.",
 					EN: "The plan assumes nobody has been designated.",
+				},
+				Says: map[string]map[string]catalog.Text{
+					"no": map[string]catalog.Text{
+						"dpo_involve": catalog.Text{
+							DE: "Ist eine Datenschutz-Folgenabschätzung Pflicht, müssen Sie eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen (§ 38 Abs. 1 Satz 2 BDSG).",
+							EN: "If an impact assessment is required, you must designate a data protection officer (§ 38(1) sentence 2 BDSG).",
+						},
+					},
+					"unknown": map[string]catalog.Text{
+						"dpo_involve": catalog.Text{
+							DE: "Ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter benannt, beziehen Sie sie oder ihn ein (Art. 35 Abs. 2 DSGVO); ist eine Datenschutz-Folgenabschätzung Pflicht, muss jemand benannt sein (§ 38 Abs. 1 Satz 2 BDSG).",
+							EN: "If a data protection officer has been designated, involve them (Art. 35(2) GDPR); if an impact assessment is required, one must be designated (§ 38(1) sentence 2 BDSG).",
+						},
+					},
+					"yes": map[string]catalog.Text{
+						"dpo_involve": catalog.Text{
+							DE: "Beziehen Sie Ihre Datenschutzbeauftragte oder Ihren Datenschutzbeauftragten ein (Art. 35 Abs. 2 DSGVO).",
+							EN: "Involve your data protection officer (Art. 35(2) GDPR).",
+						},
+					},
 				},
 				Scope: "context",
 				Index: 6,
@@ -4654,7 +4712,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   144,
+					Line:   166,
 					Column: 14,
 				},
 				Scope: "context",
@@ -4702,7 +4760,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   159,
+					Line:   181,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4802,7 +4860,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   186,
+					Line:   208,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4977,10 +5035,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   228,
+						Line:   250,
 						Column: 20,
 					},
-					Line:   228,
+					Line:   250,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5038,7 +5096,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   239,
+					Line:   261,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5188,7 +5246,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   283,
+					Line:   305,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5424,7 +5482,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   342,
+					Line:   364,
 					Column: 14,
 				},
 				Scope: "context",
@@ -5475,7 +5533,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   370,
+					Line:   392,
 					Column: 14,
 				},
 				Scope: "context",
@@ -15636,8 +15694,8 @@ func compiled() *catalog.Catalog {
 							EN: "Look up the DPF entry of the provider of {tool} in the DPF list and record it",
 						},
 						Why: catalog.Text{
-							DE: "Laut Katalog ist der Anbieter nach dem EU-US Data Privacy Framework zertifiziert. Ist der Eintrag in der DPF-Liste (dataprivacyframework.gov/list) aktiv, gilt für die Übermittlung der Angemessenheitsbeschluss (Art. 45 DSGVO, Beschluss (EU) 2023/1795): Eintrag und Datum festhalten und die Frage nach der Übermittlungsgrundlage mit „DPF“ beantworten. Fehlt der Eintrag, braucht es die Standardvertragsklauseln samt Transfer Impact Assessment. Dieselben Klauseln – oder ein Anbieter mit Servern in der EU – sind der Rückfall, falls das DPF fällt (Rechtsmittel beim EuGH anhängig, C-703/25 P).",
-							EN: "According to the catalogue the provider is certified under the EU-US Data Privacy Framework. If its entry in the DPF list (dataprivacyframework.gov/list) is active, the adequacy decision covers the transfer (Art. 45 GDPR, Decision (EU) 2023/1795): record the entry and the date and answer the question on the transfer basis with \"DPF\". If there is no entry, you need the standard contractual clauses with a transfer impact assessment. The same clauses – or a provider with servers in the EU – are the fallback in case the DPF falls (appeal pending at the CJEU, C-703/25 P).",
+							DE: "Der Anbieter ist nach dem EU-US Data Privacy Framework zertifiziert (Stand und Eintrag: siehe Quellen). Ist der Eintrag in der DPF-Liste (dataprivacyframework.gov/list) aktiv, gilt für die Übermittlung der Angemessenheitsbeschluss (Art. 45 DSGVO, Beschluss (EU) 2023/1795): Eintrag und Datum festhalten und die Frage nach der Übermittlungsgrundlage mit „DPF“ beantworten. Fehlt der Eintrag, braucht es die Standardvertragsklauseln samt Transfer Impact Assessment. Dieselben Klauseln – oder ein Anbieter mit Servern in der EU – sind der Rückfall, falls das DPF fällt (Rechtsmittel beim EuGH anhängig, C-703/25 P).",
+							EN: "The provider is certified under the EU-US Data Privacy Framework (date and entry: see the sources). If its entry in the DPF list (dataprivacyframework.gov/list) is active, the adequacy decision covers the transfer (Art. 45 GDPR, Decision (EU) 2023/1795): record the entry and the date and answer the question on the transfer basis with \"DPF\". If there is no entry, you need the standard contractual clauses with a transfer impact assessment. The same clauses – or a provider with servers in the EU – are the fallback in case the DPF falls (appeal pending at the CJEU, C-703/25 P).",
 						},
 						Legal: []string{
 							"gdpr-45",
@@ -16017,8 +16075,8 @@ func compiled() *catalog.Catalog {
 							EN: "Stop communicating with {clients} through private {tool} accounts at once – replace it by a service with accounts of the organisation, a DPA and a confidentiality undertaking, such as Threema Work",
 						},
 						Why: catalog.Text{
-							DE: "Über private Konten und private Nummern liegt die Kommunikation mit {clients} außerhalb Ihres Zugriffs: Sie können sie nicht in die Akte übernehmen, Auskunftsanfragen nicht vollständig beantworten (Art. 15 DSGVO), und sie geht mit der Person, wenn sie den Betrieb verlässt (Art. 24 und 32 DSGVO). Dazu schließt der Anbieter weder einen Auftragsverarbeitungsvertrag noch eine Verschwiegenheitsvereinbarung. Der Wunsch Ihrer {clients} kann eine Entbindung von der Schweigepflicht tragen, ändert aber nichts daran, dass die Kommunikation auf privaten Konten außerhalb Ihrer Kontrolle liegt. Beenden ist eine Weisung an die Beschäftigten und gilt sofort; übergangsweise Telefon oder E-Mail der Organisation. Den Nachfolger führen Sie ein, wo es einen Betriebsrat gibt, mit ihm.",
-							EN: "Through private accounts and private numbers, communication with {clients} lies outside your reach: you cannot move it into the file, cannot fully answer access requests (Art. 15 GDPR), and it leaves with the person when they leave (Art. 24 and 32 GDPR). On top of that the provider signs neither a data processing agreement nor a confidentiality undertaking. Your {clients}' wish can carry a release from secrecy, but it does not change that communication on private accounts lies outside your control. Stopping is an instruction to staff and applies at once; in the meantime use the organisation's phone or e-mail. Introduce the successor with the works council, where there is one.",
+							DE: "Über private Konten und private Nummern liegt die Kommunikation mit {clients} außerhalb Ihres Zugriffs: Sie können sie nicht in die Akte übernehmen, Auskunftsanfragen nicht vollständig beantworten (Art. 15 DSGVO), und sie geht mit der Person, wenn sie den Betrieb verlässt (Art. 24 und 32 DSGVO). Dazu schließt der Anbieter weder einen Auftragsverarbeitungsvertrag noch eine Verschwiegenheitsvereinbarung. Der Wunsch Ihrer {clients} kann eine Entbindung von der Schweigepflicht tragen, ändert aber nichts daran, dass die Kommunikation auf privaten Konten außerhalb Ihrer Kontrolle liegt. Beenden ist eine Weisung an die Beschäftigten und gilt sofort; übergangsweise Telefon oder E-Mail der Organisation. {wc_successor}",
+							EN: "Through private accounts and private numbers, communication with {clients} lies outside your reach: you cannot move it into the file, cannot fully answer access requests (Art. 15 GDPR), and it leaves with the person when they leave (Art. 24 and 32 GDPR). On top of that the provider signs neither a data processing agreement nor a confidentiality undertaking. Your {clients}' wish can carry a release from secrecy, but it does not change that communication on private accounts lies outside your control. Stopping is an instruction to staff and applies at once; in the meantime use the organisation's phone or e-mail. {wc_successor}",
 						},
 						Legal: []string{
 							"gdpr-24",
@@ -17335,8 +17393,8 @@ func compiled() *catalog.Catalog {
 							EN: "Put rules for recordings and AI transcripts in {tool} in writing",
 						},
 						Why: catalog.Text{
-							DE: "Wo aufgezeichnet oder transkribiert wird, braucht es schriftliche Regeln: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG) – wo es einen Betriebsrat gibt, gehören die Regeln in eine Betriebsvereinbarung.",
-							EN: "Where meetings are recorded or transcribed, written rules are needed: when recording happens, how people are asked beforehand, where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG) – where there is a works council, the rules belong in a works agreement.",
+							DE: "Wo aufgezeichnet oder transkribiert wird, braucht es schriftliche Regeln: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG). {wc_rules}",
+							EN: "Where meetings are recorded or transcribed, written rules are needed: when recording happens, how people are asked beforehand, where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG). {wc_rules}",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -17408,8 +17466,8 @@ func compiled() *catalog.Catalog {
 							EN: "Check that your written usage policy covers recordings and AI transcripts in {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Sie haben eine schriftliche Richtlinie. Prüfen Sie, ob sie für Aufzeichnungen und Transkripte regelt, wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG) – wo es einen Betriebsrat gibt, gehören die Regeln in eine Betriebsvereinbarung.",
-							EN: "You have a written policy. Check that for recordings and transcripts it settles when recording happens, how people are asked beforehand, where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG) – where there is a works council, the rules belong in a works agreement.",
+							DE: "Sie haben eine schriftliche Richtlinie. Prüfen Sie, ob sie für Aufzeichnungen und Transkripte regelt, wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG). {wc_rules}",
+							EN: "You have a written policy. Check that for recordings and transcripts it settles when recording happens, how people are asked beforehand, where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG). {wc_rules}",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -17483,8 +17541,8 @@ func compiled() *catalog.Catalog {
 							EN: "Disconnect {tool} from the calendar at once and use it again only once approved",
 						},
 						Why: catalog.Text{
-							DE: "Der Notizassistent läuft über private Konten, die der Betrieb weder einstellen noch kontrollieren kann, und schreibt Besprechungen mit, ohne dass feststeht, dass alle zugestimmt haben – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne Zustimmung ist strafbar (§ 201 StGB), und für die Mitschrift fehlt eine Rechtsgrundlage. Trennen Sie ihn jetzt vom Kalender. Sichern Sie, was von den vorhandenen Aufnahmen und Transkripten gebraucht wird, lassen Sie den Rest beim Anbieter löschen und prüfen Sie, ob eine Datenpanne zu melden ist (Art. 33 DSGVO, binnen 72 Stunden). Wieder einsetzen erst nach einer Freigabe: mit einem Konto der Organisation in einem Tarif, für den der Anbieter einen AVV anbietet; nachdem die privaten Konten gelöscht und die Löschung vom Anbieter bestätigt ist; mit einer Regel für die Zustimmung aller; ohne Sprechererkennung anhand der Stimme – Stimmprofile sind biometrische Daten (Art. 9 DSGVO) –, soweit der Dienst sie bietet; nach einem Blick in die Vertraulichkeitsvereinbarungen mit Ihren Auftraggebern, ob sie Mitschriften durch Dritte zulassen; und, wo es einen Betriebsrat gibt, mit seiner Zustimmung (§ 87 Abs. 1 Nr. 6 BetrVG).",
-							EN: "The note-taker runs on private accounts the business can neither configure nor control, and transcribes meetings without it being settled that everyone agreed – an audio recording of the privately spoken word without agreement is a criminal offence (§ 201 StGB), and the transcript lacks a legal basis. Disconnect it from the calendar now. Keep what is needed of the existing recordings and transcripts, have the provider delete the rest and check whether a breach must be notified (Art. 33 GDPR, within 72 hours). Use it again only once approved: with an account of the organisation on a plan for which the provider offers a DPA; after the private accounts are deleted and the provider has confirmed the deletion; with a rule for everyone's agreement; without speaker recognition by voice – voice profiles are biometric data (Art. 9 GDPR) – where the service offers it; after a look at the confidentiality agreements with your clients, whether they allow third parties to take notes; and, where there is a works council, with its consent (§ 87(1) no. 6 BetrVG).",
+							DE: "Der Notizassistent läuft über private Konten, die der Betrieb weder einstellen noch kontrollieren kann, und schreibt Besprechungen mit, ohne dass feststeht, dass alle zugestimmt haben – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne Zustimmung ist strafbar (§ 201 StGB), und für die Mitschrift fehlt eine Rechtsgrundlage. Trennen Sie ihn jetzt vom Kalender. Sichern Sie, was von den vorhandenen Aufnahmen und Transkripten gebraucht wird, lassen Sie den Rest beim Anbieter löschen und prüfen Sie, ob eine Datenpanne zu melden ist (Art. 33 DSGVO, binnen 72 Stunden). Wieder einsetzen erst nach einer Freigabe: mit einem Konto der Organisation in einem Tarif, für den der Anbieter einen AVV anbietet; nachdem die privaten Konten gelöscht und die Löschung vom Anbieter bestätigt ist; mit einer Regel für die Zustimmung aller; ohne Sprechererkennung anhand der Stimme – Stimmprofile sind biometrische Daten (Art. 9 DSGVO) –, soweit der Dienst sie bietet; nach einem Blick in die Vertraulichkeitsvereinbarungen mit Ihren Auftraggebern, ob sie Mitschriften durch Dritte zulassen. {wc_consent}",
+							EN: "The note-taker runs on private accounts the business can neither configure nor control, and transcribes meetings without it being settled that everyone agreed – an audio recording of the privately spoken word without agreement is a criminal offence (§ 201 StGB), and the transcript lacks a legal basis. Disconnect it from the calendar now. Keep what is needed of the existing recordings and transcripts, have the provider delete the rest and check whether a breach must be notified (Art. 33 GDPR, within 72 hours). Use it again only once approved: with an account of the organisation on a plan for which the provider offers a DPA; after the private accounts are deleted and the provider has confirmed the deletion; with a rule for everyone's agreement; without speaker recognition by voice – voice profiles are biometric data (Art. 9 GDPR) – where the service offers it; after a look at the confidentiality agreements with your clients, whether they allow third parties to take notes. {wc_consent}",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -18254,8 +18312,8 @@ func compiled() *catalog.Catalog {
 							EN: "Check the access protection of {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Laut Katalog bietet dieses Werkzeug keine Meeting-Passwörter. Prüfen Sie, welcher Schutz tatsächlich greift (Warteraum, einmalige Links).",
-							EN: "According to the catalogue this tool offers no meeting passwords. Check which protection actually applies (waiting room, one-off links).",
+							DE: "Nach den Angaben des Anbieters bietet dieses Werkzeug keine Meeting-Passwörter. Prüfen Sie, welcher Schutz tatsächlich greift (Warteraum, einmalige Links).",
+							EN: "According to the provider this tool offers no meeting passwords. Check which protection actually applies (waiting room, one-off links).",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -18763,8 +18821,8 @@ func compiled() *catalog.Catalog {
 							EN: "Data protection impact assessment for the AI features in employees' meetings",
 						},
 						Why: catalog.Text{
-							DE: "KI-Transkripte, -Zusammenfassungen und Notizassistenten sind eine neue Technologie, und Beschäftigte gelten wegen ihrer Abhängigkeit als schutzbedürftig: Damit sind zwei Kriterien der europäischen Aufsichtsbehörden erfüllt, und in der Regel ist eine Datenschutz-Folgenabschätzung nötig (Art. 35 DSGVO). Der Entwurf der Schwellwertanalyse hält die Begründung fest; beziehen Sie, wo es einen gibt, die oder den Datenschutzbeauftragten ein.",
-							EN: "AI transcripts, summaries and note-takers are a new technology, and employees count as vulnerable because they depend on their employer: two criteria of the European authorities are met, and an impact assessment is usually needed (Art. 35 GDPR). The draft threshold check records the reasons; involve the data protection officer, where there is one.",
+							DE: "KI-Transkripte, -Zusammenfassungen und Notizassistenten sind eine neue Technologie, und Beschäftigte gelten wegen ihrer Abhängigkeit als schutzbedürftig: Damit sind zwei Kriterien der europäischen Aufsichtsbehörden erfüllt, und in der Regel ist eine Datenschutz-Folgenabschätzung nötig (Art. 35 DSGVO). Halten Sie die Begründung in einer Schwellwertanalyse fest. {dpo_involve}",
+							EN: "AI transcripts, summaries and note-takers are a new technology, and employees count as vulnerable because they depend on their employer: two criteria of the European authorities are met, and an impact assessment is usually needed (Art. 35 GDPR). Record the reasons in a threshold check. {dpo_involve}",
 						},
 						Legal: []string{
 							"gdpr-35",
@@ -18813,8 +18871,8 @@ func compiled() *catalog.Catalog {
 							EN: "Find out whether chat histories, presence or usage data of employees are evaluated",
 						},
 						Why: catalog.Text{
-							DE: "Die Verwaltungsoberflächen der Werkzeuge bieten oft Nutzungs-, Anwesenheits- und Aktivitätsberichte. Sehen Sie nach, welche eingeschaltet sind und wer sie abruft. Werden Kommunikationsdaten von Beschäftigten ausgewertet, ist das eine Verarbeitung mit hohem Risiko: Sie braucht eine Rechtsgrundlage jenseits der Einwilligung, wo es einen Betriebsrat gibt dessen Zustimmung, und eine Datenschutz-Folgenabschätzung.",
-							EN: "The tools' admin consoles often offer usage, presence and activity reports. Look which are switched on and who reads them. If employees' communication data are evaluated, that is high-risk processing: it needs a legal basis other than consent, the works council's agreement where there is one, and a data protection impact assessment.",
+							DE: "Die Verwaltungsoberflächen der Werkzeuge bieten oft Nutzungs-, Anwesenheits- und Aktivitätsberichte. Sehen Sie nach, welche eingeschaltet sind und wer sie abruft. Werden Kommunikationsdaten von Beschäftigten ausgewertet, ist das eine Verarbeitung mit hohem Risiko: Sie braucht eine Rechtsgrundlage jenseits der Einwilligung und eine Datenschutz-Folgenabschätzung. {wc_consent}",
+							EN: "The tools' admin consoles often offer usage, presence and activity reports. Look which are switched on and who reads them. If employees' communication data are evaluated, that is high-risk processing: it needs a legal basis other than consent and a data protection impact assessment. {wc_consent}",
 						},
 						Legal: []string{
 							"gdpr-35",
@@ -19028,8 +19086,8 @@ func compiled() *catalog.Catalog {
 							EN: "Document a threshold check and, where needed, carry out a data protection impact assessment",
 						},
 						Why: catalog.Text{
-							DE: "Gesundheits- und andere sensible Daten über Kommunikationsdienste bergen ein hohes Risiko. Halten Sie schriftlich fest, ob eine DSFA Pflicht ist und warum – auch wenn das Ergebnis „nicht nötig“ lautet. Holen Sie dafür den Rat Ihrer oder Ihres Datenschutzbeauftragten ein (Art. 35 Abs. 2 DSGVO); der Entwurf der Schwellwertanalyse ist der Anfang.",
-							EN: "Health and other sensitive data over communication services carry a high risk. Record in writing whether a DPIA is mandatory and why – even when the answer is \"not needed\". Seek the advice of your data protection officer for it (Art. 35(2) GDPR); the draft threshold check is the start.",
+							DE: "Gesundheits- und andere sensible Daten über Kommunikationsdienste bergen ein hohes Risiko. Halten Sie schriftlich fest, ob eine DSFA Pflicht ist und warum – auch wenn das Ergebnis „nicht nötig“ lautet. {dpo_involve}",
+							EN: "Health and other sensitive data over communication services carry a high risk. Record in writing whether a DPIA is mandatory and why – even when the answer is \"not needed\". {dpo_involve}",
 						},
 						Legal: []string{
 							"gdpr-35",

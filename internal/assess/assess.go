@@ -1152,7 +1152,26 @@ func aiText(t *Tool, l catalog.Lang) string {
 
 // Words are the texts for the placeholders of rule texts ({clients},
 // {client}) that the organisation's answer to the sector question gives.
-func (p *Plan) Words() map[string]catalog.Text { return p.sector().Words }
+// Besides the sector's, the yes/no questions about the organisation give
+// words of their own (says): a sentence on the works council fits whether
+// there is one, none, or nobody knows.
+func (p *Plan) Words() map[string]catalog.Text {
+	words := maps.Clone(p.sector().Words)
+	if words == nil {
+		words = map[string]catalog.Text{}
+	}
+	for _, q := range p.Catalog.QuestionsIn(catalog.ScopeContext) {
+		if q.Says == nil {
+			continue
+		}
+		ans := catalog.No // a question not asked: there is none (no works council for a sole trader)
+		if v := answerOf(p.Context, q.ID); len(v) == 1 {
+			ans = v[0]
+		}
+		maps.Copy(words, q.Says[ans])
+	}
+	return words
+}
 
 // sector is the option the organisation chose for the sector question
 // (unknown while it did not).
@@ -1208,6 +1227,10 @@ func fill(s, tool string, words map[string]catalog.Text, l catalog.Lang) string 
 				break
 			}
 			v := w.In(l)
+			if v == "" { // a sentence that does not apply: no gap where it was
+				s = strings.TrimSpace(strings.TrimRight(s[:i], " ") + " " + strings.TrimLeft(s[i+len(ph):], " "))
+				continue
+			}
 			if start := strings.TrimRight(s[:i], " "); start == "" || strings.HasSuffix(start, ".") || strings.HasSuffix(start, ":") {
 				v = capitalise(v)
 			}

@@ -726,3 +726,58 @@ func TestHandoverGoesWithTheSwitch(t *testing.T) {
 		t.Error("kept Signal: the hand-over point is not open")
 	}
 }
+
+// A sentence about the works council or the DPO follows what the answers
+// say: it names them where they exist, asks where nobody knows and is left
+// out where there is none (a sole trader has no works council).
+func TestWorksCouncilAndDPOSentencesFollowTheAnswers(t *testing.T) {
+	cat := loadCatalog(t)
+	text := func(p *assess.Plan) string {
+		var b strings.Builder
+		for _, a := range p.Actions {
+			b.WriteString(a.Why.DE + "\n" + a.Why.EN + "\n")
+			for _, pt := range a.Also {
+				b.WriteString(pt.Why.DE + "\n" + pt.Why.EN + "\n")
+			}
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		ctx       map[string]string
+		want, not []string
+	}{
+		{map[string]string{"works_council": "yes", "dpo": "yes"},
+			[]string{"Die Regeln gehören deshalb in eine Betriebsvereinbarung.", "Beziehen Sie Ihre Datenschutzbeauftragte", "The rules therefore belong in a works agreement."},
+			[]string{"Gibt es einen Betriebsrat", "wo es einen", "where there is"}},
+		{map[string]string{"works_council": "no", "dpo": "no"},
+			[]string{"als Weisung fest", "müssen Sie eine Datenschutzbeauftragte oder einen Datenschutzbeauftragten benennen"},
+			[]string{"Betriebsrat", "works council", "Beziehen Sie Ihre Datenschutzbeauftragte"}},
+		{map[string]string{"works_council": "unknown", "dpo": "unknown"},
+			[]string{"Gibt es einen Betriebsrat, gehören die Regeln", "Ist eine Datenschutzbeauftragte oder ein Datenschutzbeauftragter benannt"},
+			[]string{"wo es einen", "Die Regeln gehören deshalb"}},
+		{map[string]string{"staff": "solo", "works_council": "yes"}, // not asked of a sole trader: none
+			[]string{"als Weisung fest"},
+			[]string{"Betriebsrat", "works council"}},
+	} {
+		tc.ctx["dpia_done"] = "no"
+		f := build(change{context: tc.ctx, vid: map[string]string{"recording": "often", "recording_consent": "unknown", "ai_features": "on"}})
+		if tc.ctx["staff"] == "solo" {
+			delete(f.Context, "works_council")
+		}
+		p := assess.Assess(cat, f)
+		got := text(p)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%v: the plan lacks %q", tc.ctx, w)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%v: the plan says %q", tc.ctx, w)
+			}
+		}
+		if strings.Contains(got, "{") || strings.Contains(got, "  ") {
+			t.Errorf("%v: a placeholder or a gap is left in the plan", tc.ctx)
+		}
+	}
+}

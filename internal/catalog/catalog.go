@@ -36,8 +36,8 @@ type Catalog struct {
 
 // yesNoOptions are the options of every yes/no question.
 var yesNoOptions = []Option{
-	{ID: "yes", Label: Text{DE: "Ja", EN: "Yes"}},
-	{ID: "no", Label: Text{DE: "Nein", EN: "No"}},
+	{ID: Yes, Label: Text{DE: "Ja", EN: "Yes"}},
+	{ID: No, Label: Text{DE: "Nein", EN: "No"}},
 	{ID: Unknown, Label: Text{DE: "Unbekannt – zu klären", EN: "Unknown – to clarify"}},
 }
 

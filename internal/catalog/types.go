@@ -132,8 +132,13 @@ func (p Priority) DueDays() int {
 	return -1
 }
 
-// Unknown is the option id every factual question offers.
-const Unknown = "unknown"
+// Unknown is the option id every factual question offers; Yes and No are
+// the other answers of a yes/no question.
+const (
+	Unknown = "unknown"
+	Yes     = "yes"
+	No      = "no"
+)
 
 // Area is a checklist area: a section of the questionnaire.
 type Area struct {
@@ -276,6 +281,12 @@ type Question struct {
 	Prefill string `yaml:"prefill,omitempty"`
 	// Assume says what the plan assumes while the answer is unknown.
 	Assume Text `yaml:"assume,omitempty"`
+	// Says are, for a yes/no question about the organisation, the words
+	// rule texts use as placeholders for each answer ("yes", "no",
+	// "unknown"; a question not asked counts as "no"): a sentence that
+	// names the works council where there is one, asks where it is not
+	// known and is left out where there is none.
+	Says map[string]map[string]Text `yaml:"says,omitempty"`
 
 	Scope Scope `yaml:"-"`
 	Index int   `yaml:"-"` // position in the questionnaire

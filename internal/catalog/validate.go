@@ -264,6 +264,11 @@ func (v *validator) placeholders(where string, texts ...Text) {
 			known["{"+k+"}"] = true
 		}
 	}
+	for _, q := range v.c.QuestionsIn(ScopeContext) {
+		for k := range q.Says[Yes] {
+			known["{"+k+"}"] = true
+		}
+	}
 	for _, t := range texts {
 		for _, s := range []string{t.DE, t.EN} {
 			for _, ph := range placeholder.FindAllString(s, -1) {
@@ -275,8 +280,42 @@ func (v *validator) placeholders(where string, texts ...Text) {
 	}
 }
 
+// says checks the words a yes/no question gives rule texts: every answer
+// names the same words, and none is a word of the sector's.
+func (v *validator) says(where string, q *Question) {
+	if q.Type != YesNo || q.Scope != ScopeContext {
+		v.errf("%s: only a yes/no question about the organisation has says", where)
+		return
+	}
+	var sector map[string]Text
+	if sq := v.c.Question(WordsQuestion); sq != nil && len(sq.Options) > 0 {
+		sector = sq.Options[0].Words
+	}
+	for _, ans := range []string{Yes, No, Unknown} {
+		words, ok := q.Says[ans]
+		if !ok || len(words) != len(q.Says[Yes]) {
+			v.errf("%s says: %q names the same words as %q", where, ans, Yes)
+		}
+		for k, w := range words {
+			if _, ok := q.Says[Yes][k]; !ok {
+				v.errf("%s says %s: word %s is not among those of %q", where, ans, k, Yes)
+			}
+			if _, ok := sector[k]; ok {
+				v.errf("%s says: word %s is already a word of question %s", where, k, WordsQuestion)
+			}
+			v.text(fmt.Sprintf("%s says %s word %s", where, ans, k), w, ans == No)
+		}
+	}
+	if len(q.Says) != 3 {
+		v.errf("%s says: only %q, %q and %q", where, Yes, No, Unknown)
+	}
+}
+
 func (v *validator) question(q *Question) {
 	where := "question " + q.ID
+	if q.Says != nil {
+		v.says(where, q)
+	}
 	for _, o := range q.Options {
 		if q.ID != WordsQuestion && o.Words != nil {
 			v.errf("%s option %s: only question %s has words", where, o.ID, WordsQuestion)

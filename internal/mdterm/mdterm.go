@@ -67,7 +67,7 @@ func RenderStyled(md string, width int, st Styles) string {
 		}
 	}
 	for i := 0; i < len(lines); i++ {
-		l := lines[i]
+		l := stripComments(lines[i])
 		t := strings.TrimSpace(l)
 		switch {
 		case t == "":
@@ -122,6 +122,23 @@ func RenderStyled(md string, width int, st Styles) string {
 		out = out[:len(out)-1]
 	}
 	return unbreak(strings.Join(out, "\n"))
+}
+
+// stripComments removes HTML comments that open and close on the line –
+// the action ids a plan carries for whoever edits its answers file – as a
+// Markdown viewer hides them.
+func stripComments(l string) string {
+	for {
+		i := strings.Index(l, "<!--")
+		if i < 0 {
+			return l
+		}
+		j := strings.Index(l[i+4:], "-->")
+		if j < 0 {
+			return l
+		}
+		l = strings.TrimRight(l[:i], " ") + l[i+4+j+3:]
+	}
 }
 
 func isListItem(t string) bool {

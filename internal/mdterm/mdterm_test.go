@@ -25,11 +25,15 @@ var mdLink = regexp.MustCompile(`\[([^\[\]]+)\]\([^)]*\)`)
 
 // mdWords is the visible text of konform's Markdown as words: markup,
 // list markers and table pipes removed, escapes undone.
+// comment is an HTML comment: the action ids a plan carries for whoever
+// edits the answers file, which a Markdown viewer does not show.
+var comment = regexp.MustCompile(`<!--.*?-->`)
+
 func mdWords(md string) []mdWord {
 	var out []mdWord
 	lines := strings.Split(md, "\n")
 	for i, l := range lines {
-		t := strings.TrimSpace(l)
+		t := strings.TrimSpace(comment.ReplaceAllString(l, ""))
 		optional := false
 		if strings.HasPrefix(t, "|") {
 			if strings.HasPrefix(t, "| ---") {
@@ -121,6 +125,23 @@ func TestPreviewShowsTheWholePlan(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestPreviewHidesTheActionIDs(t *testing.T) {
+	md, err := os.ReadFile("../../examples/engineering-ai.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(md), "<!-- stop-use/fireflies -->") {
+		t.Fatal("the plan no longer carries its action ids as comments")
+	}
+	out := ansi.Strip(RenderStyled(string(md), 76, NewStyles(true)))
+	if strings.Contains(out, "<!--") || strings.Contains(out, "stop-use/fireflies") {
+		t.Error("the preview shows the action ids the plan keeps for its source")
+	}
+	if !strings.Contains(out, "Fireflies.ai sofort vom Kalender trennen") {
+		t.Error("the line that carried the id is gone from the preview")
 	}
 }
 

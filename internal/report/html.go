@@ -73,7 +73,7 @@ func Document(markdown []byte, title string, l catalog.Lang) ([]byte, error) {
 // lights draws the plan's traffic lights as CSS shapes.
 var lights = strings.NewReplacer(
 	"🔴", `<span class="light red" aria-hidden="true"></span>`,
-	"🟠", `<span class="light amber" aria-hidden="true"></span>`,
+	"🟡", `<span class="light amber" aria-hidden="true"></span>`,
 	"🟢", `<span class="light green" aria-hidden="true"></span>`)
 
 // css is for the screen and for paper: readable line lengths, tables that

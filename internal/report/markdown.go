@@ -258,7 +258,7 @@ func (r *mdRenderer) firstSteps() {
 	r.para(r.t("plan.firststeps.intro"))
 	r.para("")
 	for i, a := range r.p.FirstSteps {
-		r.line("%d. **%s** — %s · %s: %s · `%s`", i+1, r.text(a.Title), r.toolName(a.Tool), r.t("plan.due"), r.due(a), a.ID)
+		r.line("%d. **%s** — %s · %s: %s", i+1, r.text(a.Title), r.toolName(a.Tool), r.t("plan.due"), r.due(a))
 	}
 	r.para("")
 }
@@ -314,7 +314,7 @@ func (r *mdRenderer) actions() {
 		r.para(r.t("plan.conditional.intro"))
 		r.para("")
 		for _, a := range conditional {
-			r.line("- **%s** %s — %s · `%s`", r.t("plan.conditional.if"), r.text(a.Title), r.toolName(a.Tool), a.ID)
+			r.line("- **%s** %s — %s %s", r.t("plan.conditional.if"), r.text(a.Title), r.toolName(a.Tool), idComment(a.ID))
 			qs := make([]string, len(a.Unasked))
 			for i, q := range a.Unasked {
 				qs[i] = r.quote(r.text(q.Title))
@@ -329,12 +329,11 @@ func (r *mdRenderer) actions() {
 		r.para(r.t("plan.notapplicable.intro"))
 		r.para("")
 		for _, a := range notApplicable {
-			r.line("- **%s** — %s · %s", r.text(a.Title), r.toolName(a.Tool), r.t("prio."+string(a.Priority)))
+			r.line("- **%s** — %s · %s %s", r.text(a.Title), r.toolName(a.Tool), r.t("prio."+string(a.Priority)), idComment(a.ID))
 			r.line("  - %s: %s", r.t("plan.reason"), Escape(a.Reason))
 			if a.Owner != "" {
 				r.line("  - %s: %s", r.t("plan.owner"), Escape(a.Owner))
 			}
-			r.line("  - %s: `%s`", r.t("plan.id"), a.ID)
 			r.para("")
 		}
 	}
@@ -371,7 +370,7 @@ func (r *mdRenderer) action(a *assess.Action) {
 	if a.Status == answers.StatusInProgress || a.Status == answers.StatusDone {
 		head += " · " + r.t("status."+a.Status)
 	}
-	r.para(head)
+	r.para(head + " " + idComment(a.ID))
 	r.line("  - %s: %s", r.t("plan.why"), r.text(a.Why))
 	if len(a.Triggers) > 0 {
 		r.line("  - %s: %s", r.t("plan.because"), r.triggers(a.Triggers))
@@ -399,7 +398,7 @@ func (r *mdRenderer) action(a *assess.Action) {
 		}
 		r.line("  - %s", fmt.Sprintf(r.t(key), r.toolName(a.Tool)))
 		for _, k := range a.IfKept {
-			r.line("    - %s (%s) · `%s`", r.text(k.Title), r.t("prio."+string(k.Priority)), k.ID)
+			r.line("    - %s (%s) %s", r.text(k.Title), r.t("prio."+string(k.Priority)), idComment(k.ID))
 		}
 	}
 	legal := make([]string, len(a.Legal))
@@ -408,9 +407,14 @@ func (r *mdRenderer) action(a *assess.Action) {
 	}
 	r.line("  - %s: %s", r.t("plan.legal"), strings.Join(legal, "; "))
 	r.line("  - %s: %s", r.t("plan.sources"), r.sourceRefs(sourceIDs(a.Sources)))
-	r.line("  - %s: `%s`", r.t("plan.id"), a.ID)
 	r.para("")
 }
+
+// idComment carries an action's id where whoever records the work in the
+// answers file (actions: <id>) finds it – in the Markdown source – while
+// the plan as read, on GitHub, in the preview and as HTML, stays free of
+// it. Ids are topic/tool-key: letters, digits and hyphens, never "--".
+func idComment(id string) string { return "<!-- " + id + " -->" }
 
 func sourceIDs(ss []*catalog.Source) []string {
 	ids := make([]string, len(ss))
