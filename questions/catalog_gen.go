@@ -1099,8 +1099,8 @@ func compiled() *catalog.Catalog {
 					EN: "Art. 4 AI Act",
 				},
 				Title: catalog.Text{
-					DE: "Maßnahmen für die KI-Kompetenz der Beschäftigten, die KI-Systeme einsetzen (seit 02.02.2025; 2026 durch den Digital-Omnibus neu gefasst)",
-					EN: "Measures for the AI literacy of staff who use AI systems (since 2 Feb 2025; reworded by the Digital Omnibus in 2026)",
+					DE: "Maßnahmen zur Förderung der KI-Kompetenz der Beschäftigten, die KI-Systeme einsetzen (seit 02.02.2025; Fassung der Verordnung (EU) 2026/1744)",
+					EN: "Measures supporting the AI literacy of staff who use AI systems (since 2 Feb 2025; as worded by Regulation (EU) 2026/1744)",
 				},
 			},
 			&catalog.LegalRef{
@@ -1792,7 +1792,7 @@ func compiled() *catalog.Catalog {
 			&catalog.Source{
 				ID:    "record-slaughter-2026",
 				Title: "Trump v. Slaughter Severs the FTC Independence That the EU-US Data Privacy Framework Is Built On (zum Urteil des US Supreme Court vom 29.06.2026, No. 25-332)",
-				By:    "People of Internet (Analyse; das Urteil selbst lag nicht vor)",
+				By:    "People of Internet (Analyse)",
 				Date:  "2026-06",
 				URL:   "https://peopleofinternet.com/articles/trump-v-slaughter-severs-the-ftc-independence-that-the-eu-us.html",
 				Read:  "2026-12-04",
@@ -1882,14 +1882,14 @@ func compiled() *catalog.Catalog {
 			},
 			&catalog.Source{
 				ID:    "record-ai-omnibus-2026",
-				Title: "The Digital Omnibus changes the EU AI Act. But not in the way you think.",
-				By:    "aiadopt.eu (Fachbeitrag)",
-				Date:  "2026",
-				URL:   "https://aiadopt.eu/en/insights/digital-omnibus-eu-ai-act",
+				Title: "Verordnung (EU) 2026/1744 zur Änderung der KI-Verordnung (Digital-Omnibus zur KI), in Kraft seit 27.07.2026",
+				By:    "Amtsblatt der Europäischen Union (ABl. L)",
+				Date:  "2026-07-24",
+				URL:   "https://eur-lex.europa.eu/eli/reg/2026/1744/oj",
 				Read:  "2026-12-05",
 				Note: catalog.Text{
-					DE: "Parlament (16.06.2026) und Rat haben den Digital-Omnibus zur KI beschlossen; Art. 4 verlangt danach Maßnahmen zur Förderung der KI-Kompetenz statt eines „ausreichenden Maßes“. Die Fassung im Amtsblatt war beim Lesen nicht auffindbar – vor der Weitergabe prüfen.",
-					EN: "Parliament (16 June 2026) and Council adopted the Digital Omnibus on AI; Art. 4 then asks for measures supporting AI literacy instead of a “sufficient level”. The Official Journal text could not be found when this was read – check before handing it on.",
+					DE: "Die neue Fassung von Art. 4 ist nach Fachbeiträgen wiedergegeben (aiadopt.eu, „The Digital Omnibus changes the EU AI Act“, 2026; getactready.com, 2026): Maßnahmen zur Förderung der KI-Kompetenz statt eines „ausreichenden Maßes“.",
+					EN: "The new wording of Art. 4 is given after professional articles (aiadopt.eu, “The Digital Omnibus changes the EU AI Act”, 2026; getactready.com, 2026): measures supporting AI literacy instead of a “sufficient level”.",
 				},
 			},
 			&catalog.Source{
@@ -2227,10 +2227,14 @@ func compiled() *catalog.Catalog {
 			&catalog.Source{
 				ID:    "record-hbdi-m365-2025",
 				Title: "Microsoft 365: In Hessen datenschutzkonform – unter klaren Bedingungen (zum Bericht des HBDI vom 15.11.2025)",
-				By:    "lindbergh.legal (Fachbeitrag einer Kanzlei; den Bericht des HBDI selbst konnten wir nicht lesen)",
+				By:    "lindbergh.legal (Fachbeitrag einer Kanzlei)",
 				Date:  "2025-11",
 				URL:   "https://lindbergh.legal/2025/microsoft-365-in-hessen-datenschutzkonform-unter-klaren-bedingungen",
 				Read:  "2026-12-04",
+				Note: catalog.Text{
+					DE: "Der Bericht des HBDI (15.11.2025, 137 Seiten) ist nach diesem Beitrag wiedergegeben; die Festlegung der DSK von 2022 ist nicht förmlich aufgehoben.",
+					EN: "The HBDI's report (15 Nov 2025, 137 pages) is given after this article; the DSK's finding of 2022 has not been formally lifted.",
+				},
 			},
 			&catalog.Source{
 				ID:    "record-opentalk-terms",
@@ -9135,8 +9139,8 @@ func compiled() *catalog.Catalog {
 				Issues: []catalog.Issue{
 					catalog.Issue{
 						Text: catalog.Text{
-							DE: "Threema wurde im Januar 2026 an den Investor Comitis Capital verkauft; Sitz und Server bleiben laut Berichten in der Schweiz (Pressebericht – eine Mitteilung des Anbieters lag nicht vor).",
-							EN: "Threema was sold to the investor Comitis Capital in January 2026; seat and servers reportedly stay in Switzerland (press report – no statement by the provider was found).",
+							DE: "Threema wurde im Januar 2026 an den Investor Comitis Capital verkauft; Sitz und Server bleiben nach Presseberichten in der Schweiz.",
+							EN: "Threema was sold to the investor Comitis Capital in January 2026; seat and servers stay in Switzerland according to press reports.",
 						},
 						AsOf: catalog.Date{Time: time.Date(2026, 1, 17, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
@@ -15763,14 +15767,15 @@ func compiled() *catalog.Catalog {
 							EN: "Record the DPF entry of {tool} and check it every year",
 						},
 						Why: catalog.Text{
-							DE: "Die Zertifizierung muss jährlich erneuert werden und kann entfallen. Halten Sie den Eintrag in der DPF-Liste mit Datum fest. Der Angemessenheitsbeschluss gilt seit dem 10.07.2023 und bleibt gültig, bis die Kommission ihn aufhebt oder der EuGH ihn für nichtig erklärt. Das Gericht der EU hat eine Klage dagegen am 03.09.2025 abgewiesen; das Rechtsmittel beim EuGH ist anhängig (C-703/25 P), und seit dem Urteil Trump v. Slaughter des US Supreme Court (29.06.2026) steht die Unabhängigkeit der FTC, auf die sich der Beschluss stützt, in Frage. Für den Fall, dass das DPF fällt: Standardvertragsklauseln mit einer Bewertung der Rechtslage in den USA (TIA) bereithalten – oder einen Anbieter mit Servern in der EU.",
-							EN: "The certification must be renewed every year and can lapse. Record the entry in the DPF list with its date. The adequacy decision has applied since 10 July 2023 and stays valid until the Commission repeals it or the CJEU annuls it. The EU General Court dismissed an action against it on 3 Sep 2025; the appeal to the CJEU is pending (C-703/25 P), and since the US Supreme Court's judgment in Trump v. Slaughter (29 June 2026) the independence of the FTC, on which the decision relies, is in question. In case the DPF falls: keep standard contractual clauses with an assessment of US law (TIA) ready – or a provider with servers in the EU.",
+							DE: "Die Zertifizierung muss jährlich erneuert werden und kann entfallen. Halten Sie den Eintrag in der DPF-Liste mit Datum fest. Der Angemessenheitsbeschluss gilt seit dem 10.07.2023 und bleibt gültig, bis die Kommission ihn aufhebt oder der EuGH ihn für nichtig erklärt. Das Gericht der EU hat eine Klage dagegen am 03.09.2025 abgewiesen; das Rechtsmittel beim EuGH ist anhängig (C-703/25 P). Das Urteil Trump v. Slaughter des US Supreme Court (29.06.2026) nimmt den Mitgliedern der FTC den Schutz vor Abberufung und trifft damit eine der Garantien des Beschlusses – die FTC setzt die DPF-Grundsätze gegenüber den zertifizierten Unternehmen durch; der Beschluss stützt sich daneben auf die Executive Order 14086 mit dem Data Protection Review Court und die Aufsicht durch das PCLOB. Für den Fall, dass das DPF fällt: Standardvertragsklauseln mit einer Bewertung der Rechtslage in den USA (TIA) bereithalten – oder einen Anbieter mit Servern in der EU.",
+							EN: "The certification must be renewed every year and can lapse. Record the entry in the DPF list with its date. The adequacy decision has applied since 10 July 2023 and stays valid until the Commission repeals it or the CJEU annuls it. The EU General Court dismissed an action against it on 3 Sep 2025; the appeal to the CJEU is pending (C-703/25 P). The US Supreme Court's judgment in Trump v. Slaughter (29 June 2026) removes the FTC commissioners' protection against dismissal and so affects one of the decision's safeguards – the FTC enforces the DPF Principles against certified companies; the decision also rests on Executive Order 14086 with the Data Protection Review Court and oversight by the PCLOB. In case the DPF falls: keep standard contractual clauses with an assessment of US law (TIA) ready – or a provider with servers in the EU.",
 						},
 						Legal: []string{
 							"gdpr-45",
 							"dpf-2023",
 						},
 						Sources: []string{
+							"record-dpf-2023",
 							"record-dpf-list",
 							"record-dpf-latombe-2025",
 							"record-latombe-appeal-2025",
@@ -17891,12 +17896,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "usage-policy",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "KI-Kompetenz der Beschäftigten sichern, die KI-Funktionen nutzen",
-							EN: "Ensure the AI literacy of the staff who use AI features",
+							DE: "Die Beschäftigten unterweisen, die KI-Funktionen nutzen (KI-Kompetenz)",
+							EN: "Brief the staff who use AI features (AI literacy)",
 						},
 						Why: catalog.Text{
-							DE: "Wer KI-Systeme einsetzt, muss Maßnahmen ergreifen, damit die Beschäftigten, die damit arbeiten, die nötige KI-Kompetenz haben (Art. 4 KI-Verordnung, gilt seit 02.02.2025; der Digital-Omnibus von 2026 schwächt die Vorgabe ab – maßgeblich ist seine Fassung im Amtsblatt; eine dokumentierte Unterweisung gehört unabhängig davon zu Ihrer Rechenschaftspflicht, Art. 5 Abs. 2 und Art. 24 DSGVO): was die Funktion tut, wo die Daten hingehen, wann man sie nicht einschaltet und wie man Teilnehmende informiert. Eine kurze, dokumentierte Unterweisung genügt für den Anfang.",
-							EN: "Whoever uses AI systems must take measures so that the staff working with them have the AI literacy they need (Art. 4 AI Act, in force since 2 Feb 2025; the Digital Omnibus of 2026 weakens the provision – its text in the Official Journal decides; a documented briefing is part of your accountability in any case, Art. 5(2) and Art. 24 GDPR): what the feature does, where the data go, when not to switch it on and how to inform participants. A short, documented briefing will do to start with.",
+							DE: "Wer KI-Systeme einsetzt, ergreift Maßnahmen, die die KI-Kompetenz der Beschäftigten fördern, die damit arbeiten (Art. 4 KI-Verordnung, seit 02.02.2025; seit dem 27.07.2026 in der Fassung der Verordnung (EU) 2026/1744, die kein bestimmtes Kompetenzniveau mehr vorschreibt). Für den Anfang genügt eine kurze, dokumentierte Unterweisung – sie gehört auch zu Ihrer Rechenschaftspflicht nach der DSGVO (Art. 5 Abs. 2 und Art. 24): was die Funktion tut, wo die Daten hingehen, wann man sie nicht einschaltet und wie man Teilnehmende informiert.",
+							EN: "Whoever uses AI systems takes measures that support the AI literacy of the staff working with them (Art. 4 AI Act, since 2 Feb 2025; since 27 July 2026 as worded by Regulation (EU) 2026/1744, which no longer prescribes a particular level). A short, documented briefing will do to start with – it is also part of your accountability under the GDPR (Art. 5(2) and Art. 24): what the feature does, where the data go, when not to switch it on and how to inform participants.",
 						},
 						Legal: []string{
 							"ai-act-4",
@@ -18099,7 +18104,7 @@ func compiled() *catalog.Catalog {
 							"gdpr-25",
 						},
 						Sources: []string{
-							"record-dsk-messenger-2019",
+							"record-dsk-video-2020",
 						},
 						Policy: catalog.Text{
 							DE: "Aufzeichnungen und Transkripte nach der festgelegten Frist automatisch löschen lassen",
@@ -18167,7 +18172,7 @@ func compiled() *catalog.Catalog {
 							"gdpr-25",
 						},
 						Sources: []string{
-							"record-dsk-messenger-2019",
+							"record-dsk-video-2020",
 						},
 						Policy: catalog.Text{
 							DE: "Chats und Dateien der Besprechungen nach der festgelegten Frist automatisch löschen lassen",
@@ -18232,8 +18237,7 @@ func compiled() *catalog.Catalog {
 							"gdpr-44",
 						},
 						Sources: []string{
-							"record-zoom-datacenter",
-							"record-workspace-service-terms-2025",
+							"record-dsk-video-2020",
 						},
 						Policy: catalog.Text{
 							DE: "Besprechungen nur über die in der Verwaltung gewählten EU-Rechenzentren",

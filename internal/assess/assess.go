@@ -1112,6 +1112,14 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	for _, s := range tpl.Sources {
 		a.Sources = append(a.Sources, cat.Source(s))
 	}
+	// A researched fact that triggers the action – itself or as the
+	// prefilled answer to a question – is cited with the source it was
+	// read in: the rule's sources are general, the fact's are the tool's.
+	for _, id := range factSources(t, triggers) {
+		if s := cat.Source(id); s != nil && !slices.Contains(a.Sources, s) {
+			a.Sources = append(a.Sources, s)
+		}
+	}
 	if d := tpl.Priority.DueDays(); d >= 0 {
 		a.Due = catalog.Date{Time: p.Assessment.Date.AddDate(0, 0, d)}
 	}
@@ -1203,6 +1211,32 @@ func (p *Plan) alternatives(t *Tool) []*catalog.Tool {
 	for _, id := range ids {
 		if ct := p.Catalog.Tool(id); ct != nil && (t.Catalog == nil || ct.ID != t.Catalog.ID) {
 			out = append(out, ct)
+		}
+	}
+	return out
+}
+
+// factSources are the sources of the facts of t that triggers name, or
+// that answered a question they name.
+func factSources(t *Tool, triggers []catalog.Trigger) []string {
+	if t == nil {
+		return nil
+	}
+	var out []string
+	for _, tr := range triggers {
+		if tr.ToolKey != t.Key {
+			continue
+		}
+		fact := tr.Fact
+		if fact == "" && tr.Question != nil && tr.Question.Prefill != "" {
+			if i := slices.IndexFunc(t.Answers, func(a Answer) bool { return a.Question == tr.Question }); i >= 0 && t.Answers[i].Origin == FromFact {
+				fact = tr.Question.Prefill
+			}
+		}
+		for _, f := range t.Facts {
+			if fact != "" && f.Def.ID == fact {
+				out = append(out, f.Fact.Source...)
+			}
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package assess_test
 
 import (
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -779,5 +780,43 @@ func TestWorksCouncilAndDPOSentencesFollowTheAnswers(t *testing.T) {
 		if strings.Contains(got, "{") || strings.Contains(got, "  ") {
 			t.Errorf("%v: a placeholder or a gap is left in the plan", tc.ctx)
 		}
+	}
+}
+
+// An action a researched fact triggers cites where the fact was read: a
+// Zoom action cites Zoom's page, not another provider's terms.
+func TestActionsCiteTheSourcesOfTheFactsThatTriggerThem(t *testing.T) {
+	cat := loadCatalog(t)
+	checked := 0
+	for _, path := range testkit.Examples(t) {
+		p := assess.Assess(cat, testkit.Answers(t, cat, path))
+		for _, a := range p.Actions {
+			if a.Tool == nil {
+				continue
+			}
+			for _, tr := range a.Triggers {
+				if tr.Fact == "" || tr.ToolKey != a.Tool.Key {
+					continue
+				}
+				for _, f := range a.Tool.Facts {
+					if f.Def.ID != tr.Fact {
+						continue
+					}
+					for _, id := range f.Fact.Source {
+						checked++
+						if !slices.ContainsFunc(a.Sources, func(s *catalog.Source) bool { return s.ID == id }) {
+							t.Errorf("%s: %s is triggered by the fact %s but does not cite its source %s", filepath.Base(path), a.ID, tr.Fact, id)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no example has an action a fact triggers")
+	}
+	p := assess.Assess(cat, testkit.Answers(t, cat, testkit.Example("medical-zoom-whatsapp.yaml")))
+	if a := actionOf(p, "privacy-settings/zoom"); a == nil || slices.ContainsFunc(a.Sources, func(s *catalog.Source) bool { return strings.Contains(s.ID, "workspace") }) {
+		t.Errorf("Zoom's data region cites Google's terms: %v", a)
 	}
 }
