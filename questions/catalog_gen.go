@@ -9925,8 +9925,8 @@ func compiled() *catalog.Catalog {
 					"ai": catalog.Fact{
 						Value: "default_on",
 						Detail: catalog.Text{
-							DE: "Copilot in Teams-Besprechungen (Zusatzlizenz): Standard ist „an, gespeichertes Transkript erforderlich“; die Administration stellt die Teams-Besprechungsrichtlinie „Copilot“ um, „aus“ setzt nur die Vorgabe, die Organisierende je Besprechung ändern können. Verarbeitung über Azure OpenAI innerhalb der EU-Datengrenze, kein Training der Basismodelle mit Ihren Daten.",
-							EN: "Copilot in Teams meetings (add-on licence): the default is \"on, saved transcript required\"; admins change the Teams meeting policy \"Copilot\", and \"off\" only sets a default organisers can change per meeting. Processed via Azure OpenAI within the EU Data Boundary; your data do not train the foundation models.",
+							DE: "Microsoft 365 Copilot in Teams-Besprechungen (Zusatzlizenz „Microsoft 365 Copilot“; die „intelligente Zusammenfassung“ gehört zu Teams Premium). Schalter: Teams Admin Center › Besprechungen › Besprechungsrichtlinien › „Copilot“ – „On with saved transcript required“ ist die Vorgabe, die Organisierende nicht ändern können; „Off“ ist nur eine Voreinstellung, die Organisierende je Besprechung wieder einschalten können. Sicher ausgeschlossen ist Copilot nur, solange niemand eine Copilot-Lizenz hat. Verarbeitung über Azure OpenAI innerhalb der EU-Datengrenze, kein Training der Basismodelle mit Ihren Daten.",
+							EN: "Microsoft 365 Copilot in Teams meetings (add-on licence \"Microsoft 365 Copilot\"; \"intelligent recap\" comes with Teams Premium). Switch: Teams admin center › Meetings › Meeting policies › \"Copilot\" – \"On with saved transcript required\" is the default organisers cannot change; \"Off\" only sets a default organisers can switch back on per meeting. Copilot is reliably ruled out only while nobody holds a Copilot licence. Processed via Azure OpenAI within the EU Data Boundary; your data do not train the foundation models.",
 						},
 						AsOf: catalog.Date{Time: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
@@ -9990,8 +9990,8 @@ func compiled() *catalog.Catalog {
 					"e2e": catalog.Fact{
 						Value: "optional",
 						Detail: catalog.Text{
-							DE: "Besprechungen nur mit Teams Premium, von der Administration erlaubt und je Besprechung eingeschaltet – dann ohne Aufzeichnung, Transkript und Copilot; 1:1-Anrufe ohne Premium",
-							EN: "meetings only with Teams Premium, allowed by the admin and switched on per meeting – then without recording, transcript and Copilot; one-to-one calls without Premium",
+							DE: "Besprechungen nur mit Teams Premium, nach der Richtlinie für erweiterte Verschlüsselung und je Besprechung eingeschaltet – dann ohne Aufzeichnung, Transkript, Live-Untertitel, Copilot und Einwahl per Telefon; 1:1-Anrufe ohne Premium",
+							EN: "meetings only with Teams Premium, under the enhanced encryption policy and switched on per meeting – then without recording, transcript, live captions, Copilot and dial-in by phone; one-to-one calls without Premium",
 						},
 						AsOf: catalog.Date{Time: time.Date(2025, 1, 9, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
@@ -13682,8 +13682,8 @@ func compiled() *catalog.Catalog {
 							EN: "Confidential conversations in {tool} only end-to-end encrypted – or through a reviewed provider",
 						},
 						Why: catalog.Text{
-							DE: "Teams verschlüsselt Ende-zu-Ende nur 1:1-Anrufe oder Besprechungen mit Teams Premium, und dann ohne Aufzeichnung, Transkription und Live-Untertitel und nicht im Browser. Schalten Sie die Ende-zu-Ende-Verschlüsselung in der Richtlinie für erweiterte Verschlüsselung (Teams Admin Center) frei und nutzen Sie sie für Gespräche über Gesundheit oder unter Berufsgeheimnis – sonst wählen Sie dafür einen Anbieter, der Inhalte nicht entschlüsseln kann.",
-							EN: "Teams encrypts end to end only one-to-one calls, or meetings with Teams Premium, and then without recording, transcription and live captions and not in the browser. Allow end-to-end encryption in the enhanced encryption policy (Teams admin centre) and use it for conversations about health or under professional secrecy – otherwise choose a provider for them that cannot decrypt content.",
+							DE: "Teams verschlüsselt Ende-zu-Ende nur 1:1-Anrufe oder Besprechungen mit Teams Premium, und dann ohne Aufzeichnung, Transkription, Live-Untertitel, Copilot und Einwahl per Telefon und nicht im Browser. Schalten Sie die Ende-zu-Ende-Verschlüsselung in der Richtlinie für erweiterte Verschlüsselung (Teams Admin Center) frei und nutzen Sie sie für Gespräche über Gesundheit oder unter Berufsgeheimnis – sonst wählen Sie dafür einen Anbieter, der Inhalte nicht entschlüsseln kann.",
+							EN: "Teams encrypts end to end only one-to-one calls, or meetings with Teams Premium, and then without recording, transcription, live captions, Copilot and dial-in by phone and not in the browser. Allow end-to-end encryption in the enhanced encryption policy (Teams admin centre) and use it for conversations about health or under professional secrecy – otherwise choose a provider for them that cannot decrypt content.",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -14553,8 +14553,8 @@ func compiled() *catalog.Catalog {
 							EN: "Switch on end-to-end encryption in {tool} for confidential content",
 						},
 						Why: catalog.Text{
-							DE: "Das Werkzeug kann Ende-zu-Ende verschlüsseln, tut es aber nicht von selbst. Bei Gesundheitsdaten oder Berufsgeheimnissen ist das die Maßnahme, die verhindert, dass der Anbieter Inhalte mitlesen oder mitschneiden kann (Art. 32 DSGVO verlangt Schutz nach dem Risiko).",
-							EN: "The tool can encrypt end to end but does not do so by default. With health data or professional secrets it is the measure that keeps the provider from reading or recording content (Art. 32 GDPR asks for protection matching the risk).",
+							DE: "Das Werkzeug kann Ende-zu-Ende verschlüsseln, tut es aber nicht von selbst. Bei Gesundheitsdaten oder Berufsgeheimnissen ist das die Maßnahme, die verhindert, dass der Anbieter Inhalte mitlesen oder mitschneiden kann (Art. 32 DSGVO verlangt Schutz nach dem Risiko). {e2e}",
+							EN: "The tool can encrypt end to end but does not do so by default. With health data or professional secrets it is the measure that keeps the provider from reading or recording content (Art. 32 GDPR asks for protection matching the risk). {e2e}",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -14638,8 +14638,8 @@ func compiled() *catalog.Catalog {
 							EN: "Use end-to-end encryption in {tool} for especially delicate conversations",
 						},
 						Why: catalog.Text{
-							DE: "Der Anbieter ist zur Verschwiegenheit verpflichtet; damit dürfen Sie ihn in Ihre Arbeit einbinden (§ 203 Abs. 3 und 4 StGB), und für gewöhnliche Gespräche genügt die Transportverschlüsselung. Für besonders heikle Themen schützt die Ende-zu-Ende-Verschlüsselung zusätzlich – sie kostet aber oft Funktionen wie Aufzeichnung, Transkript oder KI-Assistenten.",
-							EN: "The provider is bound to confidentiality, so you may involve it in your work (§ 203(3) and (4) StGB), and encryption in transit is enough for ordinary conversations. For especially delicate matters end-to-end encryption adds protection – but it often costs features such as recording, transcripts or AI assistants.",
+							DE: "Der Anbieter ist zur Verschwiegenheit verpflichtet; damit dürfen Sie ihn in Ihre Arbeit einbinden (§ 203 Abs. 3 und 4 StGB), und für gewöhnliche Gespräche genügt die Transportverschlüsselung. Für besonders heikle Themen schützt die Ende-zu-Ende-Verschlüsselung zusätzlich – sie kostet aber oft Funktionen wie Aufzeichnung, Transkript oder KI-Assistenten. {e2e}",
+							EN: "The provider is bound to confidentiality, so you may involve it in your work (§ 203(3) and (4) StGB), and encryption in transit is enough for ordinary conversations. For especially delicate matters end-to-end encryption adds protection – but it often costs features such as recording, transcripts or AI assistants. {e2e}",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -14716,8 +14716,8 @@ func compiled() *catalog.Catalog {
 							EN: "Switch on end-to-end encryption in {tool} where the features allow it",
 						},
 						Why: catalog.Text{
-							DE: "Für gewöhnliche Besprechungen ohne Gesundheitsdaten oder Berufsgeheimnisse genügt die Transportverschlüsselung; Ende-zu-Ende-Verschlüsselung ist eine Empfehlung. Sie kostet oft Funktionen wie Aufzeichnung, Transkript oder Einwahl per Telefon.",
-							EN: "For ordinary meetings without health data or professional secrets, encryption in transit is enough; end-to-end encryption is a recommendation. It often costs features such as recording, transcripts or dial-in by phone.",
+							DE: "Für gewöhnliche Besprechungen ohne Gesundheitsdaten oder Berufsgeheimnisse genügt die Transportverschlüsselung; Ende-zu-Ende-Verschlüsselung ist eine Empfehlung. Sie kostet oft Funktionen wie Aufzeichnung, Transkript oder Einwahl per Telefon. {e2e}",
+							EN: "For ordinary meetings without health data or professional secrets, encryption in transit is enough; end-to-end encryption is a recommendation. It often costs features such as recording, transcripts or dial-in by phone. {e2e}",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -17694,12 +17694,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "recording-rules",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "KI-Funktionen von {tool} standardmäßig ausschalten und nur mit Ankündigung einschalten",
-							EN: "Switch off AI features of {tool} by default and switch them on only when announced",
+							DE: "KI-Funktionen von {tool} zentral sperren und nur nach festen Regeln freigeben",
+							EN: "Lock the AI features of {tool} centrally and release them only under set rules",
 						},
 						Why: catalog.Text{
-							DE: "KI-Transkripte und -Zusammenfassungen halten das gesprochene Wort fest und verarbeiten es oft beim Anbieter oder bei Dritten. {ai} Schalten Sie sie nur gezielt ein, kündigen Sie es schon in der Einladung an und holen Sie die Zustimmung aller ein – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne sie ist strafbar (§ 201 StGB), und auch ein Transkript braucht eine Rechtsgrundlage.",
-							EN: "AI transcripts and summaries capture the spoken word and often process it at the provider or third parties. {ai} Switch them on only deliberately, announce it in the invitation already and obtain everyone's agreement – an audio recording of the privately spoken word without it is a criminal offence (§ 201 StGB), and a transcript needs a legal basis too.",
+							DE: "KI-Transkripte und -Zusammenfassungen halten das gesprochene Wort fest und verarbeiten es oft beim Anbieter oder bei Dritten. {ai} Sperren Sie sie in der Verwaltung für alle Konten und geben Sie sie nur frei, wo feste Regeln gelten: angekündigt schon in der Einladung und mit der Zustimmung aller – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne sie ist strafbar (§ 201 StGB), und auch ein Transkript braucht eine Rechtsgrundlage. Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
+							EN: "AI transcripts and summaries capture the spoken word and often process it at the provider or third parties. {ai} Lock them in the administration for all accounts and release them only where set rules apply: announced in the invitation already and with everyone's agreement – an audio recording of the privately spoken word without it is a criminal offence (§ 201 StGB), and a transcript needs a legal basis too. Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
 						},
 						Legal: []string{
 							"gdpr-25",
@@ -17810,8 +17810,8 @@ func compiled() *catalog.Catalog {
 							EN: "Extend the works agreement to the tools' AI features",
 						},
 						Why: catalog.Text{
-							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Deckt die bestehende Betriebsvereinbarung die KI-Funktionen von {tools} nicht ausdrücklich ab, ergänzen Sie sie: welche Funktionen, wofür, wer die Ergebnisse sieht, wann sie gelöscht werden, und dass sie nicht zur Leistungskontrolle dienen. Bis dahin die Funktionen auf Kontoebene sperren oder Lizenzen dafür nicht zuweisen – eine Voreinstellung, die Organisierende je Besprechung ändern können, genügt nicht.",
-							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). If the existing works agreement does not expressly cover the AI features of {tools}, extend it: which features, for what, who sees the results, when they are deleted, and that they do not serve to monitor performance. Until then lock the features at account level or assign no licences for them – a default that organisers can change per meeting is not enough.",
+							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Deckt die bestehende Betriebsvereinbarung die KI-Funktionen von {tools} nicht ausdrücklich ab, ergänzen Sie sie: welche Funktionen, wofür, wer die Ergebnisse sieht, wann sie gelöscht werden, und dass sie nicht zur Leistungskontrolle dienen. Bis dahin sperren Sie die Funktionen in der Verwaltung jedes Werkzeugs; wo die Sperre nur eine Voreinstellung ist, die Organisierende je Besprechung ändern können (so bei Copilot in Teams), entziehen Sie die Lizenzen. Als Übergang können Sie mit dem Betriebsrat eine Regelungsabrede treffen, bis die Betriebsvereinbarung ergänzt ist.",
+							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). If the existing works agreement does not expressly cover the AI features of {tools}, extend it: which features, for what, who sees the results, when they are deleted, and that they do not serve to monitor performance. Until then lock the features in each tool's administration; where the lock is only a default organisers can change per meeting (as with Copilot in Teams), withdraw the licences. In the meantime you can make an informal arrangement (Regelungsabrede) with the works council until the works agreement is extended.",
 						},
 						Legal: []string{
 							"betrvg-87",
@@ -17887,8 +17887,8 @@ func compiled() *catalog.Catalog {
 							EN: "Open negotiations with the works council on a works agreement that expressly covers recordings and AI features",
 						},
 						Why: catalog.Text{
-							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Eine Betriebsvereinbarung gibt es noch nicht: Regeln Sie darin für {tools}, welche KI-Funktionen wofür genutzt werden, wer die Ergebnisse sieht, wann sie gelöscht werden und dass sie nicht zur Leistungskontrolle dienen. Nehmen Sie die Verhandlungen jetzt auf; bis zum Abschluss die KI-Funktionen auf Kontoebene sperren oder Lizenzen dafür nicht zuweisen und keine weiteren einschalten.",
-							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). There is no works agreement yet: settle in one, for {tools}, which AI features are used for what, who sees the results, when they are deleted and that they do not serve to monitor performance. Open the negotiations now; until they are concluded, lock the AI features at account level or assign no licences for them, and switch on no further ones.",
+							DE: "KI-Zusammenfassungen, Transkripte und Notizassistenten zeigen, wer was wann gesagt hat – sie eignen sich zur Leistungs- und Verhaltenskontrolle und sind mitbestimmungspflichtig (§ 87 Abs. 1 Nr. 6 BetrVG). Eine Betriebsvereinbarung gibt es noch nicht: Regeln Sie darin für {tools}, welche KI-Funktionen wofür genutzt werden, wer die Ergebnisse sieht, wann sie gelöscht werden und dass sie nicht zur Leistungskontrolle dienen. Nehmen Sie die Verhandlungen jetzt auf – als Übergang genügt eine Regelungsabrede mit dem Betriebsrat. Bis dahin sperren Sie die KI-Funktionen in der Verwaltung jedes Werkzeugs und schalten keine weiteren ein; wo die Sperre nur eine Voreinstellung ist, die Organisierende je Besprechung ändern können (so bei Copilot in Teams), entziehen Sie die Lizenzen.",
+							EN: "AI summaries, transcripts and note-takers show who said what and when – they are suited to monitoring performance and behaviour and subject to co-determination (§ 87(1) no. 6 BetrVG). There is no works agreement yet: settle in one, for {tools}, which AI features are used for what, who sees the results, when they are deleted and that they do not serve to monitor performance. Open the negotiations now – an informal arrangement (Regelungsabrede) with the works council will do in the meantime. Until then lock the AI features in each tool's administration and switch on no further ones; where the lock is only a default organisers can change per meeting (as with Copilot in Teams), withdraw the licences.",
 						},
 						Legal: []string{
 							"betrvg-87",

@@ -1071,6 +1071,15 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	words := p.words
 	subst := func(x catalog.Text) catalog.Text {
 		one := func(s, tool string, l catalog.Lang) string {
+			if strings.Contains(s, "{e2e}") {
+				// What end-to-end encryption costs in this tool, as its
+				// fact says: "Teams: only with Teams Premium, …".
+				e2e := ""
+				if d := factDetail(t, "e2e", l); d != "" {
+					e2e = tool + ": " + strings.TrimSuffix(d, ".") + "."
+				}
+				s = strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "{e2e}", e2e), "  ", " "))
+			}
 			if strings.Contains(s, "{ai}") {
 				// The tool's AI features as its catalogue fact describes
 				// them (name, switch, default): a sentence, or nothing.
@@ -1146,12 +1155,15 @@ func (p *Plan) triggerTools(triggers []catalog.Trigger, l catalog.Lang) string {
 }
 
 // aiText is the detail of the tool's ai fact in language l, or "".
-func aiText(t *Tool, l catalog.Lang) string {
+func aiText(t *Tool, l catalog.Lang) string { return factDetail(t, "ai", l) }
+
+// factDetail is the detail of tool t's fact id in language l, or "".
+func factDetail(t *Tool, id string, l catalog.Lang) string {
 	if t == nil {
 		return ""
 	}
 	for _, f := range t.Facts {
-		if f.Def.ID == "ai" {
+		if f.Def.ID == id {
 			return f.Fact.Detail.In(l)
 		}
 	}

@@ -254,11 +254,11 @@ const MaxLegal = 3
 
 var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
 
-// placeholders checks that rule texts use only {tool}, {ai}, {tools} (an
+// placeholders checks that rule texts use only {tool}, {ai}, {e2e}, {tools} (an
 // organisation rule: the tools its triggers name) and the words every
 // answer to the words question defines.
 func (v *validator) placeholders(where string, texts ...Text) {
-	known := map[string]bool{"{tool}": true, "{ai}": true, "{tools}": true}
+	known := map[string]bool{"{tool}": true, "{ai}": true, "{e2e}": true, "{tools}": true}
 	if q := v.c.Question(WordsQuestion); q != nil && len(q.Options) > 0 {
 		for k := range q.Options[0].Words {
 			known["{"+k+"}"] = true
@@ -273,7 +273,7 @@ func (v *validator) placeholders(where string, texts ...Text) {
 		for _, s := range []string{t.DE, t.EN} {
 			for _, ph := range placeholder.FindAllString(s, -1) {
 				if !known[ph] {
-					v.errf("%s: unknown placeholder %s (known: {tool}, {ai}, {tools} and the words of question %s)", where, ph, WordsQuestion)
+					v.errf("%s: unknown placeholder %s (known: {tool}, {ai}, {e2e}, {tools} and the words of question %s)", where, ph, WordsQuestion)
 				}
 			}
 		}

@@ -123,7 +123,7 @@ var messagesDE = map[string]string{
 	"%s: unknown area %q":                                              "%s: unbekannter Bereich %q",
 	"%s: unknown fact":                                                 "%s: unbekannter Fakt",
 	"%s: unknown legal reference %q":                                   "%s: unbekannte Rechtsgrundlage %q",
-	"%s: unknown placeholder %s (known: {tool}, {ai}, {tools} and the words of question %s)": "%s: unbekannter Platzhalter %s (bekannt: {tool}, {ai}, {tools} und die Wörter der Frage %s)",
+	"%s: unknown placeholder %s (known: {tool}, {ai}, {e2e}, {tools} and the words of question %s)": "%s: unbekannter Platzhalter %s (bekannt: {tool}, {ai}, {e2e}, {tools} und die Wörter der Frage %s)",
 	"%s: unknown source %q":                                   "%s: unbekannte Quelle %q",
 	"%s: unknown topic (use one of domain.md §5)":             "%s: unbekanntes Thema (eines aus domain.md §5 nehmen)",
 	"%s: url must be an http(s) address without spaces or <>": "%s: url muss eine http(s)-Adresse ohne Leerzeichen oder <> sein",
