@@ -4727,6 +4727,10 @@ func compiled() *catalog.Catalog {
 					Line:   166,
 					Column: 14,
 				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass keine Kinder unter 16 dazugehören – das zu klären ändert, wessen Einwilligung zählt.",
+					EN: "The plan assumes no children under 16 are among them – clarifying it changes whose consent counts.",
+				},
 				Scope: "context",
 				Index: 8,
 			},
@@ -4772,7 +4776,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   181,
+					Line:   184,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4872,7 +4876,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   208,
+					Line:   211,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5047,10 +5051,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   250,
+						Line:   253,
 						Column: 20,
 					},
-					Line:   250,
+					Line:   253,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5108,7 +5112,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   261,
+					Line:   264,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5258,7 +5262,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   305,
+					Line:   308,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5401,6 +5405,10 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				Assume: catalog.Text{
+					DE: "Es wird nicht angenommen, dass Telefonkonferenzen genügen.",
+					EN: "The plan does not assume telephone conferences would do.",
+				},
 				Scope: "context",
 				Index: 22,
 			},
@@ -5494,8 +5502,12 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   364,
+					Line:   370,
 					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass kein eigener Dienst möglich ist.",
+					EN: "The plan assumes no service of your own is possible.",
 				},
 				Scope: "context",
 				Index: 24,
@@ -5545,7 +5557,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   392,
+					Line:   401,
 					Column: 14,
 				},
 				Scope: "context",
@@ -5703,6 +5715,10 @@ func compiled() *catalog.Catalog {
 						},
 					},
 				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass das Werkzeug auch für den Kontakt nach außen genutzt wird.",
+					EN: "The plan assumes the tool is also used with people outside the organisation.",
+				},
 				Scope: "tool",
 				Index: 29,
 			},
@@ -5787,7 +5803,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   74,
+							Line:   77,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -5798,11 +5814,11 @@ func compiled() *catalog.Catalog {
 								"meetings",
 								"unknown",
 							},
-							Line:   75,
+							Line:   78,
 							Column: 11,
 						},
 					},
-					Line:   73,
+					Line:   76,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -5860,7 +5876,7 @@ func compiled() *catalog.Catalog {
 						"upload_default",
 						"optional",
 					},
-					Line:   86,
+					Line:   89,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5915,7 +5931,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "software",
-					Line:   103,
+					Line:   106,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5963,7 +5979,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "operating_model",
 					Equals: "self_hosted",
-					Line:   119,
+					Line:   122,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6078,7 +6094,7 @@ func compiled() *catalog.Catalog {
 						"eu_eea",
 						"adequate",
 					},
-					Line:   152,
+					Line:   155,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6136,7 +6152,7 @@ func compiled() *catalog.Catalog {
 						"unencrypted",
 						"encrypted",
 					},
-					Line:   163,
+					Line:   166,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6191,7 +6207,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "e2e",
 					Equals: "optional",
-					Line:   180,
+					Line:   183,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6245,23 +6261,23 @@ func compiled() *catalog.Catalog {
 									"default",
 									"optional",
 								},
-								Line:   198,
+								Line:   201,
 								Column: 17,
 							},
-							Line:   198,
+							Line:   201,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Kind:   "notetaker",
-								Line:   199,
+								Line:   202,
 								Column: 17,
 							},
-							Line:   199,
+							Line:   202,
 							Column: 11,
 						},
 					},
-					Line:   197,
+					Line:   200,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6316,10 +6332,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   210,
+						Line:   213,
 						Column: 20,
 					},
-					Line:   210,
+					Line:   213,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6368,7 +6384,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   228,
+							Line:   231,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6378,12 +6394,16 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   229,
+							Line:   232,
 							Column: 11,
 						},
 					},
-					Line:   227,
+					Line:   230,
 					Column: 7,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass niemand darauf hingewiesen wurde.",
+					EN: "The plan assumes nobody has been told.",
 				},
 				Scope: "tool",
 				Index: 41,
@@ -6432,8 +6452,12 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   237,
+					Line:   243,
 					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass auch installierte Apps genutzt werden.",
+					EN: "The plan assumes installed apps are used too.",
 				},
 				Scope: "tool",
 				Index: 42,
@@ -6531,7 +6555,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   266,
+					Line:   275,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6580,7 +6604,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   284,
+							Line:   293,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6589,11 +6613,11 @@ func compiled() *catalog.Catalog {
 								"business",
 								"private_separated",
 							},
-							Line:   285,
+							Line:   294,
 							Column: 11,
 						},
 					},
-					Line:   283,
+					Line:   292,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6641,7 +6665,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "phone_number",
 					Equals: "required",
-					Line:   296,
+					Line:   305,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6688,7 +6712,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   311,
+					Line:   320,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6735,7 +6759,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   322,
+					Line:   331,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6783,7 +6807,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "freemium",
-					Line:   334,
+					Line:   343,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6834,7 +6858,7 @@ func compiled() *catalog.Catalog {
 						"freemium",
 						"business",
 					},
-					Line:   349,
+					Line:   358,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6934,10 +6958,10 @@ func compiled() *catalog.Catalog {
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_needed",
-								Line:   373,
+								Line:   382,
 								Column: 17,
 							},
-							Line:   373,
+							Line:   382,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6947,11 +6971,11 @@ func compiled() *catalog.Catalog {
 								"provider_hosted",
 								"unknown",
 							},
-							Line:   374,
+							Line:   383,
 							Column: 11,
 						},
 					},
-					Line:   372,
+					Line:   381,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6999,7 +7023,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "signed",
-					Line:   390,
+					Line:   399,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7068,7 +7092,7 @@ func compiled() *catalog.Catalog {
 								"other",
 								"unknown",
 							},
-							Line:   403,
+							Line:   412,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7077,11 +7101,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   404,
+							Line:   413,
 							Column: 11,
 						},
 					},
-					Line:   402,
+					Line:   411,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7224,7 +7248,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   447,
+					Line:   456,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7273,7 +7297,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   460,
+							Line:   469,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7282,11 +7306,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   461,
+							Line:   470,
 							Column: 11,
 						},
 					},
-					Line:   459,
+					Line:   468,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7377,7 +7401,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   485,
+							Line:   494,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7387,7 +7411,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   486,
+							Line:   495,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7400,11 +7424,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   487,
+							Line:   496,
 							Column: 11,
 						},
 					},
-					Line:   484,
+					Line:   493,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7453,7 +7477,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   500,
+							Line:   509,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7463,7 +7487,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   501,
+							Line:   510,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7476,11 +7500,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   502,
+							Line:   511,
 							Column: 11,
 						},
 					},
-					Line:   499,
+					Line:   508,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7529,7 +7553,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   515,
+							Line:   524,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7539,7 +7563,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   516,
+							Line:   525,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7552,7 +7576,7 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   517,
+							Line:   526,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7562,24 +7586,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   518,
+								Line:   527,
 								Column: 17,
 							},
-							Line:   518,
+							Line:   527,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   519,
+								Line:   528,
 								Column: 17,
 							},
-							Line:   519,
+							Line:   528,
 							Column: 11,
 						},
 					},
-					Line:   514,
+					Line:   523,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7632,7 +7656,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   532,
+							Line:   541,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7645,11 +7669,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   533,
+							Line:   542,
 							Column: 11,
 						},
 					},
-					Line:   531,
+					Line:   540,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7700,7 +7724,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   544,
+					Line:   553,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7754,7 +7778,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   555,
+					Line:   564,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7808,16 +7832,16 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   573,
+							Line:   582,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   574,
+							Line:   583,
 							Column: 11,
 						},
 					},
-					Line:   572,
+					Line:   581,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7914,10 +7938,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   596,
+						Line:   605,
 						Column: 20,
 					},
-					Line:   596,
+					Line:   605,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7964,7 +7988,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "notetaker",
-					Line:   612,
+					Line:   621,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8025,7 +8049,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   627,
+					Line:   636,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8076,8 +8100,12 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   644,
+					Line:   653,
 					Column: 14,
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass Zugangsdaten mit dem Link verschickt werden.",
+					EN: "The plan assumes access data are sent with the link.",
 				},
 				Scope: "tool",
 				Index: 71,
@@ -8087,12 +8115,12 @@ func compiled() *catalog.Catalog {
 				Area: "privacy_settings",
 				Type: "single",
 				Title: catalog.Text{
-					DE: "Wer darf den Bildschirm teilen?",
-					EN: "Who may share their screen?",
+					DE: "Wer darf den Bildschirm teilen (präsentieren)?",
+					EN: "Who may share their screen (present)?",
 				},
 				Help: catalog.Text{
-					DE: "Dürfen alle jederzeit teilen, können Eindringlinge verstörende Inhalte zeigen.",
-					EN: "If everyone may share at any time, intruders can show disturbing content.",
+					DE: "Dürfen alle jederzeit teilen, zeigt ein Versehen oder ein ungebetener Gast leicht, was nicht für alle bestimmt ist.",
+					EN: "If everyone may share at any time, a mistake or an uninvited guest easily shows what is not meant for everyone.",
 				},
 				Options: []catalog.Option{
 					catalog.Option{
@@ -8119,7 +8147,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   652,
+					Line:   664,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8163,6 +8191,10 @@ func compiled() *catalog.Catalog {
 							EN: "Unknown – to clarify",
 						},
 					},
+				},
+				Assume: catalog.Text{
+					DE: "Es wird angenommen, dass nichts automatisch gelöscht wird.",
+					EN: "The plan assumes nothing is deleted automatically.",
 				},
 				Scope: "tool",
 				Index: 73,
@@ -17587,8 +17619,8 @@ func compiled() *catalog.Catalog {
 							EN: "Disconnect {tool} from the calendar at once and use it again only once approved",
 						},
 						Why: catalog.Text{
-							DE: "Der Notizassistent läuft über private Konten, die der Betrieb weder einstellen noch kontrollieren kann, und schreibt Besprechungen mit, ohne dass feststeht, dass alle zugestimmt haben – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne Zustimmung ist strafbar (§ 201 StGB), und für die Mitschrift fehlt eine Rechtsgrundlage. Trennen Sie ihn jetzt vom Kalender. Sichern Sie, was von den vorhandenen Aufnahmen und Transkripten gebraucht wird, lassen Sie den Rest beim Anbieter löschen und prüfen Sie, ob eine Datenpanne zu melden ist (Art. 33 DSGVO, binnen 72 Stunden). Wieder einsetzen erst nach einer Freigabe: mit einem Konto der Organisation in einem Tarif, für den der Anbieter einen AVV anbietet; nachdem die privaten Konten gelöscht und die Löschung vom Anbieter bestätigt ist; mit einer Regel für die Zustimmung aller; ohne Sprechererkennung anhand der Stimme – Stimmprofile sind biometrische Daten (Art. 9 DSGVO) –, soweit der Dienst sie bietet; nach einem Blick in die Vertraulichkeitsvereinbarungen mit Ihren Auftraggebern, ob sie Mitschriften durch Dritte zulassen. {wc_consent}",
-							EN: "The note-taker runs on private accounts the business can neither configure nor control, and transcribes meetings without it being settled that everyone agreed – an audio recording of the privately spoken word without agreement is a criminal offence (§ 201 StGB), and the transcript lacks a legal basis. Disconnect it from the calendar now. Keep what is needed of the existing recordings and transcripts, have the provider delete the rest and check whether a breach must be notified (Art. 33 GDPR, within 72 hours). Use it again only once approved: with an account of the organisation on a plan for which the provider offers a DPA; after the private accounts are deleted and the provider has confirmed the deletion; with a rule for everyone's agreement; without speaker recognition by voice – voice profiles are biometric data (Art. 9 GDPR) – where the service offers it; after a look at the confidentiality agreements with your clients, whether they allow third parties to take notes. {wc_consent}",
+							DE: "Der Notizassistent läuft über private Konten, die der Betrieb weder einstellen noch kontrollieren kann, und schreibt Besprechungen mit, ohne dass feststeht, dass alle zugestimmt haben – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne Zustimmung ist strafbar (§ 201 StGB), und für die Mitschrift fehlt eine Rechtsgrundlage. Trennen Sie ihn jetzt vom Kalender. Sichern Sie, was von den vorhandenen Aufnahmen und Transkripten gebraucht wird, lassen Sie den Rest beim Anbieter löschen und prüfen Sie noch heute, ob eine Datenpanne vorliegt, die der Aufsichtsbehörde zu melden ist: Die Frist von 72 Stunden läuft ab Kenntnis; ist sie verstrichen, melden Sie mit einer Begründung für die Verzögerung (Art. 33 Abs. 1 DSGVO), und halten Sie die Prüfung in jedem Fall fest (Art. 33 Abs. 5 DSGVO). Wieder einsetzen erst nach einer Freigabe: mit einem Konto der Organisation in einem Tarif, für den der Anbieter einen AVV anbietet; nachdem die privaten Konten gelöscht und die Löschung vom Anbieter bestätigt ist; mit einer Regel für die Zustimmung aller; ohne Stimmprofile, an denen der Dienst Personen wiedererkennt – sie sind biometrische Daten (Art. 4 Nr. 14 und Art. 9 DSGVO); das bloße Unterscheiden von Sprechenden in einer Besprechung ist es nicht; nach einem Blick in die Vertraulichkeitsvereinbarungen mit Ihren Auftraggebern, ob sie Mitschriften durch Dritte zulassen. {wc_consent}",
+							EN: "The note-taker runs on private accounts the business can neither configure nor control, and transcribes meetings without it being settled that everyone agreed – an audio recording of the privately spoken word without agreement is a criminal offence (§ 201 StGB), and the transcript lacks a legal basis. Disconnect it from the calendar now. Keep what is needed of the existing recordings and transcripts, have the provider delete the rest and check today whether there is a breach to notify to the supervisory authority: the 72 hours run from awareness; if they have passed, notify with the reasons for the delay (Art. 33(1) GDPR), and record the check in any case (Art. 33(5) GDPR). Use it again only once approved: with an account of the organisation on a plan for which the provider offers a DPA; after the private accounts are deleted and the provider has confirmed the deletion; with a rule for everyone's agreement; without voice profiles by which the service recognises people – they are biometric data (Art. 4(14) and Art. 9 GDPR); merely telling speakers apart within a meeting is not; after a look at the confidentiality agreements with your clients, whether they allow third parties to take notes. {wc_consent}",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -17731,14 +17763,14 @@ func compiled() *catalog.Catalog {
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "privacy-settings",
-						Priority: "high",
+						Priority: "medium",
 						Title: catalog.Text{
 							DE: "Tracking, Telemetrie und Profilbildung in {tool} abschalten",
 							EN: "Switch off tracking, telemetry and profiling in {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Aufmerksamkeits-Tracking, Telemetrie und Profilbildung erheben Daten, die für die Kommunikation nicht nötig sind. Schalten Sie ab, was sich abschalten lässt.",
-							EN: "Attention tracking, telemetry and profiling collect data the communication does not need. Switch off whatever can be switched off.",
+							DE: "Optionale Nutzungs- und Diagnosedaten, Aktivitätsberichte und Profilbildung erheben Daten, die für die Kommunikation nicht nötig sind (Art. 25 Abs. 2 DSGVO). Sehen Sie in der Verwaltung nach, was eingeschaltet ist, und schalten Sie ab, was sich abschalten lässt; was der Anbieter zwingend erhebt, gehört in die Prüfung des AVV.",
+							EN: "Optional usage and diagnostic data, activity reports and profiling collect data the communication does not need (Art. 25(2) GDPR). Look in the administration at what is switched on and switch off whatever can be switched off; what the provider collects regardless belongs in the review of the DPA.",
 						},
 						Legal: []string{
 							"gdpr-25",
@@ -18263,7 +18295,7 @@ func compiled() *catalog.Catalog {
 				},
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
-						Topic:    "privacy-settings",
+						Topic:    "third-country-transfer",
 						Priority: "medium",
 						Title: catalog.Text{
 							DE: "In {tool} die Datenregion EU wählen, soweit der Tarif es zulässt",
@@ -18417,14 +18449,14 @@ func compiled() *catalog.Catalog {
 				Actions: []catalog.ActionTemplate{
 					catalog.ActionTemplate{
 						Topic:    "screen-sharing",
-						Priority: "medium",
+						Priority: "low",
 						Title: catalog.Text{
-							DE: "Bildschirmfreigabe auf Gastgeber beschränken",
-							EN: "Limit screen sharing to hosts",
+							DE: "Festlegen, wer in {tool} präsentieren darf – standardmäßig nur Gastgeber",
+							EN: "Set who may present in {tool} – by default only hosts",
 						},
 						Why: catalog.Text{
-							DE: "Wenn alle jederzeit teilen dürfen, können Eindringlinge oder Versehen vertrauliche oder verstörende Inhalte zeigen.",
-							EN: "When everyone may share at any time, intruders or mistakes can show confidential or disturbing content.",
+							DE: "Dürfen alle jederzeit den Bildschirm teilen, zeigt ein Versehen oder ein ungebetener Gast leicht, was nicht für alle bestimmt ist – ein offenes Postfach, eine Kundenakte. Stellen Sie in der Verwaltung ein, dass nur Gastgeber präsentieren und anderen das Teilen bei Bedarf erlauben.",
+							EN: "If everyone may share their screen at any time, a mistake or an uninvited guest easily shows what is not meant for everyone – an open mailbox, a customer file. Set in the administration that only hosts present and allow others to share when needed.",
 						},
 						Legal: []string{
 							"gdpr-32",

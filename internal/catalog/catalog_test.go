@@ -74,6 +74,8 @@ func TestValidationCatchesMistakes(t *testing.T) {
 		{"unknown placeholder", "rules.yaml", "Only message {clients} who agreed", "Only message {customers} who agreed", "unknown placeholder {customers}"},
 		{"source date not a date", "sources.yaml", "    date: \"2020-06-18\"\n    file: 002", "    date: \"18.06.2020\"\n    file: 002", `source seed-002: date "18.06.2020" must be YYYY`},
 		{"undated source without the day it was read", "sources.yaml", "    date: undated\n    url: https://www.cisco.com/c/en/us/about/trust-center/gdpr.html\n    read: \"2026-12-01\"\n", "    date: undated\n    url: https://www.cisco.com/c/en/us/about/trust-center/gdpr.html\n", "source record-cisco-dpf: an undated source needs url and read"},
+		{"open answer without what the plan assumes", "tool_questions.yaml", "    assume:\n      de: Es wird angenommen, dass nichts automatisch gelöscht wird.\n      en: The plan assumes nothing is deleted automatically.\n", "", "question auto_delete assume: German text missing"},
+		{"says for an answer that does not exist", "context.yaml", "      \"no\":\n        dpo_involve:", "      nein:\n        dpo_involve:", `question dpo says: "no" names the same words as "yes"`},
 		{"topic list changed", "topics.yaml", "  - {id: dpia,", "  - {id: dsfa,", "topics: the list must be exactly"},
 		{"empty area", "tool_questions.yaml", "    area: privacy_settings\n    type: yesno\n    title: {de: \"Sind Aufmerksamkeits", "    area: information\n    type: yesno\n    title: {de: \"Sind Aufmerksamkeits", ""},
 	}

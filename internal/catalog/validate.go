@@ -348,7 +348,7 @@ func (v *validator) question(q *Question) {
 	}
 	v.text(where+" title", q.Title, false)
 	v.text(where+" help", q.Help, false)
-	v.text(where+" assume", q.Assume, true)
+	v.text(where+" assume", q.Assume, q.Type == FreeText) // an open answer says what the plan assumes meanwhile
 	switch q.Type {
 	case SingleChoice, MultiChoice:
 		if len(q.Options) < 2 {
