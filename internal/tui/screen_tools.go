@@ -38,11 +38,13 @@ func newTools(r *Model) *toolsPage {
 		}
 	}
 	p.list = newToolList(r.t("ui.tools"), r.t("ui.tools.help"), items, p.ticked, max(5, r.high-10)-2)
+	p.list.none = r.t("ui.tools.nomatch")
 	k := &p.keys
 	e := helpEntries(r.lang, "ui.keys.tools")
 	k.tick, k.filter, k.compare = bind(e[0], "space"), bind(e[1], "/"), bind(e[2], "ctrl+k")
-	// esc clears a filter (a second esc goes back): part of the filter's entry.
-	k.clearFilter = bind(e[1], "esc")
+	// esc ends a search (a second esc goes back); the footer says so while
+	// there is one.
+	k.clearFilter = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", r.t("ui.key.endsearch")))
 	k.next, k.back, k.quit = bind(e[3], "enter"), bind(e[4], "shift+tab", "esc"), quitEntry(e[5])
 	return p
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +16,7 @@ import (
 // key).
 type toolList struct {
 	title, help string
+	none        string     // shown when no tool matches the filter; %s is the filter
 	items       []toolItem // in the catalogue's order
 	shown       []int      // the items the filter lets through
 	ticked      map[string]bool
@@ -84,6 +86,10 @@ func (l *toolList) update(k tea.KeyPressMsg) (done bool) {
 		case s == "enter":
 			l.typing = false // the filter stays
 			return false
+		case s == "ctrl+u": // as in a shell: the typed filter goes
+			l.filter = ""
+			l.refilter()
+			return false
 		case s == "backspace":
 			if r := []rune(l.filter); len(r) > 0 {
 				l.filter = string(r[:len(r)-1])
@@ -118,8 +124,9 @@ func (l *toolList) update(k tea.KeyPressMsg) (done bool) {
 		l.move(l.height)
 	case "space", "x":
 		l.toggle()
-	case "/":
-		l.typing = true
+	case "/": // a new search, not the end of the last one
+		l.typing, l.filter = true, ""
+		l.refilter()
 	case "enter":
 		return true
 	}
@@ -192,6 +199,11 @@ func (l *toolList) view(width int, st *huh.FieldStyles) string {
 	}
 	first, last := l.window(width)
 	used := 0
+	if len(l.shown) == 0 && l.none != "" {
+		row := st.Description.Render(wrap(fmt.Sprintf(l.none, l.filter), inner))
+		used += lipgloss.Height(row)
+		b.WriteString(row + "\n")
+	}
 	sel := st.MultiSelectSelector.String()
 	for i := first; i <= last; i++ {
 		it := l.items[l.shown[i]]

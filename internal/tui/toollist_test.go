@@ -47,3 +47,31 @@ func TestToolsNeedOne(t *testing.T) {
 		t.Errorf("enter without a tool went on or said nothing (at %s):\n%s", d.at(), d.screen())
 	}
 }
+
+// A search that finds nothing says so and how to go on; ctrl+u empties the
+// search being typed, and / starts a new one instead of adding to the last.
+func TestToolSearchThatFindsNothing(t *testing.T) {
+	d := atTools(t)
+	d.press("/")
+	for _, r := range "teamsfire" {
+		d.press(string(r))
+	}
+	if s := d.screen(); !strings.Contains(s, "Kein Werkzeug passt zu „teamsfire“") || !strings.Contains(s, "esc Suche beenden") {
+		t.Errorf("a search that finds nothing shows an empty list, or the footer does not say how to end it:\n%s", s)
+	}
+	d.press("ctrl+u")
+	for _, r := range "zoom" {
+		d.press(string(r))
+	}
+	d.press("enter", "space", "/")
+	for _, r := range "signal" {
+		d.press(string(r))
+	}
+	s := d.screen()
+	if strings.Contains(s, "Kein Werkzeug passt") || !strings.Contains(s, "Signal") || strings.Contains(s, "/zoomsignal") {
+		t.Errorf("ctrl+u did not empty the search, or / went on with the last one:\n%s", s)
+	}
+	if got := d.ticked(); len(got) != 1 || got[0] != "zoom" {
+		t.Errorf("ticked %v, want zoom", got)
+	}
+}
