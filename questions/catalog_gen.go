@@ -7856,8 +7856,8 @@ func compiled() *catalog.Catalog {
 				Area: "privacy_settings",
 				Type: "yesno",
 				Title: catalog.Text{
-					DE: "Sind Aufmerksamkeits- und Aktivitätstracking, Telemetrie und Profilbildung ausgeschaltet, soweit möglich?",
-					EN: "Are attention and activity tracking, telemetry and profiling switched off as far as possible?",
+					DE: "Sind Telemetrie, optionale Diagnosedaten, Aktivitätsberichte und Profilbildung ausgeschaltet, soweit möglich?",
+					EN: "Are telemetry, optional diagnostic data, activity reports and profiling switched off as far as possible?",
 				},
 				Help: catalog.Text{
 					DE: "Was das Werkzeug nicht erhebt, kann nicht missbraucht werden. Datenschutzfreundliche Voreinstellungen sind Pflicht (Art. 25 DSGVO).",

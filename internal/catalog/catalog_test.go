@@ -77,7 +77,7 @@ func TestValidationCatchesMistakes(t *testing.T) {
 		{"open answer without what the plan assumes", "tool_questions.yaml", "    assume:\n      de: Es wird angenommen, dass nichts automatisch gelöscht wird.\n      en: The plan assumes nothing is deleted automatically.\n", "", "question auto_delete assume: German text missing"},
 		{"says for an answer that does not exist", "context.yaml", "      \"no\":\n        dpo_involve:", "      nein:\n        dpo_involve:", `question dpo says: "no" names the same words as "yes"`},
 		{"topic list changed", "topics.yaml", "  - {id: dpia,", "  - {id: dsfa,", "topics: the list must be exactly"},
-		{"empty area", "tool_questions.yaml", "    area: privacy_settings\n    type: yesno\n    title: {de: \"Sind Aufmerksamkeits", "    area: information\n    type: yesno\n    title: {de: \"Sind Aufmerksamkeits", ""},
+		{"empty area", "tool_questions.yaml", "    area: privacy_settings\n    type: yesno\n    title: {de: \"Sind Telemetrie", "    area: information\n    type: yesno\n    title: {de: \"Sind Telemetrie", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
