@@ -4304,6 +4304,48 @@ func compiled() *catalog.Catalog {
 					DE: "Bis zur Klärung gelten beide Aufbewahrungsfristen.",
 					EN: "Until clarified, both retention periods apply.",
 				},
+				Says: map[string]map[string]catalog.Text{
+					"both": map[string]catalog.Text{
+						"prof_abroad": catalog.Text{
+							DE: "Steuerberater und Rechtsanwälte dürfen",
+							EN: "Tax advisers and lawyers may",
+						},
+						"prof_abroad_law": catalog.Text{
+							DE: "§ 62a Abs. 4 StBerG, § 43e Abs. 4 BRAO",
+							EN: "§ 62a(4) StBerG, § 43e(4) BRAO",
+						},
+					},
+					"law": map[string]catalog.Text{
+						"prof_abroad": catalog.Text{
+							DE: "Rechtsanwältinnen und Rechtsanwälte dürfen",
+							EN: "Lawyers may",
+						},
+						"prof_abroad_law": catalog.Text{
+							DE: "§ 43e Abs. 4 BRAO",
+							EN: "§ 43e(4) BRAO",
+						},
+					},
+					"tax": map[string]catalog.Text{
+						"prof_abroad": catalog.Text{
+							DE: "Steuerberaterinnen und Steuerberater dürfen",
+							EN: "Tax advisers may",
+						},
+						"prof_abroad_law": catalog.Text{
+							DE: "§ 62a Abs. 4 StBerG",
+							EN: "§ 62a(4) StBerG",
+						},
+					},
+					"unknown": map[string]catalog.Text{
+						"prof_abroad": catalog.Text{
+							DE: "Steuerberater und Rechtsanwälte dürfen",
+							EN: "Tax advisers and lawyers may",
+						},
+						"prof_abroad_law": catalog.Text{
+							DE: "§ 62a Abs. 4 StBerG, § 43e Abs. 4 BRAO",
+							EN: "§ 62a(4) StBerG, § 43e(4) BRAO",
+						},
+					},
+				},
 				Scope: "context",
 				Index: 1,
 			},
@@ -4352,7 +4394,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "sector",
 					Equals: "health",
-					Line:   66,
+					Line:   79,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4499,10 +4541,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   108,
+						Line:   121,
 						Column: 20,
 					},
-					Line:   108,
+					Line:   121,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4724,7 +4766,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   166,
+					Line:   179,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4776,7 +4818,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   184,
+					Line:   197,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4876,7 +4918,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   211,
+					Line:   224,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5051,10 +5093,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   253,
+						Line:   266,
 						Column: 20,
 					},
-					Line:   253,
+					Line:   266,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5112,7 +5154,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   264,
+					Line:   277,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5262,7 +5304,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   308,
+					Line:   321,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5502,7 +5544,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   370,
+					Line:   383,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5557,7 +5599,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   401,
+					Line:   414,
 					Column: 14,
 				},
 				Scope: "context",
@@ -16399,8 +16441,8 @@ func compiled() *catalog.Catalog {
 							EN: "Assess and record whether client secrets in {tool} are comparably protected when accessed from third countries",
 						},
 						Why: catalog.Text{
-							DE: "Steuerberater und Rechtsanwälte dürfen einem Dienstleister, der seine Leistung im Ausland erbringt – auch durch Support- oder Wartungszugriffe von dort –, Zugang zu Mandatsgeheimnissen nur eröffnen, wenn der Schutz der Geheimnisse dort dem in Deutschland vergleichbar ist, es sei denn, der Schutz der Geheimnisse gebietet das nicht (§ 62a Abs. 4 StBerG, § 43e Abs. 4 BRAO). DPF-Zertifizierung und Standardvertragsklauseln beantworten die Frage des Datenschutzes, nicht diese. Halten Sie fest, aus welchen Ländern der Anbieter und seine Unterauftragnehmer zugreifen können (etwa Ausnahmen einer EU-Datengrenze, Support), wie solche Zugriffe begrenzt sind (z. B. nur nach Ihrer Freigabe im Einzelfall) und warum Sie den Schutz für vergleichbar halten.",
-							EN: "Tax advisers and lawyers may give a service provider that works from abroad – including through support or maintenance access from there – access to client secrets only where the protection of secrets there is comparable to that in Germany, unless the protection of the secrets does not require it (§ 62a(4) StBerG, § 43e(4) BRAO). DPF certification and standard contractual clauses answer the data protection question, not this one. Record from which countries the provider and its sub-processors can access data (such as exceptions to an EU data boundary, support), how such access is limited (e.g. only after your approval case by case) and why you consider the protection comparable.",
+							DE: "{prof_abroad} einem Dienstleister, der seine Leistung im Ausland erbringt – auch durch Support- oder Wartungszugriffe von dort –, Zugang zu Mandatsgeheimnissen nur eröffnen, wenn der Schutz der Geheimnisse dort dem in Deutschland vergleichbar ist, es sei denn, der Schutz der Geheimnisse gebietet das nicht ({prof_abroad_law}). DPF-Zertifizierung und Standardvertragsklauseln beantworten die Frage des Datenschutzes, nicht diese. Halten Sie fest, aus welchen Ländern der Anbieter und seine Unterauftragnehmer zugreifen können (etwa Ausnahmen einer EU-Datengrenze, Support), wie solche Zugriffe begrenzt sind (z. B. nur nach Ihrer Freigabe im Einzelfall) und warum Sie den Schutz für vergleichbar halten.",
+							EN: "{prof_abroad} give a service provider that works from abroad – including through support or maintenance access from there – access to client secrets only where the protection of secrets there is comparable to that in Germany, unless the protection of the secrets does not require it ({prof_abroad_law}). DPF certification and standard contractual clauses answer the data protection question, not this one. Record from which countries the provider and its sub-processors can access data (such as exceptions to an EU data boundary, support), how such access is limited (e.g. only after your approval case by case) and why you consider the protection comparable.",
 						},
 						Legal: []string{
 							"stberg-62a",
@@ -17471,8 +17513,8 @@ func compiled() *catalog.Catalog {
 							EN: "Put rules for recordings and AI transcripts in {tool} in writing",
 						},
 						Why: catalog.Text{
-							DE: "Wo aufgezeichnet oder transkribiert wird, braucht es schriftliche Regeln: wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG). {wc_rules}",
-							EN: "Where meetings are recorded or transcribed, written rules are needed: when recording happens, how people are asked beforehand, where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG). {wc_rules}",
+							DE: "Wo aufgezeichnet oder transkribiert wird, braucht es schriftliche Regeln: wann aufgezeichnet wird, wie vorher gefragt wird (angekündigt schon in der Einladung – eine Tonaufnahme ohne Zustimmung aller ist strafbar, § 201 StGB), wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG). {wc_rules}",
+							EN: "Where meetings are recorded or transcribed, written rules are needed: when recording happens, how people are asked beforehand (announced in the invitation already – an audio recording without everyone's agreement is a criminal offence, § 201 StGB), where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG). {wc_rules}",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -17544,8 +17586,8 @@ func compiled() *catalog.Catalog {
 							EN: "Check that your written usage policy covers recordings and AI transcripts in {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Sie haben eine schriftliche Richtlinie. Prüfen Sie, ob sie für Aufzeichnungen und Transkripte regelt, wann aufgezeichnet wird, wie vorher gefragt wird, wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG). {wc_rules}",
-							EN: "You have a written policy. Check that for recordings and transcripts it settles when recording happens, how people are asked beforehand, where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG). {wc_rules}",
+							DE: "Sie haben eine schriftliche Richtlinie. Prüfen Sie, ob sie für Aufzeichnungen und Transkripte regelt, wann aufgezeichnet wird, wie vorher gefragt wird (angekündigt schon in der Einladung – eine Tonaufnahme ohne Zustimmung aller ist strafbar, § 201 StGB), wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG). {wc_rules}",
+							EN: "You have a written policy. Check that for recordings and transcripts it settles when recording happens, how people are asked beforehand (announced in the invitation already – an audio recording without everyone's agreement is a criminal offence, § 201 StGB), where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG). {wc_rules}",
 						},
 						Legal: []string{
 							"stgb-201",

@@ -1184,7 +1184,10 @@ func (p *Plan) Words() map[string]catalog.Text {
 		if q.Says == nil {
 			continue
 		}
-		ans := catalog.No // a question not asked: there is none (no works council for a sole trader)
+		ans := catalog.Unknown // a choice not asked: as if unknown
+		if q.Type == catalog.YesNo {
+			ans = catalog.No // a question not asked: there is none (no works council for a sole trader)
+		}
 		if v := answerOf(p.Context, q.ID); len(v) == 1 {
 			ans = v[0]
 		}

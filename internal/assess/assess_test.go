@@ -821,3 +821,26 @@ func TestActionsCiteTheSourcesOfTheFactsThatTriggerThem(t *testing.T) {
 		t.Errorf("Zoom's data region cites Google's terms: %v", a)
 	}
 }
+
+// A tax firm reads its own professional law, a law firm its own; a firm of
+// both or one not yet asked reads both.
+func TestProfessionalLawFollowsTheProfession(t *testing.T) {
+	cat := loadCatalog(t)
+	for prof, want := range map[string][2]string{
+		"tax":     {"Steuerberaterinnen und Steuerberater dürfen", "§ 62a Abs. 4 StBerG)"},
+		"law":     {"Rechtsanwältinnen und Rechtsanwälte dürfen", "§ 43e Abs. 4 BRAO)"},
+		"unknown": {"Steuerberater und Rechtsanwälte dürfen", "§ 62a Abs. 4 StBerG, § 43e Abs. 4 BRAO)"},
+	} {
+		f := testkit.Answers(t, cat, testkit.Example("tax-teams-signal.yaml"))
+		f.Context["profession"] = answers.Value{Items: []string{prof}}
+		a := actionOf(assess.Assess(cat, f), "third-country-transfer/microsoft-teams")
+		if a == nil {
+			t.Fatalf("%s: no third-country action for Teams", prof)
+		}
+		for _, w := range want {
+			if !strings.Contains(a.Why.DE, w) {
+				t.Errorf("%s: the action lacks %q: %s", prof, w, a.Why.DE)
+			}
+		}
+	}
+}

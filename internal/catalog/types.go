@@ -281,11 +281,12 @@ type Question struct {
 	Prefill string `yaml:"prefill,omitempty"`
 	// Assume says what the plan assumes while the answer is unknown.
 	Assume Text `yaml:"assume,omitempty"`
-	// Says are, for a yes/no question about the organisation, the words
-	// rule texts use as placeholders for each answer ("yes", "no",
-	// "unknown"; a question not asked counts as "no"): a sentence that
-	// names the works council where there is one, asks where it is not
-	// known and is left out where there is none.
+	// Says are, for a yes/no or single-choice question about the
+	// organisation, the words rule texts use as placeholders, for each
+	// answer (a yes/no question not asked counts as "no", a choice as
+	// "unknown"): a sentence that names the works council where there is
+	// one, asks where it is not known and is left out where there is none;
+	// the professional law of a tax firm or a law firm.
 	Says map[string]map[string]Text `yaml:"says,omitempty"`
 
 	Scope Scope `yaml:"-"`

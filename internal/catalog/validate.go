@@ -265,8 +265,10 @@ func (v *validator) placeholders(where string, texts ...Text) {
 		}
 	}
 	for _, q := range v.c.QuestionsIn(ScopeContext) {
-		for k := range q.Says[Yes] {
-			known["{"+k+"}"] = true
+		for _, words := range q.Says {
+			for k := range words {
+				known["{"+k+"}"] = true
+			}
 		}
 	}
 	for _, t := range texts {
@@ -280,34 +282,38 @@ func (v *validator) placeholders(where string, texts ...Text) {
 	}
 }
 
-// says checks the words a yes/no question gives rule texts: every answer
-// names the same words, and none is a word of the sector's.
+// says checks the words a yes/no or single-choice question about the
+// organisation gives rule texts: every answer names the same words, and
+// none is a word of the sector's.
 func (v *validator) says(where string, q *Question) {
-	if q.Type != YesNo || q.Scope != ScopeContext {
-		v.errf("%s: only a yes/no question about the organisation has says", where)
+	if q.Type != YesNo && q.Type != SingleChoice || q.Scope != ScopeContext {
+		v.errf("%s: only a yes/no or single-choice question about the organisation has says", where)
 		return
 	}
 	var sector map[string]Text
 	if sq := v.c.Question(WordsQuestion); sq != nil && len(sq.Options) > 0 {
 		sector = sq.Options[0].Words
 	}
-	for _, ans := range []string{Yes, No, Unknown} {
-		words, ok := q.Says[ans]
-		if !ok || len(words) != len(q.Says[Yes]) {
-			v.errf("%s says: %q names the same words as %q", where, ans, Yes)
+	first := q.Says[q.Options[0].ID]
+	for _, o := range q.Options {
+		words, ok := q.Says[o.ID]
+		if !ok || len(words) != len(first) {
+			v.errf("%s says: %q names the same words as %q", where, o.ID, q.Options[0].ID)
 		}
 		for k, w := range words {
-			if _, ok := q.Says[Yes][k]; !ok {
-				v.errf("%s says %s: word %s is not among those of %q", where, ans, k, Yes)
+			if _, ok := first[k]; !ok {
+				v.errf("%s says %s: word %s is not among those of %q", where, o.ID, k, q.Options[0].ID)
 			}
 			if _, ok := sector[k]; ok {
 				v.errf("%s says: word %s is already a word of question %s", where, k, WordsQuestion)
 			}
-			v.text(fmt.Sprintf("%s says %s word %s", where, ans, k), w, ans == No)
+			v.text(fmt.Sprintf("%s says %s word %s", where, o.ID, k), w, o.ID == No)
 		}
 	}
-	if len(q.Says) != 3 {
-		v.errf("%s says: only %q, %q and %q", where, Yes, No, Unknown)
+	for ans := range q.Says {
+		if _, ok := q.Option(ans); !ok {
+			v.errf("%s says: %q is not an answer to the question", where, ans)
+		}
 	}
 }
 
