@@ -153,7 +153,7 @@ func (w *writer) purpose(a assess.Activity) string {
 // (staff) for those inside.
 func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	s := noticeSection{Tool: w.name(t), Kind: string(t.Kind), Vendor: w.vendor(t), Staff: staff,
-		Agreement: has(w.ctx("works_council"), "yes") && has(w.ctx("works_agreement"), "agreement")}
+		Agreement: has(w.ctx("works_council"), "yes") && (has(w.ctx("works_agreement"), "agreement") || has(w.ctx("works_agreement"), "agreement_ai"))}
 	if t.Catalog != nil && t.Catalog.PrivacyPolicy != "" {
 		if src := w.p.Catalog.Source(t.Catalog.PrivacyPolicy); src != nil {
 			s.Policy = src.URL
