@@ -1310,7 +1310,18 @@ func joinPolicy(a, b catalog.Text, bLeads bool) catalog.Text {
 	case bLeads:
 		a, b = b, a
 	}
-	return catalog.Text{DE: a.DE + "; " + b.DE, EN: a.EN + "; " + b.EN}
+	// A line two rules share ("record only with everyone's agreement")
+	// is said once.
+	join := func(x, y string) string {
+		parts := strings.Split(x, "; ")
+		for _, p := range strings.Split(y, "; ") {
+			if !slices.Contains(parts, p) {
+				parts = append(parts, p)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	return catalog.Text{DE: join(a.DE, b.DE), EN: join(a.EN, b.EN)}
 }
 
 // merge folds another action on the same topic and tool into this one:

@@ -349,3 +349,44 @@ func TestDraftsAfterTheThirdRead(t *testing.T) {
 		t.Errorf("a painting business's plan speaks of physicians and group practices")
 	}
 }
+
+// The fourth read (an engineering office): the plan locks AI features the
+// works council has not agreed to at once, as the policy says, and the
+// policy gives one rule for them, not "locked" beside "switch on when
+// announced"; the notice that says they are not in use is published only
+// once they are locked; a note-taker suspended until approved gets no
+// successor section.
+func TestDraftsAfterTheFourthRead(t *testing.T) {
+	p := examplePlan(t, "engineering-ai")
+	for _, id := range []string{"recording-rules/microsoft-teams", "recording-rules/zoom"} {
+		var a *assess.Action
+		for _, x := range p.Actions {
+			if x.ID == id {
+				a = x
+			}
+		}
+		if a == nil || a.Priority != catalog.Critical || !strings.Contains(a.Title.DE, "jetzt sperren") {
+			t.Errorf("%s: the AI features are not locked at once: %+v", id, a)
+		}
+	}
+	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
+	rules := part(policy, "## 3.")
+	if !strings.Contains(rules, "Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis der Betriebsrat zugestimmt hat") ||
+		strings.Contains(rules, "mit Zustimmung aller einschalten") {
+		t.Errorf("the policy locks the AI features and allows them in one breath:\n%s", rules)
+	}
+	for _, line := range strings.Split(rules, "\n") {
+		for _, seg := range strings.Split(line, "; ") {
+			if strings.Count(line, seg) > 1 && len(seg) > 20 {
+				t.Errorf("the policy says a rule twice: %q in\n%s", seg, line)
+			}
+		}
+	}
+	notice := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	if !strings.Contains(notice, "Erst veröffentlichen, wenn die KI-Funktionen von Microsoft Teams") {
+		t.Errorf("the notice does not say it is true only once the AI features are locked:\n%s", notice)
+	}
+	if !strings.Contains(notice, "der Aktionsplan setzt dieses Werkzeug aus") || strings.Contains(notice, "Notizassistent") || strings.Contains(notice, "zu klären: Name") {
+		t.Errorf("the suspended note-taker is described as replaced, or gets a successor:\n%s", notice)
+	}
+}

@@ -41,8 +41,14 @@ func (w *writer) notice() {
 	var outside, inside []noticeSection
 	var replaced []*assess.Tool
 	var successors []noticeSection
+	var paused []*assess.Tool
 	for _, t := range w.p.Tools {
 		switch {
+		case t.Lead != nil && t.Lead.Pause:
+			// Stopped until approved, not replaced: no successor to
+			// describe; its section comes with the approval.
+			paused = append(paused, t)
+			continue
 		case t.Outward && t.Lead != nil:
 			replaced = append(replaced, t)
 			successors = append(successors, w.successorSection(t))
@@ -62,6 +68,20 @@ func (w *writer) notice() {
 		}
 		w.notes = append(w.notes, w.say("leftout", map[string]any{"Names": w.names(replaced), "One": len(replaced) == 1,
 			"Kept": w.names(kept), "Clients": report.Escape(w.p.Words()["clients"].In(w.l))}))
+	}
+	if len(paused) > 0 {
+		w.notes = append(w.notes, w.say("paused", map[string]any{"Names": w.names(paused), "One": len(paused) == 1}))
+	}
+	// The notice says locked AI features are not in use; the answers say
+	// they run today. It is true only once they are locked: publish then.
+	var held []*assess.Tool
+	for _, t := range w.p.Tools {
+		if w.p.AIHeld(t) && (has(w.tool(t, "ai_features"), "on") || has(w.tool(t, "ai_features"), "with_rules")) {
+			held = append(held, t)
+		}
+	}
+	if len(held) > 0 {
+		w.notes = append(w.notes, w.say("ai.held.publish", map[string]any{"Names": w.names(held)}))
 	}
 	v := struct {
 		Website, Controller, Contact, DPO string
