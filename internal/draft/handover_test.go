@@ -390,3 +390,19 @@ func TestDraftsAfterTheFourthRead(t *testing.T) {
 		t.Errorf("the suspended note-taker is described as replaced, or gets a successor:\n%s", notice)
 	}
 }
+
+// The DPO the assessment names among its people is named in the drafts;
+// only the way to reach them is left to fill in.
+func TestDraftsNameTheDPOTheAssessmentNames(t *testing.T) {
+	for name, want := range map[string]string{
+		"medical-zoom-whatsapp": "benannt: Externer DSB Herr Aydin – Kontakt: **zu klären",
+		"tax-teams-signal":      "benannt: Lena Brandt, externe Datenschutzbeauftragte – Kontakt: **zu klären",
+	} {
+		p := examplePlan(t, name)
+		for _, kind := range []draft.Kind{draft.Notice, draft.Records} {
+			if md := string(draft.Make(p, kind, catalog.DE).Markdown); !strings.Contains(md, want) {
+				t.Errorf("%s %v: the DPO is not named (%q)", name, kind, want)
+			}
+		}
+	}
+}

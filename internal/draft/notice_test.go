@@ -153,12 +153,14 @@ func TestNoticeOffersACopyOfArticle46Safeguards(t *testing.T) {
 }
 
 // The staff notice names a works agreement as the basis for recordings
-// only where one exists; elsewhere the voluntary consent.
+// only where one exists; elsewhere the voluntary consent, with what makes
+// it voluntary (taking part without camera and microphone).
 func TestStaffNoticeNamesAnAgreementOnlyWhereThereIsOne(t *testing.T) {
 	for ctx, want := range map[string]string{
-		`{works_council: "yes", works_agreement: agreement}`: "Rechtsgrundlage ist die Betriebsvereinbarung",
-		`{works_council: "yes", works_agreement: informed}`:  "Rechtsgrundlage ist Ihre freiwillige Einwilligung",
-		`{works_council: "no"}`:                              "Rechtsgrundlage ist Ihre freiwillige Einwilligung",
+		`{works_council: "yes", works_agreement: agreement}`:    "Rechtsgrundlage ist Art. 6 Abs. 1 DSGVO in Verbindung mit der Betriebsvereinbarung",
+		`{works_council: "yes", works_agreement: agreement_ai}`: "Rechtsgrundlage ist Art. 6 Abs. 1 DSGVO in Verbindung mit der Betriebsvereinbarung",
+		`{works_council: "yes", works_agreement: informed}`:     "Rechtsgrundlage ist Ihre freiwillige Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 26 Abs. 2 BDSG) – wer nicht zustimmt, nimmt ohne Kamera und Mikrofon teil",
+		`{works_council: "no"}`:                                 "Rechtsgrundlage ist Ihre freiwillige Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 26 Abs. 2 BDSG) – wer nicht zustimmt, nimmt ohne Kamera und Mikrofon teil",
 	} {
 		p := plan(t, base+"context: "+ctx+"\ntools:\n  - tool: zoom\n    answers: {used_for: [meetings], recording: sometimes}\n")
 		md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)

@@ -2,6 +2,7 @@ package draft
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -487,11 +488,29 @@ func (w *writer) orgMeasures(items []string) []string {
 	return items
 }
 
+// dpoRole finds the data protection officer among the people of the
+// assessment: "Lena Brandt (DSB)", "Externer DSB Herr Aydin".
+var dpoRole = regexp.MustCompile(`(?i)\bDSB\b|datenschutzbeauftragte|data protection officer|\bDPO\b`)
+
+// dpoNamed is the assessor or participant the answers name as the DPO,
+// as written there ("" when none is).
+func (w *writer) dpoNamed() string {
+	for _, s := range append([]string{w.p.Assessment.Assessor}, w.p.Assessment.Participants...) {
+		if dpoRole.MatchString(s) {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
 func (w *writer) dpo() string {
 	switch v := w.ctx("dpo"); {
 	case has(v, "yes"):
 		if c := w.ctx("dpo_contact"); len(c) == 1 && strings.TrimSpace(c[0]) != "" {
 			return report.Escape(c[0])
+		}
+		if name := w.dpoNamed(); name != "" {
+			return w.say("dpo.designated.named", map[string]any{"Name": report.Escape(name), "Gap": w.gap(w.q("dpo_contact"))})
 		}
 		return w.say("dpo.designated", w.gap(w.q("dpo_contact")))
 	case has(v, "no"):
