@@ -406,3 +406,15 @@ func TestDraftsNameTheDPOTheAssessmentNames(t *testing.T) {
 		}
 	}
 }
+
+// A practice's record lists recordings where Zoom stays (team meetings),
+// not under the video consultations the plan moves to a certified service.
+func TestPracticeRecordKeepsRecordingsOffConsultations(t *testing.T) {
+	records := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Records, catalog.DE).Markdown)
+	if !strings.Contains(part(records, "## VT-01"), "Aufzeichnungen von Besprechungen") {
+		t.Errorf("the team meetings lost their recordings:\n%s", part(records, "## VT-01"))
+	}
+	if c := part(records, "## VT-02"); !strings.Contains(c, "Videosprechstunde") || strings.Contains(c, "Aufzeichnungen von Besprechungen") {
+		t.Errorf("the video consultations list recordings:\n%s", c)
+	}
+}

@@ -298,7 +298,10 @@ func (w *writer) subjectGap() string {
 func (w *writer) categories(u use, sick bool) []string {
 	t := u.t
 	out := []string{w.say("cat." + string(t.Kind))}
-	if rec := w.tool(t, "recording"); has(rec, "sometimes", "often") {
+	// Recordings are answered per tool; a use the plan moves off the tool
+	// does not bring them (a practice's video consultations are never
+	// recorded – they go to a certified service).
+	if rec := w.tool(t, "recording"); has(rec, "sometimes", "often") && !w.replacedUse(u) {
 		out = append(out, w.say("cat.recordings", strings.Join(w.labels("recording", rec), ", ")))
 	}
 	if ai := w.tool(t, "ai_features"); has(ai, "on", "with_rules") {
