@@ -17077,12 +17077,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "consent",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Kinder und Jugendliche unter 16 nur mit Einwilligung der Eltern per Messenger kontaktieren – über {tool} wie über jeden Nachfolger",
-							EN: "Contact children under 16 by messenger only with their parents' consent – through {tool} as through any successor",
+							DE: "Kinder und Jugendliche unter 16 per Messenger nur mit dem dokumentierten Einverständnis der Eltern kontaktieren – über {tool} wie über jeden Nachfolger",
+							EN: "Contact children under 16 by messenger only with their parents' documented agreement – through {tool} as through any successor",
 						},
 						Why: catalog.Text{
-							DE: "Wer Kinder und Jugendliche per Messenger anschreibt, braucht eine Einwilligung (Art. 6 Abs. 1 lit. a DSGVO); unter 16 Jahren holen Sie sie bei den Eltern ein – Art. 8 DSGVO zieht für Online-Dienste diese Grenze, und daran orientiert sich die Praxis. Dokumentieren Sie die Einwilligung. Prüfen Sie außerdem das Mindestalter, das der Messenger in seinen Nutzungsbedingungen vorschreibt – viele lassen Kinder gar nicht zu. Diese Pflicht hängt an den Kindern, nicht am Werkzeug: Sie gilt auch für den Messenger, der {tool} ersetzt.",
-							EN: "Messaging children and young people needs consent (Art. 6(1)(a) GDPR); under 16, obtain it from the parents – Art. 8 GDPR draws that line for online services, and practice follows it. Document the consent. Also check the minimum age the messenger sets in its terms – many do not admit children at all. This duty follows the children, not the tool: it applies to the messenger that replaces {tool} as well.",
+							DE: "Die Rechtsgrundlage hängt davon ab, wofür Sie schreiben: bei Mitgliedern ist es die Mitgliedschaft (Art. 6 Abs. 1 lit. b DSGVO), sonst meist eine Einwilligung (lit. a). Bei Kindern und Jugendlichen unter 16 läuft der Kontakt per Messenger über die Eltern oder mit ihrem Einverständnis – Art. 8 DSGVO zieht für Online-Dienste diese Grenze, und daran orientiert sich die Praxis. Halten Sie das Einverständnis schriftlich fest. Prüfen Sie außerdem das Mindestalter, das der Messenger in seinen Nutzungsbedingungen vorschreibt – viele lassen Kinder gar nicht zu. Diese Pflicht hängt an den Kindern, nicht am Werkzeug: Sie gilt auch für den Messenger, der {tool} ersetzt.",
+							EN: "The legal basis depends on what you write for: for members it is the membership (Art. 6(1)(b) GDPR), otherwise mostly consent (point (a)). With children and young people under 16, messenger contact goes through the parents or with their agreement – Art. 8 GDPR draws that line for online services, and practice follows it. Record the agreement in writing. Also check the minimum age the messenger sets in its terms – many do not admit children at all. This duty follows the children, not the tool: it applies to the messenger that replaces {tool} as well.",
 						},
 						Legal: []string{
 							"gdpr-6",
@@ -17094,8 +17094,8 @@ func compiled() *catalog.Catalog {
 						},
 						People: true,
 						Policy: catalog.Text{
-							DE: "Kinder und Jugendliche unter 16 nur anschreiben, wenn die Einwilligung der Eltern vorliegt, und nur über einen Messenger, der ihr Alter zulässt",
-							EN: "message children under 16 only with their parents' consent, and only through a messenger whose terms admit their age",
+							DE: "Kinder und Jugendliche unter 16 nur anschreiben, wenn das Einverständnis der Eltern festgehalten ist, und nur über einen Messenger, der ihr Alter zulässt",
+							EN: "message children under 16 only once their parents' agreement is recorded, and only through a messenger whose terms admit their age",
 						},
 					},
 				},

@@ -171,8 +171,9 @@ func TestStaffNoticeNamesAnAgreementOnlyWhereThereIsOne(t *testing.T) {
 }
 
 // A club that messages children says, in the notice and the record, that
-// under 16 the parents consent (Art. 6(1)(a) GDPR) – as the plan asks – and the
-// notice then names the right to withdraw consent.
+// under 16 it does so only with the parents' recorded agreement – as the
+// plan asks; the basis stays what the messages are for (membership) – and
+// the notice then names the right to withdraw.
 func TestChildrenMessagedNeedTheirParentsConsent(t *testing.T) {
 	p := plan(t, base+`context: {sector: association, partners: both, partner_groups: [volunteers, children]}
 tools:
@@ -181,7 +182,7 @@ tools:
 `)
 	for _, k := range []draft.Kind{draft.Notice, draft.Records} {
 		md := string(draft.Make(p, k, catalog.DE).Markdown)
-		if !strings.Contains(md, "unter 16 Jahren die Einwilligung der Eltern (Art. 6 Abs. 1 lit. a DSGVO)") {
+		if !strings.Contains(md, "unter 16 Jahren nur mit dem festgehaltenen Einverständnis der Eltern (Maßstab: Art. 8 DSGVO)") {
 			t.Errorf("%s: no parental consent for children:\n%s", k, md)
 		}
 		if k == draft.Notice && !strings.Contains(md, "Art. 7 Abs. 3 DSGVO") {
