@@ -4242,6 +4242,44 @@ func compiled() *catalog.Catalog {
 					DE: "Es gelten die allgemeinen Regeln für Unternehmen.",
 					EN: "The general rules for businesses apply.",
 				},
+				Says: map[string]map[string]catalog.Text{
+					"association": map[string]catalog.Text{
+						"nda_ai": catalog.Text{},
+					},
+					"business": map[string]catalog.Text{
+						"nda_ai": catalog.Text{
+							DE: "Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
+							EN: "Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
+						},
+					},
+					"counselling": map[string]catalog.Text{
+						"nda_ai": catalog.Text{},
+					},
+					"education": map[string]catalog.Text{
+						"nda_ai": catalog.Text{},
+					},
+					"health": map[string]catalog.Text{
+						"nda_ai": catalog.Text{},
+					},
+					"legal_tax": map[string]catalog.Text{
+						"nda_ai": catalog.Text{
+							DE: "Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
+							EN: "Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
+						},
+					},
+					"public": map[string]catalog.Text{
+						"nda_ai": catalog.Text{
+							DE: "Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
+							EN: "Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
+						},
+					},
+					"unknown": map[string]catalog.Text{
+						"nda_ai": catalog.Text{
+							DE: "Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
+							EN: "Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
+						},
+					},
+				},
 				Scope: "context",
 			},
 			&catalog.Question{
@@ -4297,7 +4335,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "sector",
 					Equals: "legal_tax",
-					Line:   48,
+					Line:   67,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4394,7 +4432,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "sector",
 					Equals: "health",
-					Line:   79,
+					Line:   98,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4541,10 +4579,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   121,
+						Line:   140,
 						Column: 20,
 					},
-					Line:   121,
+					Line:   140,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4766,7 +4804,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   179,
+					Line:   198,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4818,7 +4856,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   197,
+					Line:   216,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4918,7 +4956,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   224,
+					Line:   243,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5093,10 +5131,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   266,
+						Line:   285,
 						Column: 20,
 					},
-					Line:   266,
+					Line:   285,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5161,7 +5199,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   277,
+					Line:   296,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5311,7 +5349,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   322,
+					Line:   341,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5551,7 +5589,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   384,
+					Line:   403,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5606,7 +5644,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   415,
+					Line:   434,
 					Column: 14,
 				},
 				Scope: "context",
@@ -17891,8 +17929,8 @@ func compiled() *catalog.Catalog {
 							EN: "Lock the AI features of {tool} centrally and release them only under set rules",
 						},
 						Why: catalog.Text{
-							DE: "KI-Transkripte und -Zusammenfassungen halten das gesprochene Wort fest und verarbeiten es oft beim Anbieter oder bei Dritten. {ai} Sperren Sie sie in der Verwaltung für alle Konten und geben Sie sie nur frei, wo feste Regeln gelten: angekündigt schon in der Einladung und mit der Zustimmung aller – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne sie ist strafbar (§ 201 StGB), und auch ein Transkript braucht eine Rechtsgrundlage. Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
-							EN: "AI transcripts and summaries capture the spoken word and often process it at the provider or third parties. {ai} Lock them in the administration for all accounts and release them only where set rules apply: announced in the invitation already and with everyone's agreement – an audio recording of the privately spoken word without it is a criminal offence (§ 201 StGB), and a transcript needs a legal basis too. Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
+							DE: "KI-Transkripte und -Zusammenfassungen halten das gesprochene Wort fest und verarbeiten es oft beim Anbieter oder bei Dritten. {ai} Sperren Sie sie in der Verwaltung für alle Konten und geben Sie sie nur frei, wo feste Regeln gelten: angekündigt schon in der Einladung und mit der Zustimmung aller – eine Tonaufnahme des nicht öffentlich gesprochenen Wortes ohne sie ist strafbar (§ 201 StGB), und auch ein Transkript braucht eine Rechtsgrundlage. {nda_ai}",
+							EN: "AI transcripts and summaries capture the spoken word and often process it at the provider or third parties. {ai} Lock them in the administration for all accounts and release them only where set rules apply: announced in the invitation already and with everyone's agreement – an audio recording of the privately spoken word without it is a criminal offence (§ 201 StGB), and a transcript needs a legal basis too. {nda_ai}",
 						},
 						Legal: []string{
 							"gdpr-25",

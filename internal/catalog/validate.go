@@ -307,7 +307,7 @@ func (v *validator) says(where string, q *Question) {
 			if _, ok := sector[k]; ok {
 				v.errf("%s says: word %s is already a word of question %s", where, k, WordsQuestion)
 			}
-			v.text(fmt.Sprintf("%s says %s word %s", where, o.ID, k), w, o.ID == No)
+			v.text(fmt.Sprintf("%s says %s word %s", where, o.ID, k), w, true) // "" leaves the sentence out
 		}
 	}
 	for ans := range q.Says {
