@@ -844,3 +844,19 @@ func TestProfessionalLawFollowsTheProfession(t *testing.T) {
 		}
 	}
 }
+
+// A server the organisation runs itself gets the server's updates, not
+// "an MDM keeps all devices current".
+func TestSelfRunServerGetsServerUpdates(t *testing.T) {
+	cat := loadCatalog(t)
+	p := assess.Assess(cat, testkit.Answers(t, cat, testkit.Example("association-jitsi.yaml")))
+	var text string
+	for _, a := range p.Actions {
+		if a.Topic.ID == "app-updates" && a.Tool != nil && strings.Contains(a.Tool.Key, "jitsi") {
+			text = a.Why.DE + fmt.Sprint(a.Also)
+		}
+	}
+	if !strings.Contains(text, "Sicherheitsupdates für Betriebssystem") || strings.Contains(text, "MDM") {
+		t.Errorf("the self-run Jitsi server is told to update devices: %s", text)
+	}
+}
