@@ -13899,7 +13899,7 @@ func compiled() *catalog.Catalog {
 						Topic:    "app-updates",
 						Priority: "high",
 						Title: catalog.Text{
-							DE: "Pflichten als Betreiber des eigenen {tool}-Servers regeln: Updates, TLS, Protokolle, Admin-Zugriffe",
+							DE: "Pflichten als Betreiber des eigenen Servers für {tool} regeln: Updates, TLS, Protokolle, Admin-Zugriffe",
 							EN: "Arrange your duties as operator of your own {tool} server: updates, TLS, logs, admin access",
 						},
 						Why: catalog.Text{
@@ -15050,7 +15050,7 @@ func compiled() *catalog.Catalog {
 						Topic:    "app-updates",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "Updates des eigenen {tool}-Servers verlässlich regeln",
+							DE: "Updates des eigenen Servers für {tool} verlässlich regeln",
 							EN: "Make the updates of your own {tool} server reliable",
 						},
 						Why: catalog.Text{
