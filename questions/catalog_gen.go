@@ -10230,8 +10230,8 @@ func compiled() *catalog.Catalog {
 					"ai": catalog.Fact{
 						Value: "optional",
 						Detail: catalog.Text{
-							DE: "Zoom AI Companion (Zusammenfassungen, Fragen im Meeting, Smart Recording): läuft mit Zooms eigenen und mit Modellen Dritter (OpenAI, Anthropic) als Unterauftragsverarbeiter; Inhalte werden nach Zooms Angaben nicht zum Training genutzt. Schalter: Webportal › Kontoeinstellungen › Reiter „AI Companion“.",
-							EN: "Zoom AI Companion (summaries, in-meeting questions, smart recording): runs on Zoom's own and third-party models (OpenAI, Anthropic) as sub-processors; Zoom says content is not used for training. Switch: web portal › Account Settings › \"AI Companion\" tab.",
+							DE: "Zoom AI Companion (Zusammenfassungen, Fragen im Meeting, Smart Recording): läuft mit Zooms eigenen und mit Modellen Dritter (OpenAI, Anthropic) als Unterauftragsverarbeiter; Inhalte werden nach Zooms Angaben nicht zum Training genutzt. Schalter: Webportal › Kontoeinstellungen › Reiter „AI Companion“; mit dem Schloss-Symbol sperren, damit Nutzerinnen und Nutzer es nicht wieder einschalten.",
+							EN: "Zoom AI Companion (summaries, in-meeting questions, smart recording): runs on Zoom's own and third-party models (OpenAI, Anthropic) as sub-processors; Zoom says content is not used for training. Switch: web portal › Account Settings › \"AI Companion\" tab; lock it with the lock icon so that users cannot switch it back on.",
 						},
 						AsOf: catalog.Date{Time: time.Date(2025, 10, 16, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
@@ -17924,7 +17924,6 @@ func compiled() *catalog.Catalog {
 						},
 						Sources: []string{
 							"seed-004",
-							"record-ms-copilot-teams",
 						},
 						Policy: catalog.Text{
 							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis der Betriebsrat zugestimmt hat",

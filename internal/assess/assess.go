@@ -1124,7 +1124,18 @@ func (p *Plan) newAction(r *catalog.Rule, tpl *catalog.ActionTemplate, t *Tool, 
 	// A researched fact that triggers the action – itself or as the
 	// prefilled answer to a question – is cited with the source it was
 	// read in: the rule's sources are general, the fact's are the tool's.
-	for _, id := range factSources(t, triggers) {
+	// A fact the text quotes ({ai}, {e2e}) is cited with its source too.
+	fromText := factSources(t, triggers)
+	for _, fact := range []string{"ai", "e2e"} {
+		if t != nil && strings.Contains(tpl.Why.DE, "{"+fact+"}") {
+			for _, f := range t.Facts {
+				if f.Def.ID == fact {
+					fromText = append(fromText, f.Fact.Source...)
+				}
+			}
+		}
+	}
+	for _, id := range fromText {
 		if s := cat.Source(id); s != nil && !slices.Contains(a.Sources, s) {
 			a.Sources = append(a.Sources, s)
 		}
