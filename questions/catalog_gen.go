@@ -18095,8 +18095,8 @@ func compiled() *catalog.Catalog {
 							"seed-004",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen von {tools} (Transkript, Zusammenfassung, Assistent) bleiben gesperrt, bis die Betriebsvereinbarung sie ausdrücklich erfasst",
-							EN: "the AI features of {tools} (transcript, summary, assistant) stay locked until the works agreement expressly covers them",
+							DE: "KI-Funktionen von {tools} (Transkript, Zusammenfassung, Assistent) bleiben gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst",
+							EN: "the AI features of {tools} (transcript, summary, assistant) stay locked until an informal arrangement (Regelungsabrede) or the works agreement expressly covers them",
 						},
 						HoldsAI: true,
 					},
@@ -18172,8 +18172,8 @@ func compiled() *catalog.Catalog {
 							"seed-004",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen von {tools} (Transkript, Zusammenfassung, Assistent) bleiben gesperrt, bis die Betriebsvereinbarung sie ausdrücklich erfasst",
-							EN: "the AI features of {tools} (transcript, summary, assistant) stay locked until the works agreement expressly covers them",
+							DE: "KI-Funktionen von {tools} (Transkript, Zusammenfassung, Assistent) bleiben gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst",
+							EN: "the AI features of {tools} (transcript, summary, assistant) stay locked until an informal arrangement (Regelungsabrede) or the works agreement expressly covers them",
 						},
 						HoldsAI: true,
 					},

@@ -110,11 +110,11 @@ func TestDraftsKeepAIFeaturesTheWorksCouncilHasNotAgreed(t *testing.T) {
 		t.Errorf("the notice describes the locked AI features as in use:\n%s", notice)
 	}
 	records := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
-	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – ausgesetzt, bis die Betriebsvereinbarung sie erfasst") {
+	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – ausgesetzt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie erfasst") {
 		t.Errorf("the record keeps AI transcripts as ongoing:\n%s", records)
 	}
 	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "- Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) ab sofort nicht nutzen – gesperrt, bis die Betriebsvereinbarung sie ausdrücklich erfasst.") || strings.Contains(policy, "auch per KI-Zusammenfassung oder Notizassistent – nur, wenn") {
+	if !strings.Contains(policy, "- Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) ab sofort nicht nutzen – gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst.") || strings.Contains(policy, "auch per KI-Zusammenfassung oder Notizassistent – nur, wenn") {
 		t.Errorf("the policy allows AI transcripts with consent while the plan locks them:\n%s", policy)
 	}
 	// Without a works council nothing is held.
