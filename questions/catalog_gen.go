@@ -4245,26 +4245,50 @@ func compiled() *catalog.Catalog {
 				Says: map[string]map[string]catalog.Text{
 					"association": map[string]catalog.Text{
 						"nda_ai": catalog.Text{},
+						"secrets_kind": catalog.Text{
+							DE: "vertraulichen Angaben über Mitglieder",
+							EN: "confidential details of members",
+						},
 					},
 					"business": map[string]catalog.Text{
 						"nda_ai": catalog.Text{
 							DE: "Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
 							EN: "Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
 						},
+						"secrets_kind": catalog.Text{
+							DE: "Berufsgeheimnissen und sensiblen Daten",
+							EN: "professional secrets and sensitive data",
+						},
 					},
 					"counselling": map[string]catalog.Text{
 						"nda_ai": catalog.Text{},
+						"secrets_kind": catalog.Text{
+							DE: "Beratungsgeheimnissen und Gesundheitsdaten",
+							EN: "counselling secrets and health data",
+						},
 					},
 					"education": map[string]catalog.Text{
 						"nda_ai": catalog.Text{},
+						"secrets_kind": catalog.Text{
+							DE: "vertraulichen Angaben über Schülerinnen, Schüler und Familien",
+							EN: "confidential details of pupils and families",
+						},
 					},
 					"health": map[string]catalog.Text{
 						"nda_ai": catalog.Text{},
+						"secrets_kind": catalog.Text{
+							DE: "Patientengeheimnissen und Gesundheitsdaten",
+							EN: "patient secrets and health data",
+						},
 					},
 					"legal_tax": map[string]catalog.Text{
 						"nda_ai": catalog.Text{
 							DE: "Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
 							EN: "Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
+						},
+						"secrets_kind": catalog.Text{
+							DE: "Mandatsgeheimnissen",
+							EN: "client secrets",
 						},
 					},
 					"public": map[string]catalog.Text{
@@ -4272,11 +4296,19 @@ func compiled() *catalog.Catalog {
 							DE: "Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
 							EN: "Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
 						},
+						"secrets_kind": catalog.Text{
+							DE: "Amtsgeheimnissen und sensiblen Daten",
+							EN: "official secrets and sensitive data",
+						},
 					},
 					"unknown": map[string]catalog.Text{
 						"nda_ai": catalog.Text{
 							DE: "Haben Sie mit Auftraggebern Vertraulichkeit vereinbart, prüfen Sie vorher, ob die Vereinbarung die Verarbeitung durch einen KI-Dienst zulässt.",
 							EN: "Where you have agreed confidentiality with clients, check first whether the agreement allows processing by an AI service.",
+						},
+						"secrets_kind": catalog.Text{
+							DE: "Gesundheits-, Beratungs- oder Mandatsgeheimnissen",
+							EN: "health, counselling or client secrets",
 						},
 					},
 				},
@@ -4335,7 +4367,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "sector",
 					Equals: "legal_tax",
-					Line:   67,
+					Line:   75,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4432,7 +4464,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "sector",
 					Equals: "health",
-					Line:   98,
+					Line:   106,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4579,10 +4611,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   140,
+						Line:   148,
 						Column: 20,
 					},
-					Line:   140,
+					Line:   148,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4804,7 +4836,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   198,
+					Line:   206,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4856,7 +4888,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   216,
+					Line:   224,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4956,7 +4988,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   243,
+					Line:   251,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5131,10 +5163,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   285,
+						Line:   293,
 						Column: 20,
 					},
-					Line:   285,
+					Line:   293,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5199,7 +5231,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   296,
+					Line:   304,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5349,7 +5381,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   341,
+					Line:   349,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5589,7 +5621,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   403,
+					Line:   411,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5644,7 +5676,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   434,
+					Line:   442,
 					Column: 14,
 				},
 				Scope: "context",
@@ -16600,8 +16632,8 @@ func compiled() *catalog.Catalog {
 							EN: "Video consultations only through a KBV-certified provider – {tool} at most for meetings without patient data",
 						},
 						Why: catalog.Text{
-							DE: "Ab sofort finden Videosprechstunden nicht mehr über {tool} statt – bis der neue Dienst eingerichtet ist, per Telefon oder in der Praxis. Wählen Sie den Anbieter in den nächsten zwei Wochen. Für Videosprechstunden dürfen Praxen nur Videodienstanbieter einsetzen, die nach der Vereinbarung zu § 365 SGB V (Anlage 31b BMV-Ä) zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte – nur über sie lassen sich Videosprechstunden mit der Kasse abrechnen (EBM, Technikzuschlag GOP 01450). Wählen Sie einen Anbieter aus der Liste der KBV (kbv.de, Stichwort „Videosprechstunde“) und melden Sie ihn Ihrer Kassenärztlichen Vereinigung so, wie sie es verlangt (Anzeige oder Genehmigung). Für Privatpatientinnen und -patienten ist das keine Pflicht – nutzen Sie denselben Dienst. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
-							EN: "From now on video consultations no longer run through {tool} – until the new service is set up, by phone or at the practice; choose and notify the provider within the next two weeks. For video consultations practices may only use video providers certified under the agreement on § 365 SGB V (Annex 31b BMV-Ä): end-to-end encrypted, servers in the EU, no access by the provider to content – only through them can video consultations be billed to the statutory health insurance (EBM, technology surcharge GOP 01450). Choose a provider from the KBV list (kbv.de, \"Videosprechstunde\") and report it to your regional association of SHI physicians the way it requires (notice or approval). For private patients this is not a duty – use the same service. {tool} remains at most for internal meetings without patient data.",
+							DE: "Ab sofort finden Videosprechstunden nicht mehr über {tool} statt – bis der neue Dienst eingerichtet ist, per Telefon oder in der Praxis. Wählen Sie den Anbieter in den nächsten zwei Wochen. Für Videosprechstunden dürfen Praxen nur Videodienstanbieter einsetzen, die nach der Vereinbarung zu § 365 SGB V (Anlage 31b BMV-Ä) zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte – nur über sie lassen sich Videosprechstunden mit der Kasse abrechnen (EBM, Technikzuschlag GOP 01450). Wählen Sie einen Anbieter aus der Liste der KBV (kbv.de, Stichwort „Videosprechstunde“) und melden Sie ihn Ihrer Kassenärztlichen Vereinigung so, wie sie es verlangt (Anzeige oder Genehmigung). Für Privatpatientinnen und -patienten ist das keine Pflicht – nutzen Sie denselben Dienst. Wurden Videosprechstunden über {tool} schon abgerechnet, klären Sie das mit Ihrer Kassenärztlichen Vereinigung. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
+							EN: "From now on video consultations no longer run through {tool} – until the new service is set up, by phone or at the practice; choose and notify the provider within the next two weeks. For video consultations practices may only use video providers certified under the agreement on § 365 SGB V (Annex 31b BMV-Ä): end-to-end encrypted, servers in the EU, no access by the provider to content – only through them can video consultations be billed to the statutory health insurance (EBM, technology surcharge GOP 01450). Choose a provider from the KBV list (kbv.de, \"Videosprechstunde\") and report it to your regional association of SHI physicians the way it requires (notice or approval). For private patients this is not a duty – use the same service. If video consultations over {tool} have already been billed, clear that with your regional association of SHI physicians. {tool} remains at most for internal meetings without patient data.",
 						},
 						Legal: []string{
 							"bmv-ae-31b",
@@ -16676,8 +16708,8 @@ func compiled() *catalog.Catalog {
 							EN: "Video consultations only through a certified video service – {tool} at most for meetings without patient data",
 						},
 						Why: catalog.Text{
-							DE: "Ab sofort finden Videosprechstunden nicht mehr über {tool} statt – bis der neue Dienst eingerichtet ist, per Telefon oder in der Praxis. Wählen Sie den Anbieter in den nächsten zwei Wochen. Für Videosprechstunden dürfen Zahnarztpraxen nur Videodienstanbieter einsetzen, die die Anforderungen der Anlage 16 BMV-Z erfüllen und dafür zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte. Wählen Sie einen zertifizierten Anbieter (die KBV führt die Liste, kbv.de, Stichwort „Videosprechstunde“) und zeigen Sie ihn Ihrer Kassenzahnärztlichen Vereinigung an. Für Privatpatientinnen und -patienten ist das keine Pflicht – nutzen Sie denselben Dienst. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
-							EN: "From now on video consultations no longer run through {tool} – until the new service is set up, by phone or at the practice; choose and notify the provider within the next two weeks. For video consultations dental practices may only use video providers that meet Annex 16 BMV-Z and are certified for it: end-to-end encrypted, servers in the EU, no access by the provider to content. Choose a certified provider (the KBV keeps the list, kbv.de, \"Videosprechstunde\") and notify your regional association of SHI dentists. For private patients this is not a duty – use the same service. {tool} remains at most for internal meetings without patient data.",
+							DE: "Ab sofort finden Videosprechstunden nicht mehr über {tool} statt – bis der neue Dienst eingerichtet ist, per Telefon oder in der Praxis. Wählen Sie den Anbieter in den nächsten zwei Wochen. Für Videosprechstunden dürfen Zahnarztpraxen nur Videodienstanbieter einsetzen, die die Anforderungen der Anlage 16 BMV-Z erfüllen und dafür zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte. Wählen Sie einen zertifizierten Anbieter (die KBV führt die Liste, kbv.de, Stichwort „Videosprechstunde“) und zeigen Sie ihn Ihrer Kassenzahnärztlichen Vereinigung an. Für Privatpatientinnen und -patienten ist das keine Pflicht – nutzen Sie denselben Dienst. Wurden Videosprechstunden über {tool} schon abgerechnet, klären Sie das mit Ihrer Kassenzahnärztlichen Vereinigung. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
+							EN: "From now on video consultations no longer run through {tool} – until the new service is set up, by phone or at the practice; choose and notify the provider within the next two weeks. For video consultations dental practices may only use video providers that meet Annex 16 BMV-Z and are certified for it: end-to-end encrypted, servers in the EU, no access by the provider to content. Choose a certified provider (the KBV keeps the list, kbv.de, \"Videosprechstunde\") and notify your regional association of SHI dentists. For private patients this is not a duty – use the same service. If video consultations over {tool} have already been billed, clear that with your regional association of statutory health insurance dentists. {tool} remains at most for internal meetings without patient data.",
 						},
 						Legal: []string{
 							"bmv-z-16",
@@ -18879,8 +18911,8 @@ func compiled() *catalog.Catalog {
 							EN: "Define which topics must not be discussed by messenger or video",
 						},
 						Why: catalog.Text{
-							DE: "Bei Gesundheits-, Beratungs- oder Mandatsgeheimnissen muss klar sein, was über welchen Kanal gehen darf.",
-							EN: "With health, counselling or client secrets, it must be clear what may go through which channel.",
+							DE: "Bei {secrets_kind} muss klar sein, was über welchen Kanal gehen darf.",
+							EN: "With {secrets_kind}, it must be clear what may go through which channel.",
 						},
 						Legal: []string{
 							"gdpr-9",
