@@ -860,3 +860,19 @@ func TestSelfRunServerGetsServerUpdates(t *testing.T) {
 		t.Errorf("the self-run Jitsi server is told to update devices: %s", text)
 	}
 }
+
+// A tax firm that answers "no sensitive data" is asked to check it (tax
+// files hold Art. 9 data routinely); a craft business is not.
+func TestTaxFirmChecksItsNoSensitiveData(t *testing.T) {
+	cat := loadCatalog(t)
+	p := assess.Assess(cat, testkit.Answers(t, cat, testkit.Example("tax-teams-signal.yaml")))
+	if a := actionOf(p, "special-categories/microsoft-teams"); a == nil || !strings.Contains(a.Why.DE, "Kirchensteuermerkmal") || slices.Contains(p.FirstSteps, a) {
+		t.Errorf("the tax firm's answer is not questioned, or its check is a first step: %v", a)
+	}
+	q := assess.Assess(cat, build(change{video: "microsoft-teams", vid: map[string]string{"used_for": "customer_contact"}}))
+	for _, a := range q.Actions {
+		if strings.Contains(a.Why.DE, "Kirchensteuermerkmal") {
+			t.Errorf("a business is asked about tax files: %s", a.ID)
+		}
+	}
+}
