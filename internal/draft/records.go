@@ -305,7 +305,9 @@ func (w *writer) categories(u use, sick bool) []string {
 		out = append(out, w.say("cat.recordings", strings.Join(w.labels("recording", rec), ", ")))
 	}
 	if ai := w.tool(t, "ai_features"); has(ai, "on", "with_rules") {
-		out = append(out, w.say("cat.ai", map[string]any{"Tool": w.name(t), "Held": w.p.AIHeld(t)}))
+		// In use at the assessment, locked by the plan from that day: the
+		// record says both, with the date.
+		out = append(out, w.say("cat.ai", map[string]any{"Tool": w.name(t), "Held": w.p.AIHeld(t), "From": w.date(w.p.Assessment.Date)}))
 	}
 	switch v := w.tool(t, "special_categories"); {
 	case w.secretsOut(u):
