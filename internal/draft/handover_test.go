@@ -418,3 +418,12 @@ func TestPracticeRecordKeepsRecordingsOffConsultations(t *testing.T) {
 		t.Errorf("the video consultations list recordings:\n%s", c)
 	}
 }
+
+// A practice's notice names the successor the plan proposes (the practice
+// software's reminders or the TI-Messenger), not "the new messenger".
+func TestPracticeNoticeNamesThePlansSuccessor(t *testing.T) {
+	notice := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Notice, catalog.DE).Markdown)
+	if !strings.Contains(notice, "neuer Weg (Praxissoftware per SMS/E-Mail oder TI-Messenger)") || strings.Contains(notice, "Name des neuen Messengers") {
+		t.Errorf("the practice's successor is a new messenger:\n%s", notice)
+	}
+}
