@@ -69,7 +69,7 @@ func (w *writer) dpaCheck() {
 			}
 			d.Signed = w.signed(t)
 		}
-		d.Items = w.dpaItems(t, host)
+		d.Items = w.dpaItems(t, host, false)
 		v.Providers = append(v.Providers, d)
 	}
 	// A tool the plan replaces for the people outside needs a successor
@@ -103,7 +103,7 @@ func (w *writer) dpaCheck() {
 				d.Facts = append(d.Facts, w.say("fact.proposed", strings.Join(names, ", ")))
 			}
 		}
-		for _, it := range w.dpaItems(t, false) {
+		for _, it := range w.dpaItems(t, false, true) { // the successor: its own rows, secrets included
 			if !strings.HasPrefix(it.Text, w.say("item.ai", w.profession())) {
 				it.Done, it.Why = false, ""
 				d.Items = append(d.Items, it)
@@ -120,7 +120,7 @@ func (w *writer) dpaCheck() {
 }
 
 // dpaItems are the points to check in the tool's agreement.
-func (w *writer) dpaItems(t *assess.Tool, host bool) []dpaItem {
+func (w *writer) dpaItems(t *assess.Tool, host, successor bool) []dpaItem {
 	checked := has(w.tool(t, "dpa_checked"), "yes")
 	prof := w.profession()
 	item := func(id string, done bool, why string) dpaItem {
@@ -161,6 +161,11 @@ func (w *writer) dpaItems(t *assess.Tool, host bool) []dpaItem {
 	}
 	if t.Kind == catalog.KindNotetaker || has(w.tool(t, "ai_features"), "on", "with_rules", catalog.Unknown) {
 		items = append(items, item("ai", false, ""))
+	}
+	if !successor && w.p.SecretsBarred(t) && has(w.ctx("secrecy_203"), "yes", catalog.Unknown) {
+		// The plan keeps professional secrets and health data out of the
+		// tool: the rows for them do not apply while that holds.
+		return append(items, dpaItem{Text: w.say("item.barred", w.name(t)), Done: true, Why: w.say("done.barred")})
 	}
 	bound := has(w.tool(t, "confidentiality_bound"), "yes")
 	switch {

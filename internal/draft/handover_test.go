@@ -427,3 +427,17 @@ func TestPracticeNoticeNamesThePlansSuccessor(t *testing.T) {
 		t.Errorf("the practice's successor is a new messenger:\n%s", notice)
 	}
 }
+
+// The DPA checklist of a tool the plan keeps patient data out of (Zoom,
+// internal meetings only) marks § 203 and § 393 as not applicable; the
+// successor that will carry them checks both in full.
+func TestDPAChecklistOfAToolKeptFreeOfSecrets(t *testing.T) {
+	dpa := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.DPACheck, catalog.DE).Markdown)
+	zoom, next := part(dpa, "## Zoom"), part(dpa, "## Nachfolger für Zoom")
+	if !strings.Contains(zoom, "entfallen, solange laut Aktionsplan keine Berufsgeheimnisse oder Gesundheitsdaten über Zoom laufen") || strings.Contains(zoom, "C5-Testat") {
+		t.Errorf("Zoom's checklist asks for § 203/§ 393 proof although the plan keeps patient data out:\n%s", zoom)
+	}
+	if !strings.Contains(next, "einem gleichgestellten Staat oder einem Drittstaat mit Angemessenheitsbeschluss") || strings.Contains(next, "entfallen, solange") {
+		t.Errorf("the successor's checklist lacks the § 393 row:\n%s", next)
+	}
+}
