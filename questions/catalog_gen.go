@@ -4256,6 +4256,10 @@ func compiled() *catalog.Catalog {
 							DE: "vertraulichen Angaben über Mitglieder",
 							EN: "confidential details of members",
 						},
+						"staff_people": catalog.Text{
+							DE: "Ehrenamtliche, Übungsleitungen und Beschäftigte",
+							EN: "volunteers, coaches and employees",
+						},
 					},
 					"business": map[string]catalog.Text{
 						"nda_ai": catalog.Text{
@@ -4266,12 +4270,20 @@ func compiled() *catalog.Catalog {
 							DE: "Berufsgeheimnissen und sensiblen Daten",
 							EN: "professional secrets and sensitive data",
 						},
+						"staff_people": catalog.Text{
+							DE: "Beschäftigte",
+							EN: "employees",
+						},
 					},
 					"counselling": map[string]catalog.Text{
 						"nda_ai": catalog.Text{},
 						"secrets_kind": catalog.Text{
 							DE: "Beratungsgeheimnissen und Gesundheitsdaten",
 							EN: "counselling secrets and health data",
+						},
+						"staff_people": catalog.Text{
+							DE: "Beschäftigte",
+							EN: "employees",
 						},
 					},
 					"education": map[string]catalog.Text{
@@ -4280,12 +4292,20 @@ func compiled() *catalog.Catalog {
 							DE: "vertraulichen Angaben über Schülerinnen, Schüler und Familien",
 							EN: "confidential details of pupils and families",
 						},
+						"staff_people": catalog.Text{
+							DE: "Beschäftigte",
+							EN: "employees",
+						},
 					},
 					"health": map[string]catalog.Text{
 						"nda_ai": catalog.Text{},
 						"secrets_kind": catalog.Text{
 							DE: "Patientengeheimnissen und Gesundheitsdaten",
 							EN: "patient secrets and health data",
+						},
+						"staff_people": catalog.Text{
+							DE: "Beschäftigte",
+							EN: "employees",
 						},
 					},
 					"legal_tax": map[string]catalog.Text{
@@ -4297,6 +4317,10 @@ func compiled() *catalog.Catalog {
 							DE: "Mandatsgeheimnissen",
 							EN: "client secrets",
 						},
+						"staff_people": catalog.Text{
+							DE: "Beschäftigte",
+							EN: "employees",
+						},
 					},
 					"public": map[string]catalog.Text{
 						"nda_ai": catalog.Text{
@@ -4307,6 +4331,10 @@ func compiled() *catalog.Catalog {
 							DE: "Amtsgeheimnissen und sensiblen Daten",
 							EN: "official secrets and sensitive data",
 						},
+						"staff_people": catalog.Text{
+							DE: "Beschäftigte",
+							EN: "employees",
+						},
 					},
 					"unknown": map[string]catalog.Text{
 						"nda_ai": catalog.Text{
@@ -4316,6 +4344,10 @@ func compiled() *catalog.Catalog {
 						"secrets_kind": catalog.Text{
 							DE: "Gesundheits-, Beratungs- oder Mandatsgeheimnissen",
 							EN: "health, counselling or client secrets",
+						},
+						"staff_people": catalog.Text{
+							DE: "Beschäftigte",
+							EN: "employees",
 						},
 					},
 				},
@@ -4374,7 +4406,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "sector",
 					Equals: "legal_tax",
-					Line:   75,
+					Line:   83,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4471,7 +4503,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "sector",
 					Equals: "health",
-					Line:   106,
+					Line:   114,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4618,10 +4650,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   148,
+						Line:   156,
 						Column: 20,
 					},
-					Line:   148,
+					Line:   156,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4843,7 +4875,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   206,
+					Line:   214,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4895,7 +4927,7 @@ func compiled() *catalog.Catalog {
 						"both",
 						"unknown",
 					},
-					Line:   224,
+					Line:   232,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -4995,7 +5027,7 @@ func compiled() *catalog.Catalog {
 						"written",
 						"informal",
 					},
-					Line:   251,
+					Line:   259,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5170,10 +5202,10 @@ func compiled() *catalog.Catalog {
 					Not: &catalog.Cond{
 						Q:      "staff",
 						Equals: "solo",
-						Line:   293,
+						Line:   301,
 						Column: 20,
 					},
-					Line:   293,
+					Line:   301,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5238,7 +5270,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   304,
+					Line:   312,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5388,7 +5420,7 @@ func compiled() *catalog.Catalog {
 						"counselling",
 						"unknown",
 					},
-					Line:   349,
+					Line:   357,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5628,7 +5660,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   411,
+					Line:   419,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -5683,7 +5715,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpo",
 					Equals: "yes",
-					Line:   442,
+					Line:   450,
 					Column: 14,
 				},
 				Scope: "context",
@@ -17012,12 +17044,12 @@ func compiled() *catalog.Catalog {
 						Topic:    "privacy-notice",
 						Priority: "medium",
 						Title: catalog.Text{
-							DE: "Beschäftigte über die Datenverarbeitung in {tool} informieren",
-							EN: "Inform employees about the processing in {tool}",
+							DE: "{staff_people} über die Datenverarbeitung in {tool} informieren",
+							EN: "Inform {staff_people} about the processing in {tool}",
 						},
 						Why: catalog.Text{
-							DE: "Auch Beschäftigte haben ein Recht zu erfahren, welche ihrer Daten das Werkzeug verarbeitet und wohin sie gehen – und, wo Besprechungen aufgezeichnet oder transkribiert werden, wann das geschieht, wo die Aufnahmen liegen und wann sie gelöscht werden. Ein Informationsblatt genügt; eine Einwilligung der Beschäftigten ist dafür nicht die richtige Grundlage.",
-							EN: "Employees too have the right to know which of their data the tool processes and where they go – and, where meetings are recorded or transcribed, when that happens, where the recordings are kept and when they are deleted. An information sheet will do; employees' consent is not the right basis for this.",
+							DE: "Auch {staff_people} haben ein Recht zu erfahren, welche ihrer Daten das Werkzeug verarbeitet und wohin sie gehen – und, wo Besprechungen aufgezeichnet oder transkribiert werden, wann das geschieht, wo die Aufnahmen liegen und wann sie gelöscht werden. Ein Informationsblatt genügt; eine Einwilligung ist dafür nicht die richtige Grundlage.",
+							EN: "{staff_people} too have the right to know which of their data the tool processes and where they go – and, where meetings are recorded or transcribed, when that happens, where the recordings are kept and when they are deleted. An information sheet will do; consent is not the right basis for this.",
 						},
 						Legal: []string{
 							"gdpr-13",
@@ -17144,8 +17176,8 @@ func compiled() *catalog.Catalog {
 							EN: "Obtain and document agreement to be contacted by messenger",
 						},
 						Why: catalog.Text{
-							DE: "Schreiben Sie nur {clients} an, die dem Kontakt über diesen Messenger zugestimmt haben, und speichern Sie auf dem Diensthandy nur deren Nummern.",
-							EN: "Only message {clients} who agreed to be contacted through this messenger, and keep only their numbers on the work phone.",
+							DE: "Schreiben Sie nur {clients} an, die dem Kontakt über diesen Messenger zugestimmt haben, und speichern Sie auf den {phones} nur deren Nummern.",
+							EN: "Only message {clients} who agreed to be contacted through this messenger, and keep only their numbers on the {phones}.",
 						},
 						Legal: []string{
 							"gdpr-6",

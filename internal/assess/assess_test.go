@@ -876,3 +876,18 @@ func TestTaxFirmChecksItsNoSensitiveData(t *testing.T) {
 		}
 	}
 }
+
+// A club's plan speaks of volunteers and club phones, not of employees and
+// work phones.
+func TestClubPlanSpeaksOfVolunteers(t *testing.T) {
+	cat := loadCatalog(t)
+	p := assess.Assess(cat, testkit.Answers(t, cat, testkit.Example("association-jitsi.yaml")))
+	var all strings.Builder
+	for _, a := range p.Actions {
+		all.WriteString(a.Title.DE + " " + a.Why.DE + fmt.Sprint(a.Also) + "\n")
+	}
+	s := all.String()
+	if !strings.Contains(s, "Ehrenamtliche, Übungsleitungen und Beschäftigte über die Datenverarbeitung") || strings.Contains(s, "Diensthandy") {
+		t.Errorf("the club's plan speaks of employees or work phones:\n%s", s)
+	}
+}
