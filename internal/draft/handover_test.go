@@ -382,6 +382,9 @@ func TestDraftsAfterTheFourthRead(t *testing.T) {
 			}
 		}
 	}
+	if !strings.Contains(policy, "Diese Richtlinie ergänzt die bestehende Betriebsvereinbarung") || strings.Contains(policy, "gilt erst danach") {
+		t.Errorf("the policy of a firm with a works agreement waits for the works council as if there were none")
+	}
 	notice := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
 	if !strings.Contains(notice, "Erst veröffentlichen, wenn die KI-Funktionen von Microsoft Teams") {
 		t.Errorf("the notice does not say it is true only once the AI features are locked:\n%s", notice)

@@ -48,6 +48,9 @@ func (w *writer) policy() {
 	}{Organisation: report.Escape(w.p.Assessment.Organisation), Association: has(w.ctx("sector"), "association")}
 	v.From = w.gapSay("from.gap")
 	switch c := w.ctx("works_council"); {
+	case has(c, "yes") && has(w.ctx("works_agreement"), "agreement", "agreement_ai"):
+		// A works agreement exists: the policy adds to it.
+		v.WorksCouncil = w.say("council.agreement")
 	case has(c, "yes"):
 		v.WorksCouncil = w.say("council.yes")
 	case len(c) == 0 && w.shown(nil, "works_council"):
