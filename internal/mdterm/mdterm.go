@@ -165,7 +165,14 @@ const noBreakHyphen = "\u2011"
 
 func noBreak(s string) string { return strings.ReplaceAll(s, "-", noBreakHyphen) }
 
-func unbreak(s string) string { return strings.ReplaceAll(s, noBreakHyphen, "-") }
+func unbreak(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, noBreakHyphen, "-"), noBreakSpace, " ")
+}
+
+// A norm stays on one line with its number: "§ 87", "Art. 9".
+const noBreakSpace = "\u00a0"
+
+var normSpace = strings.NewReplacer("§ ", "§"+noBreakSpace, "Art. ", "Art."+noBreakSpace)
 
 // wrapLines wraps s to lines of at most w cells. ansi.Wrap (x/ansi
 // v0.11.9) can leave a line one cell too wide where it breaks after a
@@ -173,7 +180,7 @@ func unbreak(s string) string { return strings.ReplaceAll(s, noBreakHyphen, "-")
 // one cell narrower.
 func WrapLines(s string, w int) []string {
 	var out []string
-	for _, l := range strings.Split(ansi.Wrap(s, w, ""), "\n") {
+	for _, l := range strings.Split(ansi.Wrap(normSpace.Replace(s), w, ""), "\n") {
 		if ansi.StringWidth(l) > w && w > 1 {
 			out = append(out, WrapLines(l, w-1)...)
 			continue

@@ -205,3 +205,18 @@ func TestPreviewFirstSteps(t *testing.T) {
 		}
 	}
 }
+
+// A norm is not split from its number at the end of a line.
+func TestWrapKeepsANormWithItsNumber(t *testing.T) {
+	s := "ohne Zustimmung des Betriebsrats dürfen sie nicht laufen (§ 87 Abs. 1 Nr. 6 BetrVG), nach Art. 9 DSGVO"
+	for w := 20; w <= 80; w++ {
+		for _, l := range WrapLines(s, w) {
+			if strings.HasSuffix(l, "§") || strings.HasSuffix(l, "Art.") {
+				t.Errorf("width %d: %q ends with a norm without its number", w, l)
+			}
+			if strings.Contains(l, "\u00a0") {
+				t.Errorf("width %d: a no-break space is left in %q", w, l)
+			}
+		}
+	}
+}
