@@ -70,6 +70,15 @@ func (w *writer) dpaCheck() {
 			d.Signed = w.signed(t)
 		}
 		d.Items = w.dpaItems(t, host, false)
+		if t.Gone() && !t.Lead.Pause {
+			// The plan ends the tool: what is left to check in its
+			// agreement is the way out, not the full Art. 28 list.
+			d.Facts = append([]string{w.say("exit.note", w.actionTitle(t.Lead))}, d.Facts...)
+			d.Items = nil
+			for _, id := range []string{"exit.export", "exit.delete", "exit.channels", "exit.file"} {
+				d.Items = append(d.Items, dpaItem{Text: w.say(id, w.name(t))})
+			}
+		}
 		v.Providers = append(v.Providers, d)
 	}
 	// A tool the plan replaces for the people outside needs a successor

@@ -444,3 +444,18 @@ func TestDPAChecklistOfAToolKeptFreeOfSecrets(t *testing.T) {
 		t.Errorf("the successor's checklist lacks the § 393 row:\n%s", next)
 	}
 }
+
+// A tool the plan ends gets the steps out in the DPA checklist (export,
+// deletion confirmed, channels taken down, agreement filed), not the full
+// Art. 28 list; a note-taker suspended until approved keeps the full list.
+func TestDPAChecklistOfAToolThePlanEnds(t *testing.T) {
+	dpa := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.DPACheck, catalog.DE).Markdown)
+	wa := part(dpa, "## WhatsApp Business App")
+	if !strings.Contains(wa, "sich die Löschung der Daten bestätigen lassen") || strings.Contains(wa, "dokumentierte Weisung") || strings.Contains(wa, "C5") {
+		t.Errorf("the ended messenger gets the full checklist, or no way out:\n%s", wa)
+	}
+	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.DPACheck, catalog.DE).Markdown)
+	if !strings.Contains(eng, "Fireflies.ai") || strings.Contains(eng, "Schritte zum Ausstieg") {
+		t.Errorf("the suspended note-taker is missing or gets an exit list:\n%s", eng)
+	}
+}
