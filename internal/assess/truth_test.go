@@ -248,6 +248,10 @@ func TestReplacedForClientsKeepsInsideFixes(t *testing.T) {
 // catalogue's dated fact.
 func TestAIFeaturesByName(t *testing.T) {
 	for tool, name := range map[string]string{"zoom": "AI Companion", "microsoft-teams": "Copilot", "google-meet": "Gemini", "whatsapp": "Meta AI"} {
+		topic := "recording-rules/"
+		if tool == "whatsapp" {
+			topic = "privacy-settings/" // built in: no switch to lock (TestBuiltInAIHasNoSwitch)
+		}
 		p := parse(t, `format: konform/answers/v1
 lang: de
 assessment: {organisation: Büro, date: 2026-11-22}
@@ -255,9 +259,9 @@ tools:
   - tool: `+tool+`
     answers: {ai_features: "on"}
 `)
-		a := actionOf(p, "recording-rules/"+tool)
+		a := actionOf(p, topic+tool)
 		if a == nil {
-			t.Errorf("%s: no recording-rules action", tool)
+			t.Errorf("%s: no %s action", tool, topic)
 			continue
 		}
 		de, en := a.Why.DE, a.Why.EN
@@ -267,6 +271,56 @@ tools:
 		if !strings.Contains(de, name) || !strings.Contains(en, name) || strings.Contains(de, "{ai}") {
 			t.Errorf("%s: the AI action does not name %s: %q", tool, name, de)
 		}
+	}
+}
+
+// Meta AI in WhatsApp cannot be removed: the plan does not tell the
+// business to lock it in an administration it does not have, nor to
+// announce it in an invitation; it sets a rule for everyone using the
+// account and names the per-chat protection – whatever the answer, unless
+// rules are already in place.
+func TestBuiltInAIHasNoSwitch(t *testing.T) {
+	for _, tool := range []string{"whatsapp", "whatsapp-business-app"} {
+		for _, ans := range []string{"on", "unknown", "off", "with_rules"} {
+			p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Büro, date: 2026-11-22}
+context: {works_council: "yes", works_agreement: informed}
+tools:
+  - tool: `+tool+`
+    answers: {ai_features: "`+ans+`", admin_settings: unknown}
+`)
+			for _, a := range p.Actions {
+				if a.Tool == nil || a.Tool.Key != tool {
+					continue
+				}
+				for _, r := range []string{"ai_without_rules", "ai_held_for_works_council", "no_central_settings_recording", "recording_in_use"} {
+					if slices.Contains(a.Rules, r) {
+						t.Errorf("%s, ai_features %s: %s tells to lock a built-in AI: %s", tool, ans, r, a.Title.DE)
+					}
+				}
+			}
+			a := actionOf(p, "privacy-settings/"+tool)
+			fired := a != nil && slices.Contains(a.Rules, "ai_built_in")
+			if fired == (ans == "with_rules") {
+				t.Errorf("%s, ai_features %s: the built-in AI action fired %v", tool, ans, fired)
+			}
+			if fired && (!strings.Contains(a.Why.DE, "Erweiterte Chat-Datenschutz") || !strings.Contains(a.Why.EN, "Advanced Chat Privacy") ||
+				!strings.Contains(a.Policy.DE, "nicht in Chats mit Kundinnen und Kunden")) {
+				t.Errorf("%s: the action does not name the per-chat protection and the rule: %q / %q", tool, a.Why.DE, a.Policy.DE)
+			}
+		}
+	}
+	// A tool whose AI has a switch keeps the lock.
+	p := parse(t, `format: konform/answers/v1
+lang: de
+assessment: {organisation: Büro, date: 2026-11-22}
+tools:
+  - tool: zoom
+    answers: {ai_features: unknown}
+`)
+	if a := actionOf(p, "recording-rules/zoom"); a == nil || !slices.Contains(a.Rules, "ai_without_rules") {
+		t.Errorf("Zoom's AI Companion has an admin switch: the lock action must stay: %+v", a)
 	}
 }
 

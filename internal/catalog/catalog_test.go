@@ -76,6 +76,7 @@ func TestValidationCatchesMistakes(t *testing.T) {
 		{"undated source without the day it was read", "sources.yaml", "    date: undated\n    url: https://www.cisco.com/c/en/us/about/trust-center/gdpr.html\n    read: \"2026-12-01\"\n", "    date: undated\n    url: https://www.cisco.com/c/en/us/about/trust-center/gdpr.html\n", "source record-cisco-dpf: an undated source needs url and read"},
 		{"open answer without what the plan assumes", "tool_questions.yaml", "    assume:\n      de: Es wird angenommen, dass nichts automatisch gelöscht wird.\n      en: The plan assumes nothing is deleted automatically.\n", "", "question auto_delete assume: German text missing"},
 		{"says for an answer that does not exist", "context.yaml", "      \"no\":\n        dpo_involve:", "      nein:\n        dpo_involve:", `question dpo says: "no" names the same words as "yes"`},
+		{"question shows an unknown fact", "tool_questions.yaml", "    shows_fact: ai\n", "    shows_fact: ki\n", `shows_fact names unknown fact "ki"`},
 		{"topic list changed", "topics.yaml", "  - {id: dpia,", "  - {id: dsfa,", "topics: the list must be exactly"},
 		{"empty area", "tool_questions.yaml", "    area: privacy_settings\n    type: yesno\n    title: {de: \"Sind Telemetrie", "    area: information\n    type: yesno\n    title: {de: \"Sind Telemetrie", ""},
 	}

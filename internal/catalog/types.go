@@ -279,6 +279,10 @@ type Question struct {
 	// Prefill names a tool fact whose value, where it is one of the
 	// options, answers the question until the user answers it.
 	Prefill string `yaml:"prefill,omitempty"`
+	// ShowsFact names a tool fact whose detail the question shows under
+	// its title, for the tool asked about: the question about AI features
+	// names the tool's own (Copilot, Meta AI, which cannot be removed).
+	ShowsFact string `yaml:"shows_fact,omitempty"`
 	// Assume says what the plan assumes while the answer is unknown.
 	Assume Text `yaml:"assume,omitempty"`
 	// Says are, for a yes/no or single-choice question about the

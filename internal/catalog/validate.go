@@ -415,6 +415,14 @@ func (v *validator) question(q *Question) {
 			}
 		}
 	}
+	if q.ShowsFact != "" {
+		switch {
+		case q.Scope != ScopeTool:
+			v.errf("%s: only tool questions can show a tool's fact", where)
+		case v.c.FactDef(q.ShowsFact) == nil:
+			v.errf("%s: shows_fact names unknown fact %q", where, q.ShowsFact)
+		}
+	}
 }
 
 func (v *validator) tool(t *Tool) {

@@ -355,10 +355,9 @@ func (w *writer) settings(t *assess.Tool) []string {
 	add(has(w.tool(t, "address_book"), "blocked", "business_only"), "address_book")
 	add(has(w.tool(t, "e2e_use"), "always"), "e2e")
 	add(has(w.tool(t, "auto_delete"), "yes"), "auto_delete")
-	// An assistant built in for good cannot be switched off, only left
-	// unused.
+	// An assistant built in for good cannot be switched off: the plan's
+	// rule for it (ai_built_in) is the policy's line.
 	add(has(w.tool(t, "ai_features"), "off") && !w.factIs(t, "ai", "not_removable"), "ai_off")
-	add(has(w.tool(t, "ai_features"), "off") && w.factIs(t, "ai", "not_removable"), "ai_unused")
 	if mp := w.tool(t, "meeting_protection"); has(mp, "password_and_lobby", "password", "lobby") {
 		add(true, "meetings", strings.Join(w.labels("meeting_protection", mp), ", "))
 	}

@@ -4,6 +4,7 @@
 package mdterm
 
 import (
+	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -172,6 +173,9 @@ func unbreak(s string) string {
 // A norm stays on one line with its number: "§ 87", "Art. 9".
 const noBreakSpace = "\u00a0"
 
+// A date stays on one line: "2025-05-21".
+var isoDate = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+
 var normSpace = strings.NewReplacer("§ ", "§"+noBreakSpace, "Art. ", "Art."+noBreakSpace)
 
 // wrapLines wraps s to lines of at most w cells. ansi.Wrap (x/ansi
@@ -180,7 +184,8 @@ var normSpace = strings.NewReplacer("§ ", "§"+noBreakSpace, "Art. ", "Art."+no
 // one cell narrower.
 func WrapLines(s string, w int) []string {
 	var out []string
-	for _, l := range strings.Split(ansi.Wrap(normSpace.Replace(s), w, ""), "\n") {
+	s = isoDate.ReplaceAllStringFunc(normSpace.Replace(s), noBreak)
+	for _, l := range strings.Split(ansi.Wrap(s, w, ""), "\n") {
 		if ansi.StringWidth(l) > w && w > 1 {
 			out = append(out, WrapLines(l, w-1)...)
 			continue

@@ -220,3 +220,15 @@ func TestWrapKeepsANormWithItsNumber(t *testing.T) {
 		}
 	}
 }
+
+// A date is never split at its hyphens: "Stand 2025-\n05-21" reads as two
+// numbers.
+func TestWrapKeepsADateWhole(t *testing.T) {
+	s := "Bei WhatsApp Business App: fest eingebaut, nicht zu entfernen (recherchiert, Stand 2025-05-21; mehr mit ?)"
+	for w := 12; w <= 80; w++ {
+		joined := strings.Join(WrapLines(s, w), "\n")
+		if !strings.Contains(joined, "2025-05-21") || strings.Contains(joined, noBreakHyphen) {
+			t.Errorf("width %d: the date is split or keeps a no-break hyphen:\n%s", w, joined)
+		}
+	}
+}

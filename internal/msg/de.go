@@ -114,6 +114,8 @@ var messagesDE = map[string]string{
 	"%s: only tool questions can be prefilled from facts":                         "%s: nur Werkzeugfragen können aus Fakten vorbelegt werden",
 	"%s: option %q must be snake_case and unique":                                 "%s: die Option %q muss snake_case und eindeutig sein",
 	"%s: prefill fact %q and the question differ in taking one or several values": "%s: der Fakt %q für prefill und die Frage unterscheiden sich darin, ob sie einen oder mehrere Werte nehmen",
+	"%s: shows_fact names unknown fact %q":                                        "%s: shows_fact nennt den unbekannten Fakt %q",
+	"%s: only tool questions can show a tool's fact":                              "%s: nur Fragen zu einem Werkzeug können einen Fakt des Werkzeugs zeigen",
 	"%s: prefill names unknown fact %q":                                           "%s: prefill nennt den unbekannten Fakt %q",
 	"%s: priority must be critical, high, medium or low":                          "%s: priority muss critical, high, medium oder low sein",
 	"%s: read: %v":                                                     "%s: read: %v",

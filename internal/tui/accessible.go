@@ -501,6 +501,10 @@ func (a *Accessible) question(st step, i, total int, p *assess.Plan) (ok, back b
 	}
 	a.say("%s – %s › %s", fmt.Sprintf(a.t("acc.question"), i, total), owner, a.opt.Catalog.Area(q.Area).Title.In(a.lang))
 	a.say("%s", q.Title.In(a.lang))
+	line, detail := shownFact(a.lang, p, st.tool, q)
+	if line != "" {
+		a.say("%s", line)
+	}
 	for j, o := range q.Options {
 		a.say("%d) %s", j+1, o.Label.In(a.lang))
 	}
@@ -529,6 +533,9 @@ func (a *Accessible) question(st step, i, total int, p *assess.Plan) (ok, back b
 		switch {
 		case v == "?":
 			a.say("%s: %s", a.t("ui.why"), q.Help.In(a.lang))
+			if detail != "" {
+				a.say("%s", detail)
+			}
 			continue
 		case v == "<":
 			return true, true, nil

@@ -1,18 +1,20 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
+	"fmt"
 	"image/color"
 	"reflect"
 	"regexp"
 	"sync"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/i18n"
 )
 
 // charm is the wizard's theme, built once: huh asks for the theme for
@@ -202,6 +204,38 @@ func suggestion(p *assess.Plan, toolKey string, q *catalog.Question) string {
 		}
 	}
 	return ""
+}
+
+// shownFact is what the question shows of the tool's fact (shows_fact):
+// a line under the title with the fact's value and date ("At WhatsApp
+// Business App: built in, cannot be removed (researched, as of …)"), and
+// the fact's detail for the "why" help. Both "" where the tool has no such
+// fact.
+func shownFact(lang catalog.Lang, p *assess.Plan, toolKey string, q *catalog.Question) (line, detail string) {
+	if q.ShowsFact == "" || p == nil {
+		return "", ""
+	}
+	for _, t := range p.Tools {
+		if t.Key != toolKey {
+			continue
+		}
+		for _, f := range t.Facts {
+			if f.Def.ID != q.ShowsFact || len(f.Fact.All()) != 1 {
+				continue
+			}
+			v, ok := f.Def.Value(f.Fact.All()[0])
+			if !ok {
+				return "", ""
+			}
+			more := ""
+			if d := f.Fact.Detail.In(lang); d != "" {
+				detail = fmt.Sprintf(i18n.T(lang, "ui.showsfact.detail"), f.Def.Title.In(lang), t.Name.In(lang), d)
+				more = i18n.T(lang, "ui.showsfact.more")
+			}
+			return fmt.Sprintf(i18n.T(lang, "ui.showsfact"), t.Name.In(lang), v.Label.In(lang), f.Fact.AsOf, more), detail
+		}
+	}
+	return "", ""
 }
 
 // backgroundMsg stands for the terminal's answer about its background.

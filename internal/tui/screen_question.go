@@ -85,6 +85,10 @@ func (p *questionPage) build(r *Model, keep bool) {
 			desc = r.t("ui.prefill")
 		}
 	}
+	if f, _ := shownFact(r.lang, r.plan, st.tool, q); f != "" {
+		f = strings.Join(mdterm.WrapLines(keepTogether(f), r.titleWidth()), "\n")
+		desc = strings.TrimPrefix(desc+"\n"+f, "\n")
+	}
 	var opts []huh.Option[string]
 	var labels []string
 	for _, o := range q.Options {
@@ -218,13 +222,23 @@ func (p *questionPage) view(r *Model) string {
 		body += "\n" + box.Width(r.formWidth()).Render(p.note.View())
 	}
 	if p.showHelp {
-		help := box.Width(r.formWidth()).Render(bold.Render(r.t("ui.why")) + "\n" + keepTogether(q.Help.In(r.lang)))
+		why := q.Help.In(r.lang)
+		if _, d := shownFact(r.lang, r.plan, p.step.tool, q); d != "" {
+			why += "\n\n" + d
+		}
+		help := box.Width(r.formWidth()).Render(bold.Render(r.t("ui.why")) + "\n" + keepTogether(why))
 		room := r.high - lipgloss.Height(r.header()) - 1 - len(r.footer(r.t("ui.keys.question"))) - 1
 		if lipgloss.Height(body)+lipgloss.Height(help) > room {
 			// Too low for both: the question and why it is asked; ?
 			// brings the answers back.
 			title := mdterm.WrapLines(keepTogether(q.Title.In(r.lang)), r.titleWidth())
-			body = bold.Render(strings.Join(title, "\n")) + "\n" + help + "\n" + dim.Render(wrap(r.t("ui.why.back"), r.width-2))
+			back := dim.Render(wrap(r.t("ui.why.back"), r.width-2))
+			body = bold.Render(strings.Join(title, "\n")) + "\n" + help + "\n" + back
+			if lipgloss.Height(body) > room {
+				// Still too low (a tool's fact beside the help, at the
+				// minimum size): why it is asked alone, without its frame.
+				body = bold.Render(r.t("ui.why")) + "\n" + wrap(keepTogether(why), r.width-2) + "\n" + back
+			}
 		} else {
 			body += "\n" + help
 		}

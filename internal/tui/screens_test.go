@@ -1039,7 +1039,11 @@ func TestHelpIsWholeAtTheMinimumSize(t *testing.T) {
 			if st.kind == stepQuestion && st.q.Help.In(l) != "" && st.q.Type != catalog.FreeText {
 				asked++
 				d.press("?")
-				if !strings.Contains(compact(d.screen()), compact(st.q.Help.In(l))) {
+				want := st.q.Help.In(l)
+				if _, detail := shownFact(l, d.m.plan, st.tool, st.q); detail != "" {
+					want += detail
+				}
+				if !strings.Contains(compact(d.screen()), compact(want)) {
 					t.Errorf("%s %s: the help is not whole at %d×%d:\n%s", l, d.at(), MinWidth, MinHeight, d.screen())
 				}
 				d.press("?")
@@ -1284,5 +1288,30 @@ func TestChangeOutsideIsTakenWithCtrlL(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); !strings.Contains(string(got), "Lind & Partner") {
 		t.Error("the change taken was lost at the next save")
+	}
+}
+
+// The question about AI features names the tool's own: Meta AI cannot be
+// removed from WhatsApp, which "switched off" cannot describe – the
+// question says so under its title, with the fact's date, and ? gives the
+// detail (the per-chat protection). A tool whose fact has another value
+// says that one.
+func TestAIQuestionNamesTheToolsOwnFeature(t *testing.T) {
+	d := start(t, fixed(t))
+	d.answerUntil("whatsapp-business-app:ai_features", "whatsapp-business-app", "zoom")
+	scr := d.screen()
+	for _, want := range []string{"Bei WhatsApp Business App: fest eingebaut, nicht zu entfernen", "Stand 2025-05-21", "mehr mit ?"} {
+		if !strings.Contains(scr, want) {
+			t.Errorf("the AI question for WhatsApp Business App misses %q:\n%s", want, scr)
+		}
+	}
+	d.press("?")
+	if scr := d.screen(); !strings.Contains(scr, "„Erweiterte Chat-") || !strings.Contains(scr, "Export") {
+		t.Errorf("? does not give the fact's detail:\n%s", d.screen())
+	}
+	d.press("?")
+	d.answerUntil("zoom:ai_features")
+	if scr := d.screen(); !strings.Contains(scr, "Bei Zoom: vorhanden, von der Administration ein- und auszuschalten") {
+		t.Errorf("the AI question for Zoom does not give Zoom's fact:\n%s", scr)
 	}
 }
