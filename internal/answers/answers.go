@@ -133,10 +133,17 @@ type ActionState struct {
 	Pos    Pos
 }
 
-// Errors are all problems of one file.
+// MaxErrors is how many problems of one file are listed; the rest are
+// counted. A file of half a million wrong entries gets a readable answer,
+// not half a million lines (and the memory they take).
+const MaxErrors = 50
+
+// Errors are the problems of one file: the first MaxErrors of them, and
+// how many more there are.
 type Errors struct {
 	File string
 	List []Error
+	More int
 }
 
 func (e *Errors) Error() string { return e.In("en") }
@@ -151,10 +158,17 @@ func (e *Errors) In(l string) string {
 		}
 		lines[i] = fmt.Sprintf("%s:%d:%d: %s", e.File, x.Pos.Line, x.Pos.Col, text)
 	}
+	if e.More > 0 {
+		lines = append(lines, fmt.Sprintf("%s: %s", e.File, msg.Errorf("… and %d more problems; correct these and run konform validate again", e.More).(*msg.Msg).In(l)))
+	}
 	return strings.Join(lines, "\n")
 }
 
 func (e *Errors) add(p Pos, format string, args ...any) {
+	if len(e.List) >= MaxErrors {
+		e.More++
+		return
+	}
 	for i, a := range args {
 		// Only text from the file can be this long (the catalogue's lists
 		// of allowed values are shorter): a message never echoes a megabyte.

@@ -442,6 +442,11 @@ func (p *parser) value(q *catalog.Question, v *yaml.Node) (Value, bool) {
 			p.errs.add(pos(v), "%q takes a list of options, e.g. [%s]; allowed: %s", q.ID, q.Options[0].ID, allowed)
 			return val, false
 		}
+		if len(v.Content) > len(q.Options) {
+			// Each option at most once: a longer list is wrong as a whole.
+			p.errs.add(pos(v), "%q has %d entries, but only %d options, each to be chosen at most once; allowed: %s", q.ID, len(v.Content), len(q.Options), allowed)
+			return val, false
+		}
 		ok := true
 		for _, c := range v.Content {
 			s, good := p.scalar(c, msg.Errorf("each answer to %q", q.ID))

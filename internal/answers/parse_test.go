@@ -342,3 +342,39 @@ func TestNamesAreNormalised(t *testing.T) {
 		t.Errorf("NFD and NFC differ: %q/%q, %q/%q", nfc.Tools[0].Key(), nfd.Tools[0].Key(), nfc.Assessment.Organisation, nfd.Assessment.Organisation)
 	}
 }
+
+// A file with more wrong entries than anyone reads lists the first
+// MaxErrors and says how many more – not one line for each of half a
+// million (which also took the memory of all those messages) – and a list
+// longer than the question's options is wrong as a whole, in one message.
+func TestErrorsAreCappedAndOverlongListsAreOneError(t *testing.T) {
+	cat := loadCatalog(t)
+	var b strings.Builder
+	b.WriteString("format: konform/answers/v1\nassessment: {organisation: X, date: 2026-11-22}\ntools:\n")
+	for i := range answers.MaxErrors + 30 {
+		fmt.Fprintf(&b, "  - tool: other\n    name: T%d\n    kind: messenger\n    answers: {account: nein}\n", i)
+	}
+	// 100 tools at most: the rest of the errors are the tools over it.
+	_, err := answers.Parse("many.yaml", []byte(b.String()), cat)
+	var errs *answers.Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("got %v, want located errors", err)
+	}
+	if len(errs.List) != answers.MaxErrors || errs.More != 30 {
+		t.Errorf("%d errors listed and %d counted, want %d and 30", len(errs.List), errs.More, answers.MaxErrors)
+	}
+	for _, l := range []string{"en", "de"} {
+		out := errs.In(l)
+		want := map[string]string{"en": "many.yaml: … and 30 more problems", "de": "many.yaml: … und 30 weitere Probleme"}[l]
+		if !strings.Contains(out, want) || strings.Count(out, "\n") != answers.MaxErrors {
+			t.Errorf("%s: the last line does not count the rest:\n%s", l, out[max(0, len(out)-300):])
+		}
+	}
+
+	long := "format: konform/answers/v1\nassessment: {organisation: X, date: 2026-11-22}\ntools:\n  - tool: zoom\n    answers: {used_for: [" +
+		strings.Repeat("x, ", 10000) + "x]}\n"
+	_, err = answers.Parse("long.yaml", []byte(long), cat)
+	if !errors.As(err, &errs) || len(errs.List) != 1 || !strings.Contains(errs.List[0].Msg, `"used_for" has 10001 entries, but only `) {
+		t.Errorf("an overlong list: got %v", err)
+	}
+}
