@@ -205,6 +205,17 @@ func (w *writer) gapText(text string) string {
 // gapSay marks a field no question fills, in the words of phrase name.
 func (w *writer) gapSay(name string) string { return w.gapText(w.say(name)) }
 
+// successorName is the gap that names the tool to replace t: the sector
+// may say what it is (a practice: the practice software's reminders or the
+// TI-Messenger; a certified video service), else the kind's gap.
+func (w *writer) successorName(t *assess.Tool) string {
+	name := "successor.name." + string(t.Kind)
+	if sector := strings.Join(w.ctx("sector"), ""); sector != "" && w.tpl != nil && w.tpl.Lookup(name+"."+sector) != nil {
+		name += "." + sector
+	}
+	return w.gapSay(name)
+}
+
 func (w *writer) addGap(g Gap) {
 	if !slices.ContainsFunc(w.gaps, func(x Gap) bool {
 		return g.Question != "" && x.Question == g.Question || g.Question == "" && x.Question == "" && x.Text == g.Text

@@ -150,13 +150,7 @@ func successorName(successors []noticeSection, tools []*assess.Tool, replaced []
 // with the people outside: t's purposes and their legal bases hold, the
 // successor's name, provider, recipients and transfers are gaps.
 func (w *writer) successorSection(t *assess.Tool) noticeSection {
-	// The sector may say what the successor is (a practice: the practice
-	// software's reminders or the TI-Messenger), else the kind's gap.
-	name := "successor.name." + string(t.Kind)
-	if sector := strings.Join(w.ctx("sector"), ""); sector != "" && w.tpl != nil && w.tpl.Lookup(name+"."+sector) != nil {
-		name += "." + sector
-	}
-	s := noticeSection{Tool: w.gapSay(name), Kind: string(t.Kind),
+	s := noticeSection{Tool: w.successorName(t), Kind: string(t.Kind),
 		Vendor: w.gapSay("successor.vendor"), Recipients: w.gapSay("successor.recipients"),
 		Transfers: []string{w.gapSay("successor.transfers")}, Successor: true}
 	s.Purposes, s.Law, s.consent = w.noticePurposes(t, false)

@@ -26,6 +26,9 @@ func (w *writer) records() {
 type entry struct {
 	ID, Purpose, Function                                              string
 	Tools, Bases, Subjects, Categories, Recipients, Transfers, Erasure []string
+	// Successors are the tools that take the activity over from the ones
+	// the plan replaces for it: gaps until chosen.
+	Successors []string
 	TOMs                                                               []tomGroup
 	Notes                                                              []string
 }
@@ -170,6 +173,9 @@ func (w *writer) entry(id string, uses []use) entry {
 		}
 		if w.replacedUse(u) {
 			e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.date(u.t.Lead.Due), "Title": w.actionTitle(u.t.Lead)}))
+			// The activity goes on through the successor: the entry names
+			// it, its provider and its transfers, as gaps until chosen.
+			e.Successors = add(e.Successors, w.successorName(u.t))
 		}
 	}
 	for _, u := range uses {
@@ -197,6 +203,10 @@ func (w *writer) entry(id string, uses []use) entry {
 				}
 			}
 		}
+	}
+	if len(e.Successors) > 0 {
+		e.Recipients = add(e.Recipients, w.say("rcpt.successor", w.gapSay("successor.recipients")))
+		e.Transfers = add(e.Transfers, w.say("transfer.successor", w.gapSay("successor.transfers")))
 	}
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):

@@ -175,7 +175,10 @@ tools: [{tool: signal, answers: {used_for: [customer_contact]}}]
 			recipients = line
 		}
 	}
-	if !strings.Contains(recipients, "Signal Messenger, LLC") || !strings.Contains(recipients, "eigener Verantwortlicher") || strings.Contains(recipients, "zu klären") {
+	// The plan replaces Signal for the clients of a tax firm: what follows
+	// "künftig" is the successor's, a gap until it is chosen.
+	signal, _, _ := strings.Cut(recipients, "künftig")
+	if !strings.Contains(signal, "Signal Messenger, LLC") || !strings.Contains(signal, "eigener Verantwortlicher") || strings.Contains(signal, "zu klären") {
 		t.Errorf("the consumer messenger's recipient line: %q", recipients)
 	}
 	if strings.Contains(md, "/signal") {
@@ -192,5 +195,45 @@ tools: [{tool: whatsapp-business-app, answers: {used_for: [customer_contact], ai
 	md := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
 	if strings.Contains(md, "KI-Funktionen ausgeschaltet") || !strings.Contains(md, "lässt sich nicht abschalten") {
 		t.Errorf("the record of a built-in assistant:\n%s", md)
+	}
+}
+
+// A use the plan moves off a tool goes on through its successor: the
+// record's entry names it – for a practice the practice software or the
+// TI-Messenger – with its provider and transfers as gaps until chosen, and
+// counts each gap once however many entries carry it.
+func TestRecordsNameTheSuccessorOfAReplacedUse(t *testing.T) {
+	p := testkit.Assess(t, testkit.Catalog(t), testkit.Example("medical-zoom-whatsapp.yaml"))
+	for _, l := range []catalog.Lang{catalog.DE, catalog.EN} {
+		d := draft.Make(p, draft.Records, l)
+		md := string(d.Markdown)
+		want := map[catalog.Lang][]string{
+			catalog.DE: {"Terminabsprachen und Terminerinnerungen – über WhatsApp Business App; künftig über **zu klären: neuer Weg (Praxissoftware per SMS/E-Mail oder TI-Messenger)**",
+				"Behandlung und Videosprechstunde – über Zoom; künftig über **zu klären: KBV-zertifizierter Videodienst (Name)**",
+				"künftig: **zu klären: Anbieter als Auftragsverarbeiter (nach Abschluss des AVV)**",
+				"künftig: **zu klären: keine – oder Drittland und Garantie eintragen**"},
+			catalog.EN: {"in future through **to clarify: new channel (practice software by text message/e-mail, or TI-Messenger)**",
+				"in future: **to clarify: provider as processor (once the DPA is signed)**"},
+		}[l]
+		for _, s := range want {
+			if !strings.Contains(md, s) {
+				t.Errorf("%s: the record misses %q", l, s)
+			}
+		}
+		// Meetings of the team stay on Zoom: no successor there.
+		for _, line := range strings.Split(md, "\n") {
+			if strings.HasPrefix(line, "| Zweck | Besprechungen") || strings.HasPrefix(line, "| Purpose | Meetings") {
+				if strings.Contains(line, "künftig") || strings.Contains(line, "in future") {
+					t.Errorf("%s: a use that stays gets a successor: %s", l, line)
+				}
+			}
+		}
+		seen := map[string]bool{}
+		for _, g := range d.Gaps {
+			if seen[g.Text+g.Question] {
+				t.Errorf("%s: the gap %q is counted twice", l, g.Text)
+			}
+			seen[g.Text+g.Question] = true
+		}
 	}
 }
