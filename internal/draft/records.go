@@ -29,8 +29,8 @@ type entry struct {
 	// Successors are the tools that take the activity over from the ones
 	// the plan replaces for it: gaps until chosen.
 	Successors []string
-	TOMs                                                               []tomGroup
-	Notes                                                              []string
+	TOMs       []tomGroup
+	Notes      []string
 }
 
 // tomGroup is the measures of one area of Art. 32(1) GDPR.
