@@ -28,7 +28,7 @@ func compiled() *catalog.Catalog {
 				ID:    "rules",
 				Scope: "context",
 				Title: catalog.Text{
-					DE: "Regeln im Betrieb",
+					DE: "Regeln in der Organisation",
 					EN: "Rules in your organisation",
 				},
 				Intro: catalog.Text{
@@ -137,8 +137,8 @@ func compiled() *catalog.Catalog {
 				ID:    "separation",
 				Scope: "tool",
 				Title: catalog.Text{
-					DE: "Trennung privat und geschäftlich",
-					EN: "Private and business separation",
+					DE: "Privates und Dienstliches trennen",
+					EN: "Keeping private and work apart",
 				},
 				Intro: catalog.Text{
 					DE: "Private Konten und Geräte vermischen Daten und machen Sicherung und Übergabe fast unmöglich.",
@@ -6637,11 +6637,11 @@ func compiled() *catalog.Catalog {
 				Area: "separation",
 				Type: "single",
 				Title: catalog.Text{
-					DE: "Mit welchem Konto wird das Werkzeug geschäftlich genutzt?",
-					EN: "Which account is the tool used with for business?",
+					DE: "Mit welchem Konto wird das Werkzeug für die Organisation genutzt?",
+					EN: "Which account is the tool used with for the organisation?",
 				},
 				Help: catalog.Text{
-					DE: "Private Konten vermischen private und geschäftliche Daten. Der Betrieb kann sie weder sichern noch bei einem Wechsel übernehmen.",
+					DE: "Private Konten vermischen Privates mit den Daten der Organisation. Die Organisation kann sie weder sichern noch übernehmen, wenn jemand geht.",
 					EN: "Private accounts mix private and business data. The organisation can neither back them up nor take them over when someone leaves.",
 				},
 				Options: []catalog.Option{
@@ -6850,11 +6850,11 @@ func compiled() *catalog.Catalog {
 				Area: "separation",
 				Type: "yesno",
 				Title: catalog.Text{
-					DE: "Können geschäftliche Chats gesichert und übergeben werden, wenn jemand den Betrieb verlässt?",
-					EN: "Can business chats be backed up and handed over when someone leaves?",
+					DE: "Können die Chats der Organisation gesichert und übergeben werden, wenn jemand ausscheidet?",
+					EN: "Can the organisation's chats be backed up and handed over when someone leaves?",
 				},
 				Help: catalog.Text{
-					DE: "Geschäftliche Kommunikation gehört dem Betrieb. Sie muss auffindbar bleiben, auch für Aufbewahrungspflichten und Auskunftsanfragen.",
+					DE: "Was im Namen der Organisation geschrieben wird, gehört ihr. Es muss auffindbar bleiben, auch für Aufbewahrungspflichten und Auskunftsanfragen.",
 					EN: "Business communication belongs to the organisation. It must remain retrievable, also for retention duties and access requests.",
 				},
 				Options: []catalog.Option{
@@ -7043,11 +7043,11 @@ func compiled() *catalog.Catalog {
 				Area: "business_version",
 				Type: "yesno",
 				Title: catalog.Text{
-					DE: "Erlauben die Nutzungsbedingungen die geschäftliche Nutzung – und sind die Beschäftigten befugt, das Werkzeug für den Betrieb zu nutzen?",
-					EN: "Do the terms allow business use – and are employees authorised to use the tool for the organisation?",
+					DE: "Erlauben die Nutzungsbedingungen die Nutzung für eine Organisation – und sind alle, die es nutzen, befugt, das Werkzeug für sie zu nutzen?",
+					EN: "Do the terms allow use for an organisation – and is everyone using the tool authorised to use it for the organisation?",
 				},
 				Help: catalog.Text{
-					DE: "Auch kostenlose Software ist urheberrechtlich geschützt; die Lizenz muss die Nutzung im Betrieb erlauben. Wer im Namen des Betriebs schreibt, sollte dazu ausdrücklich befugt sein.",
+					DE: "Auch kostenlose Software ist urheberrechtlich geschützt; die Lizenz muss die Nutzung für eine Organisation erlauben – Apps für Privatleute schließen sie oft aus. Wer im Namen der Organisation schreibt, sollte dazu ausdrücklich befugt sein.",
 					EN: "Free software is protected by copyright too; the licence must allow business use. Whoever writes on the organisation's behalf should be expressly authorised.",
 				},
 				Options: []catalog.Option{
@@ -7613,8 +7613,8 @@ func compiled() *catalog.Catalog {
 				Area: "information",
 				Type: "yesno",
 				Title: catalog.Text{
-					DE: "Haben Ihre Kunden zugestimmt, über diesen Messenger kontaktiert zu werden – und ist das dokumentiert?",
-					EN: "Have your customers agreed to be contacted via this messenger – and is it documented?",
+					DE: "Haben die Menschen, mit denen Sie über diesen Messenger schreiben (Kunden, Patienten, Mitglieder), dem zugestimmt – und ist das dokumentiert?",
+					EN: "Have the people you write to through this messenger (customers, patients, members) agreed to it – and is it documented?",
 				},
 				Help: catalog.Text{
 					DE: "Schreiben Sie nur Menschen an, die dem Kontakt über diesen Dienst zugestimmt haben. Halten Sie die Zustimmung fest.",
@@ -15308,8 +15308,8 @@ func compiled() *catalog.Catalog {
 							EN: "Introduce {phones} or a separate work profile",
 						},
 						Why: catalog.Text{
-							DE: "Auf privaten Geräten ohne Trennung liegen {client}daten neben privaten Daten, und private Kontakte landen beim Anbieter. Keine privaten Smartphones für geschäftliche Kontakte.",
-							EN: "On private devices without separation, {client} data sit next to private data, and private contacts end up at the provider. No private smartphones for business contacts.",
+							DE: "Auf privaten Geräten ohne Trennung liegen {client}daten neben privaten Daten, und private Kontakte landen beim Anbieter. Keine privaten Smartphones ohne Trennung für Kontakte, die Sie für {orgacc} führen.",
+							EN: "On private devices without separation, {client} data sit next to private data, and private contacts end up at the provider. No private smartphones without separation for contacts you keep for {orgacc}.",
 						},
 						Legal: []string{
 							"gdpr-32",
@@ -18909,8 +18909,8 @@ func compiled() *catalog.Catalog {
 							EN: "Set who may present in {tool} – by default only hosts",
 						},
 						Why: catalog.Text{
-							DE: "Dürfen alle jederzeit den Bildschirm teilen, zeigt ein Versehen oder ein ungebetener Gast leicht, was nicht für alle bestimmt ist – ein offenes Postfach, eine Kundenakte. Stellen Sie in der Verwaltung ein, dass nur Gastgeber präsentieren und anderen das Teilen bei Bedarf erlauben.",
-							EN: "If everyone may share their screen at any time, a mistake or an uninvited guest easily shows what is not meant for everyone – an open mailbox, a customer file. Set in the administration that only hosts present and allow others to share when needed.",
+							DE: "Dürfen alle jederzeit den Bildschirm teilen, zeigt ein Versehen oder ein ungebetener Gast leicht, was nicht für alle bestimmt ist – ein offenes Postfach, eine Akte. Stellen Sie in der Verwaltung ein, dass nur Gastgeber präsentieren und anderen das Teilen bei Bedarf erlauben.",
+							EN: "If everyone may share their screen at any time, a mistake or an uninvited guest easily shows what is not meant for everyone – an open mailbox, a file. Set in the administration that only hosts present and allow others to share when needed.",
 						},
 						Legal: []string{
 							"gdpr-32",

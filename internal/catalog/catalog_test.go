@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -146,5 +147,26 @@ func TestCompiledCatalogueMatchesTheYAML(t *testing.T) {
 	}
 	if err := d.Validate(); err != nil {
 		t.Fatalf("the compiled catalogue does not validate: %v", err)
+	}
+}
+
+// A club, a practice and a firm answer the same questions: a title never
+// speaks of "the business" or "your customers" – a club's volunteers would
+// read them as not meant for them (the works council's questions name the
+// council, which is what they ask about).
+func TestQuestionsSpeakToEveryOrganisation(t *testing.T) {
+	c := load(t)
+	bad := regexp.MustCompile(`\b(Betrieb|Betriebs|Betriebes)\b|Ihre Kunden|geschäftlich genutzt|geschäftliche Chats|\bbusiness chats\b|\byour customers\b`)
+	for _, q := range c.Questions {
+		for _, s := range []string{q.Title.DE, q.Title.EN} {
+			if m := bad.FindString(s); m != "" {
+				t.Errorf("question %s says %q: %s", q.ID, m, s)
+			}
+		}
+	}
+	for _, a := range c.Areas {
+		if m := bad.FindString(a.Title.DE); m != "" {
+			t.Errorf("area %s says %q", a.ID, m)
+		}
 	}
 }

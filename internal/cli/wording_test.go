@@ -21,7 +21,7 @@ func TestOwnWordingOfTheDrafts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	own := strings.Replace(string(shipped), "Andere Messenger oder Videodienste werden dienstlich nicht genutzt.", "Andere Dienste bleiben außen vor – so hat es die Kanzlei beschlossen.", 1)
+	own := strings.Replace(string(shipped), "Ich habe diese Richtlinie gelesen und halte mich daran.", "Andere Dienste bleiben außen vor – so hat es die Kanzlei beschlossen.", 1)
 	if own == string(shipped) {
 		t.Fatal("the sentence to replace is not in the shipped policy")
 	}

@@ -459,3 +459,27 @@ func TestDPAChecklistOfAToolThePlanEnds(t *testing.T) {
 		t.Errorf("the suspended note-taker is missing or gets an exit list:\n%s", eng)
 	}
 }
+
+// Whoever signs the policy commits to confidentiality (Art. 29, Art. 32(4)
+// GDPR) – volunteers of a club as much as staff – and, where professional
+// secrecy applies, knows it binds them (§ 203 StGB); a club's policy says
+// "for the club", not "dienstlich".
+func TestPolicyAcknowledgementCommitsToConfidentiality(t *testing.T) {
+	for name, want := range map[string][2]bool{ // confidentiality, § 203
+		"association-jitsi": {true, false}, "tax-teams-signal": {true, true}, "craft-whatsapp": {true, false},
+	} {
+		for _, l := range []catalog.Lang{catalog.DE, catalog.EN} {
+			md := string(draft.Make(examplePlan(t, name), draft.Policy, l).Markdown)
+			ack := part(md, map[catalog.Lang]string{catalog.DE: "Kenntnisnahme", catalog.EN: "Acknowledgement"}[l])
+			conf := strings.Contains(ack, map[catalog.Lang]string{catalog.DE: "Art. 32 Abs. 4 DSGVO", catalog.EN: "Art. 32(4) GDPR"}[l])
+			secrecy := strings.Contains(ack, "§ 203 StGB")
+			if conf != want[0] || secrecy != want[1] {
+				t.Errorf("%s %s: confidentiality %v, § 203 %v; want %v:\n%s", name, l, conf, secrecy, want, ack)
+			}
+		}
+	}
+	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Policy, catalog.DE).Markdown)
+	if strings.Contains(club, "dienstlich nicht genutzt") || !strings.Contains(club, "für den Verein nicht genutzt") {
+		t.Errorf("the club's policy speaks of duty, not of the club")
+	}
+}

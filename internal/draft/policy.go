@@ -36,6 +36,7 @@ func (w *writer) policy() {
 	v := struct {
 		Organisation, From, WorksCouncil, AllowedGap string
 		Association, Recorded, GoneNow, AIHeld       bool
+		SecrecyBound                                 bool // § 203 StGB: the acknowledgement names it
 		ChildSick, SickNotes                         bool
 		Allowed                                      []policyRow
 		Gone                                         []goneRow
@@ -45,7 +46,8 @@ func (w *writer) policy() {
 		Profession                                   string
 		Rules, Keep                                  []string
 		Erasure, Contact                             string
-	}{Organisation: report.Escape(w.p.Assessment.Organisation), Association: has(w.ctx("sector"), "association")}
+	}{Organisation: report.Escape(w.p.Assessment.Organisation), Association: has(w.ctx("sector"), "association"),
+		SecrecyBound: has(w.ctx("secrecy_203"), "yes")}
 	v.From = w.gapSay("from.gap")
 	switch c := w.ctx("works_council"); {
 	case has(c, "yes") && has(w.ctx("works_agreement"), "agreement", "agreement_ai"):
