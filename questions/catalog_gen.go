@@ -13932,8 +13932,8 @@ func compiled() *catalog.Catalog {
 							EN: "Conclude a DPA with the hosting provider where the {tool} server runs",
 						},
 						Why: catalog.Text{
-							DE: "Ein gemieteter Server oder eine Cloud-Maschine steht bei einem Hoster, der an die Gesprächsdaten herankommt: Er verarbeitet sie in Ihrem Auftrag und braucht einen AVV. Die meisten Hoster stellen ihn im Kundenkonto bereit. Läuft der Server auf eigener Hardware in Ihren Räumen, entfällt er.",
-							EN: "A rented server or cloud machine stands at a hosting provider who can reach the call data: they process them on your behalf and need a DPA. Most hosting providers offer it in the customer account. If the server runs on your own hardware on your premises, none is needed.",
+							DE: "Ein gemieteter Server oder eine Cloud-Maschine steht bei einem Hoster, der an die Gesprächsdaten herankommt: Er verarbeitet sie in Ihrem Auftrag und braucht einen AVV. Die meisten Hoster stellen ihn im Kundenkonto bereit. Vertragspartner des Hosters – und damit des AVV – ist {org}, nicht die Person, die den Server eingerichtet hat; läuft der Vertrag auf sie privat, lassen Sie ihn übertragen. Läuft der Server auf eigener Hardware in Ihren Räumen, entfällt der AVV.",
+							EN: "A rented server or cloud machine stands at a hosting provider who can reach the call data: they process them on your behalf and need a DPA. Most hosting providers offer it in the customer account. The hosting provider's contracting party – and so the DPA's – is {org}, not the person who set the server up; if the contract runs in their private name, have it transferred. If the server runs on your own hardware on your premises, no DPA is needed.",
 						},
 						Legal: []string{
 							"gdpr-28",

@@ -483,3 +483,18 @@ func TestPolicyAcknowledgementCommitsToConfidentiality(t *testing.T) {
 		t.Errorf("the club's policy speaks of duty, not of the club")
 	}
 }
+
+// The club, not the volunteer who set the server up, is the hoster's
+// contracting party – the plan's DPA action says so in the club's words.
+func TestTheClubContractsTheHoster(t *testing.T) {
+	p := examplePlan(t, "association-jitsi")
+	for _, a := range p.Actions {
+		if a.ID == "dpa-contract/jitsi-selfhosted" {
+			if !strings.Contains(a.Why.DE, "Vertragspartner des Hosters – und damit des AVV – ist der Verein") || !strings.Contains(a.Why.EN, "is the club") {
+				t.Errorf("the hoster's DPA does not name the club as contracting party: %s", a.Why.DE)
+			}
+			return
+		}
+	}
+	t.Fatal("no DPA action for the club's hoster")
+}
