@@ -498,3 +498,39 @@ func TestTheClubContractsTheHoster(t *testing.T) {
 	}
 	t.Fatal("no DPA action for the club's hoster")
 }
+
+// After the fifth read: a tax firm's policy does not pretend a
+// consultation keeps Art. 9 data out while the plan asks to check the
+// answer "none"; the policy's ban on health data leaves the bare sick
+// report it allows below; the practice's successor greets as a channel
+// that may carry findings when asked (the TI-Messenger), with the
+// emergency numbers; the tax firm's first contact sends documents to the
+// client portal, not to plain e-mail.
+func TestDraftsAfterTheFifthRead(t *testing.T) {
+	tax := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
+	if !strings.Contains(tax, "Ob solche Angaben in Beratungsgesprächen über Microsoft Teams vorkommen") {
+		t.Errorf("the tax firm's policy bans Art. 9 data from consultations without a word on the pending check:\n%s", part(tax, "## 2."))
+	}
+	craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Policy, catalog.DE).Markdown)
+	if strings.Contains(craft, "Beratungsgesprächen") {
+		t.Errorf("a painter's policy speaks of consultations")
+	}
+	if !strings.Contains(craft, "(Art. 9 DSGVO), von der bloßen Krankmeldung abgesehen (nächster Punkt)") {
+		t.Errorf("the ban on health data contradicts the sick report the policy allows:\n%s", part(craft, "## 2."))
+	}
+	notice := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Notice, catalog.DE).Markdown)
+	first := notice[strings.Index(notice, "**Erstkontakt-Nachricht"):]
+	for _, want := range []string{"nur, wenn wir Sie darum bitten", "116 117", "etwa den TI-Messenger"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the practice's successor greeting misses %q:\n%s", want, first)
+		}
+	}
+	if strings.Contains(first, "keine Befunde") {
+		t.Errorf("the successor's greeting forbids what the TI-Messenger is for:\n%s", first)
+	}
+	taxNotice := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Notice, catalog.DE).Markdown)
+	first = taxNotice[strings.Index(taxNotice, "**Erstkontakt-Nachricht"):]
+	if !strings.Contains(first, "Mandantenportal") || strings.Contains(first, "schreiben Sie eine E-Mail") {
+		t.Errorf("the tax firm's greeting sends documents to plain e-mail:\n%s", first)
+	}
+}

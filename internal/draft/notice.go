@@ -30,6 +30,9 @@ type firstContact struct {
 	Purposes                    []string
 	Advertises                  bool
 	Successor                   bool // Tool is the gap for a successor's name
+	// DocsWay is where a tax or law firm's clients send documents instead
+	// (a gap: the client portal); empty elsewhere.
+	DocsWay string
 }
 
 // notice writes the privacy notice (Art. 13 GDPR): a section for each
@@ -120,6 +123,9 @@ func (w *writer) notice() {
 			Website: v.Website, Advertises: has(w.tool(t, "marketing_here"), "yes"), Sector: strings.Join(w.ctx("sector"), "")}
 		if replacedHere {
 			m.Tool, m.Successor = successorName(successors, w.p.Tools[:i+1], replaced), true
+		}
+		if m.Sector == "legal_tax" {
+			m.DocsWay = w.gapSay("fc.docs.way")
 		}
 		for _, a := range t.Activities {
 			if a.Use.Outward {

@@ -42,6 +42,7 @@ func (w *writer) policy() {
 		Gone                                         []goneRow
 		Sensitive                                    []string
 		SensitiveGap, Secrecy, Taboo, RecordGap      string
+		SensitiveCheck                               string // the plan asks to check "no sensitive data" (tax, law)
 		Interim                                      string
 		Profession                                   string
 		Rules, Keep                                  []string
@@ -112,6 +113,18 @@ func (w *writer) policy() {
 	}
 	if len(v.Sensitive) == 0 {
 		v.SensitiveGap = w.gapText(w.say("sensitive.gap", strings.Join(w.ctx("sector"), "")))
+	}
+	// A tax or law firm answered "no sensitive data" for a tool it advises
+	// through: the plan asks to check the answer, and until then the
+	// policy does not pretend a consultation can keep them out.
+	var checked []*assess.Tool
+	for _, a := range w.p.Actions {
+		if a.Tool != nil && a.Open() && slices.Contains(a.Rules, "legal_tax_special_categories_no") && !slices.Contains(checked, a.Tool) {
+			checked = append(checked, a.Tool)
+		}
+	}
+	if len(checked) > 0 {
+		v.SensitiveCheck = w.say("sensitive.check", map[string]string{"Tools": w.names(checked), "Gap": w.gapSay("sensitive.check.gap")})
 	}
 	// A tool stopped now leaves its people without a channel until the
 	// successor is chosen: the policy names the one to use meanwhile.
