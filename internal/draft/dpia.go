@@ -36,6 +36,9 @@ type DPIAResult struct {
 	Criteria   []Criterion
 	Result     Judgement // Met: a DPIA is required
 	Activities []ActivityResult
+	// Release is the AI features the plan holds back (locked for the
+	// works council, a note-taker suspended): the check before they run.
+	Release *ActivityResult
 	// Recital91: a practice or firm whose only criteria are its
 	// patients' or clients' sensitive data: "solo" – a single professional,
 	// not mandatory (recital 91 sentence 4 GDPR); "small" – 2 to 19 people,
@@ -54,6 +57,9 @@ type ActivityResult struct {
 	Result             Judgement
 	Recital91          string // as DPIAResult.Recital91
 	Replaced           string // the tools the plan replaces: the check is for their successor
+	// Release marks the row of AI features the plan holds back: checked as
+	// they would run once released, not counted in today's result.
+	Release bool
 }
 
 // counted are the criteria whose count decides (WP 248: two or more).
@@ -80,12 +86,14 @@ func ThresholdCheck(p *assess.Plan, l string) DPIAResult {
 type criteria struct {
 	monitoring, monUnknown  bool
 	notetakerAll            []string // note-takers that join every meeting
+	stoppedAll              []string // … of them, suspended by the plan until approved
 	special, specialUnknown bool
 	sickNotes, sickUnknown  bool
 	secrecy, health         bool
 	large, largeUnknown     bool
 	ai, aiUnknown           []string // tools with AI features on; unknown
 	aiHeld                  []string // tools whose AI features the plan keeps locked
+	aiStopped               []string // note-takers the plan suspends until approved
 	barred                  []string // tools the plan keeps sensitive data out of
 	combined, combinedUnk   bool
 	patients, children      bool
@@ -174,6 +182,10 @@ func (w *writer) judge(uses []use) criteria {
 		// switched on (the plan's action), not for today's processing.
 		if m, unk := any("ai_features", "on", "with_rules"); (m || t.Kind == catalog.KindNotetaker) && w.p.AIHeld(t) {
 			c.aiHeld = append(c.aiHeld, w.name(t))
+		} else if t.Kind == catalog.KindNotetaker && t.Gone() {
+			// Suspended until approved: the assessment is due before it
+			// runs again, not for today's processing.
+			c.aiStopped = append(c.aiStopped, w.name(t))
 		} else if m || t.Kind == catalog.KindNotetaker {
 			c.ai = append(c.ai, w.name(t))
 		} else if unk {
@@ -185,7 +197,11 @@ func (w *writer) judge(uses []use) criteria {
 			c.combinedUnk = true
 		}
 		if has(w.tool(t, "bot_joins"), "all_calendar") {
-			c.notetakerAll = append(c.notetakerAll, w.name(t))
+			if t.Kind == catalog.KindNotetaker && t.Gone() {
+				c.stoppedAll = append(c.stoppedAll, w.name(t))
+			} else {
+				c.notetakerAll = append(c.notetakerAll, w.name(t))
+			}
 		}
 	}
 	return c
@@ -251,7 +267,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		who = append(who, w.say("who.staff", strings.Join(c.staff, ", ")))
 	}
 	add("wp248-7", judge(len(who) > 0, c.vulnUnknown), strings.Join(who, "; "))
-	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": strings.Join(c.ai, ", "), "Held": strings.Join(c.aiHeld, ", ")})
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": strings.Join(c.ai, ", "), "Held": strings.Join(c.aiHeld, ", "), "Stopped": strings.Join(c.aiStopped, ", ")})
 	add("wp248-9", NotMet, nil)
 	if orgWide {
 		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})
@@ -306,8 +322,12 @@ func outcome(cs []Criterion, c criteria) (Judgement, string) {
 		return NotMet, "solo"
 	case recital:
 		return ToClarify, "small"
-	case must || met >= 2:
+	case must:
 		return Met, ""
+	case met >= 2:
+		// Two criteria of WP 248 make a DPIA the rule, not a must: a
+		// controller that finds no likely high risk documents why.
+		return Met, "criteria"
 	case met+open >= 2:
 		return ToClarify, ""
 	}
@@ -366,21 +386,10 @@ func (w *writer) threshold() DPIAResult {
 		if len(replaced) > 0 && len(replaced) == len(slices.Compact(slices.Sorted(slices.Values(tools)))) {
 			a.Replaced = strings.Join(replaced, ", ")
 		}
-		for _, x := range cs {
-			n, _, _ := strings.Cut(x.Title, " ")
-			switch {
-			case !counted(x.ID):
-				if x.Judged == Met {
-					a.Met = append(a.Met, x.ID)
-				}
-			case x.Judged == Met:
-				a.Met = append(a.Met, n)
-			case x.Judged == ToClarify:
-				a.Open = append(a.Open, n)
-			}
-		}
+		a.tally(cs, w.shortCriterion)
 		r.Activities = append(r.Activities, a)
 	}
+	r.Release = w.release(groups, c)
 	// The criteria count per processing activity (WP 248): employees
 	// in the team's meetings and patients' data in the consultations
 	// are two activities, not two criteria of one. The organisation's
@@ -396,6 +405,13 @@ func (w *writer) threshold() DPIAResult {
 			r.Result = Met
 		case a.Result == ToClarify && r.Result == NotMet:
 			r.Result = ToClarify
+		}
+	}
+	if r.Result == Met {
+		// The rule of two criteria, unless an activity must have one.
+		r.Recital91 = "criteria"
+		if slices.ContainsFunc(r.Activities, func(a ActivityResult) bool { return a.Result == Met && a.Recital91 != "criteria" }) {
+			r.Recital91 = ""
 		}
 	}
 	for _, a := range r.Activities {
@@ -415,6 +431,58 @@ func (w *writer) threshold() DPIAResult {
 	return r
 }
 
+// tally lists the criteria an activity meets and leaves open: WP 248's by
+// number, a case of Art. 35(3) or of the authorities' list by its short
+// name (short).
+func (a *ActivityResult) tally(cs []Criterion, short func(id string) string) {
+	for _, x := range cs {
+		n, _, _ := strings.Cut(x.Title, " ")
+		switch {
+		case !counted(x.ID):
+			if x.Judged == Met && !slices.Contains(a.Met, short(x.ID)) {
+				a.Met = append(a.Met, short(x.ID))
+			}
+		case x.Judged == Met:
+			a.Met = append(a.Met, n)
+		case x.Judged == ToClarify:
+			a.Open = append(a.Open, n)
+		}
+	}
+}
+
+// release checks the AI features the plan holds back as they would run
+// once released – the impact assessment the plan asks for before that –
+// over the uses of their tools; nil where none is held back.
+func (w *writer) release(groups [][]use, c criteria) *ActivityResult {
+	held := append(slices.Clone(c.aiHeld), c.aiStopped...)
+	if len(held) == 0 {
+		return nil
+	}
+	var uses []use
+	for _, g := range groups {
+		for _, u := range g {
+			if slices.Contains(held, w.name(u.t)) {
+				uses = append(uses, u)
+			}
+		}
+	}
+	ca := w.judge(uses)
+	ca.ai, ca.aiHeld, ca.aiStopped = held, nil, nil
+	ca.notetakerAll, ca.stoppedAll = append(ca.notetakerAll, ca.stoppedAll...), nil
+	cs := w.verdicts(ca, true) // the authorities' list too: employees' behaviour
+	a := ActivityResult{Purpose: w.say("release.purpose"), Tools: strings.Join(held, ", "), Release: true}
+	a.Result, a.Recital91 = outcome(cs, ca)
+	a.tally(cs, w.shortCriterion)
+	return &a
+}
+
+// shortCriterion names a criterion that decides on its own: "Art. 35
+// Abs. 3", "DSK-Liste".
+func (w *writer) shortCriterion(id string) string {
+	kind, _, _ := strings.Cut(id, "-")
+	return w.say("crit.short." + kind)
+}
+
 func (w *writer) dpiaCheck() {
 	r := w.threshold()
 	if r.Result == ToClarify {
@@ -430,11 +498,16 @@ func (w *writer) dpiaCheck() {
 		Recital91                                          string
 		Clients, DPO, Done, Advice, Assessor, Date, Review string
 		Sector, Decided                                    string
+		CriteriaGap                                        string // two criteria: assess, or record why not
 		HasDPO                                             bool
 		Weighing                                           string
 		Activities                                         []ActivityResult
+		Release                                            *ActivityResult
 		Criteria                                           []Criterion
-	}{Result: r.Result, Recital91: r.Recital91, Activities: r.Activities, Criteria: r.Criteria}
+	}{Result: r.Result, Recital91: r.Recital91, Activities: r.Activities, Criteria: r.Criteria, Release: r.Release}
+	if r.Result == Met && r.Recital91 == "criteria" {
+		v.CriteriaGap = w.gapSay("criteria.gap")
+	}
 	v.Clients = report.Escape(w.p.Words()["clients"].In(w.l))
 	v.Sector = strings.Join(w.ctx("sector"), "")
 	switch r.Recital91 {

@@ -11,25 +11,32 @@ import (
 )
 
 // The threshold check reasons like a DPO: employees working through the
-// tools are vulnerable data subjects, a note-taker joining every meeting is
-// systematic monitoring (and behaviour of employees on the German list),
-// the result stands per processing activity, and the sign-off takes the
-// assessor and date from the answers, with a review date.
+// tools are vulnerable data subjects; AI features the plan locks and a
+// note-taker it suspends are not today's processing – the check weighs
+// them in a row of their own, as they would run once released: a
+// note-taker joining every meeting is systematic monitoring (and behaviour
+// of employees on the German list), so the assessment is required before
+// release; the result stands per processing activity, and the sign-off
+// takes the assessor and date from the answers, with a review date.
 func TestThresholdCheckOfAnEngineeringOffice(t *testing.T) {
 	cat := testkit.Catalog(t)
 	p := testkit.Assess(t, cat, testkit.Example("engineering-ai.yaml"))
 	r := draft.ThresholdCheck(p, "de")
-	if r.Result != draft.Met {
-		t.Errorf("AI transcripts of every meeting with employees: result %s, want met", r.Result)
+	if r.Result != draft.NotMet {
+		t.Errorf("without the AI features the plan holds back: result %s, want not met", r.Result)
 	}
 	judged := map[string]draft.Judgement{}
 	for _, c := range r.Criteria {
 		judged[c.ID] = c.Judged
 	}
-	for id, want := range map[string]draft.Judgement{"wp248-3": draft.Met, "wp248-7": draft.Met, "wp248-8": draft.Met, "dsk-6": draft.Met, "wp248-6": draft.NotMet} {
+	for id, want := range map[string]draft.Judgement{"wp248-3": draft.NotMet, "wp248-7": draft.Met, "wp248-8": draft.NotMet, "dsk-6": draft.NotMet, "wp248-6": draft.NotMet} {
 		if judged[id] != want {
 			t.Errorf("%s: %s, want %s", id, judged[id], want)
 		}
+	}
+	if r.Release == nil || r.Release.Result != draft.Met || !slices.Equal(r.Release.Met, []string{"3", "7", "8", "DSK-Liste"}) ||
+		!strings.Contains(r.Release.Tools, "Fireflies.ai") || !strings.Contains(r.Release.Tools, "Microsoft Teams") {
+		t.Errorf("the AI features held back: %+v, want required before release (3, 7, 8, DSK-Liste)", r.Release)
 	}
 	if len(r.Activities) == 0 || r.Activities[0].ID != "VT-01" {
 		t.Fatalf("no result per processing activity: %+v", r.Activities)

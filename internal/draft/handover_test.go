@@ -534,3 +534,24 @@ func TestDraftsAfterTheFifthRead(t *testing.T) {
 		t.Errorf("the tax firm's greeting sends documents to plain e-mail:\n%s", first)
 	}
 }
+
+// Two criteria of WP 248 make an impact assessment the rule, not a must:
+// the check says so and asks to assess or to record the weighing; the AI
+// features the works council has not agreed to get their own row, checked
+// before release.
+func TestThresholdCheckWeighsTwoCriteriaAndHeldAI(t *testing.T) {
+	md := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.DPIACheck, catalog.DE).Markdown)
+	for _, want := range []string{"**Eine Datenschutz-Folgenabschätzung ist in der Regel erforderlich:**", "WP 248 rev.01, Abschnitt III.B.a",
+		"**zu klären: Folgenabschätzung durchführen oder die Abwägung mit Begründung festhalten**",
+		"| VT-01: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7 (offen: 1, 3) | **in der Regel erforderlich** |",
+		"| KI-Funktionen und Notizassistenten, die der Aktionsplan zurückhält – geprüft, wie sie nach einer Freigabe liefen | Microsoft Teams |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the tax firm's threshold check lacks %q", want)
+		}
+	}
+	// A case of the authorities' list is a must, not a rule.
+	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.DPIACheck, catalog.DE).Markdown)
+	if !strings.Contains(eng, "| 3, 7, 8, DSK-Liste | **erforderlich** – vor der Freigabe |") {
+		t.Errorf("the engineering office's held-back AI row:\n%s", part(eng, "## Ergebnis je"))
+	}
+}
