@@ -5780,8 +5780,8 @@ func compiled() *catalog.Catalog {
 						},
 						Outward: true,
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. b DSGVO, soweit es um einen Vertrag oder seine Anbahnung geht, im Übrigen lit. f (berechtigtes Interesse an einfacher Kommunikation)",
-							EN: "Art. 6(1)(b) GDPR where a contract or its preparation is concerned, otherwise (f) (legitimate interest in simple communication)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({contract}), soweit es um dieses Verhältnis oder seine Anbahnung geht; im Übrigen – auch für Ansprechpersonen von Unternehmen – lit. f (berechtigtes Interesse, erreichbar zu sein und Absprachen zu treffen)",
+							EN: "Art. 6(1)(b) GDPR ({contract}) where that relationship or its preparation is concerned; otherwise – also for contact persons of businesses – (f) (legitimate interest in being reachable and making arrangements)",
 						},
 						BasisSpecial: catalog.Text{
 							DE: "für Gesundheitsdaten in einer Behandlung Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG, sonst ausdrückliche Einwilligung (Art. 9 Abs. 2 lit. a DSGVO)",

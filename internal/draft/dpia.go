@@ -94,6 +94,7 @@ type criteria struct {
 	ai, aiUnknown           []string // tools with AI features on; unknown
 	aiHeld                  []string // tools whose AI features the plan keeps locked
 	aiStopped               []string // note-takers the plan suspends until approved
+	aiBuiltIn               []string // a built-in AI (Meta AI) the policy keeps out of business chats
 	barred                  []string // tools the plan keeps sensitive data out of
 	combined, combinedUnk   bool
 	patients, children      bool
@@ -191,6 +192,11 @@ func (w *writer) judge(uses []use) criteria {
 		} else if unk {
 			c.aiUnknown = append(c.aiUnknown, w.name(t))
 		}
+		if w.factIs(t, "ai", "not_removable") && slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
+			return a.Tool == t && a.Pending() && slices.Contains(a.Rules, "ai_built_in")
+		}) {
+			c.aiBuiltIn = append(c.aiBuiltIn, w.name(t))
+		}
 		if m, unk := any("address_book", "full"); m {
 			c.combined = true
 		} else if unk {
@@ -267,7 +273,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		who = append(who, w.say("who.staff", strings.Join(c.staff, ", ")))
 	}
 	add("wp248-7", judge(len(who) > 0, c.vulnUnknown), strings.Join(who, "; "))
-	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": strings.Join(c.ai, ", "), "Held": strings.Join(c.aiHeld, ", "), "Stopped": strings.Join(c.aiStopped, ", ")})
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": strings.Join(c.ai, ", "), "Held": strings.Join(c.aiHeld, ", "), "Stopped": strings.Join(c.aiStopped, ", "), "BuiltIn": strings.Join(c.aiBuiltIn, ", ")})
 	add("wp248-9", NotMet, nil)
 	if orgWide {
 		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})

@@ -205,6 +205,14 @@ func (w *writer) gapText(text string) string {
 // gapSay marks a field no question fills, in the words of phrase name.
 func (w *writer) gapSay(name string) string { return w.gapText(w.say(name)) }
 
+// childrenBasis is the basis of messages to minors: the relationship their
+// parents entered into for them (a club's membership, a treatment or
+// school contract), and contact under 16 only with the parents' recorded
+// agreement.
+func (w *writer) childrenBasis() string {
+	return w.say("basis.children", map[string]string{"Sector": strings.Join(w.ctx("sector"), ""), "Contract": report.Escape(w.p.Words()["contract"].In(w.l))})
+}
+
 // successorName is the gap that names the tool to replace t: the sector
 // may say what it is (a practice: the practice software's reminders or the
 // TI-Messenger; a certified video service), else the kind's gap.

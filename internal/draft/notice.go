@@ -226,7 +226,7 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 		}
 		line := report.Escape(a.Basis.In(w.l))
 		if w.childrenMessaged(t, a) {
-			line += "; " + w.say("basis.children")
+			line += "; " + w.childrenBasis()
 			consent = true
 		}
 		if sp := a.Special.In(w.l); sp != "" {

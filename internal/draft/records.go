@@ -150,7 +150,7 @@ func (w *writer) entry(id string, uses []use) entry {
 		}
 		e.Bases = add(e.Bases, report.Escape(u.a.Basis.In(w.l)))
 		if w.childrenMessaged(u.t, *u.a) {
-			e.Bases = add(e.Bases, w.say("basis.children"))
+			e.Bases = add(e.Bases, w.childrenBasis())
 		}
 		switch sp := u.a.Special.In(w.l); {
 		case sp == "":
@@ -408,6 +408,11 @@ func (w *writer) recordTransfers(t *assess.Tool) []string {
 		return []string{name + ": " + instead}
 	}
 	var out []string
+	if len(where) == 0 && sub && t.Transfer.Safeguard == "dpf" {
+		// Only the provider's group and sub-processors are abroad: those
+		// in the USA on the DPF, as the notice says; the rest below.
+		where = []string{w.say("where.sub.usa")}
+	}
 	if len(where) > 0 {
 		out = append(out, w.say("transfer.where", map[string]string{"Tool": name, "Where": strings.Join(where, ", "), "Basis": w.basis(t)}))
 	}
