@@ -337,7 +337,7 @@ func TestDraftsAfterTheThirdRead(t *testing.T) {
 		t.Errorf("the DPIA check does not separate who prepared it from who decides:\n%s", dpia)
 	}
 	policy := string(draft.Make(tax, draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben – KI-Transkripte bleiben trotzdem gesperrt (siehe 1.)") {
+	if !strings.Contains(policy, "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben – Transkripte (auch die eingebaute Transkription des Werkzeugs), Zusammenfassungen und KI-Assistenten bleiben trotzdem gesperrt (siehe 1.)") {
 		t.Errorf("the recording rule reads as if consent opened the locked AI transcripts:\n%s", policy)
 	}
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
@@ -553,5 +553,29 @@ func TestThresholdCheckWeighsTwoCriteriaAndHeldAI(t *testing.T) {
 	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.DPIACheck, catalog.DE).Markdown)
 	if !strings.Contains(eng, "| 3, 7, 8, DSK-Liste | **erforderlich** – vor der Freigabe |") {
 		t.Errorf("the engineering office's held-back AI row:\n%s", part(eng, "## Ergebnis je"))
+	}
+}
+
+// A consumer app stopped for business: the plan and the policy say how to
+// get out (keep what must be kept, then delete chats, close groups, remove
+// customers' numbers); the policy covers note-takers and bots connected to
+// calendars; the record gives a suspended note-taker no successor.
+func TestExitStepsBotsAndASuspendedNoteTaker(t *testing.T) {
+	craft := examplePlan(t, "craft-whatsapp")
+	policy := string(draft.Make(craft, draft.Policy, catalog.DE).Markdown)
+	if !strings.Contains(policy, "Bis das Konto gelöscht ist: was aufzubewahren ist, aus WhatsApp (private App) in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen, Gruppen auflösen") {
+		t.Errorf("the policy gives no way out of the stopped app:\n%s", part(policy, "## 1."))
+	}
+	if !strings.Contains(policy, "KI-Notizassistenten, Meeting-Bots und Erweiterungen, die mit Kalender oder Postfach verbunden werden – nie über private Konten") {
+		t.Errorf("the policy leaves bots and note-takers out")
+	}
+	for _, a := range craft.Actions {
+		if a.ID == "stop-use/whatsapp" && !strings.Contains(a.Why.DE, "entfernen die Nummern von Kundinnen und Kunden aus privaten Adressbüchern") {
+			t.Errorf("the plan's stop action gives no way out: %s", a.Why.DE)
+		}
+	}
+	records := string(draft.Make(examplePlan(t, "engineering-ai"), draft.Records, catalog.DE).Markdown)
+	if strings.Contains(records, "Notizassistenten") && strings.Contains(records, "künftig über") {
+		t.Errorf("a suspended note-taker gets a successor in the record")
 	}
 }

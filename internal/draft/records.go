@@ -175,7 +175,9 @@ func (w *writer) entry(id string, uses []use) entry {
 			e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.date(u.t.Lead.Due), "Title": w.actionTitle(u.t.Lead)}))
 			// The activity goes on through the successor: the entry names
 			// it, its provider and its transfers, as gaps until chosen.
-			e.Successors = add(e.Successors, w.successorName(u.t))
+			if !u.t.Lead.Pause { // suspended until approved: no successor
+				e.Successors = add(e.Successors, w.successorName(u.t))
+			}
 		}
 	}
 	for _, u := range uses {
