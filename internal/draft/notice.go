@@ -325,7 +325,7 @@ func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
 		out = append(out, strings.Join(where, ", ")+" – "+basis)
 	}
 	if others {
-		out = append(out, w.gapSay("transfer.others.gap"))
+		out = append(out, w.gapSay("transfer.others.gap.notice"))
 	}
 	if sub {
 		out = append(out, w.gapSay("transfer.sub.gap"))
