@@ -166,7 +166,7 @@ func run() error {
 	if err := os.WriteFile(most, mostTools(), 0o644); err != nil {
 		return err
 	}
-	for _, format := range []string{"md", "html"} {
+	for _, format := range []string{"md", "json", "html"} {
 		d, err := timed(konform, "plan", "--answers", most, "--format", format)
 		if err != nil {
 			return err
