@@ -123,6 +123,11 @@ func (w *writer) dpaCheck() {
 		if t.Kind == catalog.KindVideo && has(w.ctx("sector"), "health") {
 			d.Items = append(d.Items, dpaItem{Text: w.say("item.kbv", strings.Join(w.ctx("practice_type"), ""))})
 		}
+		// A practice's messages to patients go through the practice
+		// software's reminders or the TI-Messenger: each has its own check.
+		if t.Kind == catalog.KindMessenger && has(w.ctx("sector"), "health") {
+			d.Items = append(d.Items, dpaItem{Text: w.say("item.reminders")}, dpaItem{Text: w.say("item.tim")})
+		}
 		v.Successors = append(v.Successors, d)
 	}
 	w.exec("doc", v)

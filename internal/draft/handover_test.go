@@ -579,3 +579,24 @@ func TestExitStepsBotsAndASuspendedNoteTaker(t *testing.T) {
 		t.Errorf("a suspended note-taker gets a successor in the record")
 	}
 }
+
+// The team moves with the tool the plan replaces for everyone: the
+// employees are told of the successor as of any tool; a practice's
+// successor checklist covers the practice software's reminders and the
+// TI-Messenger's approval.
+func TestSuccessorsForTheTeamAndThePracticesChannels(t *testing.T) {
+	notice := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Notice, catalog.DE).Markdown)
+	staff := part(notice, "## Information für Beschäftigte")
+	if !strings.Contains(staff, "### Zusammenarbeit über **zu klären: Name des neuen Messengers**") || !strings.Contains(staff, "Personalangelegenheiten der Beschäftigten") {
+		t.Errorf("the employees are not told of the successor:\n%s", staff)
+	}
+	if strings.Contains(staff, "WhatsApp") {
+		t.Errorf("the published notice names the replaced tool:\n%s", staff)
+	}
+	dpa := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.DPACheck, catalog.DE).Markdown)
+	for _, want := range []string{"Terminerinnerungen der Praxissoftware per SMS oder E-Mail: der Versanddienst ist Auftragsverarbeiter", "TI-Messenger: Zulassung des Anbieters durch die gematik"} {
+		if !strings.Contains(dpa, want) {
+			t.Errorf("the practice's successor checklist lacks %q", want)
+		}
+	}
+}

@@ -58,8 +58,13 @@ func (w *writer) notice() {
 		case t.Outward:
 			outside = append(outside, w.section(t, false))
 		}
-		if t.Inside && !(t.Lead != nil && t.ReplaceAll()) {
+		switch {
+		case t.Inside && !(t.Lead != nil && t.ReplaceAll()):
 			inside = append(inside, w.section(t, true))
+		case t.Inside && !t.Lead.Pause:
+			// Replaced for everyone: the team works through the successor,
+			// and the employees are told of it as of any tool.
+			inside = append(inside, w.successorStaffSection(t))
 		}
 	}
 	if len(replaced) > 0 {
@@ -214,6 +219,19 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 		s.consent = true
 		s.RecordingDeletion = w.gapSay("recording.deletion")
 	}
+	return s
+}
+
+// successorStaffSection is the employees' part for the tool that will
+// replace t: t's purposes inside and their legal bases hold; the
+// successor's name, provider, recipients and transfers are gaps; what t's
+// answers say of recordings or AI features does not carry over.
+func (w *writer) successorStaffSection(t *assess.Tool) noticeSection {
+	s := noticeSection{Tool: w.successorName(t), Kind: string(t.Kind), Staff: true, Successor: true,
+		Vendor: w.gapSay("successor.vendor"), Recipients: w.gapSay("successor.recipients"),
+		Transfers: []string{w.gapSay("successor.transfers")}}
+	s.Purposes, s.Law, s.consent = w.noticePurposes(t, true)
+	s.Deletion = w.noticeDeletion(nil)
 	return s
 }
 
