@@ -578,6 +578,9 @@ func TestExitStepsBotsAndASuspendedNoteTaker(t *testing.T) {
 	if strings.Contains(records, "Notizassistenten") && strings.Contains(records, "künftig über") {
 		t.Errorf("a suspended note-taker gets a successor in the record")
 	}
+	if !strings.Contains(records, "Fireflies.AI Corp., Kalifornien (USA) – über private Konten von Beschäftigten, ohne AVV: kein Auftragsverarbeiter der Organisation; ausgesetzt ab 2026-11-30") {
+		t.Errorf("the record treats the note-taker on private accounts as a processor to chase")
+	}
 }
 
 // The team moves with the tool the plan replaces for everyone: the

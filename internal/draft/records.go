@@ -355,6 +355,10 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 	}
 	var out []string
 	switch v := w.tool(t, "dpa_signed"); {
+	case t.Lead != nil && t.Lead.Pause && has(w.tool(t, "account"), "private", "mixed"):
+		// Run through employees' private accounts and suspended: never the
+		// organisation's processor; what holds is the way out.
+		out = append(out, w.say("rcpt.private.paused", map[string]string{"Vendor": w.vendor(t), "Date": w.date(t.Lead.Due)}))
 	case w.consumerApp(t):
 		// An app for private people offers no processing agreement: its
 		// provider is a controller of its own for the account and
