@@ -85,7 +85,7 @@ func (w *writer) dpaCheck() {
 	// with an agreement: its checklist is ready, nothing ticked – the
 	// answers are about the old tool.
 	for _, t := range w.p.Tools {
-		if t.Lead == nil {
+		if t.Lead == nil || t.Lead.Pause { // suspended until approved: no successor
 			continue
 		}
 		d := dpaProvider{Tool: w.say("successor.of", w.name(t)), Vendor: w.gapSay("successor.vendor"), Signed: w.say("signed.successor")}

@@ -205,6 +205,12 @@ func (w *writer) gapText(text string) string {
 // gapSay marks a field no question fills, in the words of phrase name.
 func (w *writer) gapSay(name string) string { return w.gapText(w.say(name)) }
 
+// businessContacts reports whether a use faces businesses' contact
+// persons, who are not party to the contract: their basis is Art. 6(1)(f).
+func (w *writer) businessContacts(a assess.Activity) bool {
+	return a.Use.Outward && has(w.ctx("partner_groups"), "businesses")
+}
+
 // childrenBasis is the basis of messages to minors: the relationship their
 // parents entered into for them (a club's membership, a treatment or
 // school contract), and contact under 16 only with the parents' recorded

@@ -337,7 +337,7 @@ func TestDraftsAfterTheThirdRead(t *testing.T) {
 		t.Errorf("the DPIA check does not separate who prepared it from who decides:\n%s", dpia)
 	}
 	policy := string(draft.Make(tax, draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben – Transkripte (auch die eingebaute Transkription des Werkzeugs), Zusammenfassungen und KI-Assistenten bleiben trotzdem gesperrt (siehe 1.)") {
+	if !strings.Contains(policy, "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben – das gilt für Aufzeichnungen von Bild und Ton; Transkripte (auch die eingebaute Transkription des Werkzeugs), Zusammenfassungen und KI-Assistenten bleiben gesperrt, auch wenn alle zustimmen (siehe 1.)") {
 		t.Errorf("the recording rule reads as if consent opened the locked AI transcripts:\n%s", policy)
 	}
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
@@ -601,5 +601,41 @@ func TestSuccessorsForTheTeamAndThePracticesChannels(t *testing.T) {
 		if !strings.Contains(dpa, want) {
 			t.Errorf("the practice's successor checklist lacks %q", want)
 		}
+	}
+}
+
+// After the sixth read: a note-taker the plan suspends is neither replaced
+// nor given a channel meanwhile – the policy says what to do at once
+// (§ 201(1) no. 2 StGB) and the DPA checklist has no successor for it;
+// the works agreement paragraph does not delay the AI lock; a club's
+// contact rests on its statutes, a business's on its own contracts, and
+// contact persons of businesses on Art. 6(1)(f).
+func TestDraftsAfterTheSixthRead(t *testing.T) {
+	eng := examplePlan(t, "engineering-ai")
+	policy := string(draft.Make(eng, draft.Policy, catalog.DE).Markdown)
+	for _, want := range []string{"Fireflies.ai: ab sofort nicht nutzen, bis die Leitung es wieder freigibt.", "Sofort: Fireflies.ai vom Kalender trennen; vorhandene Aufnahmen und Transkripte nicht anhören, weitergeben oder auswerten (§ 201 Abs. 1 Nr. 2 StGB)",
+		"Die Sperre der KI-Funktionen (unter 1.) gilt sofort als Weisung"} {
+		if !strings.Contains(policy, want) {
+			t.Errorf("the engineering policy lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"Bis das neue Werkzeug eingeführt ist", "Der Aktionsplan ersetzt Fireflies.ai"} {
+		if strings.Contains(policy, bad) {
+			t.Errorf("the policy treats the suspended note-taker as replaced: %q", bad)
+		}
+	}
+	if dpa := string(draft.Make(eng, draft.DPACheck, catalog.DE).Markdown); strings.Contains(dpa, "Nachfolger für Fireflies.ai") {
+		t.Errorf("the DPA checklist looks for a successor of a suspended note-taker")
+	}
+	if notice := string(draft.Make(eng, draft.Notice, catalog.DE).Markdown); !strings.Contains(notice, "für Ansprechpersonen von Unternehmen Art. 6 Abs. 1 lit. f DSGVO") {
+		t.Errorf("contact persons of business clients get no basis of their own")
+	}
+	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
+	if !strings.Contains(club, "(Mitgliedschaft nach der Satzung)") || strings.Contains(club, "Beratungsvertrag") || strings.Contains(club, "Ansprechpersonen von Unternehmen") {
+		t.Errorf("the club's contact rests on the wrong basis:\n%s", club)
+	}
+	craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Notice, catalog.DE).Markdown)
+	if !strings.Contains(craft, "(Kauf-, Werk- oder Dienstvertrag)") {
+		t.Errorf("a painter's contact rests on an advice contract")
 	}
 }

@@ -243,6 +243,9 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 			continue
 		}
 		line := report.Escape(a.Basis.In(w.l))
+		if w.businessContacts(a) {
+			line += "; " + w.say("basis.businesses")
+		}
 		if w.childrenMessaged(t, a) {
 			line += "; " + w.childrenBasis()
 			consent = true

@@ -23,6 +23,9 @@ type goneRow struct {
 	// AI: not the tool but its AI features are stopped now, until a works
 	// agreement covers them.
 	AI bool
+	// Paused: stopped until the management approves it again, not
+	// replaced – no successor, no channel meanwhile.
+	Paused bool
 }
 
 // policy writes the internal usage policy for staff. It follows the plan:
@@ -53,17 +56,21 @@ func (w *writer) policy() {
 	switch c := w.ctx("works_council"); {
 	case has(c, "yes") && has(w.ctx("works_agreement"), "agreement", "agreement_ai"):
 		// A works agreement exists: the policy adds to it.
-		v.WorksCouncil = w.say("council.agreement")
+		v.WorksCouncil = w.say("council.agreement", slices.ContainsFunc(w.p.Tools, func(t *assess.Tool) bool { return !t.Gone() && w.p.AIHeld(t) }))
 	case has(c, "yes"):
 		v.WorksCouncil = w.say("council.yes")
 	case len(c) == 0 && w.shown(nil, "works_council"):
 		v.WorksCouncil = w.gap(w.q("works_council"))
 	}
-	var gone []*assess.Tool
+	var gone, paused []*assess.Tool
 	for _, t := range w.p.Tools {
 		purposes := w.usesOf(t)
 		if t.Lead != nil {
-			gone = append(gone, t)
+			if t.Lead.Pause {
+				paused = append(paused, t)
+			} else {
+				gone = append(gone, t)
+			}
 			// Due at once: the ban is an instruction now – it does not
 			// wait for the policy (nor for the works council's consent to
 			// it), and it is not dated before the policy is handed out.
@@ -72,7 +79,7 @@ func (w *writer) policy() {
 				from = w.say("from.now")
 				v.GoneNow = true
 			}
-			v.Gone = append(v.Gone, goneRow{Tool: w.name(t), From: from, Clients: clients, All: t.Gone(), Until: w.windDown(t)})
+			v.Gone = append(v.Gone, goneRow{Tool: w.name(t), From: from, Clients: clients, All: t.Gone(), Until: w.windDown(t), Paused: t.Lead.Pause})
 			inside := w.insideUses(t)
 			if t.ReplaceAll() || len(inside) == 0 {
 				continue
@@ -104,6 +111,9 @@ func (w *writer) policy() {
 	if len(gone) > 0 {
 		w.notes = append(w.notes, w.say("left.out", map[string]any{"Names": w.names(gone), "One": len(gone) == 1}))
 	}
+	if len(paused) > 0 {
+		w.notes = append(w.notes, w.say("left.out.paused", map[string]any{"Names": w.names(paused), "One": len(paused) == 1}))
+	}
 	for _, t := range w.p.Tools {
 		if t.Lead == nil && has(w.tool(t, "special_categories"), "yes") && !slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
 			return a.Tool == t && a.Topic.ID == "special-categories" && a.Open()
@@ -132,10 +142,12 @@ func (w *writer) policy() {
 		// The plan's channel meanwhile, where its actions name one for
 		// every tool stopped now; else a gap with the sector's example.
 		var ways []string
+		stoppedNow := 0
 		for _, t := range gone {
 			if t.Lead.Due.After(w.p.Assessment.Date.Time) {
 				continue
 			}
+			stoppedNow++
 			if x := report.Escape(t.Lead.Interim.In(w.l)); x == "" {
 				ways = nil
 				break
@@ -143,9 +155,13 @@ func (w *writer) policy() {
 				ways = append(ways, x)
 			}
 		}
-		if len(ways) > 0 {
+		switch {
+		case stoppedNow == 0:
+			// Only paused tools or AI features stop now: their people keep
+			// the other tools, no channel meanwhile to name.
+		case len(ways) > 0:
 			v.Interim = strings.Join(ways, "; ")
-		} else {
+		default:
 			v.Interim = w.gapText(w.say("interim.gap", map[string]string{"Clients": clients, "Sector": strings.Join(w.ctx("sector"), "")}))
 		}
 	}

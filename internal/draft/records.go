@@ -149,6 +149,9 @@ func (w *writer) entry(id string, uses []use) entry {
 			}
 		}
 		e.Bases = add(e.Bases, report.Escape(u.a.Basis.In(w.l)))
+		if w.businessContacts(*u.a) {
+			e.Bases = add(e.Bases, w.say("basis.businesses"))
+		}
 		if w.childrenMessaged(u.t, *u.a) {
 			e.Bases = add(e.Bases, w.childrenBasis())
 		}
