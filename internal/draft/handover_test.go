@@ -45,7 +45,7 @@ func TestPolicyWindsDownAToolStoppedNow(t *testing.T) {
 	p := examplePlan(t, "medical-zoom-whatsapp")
 	md := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
 	allowed := part(md, "## 1. Erlaubte Werkzeuge")
-	if !strings.Contains(allowed, "- WhatsApp Business App: ab sofort nicht mehr dienstlich nutzen.\n  - Bis das Konto gelöscht ist: selbst nichts mehr über WhatsApp Business App schreiben") {
+	if !strings.Contains(allowed, "- WhatsApp Business App: ab sofort nicht mehr dienstlich nutzen.\n  - Bis der Wechsel abgeschlossen ist: selbst nichts mehr über WhatsApp Business App schreiben") {
 		t.Errorf("the ban on WhatsApp lacks what holds until the account is deleted:\n%s", allowed)
 	}
 	if !strings.Contains(allowed, "automatische Nachricht") || !strings.Contains(allowed, "in die Akte übernehmen") {
@@ -563,7 +563,7 @@ func TestThresholdCheckWeighsTwoCriteriaAndHeldAI(t *testing.T) {
 func TestExitStepsBotsAndASuspendedNoteTaker(t *testing.T) {
 	craft := examplePlan(t, "craft-whatsapp")
 	policy := string(draft.Make(craft, draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "Bis das Konto gelöscht ist: was aufzubewahren ist, aus WhatsApp (private App) in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen, Gruppen auflösen") {
+	if !strings.Contains(policy, "Bis der Wechsel abgeschlossen ist: was aufzubewahren ist, aus WhatsApp (private App) in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen – auch in Google-Drive- oder iCloud-Backups –, Gruppen auflösen, den Kundinnen und Kunden den neuen Weg nennen") {
 		t.Errorf("the policy gives no way out of the stopped app:\n%s", part(policy, "## 1."))
 	}
 	if !strings.Contains(policy, "KI-Notizassistenten, Meeting-Bots und Erweiterungen, die mit Kalender oder Postfach verbunden werden – nie über private Konten") {
@@ -637,5 +637,19 @@ func TestDraftsAfterTheSixthRead(t *testing.T) {
 	craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Notice, catalog.DE).Markdown)
 	if !strings.Contains(craft, "(Kauf-, Werk- oder Dienstvertrag)") {
 		t.Errorf("a painter's contact rests on an advice contract")
+	}
+}
+
+// A tool the plan replaces still processes data until its account is
+// gone: the notice keeps its section until then; a tax firm's staff get
+// the way out of Signal (file, delete, tell the clients).
+func TestReplacedToolsUntilTheSwitchIsComplete(t *testing.T) {
+	notice := draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Notice, catalog.DE)
+	if !strings.Contains(string(notice.Markdown), "Den bisherigen Abschnitt zu Zoom, WhatsApp Business App lassen Sie in der Datenschutzerklärung, bis der Wechsel abgeschlossen ist") {
+		t.Errorf("the notice drops the section of tools still processing data:\n%s", string(notice.Markdown)[:1500])
+	}
+	policy := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
+	if !strings.Contains(policy, "Bis der Wechsel abgeschlossen ist: was in die Akte gehört, aus den Signal-Chats in die Akte übernehmen; danach die Chats mit Mandantinnen und Mandanten löschen, ihnen den neuen Weg nennen") {
+		t.Errorf("the tax firm's policy gives no way out of Signal:\n%s", part(policy, "## 1."))
 	}
 }
