@@ -19,6 +19,7 @@ type noticeSection struct {
 	RecordingDeletion          string
 	Staff                      bool // for the people inside
 	Agreement                  bool // a works agreement exists that can carry recordings
+	AgreementGap               string // which agreement, and its part on recordings
 	Successor                  bool // Tool is the gap for a successor's name
 	transfers, consent         bool
 }
@@ -218,6 +219,9 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	if s.Recording || s.AI {
 		s.consent = true
 		s.RecordingDeletion = w.gapSay("recording.deletion")
+		if staff && s.Agreement {
+			s.AgreementGap = w.gapSay("agreement.gap")
+		}
 	}
 	return s
 }
