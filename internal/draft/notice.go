@@ -17,10 +17,10 @@ type noticeSection struct {
 	Recipients, Deletion       string
 	Recording, AI, AIHeld      bool // recorded; AI transcripts or summaries; AI features locked by the plan
 	RecordingDeletion          string
-	Staff                      bool // for the people inside
-	Agreement                  bool // a works agreement exists that can carry recordings
+	Staff                      bool   // for the people inside
+	Agreement                  bool   // a works agreement exists that can carry recordings
 	AgreementGap               string // which agreement, and its part on recordings
-	Successor                  bool // Tool is the gap for a successor's name
+	Successor                  bool   // Tool is the gap for a successor's name
 	transfers, consent         bool
 }
 
