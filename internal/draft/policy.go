@@ -134,7 +134,7 @@ func (w *writer) policy() {
 		}
 	}
 	if len(checked) > 0 {
-		v.SensitiveCheck = w.say("sensitive.check", map[string]string{"Tools": w.names(checked), "Gap": w.gapSay("sensitive.check.gap")})
+		v.SensitiveCheck = w.say("sensitive.check", map[string]string{"Tools": w.names(checked), "Gap": w.gapSay("sensitive.check.gap"), "Profession": strings.Join(w.ctx("profession"), "")})
 	}
 	// A tool stopped now leaves its people without a channel until the
 	// successor is chosen: the policy names the one to use meanwhile.
