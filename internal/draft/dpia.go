@@ -94,6 +94,7 @@ type criteria struct {
 	ai, aiUnknown           []string // tools with AI features on; unknown
 	aiHeld                  []string // tools whose AI features the plan keeps locked
 	aiStopped               []string // note-takers the plan suspends until approved
+	aiLocked                []string // AI features the plan locks and releases only under set rules
 	aiBuiltIn               []string // a built-in AI (Meta AI) the policy keeps out of business chats
 	barred                  []string // tools the plan keeps sensitive data out of
 	combined, combinedUnk   bool
@@ -189,6 +190,13 @@ func (w *writer) judge(uses []use) criteria {
 			c.aiStopped = append(c.aiStopped, w.name(t))
 		} else if m || t.Kind == catalog.KindNotetaker {
 			c.ai = append(c.ai, w.name(t))
+		} else if unk && slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
+			return a.Tool == t && a.Open() && slices.Contains(a.Rules, "ai_without_rules")
+		}) {
+			// Unknown whether they run; the plan locks them centrally and
+			// releases them only under set rules: checked before release,
+			// like those held back.
+			c.aiLocked = append(c.aiLocked, w.name(t))
 		} else if unk {
 			c.aiUnknown = append(c.aiUnknown, w.name(t))
 		}
@@ -273,7 +281,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		who = append(who, w.say("who.staff", strings.Join(c.staff, ", ")))
 	}
 	add("wp248-7", judge(len(who) > 0, c.vulnUnknown), strings.Join(who, "; "))
-	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": strings.Join(c.ai, ", "), "Held": strings.Join(c.aiHeld, ", "), "Stopped": strings.Join(c.aiStopped, ", "), "BuiltIn": strings.Join(c.aiBuiltIn, ", ")})
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": strings.Join(c.ai, ", "), "Held": strings.Join(c.aiHeld, ", "), "Stopped": strings.Join(c.aiStopped, ", "), "Locked": strings.Join(c.aiLocked, ", "), "BuiltIn": strings.Join(c.aiBuiltIn, ", ")})
 	add("wp248-9", NotMet, nil)
 	if orgWide {
 		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})
@@ -460,20 +468,21 @@ func (a *ActivityResult) tally(cs []Criterion, short func(id string) string) {
 // once released – the impact assessment the plan asks for before that –
 // over the uses of their tools; nil where none is held back.
 func (w *writer) release(groups [][]use, c criteria) *ActivityResult {
-	held := append(slices.Clone(c.aiHeld), c.aiStopped...)
+	held := slices.Concat(c.aiHeld, c.aiStopped, c.aiLocked)
 	if len(held) == 0 {
 		return nil
 	}
 	var uses []use
 	for _, g := range groups {
 		for _, u := range g {
-			if slices.Contains(held, w.name(u.t)) {
+			// What the plan moves off the tool is the successor's check.
+			if slices.Contains(held, w.name(u.t)) && !w.forSuccessor(u) {
 				uses = append(uses, u)
 			}
 		}
 	}
 	ca := w.judge(uses)
-	ca.ai, ca.aiHeld, ca.aiStopped = held, nil, nil
+	ca.ai, ca.aiHeld, ca.aiStopped, ca.aiLocked = held, nil, nil, nil
 	ca.notetakerAll, ca.stoppedAll = append(ca.notetakerAll, ca.stoppedAll...), nil
 	cs := w.verdicts(ca, true) // the authorities' list too: employees' behaviour
 	a := ActivityResult{Purpose: w.say("release.purpose"), Tools: strings.Join(held, ", "), Release: true}

@@ -2,6 +2,7 @@ package draft_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -651,5 +652,21 @@ func TestReplacedToolsUntilTheSwitchIsComplete(t *testing.T) {
 	policy := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
 	if !strings.Contains(policy, "Bis der Wechsel abgeschlossen ist: was in die Akte gehört, aus den Signal-Chats in die Akte übernehmen; danach die Chats mit Mandantinnen und Mandanten löschen, ihnen den neuen Weg nennen") {
 		t.Errorf("the tax firm's policy gives no way out of Signal:\n%s", part(policy, "## 1."))
+	}
+}
+
+// AI features the plan locks centrally and releases only under set rules
+// (a practice's Zoom) are checked before release in the same row as those
+// held for the works council – not left "open" under criterion 8; what the
+// plan moves off the tool (the patients' consultations) is not counted.
+func TestThresholdCheckOfAIReleasedOnlyUnderRules(t *testing.T) {
+	r := draft.ThresholdCheck(examplePlan(t, "medical-zoom-whatsapp"), "de")
+	if r.Release == nil || r.Release.Tools != "Zoom" || !slices.Equal(r.Release.Met, []string{"7", "8"}) {
+		t.Errorf("the practice's locked Zoom AI: %+v, want a release row for Zoom with 7 and 8", r.Release)
+	}
+	for _, c := range r.Criteria {
+		if c.ID == "wp248-8" && c.Judged != draft.NotMet {
+			t.Errorf("criterion 8 for AI the plan locks: %s, want not met today", c.Judged)
+		}
 	}
 }
