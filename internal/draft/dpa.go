@@ -67,7 +67,14 @@ func (w *writer) dpaCheck() {
 					d.Facts = append(d.Facts, w.say("fact.avv", w.gap(w.q("dpa_signed"))))
 				}
 			}
-			d.Signed = w.signed(t)
+			if t.Lead != nil && t.Lead.Pause && has(w.tool(t, "account"), "private", "mixed") {
+				// Suspended, run through private accounts: no agreement
+				// of the organisation's is possible there – one comes
+				// with a release, on an account of the organisation.
+				d.Signed = w.say("signed.paused")
+			} else {
+				d.Signed = w.signed(t)
+			}
 		}
 		d.Items = w.dpaItems(t, host, false)
 		if t.Gone() && !t.Lead.Pause {

@@ -625,8 +625,12 @@ func TestDraftsAfterTheSixthRead(t *testing.T) {
 			t.Errorf("the policy treats the suspended note-taker as replaced: %q", bad)
 		}
 	}
-	if dpa := string(draft.Make(eng, draft.DPACheck, catalog.DE).Markdown); strings.Contains(dpa, "Nachfolger für Fireflies.ai") {
+	dpa := string(draft.Make(eng, draft.DPACheck, catalog.DE).Markdown)
+	if strings.Contains(dpa, "Nachfolger für Fireflies.ai") {
 		t.Errorf("the DPA checklist looks for a successor of a suspended note-taker")
+	}
+	if !strings.Contains(dpa, "**Vertrag geschlossen:** nein – über private Konten von Beschäftigten ist keiner möglich") {
+		t.Errorf("the DPA checklist asks whether a DPA was signed for private accounts")
 	}
 	if notice := string(draft.Make(eng, draft.Notice, catalog.DE).Markdown); !strings.Contains(notice, "für Ansprechpersonen von Unternehmen Art. 6 Abs. 1 lit. f DSGVO") {
 		t.Errorf("contact persons of business clients get no basis of their own")
