@@ -111,7 +111,7 @@ func TestDraftsKeepAIFeaturesTheWorksCouncilHasNotAgreed(t *testing.T) {
 		t.Errorf("the notice describes the locked AI features as in use:\n%s", notice)
 	}
 	records := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
-	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – bei der Bewertung in Betrieb, laut Aktionsplan ausgesetzt ab 2026-11-22, bis eine Regelungsabrede oder die Betriebsvereinbarung sie erfasst") {
+	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – bei der Bewertung in Betrieb, auf Weisung der Leitung ausgesetzt ab 2026-11-22, bis eine Regelungsabrede oder die Betriebsvereinbarung sie erfasst") {
 		t.Errorf("the record keeps AI transcripts as ongoing:\n%s", records)
 	}
 	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
