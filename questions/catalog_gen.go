@@ -1553,6 +1553,18 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Source{
+				ID:    "record-threema-features",
+				Title: "Wozu dient die «Anpinnen»-Funktion? (mit der Übersicht der Grund- und Zusatzfunktionen)",
+				By:    "Threema GmbH",
+				Date:  "undated",
+				URL:   "https://threema.ch/de/faq/pin",
+				Read:  "2026-12-05",
+				Note: catalog.Text{
+					DE: "Die Seite trägt kein Datum; die Übersicht der Funktionen (Nachrichten, Anrufe, Umfragen, Threema Safe, Verteilerlisten u. a.) nennt keine KI-Funktion – die Angabe gilt für den Tag, an dem sie gelesen wurde.",
+					EN: "The page carries no date; its overview of features (messages, calls, polls, Threema Safe, distribution lists and others) names no AI feature – the statement holds for the day it was read.",
+				},
+			},
+			&catalog.Source{
 				ID:    "record-threema-safe",
 				Title: "What makes Threema Safe secure?",
 				By:    "Threema GmbH",
@@ -6317,12 +6329,9 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				ShowIf: &catalog.Cond{
-					Fact: "cloud_backup",
-					In: []string{
-						"unencrypted",
-						"encrypted",
-					},
-					Line:   166,
+					Fact:   "cloud_backup",
+					Equals: "unencrypted",
+					Line:   168,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6377,7 +6386,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "e2e",
 					Equals: "optional",
-					Line:   183,
+					Line:   185,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6431,23 +6440,23 @@ func compiled() *catalog.Catalog {
 									"default",
 									"optional",
 								},
-								Line:   201,
+								Line:   203,
 								Column: 17,
 							},
-							Line:   201,
+							Line:   203,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Kind:   "notetaker",
-								Line:   202,
+								Line:   204,
 								Column: 17,
 							},
-							Line:   202,
+							Line:   204,
 							Column: 11,
 						},
 					},
-					Line:   200,
+					Line:   202,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6502,10 +6511,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   213,
+						Line:   215,
 						Column: 20,
 					},
-					Line:   213,
+					Line:   215,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6554,7 +6563,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   231,
+							Line:   233,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6564,11 +6573,11 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   232,
+							Line:   234,
 							Column: 11,
 						},
 					},
-					Line:   230,
+					Line:   232,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6622,7 +6631,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   243,
+					Line:   245,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6725,7 +6734,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   275,
+					Line:   277,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6774,7 +6783,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   293,
+							Line:   295,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6783,11 +6792,11 @@ func compiled() *catalog.Catalog {
 								"business",
 								"private_separated",
 							},
-							Line:   294,
+							Line:   296,
 							Column: 11,
 						},
 					},
-					Line:   292,
+					Line:   294,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6835,7 +6844,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "phone_number",
 					Equals: "required",
-					Line:   305,
+					Line:   307,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6882,7 +6891,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   320,
+					Line:   322,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6929,7 +6938,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   331,
+					Line:   333,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6977,7 +6986,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "freemium",
-					Line:   343,
+					Line:   345,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7028,7 +7037,7 @@ func compiled() *catalog.Catalog {
 						"freemium",
 						"business",
 					},
-					Line:   358,
+					Line:   360,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7128,10 +7137,10 @@ func compiled() *catalog.Catalog {
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_needed",
-								Line:   382,
+								Line:   384,
 								Column: 17,
 							},
-							Line:   382,
+							Line:   384,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7141,11 +7150,11 @@ func compiled() *catalog.Catalog {
 								"provider_hosted",
 								"unknown",
 							},
-							Line:   383,
+							Line:   385,
 							Column: 11,
 						},
 					},
-					Line:   381,
+					Line:   383,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7193,7 +7202,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "signed",
-					Line:   399,
+					Line:   401,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7262,7 +7271,7 @@ func compiled() *catalog.Catalog {
 								"other",
 								"unknown",
 							},
-							Line:   412,
+							Line:   414,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7271,11 +7280,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   413,
+							Line:   415,
 							Column: 11,
 						},
 					},
-					Line:   411,
+					Line:   413,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7418,7 +7427,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   456,
+					Line:   458,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7467,7 +7476,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   469,
+							Line:   471,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7476,11 +7485,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   470,
+							Line:   472,
 							Column: 11,
 						},
 					},
-					Line:   468,
+					Line:   470,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7571,7 +7580,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   494,
+							Line:   496,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7581,7 +7590,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   495,
+							Line:   497,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7594,11 +7603,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   496,
+							Line:   498,
 							Column: 11,
 						},
 					},
-					Line:   493,
+					Line:   495,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7647,7 +7656,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   509,
+							Line:   511,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7657,7 +7666,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   510,
+							Line:   512,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7670,11 +7679,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   511,
+							Line:   513,
 							Column: 11,
 						},
 					},
-					Line:   508,
+					Line:   510,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7723,7 +7732,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   524,
+							Line:   526,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7733,7 +7742,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   525,
+							Line:   527,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7746,7 +7755,7 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   526,
+							Line:   528,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7756,24 +7765,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   527,
+								Line:   529,
 								Column: 17,
 							},
-							Line:   527,
+							Line:   529,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   528,
+								Line:   530,
 								Column: 17,
 							},
-							Line:   528,
+							Line:   530,
 							Column: 11,
 						},
 					},
-					Line:   523,
+					Line:   525,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7826,7 +7835,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   541,
+							Line:   543,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7839,11 +7848,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   542,
+							Line:   544,
 							Column: 11,
 						},
 					},
-					Line:   540,
+					Line:   542,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7894,7 +7903,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   553,
+					Line:   555,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7948,7 +7957,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   564,
+					Line:   566,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8002,16 +8011,16 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   582,
+							Line:   584,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   583,
+							Line:   585,
 							Column: 11,
 						},
 					},
-					Line:   581,
+					Line:   583,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -8106,12 +8115,28 @@ func compiled() *catalog.Catalog {
 					},
 				},
 				ShowIf: &catalog.Cond{
-					Not: &catalog.Cond{
-						Kind:   "notetaker",
-						Line:   605,
-						Column: 20,
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Kind:   "notetaker",
+								Line:   608,
+								Column: 27,
+							},
+							Line:   608,
+							Column: 21,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Fact:   "ai",
+								Equals: "none",
+								Line:   608,
+								Column: 53,
+							},
+							Line:   608,
+							Column: 47,
+						},
 					},
-					Line:   605,
+					Line:   608,
 					Column: 14,
 				},
 				ShowsFact: "ai",
@@ -8159,7 +8184,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "notetaker",
-					Line:   622,
+					Line:   625,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8220,7 +8245,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   637,
+					Line:   640,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8271,7 +8296,7 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   654,
+					Line:   657,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8318,7 +8343,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   665,
+					Line:   668,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -9108,6 +9133,17 @@ func compiled() *catalog.Catalog {
 							"record-threema",
 						},
 					},
+					"ai": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "die Funktionsübersicht des Anbieters nennt keine KI-Funktion",
+							EN: "the provider's overview of features names no AI feature",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema-features",
+						},
+					},
 					"avv": catalog.Fact{
 						Value: "to_verify",
 						Detail: catalog.Text{
@@ -9234,6 +9270,17 @@ func compiled() *catalog.Catalog {
 						AsOf: catalog.Date{Time: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
 							"record-threema-addressbook",
+						},
+					},
+					"ai": catalog.Fact{
+						Value: "none",
+						Detail: catalog.Text{
+							DE: "die Funktionsübersicht des Anbieters nennt keine KI-Funktion",
+							EN: "the provider's overview of features names no AI feature",
+						},
+						AsOf: catalog.Date{Time: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)},
+						Source: []string{
+							"record-threema-features",
 						},
 					},
 					"avv": catalog.Fact{
@@ -19857,7 +19904,7 @@ func compiled() *catalog.Catalog {
 				},
 			},
 			&catalog.Rule{
-				ID:    "archiving_missing_tax",
+				ID:    "archiving_missing_law",
 				Scope: "organisation",
 				When: catalog.Cond{
 					All: []*catalog.Cond{
@@ -19893,8 +19940,160 @@ func compiled() *catalog.Catalog {
 							Line:   2037,
 							Column: 11,
 						},
+						&catalog.Cond{
+							Q:      "profession",
+							Equals: "law",
+							Line:   2038,
+							Column: 11,
+						},
 					},
 					Line:   2034,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "retention",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Mandatskommunikation in die Handakte übernehmen",
+							EN: "Put client communication into the client file",
+						},
+						Why: catalog.Text{
+							DE: "Was Sie mit Mandanten per Messenger oder Video besprechen, gehört in die Handakte. Rechtsanwältinnen und Rechtsanwälte bewahren sie sechs Jahre auf, gerechnet ab dem Ende des Kalenderjahres, in dem der Auftrag beendet wurde (§ 50 Abs. 1 BRAO). Danach die Nachrichten im Werkzeug löschen.",
+							EN: "What you discuss with clients by messenger or video belongs in the client file. Lawyers keep it for six years from the end of the calendar year in which the mandate ended (§ 50(1) BRAO). Then delete the messages in the tool.",
+						},
+						Legal: []string{
+							"brao-50",
+							"gdpr-5-1e",
+						},
+						Sources: []string{
+							"seed-004",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "archiving_missing_taxadvice",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "archiving",
+							In: []string{
+								"no",
+								"partly",
+								"unknown",
+							},
+							Line:   2052,
+							Column: 11,
+						},
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Q: "used_for",
+								In: []string{
+									"orders",
+									"customer_contact",
+									"appointments",
+									"consultations",
+									"unknown",
+								},
+								Line:   2053,
+								Column: 22,
+							},
+							Line:   2053,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "sector",
+							Equals: "legal_tax",
+							Line:   2054,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "profession",
+							Equals: "tax",
+							Line:   2055,
+							Column: 11,
+						},
+					},
+					Line:   2051,
+					Column: 7,
+				},
+				Actions: []catalog.ActionTemplate{
+					catalog.ActionTemplate{
+						Topic:    "retention",
+						Priority: "high",
+						Title: catalog.Text{
+							DE: "Mandatskommunikation in die Handakte übernehmen",
+							EN: "Put client communication into the client file",
+						},
+						Why: catalog.Text{
+							DE: "Was Sie mit Mandanten per Messenger oder Video besprechen, gehört in die Handakte. Steuerberaterinnen und Steuerberater bewahren sie zehn Jahre auf, gerechnet ab dem Ende des Kalenderjahres, in dem der Auftrag beendet wurde (§ 66 Abs. 1 StBerG). Für steuerlich relevante Unterlagen gilt § 147 AO (Buchungsbelege seit 2025: 8 Jahre).",
+							EN: "What you discuss with clients by messenger or video belongs in the client file. Tax advisers keep it for ten years from the end of the calendar year in which the mandate ended (§ 66(1) StBerG). Tax-relevant documents follow § 147 AO (accounting vouchers since 2025: 8 years).",
+						},
+						Legal: []string{
+							"stberg-66",
+							"ao-147",
+						},
+						Sources: []string{
+							"seed-004",
+							"record-beg-iv-2024",
+						},
+					},
+				},
+			},
+			&catalog.Rule{
+				ID:    "archiving_missing_tax",
+				Scope: "organisation",
+				When: catalog.Cond{
+					All: []*catalog.Cond{
+						&catalog.Cond{
+							Q: "archiving",
+							In: []string{
+								"no",
+								"partly",
+								"unknown",
+							},
+							Line:   2069,
+							Column: 11,
+						},
+						&catalog.Cond{
+							AnyTool: &catalog.Cond{
+								Q: "used_for",
+								In: []string{
+									"orders",
+									"customer_contact",
+									"appointments",
+									"consultations",
+									"unknown",
+								},
+								Line:   2070,
+								Column: 22,
+							},
+							Line:   2070,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Q:      "sector",
+							Equals: "legal_tax",
+							Line:   2071,
+							Column: 11,
+						},
+						&catalog.Cond{
+							Not: &catalog.Cond{
+								Q: "profession",
+								In: []string{
+									"tax",
+									"law",
+								},
+								Line:   2073,
+								Column: 17,
+							},
+							Line:   2073,
+							Column: 11,
+						},
+					},
+					Line:   2068,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -19930,7 +20129,7 @@ func compiled() *catalog.Catalog {
 						"no",
 						"unknown",
 					},
-					Line:   2049,
+					Line:   2085,
 					Column: 11,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -19965,7 +20164,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   2063,
+							Line:   2099,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -19974,11 +20173,11 @@ func compiled() *catalog.Catalog {
 								"medium",
 								"large",
 							},
-							Line:   2064,
+							Line:   2100,
 							Column: 11,
 						},
 					},
-					Line:   2062,
+					Line:   2098,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -20014,7 +20213,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   2078,
+							Line:   2114,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -20024,10 +20223,10 @@ func compiled() *catalog.Catalog {
 									"medium",
 									"large",
 								},
-								Line:   2079,
+								Line:   2115,
 								Column: 17,
 							},
-							Line:   2079,
+							Line:   2115,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -20036,34 +20235,34 @@ func compiled() *catalog.Catalog {
 									AnyTool: &catalog.Cond{
 										Q:      "special_categories",
 										Equals: "yes",
-										Line:   2081,
+										Line:   2117,
 										Column: 26,
 									},
-									Line:   2081,
+									Line:   2117,
 									Column: 15,
 								},
 								&catalog.Cond{
 									AnyTool: &catalog.Cond{
 										Q:      "sick_notes",
 										Equals: "yes",
-										Line:   2082,
+										Line:   2118,
 										Column: 26,
 									},
-									Line:   2082,
+									Line:   2118,
 									Column: 15,
 								},
 								&catalog.Cond{
 									Q:      "monitoring",
 									Equals: "yes",
-									Line:   2083,
+									Line:   2119,
 									Column: 15,
 								},
 							},
-							Line:   2080,
+							Line:   2116,
 							Column: 11,
 						},
 					},
-					Line:   2077,
+					Line:   2113,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -20099,7 +20298,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   2097,
+							Line:   2133,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -20110,7 +20309,7 @@ func compiled() *catalog.Catalog {
 										"yes",
 										"unknown",
 									},
-									Line:   2099,
+									Line:   2135,
 									Column: 15,
 								},
 								&catalog.Cond{
@@ -20122,15 +20321,15 @@ func compiled() *catalog.Catalog {
 										"association",
 										"public",
 									},
-									Line:   2100,
+									Line:   2136,
 									Column: 15,
 								},
 							},
-							Line:   2098,
+							Line:   2134,
 							Column: 11,
 						},
 					},
-					Line:   2096,
+					Line:   2132,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -20166,20 +20365,20 @@ func compiled() *catalog.Catalog {
 								"often",
 								"sometimes",
 							},
-							Line:   2114,
+							Line:   2150,
 							Column: 11,
 						},
 						&catalog.Cond{
 							AnyTool: &catalog.Cond{
 								Kind:   "video",
-								Line:   2115,
+								Line:   2151,
 								Column: 22,
 							},
-							Line:   2115,
+							Line:   2151,
 							Column: 11,
 						},
 					},
-					Line:   2113,
+					Line:   2149,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{
@@ -20215,7 +20414,7 @@ func compiled() *catalog.Catalog {
 								"no",
 								"unknown",
 							},
-							Line:   2129,
+							Line:   2165,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -20224,7 +20423,7 @@ func compiled() *catalog.Catalog {
 									&catalog.Cond{
 										Fact:   "business_use",
 										Equals: "business_edition_only",
-										Line:   2132,
+										Line:   2168,
 										Column: 17,
 									},
 									&catalog.Cond{
@@ -20234,18 +20433,18 @@ func compiled() *catalog.Catalog {
 											"mixed",
 											"other",
 										},
-										Line:   2133,
+										Line:   2169,
 										Column: 17,
 									},
 								},
-								Line:   2131,
+								Line:   2167,
 								Column: 13,
 							},
-							Line:   2130,
+							Line:   2166,
 							Column: 11,
 						},
 					},
-					Line:   2128,
+					Line:   2164,
 					Column: 7,
 				},
 				Actions: []catalog.ActionTemplate{

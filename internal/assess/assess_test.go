@@ -72,6 +72,15 @@ func build(c change) *answers.File {
 	if c.video != "" {
 		vid = c.video
 	}
+	if mid == "threema-work" {
+		// The catalogue knows Threema Work's backups are encrypted only and
+		// of no AI feature in it: neither question is asked there.
+		for _, q := range []string{"backups", "ai_features"} {
+			if _, set := c.msg[q]; !set {
+				delete(m, q)
+			}
+		}
+	}
 	cv := vals(ctx)
 	cv["partner_groups"] = answers.Value{Items: []string{"businesses"}}
 	mv, vv := vals(m), vals(v)
@@ -129,7 +138,7 @@ func TestEveryTopicFires(t *testing.T) {
 		{"private-business-separation", "threema-work", change{msg: map[string]string{"devices": "private"}}, catalog.High},
 		{"address-book", "threema-work", change{msg: map[string]string{"address_book": "full"}}, catalog.Critical},
 		{"address-book", "threema-work", change{msg: map[string]string{"address_book": "unknown"}}, catalog.High},
-		{"backups", "threema-work", change{msg: map[string]string{"backups": "unencrypted"}}, catalog.High},
+		{"backups", "whatsapp-business-app", change{messenger: "whatsapp-business-app", msg: map[string]string{"backups": "unencrypted"}}, catalog.High},
 		{"e2e-encryption", "jitsi-hosted", change{vid: map[string]string{"e2e_use": "never", "special_categories": "yes"}}, catalog.High},
 		{"e2e-encryption", "jitsi-hosted", change{vid: map[string]string{"e2e_use": "never"}}, catalog.Low},
 		{"e2e-encryption", "slack", change{messenger: "slack", context: map[string]string{"secrecy_203": "yes"}, msg: map[string]string{"plan": "paid", "hosting": "usa", "transfer_basis": "dpf", "transport_encryption": "yes"}}, catalog.High},
@@ -889,5 +898,74 @@ func TestClubPlanSpeaksOfVolunteers(t *testing.T) {
 	s := all.String()
 	if !strings.Contains(s, "Ehrenamtliche, Übungsleitungen und Beschäftigte über die Datenverarbeitung") || strings.Contains(s, "Diensthandy") {
 		t.Errorf("the club's plan speaks of employees or work phones:\n%s", s)
+	}
+}
+
+// A lawyer's walk through Threema Work: with the central settings not yet
+// known, the plan asked to switch off cloud backups "in WhatsApp" and to lock
+// AI features Threema does not have. What the catalogue knows spares both
+// the question and the action.
+func TestWhatTheCatalogueKnowsSparesQuestionAndAction(t *testing.T) {
+	cat := loadCatalog(t)
+	p := assess.Assess(cat, build(change{msg: map[string]string{"admin_settings": "unknown"}}))
+	for _, a := range p.Actions {
+		if a.ID == "backups/threema-work" || a.ID == "recording-rules/threema-work" {
+			t.Errorf("Threema Work: unexpected action %s (rules %v)", a.ID, a.Rules)
+		}
+	}
+	for _, o := range p.Open {
+		if q := o.Answer.Question.ID; q == "backups" || q == "ai_features" {
+			t.Errorf("Threema Work: %s is asked, though the catalogue answers it", q)
+		}
+	}
+	// Where backups can be unencrypted, a missing answer still counts.
+	f := build(change{messenger: "whatsapp-business-app"})
+	delete(f.Tools[0].Answers, "backups")
+	p = assess.Assess(cat, f)
+	if !slices.ContainsFunc(p.Actions, func(a *assess.Action) bool { return a.ID == "backups/whatsapp-business-app" }) {
+		t.Error("WhatsApp Business App: no backup action for an unanswered backup question")
+	}
+}
+
+// A law firm's client file is kept for six years under the BRAO; the plan
+// of a firm of lawyers does not send it to the tax advisers' ten years.
+func TestClientFileFollowsTheProfession(t *testing.T) {
+	cat := loadCatalog(t)
+	for _, tc := range []struct {
+		profession   string
+		want, unwant []string
+	}{
+		{"law", []string{"brao-50"}, []string{"stberg-66", "ao-147"}},
+		{"tax", []string{"stberg-66", "ao-147"}, []string{"brao-50"}},
+		{"both", []string{"stberg-66", "brao-50"}, nil},
+		{"unknown", []string{"stberg-66", "brao-50"}, nil},
+	} {
+		f := build(change{context: map[string]string{"sector": "legal_tax", "profession": tc.profession, "archiving": "no"}})
+		p := assess.Assess(cat, f)
+		i := slices.IndexFunc(p.Actions, func(a *assess.Action) bool { return a.ID == "retention/organisation" })
+		if i < 0 {
+			t.Fatalf("%s: no retention action", tc.profession)
+		}
+		var got []string
+		for _, l := range p.Actions[i].Legal {
+			got = append(got, l.ID)
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: legal basis %v lacks %s", tc.profession, got, w)
+			}
+		}
+		for _, u := range tc.unwant {
+			if slices.Contains(got, u) {
+				t.Errorf("%s: legal basis %v names %s", tc.profession, got, u)
+			}
+		}
+		why := p.Actions[i].Why.DE
+		if tc.profession == "law" && (strings.Contains(why, "StBerG") || strings.Contains(why, "zehn Jahre")) {
+			t.Errorf("law: the reason speaks of tax advisers: %s", why)
+		}
+		if tc.profession == "tax" && strings.Contains(why, "BRAO") {
+			t.Errorf("tax: the reason speaks of lawyers: %s", why)
+		}
 	}
 }
