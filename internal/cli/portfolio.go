@@ -101,13 +101,23 @@ func runPortfolio(o *portfolioOptions) error {
 	v := portfolio.View{Clients: clients, Today: opts.Today, Lang: o.lang(o.Lang)}
 	if o.catalogFile != "" {
 		v.WhatIf = filepath.Base(o.catalogFile)
+		for _, src := range opts.WhatIf.Sources {
+			if opts.Catalog.Source(src.ID) == nil {
+				v.WhatIfSources = append(v.WhatIfSources, src)
+			}
+		}
 	}
 	if o.Format == "table" && o.Out == "" && isTerminal(o.io.In) && isTerminal(o.io.Out) {
 		// In a terminal: the table to sort and filter, enter opens a plan.
 		plan := func(rel string) (string, error) {
 			// Warnings would print over the screen: the plan shows what
 			// counts.
-			p, _, r := assessOne(opts.Catalog, filepath.Join(o.Dir, filepath.FromSlash(rel)), string(v.Lang))
+			// With a changed catalogue: the plan under it.
+			cat := opts.Catalog
+			if opts.WhatIf != nil {
+				cat = opts.WhatIf
+			}
+			p, _, r := assessOne(cat, filepath.Join(o.Dir, filepath.FromSlash(rel)), string(v.Lang))
 			if r.err != nil {
 				return "", r.err
 			}

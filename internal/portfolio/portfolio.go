@@ -21,7 +21,7 @@ import (
 	"github.com/konform/konform/internal/report"
 )
 
-// SoonDays is how far ahead an agreed due date counts as due soon.
+// SoonDays is how far ahead a due date counts as due soon.
 const SoonDays = 30
 
 // Client is one answers file of the folder, assessed and summed up. Only
@@ -38,8 +38,8 @@ type Client struct {
 	Light        assess.Light // the worst of them
 	Critical     int          // open critical actions
 	High         int          // open high-priority actions
-	Overdue      []Item       // agreed due date passed, not done
-	DueSoon      []Item       // agreed due date within SoonDays
+	Overdue      []Item       // due date (agreed, or the plan's) passed, not done
+	DueSoon      []Item       // due date within SoonDays
 	ReviewBy     catalog.Date
 	ReviewDue    bool // ReviewBy is today or past
 
@@ -67,6 +67,8 @@ type Item struct {
 	Due      catalog.Date
 	Old      catalog.Priority // a re-prioritised action's former priority
 	OldTitle catalog.Text     // a changed action's former title
+	Agreed   bool             // Due was agreed in the answers file, not set by the plan
+	Owner    string           // who took the action on, where the answers say
 }
 
 // Change is what a changed catalogue changes in one client's plan, in the
@@ -226,7 +228,10 @@ func (c *Client) sum(p *assess.Plan, today catalog.Date) {
 		case catalog.High:
 			c.High++
 		}
-		if !x.DueSet {
+		// The plan's own due dates count as much as agreed ones: a plan
+		// that said "immediately" a year ago is a year overdue. Only the
+		// recommendations have none.
+		if x.Due.IsZero() {
 			continue
 		}
 		switch {
@@ -241,7 +246,7 @@ func (c *Client) sum(p *assess.Plan, today catalog.Date) {
 }
 
 func item(a *assess.Action) Item {
-	it := Item{ID: a.ID, Title: a.Title, Priority: a.Priority, Due: a.Due}
+	it := Item{ID: a.ID, Title: a.Title, Priority: a.Priority, Due: a.Due, Agreed: a.DueSet, Owner: a.Owner}
 	if a.Tool != nil {
 		it.Tool = a.Tool.Name
 	}
@@ -262,13 +267,22 @@ func change(old, cur *assess.Plan) *Change {
 			c.Lights = append(c.Lights, l)
 		}
 	}
+	// An action that falls away while its tool is replaced (superseded) is
+	// no duty of the client's: its changes do not make a client affected.
 	for _, r := range d.Resolved {
-		c.Resolved = append(c.Resolved, item(r.Old))
+		if r.Old.Open() {
+			c.Resolved = append(c.Resolved, item(r.Old))
+		}
 	}
 	for _, a := range d.Added {
-		c.Added = append(c.Added, item(a))
+		if a.Open() {
+			c.Added = append(c.Added, item(a))
+		}
 	}
 	for _, p := range d.Priority {
+		if !p.Old.Open() && !p.New.Open() {
+			continue
+		}
 		it := item(p.New)
 		it.Old = p.Old.Priority
 		c.Reprioritised = append(c.Reprioritised, it)
@@ -278,11 +292,11 @@ func change(old, cur *assess.Plan) *Change {
 		moved[p.New.ID] = true
 	}
 	for _, a := range cur.Actions {
-		if moved[a.ID] || !a.Pending() {
+		if moved[a.ID] || !a.Open() {
 			continue
 		}
 		for _, o := range old.Actions {
-			if o.ID == a.ID && o.Pending() && o.Title.In(old.Lang) != a.Title.In(old.Lang) {
+			if o.ID == a.ID && o.Open() && o.Title.In(old.Lang) != a.Title.In(old.Lang) {
 				it := item(a)
 				it.OldTitle = o.Title
 				c.Changed = append(c.Changed, it)
@@ -313,7 +327,7 @@ func Sort(cs []*Client) {
 		if c.Err != nil {
 			bad = 1
 		}
-		return []int{bad, len(c.Overdue), c.Critical, due, c.High}
+		return []int{bad, len(c.Overdue), due, len(c.DueSoon), c.Critical, c.High}
 	}
 	slices.SortStableFunc(cs, func(a, b *Client) int {
 		if c := slices.Compare(key(b), key(a)); c != 0 {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,17 +19,25 @@ import (
 var (
 	orgLine    = regexp.MustCompile(`(?m)^  organisation: .*$`)
 	reviewLine = regexp.MustCompile(`(?m)^  review: .*\n`)
+	dateLine   = regexp.MustCompile(`(?m)^  date: .*$`)
 )
 
 // clients writes a consultancy's folder of n clients made from the
 // examples: every seventh a copy of the follow-up workshop whose agreed due
 // dates have passed by day, every fifth with a review date that has
-// passed, in subfolders by kind; then three files that cannot be read, a
-// JSON plan and a hidden session file, which are not clients.
+// passed, every tenth assessed on day (fresh: nothing overdue yet), in
+// subfolders by kind; then three files that cannot be read, a JSON plan
+// and a hidden session file, which are not clients. The others are
+// overdue by their plans' own due dates.
 func clients(t testing.TB, n int) (dir string, overdue, review map[string]bool) {
+	dir, overdue, review, _ = clientsAgreed(t, n)
+	return dir, overdue, review
+}
+
+func clientsAgreed(t testing.TB, n int) (dir string, overdue, review, agreed map[string]bool) {
 	t.Helper()
 	dir = t.TempDir()
-	overdue, review = map[string]bool{}, map[string]bool{}
+	overdue, review, agreed = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	var base []string
 	for _, f := range testkit.Examples(t) {
 		if !strings.HasSuffix(f, "craft-whatsapp-2027-05.yaml") {
@@ -52,7 +61,12 @@ func clients(t testing.TB, n int) (dir string, overdue, review map[string]bool) 
 			text = strings.Replace(text, "\nassessment:\n", "\nassessment:\n  review: 2027-07-01\n", 1)
 			review[org] = true
 		}
-		if src == followUp {
+		switch {
+		case src == followUp:
+			overdue[org], agreed[org] = true, true
+		case i%10 == 4:
+			text = dateLine.ReplaceAllString(text, "  date: 2027-08-01")
+		default:
 			overdue[org] = true
 		}
 		sub := filepath.Join(dir, strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)))
@@ -73,12 +87,12 @@ func clients(t testing.TB, n int) (dir string, overdue, review map[string]bool) 
 	write("konflikt.yaml", "format: konform/answers/v1\nlang: de\nassessment:\n<<<<<<< HEAD\n  organisation: A\n=======\n  organisation: B\n>>>>>>> other\n  date: 2026-11-01\ntools: [{tool: zoom}]\n")
 	write("plan.json", `{"format": "konform/plan/v1", "organisation": "kein Mandant"}`)
 	write(".mandant-01.yaml.lock", "4711")
-	return dir, overdue, review
+	return dir, overdue, review, agreed
 }
 
 func TestPortfolioOfFiftyClients(t *testing.T) {
 	cat := testkit.Catalog(t)
-	dir, overdue, review := clients(t, 50)
+	dir, overdue, review, agreed := clientsAgreed(t, 50)
 	today, _ := catalog.ParseDate("2027-08-01")
 	cs, err := portfolio.Load(dir, portfolio.Options{Catalog: cat, Today: today})
 	if err != nil {
@@ -100,6 +114,12 @@ func TestPortfolioOfFiftyClients(t *testing.T) {
 		if got := len(c.Overdue) > 0; got != overdue[c.Organisation] {
 			t.Errorf("%s: overdue %v, want %v (%+v)", c.Organisation, got, overdue[c.Organisation], c.Overdue)
 		}
+		if !overdue[c.Organisation] && len(c.DueSoon) == 0 {
+			t.Errorf("%s: assessed today, yet nothing is due soon", c.Organisation)
+		}
+		if got := slices.ContainsFunc(c.Overdue, func(it portfolio.Item) bool { return it.Agreed }); got != agreed[c.Organisation] {
+			t.Errorf("%s: an agreed due date overdue %v, want %v", c.Organisation, got, agreed[c.Organisation])
+		}
 		if c.ReviewDue != review[c.Organisation] {
 			t.Errorf("%s: review due %v (by %s), want %v", c.Organisation, c.ReviewDue, c.ReviewBy, review[c.Organisation])
 		}
@@ -119,7 +139,7 @@ func TestPortfolioOfFiftyClients(t *testing.T) {
 			t.Errorf("the report does not list %s's overdue actions", org)
 		}
 	}
-	for _, want := range []string{"- **Mandanten:** 53", fmt.Sprintf("**mit überfälligen Maßnahmen:** %d · **Überprüfung fällig:** %d · **Nicht lesbar:** 3", len(overdue), len(review)),
+	for _, want := range []string{"laut Plan fällig 2026-11-22 – überfällig", "laut Plan fällig 2027-08-01\n", "- **Mandanten:** 53", fmt.Sprintf("**mit überfälligen Maßnahmen:** %d · **Überprüfung fällig:** %d · **Nicht lesbar:** 3", len(overdue), len(review)),
 		"vereinbart bis 2027-06-30 – überfällig", "**2027-07-01 – Überprüfung fällig**", "kaputt-datum.yaml:3:", "kaputt-werkzeug.yaml:4:", "konflikt.yaml:4:"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown report lacks %q", want)
@@ -162,6 +182,16 @@ func TestPortfolioWhatIfTheDPFFalls(t *testing.T) {
 			t.Errorf("%s: the club's own server moves with the DPF: %+v", c.Path, c.WhatIf)
 		case strings.HasPrefix(c.Path, "medical-zoom-whatsapp/") && len(c.WhatIf.Reprioritised) == 0:
 			t.Errorf("%s: Zoom and WhatsApp's transfers do not move: %+v", c.Path, c.WhatIf)
+		case strings.HasPrefix(c.Path, "tax-teams-signal/") && !critical(c.WhatIf, "third-country-transfer/microsoft-teams"):
+			// its answers name the DPF as the basis of Teams' transfers:
+			// the client most exposed when the DPF falls
+			t.Errorf("%s: Teams' transfer on the DPF does not become critical: %+v", c.Path, c.WhatIf)
+		}
+		for _, it := range append(append(append([]portfolio.Item{}, c.WhatIf.Added...), c.WhatIf.Reprioritised...), c.WhatIf.Changed...) {
+			if strings.HasPrefix(c.Path, "craft-whatsapp/") && strings.HasPrefix(it.ID, "third-country-transfer/") {
+				// the painters' WhatsApp is replaced: its transfer is no duty
+				t.Errorf("%s: a change on the replaced tool counts: %+v", c.Path, it)
+			}
 		}
 		if !c.WhatIf.Empty() {
 			affected++
@@ -258,4 +288,13 @@ func TestPortfolioSinceTheLastPlan(t *testing.T) {
 	if !strings.Contains(md, "## Seit dem letzten Plan geändert") || !strings.Contains(md, "### Malerbetrieb Sommer GmbH (`sommer.yaml`)\n\nPlan vom 2026-11-22.") || strings.Contains(md, "(`tsv.yaml`)\n\nPlan vom") {
 		t.Errorf("the report since the last plan:\n%s", md)
 	}
+}
+
+func critical(c *portfolio.Change, id string) bool {
+	for _, it := range append(append([]portfolio.Item{}, c.Added...), c.Reprioritised...) {
+		if it.ID == id && it.Priority == catalog.Critical {
+			return true
+		}
+	}
+	return false
 }

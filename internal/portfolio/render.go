@@ -2,7 +2,6 @@ package portfolio
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -23,7 +22,11 @@ type View struct {
 	Clients []*Client
 	Today   catalog.Date
 	WhatIf  string // the changed catalogue's file name; "" for none
-	Lang    catalog.Lang
+	// WhatIfSources are the sources the changed catalogue brings (a
+	// scenario names itself as one), so that a report passed on says what
+	// it assumes and as of when.
+	WhatIfSources []*catalog.Source
+	Lang          catalog.Lang
 }
 
 func (v View) t(key string) string { return i18n.T(v.Lang, key) }
@@ -76,7 +79,11 @@ func (v View) itemLine(it Item) string {
 	if it.Tool.DE != "" {
 		tool = it.Tool.In(v.Lang)
 	}
-	return fmt.Sprintf("**%s** — %s · %s", report.Escape(it.Title.In(v.Lang)), report.Escape(tool), v.prio(it.Priority))
+	s := fmt.Sprintf("**%s** — %s · %s", report.Escape(it.Title.In(v.Lang)), report.Escape(tool), v.prio(it.Priority))
+	if it.Owner != "" {
+		s += " · " + v.t("plan.owner") + ": " + report.Escape(it.Owner)
+	}
+	return s
 }
 
 // Markdown is the portfolio as a report to keep or hand on.
@@ -118,10 +125,10 @@ func Markdown(v View) []byte {
 			line("### %s (`%s`)", report.Escape(v.name(c)), report.Escape(c.Path))
 			line("")
 			for _, it := range c.Overdue {
-				line("- %s · %s", v.itemLine(it), fmt.Sprintf(v.t("pf.overdue.since"), it.Due))
+				line("- %s · %s", v.itemLine(it), fmt.Sprintf(v.t(agreed(it, "pf.overdue.since")), it.Due))
 			}
 			for _, it := range c.DueSoon {
-				line("- %s · %s", v.itemLine(it), fmt.Sprintf(v.t("pf.due.on"), it.Due))
+				line("- %s · %s", v.itemLine(it), fmt.Sprintf(v.t(agreed(it, "pf.due.on")), it.Due))
 			}
 			line("")
 		}
@@ -129,6 +136,10 @@ func Markdown(v View) []byte {
 	if v.WhatIf != "" {
 		line("## %s", fmt.Sprintf(v.t("pf.whatif.title"), report.Escape(v.WhatIf)))
 		line("")
+		for _, src := range v.WhatIfSources {
+			line("%s", report.Escape(v.sourceLine(src)))
+			line("")
+		}
 		if affected == 0 {
 			line("%s", v.t("pf.whatif.none"))
 			line("")
@@ -172,6 +183,58 @@ func Markdown(v View) []byte {
 	return b.Bytes()
 }
 
+// ClientChanges is what the changed catalogue changes for client c, as a
+// Markdown section to put before its plan; "" without a changed catalogue.
+func (v View) ClientChanges(c *Client) string {
+	if v.WhatIf == "" || c.Err != nil || c.WhatIf == nil {
+		return ""
+	}
+	var b bytes.Buffer
+	line := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
+	line("# %s", fmt.Sprintf(v.t("pf.whatif.title"), report.Escape(v.WhatIf)))
+	line("")
+	for _, src := range v.WhatIfSources {
+		line("%s", report.Escape(v.sourceLine(src)))
+		line("")
+	}
+	if c.WhatIf.Empty() {
+		line("%s", v.t("pf.whatif.nothing"))
+		line("")
+	} else {
+		v.changeMD(line, c, c.WhatIf, "")
+	}
+	line("%s", v.t("pf.whatif.planbelow"))
+	line("")
+	return b.String()
+}
+
+// sourceLine names a source of the changed catalogue: "Grundlage: TITLE
+// (BY, DATE)".
+func (v View) sourceLine(src *catalog.Source) string {
+	return fmt.Sprintf("%s: %s (%s, %s)", v.t("pf.whatif.basis"), src.Title, src.By, src.Date)
+}
+
+// WhatIfHeader is the line that names the changed catalogue and its
+// sources, for the terminal's view.
+func (v View) WhatIfHeader() string {
+	s := v.t("pf.whatif") + ": " + v.WhatIf
+	for _, src := range v.WhatIfSources {
+		// who says it first: "Annahme für die Planung – keine Tatsache"
+		// must survive a narrow screen
+		s += fmt.Sprintf(" · %s (%s): %s", src.By, src.Date, src.Title)
+	}
+	return safe.Line(s)
+}
+
+// agreed is the key for a due date as agreed, or key+".plan" for the
+// plan's own.
+func agreed(it Item, key string) string {
+	if it.Agreed {
+		return key
+	}
+	return key + ".plan"
+}
+
 // changeMD writes what changes for client c, in the words of konform
 // diff; note follows the heading where given.
 func (v View) changeMD(line func(string, ...any), c *Client, w *Change, note string) {
@@ -210,6 +273,7 @@ func (v View) changeMD(line func(string, ...any), c *Client, w *Change, note str
 // urgent first, then the unreadable files with their errors.
 func Table(v View) []byte {
 	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s\n%s %s\n\n", v.t("pf.title"), v.t("pf.today"), v.Today)
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", v.t("pf.client"), v.t("pf.check"), v.t("plan.light"), v.t("pf.crit.short"), v.t("pf.high.short"), v.t("pf.overdue"), v.t("pf.soon"), v.t("pf.review"))
 	if v.WhatIf != "" {
@@ -228,7 +292,7 @@ func Table(v View) []byte {
 		if c.Quick {
 			check = c.Date.String() + " " + v.t("pf.check.quick.short")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s", safe.Line(clip(v.name(c), 32)), check, v.light(c.Light), c.Critical, c.High, len(c.Overdue), len(c.DueSoon), rev)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s", safe.Line(v.name(c)), check, v.light(c.Light), c.Critical, c.High, len(c.Overdue), len(c.DueSoon), rev)
 		if c.WhatIf != nil {
 			what := "–"
 			if !c.WhatIf.Empty() {
@@ -239,12 +303,18 @@ func Table(v View) []byte {
 		fmt.Fprintln(tw)
 	}
 	_ = tw.Flush()
+	if len(v.Clients) == 0 {
+		b.WriteString(v.t("pf.empty") + "\n")
+	}
 	overdue, review, unreadable, affected := v.totals()
 	fmt.Fprintf(&b, "\n%d %s · %s: %d · %s: %d", len(v.Clients), v.t("pf.clients"), v.t("pf.overdue.clients"), overdue, v.t("pf.review.clients"), review)
 	if v.WhatIf != "" {
 		fmt.Fprintf(&b, " · %s", fmt.Sprintf(v.t("pf.affected"), affected, len(v.Clients)-unreadable))
 	}
 	b.WriteString("\n")
+	if v.WhatIf != "" {
+		b.WriteString(v.WhatIfHeader() + "\n")
+	}
 	var changed []string
 	for _, c := range v.Clients {
 		if c.Err == nil && c.SincePlan != nil && !c.SincePlan.Empty() {
@@ -282,8 +352,7 @@ func clip(s string, n int) string {
 func CSV(v View) []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
+	w := report.NewCSVWriter(&b, v.Lang)
 	head := []string{v.t("pf.file"), v.t("pf.client"), v.t("plan.date"), v.t("pf.check"), v.t("plan.light"), v.t("prio.critical"), v.t("prio.high"), v.t("pf.overdue"), v.t("pf.soon"), v.t("pf.review"), v.t("pf.review.due"), v.t("pf.error")}
 	if v.WhatIf != "" {
 		head = append(head, v.t("diff.added"), v.t("pf.whatif.gone"), v.t("diff.priority"))
@@ -323,11 +392,13 @@ func JSON(v View) []byte {
 		Due      string `json:"due,omitempty"`
 		Old      string `json:"old_priority,omitempty"`
 		OldTitle string `json:"old_title,omitempty"`
+		Agreed   bool   `json:"due_agreed,omitempty"`
+		Owner    string `json:"owner,omitempty"`
 	}
 	items := func(its []Item) []item {
 		out := []item{}
 		for _, it := range its {
-			x := item{ID: it.ID, Title: it.Title.In(v.Lang), Tool: it.Tool.In(v.Lang), Priority: string(it.Priority), Old: string(it.Old), OldTitle: it.OldTitle.In(v.Lang)}
+			x := item{ID: it.ID, Title: it.Title.In(v.Lang), Tool: it.Tool.In(v.Lang), Priority: string(it.Priority), Old: string(it.Old), OldTitle: it.OldTitle.In(v.Lang), Agreed: it.Agreed, Owner: it.Owner}
 			if !it.Due.IsZero() {
 				x.Due = it.Due.String()
 			}

@@ -145,8 +145,13 @@ func TestCSV(t *testing.T) {
 	p := testkit.Assess(t, cat, "../../examples/craft-whatsapp-2027-05.yaml")
 	out := report.CSV(p, catalog.DE)
 	testkit.Golden(t, "testdata/craft-2027-05.csv", out)
-	if !bytes.HasPrefix(out, []byte("\ufeffKennung,")) || !bytes.Contains(out, []byte("\r\n")) {
-		t.Fatalf("no BOM or no CRLF: %q", out[:40])
+	// German spreadsheets take the comma for decimals: a semicolon
+	// separates the cells of the German table, a comma those of the English.
+	if !bytes.HasPrefix(out, []byte("\ufeffKennung;Priorität;")) || !bytes.Contains(out, []byte("\r\n")) {
+		t.Fatalf("no BOM, no semicolon or no CRLF: %q", out[:40])
+	}
+	if en := report.CSV(p, catalog.EN); !bytes.HasPrefix(en, []byte("\ufeffID,Priority,")) {
+		t.Fatalf("the English table: %q", en[:40])
 	}
 	// A hostile owner: comma, quote, line break.
 	p.Actions[0].Owner = "Sommer, \"Tobi\"\nInhaber"

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"strings"
 
 	"github.com/konform/konform/internal/assess"
@@ -10,6 +11,18 @@ import (
 	"github.com/konform/konform/internal/i18n"
 	"github.com/konform/konform/internal/safe"
 )
+
+// NewCSVWriter writes CSV as spreadsheets of language l read it: CRLF,
+// and a semicolon between cells in German (German spreadsheet programs
+// take the comma for the decimal sign), a comma in English.
+func NewCSVWriter(w io.Writer, l catalog.Lang) *csv.Writer {
+	c := csv.NewWriter(w)
+	c.UseCRLF = true
+	if l == catalog.DE {
+		c.Comma = ';'
+	}
+	return c
+}
 
 // CSV renders the plan's actions as a table for a spreadsheet or a ticket
 // system: one row per action in the plan's order, RFC 4180 (quoted where
@@ -19,8 +32,7 @@ import (
 func CSV(p *assess.Plan, l catalog.Lang) []byte {
 	var b bytes.Buffer
 	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
+	w := NewCSVWriter(&b, l)
 	t := func(key string) string { return i18n.T(l, key) }
 	_ = w.Write([]string{t("csv.id"), t("csv.priority"), t("csv.due"), t("plan.tool"), t("csv.topic"), t("csv.title"), t("csv.owner"), t("csv.status")})
 	for _, a := range p.Actions {

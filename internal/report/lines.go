@@ -17,7 +17,8 @@ import (
 // id, with priority, status, owner and due date – so that git diff on an
 // answers file (with konform as its textconv driver) shows actions
 // resolved (a line gone), added (a line new) and re-prioritised (a line
-// changed) instead of YAML.
+// changed) instead of YAML; below them every answer and note given, so
+// that the answer behind a change shows too.
 func Lines(p *assess.Plan, l catalog.Lang) []byte {
 	var b bytes.Buffer
 	t := func(key string) string { return i18n.T(l, key) }
@@ -48,6 +49,43 @@ func Lines(p *assess.Plan, l catalog.Lang) []byte {
 			line += " · " + t("csv.due") + " " + a.Due.String()
 		}
 		b.WriteString(safe.Line(line) + "\n")
+	}
+	// Then the answers, one per line, so that a commit that changes only
+	// an answer or a note – or the answer behind a dropped action – shows
+	// what changed.
+	a := p.Assessment
+	if a.Assessor != "" {
+		fmt.Fprintf(&b, "%s: %s\n", t("plan.assessor"), safe.Line(a.Assessor))
+	}
+	if len(a.Participants) > 0 {
+		fmt.Fprintf(&b, "%s: %s\n", t("plan.participants"), safe.Line(strings.Join(a.Participants, ", ")))
+	}
+	answers := func(scope string, as []assess.Answer) {
+		for _, x := range as {
+			if x.Origin == assess.Missing {
+				continue
+			}
+			val := strings.Join(x.Values, "")
+			if x.Question.Type != catalog.FreeText {
+				labels := make([]string, len(x.Values))
+				for i, v := range x.Values {
+					o, _ := x.Question.Option(v)
+					labels[i] = o.Label.In(l)
+				}
+				val = strings.Join(labels, "; ")
+			}
+			if x.Origin == assess.FromFact {
+				val += " (" + t("origin.fact") + ")"
+			}
+			fmt.Fprintf(&b, "%s · %s: %s\n", safe.Line(scope), safe.Line(x.Question.Title.In(l)), safe.Line(val))
+			if x.Note != "" {
+				fmt.Fprintf(&b, "%s · %s · %s: %s\n", safe.Line(scope), safe.Line(x.Question.Title.In(l)), t("plan.note"), safe.Line(x.Note))
+			}
+		}
+	}
+	answers(t("org.name"), p.Context)
+	for _, tool := range p.Tools {
+		answers(tool.Name.In(l), tool.Answers)
 	}
 	return b.Bytes()
 }

@@ -177,6 +177,9 @@ func (m *Portfolio) openPlan(c *portfolio.Client) {
 		if md, err = m.plan(c.Path); err != nil {
 			md = "# " + c.Path + "\n\n" + msg.Localize(err, string(m.view.Lang)) + "\n"
 		}
+		// With a changed catalogue the plan is the one under it; what it
+		// changes comes first.
+		md = m.view.ClientChanges(c) + md
 	}
 	m.preview.SetContent(mdterm.Render(md, max(20, m.width-2), m.dark))
 	m.preview.SetYOffset(0)
@@ -212,8 +215,38 @@ func (m *Portfolio) apply() {
 	m.scroll()
 }
 
-// page is how many rows the table shows.
-func (m *Portfolio) page() int { return max(1, m.height-7) }
+// page is how many rows the table shows: the screen less the title, the
+// summary, the column heads, the notes under the table and the footer.
+func (m *Portfolio) page() int { return max(1, m.height-7-len(m.notes())) }
+
+// notes are the lines between the summary and the table: the changed
+// catalogue the view asks about, and the clients whose plan changed since
+// it was handed over.
+func (m *Portfolio) notes() []string {
+	var out []string
+	if m.view.WhatIf != "" {
+		affected, readable := 0, 0
+		for _, c := range m.view.Clients {
+			if c.Err == nil {
+				readable++
+				if c.WhatIf != nil && !c.WhatIf.Empty() {
+					affected++
+				}
+			}
+		}
+		out = append(out, m.view.WhatIfHeader(), fmt.Sprintf(m.t("pf.affected"), affected, readable)+" · "+m.t("pft.whatif.enter"))
+	}
+	var changed []string
+	for _, c := range m.view.Clients {
+		if c.Err == nil && c.SincePlan != nil && !c.SincePlan.Empty() {
+			changed = append(changed, c.Organisation)
+		}
+	}
+	if len(changed) > 0 {
+		out = append(out, m.t("pft.since")+": "+strings.Join(changed, ", "))
+	}
+	return out
+}
 
 func (m *Portfolio) scroll() {
 	if m.cur < m.top {
@@ -234,6 +267,9 @@ func (m *Portfolio) View() tea.View {
 // Render is the screen as text.
 func (m *Portfolio) Render() string {
 	st := mdterm.NewStyles(m.dark)
+	if m.width > 0 && (m.width < MinWidth || m.height < MinHeight) {
+		return wrap(fmt.Sprintf(m.t("ui.small"), MinWidth, MinHeight), max(10, m.width-1))
+	}
 	if m.open {
 		foot := m.help.ShortHelpView([]key.Binding{key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓ pgup/pgdn", m.t("pft.scroll"))), m.keys.Back})
 		return m.preview.View() + "\n" + fmt.Sprintf("%3.f%%  ", m.preview.ScrollPercent()*100) + foot
@@ -250,11 +286,21 @@ func (m *Portfolio) Render() string {
 	}
 	b.WriteString(st.H2.Render(ansi.Truncate(m.t("pf.title"), m.width, "…")) + "\n")
 	b.WriteString(ansi.Truncate(fmt.Sprintf(m.t("pft.summary"), m.view.Today, len(m.view.Clients), overdue, review), m.width, "…") + "\n")
+	for _, n := range m.notes() {
+		b.WriteString(ansi.Truncate(n, m.width, "…") + "\n")
+	}
 	cols := []string{m.t("pf.client"), m.t("pft.check"), m.t("pft.light"), m.t("pft.crithigh"), m.t("pft.overdue"), m.t("pft.soon"), m.t("pft.review")}
 	widths := []int{0, 11, 8, 5, 6, 5, 13}
 	// Narrow terminals drop the columns that matter least: first the
-	// actions due soon, then the date of the check.
+	// actions due soon, then the date of the check. With a changed
+	// catalogue its column comes before them and stays longest.
 	drop := map[int]bool{5: m.width < 78, 1: m.width < 66}
+	whatIf := m.view.WhatIf != ""
+	if whatIf {
+		cols = append(cols, m.t("pft.whatif"))
+		widths = append(widths, 11)
+		drop = map[int]bool{5: m.width < 90, 1: m.width < 78}
+	}
 	fixed := 0
 	for i, w := range widths[1:] {
 		if !drop[i+1] {
@@ -289,16 +335,25 @@ func (m *Portfolio) Render() string {
 			b.WriteString(row + "\n")
 			continue
 		} else {
-			check := c.Date.String()
+			check, name := c.Date.String(), c.Organisation
 			if c.Quick {
-				check += "*"
+				// the mark goes with the date, or with the name where the
+				// date's column is dropped
+				if drop[1] {
+					name += "*"
+				} else {
+					check += "*"
+				}
 				quick = true
 			}
 			rev := c.ReviewBy.String()
 			if c.ReviewDue {
 				rev += " ⚠"
 			}
-			cells = []string{c.Organisation, check, m.t("light." + string(c.Light)), fmt.Sprintf("%d/%d", c.Critical, c.High), fmt.Sprint(len(c.Overdue)), fmt.Sprint(len(c.DueSoon)), rev}
+			cells = []string{name, check, m.t("light." + string(c.Light)), fmt.Sprintf("%d/%d", c.Critical, c.High), fmt.Sprint(len(c.Overdue)), fmt.Sprint(len(c.DueSoon)), rev}
+			if whatIf {
+				cells = append(cells, whatIfCell(c.WhatIf))
+			}
 		}
 		row := line(cells)
 		if i == m.cur {
@@ -306,16 +361,23 @@ func (m *Portfolio) Render() string {
 		}
 		b.WriteString(row + "\n")
 	}
-	if len(m.rows) == 0 {
+	switch {
+	case len(m.view.Clients) == 0:
+		b.WriteString(ansi.Truncate("  "+m.t("pf.empty"), m.width, "…") + "\n")
+		shown++
+	case len(m.rows) == 0:
 		b.WriteString("  " + m.t("pft.none") + "\n")
 		shown++
 	}
 	for ; shown < m.page(); shown++ {
 		b.WriteString("\n")
 	}
-	if quick {
+	switch {
+	case quick:
 		b.WriteString(ansi.Truncate(m.t("pft.quick"), m.width, "…") + "\n")
-	} else {
+	case len(m.view.Clients) > 0:
+		b.WriteString(ansi.Truncate(m.t("pft.crithigh.note"), m.width, "…") + "\n")
+	default:
 		b.WriteString("\n")
 	}
 	switch {
@@ -332,3 +394,12 @@ func (m *Portfolio) Render() string {
 // cursorRow marks the row under the cursor, on a dark background as on a
 // light one.
 var cursorRow = lipgloss.NewStyle().Reverse(true).Bold(true)
+
+// whatIfCell is what the changed catalogue changes for a client, in a
+// table cell: "+1 −0 ~2", or "–" for nothing.
+func whatIfCell(w *portfolio.Change) string {
+	if w == nil || w.Empty() {
+		return "–"
+	}
+	return fmt.Sprintf("+%d −%d ~%d", len(w.Added), len(w.Resolved), len(w.Reprioritised)+len(w.Changed)+len(w.Lights))
+}

@@ -102,3 +102,51 @@ func TestPortfolioScreen(t *testing.T) {
 		}
 	}
 }
+
+// With a changed catalogue the terminal view says which, on what it rests
+// (a scenario is an assumption, not a fact), how many clients it affects
+// and how, and enter shows what changes before the plan under it; the
+// clients whose plan changed since it was handed over are named; a folder
+// without clients says so. 80×24 and 60×18 alike.
+func TestPortfolioScreenWhatIf(t *testing.T) {
+	day := func(s string) catalog.Date { d, _ := catalog.ParseDate(s); return d }
+	teams := catalog.Text{DE: "Microsoft Teams", EN: "Microsoft Teams"}
+	clients := []*portfolio.Client{
+		{Path: "stb/hoffmann.yaml", Organisation: "Steuerberatung Hoffmann", Date: day("2026-11-22"), Light: assess.Red, Critical: 2, High: 2, ReviewBy: day("2027-11-22"),
+			WhatIf: &portfolio.Change{Reprioritised: []portfolio.Item{{ID: "third-country-transfer/microsoft-teams", Tool: teams, Priority: catalog.Critical, Old: catalog.Medium,
+				Title: catalog.Text{DE: "Die Übermittlung bei Microsoft Teams stützt sich auf das DPF, das sie nicht mehr trägt"}}}}},
+		{Path: "tsv.yaml", Organisation: "TSV Grünwiese", Date: day("2026-11-22"), Light: assess.Amber, High: 4, ReviewBy: day("2027-11-22"), WhatIf: &portfolio.Change{},
+			SincePlan: &portfolio.Change{Added: []portfolio.Item{{ID: "dpa-contract/jitsi"}}}},
+	}
+	v := portfolio.View{Clients: clients, Today: day("2026-12-05"), Lang: catalog.DE, WhatIf: "dpf-falls.yaml",
+		WhatIfSources: []*catalog.Source{{ID: "s", Title: "Szenario: Der EuGH erklärt den Angemessenheitsbeschluss für ungültig", By: "Annahme für die Planung – keine Tatsache", Date: "2026-12-05"}}}
+	for _, size := range [][2]int{{80, 24}, {60, 18}} {
+		m := NewPortfolio(v, func(path string) (string, error) { return "# Aktionsplan " + path + "\n", nil })
+		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		screen := ansi.Strip(m.Render())
+		for _, want := range []string{"Geänderter Katalog: dpf-falls.yaml · Annahme für die Plan", "1 von 2 Mandanten betroffen", "Szenario", "+0 −0 ~1", "Seit dem letzten Plan geändert: TSV Grünwiese"} {
+			if !strings.Contains(screen, want) {
+				t.Errorf("%dx%d: the view lacks %q:\n%s", size[0], size[1], want, screen)
+			}
+		}
+		lines := strings.Split(screen, "\n")
+		if len(lines) > size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > size[0] {
+				t.Errorf("%dx%d: line %d is %d columns wide", size[0], size[1], i, w)
+			}
+		}
+		press(m, "enter")
+		plan := ansi.Strip(m.Render())
+		if !strings.Contains(plan, "(Mittel →") || !strings.Contains(plan, "keine Tatsache") {
+			t.Errorf("%dx%d: enter does not show what changes:\n%s", size[0], size[1], plan)
+		}
+	}
+	empty := NewPortfolio(portfolio.View{Today: day("2026-12-05"), Lang: catalog.DE}, nil)
+	empty.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if s := ansi.Strip(empty.Render()); !strings.Contains(s, "Keine Antwortdateien") || strings.Contains(s, "Filter.") {
+		t.Errorf("an empty folder:\n%s", s)
+	}
+}
