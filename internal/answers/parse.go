@@ -302,6 +302,7 @@ func (p *parser) actions(n *yaml.Node) {
 func (p *parser) assessment(n *yaml.Node) {
 	a := &p.f.Assessment
 	var sawOrg, sawDate bool
+	var reviewNode *yaml.Node
 	p.fields(n, "assessment", []string{"organisation", "assessor", "date", "participants", "check", "review"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "organisation":
@@ -323,6 +324,7 @@ func (p *parser) assessment(n *yaml.Node) {
 			a.Date = p.date(v, "date", "date %q is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22",
 				"date %s is not the date of an assessment; konform takes dates from %d to %d")
 		case "review":
+			reviewNode = v
 			a.Review = p.date(v, "review", "review %q is not a date; write the day the assessment is to be reviewed as YYYY-MM-DD, e.g. 2027-11-22",
 				"review %s is not a date konform takes; it takes dates from %d to %d")
 		case "check":
@@ -354,6 +356,9 @@ func (p *parser) assessment(n *yaml.Node) {
 		if !sawDate {
 			p.errs.add(pos(n), "assessment.date is missing; write it as YYYY-MM-DD")
 		}
+	}
+	if reviewNode != nil && !a.Review.IsZero() && !a.Date.IsZero() && a.Review.Before(a.Date.Time) {
+		p.errs.add(pos(reviewNode), "review %s lies before the assessment of %s; write the day the assessment is to be reviewed, after it", a.Review, a.Date)
 	}
 }
 

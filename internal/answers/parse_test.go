@@ -13,6 +13,7 @@ import (
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/msg"
 	"github.com/konform/konform/internal/testkit"
 )
 
@@ -376,5 +377,17 @@ func TestErrorsAreCappedAndOverlongListsAreOneError(t *testing.T) {
 	_, err = answers.Parse("long.yaml", []byte(long), cat)
 	if !errors.As(err, &errs) || len(errs.List) != 1 || !strings.Contains(errs.List[0].Msg, `"used_for" has 10001 entries, but only `) {
 		t.Errorf("an overlong list: got %v", err)
+	}
+}
+
+// The YAML parser's own words reach a German reader in German.
+func TestSyntaxErrorsSpeakGerman(t *testing.T) {
+	_, err := answers.Parse("a.yaml", []byte("format: konform/answers/v1\nlang: de\ntools: [zoom, jitsi\n"), loadCatalog(t))
+	if err == nil {
+		t.Fatal("parsed")
+	}
+	de := msg.Localize(err, "de")
+	if !strings.Contains(de, "erwartet wurde ein Komma oder ]") || strings.Contains(de, "did not find") {
+		t.Errorf("the German message: %s", de)
 	}
 }

@@ -100,14 +100,15 @@ func syntaxError(err error, what string) *DocError {
 		if line == 0 {
 			line, col = 1, 1
 		}
-		text := le.Message
-		if strings.Contains(text, "single document") {
+		if strings.Contains(le.Message, "single document") {
 			return docErr(line, col, "the file holds several YAML documents (---); %s is one document", what)
 		}
+		// The parser's words as arguments of their own: the common ones
+		// are said in German too (msg's wordsDE).
 		if le.ContextMsg != "" {
-			text += " (" + le.ContextMsg + ")"
+			return docErr(line, col, "not valid YAML or JSON: %s (%s)", le.Message, le.ContextMsg)
 		}
-		return docErr(line, col, "not valid YAML or JSON: %s", text)
+		return docErr(line, col, "not valid YAML or JSON: %s", le.Message)
 	}
 	var les *yaml.LoadErrors
 	if errors.As(err, &les) && len(les.Errors) > 0 {

@@ -105,7 +105,7 @@ verglichen.`,
 	"konform diff --format": "Ausgabeformat: md oder json",
 	"konform diff --lang":   "Sprache: de oder en (Standard: die der neueren Antwortdatei)",
 
-	"konform validate":        "eine Antwortdatei prüfen und jedes Problem melden",
+	"konform validate":        "Antwortdateien prüfen und jedes Problem melden",
 	"konform version":         "die Version von konform ausgeben",
 	"konform completion":      "Vervollständigung für die Shell: bash, zsh, fish, …",
 	"konform help":            "Hilfe zu jedem Befehl",

@@ -2,25 +2,29 @@ package cli
 
 import (
 	"fmt"
-	"github.com/konform/konform/internal/safe"
+	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/report"
+	"github.com/konform/konform/internal/safe"
 )
 
 // validateOptions are the arguments of `konform validate`.
 type validateOptions struct {
 	*app
-	Answers string
+	Answers []string
 }
 
 func newValidateCmd(a *app, runF func(*validateOptions) error) *cobra.Command {
 	o := &validateOptions{app: a}
 	return &cobra.Command{
-		Use:   "validate FILE",
-		Short: "Check an answers file, report every problem",
-		Args:  cobra.ExactArgs(1),
+		Use:   "validate FILE|DIR...",
+		Short: "Check answers files, report every problem",
+		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.Answers = args[0]
+			o.Answers = args
 			if runF != nil {
 				return runF(o)
 			}
@@ -29,12 +33,50 @@ func newValidateCmd(a *app, runF func(*validateOptions) error) *cobra.Command {
 	}
 }
 
+// runValidate checks every file named, and every answers file in a folder
+// named; one file's problems do not stop the others.
 func runValidate(o *validateOptions) error {
 	cat, err := o.catalog()
 	if err != nil {
 		return err
 	}
-	p, err := o.assessFile(cat, o.Answers)
+	if len(o.Answers) == 1 {
+		if fi, err := os.Stat(o.Answers[0]); err != nil || !fi.IsDir() {
+			return validateOne(o, cat, o.Answers[0])
+		}
+	}
+	var files []string
+	for _, arg := range o.Answers {
+		if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
+			fs, err := answersFiles(arg)
+			if err != nil {
+				return err
+			}
+			for _, f := range fs {
+				if data, err := os.ReadFile(f); err == nil && report.IsKonformOutput(data) {
+					continue // a kept plan or a report, no answers
+				}
+				files = append(files, f)
+			}
+			continue
+		}
+		files = append(files, arg)
+	}
+	failed := 0
+	for _, f := range files {
+		if err := validateOne(o, cat, f); err != nil {
+			failed++
+			printErr(o.io.Err, err, o.lang(""))
+		}
+	}
+	if failed > 0 {
+		return inputErr("%d of %d answers files have problems", failed, len(files))
+	}
+	return nil
+}
+
+func validateOne(o *validateOptions, cat *catalog.Catalog, path string) error {
+	p, err := o.assessFile(cat, path)
 	if err != nil {
 		return err
 	}
@@ -42,6 +84,6 @@ func runValidate(o *validateOptions) error {
 	for _, t := range p.Tools {
 		answered += len(t.Answers)
 	}
-	_, err = fmt.Fprintf(o.io.Out, "%s: ok – tools: %d, questions that apply: %d, open: %d\n", safe.Line(o.Answers), len(p.Tools), answered, len(p.Open))
+	_, err = fmt.Fprintf(o.io.Out, "%s: ok – tools: %d, questions that apply: %d, open: %d\n", safe.Line(path), len(p.Tools), answered, len(p.Open))
 	return err
 }

@@ -177,8 +177,8 @@ func load(dir, path string, o Options) *Client {
 		c.Err = err
 		return c
 	}
-	if report.IsJSONPlan(data) {
-		return nil
+	if report.IsKonformOutput(data) {
+		return nil // a kept plan, or a report of konform's: no client
 	}
 	f, err := answers.Parse(c.Path, data, o.Catalog)
 	if err != nil {

@@ -86,6 +86,7 @@ func clientsAgreed(t testing.TB, n int) (dir string, overdue, review, agreed map
 	write("kaputt-werkzeug.yaml", "format: konform/answers/v1\nlang: de\nassessment: {organisation: Kaputt, date: 2026-11-01}\ntools: [{tool: zooom}]\n")
 	write("konflikt.yaml", "format: konform/answers/v1\nlang: de\nassessment:\n<<<<<<< HEAD\n  organisation: A\n=======\n  organisation: B\n>>>>>>> other\n  date: 2026-11-01\ntools: [{tool: zoom}]\n")
 	write("plan.json", `{"format": "konform/plan/v1", "organisation": "kein Mandant"}`)
+	write("uebersicht.json", `{"format": "konform/portfolio/v1", "today": "2027-08-01", "clients": []}`)
 	write(".mandant-01.yaml.lock", "4711")
 	return dir, overdue, review, agreed
 }
@@ -297,4 +298,33 @@ func critical(c *portfolio.Change, id string) bool {
 		}
 	}
 	return false
+}
+
+// Two files of one organisation – last year's workshop beside this year's,
+// a copy – are told apart by their file in the table; a single one is not.
+func TestPortfolioTellsTwinsApart(t *testing.T) {
+	cat := testkit.Catalog(t)
+	dir := t.TempDir()
+	for name, date := range map[string]string{"2025/maler.yaml": "2025-10-10", "maler.yaml": "2026-11-22", "tsv.yaml": "2026-11-22"} {
+		org := "Maler Sommer"
+		if name == "tsv.yaml" {
+			org = "TSV"
+		}
+		_ = os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		text := fmt.Sprintf("format: konform/answers/v1\nlang: de\nassessment: {organisation: %s, date: %s}\ntools: [{tool: signal}]\n", org, date)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	today, _ := catalog.ParseDate("2026-12-05")
+	cs, err := portfolio.Load(dir, portfolio.Options{Catalog: cat, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := string(portfolio.Table(portfolio.View{Clients: cs, Today: today, Lang: catalog.DE}))
+	for _, want := range []string{"Maler Sommer (2025/maler.yaml)", "Maler Sommer (maler.yaml)", "\nTSV "} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the table lacks %q:\n%s", want, table)
+		}
+	}
 }

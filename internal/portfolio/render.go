@@ -74,6 +74,18 @@ func (v View) name(c *Client) string {
 	return c.Organisation
 }
 
+// Label is the client's name in a table: the organisation, with its file
+// where another file names the same organisation (an old workshop's file
+// beside the new one, a copy).
+func (v View) Label(c *Client) string {
+	for _, o := range v.Clients {
+		if o != c && o.Err == nil && o.Organisation == c.Organisation {
+			return c.Organisation + " (" + c.Path + ")"
+		}
+	}
+	return v.name(c)
+}
+
 func (v View) itemLine(it Item) string {
 	tool := v.t("org.name")
 	if it.Tool.DE != "" {
@@ -208,6 +220,32 @@ func (v View) ClientChanges(c *Client) string {
 	return b.String()
 }
 
+// ClientCount is "1 Mandant", "6 Mandanten".
+func (v View) ClientCount() string {
+	if len(v.Clients) == 1 {
+		return "1 " + v.t("pf.client.one")
+	}
+	return fmt.Sprintf("%d %s", len(v.Clients), v.t("pf.clients"))
+}
+
+// counts says in words what a change holds: "1 neu, 2 geändert" – only
+// the parts there are.
+func (v View) counts(w *Change) string {
+	var parts []string
+	for _, p := range []struct {
+		n   int
+		key string
+	}{{len(w.Added), "pf.whatif.n.new"}, {len(w.Resolved), "pf.whatif.n.gone"}, {len(w.Reprioritised) + len(w.Changed), "pf.whatif.n.changed"}, {len(w.Lights), "pf.whatif.n.lights"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf(v.t(p.key), p.n))
+		}
+	}
+	if len(parts) == 0 && w.FirstSteps {
+		parts = append(parts, v.t("pf.whatif.firststeps"))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // sourceLine names a source of the changed catalogue: "Grundlage: TITLE
 // (BY, DATE)".
 func (v View) sourceLine(src *catalog.Source) string {
@@ -292,11 +330,11 @@ func Table(v View) []byte {
 		if c.Quick {
 			check = c.Date.String() + " " + v.t("pf.check.quick.short")
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s", safe.Line(v.name(c)), check, v.light(c.Light), c.Critical, c.High, len(c.Overdue), len(c.DueSoon), rev)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%s", safe.Line(v.Label(c)), check, v.light(c.Light), c.Critical, c.High, len(c.Overdue), len(c.DueSoon), rev)
 		if c.WhatIf != nil {
 			what := "–"
 			if !c.WhatIf.Empty() {
-				what = fmt.Sprintf(v.t("pf.whatif.counts"), len(c.WhatIf.Added), len(c.WhatIf.Resolved), len(c.WhatIf.Reprioritised)+len(c.WhatIf.Changed))
+				what = v.counts(c.WhatIf)
 			}
 			fmt.Fprintf(tw, "\t%s", what)
 		}
@@ -307,7 +345,11 @@ func Table(v View) []byte {
 		b.WriteString(v.t("pf.empty") + "\n")
 	}
 	overdue, review, unreadable, affected := v.totals()
-	fmt.Fprintf(&b, "\n%d %s · %s: %d · %s: %d", len(v.Clients), v.t("pf.clients"), v.t("pf.overdue.clients"), overdue, v.t("pf.review.clients"), review)
+	clients := v.t("pf.clients")
+	if len(v.Clients) == 1 {
+		clients = v.t("pf.client.one")
+	}
+	fmt.Fprintf(&b, "\n%d %s · %s: %d · %s: %d", len(v.Clients), clients, v.t("pf.overdue.clients"), overdue, v.t("pf.review.clients"), review)
 	if v.WhatIf != "" {
 		fmt.Fprintf(&b, " · %s", fmt.Sprintf(v.t("pf.affected"), affected, len(v.Clients)-unreadable))
 	}

@@ -32,6 +32,21 @@ func IsJSONPlan(data []byte) bool {
 	return json.Unmarshal(data, &head) == nil && head.Format == JSONFormat
 }
 
+// IsKonformOutput reports whether data is JSON konform wrote that is not an
+// answers file: a plan, a portfolio, a comparison, a difference
+// ("format": "konform/…/v1" other than konform/answers/v1).
+func IsKonformOutput(data []byte) bool {
+	data = bytes.TrimSpace(bytes.TrimPrefix(data, bom))
+	if !bytes.HasPrefix(data, []byte("{")) {
+		return false
+	}
+	var head struct{ Format string }
+	if json.Unmarshal(data, &head) != nil {
+		return false
+	}
+	return strings.HasPrefix(head.Format, "konform/") && !strings.HasPrefix(head.Format, "konform/answers/")
+}
+
 // ReadJSON reads a plan written with --format json back, as far as a
 // progress report needs it: the assessment, the tools with their traffic
 // lights, and the actions with their priority, status, owner and dates. A

@@ -285,7 +285,7 @@ func (m *Portfolio) Render() string {
 		}
 	}
 	b.WriteString(st.H2.Render(ansi.Truncate(m.t("pf.title"), m.width, "…")) + "\n")
-	b.WriteString(ansi.Truncate(fmt.Sprintf(m.t("pft.summary"), m.view.Today, len(m.view.Clients), overdue, review), m.width, "…") + "\n")
+	b.WriteString(ansi.Truncate(fmt.Sprintf(m.t("pft.summary"), m.view.Today, m.view.ClientCount(), overdue, review), m.width, "…") + "\n")
 	for _, n := range m.notes() {
 		b.WriteString(ansi.Truncate(n, m.width, "…") + "\n")
 	}
@@ -335,7 +335,7 @@ func (m *Portfolio) Render() string {
 			b.WriteString(row + "\n")
 			continue
 		} else {
-			check, name := c.Date.String(), c.Organisation
+			check, name := c.Date.String(), m.view.Label(c)
 			if c.Quick {
 				// the mark goes with the date, or with the name where the
 				// date's column is dropped
