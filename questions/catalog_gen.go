@@ -17691,8 +17691,8 @@ func compiled() *catalog.Catalog {
 							"seed-002",
 						},
 						Policy: catalog.Text{
-							DE: "Aufzeichnung, Transkript und KI-Assistent sind zentral ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber mit Hinweis an alle",
-							EN: "recording, transcript and AI assistant are off centrally; switch them on only as the host, with a notice to everyone",
+							DE: "Aufzeichnung und Transkript sind in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber, mit Hinweis an alle; KI-Assistenten nur, soweit die Leitung sie freigegeben hat",
+							EN: "recording and transcript are off by default for everyone in the administration; switch them on only as the host, with a notice to everyone; AI assistants only as far as the management has released them",
 						},
 					},
 				},
@@ -18274,8 +18274,8 @@ func compiled() *catalog.Catalog {
 							"seed-000",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) ausgeschaltet; nur gezielt, in der Einladung angekündigt und mit Zustimmung aller einschalten",
-							EN: "AI features (transcript, summary, assistant) off; switch them on only deliberately, announced in the invitation and with everyone's agreement",
+							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; nutzen nur, wenn die Leitung sie freigegeben hat – nach der Prüfung, ob eine Datenschutz-Folgenabschätzung nötig ist –, und dann nur in der Einladung angekündigt und mit Zustimmung aller",
+							EN: "AI features (transcript, summary, assistant) are locked; use them only once the management has released them – after checking whether a data protection impact assessment is needed – and then only announced in the invitation and with everyone's agreement",
 						},
 					},
 				},

@@ -47,6 +47,10 @@ type DPIAResult struct {
 	// both come only from staff reporting sick, which the controller may
 	// weigh and document (WP 248 rev.01, III.B.a).
 	Recital91 string
+	// BarredOpen are the tools the plan keeps sensitive data out of where
+	// the answers leave open whether such data went through them so far:
+	// the result holds as long as the plan's rule does.
+	BarredOpen []string
 }
 
 // ActivityResult is the check's result for one processing activity, as the
@@ -97,6 +101,7 @@ type criteria struct {
 	aiLocked                []string // AI features the plan locks and releases only under set rules
 	aiBuiltIn               []string // a built-in AI (Meta AI) the policy keeps out of business chats
 	barred                  []string // tools the plan keeps sensitive data out of
+	barredOpen              []string // of them, those whose answers leave open whether such data went through them
 	combined, combinedUnk   bool
 	patients, children      bool
 	staff                   []string // tools people work together through
@@ -166,6 +171,9 @@ func (w *writer) judge(uses []use) criteria {
 		if m, unk := any("special_categories", "yes"); w.secretsOut(u) || w.sensitiveBarred(u) {
 			if !slices.Contains(c.barred, w.name(t)) {
 				c.barred = append(c.barred, w.name(t))
+				if unk || has(w.tool(t, "special_categories"), catalog.Unknown) {
+					c.barredOpen = append(c.barredOpen, w.name(t))
+				}
 			}
 		} else if m {
 			c.special = true
@@ -375,7 +383,7 @@ func (w *writer) threshold() DPIAResult {
 		all = append(all, g...)
 	}
 	c := w.judge(all)
-	r := DPIAResult{Criteria: w.verdicts(c, true)}
+	r := DPIAResult{Criteria: w.verdicts(c, true), BarredOpen: c.barredOpen}
 	r.Result, r.Recital91 = outcome(r.Criteria, c)
 	for i, g := range groups {
 		ca := w.judge(g)
@@ -519,7 +527,16 @@ func (w *writer) dpiaCheck() {
 		Activities                                         []ActivityResult
 		Release                                            *ActivityResult
 		Criteria                                           []Criterion
+		BarredOpen, BarredGap                              string
+		Vulnerable                                         bool
 	}{Result: r.Result, Recital91: r.Recital91, Activities: r.Activities, Criteria: r.Criteria, Release: r.Release}
+	if len(r.BarredOpen) > 0 && r.Result == NotMet {
+		// Not required as long as the plan's rule holds – whether it held
+		// so far, the answers leave open.
+		v.BarredOpen = strings.Join(r.BarredOpen, ", ")
+		v.BarredGap = w.gap(w.q("special_categories"))
+		v.Vulnerable = slices.ContainsFunc(r.Criteria, func(x Criterion) bool { return x.ID == "wp248-7" && x.Judged == Met })
+	}
 	if r.Result == Met && r.Recital91 == "criteria" {
 		v.CriteriaGap = w.gapSay("criteria.gap")
 	}

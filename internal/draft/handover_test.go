@@ -649,9 +649,20 @@ func TestDraftsAfterTheSixthRead(t *testing.T) {
 // gone: the notice keeps its section until then; a tax firm's staff get
 // the way out of Signal (file, delete, tell the clients).
 func TestReplacedToolsUntilTheSwitchIsComplete(t *testing.T) {
+	// Only a section the privacy policy has is kept: the practice named
+	// WhatsApp there, not Zoom; the painters and the tax firm named
+	// neither WhatsApp nor Signal.
 	notice := draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Notice, catalog.DE)
-	if !strings.Contains(string(notice.Markdown), "Den bisherigen Abschnitt zu Zoom, WhatsApp Business App lassen Sie in der Datenschutzerklärung, bis der Wechsel abgeschlossen ist") {
+	if !strings.Contains(string(notice.Markdown), "Den bisherigen Abschnitt zu WhatsApp Business App lassen Sie in der Datenschutzerklärung, bis der Wechsel abgeschlossen ist") {
 		t.Errorf("the notice drops the section of tools still processing data:\n%s", string(notice.Markdown)[:1500])
+	}
+	for _, name := range []string{"medical-zoom-whatsapp", "craft-whatsapp", "tax-teams-signal"} {
+		md := string(draft.Make(examplePlan(t, name), draft.Notice, catalog.DE).Markdown)
+		for _, bad := range []string{"Abschnitt zu Zoom", "Abschnitt zu WhatsApp (private App)", "Abschnitt zu Signal"} {
+			if strings.Contains(md, bad) {
+				t.Errorf("%s: the notice keeps a section the privacy policy does not have: %q", name, bad)
+			}
+		}
 	}
 	policy := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
 	if !strings.Contains(policy, "Bis der Wechsel abgeschlossen ist: was in die Akte gehört, aus den Signal-Chats in die Akte übernehmen; danach die Chats mit Mandantinnen und Mandanten löschen, ihnen den neuen Weg nennen") {
@@ -672,5 +683,35 @@ func TestThresholdCheckOfAIReleasedOnlyUnderRules(t *testing.T) {
 		if c.ID == "wp248-8" && c.Judged != draft.NotMet {
 			t.Errorf("criterion 8 for AI the plan locks: %s, want not met today", c.Judged)
 		}
+	}
+}
+
+// The seventh read (three DPOs, five clients): the policy locks what the
+// plan locks – staff do not switch on AI features the plan holds back, and
+// a practice's team meetings carry no patients' data; the record does not
+// date an instruction not yet given; the club's threshold check holds only
+// while the plan keeps health data out of the app.
+func TestDraftsAfterTheSeventhRead(t *testing.T) {
+	med := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Policy, catalog.DE).Markdown)
+	for _, want := range []string{"KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; nutzen nur, wenn die Leitung sie freigegeben hat",
+		"| Zoom | interne Abstimmung im Team; Besprechungen und Videokonferenzen – nicht mit Patientinnen und Patienten und ohne Daten über sie |"} {
+		if !strings.Contains(med, want) {
+			t.Errorf("the practice's policy lacks %q", want)
+		}
+	}
+	if strings.Contains(med, "nur gezielt, in der Einladung angekündigt und mit Zustimmung aller einschalten") {
+		t.Error("the practice's policy lets staff switch on AI features the plan locks")
+	}
+	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.Policy, catalog.DE).Markdown)
+	if !strings.Contains(eng, "KI-Assistenten nur, soweit die Leitung sie freigegeben hat") || strings.Contains(eng, "einschalten nur als Gastgeberin oder Gastgeber mit Hinweis an alle") {
+		t.Errorf("the engineering policy lets hosts switch on the locked AI:\n%s", part(eng, "## 3."))
+	}
+	rec := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Records, catalog.DE).Markdown)
+	if strings.Contains(rec, "nicht mehr genutzt ab") || !strings.Contains(rec, "erteilt am **zu klären: Datum der Weisung eintragen**") {
+		t.Errorf("the painters' record dates an instruction not yet given")
+	}
+	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.DPIACheck, catalog.DE).Markdown)
+	if !strings.Contains(club, "Das gilt, solange Gesundheitsdaten und andere sensible Daten nicht über Vereinsplaner-App gehen") || !strings.Contains(club, "mit Kriterium 7 eine Folgenabschätzung in der Regel erforderlich") {
+		t.Errorf("the club's check does not say it holds only while health data stay out:\n%s", part(club, "## Ergebnis"))
 	}
 }

@@ -75,8 +75,21 @@ func (w *writer) notice() {
 				kept = append(kept, t)
 			}
 		}
+		// The section a replaced tool has in the privacy policy stays until
+		// the switch is done; where the answers say there is none, there
+		// is nothing to keep.
+		var listed, maybe []*assess.Tool
+		for _, t := range replaced {
+			switch pn := w.tool(t, "privacy_notice"); {
+			case has(pn, "yes"):
+				listed = append(listed, t)
+			case !has(pn, "no"):
+				maybe = append(maybe, t)
+			}
+		}
 		w.notes = append(w.notes, w.say("leftout", map[string]any{"Names": w.names(replaced), "One": len(replaced) == 1,
-			"Kept": w.names(kept), "Clients": report.Escape(w.p.Words()["clients"].In(w.l))}))
+			"Kept": w.names(kept), "Clients": report.Escape(w.p.Words()["clients"].In(w.l)),
+			"Listed": w.names(listed), "ListedOne": len(listed) == 1, "Maybe": w.names(maybe)}))
 	}
 	if len(paused) > 0 {
 		w.notes = append(w.notes, w.say("paused", map[string]any{"Names": w.names(paused), "One": len(paused) == 1}))

@@ -84,7 +84,7 @@ func (w *writer) policy() {
 			if t.ReplaceAll() || len(inside) == 0 {
 				continue
 			}
-			purposes = w.say("inside.only", map[string]string{"Uses": strings.Join(w.usePhrases(inside), "; "), "Clients": clients})
+			purposes = w.say("inside.only", map[string]string{"Uses": strings.Join(w.usePhrases(inside), "; "), "Clients": clients, "Sector": strings.Join(w.ctx("sector"), "")})
 		}
 		account := w.accountDevice(t)
 		// A processor without the agreement the plan asks for at once is

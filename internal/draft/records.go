@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
 	"github.com/konform/konform/internal/catalog"
 	"github.com/konform/konform/internal/report"
@@ -175,7 +176,13 @@ func (w *writer) entry(id string, uses []use) entry {
 			e.Erasure = add(e.Erasure, w.say("erasure.law", report.Escape(r)))
 		}
 		if w.replacedUse(u) {
-			e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.date(u.t.Lead.Due), "Title": w.actionTitle(u.t.Lead)}))
+			// The instruction is the plan's; the day it was given is the
+			// client's to record – until it is done.
+			if u.t.Lead.Status == answers.StatusDone {
+				e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced.done", map[string]string{"Title": w.actionTitle(u.t.Lead)}))
+			} else {
+				e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.gapSay("instruction.date"), "Title": w.actionTitle(u.t.Lead)}))
+			}
 			// The activity goes on through the successor: the entry names
 			// it, its provider and its transfers, as gaps until chosen.
 			if !u.t.Lead.Pause { // suspended until approved: no successor
