@@ -518,7 +518,7 @@ func TestMergedRulesKeepTheirPolicyLines(t *testing.T) {
 	if a == nil || len(a.Also) == 0 {
 		t.Fatalf("expected a merged recording-rules action for Zoom: %+v", a)
 	}
-	for _, want := range []string{"zentral ausgeschaltet", "KI-Funktionen", "zugestimmt"} {
+	for _, want := range []string{"für alle standardmäßig ausgeschaltet", "KI-Funktionen", "zugestimmt"} {
 		if !strings.Contains(a.Policy.DE, want) {
 			t.Errorf("the policy line of recording-rules/zoom lacks %q: %q", want, a.Policy.DE)
 		}
