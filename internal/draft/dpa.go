@@ -59,6 +59,13 @@ func (w *writer) dpaCheck() {
 			}
 			s := w.say("signed.host", ref)
 			d.Signed = w.gapText(s)
+			// Who the host is, and that the organisation – not whoever
+			// looks after the server for it – holds the contract.
+			who := "host.who"
+			if has(w.tool(t, "operating_model"), "provider_hosted") {
+				who = "host.who.it"
+			}
+			d.Facts = append([]string{w.say(who, w.gapSay(who+".gap"))}, d.Facts...)
 		} else {
 			for _, f := range []string{"avv", "dpf", "hosting", "certifications", "ai"} {
 				if x := w.factText(t, f); x != "" {

@@ -500,6 +500,15 @@ func TestTheClubContractsTheHoster(t *testing.T) {
 	t.Fatal("no DPA action for the club's hoster")
 }
 
+// The DPA checklist asks who the club's hoster is and says the club, not
+// the member who looks after the server, signs.
+func TestTheDPAChecklistAsksForTheHoster(t *testing.T) {
+	md := string(draft.Make(examplePlan(t, "association-jitsi"), draft.DPACheck, catalog.DE).Markdown)
+	if !strings.Contains(md, "- **Hoster:** **zu klären: Name und Anschrift eintragen; den Vertrag schließt der Verein selbst, nicht wer den Server betreut**") {
+		t.Errorf("the club's DPA checklist does not ask for the hoster:\n%s", md)
+	}
+}
+
 // After the fifth read: a tax firm's policy does not pretend a
 // consultation keeps Art. 9 data out while the plan asks to check the
 // answer "none"; the policy's ban on health data leaves the bare sick
@@ -709,6 +718,14 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	rec := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Records, catalog.DE).Markdown)
 	if strings.Contains(rec, "nicht mehr genutzt ab") || !strings.Contains(rec, "erteilt am **zu klären: Datum der Weisung eintragen**") {
 		t.Errorf("the painters' record dates an instruction not yet given")
+	}
+	// The painters' successor starts with the rules WhatsApp lacked; a
+	// practice's successor is its own kind of service.
+	if craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Policy, catalog.DE).Markdown); !strings.Contains(craft, "Für den Messenger, der WhatsApp (private App) ablöst, gilt von Anfang an: nur Konten der Organisation, auf Diensthandys oder in einem getrennten Arbeitsprofil; der App keinen Zugriff auf das ganze Adressbuch geben") {
+		t.Errorf("the painters' policy has no rules for the successor:\n%s", part(craft, "## 3."))
+	}
+	if strings.Contains(med, "Für den Messenger, der") {
+		t.Error("the practice's policy gives its successor a messenger's rules")
 	}
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.DPIACheck, catalog.DE).Markdown)
 	if !strings.Contains(club, "Das gilt, solange Gesundheitsdaten und andere sensible Daten nicht über Vereinsplaner-App gehen") || !strings.Contains(club, "mit Kriterium 7 eine Folgenabschätzung in der Regel erforderlich") {

@@ -216,6 +216,19 @@ func (w *writer) policy() {
 			v.Rules = append(v.Rules, w.name(a.Tool)+": "+report.Escape(text))
 		}
 	}
+	// The tool that replaces one the plan ends starts with the rules the
+	// old one lacked (a practice's successor is its own kind of service:
+	// practice software, the TI-Messenger).
+	if !has(w.ctx("sector"), "health", "counselling") {
+		for _, t := range w.p.Tools {
+			if t.Lead == nil || t.Lead.Pause || !t.Gone() {
+				continue
+			}
+			if k := string(t.Kind); k == string(catalog.KindMessenger) || k == string(catalog.KindVideo) {
+				v.Rules = append(v.Rules, w.say("successor.rules."+k, w.name(t)))
+			}
+		}
+	}
 	if len(v.Rules) == 0 {
 		v.Rules = []string{w.gapSay("rules.gap")}
 	}
