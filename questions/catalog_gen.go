@@ -5856,7 +5856,7 @@ func compiled() *catalog.Catalog {
 							EN: "meetings",
 						},
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. b DSGVO ({team} oder Vertrag mit den Teilnehmenden) und lit. f (berechtigtes Interesse an Besprechungen auf Entfernung)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({team} oder Vertrag mit den Teilnehmenden) und lit. f (berechtigtes Interesse an Besprechungen per Video, ohne dass alle anreisen)",
 							EN: "Art. 6(1)(b) GDPR ({team} or contract with the participants) and (f) (legitimate interest in meeting at a distance)",
 						},
 					},

@@ -325,7 +325,7 @@ func TestRecordsAndProposalsSpeakPlainly(t *testing.T) {
 func TestDraftsAfterTheThirdRead(t *testing.T) {
 	tax := examplePlan(t, "tax-teams-signal")
 	notice := string(draft.Make(tax, draft.Notice, catalog.DE).Markdown)
-	for _, want := range []string{"**Widerspruchsrecht (Art. 21 DSGVO):**", "der Empfänger in den USA ist danach zertifiziert"} {
+	for _, want := range []string{"**Widerspruchsrecht (Art. 21 DSGVO):**", "der Empfänger in den USA ist nach dem DPF zertifiziert"} {
 		if !strings.Contains(notice, want) {
 			t.Errorf("the tax firm's notice lacks %q", want)
 		}
@@ -576,7 +576,7 @@ func TestExitStepsBotsAndASuspendedNoteTaker(t *testing.T) {
 	if !strings.Contains(policy, "Bis der Wechsel abgeschlossen ist: was aufzubewahren ist, aus WhatsApp (private App) in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen – auch in Google-Drive- oder iCloud-Backups –, Gruppen auflösen, den Kundinnen und Kunden den neuen Weg nennen") {
 		t.Errorf("the policy gives no way out of the stopped app:\n%s", part(policy, "## 1."))
 	}
-	if !strings.Contains(policy, "KI-Notizassistenten, Meeting-Bots und Erweiterungen, die mit Kalender oder Postfach verbunden werden – nie über private Konten") {
+	if !strings.Contains(policy, "KI-Notizassistenten, Meeting-Bots und Erweiterungen, die mit Kalender oder Postfach verbunden werden: Sie werden nicht genutzt, solange die Leitung sie nicht freigegeben hat – und nie über private Konten") {
 		t.Errorf("the policy leaves bots and note-takers out")
 	}
 	for _, a := range craft.Actions {
@@ -730,5 +730,31 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.DPIACheck, catalog.DE).Markdown)
 	if !strings.Contains(club, "Das gilt, solange Gesundheitsdaten und andere sensible Daten nicht über Vereinsplaner-App gehen") || !strings.Contains(club, "mit Kriterium 7 eine Folgenabschätzung in der Regel erforderlich") {
 		t.Errorf("the club's check does not say it holds only while health data stay out:\n%s", part(club, "## Ergebnis"))
+	}
+}
+
+// The shoulds of the seventh read: the notice gives the deletion period as
+// a gap where the tool deletes on its own (Art. 13(2)(a)), says that a
+// club's meetings are not recorded and that volunteers take part of their
+// own will; the right to object to direct marketing only where there is
+// some; the policy keeps note-takers out of work accounts too and work
+// accounts free of private messages.
+func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
+	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
+	for _, want := range []string{"Chats, Aufzeichnungen und Dateien werden in Jitsi Meet (selbst betrieben) nach **zu klären: Frist eintragen** automatisch gelöscht",
+		"- **Aufzeichnung:** Besprechungen über Jitsi Meet (selbst betrieben) zeichnen wir nicht auf.",
+		"Die Teilnahme über Jitsi Meet (selbst betrieben) ist freiwillig"} {
+		if !strings.Contains(club, want) {
+			t.Errorf("the club's notice lacks %q", want)
+		}
+	}
+	for _, name := range []string{"craft-whatsapp", "tax-teams-signal", "association-jitsi"} {
+		if md := string(draft.Make(examplePlan(t, name), draft.Notice, catalog.DE).Markdown); strings.Contains(md, "Direktwerbung") {
+			t.Errorf("%s: the notice speaks of direct marketing the answers rule out", name)
+		}
+	}
+	policy := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
+	if !strings.Contains(policy, "Die dienstlichen Konten sind nicht für private Nachrichten da.") {
+		t.Error("the policy allows private use of work accounts")
 	}
 }

@@ -21,6 +21,8 @@ type noticeSection struct {
 	Agreement                  bool   // a works agreement exists that can carry recordings
 	AgreementGap               string // which agreement, and its part on recordings
 	Successor                  bool   // Tool is the gap for a successor's name
+	Association                bool   // a club: volunteers and members take part of their own will
+	NoRecording                bool   // the answers say nothing is recorded
 	transfers, consent         bool
 }
 
@@ -109,8 +111,12 @@ func (w *writer) notice() {
 		Website, Controller, Contact, DPO string
 		Outside, Inside                   []noticeSection
 		Association, Consent, Transfers   bool
+		Marketing                         bool
 		Messages                          []firstContact
-	}{Outside: outside, Inside: inside, Association: has(w.ctx("sector"), "association")}
+	}{Outside: outside, Inside: inside, Association: has(w.ctx("sector"), "association"),
+		// The right to object to direct marketing is told where there is
+		// some (or it is not known that there is none).
+		Marketing: !has(w.ctx("b2c_marketing"), "no")}
 	// A replaced tool's people keep their purposes: the section goes to
 	// its successor, whose name and provider are gaps. It never says
 	// what is replaced – the notice is published.
@@ -229,6 +235,8 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	s.AIHeld = ai && w.p.AIHeld(t)
 	s.AI = ai && !s.AIHeld
 	s.Recording = has(w.tool(t, "recording"), "sometimes", "often")
+	s.NoRecording = has(w.tool(t, "recording"), "never") && t.Kind == catalog.KindVideo
+	s.Association = has(w.ctx("sector"), "association")
 	if s.Recording || s.AI {
 		s.consent = true
 		s.RecordingDeletion = w.gapSay("recording.deletion")
@@ -300,7 +308,8 @@ func (w *writer) noticeDeletion(t *assess.Tool) string {
 		d = " – " + w.gap(w.q("deletion_periods"))
 	}
 	if t != nil && has(w.tool(t, "auto_delete"), "yes") {
-		d = strings.TrimSuffix(d, ".") + " " + w.say("deletion.auto", w.name(t)) + "."
+		// Art. 13(2)(a) asks for the period, which the answers do not hold.
+		d = strings.TrimSuffix(d, ".") + " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": w.gapSay("deletion.auto.gap")}) + "."
 	}
 	return d
 }
