@@ -308,7 +308,7 @@ func TestRecordsAndProposalsSpeakPlainly(t *testing.T) {
 		t.Errorf("the club's record suggests a practice's or firm's function")
 	}
 	medical := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Records, catalog.DE).Markdown)
-	if strings.Contains(medical, "zuletzt geprüft") || !strings.Contains(medical, "den Listeneintrag selbst prüfen") {
+	if strings.Contains(medical, "zuletzt geprüft") || !strings.Contains(medical, "den Listeneintrag prüfen, das Datum festhalten und die Antwort geben") {
 		t.Errorf("the record claims a DPF check nobody made")
 	}
 	dpa := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.DPACheck, catalog.DE).Markdown)

@@ -448,7 +448,13 @@ func (w *writer) basis(t *assess.Tool) string {
 	case tr.Safeguard == "dpf" && !tr.FromCatalog:
 		return w.say("safeguard.dpf") + w.say("transfer.dpf.checked", w.gapSay("transfer.dpf.date"))
 	case tr.Safeguard == "dpf":
-		return w.say("safeguard.dpf") + w.say("transfer.dpf.catalogue", w.factText(t, "dpf")) + "; " + w.gap(w.q("transfer_basis"))
+		// The catalogue's entry, dated; the answer on the basis is the
+		// one gap, given once the client has checked the list.
+		asOf := ""
+		if f, ok := fact(t, "dpf"); ok {
+			asOf = f.Fact.AsOf.String()
+		}
+		return w.say("safeguard.dpf") + w.say("transfer.dpf.catalogue", map[string]string{"AsOf": asOf, "Gap": w.gap(w.q("transfer_basis"))})
 	case tr.Safeguard == "scc":
 		return w.say("safeguard.scc") + w.say("transfer.scc.tia")
 	case tr.Safeguard == "bcr":
