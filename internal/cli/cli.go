@@ -232,6 +232,11 @@ func cobraError(err error) error {
 				var why error = errors.New(reason)
 				if list, ok := strings.CutPrefix(reason, "must be one of "); ok {
 					why = msg.Errorf("must be one of %s", list)
+					// --kind of konform draft: the kinds, or a file's name
+					if kinds, names, ok := strings.Cut(list, ", all – or a draft file's name such as "); ok {
+						en, de, _ := strings.Cut(names, " or ")
+						why = msg.Errorf("must be one of %s, all – or a draft file's name such as %s or %s", kinds, en, de)
+					}
 				}
 				return msg.Errorf("invalid argument %s for %s flag: %w", v, f, why)
 			}

@@ -753,6 +753,14 @@ func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 			t.Errorf("%s: the notice speaks of direct marketing the answers rule out", name)
 		}
 	}
+	// The engineering office's headline says both: not required today,
+	// required before the AI features the plan holds back are released.
+	if eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.DPIACheck, catalog.DE).Markdown); !strings.Contains(eng, "**Für die heutige Nutzung ist eine Datenschutz-Folgenabschätzung nicht erforderlich – für die KI-Funktionen und Notizassistenten, die der Aktionsplan zurückhält, ist sie vor einer Freigabe erforderlich**") {
+		t.Errorf("the engineering office's threshold check headline:\n%s", part(eng, "## Ergebnis"))
+	}
+	if notice := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Notice, catalog.DE).Markdown); !strings.Contains(notice, "gehört nicht auf die Website: Geben Sie ihn als eigenes Informationsblatt") {
+		t.Error("the tax firm's notice puts the staff section on the website")
+	}
 	policy := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
 	if !strings.Contains(policy, "Die dienstlichen Konten sind nicht für private Nachrichten da.") {
 		t.Error("the policy allows private use of work accounts")
