@@ -13565,8 +13565,8 @@ func compiled() *catalog.Catalog {
 						},
 						People: true,
 						Policy: catalog.Text{
-							DE: "selbst nichts mehr über {tool} schreiben – dort antwortet nur noch die automatische Nachricht, dass Befunde nicht über diesen Kanal geschickt werden sollen; Befunde, die {clients} trotzdem schicken, sofort in die Akte übernehmen und danach im Chat und auf dem Gerät löschen",
-							EN: "write nothing through {tool} yourself any more – only the automatic reply asking not to send findings through this channel answers there; findings {clients} send anyway go into the record at once and are then deleted in the chat and on the device",
+							DE: "selbst nichts mehr über {tool} schreiben – dort antwortet nur noch die automatische Nachricht, dass Befunde nicht über diesen Kanal geschickt werden sollen; wer dort um einen Termin oder Rückruf bittet, wird angerufen; Befunde, die {clients} trotzdem schicken, sofort in die Akte übernehmen und danach im Chat und auf dem Gerät löschen",
+							EN: "write nothing through {tool} yourself any more – only the automatic reply asking not to send findings through this channel answers there; whoever asks there for an appointment or a call back is phoned; findings {clients} send anyway go into the record at once and are then deleted in the chat and on the device",
 						},
 						Erasure: catalog.Text{
 							DE: "Befunde, die {clients} schicken: nach der Übernahme in die Akte sofort im Chat und auf dem Gerät löschen",
@@ -14031,8 +14031,8 @@ func compiled() *catalog.Catalog {
 							"seed-003",
 						},
 						Policy: catalog.Text{
-							DE: "Server-Updates, TLS-Zertifikat und das Löschen der Protokolle liegen bei der benannten Administratorin oder dem benannten Administrator; niemand sonst erhält Admin-Zugriff",
-							EN: "server updates, the TLS certificate and deleting the logs are the named administrator's job; nobody else gets admin access",
+							DE: "Server-Updates, TLS-Zertifikat und das Löschen der Protokolle liegen bei der benannten Administratorin oder dem benannten Administrator und der benannten Vertretung; niemand sonst erhält Admin-Zugriff",
+							EN: "server updates, the TLS certificate and deleting the logs are the job of the named administrator and the named deputy; nobody else gets admin access",
 						},
 					},
 				},

@@ -338,7 +338,7 @@ func TestDraftsAfterTheThirdRead(t *testing.T) {
 		t.Errorf("the DPIA check does not separate who prepared it from who decides:\n%s", dpia)
 	}
 	policy := string(draft.Make(tax, draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben – das gilt für Aufzeichnungen von Bild und Ton; Transkripte (auch die eingebaute Transkription des Werkzeugs), Zusammenfassungen und KI-Assistenten bleiben gesperrt, auch wenn alle zustimmen (siehe 1.)") {
+	if !strings.Contains(policy, "aufzeichnen (Bild und Ton) nur, wenn alle vorher zugestimmt haben; Transkripte (auch die eingebaute Transkription des Werkzeugs), Zusammenfassungen und KI-Assistenten bleiben gesperrt, auch wenn alle zustimmen (siehe 1.)") || strings.Contains(policy, "oder transkribieren nur") {
 		t.Errorf("the recording rule reads as if consent opened the locked AI transcripts:\n%s", policy)
 	}
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)

@@ -38,9 +38,11 @@ var funcs = template.FuncMap{
 		}
 		return "."
 	},
-	"gap":  func(string) string { return "" },
-	"say":  func(string, ...any) string { return "" },
-	"word": func(string) string { return "" },
+	// replace says a phrase with other words: {{replace . "old" "new"}}.
+	"replace": func(s, old, new string) string { return strings.ReplaceAll(s, old, new) },
+	"gap":     func(string) string { return "" },
+	"say":     func(string, ...any) string { return "" },
+	"word":    func(string) string { return "" },
 }
 
 // Langs are the languages a template exists in.
