@@ -766,3 +766,32 @@ func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 		t.Error("the policy allows private use of work accounts")
 	}
 }
+
+// Appointment reminders by text message or e-mail rest on the patients'
+// express consent (the Berlin authority, as zm reports it): the plan says
+// so, the notice has a paragraph of its own with consent as the basis and
+// the right to withdraw it, the DPA checklist checks it.
+func TestRemindersRestOnConsent(t *testing.T) {
+	p := examplePlan(t, "medical-zoom-whatsapp")
+	found := false
+	for _, a := range p.Actions {
+		if a.ID == "switch-provider/whatsapp-business-app" {
+			found = strings.Contains(a.Why.DE, "an eine Nummer oder Adresse nur, wenn die Patientin oder der Patient dem ausdrücklich zugestimmt hat")
+		}
+	}
+	if !found {
+		t.Error("the plan does not ask for consent to reminders")
+	}
+	notice := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
+	for _, want := range []string{"**Terminerinnerungen per SMS oder E-Mail:**", "nur mit Ihrer Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)", "Eine Einwilligung können Sie jederzeit"} {
+		if !strings.Contains(notice, want) {
+			t.Errorf("the practice's notice lacks %q", want)
+		}
+	}
+	if strings.Contains(part(notice, "## Kommunikation per Messenger"), "Streichen Sie") {
+		t.Error("the published section carries an instruction to the editor")
+	}
+	if dpa := string(draft.Make(p, draft.DPACheck, catalog.DE).Markdown); !strings.Contains(dpa, "verschickt nur an Patientinnen und Patienten, die dem ausdrücklich zugestimmt haben") {
+		t.Error("the DPA checklist does not check consent to reminders")
+	}
+}

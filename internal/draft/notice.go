@@ -23,6 +23,7 @@ type noticeSection struct {
 	Successor                  bool   // Tool is the gap for a successor's name
 	Association                bool   // a club: volunteers and members take part of their own will
 	NoRecording                bool   // the answers say nothing is recorded
+	Reminders                  string // a practice's reminders by text message or e-mail: the sending service (a gap)
 	transfers, consent         bool
 }
 
@@ -92,6 +93,9 @@ func (w *writer) notice() {
 		w.notes = append(w.notes, w.say("leftout", map[string]any{"Names": w.names(replaced), "One": len(replaced) == 1,
 			"Kept": w.names(kept), "Clients": report.Escape(w.p.Words()["clients"].In(w.l)),
 			"Listed": w.names(listed), "ListedOne": len(listed) == 1, "Maybe": w.names(maybe)}))
+	}
+	if slices.ContainsFunc(successors, func(s noticeSection) bool { return s.Reminders != "" }) {
+		w.notes = append(w.notes, w.say("reminders.note"))
 	}
 	if len(paused) > 0 {
 		w.notes = append(w.notes, w.say("paused", map[string]any{"Names": w.names(paused), "One": len(paused) == 1}))
@@ -186,6 +190,13 @@ func (w *writer) successorSection(t *assess.Tool) noticeSection {
 		Transfers: []string{w.gapSay("successor.transfers")}, Successor: true}
 	s.Purposes, s.Law, s.consent = w.noticePurposes(t, false)
 	s.Deletion = w.noticeDeletion(nil)
+	// A practice's messenger gives way to its software's reminders or the
+	// TI-Messenger: the reminders by text message or e-mail rest on the
+	// patients' consent, and get a paragraph of their own.
+	if t.Kind == catalog.KindMessenger && has(w.ctx("sector"), "health", "counselling") {
+		s.Reminders = w.gapSay("reminders.vendor")
+		s.consent = true
+	}
 	return s
 }
 
