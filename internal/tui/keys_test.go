@@ -183,3 +183,23 @@ func isKeyPress(e ast.Expr) bool {
 	sel, ok := e.(*ast.SelectorExpr)
 	return ok && sel.Sel.Name == "KeyPressMsg"
 }
+
+// A footer too wide for the screen breaks between entries: a key stays on
+// the line of what it does (the tool list's footer at 80 columns broke
+// "ctrl+c" from "quit").
+func TestFooterBreaksBetweenEntries(t *testing.T) {
+	keys := "space choose · / filter · ctrl+k compare · enter next · shift+tab back · ctrl+c quit"
+	got := wrapEntries(keys, 80)
+	lines := strings.Split(got, "\n")
+	if len(lines) != 2 || lines[1] != "ctrl+c quit" {
+		t.Errorf("the footer at 80 columns:\n%s", got)
+	}
+	for _, l := range lines {
+		if len([]rune(l)) > 80 {
+			t.Errorf("a line is wider than the screen: %q", l)
+		}
+	}
+	if got := wrapEntries(keys, 200); got != keys {
+		t.Errorf("a footer that fits is changed: %q", got)
+	}
+}

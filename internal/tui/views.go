@@ -105,9 +105,35 @@ func (m *Model) wholePath(typed string) string {
 	return "\n" + dim.Render(m.t("ui.save.as")+"\n"+strings.Join(mdterm.WrapIndent(full, m.width-2, "  ", "  "), "\n"))
 }
 
+// wrapEntries wraps a footer between its entries (" · "), so that a key
+// stays on the line of what it does ("ctrl+c quit", not "ctrl+c" and
+// "quit" on two lines); an entry wider than the screen wraps as text.
+func wrapEntries(keys string, width int) string {
+	var lines []string
+	cur := ""
+	for _, e := range strings.Split(keys, " · ") {
+		switch {
+		case cur == "":
+			cur = e
+		case lipgloss.Width(cur+" · "+e) <= width:
+			cur += " · " + e
+		default:
+			lines = append(lines, cur)
+			cur = e
+		}
+	}
+	lines = append(lines, cur)
+	for i, l := range lines {
+		if lipgloss.Width(l) > width {
+			lines[i] = wrap(l, width)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // footer is the keys of the screen and where the session is kept.
 func (m *Model) footer(keys string) []string {
-	footer := strings.Split(dim.Render(wrap(keys, m.width)), "\n") // every key stays readable
+	footer := strings.Split(dim.Render(wrapEntries(keys, m.width)), "\n") // every key stays readable
 	switch {
 	case m.keeper.Err() != nil:
 		// Until a save succeeds: the answers are not in a file.
