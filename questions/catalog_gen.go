@@ -5837,8 +5837,8 @@ func compiled() *catalog.Catalog {
 						},
 						Outward: true,
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. b DSGVO (Vertrag oder vorvertragliche Maßnahme)",
-							EN: "Art. 6(1)(b) GDPR (contract or pre-contractual steps)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({contract}; bei Anfragen davor als vorvertragliche Maßnahme)",
+							EN: "Art. 6(1)(b) GDPR ({contract}; for enquiries before it, as pre-contractual steps)",
 						},
 						BasisSpecial: catalog.Text{
 							DE: "für Gesundheitsdaten in einer Behandlung Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG",

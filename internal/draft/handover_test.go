@@ -761,6 +761,12 @@ func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 	if notice := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Notice, catalog.DE).Markdown); !strings.Contains(notice, "gehört nicht auf die Website: Geben Sie ihn als eigenes Informationsblatt") {
 		t.Error("the tax firm's notice puts the staff section on the website")
 	}
+	if rec := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Records, catalog.DE).Markdown); !strings.Contains(rec, "Art. 6 Abs. 1 lit. b DSGVO (Mitgliedschaft nach der Satzung; bei Anfragen davor als vorvertragliche Maßnahme)") {
+		t.Error("the club's appointments rest on a contract, not on membership")
+	}
+	if rec := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Records, catalog.DE).Markdown); !strings.Contains(rec, "gilt für den Weg, der Zoom ablöst; über Zoom selbst gehen keine Gesundheitsdaten") {
+		t.Error("the practice's record says cryptically who may carry health data")
+	}
 	policy := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
 	if !strings.Contains(policy, "Die dienstlichen Konten sind nicht für private Nachrichten da.") {
 		t.Error("the policy allows private use of work accounts")
