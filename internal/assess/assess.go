@@ -640,7 +640,17 @@ func (p *Plan) activities(t *Tool) []Activity {
 			if act.Retention.DE == "" && o.File {
 				act.Retention = p.fileRetention(sector)
 			}
+			// Meetings of a tool also used for contact with people outside
+			// have them among the participants (a workshop with clients);
+			// consultations and webinars with them are activities of their
+			// own, and the meetings beside them the team's.
+			outwardToo := v == "meetings" && slices.ContainsFunc(a.Values, func(x string) bool {
+				ox, ok := a.Question.Option(x)
+				return ok && ox.Outward && x != "consultations" && x != "webinars"
+			}) && !slices.Contains(a.Values, "consultations")
 			switch groups := answerOf(p.Context, "partner_groups"); {
+			case outwardToo && len(groups) > 0:
+				act.Subjects = append([]string{"staff"}, groups...)
 			case !o.Outward:
 				act.Subjects = []string{"staff"}
 			case len(groups) > 0:

@@ -761,6 +761,17 @@ func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 	if notice := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Notice, catalog.DE).Markdown); !strings.Contains(notice, "gehört nicht auf die Website: Geben Sie ihn als eigenes Informationsblatt") {
 		t.Error("the tax firm's notice puts the staff section on the website")
 	}
+	// The engineering office: meetings of tools also used with clients
+	// have clients among the participants; Zoom keeps recordings until
+	// someone deletes them; the suspended note-taker is suspended.
+	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.Records, catalog.DE).Markdown)
+	for _, want := range []string{"| Kategorien betroffener Personen | Beschäftigte; Geschäftskunden und Lieferanten |",
+		"Zoom: keine automatische Löschung im Werkzeug – Aufzeichnungen, Transkripte und Chats bleiben dort, bis jemand sie löscht; **zu klären: Frist festlegen und in der Verwaltung einstellen**",
+		"Fireflies.ai: für diesen Zweck ausgesetzt, bis die Leitung es wieder freigibt"} {
+		if !strings.Contains(eng, want) {
+			t.Errorf("the engineering office's record lacks %q", want)
+		}
+	}
 	if rec := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Records, catalog.DE).Markdown); !strings.Contains(rec, "Art. 6 Abs. 1 lit. b DSGVO (Mitgliedschaft nach der Satzung; bei Anfragen davor als vorvertragliche Maßnahme)") {
 		t.Error("the club's appointments rest on a contract, not on membership")
 	}

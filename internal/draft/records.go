@@ -178,9 +178,12 @@ func (w *writer) entry(id string, uses []use) entry {
 		if w.replacedUse(u) {
 			// The instruction is the plan's; the day it was given is the
 			// client's to record – until it is done.
-			if u.t.Lead.Status == answers.StatusDone {
+			switch {
+			case u.t.Lead.Pause:
+				e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.paused", map[string]string{"Date": w.gapSay("instruction.date"), "Title": w.actionTitle(u.t.Lead)}))
+			case u.t.Lead.Status == answers.StatusDone:
 				e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced.done", map[string]string{"Title": w.actionTitle(u.t.Lead)}))
-			} else {
+			default:
 				e.Notes = add(e.Notes, w.name(u.t)+": "+w.say("note.replaced", map[string]string{"Date": w.gapSay("instruction.date"), "Title": w.actionTitle(u.t.Lead)}))
 			}
 			// The activity goes on through the successor: the entry names
@@ -200,8 +203,13 @@ func (w *writer) entry(id string, uses []use) entry {
 		for _, tr := range w.recordTransfers(u.t) {
 			e.Transfers = add(e.Transfers, tr)
 		}
-		if has(w.tool(u.t, "auto_delete"), "yes") {
+		switch ad := w.tool(u.t, "auto_delete"); {
+		case has(ad, "yes"):
 			e.Erasure = add(e.Erasure, w.say("erasure.auto", w.name(u.t)))
+		case has(ad, "no") && !w.replacedUse(u):
+			// What lies in the tool (recordings, chats) stays until
+			// someone deletes it: the period is the client's to set.
+			e.Erasure = add(e.Erasure, w.say("erasure.manual", map[string]string{"Tool": w.name(u.t), "Kind": string(u.t.Kind), "Gap": w.gapSay("erasure.manual.gap")}))
 		}
 		// What the plan has deleted for good (findings once in the
 		// record, photos of sick notes) – also while a tool is wound down.
