@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -103,9 +102,16 @@ func answersFiles(dir string) ([]string, error) {
 	for _, e := range entries {
 		switch strings.ToLower(filepath.Ext(e.Name())) {
 		case ".yaml", ".yml", ".json":
-			if !e.IsDir() {
-				files = append(files, filepath.Join(dir, e.Name()))
+			if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+				continue
 			}
+			path := filepath.Join(dir, e.Name())
+			// A plan kept beside its answers (NAME.json), or another
+			// report of konform's, is no answers file.
+			if data, err := fsutil.ReadFile(path, report.MaxJSONPlanSize); err == nil && report.IsKonformOutput(data) {
+				continue
+			}
+			files = append(files, path)
 		}
 	}
 	sort.Strings(files)
@@ -137,14 +143,14 @@ func checkBatchNames(files []string, answersDir, outDir, format string) error {
 			inputs[strings.ToLower(filepath.Base(f))] = f
 		}
 	}
-	var problems []string
+	var problems []error
 	byPlan := map[string][]string{}
 	var plans []string
 	for _, f := range files {
 		out := planPath(outDir, f, format)
 		key := strings.ToLower(filepath.Base(out))
 		if in, ok := inputs[key]; ok {
-			problems = append(problems, fmt.Sprintf("the plan of %s would replace the answers file %s", f, in))
+			problems = append(problems, msg.Errorf("the plan of %s would replace the answers file %s", f, in))
 		}
 		if byPlan[key] == nil {
 			plans = append(plans, key)
@@ -153,13 +159,13 @@ func checkBatchNames(files []string, answersDir, outDir, format string) error {
 	}
 	for _, key := range plans {
 		if ins := byPlan[key]; len(ins) > 1 {
-			problems = append(problems, fmt.Sprintf("%s would each be planned into %s", strings.Join(ins, " and "), planPath(outDir, ins[0], format)))
+			problems = append(problems, msg.Errorf("%s would each be planned into %s", strings.Join(ins, ", "), planPath(outDir, ins[0], format)))
 		}
 	}
 	if len(problems) == 0 {
 		return nil
 	}
-	return inputErr("nothing was written: %s\nchoose another --out-dir, or rename the answers files", strings.Join(problems, "; "))
+	return inputErr("nothing was written: %v\nchoose another --out-dir, or rename the answers files", errors.Join(problems...))
 }
 
 // Large answers files pass a gate of their own: a file of the largest size

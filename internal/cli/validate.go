@@ -3,10 +3,14 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/konform/konform/internal/catalog"
+	"github.com/konform/konform/internal/msg"
+	"github.com/konform/konform/internal/portfolio"
 	"github.com/konform/konform/internal/report"
 	"github.com/konform/konform/internal/safe"
 )
@@ -48,9 +52,11 @@ func runValidate(o *validateOptions) error {
 	var files []string
 	for _, arg := range o.Answers {
 		if fi, err := os.Stat(arg); err == nil && fi.IsDir() {
-			fs, err := answersFiles(arg)
+			// A folder as portfolio reads it: subfolders too, hidden
+			// files left out.
+			fs, err := portfolio.Files(arg)
 			if err != nil {
-				return err
+				return asInput(err)
 			}
 			for _, f := range fs {
 				if data, err := os.ReadFile(f); err == nil && report.IsKonformOutput(data) {
@@ -62,6 +68,16 @@ func runValidate(o *validateOptions) error {
 		}
 		files = append(files, arg)
 	}
+	// A file named twice (by itself and in its folder) is checked once.
+	seen := map[string]bool{}
+	files = slices.DeleteFunc(files, func(f string) bool {
+		k := filepath.Clean(f)
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+		return false
+	})
 	failed := 0
 	for _, f := range files {
 		if err := validateOne(o, cat, f); err != nil {
@@ -84,6 +100,7 @@ func validateOne(o *validateOptions, cat *catalog.Catalog, path string) error {
 	for _, t := range p.Tools {
 		answered += len(t.Answers)
 	}
-	_, err = fmt.Fprintf(o.io.Out, "%s: ok – tools: %d, questions that apply: %d, open: %d\n", safe.Line(path), len(p.Tools), answered, len(p.Open))
+	line := msg.Errorf("%s: ok – tools: %d, questions that apply: %d, open: %d", safe.Line(path), len(p.Tools), answered, len(p.Open))
+	_, err = fmt.Fprintln(o.io.Out, msg.Localize(line, string(o.lang(""))))
 	return err
 }

@@ -208,6 +208,8 @@ var strs = map[string]catalog.Text{
 	"pf.whatif":                   {DE: "Geänderter Katalog", EN: "Changed catalogue"},
 	"pf.whatif.short":             {DE: "Mit dem geänderten Katalog", EN: "With the changed catalogue"},
 	"pf.whatif.title":             {DE: "Was sich mit dem geänderten Katalog ändert (%s)", EN: "What the changed catalogue changes (%s)"},
+	"pf.whatif.reopened":          {DE: "Wieder offen", EN: "Open again"},
+	"pf.whatif.donefor":           {DE: "erledigt vermerkt war die frühere Maßnahme", EN: "recorded as done was the former measure"},
 	"pf.whatif.basis":             {DE: "Grundlage", EN: "Basis"},
 	"pf.whatif.none":              {DE: "Für keinen Mandanten ändert sich etwas.", EN: "Nothing changes for any client."},
 	"pf.whatif.gone":              {DE: "Entfällt", EN: "No longer needed"},

@@ -38,9 +38,12 @@ var messagesDE = map[string]string{
 	"-o writes one plan; with a folder of answers use --out-dir":                     "-o schreibt einen einzelnen Plan; bei einem Ordner mit Antworten nehmen Sie --out-dir",
 	"%d of %d answers files had errors and were skipped":                             "%d von %d Antwortdateien hatten Fehler und wurden übersprungen",
 	"%d of %d answers files have problems":                                           "%d von %d Antwortdateien haben Probleme",
+	"%s: ok – tools: %d, questions that apply: %d, open: %d":                         "%s: ok – Werkzeuge: %d, zutreffende Fragen: %d, offen: %d",
 	"%s exists; add --force to replace the plans":                                    "%s gibt es schon; mit --force werden die Pläne ersetzt",
 	"%s holds no answers files (*.yaml, *.yml, *.json)":                              "%s enthält keine Antwortdateien (*.yaml, *.yml, *.json)",
-	"nothing was written: %s\nchoose another --out-dir, or rename the answers files": "nichts wurde geschrieben: %s\nwählen Sie einen anderen --out-dir oder benennen Sie die Antwortdateien um",
+	"nothing was written: %v\nchoose another --out-dir, or rename the answers files": "nichts wurde geschrieben: %v\nwählen Sie einen anderen --out-dir oder benennen Sie die Antwortdateien um",
+	"the plan of %s would replace the answers file %s":                               "der Plan von %s würde die Antwortdatei %s ersetzen",
+	"%s would each be planned into %s":                                               "der Plan von %s ginge jeweils nach %s",
 
 	// Drafts.
 	"-o writes one draft, --out-dir one file per kind; give one of them":                          "-o schreibt einen Entwurf, --out-dir eine Datei je Art; geben Sie eines von beiden an",

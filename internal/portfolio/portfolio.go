@@ -77,14 +77,18 @@ type Change struct {
 	Added, Resolved, Reprioritised []Item
 	// Changed are actions of the same topic and tool, and priority, that
 	// now say something else (another rule leads them).
-	Changed    []Item
+	Changed []Item
+	// Reopened are actions recorded as done (or not applicable) for the
+	// measure another rule led before: open again under the changed
+	// catalogue, with that measure as OldTitle.
+	Reopened   []Item
 	Lights     []assess.LightChange
 	FirstSteps bool // the first steps are not the same
 }
 
 // Empty reports whether nothing changes.
 func (c *Change) Empty() bool {
-	return len(c.Added)+len(c.Resolved)+len(c.Reprioritised)+len(c.Changed)+len(c.Lights) == 0 && !c.FirstSteps
+	return len(c.Added)+len(c.Resolved)+len(c.Reprioritised)+len(c.Changed)+len(c.Reopened)+len(c.Lights) == 0 && !c.FirstSteps
 }
 
 // Options say against what the clients are assessed.
@@ -200,7 +204,7 @@ func load(dir, path string, o Options) *Client {
 		if g, err := answers.Parse(c.Path, data, o.WhatIf); err != nil {
 			c.Err = err
 		} else {
-			c.WhatIf = change(p, assess.Assess(o.WhatIf, g))
+			c.WhatIf = whatIf(p, o.WhatIf, g)
 		}
 	}
 	return c
@@ -256,6 +260,37 @@ func item(a *assess.Action) Item {
 var severity = map[assess.Light]int{assess.Green: 1, assess.Amber: 2, assess.Red: 3}
 
 func worse(a, b assess.Light) bool { return severity[a] > severity[b] }
+
+// whatIf is what the changed catalogue changes for the client of plan p
+// (answers g). A status recorded for an action that another rule leads
+// under the changed catalogue was recorded for the former measure: done
+// then is not done now – the action opens again, and says so.
+func whatIf(p *assess.Plan, cat *catalog.Catalog, g *answers.File) *Change {
+	q := assess.Assess(cat, g)
+	old := map[string]*assess.Action{}
+	for _, a := range p.Actions {
+		old[a.ID] = a
+	}
+	var reopened []Item
+	for _, a := range q.Actions {
+		o := old[a.ID]
+		st, recorded := g.Actions[a.ID]
+		if o == nil || !recorded || a.Pending() || len(a.Rules) == 0 || len(o.Rules) == 0 || a.Rules[0] == o.Rules[0] {
+			continue
+		}
+		st.Status = ""
+		g.Actions[a.ID] = st
+		it := item(a)
+		it.OldTitle = o.Title
+		reopened = append(reopened, it)
+	}
+	if len(reopened) > 0 {
+		q = assess.Assess(cat, g)
+	}
+	c := change(p, q)
+	c.Reopened = reopened
+	return c
+}
 
 // change is what the plan under the changed catalogue changes, as konform
 // diff words it.

@@ -328,3 +328,40 @@ func TestPortfolioTellsTwinsApart(t *testing.T) {
 		}
 	}
 }
+
+// A client that recorded the old DPF action as done is not spared when
+// the DPF falls: the critical action another rule now leads opens again,
+// and the report says what was done before.
+func TestPortfolioWhatIfReopensWhatWasDoneForTheFormerMeasure(t *testing.T) {
+	cat := testkit.Catalog(t)
+	dpf, err := catalog.LoadOverlay(cat, filepath.Join("..", "..", "examples", "catalog", "dpf-falls.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(testkit.Root(), "examples", "tax-teams-signal.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if strings.Contains(text, "\nactions:") {
+		t.Fatal("the example records actions already; the test adds its own")
+	}
+	text += "actions:\n  third-country-transfer/microsoft-teams: {status: done}\n"
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "hoffmann.yaml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	today, _ := catalog.ParseDate("2026-12-05")
+	cs, err := portfolio.Load(dir, portfolio.Options{Catalog: cat, WhatIf: dpf, Today: today})
+	if err != nil || len(cs) != 1 || cs[0].Err != nil {
+		t.Fatalf("%v %+v", err, cs)
+	}
+	w := cs[0].WhatIf
+	if len(w.Reopened) != 1 || w.Reopened[0].ID != "third-country-transfer/microsoft-teams" || w.Reopened[0].Priority != catalog.Critical {
+		t.Fatalf("the done DPF action does not open again: %+v", w)
+	}
+	md := string(portfolio.Markdown(portfolio.View{Clients: cs, Today: today, Lang: catalog.DE, WhatIf: "dpf-falls.yaml"}))
+	if !strings.Contains(md, "- Wieder offen: **Die Übermittlung bei Microsoft Teams stützt sich auf das DPF, das sie nicht mehr trägt") || !strings.Contains(md, "1 von 1 Mandanten betroffen") {
+		t.Errorf("the report:\n%s", md)
+	}
+}

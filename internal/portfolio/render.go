@@ -235,7 +235,7 @@ func (v View) counts(w *Change) string {
 	for _, p := range []struct {
 		n   int
 		key string
-	}{{len(w.Added), "pf.whatif.n.new"}, {len(w.Resolved), "pf.whatif.n.gone"}, {len(w.Reprioritised) + len(w.Changed), "pf.whatif.n.changed"}, {len(w.Lights), "pf.whatif.n.lights"}} {
+	}{{len(w.Added), "pf.whatif.n.new"}, {len(w.Resolved), "pf.whatif.n.gone"}, {len(w.Reprioritised) + len(w.Changed) + len(w.Reopened), "pf.whatif.n.changed"}, {len(w.Lights), "pf.whatif.n.lights"}} {
 		if p.n > 0 {
 			parts = append(parts, fmt.Sprintf(v.t(p.key), p.n))
 		}
@@ -293,6 +293,9 @@ func (v View) changeMD(line func(string, ...any), c *Client, w *Change, note str
 	}
 	for _, it := range w.Changed {
 		line("- %s: %s (%s: %s)", v.t("pf.whatif.changed"), v.itemLine(it), v.t("pf.whatif.before"), report.Escape(it.OldTitle.In(v.Lang)))
+	}
+	for _, it := range w.Reopened {
+		line("- %s: %s (%s: %s)", v.t("pf.whatif.reopened"), v.itemLine(it), v.t("pf.whatif.donefor"), report.Escape(it.OldTitle.In(v.Lang)))
 	}
 	for _, l := range w.Lights {
 		name := v.t("plan.orgrow")
@@ -416,7 +419,7 @@ func CSV(v View) []byte {
 		row := report.Cells(c.Path, c.Organisation, c.Date.String(), v.check(c), strings.TrimSpace(strings.TrimLeft(v.light(c.Light), "🔴🟡🟢")),
 			fmt.Sprint(c.Critical), fmt.Sprint(c.High), fmt.Sprint(len(c.Overdue)), fmt.Sprint(len(c.DueSoon)), c.ReviewBy.String(), yes, "")
 		if c.WhatIf != nil {
-			row = append(row, fmt.Sprint(len(c.WhatIf.Added)), fmt.Sprint(len(c.WhatIf.Resolved)), fmt.Sprint(len(c.WhatIf.Reprioritised)))
+			row = append(row, fmt.Sprint(len(c.WhatIf.Added)), fmt.Sprint(len(c.WhatIf.Resolved)), fmt.Sprint(len(c.WhatIf.Reprioritised)+len(c.WhatIf.Changed)+len(c.WhatIf.Reopened)))
 		}
 		_ = w.Write(row)
 	}
@@ -457,6 +460,7 @@ func JSON(v View) []byte {
 		Resolved      []item              `json:"resolved"`
 		Reprioritised []item              `json:"reprioritised"`
 		Changed       []item              `json:"changed"`
+		Reopened      []item              `json:"reopened"`
 		Lights        []map[string]string `json:"lights"`
 		FirstSteps    bool                `json:"first_steps_change"`
 	}
@@ -502,7 +506,7 @@ func JSON(v View) []byte {
 			if w == nil {
 				return nil
 			}
-			out := &whatIf{Added: items(w.Added), Resolved: items(w.Resolved), Reprioritised: items(w.Reprioritised), Changed: items(w.Changed), Lights: []map[string]string{}, FirstSteps: w.FirstSteps}
+			out := &whatIf{Added: items(w.Added), Resolved: items(w.Resolved), Reprioritised: items(w.Reprioritised), Changed: items(w.Changed), Reopened: items(w.Reopened), Lights: []map[string]string{}, FirstSteps: w.FirstSteps}
 			for _, l := range w.Lights {
 				name := "organisation"
 				if l.Key != "organisation" {

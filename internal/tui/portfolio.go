@@ -401,5 +401,5 @@ func whatIfCell(w *portfolio.Change) string {
 	if w == nil || w.Empty() {
 		return "–"
 	}
-	return fmt.Sprintf("+%d −%d ~%d", len(w.Added), len(w.Resolved), len(w.Reprioritised)+len(w.Changed)+len(w.Lights))
+	return fmt.Sprintf("+%d −%d ~%d", len(w.Added), len(w.Resolved), len(w.Reprioritised)+len(w.Changed)+len(w.Reopened)+len(w.Lights))
 }
