@@ -13494,8 +13494,8 @@ func compiled() *catalog.Catalog {
 							"record-blnbdi-reminders-2023",
 						},
 						Interim: catalog.Text{
-							DE: "Telefon und die Terminerinnerung der Praxissoftware (SMS oder E-Mail) für Patientinnen und Patienten",
-							EN: "phone and the practice software's appointment reminders (text message or e-mail) for patients",
+							DE: "Telefon und die Terminerinnerung der Praxissoftware (SMS oder E-Mail, nur an Patientinnen und Patienten, die eingewilligt haben) für Patientinnen und Patienten",
+							EN: "phone and the practice software's appointment reminders (text message or e-mail, only to patients who have agreed) for patients",
 						},
 					},
 				},

@@ -172,7 +172,10 @@ func (w *writer) judge(uses []use) criteria {
 			if !slices.Contains(c.barred, w.name(t)) {
 				c.barred = append(c.barred, w.name(t))
 				if unk || has(w.tool(t, "special_categories"), catalog.Unknown) {
+					// Whether they went through it so far is open: the
+					// criterion is to clarify, as the plan assumes they did.
 					c.barredOpen = append(c.barredOpen, w.name(t))
+					c.specialUnknown = true
 				}
 			}
 		} else if m {

@@ -185,7 +185,16 @@ func successorName(successors []noticeSection, tools []*assess.Tool, replaced []
 // with the people outside: t's purposes and their legal bases hold, the
 // successor's name, provider, recipients and transfers are gaps.
 func (w *writer) successorSection(t *assess.Tool) noticeSection {
-	s := noticeSection{Tool: w.successorName(t), Kind: string(t.Kind),
+	// A practice's messenger part names the messenger patients write
+	// through; its reminders have a paragraph of their own (below).
+	practice := t.Kind == catalog.KindMessenger && has(w.ctx("sector"), "health", "counselling")
+	name := ""
+	if practice {
+		name = w.gapSay("successor.name.messenger.health.notice")
+	} else {
+		name = w.successorName(t)
+	}
+	s := noticeSection{Tool: name, Kind: string(t.Kind),
 		Vendor: w.gapSay("successor.vendor"), Recipients: w.gapSay("successor.recipients"),
 		Transfers: []string{w.gapSay("successor.transfers")}, Successor: true}
 	s.Purposes, s.Law, s.consent = w.noticePurposes(t, false)
@@ -193,7 +202,7 @@ func (w *writer) successorSection(t *assess.Tool) noticeSection {
 	// A practice's messenger gives way to its software's reminders or the
 	// TI-Messenger: the reminders by text message or e-mail rest on the
 	// patients' consent, and get a paragraph of their own.
-	if t.Kind == catalog.KindMessenger && has(w.ctx("sector"), "health", "counselling") {
+	if practice {
 		s.Reminders = w.gapSay("reminders.vendor")
 		s.consent = true
 	}

@@ -39,6 +39,7 @@ func (w *writer) policy() {
 	v := struct {
 		Organisation, From, WorksCouncil, AllowedGap string
 		Association, Recorded, GoneNow, AIHeld       bool
+		AILocked                                     bool // AI features the plan locks and releases only under rules
 		SecrecyBound                                 bool // § 203 StGB: the acknowledgement names it
 		ChildSick, SickNotes                         bool
 		Allowed                                      []policyRow
@@ -247,6 +248,9 @@ func (w *writer) policy() {
 		}
 	}
 	v.AIHeld = held > 0 && held == ai
+	v.AILocked = slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
+		return a.Open() && slices.Contains(a.Rules, "ai_without_rules")
+	})
 	if v.Recorded {
 		v.RecordGap = w.gapSay("record.gap")
 	}

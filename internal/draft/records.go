@@ -156,6 +156,11 @@ func (w *writer) entry(id string, uses []use) entry {
 		if w.childrenMessaged(u.t, *u.a) {
 			e.Bases = add(e.Bases, w.childrenBasis())
 		}
+		// A practice's appointments go on partly as reminders by text
+		// message or e-mail: those rest on the patients' express consent.
+		if u.a.Use.ID == "appointments" && u.t.Kind == catalog.KindMessenger && w.replacedUse(u) && has(w.ctx("sector"), "health", "counselling") {
+			e.Bases = add(e.Bases, w.say("basis.reminders"))
+		}
 		switch sp := u.a.Special.In(w.l); {
 		case sp == "":
 		case w.replacedUse(u):
