@@ -3982,6 +3982,14 @@ func compiled() *catalog.Catalog {
 								DE: "Behandlungsvertrag",
 								EN: "treatment contract",
 							},
+							"lead": catalog.Text{
+								DE: "die Leitung",
+								EN: "the management",
+							},
+							"leadgen": catalog.Text{
+								DE: "der Leitung",
+								EN: "the management's",
+							},
 							"org": catalog.Text{
 								DE: "die Praxis",
 								EN: "the practice",
@@ -4032,6 +4040,14 @@ func compiled() *catalog.Catalog {
 								DE: "Behandlungs- oder Beratungsvertrag",
 								EN: "treatment or counselling contract",
 							},
+							"lead": catalog.Text{
+								DE: "die Leitung",
+								EN: "the management",
+							},
+							"leadgen": catalog.Text{
+								DE: "der Leitung",
+								EN: "the management's",
+							},
 							"org": catalog.Text{
 								DE: "die Praxis",
 								EN: "the practice",
@@ -4072,6 +4088,14 @@ func compiled() *catalog.Catalog {
 							"contract": catalog.Text{
 								DE: "Mandatsvertrag",
 								EN: "mandate contract",
+							},
+							"lead": catalog.Text{
+								DE: "die Leitung",
+								EN: "the management",
+							},
+							"leadgen": catalog.Text{
+								DE: "der Leitung",
+								EN: "the management's",
 							},
 							"org": catalog.Text{
 								DE: "die Kanzlei",
@@ -4114,6 +4138,14 @@ func compiled() *catalog.Catalog {
 								DE: "Bildungs- oder Betreuungsvertrag",
 								EN: "education or care contract",
 							},
+							"lead": catalog.Text{
+								DE: "die Leitung",
+								EN: "the management",
+							},
+							"leadgen": catalog.Text{
+								DE: "der Leitung",
+								EN: "the management's",
+							},
 							"org": catalog.Text{
 								DE: "die Schule",
 								EN: "the school",
@@ -4150,6 +4182,14 @@ func compiled() *catalog.Catalog {
 							"contract": catalog.Text{
 								DE: "Mitgliedschaft nach der Satzung",
 								EN: "membership under the statutes",
+							},
+							"lead": catalog.Text{
+								DE: "der Vorstand",
+								EN: "the board",
+							},
+							"leadgen": catalog.Text{
+								DE: "des Vorstands",
+								EN: "the board's",
 							},
 							"org": catalog.Text{
 								DE: "der Verein",
@@ -4188,6 +4228,14 @@ func compiled() *catalog.Catalog {
 								DE: "Beratungsverhältnis",
 								EN: "advisory relationship",
 							},
+							"lead": catalog.Text{
+								DE: "die Leitung",
+								EN: "the management",
+							},
+							"leadgen": catalog.Text{
+								DE: "der Leitung",
+								EN: "the management's",
+							},
 							"org": catalog.Text{
 								DE: "die Behörde",
 								EN: "the authority",
@@ -4225,6 +4273,14 @@ func compiled() *catalog.Catalog {
 								DE: "Kauf-, Werk- oder Dienstvertrag",
 								EN: "contract of sale, for work or for services",
 							},
+							"lead": catalog.Text{
+								DE: "die Leitung",
+								EN: "the management",
+							},
+							"leadgen": catalog.Text{
+								DE: "der Leitung",
+								EN: "the management's",
+							},
 							"org": catalog.Text{
 								DE: "der Betrieb",
 								EN: "the business",
@@ -4261,6 +4317,14 @@ func compiled() *catalog.Catalog {
 							"contract": catalog.Text{
 								DE: "Behandlungs-, Beratungs- oder Mandatsvertrag",
 								EN: "treatment, counselling or mandate contract",
+							},
+							"lead": catalog.Text{
+								DE: "die Leitung",
+								EN: "the management",
+							},
+							"leadgen": catalog.Text{
+								DE: "der Leitung",
+								EN: "the management's",
 							},
 							"org": catalog.Text{
 								DE: "die Organisation",
@@ -5821,8 +5885,8 @@ func compiled() *catalog.Catalog {
 						},
 						Outward: true,
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. b DSGVO (Vertrag oder vorvertragliche Maßnahme) und lit. c (Aufbewahrungspflichten)",
-							EN: "Art. 6(1)(b) GDPR (contract or pre-contractual steps) and (c) (retention duties)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({contract}; bei Anfragen davor als vorvertragliche Maßnahme) und lit. c (Aufbewahrungspflichten)",
+							EN: "Art. 6(1)(b) GDPR ({contract}; for enquiries before it, as pre-contractual steps) and (c) (retention duties)",
 						},
 						Retention: catalog.Text{
 							DE: "Handels- und Geschäftsbriefe 6 Jahre (§ 257 HGB), Buchungsbelege 8 Jahre (§ 147 AO), jeweils ab Ende des Kalenderjahres",
@@ -17704,7 +17768,7 @@ func compiled() *catalog.Catalog {
 							"seed-002",
 						},
 						Policy: catalog.Text{
-							DE: "Aufzeichnung und Transkript sind in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber, mit Hinweis an alle; KI-Assistenten nur, soweit die Leitung sie freigegeben hat",
+							DE: "Aufzeichnung und Transkript sind in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber, mit Hinweis an alle; KI-Assistenten nur, soweit {lead} sie freigegeben hat",
 							EN: "recording and transcript are off by default for everyone in the administration; switch them on only as the host, with a notice to everyone; AI assistants only as far as the management has released them",
 						},
 					},
@@ -18287,7 +18351,7 @@ func compiled() *catalog.Catalog {
 							"seed-000",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; nutzen nur, wenn die Leitung sie freigegeben hat – nach der Prüfung, ob eine Datenschutz-Folgenabschätzung nötig ist –, und dann nur in der Einladung angekündigt und mit Zustimmung aller",
+							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; nutzen nur, wenn {lead} sie freigegeben hat – nach der Prüfung, ob eine Datenschutz-Folgenabschätzung nötig ist –, und dann nur in der Einladung angekündigt und mit Zustimmung aller",
 							EN: "AI features (transcript, summary, assistant) are locked; use them only once the management has released them – after checking whether a data protection impact assessment is needed – and then only announced in the invitation and with everyone's agreement",
 						},
 					},

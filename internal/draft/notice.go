@@ -283,17 +283,17 @@ func (w *writer) successorStaffSection(t *assess.Tool) noticeSection {
 // noticePurposes are tool t's purposes with their legal bases, for the
 // people outside (or, staff, inside), and the retention law they name.
 func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []string, consent bool) {
+	// The bases for business contact persons and for minors hold for
+	// every purpose alike: said once, after the purposes.
+	var businesses, children bool
 	for _, a := range t.Activities {
 		if a.Use.Outward == staff {
 			continue
 		}
 		line := report.Escape(a.Basis.In(w.l))
-		if w.businessContacts(a) {
-			line += "; " + w.say("basis.businesses")
-		}
+		businesses = businesses || w.businessContacts(a)
 		if w.childrenMessaged(t, a) {
-			line += "; " + w.childrenBasis()
-			consent = true
+			children, consent = true, true
 		}
 		if sp := a.Special.In(w.l); sp != "" {
 			line += "; " + report.Escape(sp)
@@ -304,6 +304,12 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 				law = append(law, l)
 			}
 		}
+	}
+	if businesses {
+		purposes = append(purposes, w.say("basis.businesses"))
+	}
+	if children {
+		purposes = append(purposes, w.childrenBasis())
 	}
 	if len(t.Activities) == 0 {
 		purposes = []string{w.gap(w.q("used_for"))}
@@ -375,7 +381,7 @@ func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
 	case tr.Safeguard == "bcr":
 		basis = w.say("safeguard.bcr")
 	case tr.Via != nil:
-		basis = w.gapSay("transfer.stop")
+		// said below, once the destinations are known
 	default:
 		basis = w.gap(w.q("transfer_basis"))
 	}
@@ -388,7 +394,12 @@ func (w *writer) publicTransfers(t *assess.Tool) ([]string, bool) {
 			where = []string{w.say("where.sub.usa")}
 		}
 	}
-	if len(where) > 0 {
+	switch {
+	case len(where) > 0 && tr.Via != nil:
+		// A transfer the plan ends (a server's default STUN service): the
+		// published text says none – once it is ended, which the gap asks.
+		out = append(out, w.gapText(w.say("transfer.stop.notice", strings.Join(where, ", "))))
+	case len(where) > 0:
 		out = append(out, strings.Join(where, ", ")+" – "+basis)
 	}
 	if others {
