@@ -384,14 +384,6 @@ func Table(v View) []byte {
 	return b.Bytes()
 }
 
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
 // CSV is one row per client for a spreadsheet (RFC 4180, UTF-8 with a
 // byte order mark, no cell that runs as a formula).
 func CSV(v View) []byte {
