@@ -5932,8 +5932,12 @@ func compiled() *catalog.Catalog {
 							EN: "meetings",
 						},
 						Basis: catalog.Text{
-							DE: "Art. 6 Abs. 1 lit. b DSGVO ({team} oder Vertrag mit den Teilnehmenden) und lit. f (berechtigtes Interesse an Besprechungen per Video, ohne dass alle anreisen)",
-							EN: "Art. 6(1)(b) GDPR ({team} or contract with the participants) and (f) (legitimate interest in meeting at a distance)",
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({team}) und lit. f (berechtigtes Interesse an Besprechungen per Video, ohne dass alle anreisen)",
+							EN: "Art. 6(1)(b) GDPR ({team}) and (f) (legitimate interest in meeting at a distance)",
+						},
+						BasisOutward: catalog.Text{
+							DE: "Art. 6 Abs. 1 lit. b DSGVO ({team}; für Externe {contract}, bei Anfragen davor als vorvertragliche Maßnahme) und lit. f (berechtigtes Interesse an Besprechungen per Video, ohne dass alle anreisen)",
+							EN: "Art. 6(1)(b) GDPR ({team}; for people outside, {contract}, for enquiries before it, as pre-contractual steps) and (f) (legitimate interest in meeting at a distance)",
 						},
 					},
 					catalog.Option{
@@ -6061,7 +6065,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   77,
+							Line:   80,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6072,11 +6076,11 @@ func compiled() *catalog.Catalog {
 								"meetings",
 								"unknown",
 							},
-							Line:   78,
+							Line:   81,
 							Column: 11,
 						},
 					},
-					Line:   76,
+					Line:   79,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6134,7 +6138,7 @@ func compiled() *catalog.Catalog {
 						"upload_default",
 						"optional",
 					},
-					Line:   89,
+					Line:   92,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6189,7 +6193,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "software",
-					Line:   106,
+					Line:   109,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6237,7 +6241,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "operating_model",
 					Equals: "self_hosted",
-					Line:   122,
+					Line:   125,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6352,7 +6356,7 @@ func compiled() *catalog.Catalog {
 						"eu_eea",
 						"adequate",
 					},
-					Line:   155,
+					Line:   158,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6407,7 +6411,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "cloud_backup",
 					Equals: "unencrypted",
-					Line:   168,
+					Line:   171,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6462,7 +6466,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "e2e",
 					Equals: "optional",
-					Line:   185,
+					Line:   188,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6516,23 +6520,23 @@ func compiled() *catalog.Catalog {
 									"default",
 									"optional",
 								},
-								Line:   203,
+								Line:   206,
 								Column: 17,
 							},
-							Line:   203,
+							Line:   206,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Kind:   "notetaker",
-								Line:   204,
+								Line:   207,
 								Column: 17,
 							},
-							Line:   204,
+							Line:   207,
 							Column: 11,
 						},
 					},
-					Line:   202,
+					Line:   205,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6587,10 +6591,10 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Not: &catalog.Cond{
 						Kind:   "notetaker",
-						Line:   215,
+						Line:   218,
 						Column: 20,
 					},
-					Line:   215,
+					Line:   218,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6639,7 +6643,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   233,
+							Line:   236,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6649,11 +6653,11 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   234,
+							Line:   237,
 							Column: 11,
 						},
 					},
-					Line:   232,
+					Line:   235,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6707,7 +6711,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   245,
+					Line:   248,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6810,7 +6814,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   277,
+					Line:   280,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6859,7 +6863,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   295,
+							Line:   298,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -6868,11 +6872,11 @@ func compiled() *catalog.Catalog {
 								"business",
 								"private_separated",
 							},
-							Line:   296,
+							Line:   299,
 							Column: 11,
 						},
 					},
-					Line:   294,
+					Line:   297,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -6920,7 +6924,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "phone_number",
 					Equals: "required",
-					Line:   307,
+					Line:   310,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -6967,7 +6971,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   322,
+					Line:   325,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7014,7 +7018,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "messenger",
-					Line:   333,
+					Line:   336,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7062,7 +7066,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Fact:   "edition",
 					Equals: "freemium",
-					Line:   345,
+					Line:   348,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7113,7 +7117,7 @@ func compiled() *catalog.Catalog {
 						"freemium",
 						"business",
 					},
-					Line:   360,
+					Line:   363,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7213,10 +7217,10 @@ func compiled() *catalog.Catalog {
 							Not: &catalog.Cond{
 								Fact:   "avv",
 								Equals: "not_needed",
-								Line:   384,
+								Line:   387,
 								Column: 17,
 							},
-							Line:   384,
+							Line:   387,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7226,11 +7230,11 @@ func compiled() *catalog.Catalog {
 								"provider_hosted",
 								"unknown",
 							},
-							Line:   385,
+							Line:   388,
 							Column: 11,
 						},
 					},
-					Line:   383,
+					Line:   386,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7278,7 +7282,7 @@ func compiled() *catalog.Catalog {
 				ShowIf: &catalog.Cond{
 					Q:      "dpa_signed",
 					Equals: "signed",
-					Line:   401,
+					Line:   404,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7347,7 +7351,7 @@ func compiled() *catalog.Catalog {
 								"other",
 								"unknown",
 							},
-							Line:   414,
+							Line:   417,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7356,11 +7360,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   415,
+							Line:   418,
 							Column: 11,
 						},
 					},
-					Line:   413,
+					Line:   416,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7503,7 +7507,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   458,
+					Line:   461,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -7552,7 +7556,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "video",
-							Line:   471,
+							Line:   474,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7561,11 +7565,11 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   472,
+							Line:   475,
 							Column: 11,
 						},
 					},
-					Line:   470,
+					Line:   473,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7656,7 +7660,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   496,
+							Line:   499,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7666,7 +7670,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   497,
+							Line:   500,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7679,11 +7683,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   498,
+							Line:   501,
 							Column: 11,
 						},
 					},
-					Line:   495,
+					Line:   498,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7732,7 +7736,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   511,
+							Line:   514,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7742,7 +7746,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   512,
+							Line:   515,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7755,11 +7759,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   513,
+							Line:   516,
 							Column: 11,
 						},
 					},
-					Line:   510,
+					Line:   513,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7808,7 +7812,7 @@ func compiled() *catalog.Catalog {
 					All: []*catalog.Cond{
 						&catalog.Cond{
 							Kind:   "messenger",
-							Line:   526,
+							Line:   529,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7818,7 +7822,7 @@ func compiled() *catalog.Catalog {
 								"both",
 								"unknown",
 							},
-							Line:   527,
+							Line:   530,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7831,7 +7835,7 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   528,
+							Line:   531,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7841,24 +7845,24 @@ func compiled() *catalog.Catalog {
 									"association",
 									"public",
 								},
-								Line:   529,
+								Line:   532,
 								Column: 17,
 							},
-							Line:   529,
+							Line:   532,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "business_profile",
 								Equals: "no",
-								Line:   530,
+								Line:   533,
 								Column: 17,
 							},
-							Line:   530,
+							Line:   533,
 							Column: 11,
 						},
 					},
-					Line:   525,
+					Line:   528,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7911,7 +7915,7 @@ func compiled() *catalog.Catalog {
 								"yes",
 								"unknown",
 							},
-							Line:   543,
+							Line:   546,
 							Column: 11,
 						},
 						&catalog.Cond{
@@ -7924,11 +7928,11 @@ func compiled() *catalog.Catalog {
 								"webinars",
 								"unknown",
 							},
-							Line:   544,
+							Line:   547,
 							Column: 11,
 						},
 					},
-					Line:   542,
+					Line:   545,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -7979,7 +7983,7 @@ func compiled() *catalog.Catalog {
 						"yes",
 						"unknown",
 					},
-					Line:   555,
+					Line:   558,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8033,7 +8037,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   566,
+					Line:   569,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8087,16 +8091,16 @@ func compiled() *catalog.Catalog {
 								"often",
 								"unknown",
 							},
-							Line:   584,
+							Line:   587,
 							Column: 11,
 						},
 						&catalog.Cond{
 							Kind:   "notetaker",
-							Line:   585,
+							Line:   588,
 							Column: 11,
 						},
 					},
-					Line:   583,
+					Line:   586,
 					Column: 7,
 				},
 				Assume: catalog.Text{
@@ -8195,24 +8199,24 @@ func compiled() *catalog.Catalog {
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Kind:   "notetaker",
-								Line:   608,
+								Line:   611,
 								Column: 27,
 							},
-							Line:   608,
+							Line:   611,
 							Column: 21,
 						},
 						&catalog.Cond{
 							Not: &catalog.Cond{
 								Fact:   "ai",
 								Equals: "none",
-								Line:   608,
+								Line:   611,
 								Column: 53,
 							},
-							Line:   608,
+							Line:   611,
 							Column: 47,
 						},
 					},
-					Line:   608,
+					Line:   611,
 					Column: 14,
 				},
 				ShowsFact: "ai",
@@ -8260,7 +8264,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "notetaker",
-					Line:   625,
+					Line:   628,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8321,7 +8325,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   640,
+					Line:   643,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8372,7 +8376,7 @@ func compiled() *catalog.Catalog {
 						"password_and_lobby",
 						"password",
 					},
-					Line:   657,
+					Line:   660,
 					Column: 14,
 				},
 				Assume: catalog.Text{
@@ -8419,7 +8423,7 @@ func compiled() *catalog.Catalog {
 				},
 				ShowIf: &catalog.Cond{
 					Kind:   "video",
-					Line:   668,
+					Line:   671,
 					Column: 14,
 				},
 				Assume: catalog.Text{

@@ -651,6 +651,9 @@ func (p *Plan) activities(t *Tool) []Activity {
 			switch groups := answerOf(p.Context, "partner_groups"); {
 			case outwardToo && len(groups) > 0:
 				act.Subjects = append([]string{"staff"}, groups...)
+				if o.BasisOutward.DE != "" {
+					act.Basis = p.fillWords(o.BasisOutward)
+				}
 			case !o.Outward:
 				act.Subjects = []string{"staff"}
 			case len(groups) > 0:

@@ -248,9 +248,12 @@ type Option struct {
 	Outward bool `yaml:"outward,omitempty" json:"outward,omitempty"`
 	// Basis is the legal basis of processing for this purpose (used_for);
 	// BasisSpecial the one under Art. 9 GDPR where special categories of
-	// data are part of it.
+	// data are part of it. BasisOutward, where set, replaces Basis when
+	// the activity also concerns people outside (meetings of a tool also
+	// used with clients).
 	Basis        Text `yaml:"basis,omitempty" json:"-"`
 	BasisSpecial Text `yaml:"basis_special,omitempty" json:"-"`
+	BasisOutward Text `yaml:"basis_outward,omitempty" json:"-"`
 	// Retention is how long the law keeps what this answer brings: for a
 	// use its own duty (orders: business letters), for a sector the files
 	// of the profession. File marks a use whose content belongs in the

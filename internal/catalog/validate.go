@@ -332,7 +332,7 @@ func (v *validator) question(q *Question) {
 		for k, w := range o.Words {
 			v.text(fmt.Sprintf("%s option %s word %s", where, o.ID, k), w, false)
 		}
-		v.placeholders(fmt.Sprintf("%s option %s basis", where, o.ID), o.Basis, o.BasisSpecial)
+		v.placeholders(fmt.Sprintf("%s option %s basis", where, o.ID), o.Basis, o.BasisSpecial, o.BasisOutward)
 		if q.ID != WordsQuestion && o.Alternatives != nil {
 			v.errf("%s option %s: only question %s has alternatives", where, o.ID, WordsQuestion)
 		}
@@ -388,6 +388,7 @@ func (v *validator) question(q *Question) {
 		v.text(where+" option "+o.ID, o.Label, false)
 		v.text(where+" option "+o.ID+" basis", o.Basis, true)
 		v.text(where+" option "+o.ID+" basis_special", o.BasisSpecial, true)
+		v.text(where+" option "+o.ID+" basis_outward", o.BasisOutward, true)
 		v.text(where+" option "+o.ID+" retention", o.Retention, true)
 	}
 	if q.ShowIf != nil {

@@ -265,7 +265,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	case c.monitoring:
 		mon = w.say("monitor.yes")
 	case len(c.notetakerAll) > 0:
-		mon = w.say("monitor.notetaker", strings.Join(c.notetakerAll, ", "))
+		mon = w.say("monitor.notetaker", w.and(c.notetakerAll))
 	}
 	add("wp248-3", judge(mon != "", c.monUnknown), mon)
 	var what []string
@@ -278,7 +278,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	if c.secrecy {
 		what = append(what, w.say("what.secrecy"))
 	}
-	add("wp248-4", judge(len(what) > 0, c.specialUnknown || c.sickUnknown), map[string]string{"What": strings.Join(what, ", "), "Barred": strings.Join(c.barred, ", ")})
+	add("wp248-4", judge(len(what) > 0, c.specialUnknown || c.sickUnknown), map[string]string{"What": w.and(what), "Barred": w.and(c.barred)})
 	add("wp248-5", judge(c.large, c.largeUnknown), c.solo)
 	add("wp248-6", judge(c.combined, c.combinedUnk), nil)
 	var who []string
@@ -289,10 +289,10 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		who = append(who, w.say("who.children"))
 	}
 	if len(c.staff) > 0 {
-		who = append(who, w.say("who.staff", strings.Join(c.staff, ", ")))
+		who = append(who, w.say("who.staff", w.and(c.staff)))
 	}
 	add("wp248-7", judge(len(who) > 0, c.vulnUnknown), strings.Join(who, "; "))
-	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": strings.Join(c.ai, ", "), "Held": strings.Join(c.aiHeld, ", "), "Stopped": strings.Join(c.aiStopped, ", "), "Locked": strings.Join(c.aiLocked, ", "), "BuiltIn": strings.Join(c.aiBuiltIn, ", ")})
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": w.and(c.ai), "Held": w.and(c.aiHeld), "Stopped": w.and(c.aiStopped), "Locked": w.and(c.aiLocked), "BuiltIn": w.and(c.aiBuiltIn)})
 	add("wp248-9", NotMet, nil)
 	if orgWide {
 		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})
@@ -301,7 +301,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		case c.monitoring:
 			staffWatched = w.say("monitor.yes")
 		case len(c.notetakerAll) > 0 && !has(w.ctx("staff"), "solo"):
-			staffWatched = w.say("monitor.notetaker", strings.Join(c.notetakerAll, ", "))
+			staffWatched = w.say("monitor.notetaker", w.and(c.notetakerAll))
 		}
 		add("dsk-6", judge(staffWatched != "", c.monUnknown), staffWatched)
 		add("dsk-rest", ToClarify, nil)
@@ -536,7 +536,7 @@ func (w *writer) dpiaCheck() {
 	if len(r.BarredOpen) > 0 && r.Result == NotMet {
 		// Not required as long as the plan's rule holds – whether it held
 		// so far, the answers leave open.
-		v.BarredOpen = strings.Join(r.BarredOpen, ", ")
+		v.BarredOpen = w.and(r.BarredOpen)
 		v.BarredGap = w.gap(w.q("special_categories"))
 		v.Vulnerable = slices.ContainsFunc(r.Criteria, func(x Criterion) bool { return x.ID == "wp248-7" && x.Judged == Met })
 	}

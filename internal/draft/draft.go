@@ -185,7 +185,15 @@ func (w *writer) names(ts []*assess.Tool) string {
 	for i, t := range ts {
 		names[i] = w.name(t)
 	}
-	return strings.Join(names, ", ")
+	return w.and(names)
+}
+
+// and lists items in prose: "a, b and c".
+func (w *writer) and(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return w.say("list.and", items)
 }
 
 // gap marks a field that the question q would fill. A question counts

@@ -751,7 +751,7 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 // accounts free of private messages.
 func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
-	for _, want := range []string{"Chats, Aufzeichnungen und Dateien werden in Jitsi Meet (selbst betrieben) nach **zu klären: Frist eintragen** automatisch gelöscht",
+	for _, want := range []string{"Chats und geteilte Dateien werden in Jitsi Meet (selbst betrieben) nach **zu klären: Frist eintragen, nach der Jitsi Meet (selbst betrieben) löscht** automatisch gelöscht.",
 		"- **Aufzeichnung:** Besprechungen über Jitsi Meet (selbst betrieben) zeichnen wir nicht auf.",
 		"Die Teilnahme über Jitsi Meet (selbst betrieben) ist freiwillig"} {
 		if !strings.Contains(club, want) {

@@ -329,13 +329,17 @@ func (w *writer) noticeDeletion(t *assess.Tool) string {
 	case has(v, "yes"):
 		d = w.say("deletion.periods")
 	case has(v, "no"):
-		d = " – " + w.gapSay("erasure.set")
+		d = " " + w.say("deletion.after", w.gapSay("erasure.set"))
 	default:
-		d = " – " + w.gap(w.q("deletion_periods"))
+		d = " " + w.say("deletion.after", w.gap(w.q("deletion_periods")))
 	}
 	if t != nil && has(w.tool(t, "auto_delete"), "yes") {
 		// Art. 13(2)(a) asks for the period, which the answers do not hold.
-		d = strings.TrimSuffix(d, ".") + " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": w.gapSay("deletion.auto.gap")}) + "."
+		d += " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": w.gapText(w.say("deletion.auto.gap", w.name(t)))})
+	}
+	if t != nil && w.factIs(t, "avv", "not_needed") {
+		// A server of one's own logs who connected (IP addresses).
+		d += " " + w.say("deletion.logs", w.gapText(w.say("logs.gap", w.name(t))))
 	}
 	return d
 }

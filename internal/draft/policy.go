@@ -280,7 +280,8 @@ func (w *writer) policy() {
 	}
 	switch d := w.ctx("deletion_periods"); {
 	case has(d, "yes"):
-		v.Erasure = w.say("erasure.yes")
+		// The periods exist; the policy says which one the tools keep.
+		v.Erasure = w.say("erasure.yes", w.gapSay("erasure.chats.gap"))
 	case has(d, "no"):
 		v.Erasure = w.gapSay("erasure.periods.gap")
 	default:

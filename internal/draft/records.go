@@ -198,6 +198,7 @@ func (w *writer) entry(id string, uses []use) entry {
 			}
 		}
 	}
+	manual := false // a tool keeps everything until someone deletes it
 	for _, u := range uses {
 		for _, c := range w.categories(u, sick) {
 			e.Categories = add(e.Categories, c)
@@ -210,11 +211,18 @@ func (w *writer) entry(id string, uses []use) entry {
 		}
 		switch ad := w.tool(u.t, "auto_delete"); {
 		case has(ad, "yes"):
-			e.Erasure = add(e.Erasure, w.say("erasure.auto", w.name(u.t)))
+			// The period the tool is set to is the client's to enter
+			// (Art. 30(1)(f) GDPR) – one gap per tool.
+			e.Erasure = add(e.Erasure, w.say("erasure.auto", map[string]string{"Tool": w.name(u.t), "Kind": string(u.t.Kind), "Period": w.gapText(w.say("deletion.auto.gap", w.name(u.t)))}))
 		case has(ad, "no") && !w.replacedUse(u):
 			// What lies in the tool (recordings, chats) stays until
 			// someone deletes it: the period is the client's to set.
 			e.Erasure = add(e.Erasure, w.say("erasure.manual", map[string]string{"Tool": w.name(u.t), "Kind": string(u.t.Kind), "Gap": w.gapSay("erasure.manual.gap")}))
+			manual = true
+		}
+		if w.factIs(u.t, "avv", "not_needed") {
+			// A server of one's own keeps logs of who connected.
+			e.Erasure = add(e.Erasure, w.say("erasure.logs", map[string]string{"Tool": w.name(u.t), "Gap": w.gapText(w.say("logs.gap", w.name(u.t)))}))
 		}
 		// What the plan has deleted for good (findings once in the
 		// record, photos of sick notes) – also while a tool is wound down.
@@ -236,6 +244,9 @@ func (w *writer) entry(id string, uses []use) entry {
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):
 		e.Erasure = append(e.Erasure, w.say("erasure.periods"))
+	case has(v, "no") && manual:
+		// The period to set for the tool is the one gap: no second
+		// "set a period" beside it.
 	case has(v, "no"):
 		e.Erasure = append(e.Erasure, w.gapSay("erasure.set"))
 	default:
@@ -473,8 +484,11 @@ func (w *writer) basis(t *assess.Tool) string {
 	case tr.Safeguard == "bcr":
 		return w.say("safeguard.bcr")
 	case tr.Via != nil:
-		s := w.say("transfer.via", w.actionTitle(tr.Via))
-		return w.gapText(s)
+		return w.say("transfer.via", map[string]string{"Title": w.actionTitle(tr.Via), "Gap": w.gapSay("transfer.end.date")})
+	case tr.Safeguard == "none" && t.Gone():
+		// The plan ends the tool's use, and the transfer with it: what
+		// the record keeps is the day it ended.
+		return w.say("transfer.via", map[string]string{"Title": w.actionTitle(t.Lead), "Gap": w.gapSay("transfer.end.date")})
 	case tr.Safeguard == "none":
 		ref := ""
 		if id := w.actionRef(t, "third-country-transfer"); id != "" {
@@ -523,6 +537,9 @@ func (w *writer) measures(t *assess.Tool) map[string][]string {
 		m["review"] = append(m["review"], w.gapSay("tom.server.review"))
 	case w.consumerApp(t):
 		add("availability", true, "provider.consumer")
+	case !has(w.tool(t, "dpa_signed"), "signed"):
+		// No DPA yet: its annex on measures is not there to copy from.
+		add("availability", true, "provider.nodpa")
 	default:
 		add("availability", true, "provider")
 	}
