@@ -5889,8 +5889,8 @@ func compiled() *catalog.Catalog {
 							EN: "Art. 6(1)(b) GDPR ({contract}; for enquiries before it, as pre-contractual steps) and (c) (retention duties)",
 						},
 						Retention: catalog.Text{
-							DE: "Handels- und Geschäftsbriefe 6 Jahre (§ 257 HGB), Buchungsbelege 8 Jahre (§ 147 AO), jeweils ab Ende des Kalenderjahres",
-							EN: "commercial and business letters 6 years (§ 257 HGB), accounting vouchers 8 years (§ 147 AO), each from the end of the calendar year",
+							DE: "Handels- und Geschäftsbriefe 6 Jahre (§ 257 HGB), Buchungsbelege 8 Jahre (§ 147 AO), jeweils ab Ende des Kalenderjahres; bei Werkverträgen Unterlagen zu Mängeln, bis Mängelansprüche verjährt sind (§ 634a BGB: in der Regel 2 Jahre, bei Arbeiten an einem Bauwerk 5 Jahre ab Abnahme; Art. 17 Abs. 3 lit. e DSGVO)",
+							EN: "commercial and business letters 6 years (§ 257 HGB), accounting vouchers 8 years (§ 147 AO), each from the end of the calendar year; under contracts for work, records of defects until claims for defects are time-barred (§ 634a BGB: usually 2 years, 5 years for work on a building, from acceptance; Art. 17(3)(e) GDPR)",
 						},
 					},
 					catalog.Option{
@@ -14224,8 +14224,8 @@ func compiled() *catalog.Catalog {
 						},
 						People: true,
 						Policy: catalog.Text{
-							DE: "Krankmeldungen nur als Mitteilung, dass und wie lange jemand arbeitsunfähig ist – nie als Foto der Bescheinigung; schon verschickte Fotos löschen Absender und Empfänger im Chat, in der Galerie und in Chat-Backups",
-							EN: "sick notes only as a message that and for how long someone is unfit for work – never as a photo of the certificate; photos already sent are deleted by sender and recipient in the chat, the gallery and chat backups",
+							DE: "Krankmeldungen nur als Mitteilung, dass und wie lange jemand arbeitsunfähig ist, und nur direkt an die Person, die sie entgegennimmt – nie in eine Gruppe und nie als Foto der Bescheinigung; schon verschickte Fotos löschen Absender und Empfänger im Chat, in der Galerie und in Chat-Backups",
+							EN: "sick notes only as a message that and for how long someone is unfit for work, and only directly to the person who takes them – never to a group and never as a photo of the certificate; photos already sent are deleted by sender and recipient in the chat, the gallery and chat backups",
 						},
 						Erasure: catalog.Text{
 							DE: "Fotos von Arbeitsunfähigkeitsbescheinigungen: sofort löschen – im Chat, in der Galerie und in Chat-Backups, bei Absender und Empfänger",
@@ -18355,8 +18355,8 @@ func compiled() *catalog.Catalog {
 							"seed-000",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; nutzen nur, wenn {lead} sie freigegeben hat – nach der Prüfung, ob eine Datenschutz-Folgenabschätzung nötig ist –, und dann nur in der Einladung angekündigt und mit Zustimmung aller",
-							EN: "AI features (transcript, summary, assistant) are locked; use them only once the management has released them – after checking whether a data protection impact assessment is needed – and then only announced in the invitation and with everyone's agreement",
+							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; genutzt werden dürfen sie erst, wenn {lead} sie freigegeben hat – nach der Prüfung, ob eine Datenschutz-Folgenabschätzung nötig ist –, und dann nur in der Einladung angekündigt und mit Zustimmung aller",
+							EN: "AI features (transcript, summary, assistant) are locked; they may be used only once {lead} has released them – after checking whether a data protection impact assessment is needed – and then only announced in the invitation and with everyone's agreement",
 						},
 					},
 				},

@@ -310,6 +310,18 @@ func (w *writer) text(id string) string {
 	return w.gap(w.q(id))
 }
 
+// link is answer id as a Markdown autolink where it is a web address
+// ("<https://…>": readable as source, a link when rendered), else as text.
+func (w *writer) link(id string) string {
+	if v := w.ctx(id); len(v) == 1 {
+		u := strings.TrimSpace(v[0])
+		if (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) && !strings.ContainsAny(u, " <>\t\n") {
+			return "<" + u + ">"
+		}
+	}
+	return w.text(id)
+}
+
 // fact is a tool's catalogue fact.
 func fact(t *assess.Tool, id string) (assess.FactLine, bool) {
 	for _, f := range t.Facts {

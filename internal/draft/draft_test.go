@@ -90,7 +90,7 @@ tools:
 		{draft.Records, "partner_groups", "Patientinnen, Klienten oder Mandanten"},
 		{draft.Records, "transfer_basis", "Durchführungsbeschluss (EU) 2023/1795"},
 		{draft.Records, "deletion_periods", "festgelegten Löschfristen"},
-		{draft.Notice, "website", `https\://praxis-lind.example/datenschutz`},
+		{draft.Notice, "website", `<https://praxis-lind.example/datenschutz>`},
 		{draft.Notice, "controller", "Hauptstraße 1"},
 		{draft.Policy, "privacy_contact", "Eva Lind"},
 	} {

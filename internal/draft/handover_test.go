@@ -707,7 +707,7 @@ func TestThresholdCheckOfAIReleasedOnlyUnderRules(t *testing.T) {
 // while the plan keeps health data out of the app.
 func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	med := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Policy, catalog.DE).Markdown)
-	for _, want := range []string{"KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; nutzen nur, wenn die Leitung sie freigegeben hat",
+	for _, want := range []string{"KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat",
 		"| Zoom | interne Abstimmung im Team; Besprechungen und Videokonferenzen – nicht mit Patientinnen und Patienten und ohne Daten über sie |"} {
 		if !strings.Contains(med, want) {
 			t.Errorf("the practice's policy lacks %q", want)
@@ -828,4 +828,79 @@ func TestRemindersRestOnConsent(t *testing.T) {
 	if dpa := string(draft.Make(p, draft.DPACheck, catalog.DE).Markdown); !strings.Contains(dpa, "verschickt nur an Patientinnen und Patienten, die dem ausdrücklich zugestimmt haben") {
 		t.Error("the DPA checklist does not check consent to reminders")
 	}
+}
+
+// The shoulds of the confirming read (session 16): wording a DPO would
+// otherwise correct by hand before handing the drafts out.
+func TestDraftsAfterTheConfirmingRead(t *testing.T) {
+	md := func(example string, k draft.Kind) string {
+		return string(draft.Make(examplePlan(t, example), k, catalog.DE).Markdown)
+	}
+	must := func(example string, k draft.Kind, why string, wants ...string) {
+		t.Helper()
+		got := md(example, k)
+		for _, want := range wants {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s %s: %s – lacks %q", example, k, why, want)
+			}
+		}
+	}
+	mustNot := func(example string, k draft.Kind, why string, bads ...string) {
+		t.Helper()
+		got := md(example, k)
+		for _, bad := range bads {
+			if strings.Contains(got, bad) {
+				t.Errorf("%s %s: %s – has %q", example, k, why, bad)
+			}
+		}
+	}
+	// Meetings of the team rest on the employment; people outside take
+	// part on the sector's contract only where they do.
+	mustNot("tax-teams-signal", draft.Records, "the team's meetings have no contract with participants", "Vertrag mit den Teilnehmenden")
+	must("engineering-ai", draft.Records, "meetings with clients rest on their contract too",
+		"Art. 6 Abs. 1 lit. b DSGVO (Arbeitsvertrag; für Externe Kauf-, Werk- oder Dienstvertrag, bei Anfragen davor als vorvertragliche Maßnahme)")
+	// Names in prose are joined as German joins them.
+	must("engineering-ai", draft.Notice, "tool names joined with und", "KI-Funktionen von Microsoft Teams und Zoom gesperrt sind")
+	must("engineering-ai", draft.DPIACheck, "tool names joined with und", "über Microsoft Teams, Zoom und Fireflies.ai zusammenarbeiten")
+	// The DPF holder is not always a parent company (Zoom is its own).
+	mustNot("medical-zoom-whatsapp", draft.Records, "Zoom has no parent company in the USA", "Konzernmutter")
+	// Without a DPA there is no annex of measures to copy from.
+	must("association-jitsi", draft.Records, "the club app has no DPA yet",
+		"| Maßnahmen (Art. 32 DSGVO): Verfügbarkeit und Belastbarkeit | beim Anbieter: laut dessen öffentlichen Angaben und Zertifikaten eintragen – vertraglich zugesichert erst mit dem AVV")
+	// A transfer the plan ends is recorded as such, with the day it ended.
+	must("tax-teams-signal", draft.Records, "the Signal transfer ends with the plan's measure",
+		"Signal: USA – keine Garantie nach Art. 44 ff. DSGVO – die Übermittlung endet mit der Maßnahme „Kommunikation mit Mandantinnen und Mandanten über private Signal-Konten sofort beenden",
+		"**zu klären: Datum eintragen, an dem sie endete**")
+	mustNot("tax-teams-signal", draft.Records, "no unfillable gap", "keine Garantie genannt; Maßnahme")
+	// Periods: the tool's automatic deletion and a server's logs are gaps
+	// of their own; the policy points at the erasure concept.
+	must("tax-teams-signal", draft.Records, "the period Teams deletes after is the client's to enter",
+		"Microsoft Teams: Chats und geteilte Dateien werden im Werkzeug nach **zu klären: Frist eintragen, nach der Microsoft Teams löscht** automatisch gelöscht")
+	must("association-jitsi", draft.Records, "the club's server keeps logs",
+		"Protokolle des Servers (IP-Adressen, Zeitpunkte) nach **zu klären: Frist eintragen, nach der die Protokolle des Servers für Jitsi Meet (selbst betrieben) gelöscht werden**")
+	must("association-jitsi", draft.Notice, "the club's notice says when its server's logs go",
+		"Die Protokolle unseres Servers (IP-Adresse, Zeitpunkt) löschen wir nach **zu klären:")
+	mustNot("association-jitsi", draft.Records, "one gap where the app keeps everything",
+		"**zu klären: Frist festlegen und in der Verwaltung einstellen**; **zu klären: Löschfrist festlegen und hier eintragen**")
+	must("tax-teams-signal", draft.Policy, "the policy names where the periods are",
+		"alles Übrige nach der Frist des Löschkonzepts: **zu klären: Frist für Chats, Dateien und Aufnahmen in den Werkzeugen aus dem Löschkonzept eintragen**")
+	mustNot("tax-teams-signal", draft.Policy, "no empty reference", "wie festgelegt")
+	// A sentence with a subject.
+	must("medical-zoom-whatsapp", draft.Policy, "the AI rule says who may use it", "sind gesperrt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat")
+	// The website as a link, the sentence ended.
+	must("engineering-ai", draft.Notice, "the website is a link and the sentence ends", "steht unter: <https://ib-brandt.example/datenschutz>. ")
+	// The painters: address-book contacts are data subjects, warranty
+	// records may be kept, sick notes go one-to-one, phones of one's own
+	// are voluntary, offers and invoices are called alike, the policy
+	// applies from its announcement.
+	must("craft-whatsapp", draft.Records, "the uploaded address book concerns its people",
+		"Personen im Adressbuch der Telefone, auch ohne Bezug zur Organisation",
+		"bis Mängelansprüche verjährt sind (§ 634a BGB",
+		"Angebote, Aufträge und Rechnungen – über WhatsApp (private App)")
+	must("craft-whatsapp", draft.Policy, "sick notes one-to-one, the policy from its announcement",
+		"nur direkt an die Person, die sie entgegennimmt – nie in eine Gruppe",
+		"Sie gilt ab ihrer Bekanntgabe an alle, für die sie gilt, am **zu klären: Datum der Bekanntgabe eintragen**")
+	must("craft-whatsapp", draft.Notice, "the staff section: own phones voluntary",
+		"auf dem eigenen Smartphone ist sie freiwillig – wer das nicht möchte, wird auf anderem Weg eingebunden")
+	mustNot("craft-whatsapp", draft.Records, "one word for the orders", "Bestellungen")
 }

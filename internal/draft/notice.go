@@ -24,6 +24,7 @@ type noticeSection struct {
 	Association                bool   // a club: volunteers and members take part of their own will
 	NoRecording                bool   // the answers say nothing is recorded
 	Reminders                  string // a practice's reminders by text message or e-mail: the sending service (a gap)
+	PrivateDevices             bool   // employees use it on their own phones: voluntary there
 	transfers, consent         bool
 }
 
@@ -127,7 +128,7 @@ func (w *writer) notice() {
 	outside = append(outside, successors...)
 	v.Outside = outside
 	if len(outside) > 0 {
-		v.Website = w.text("website")
+		v.Website = w.link("website")
 	}
 	v.Controller, v.Contact = w.text("controller"), w.text("privacy_contact")
 	if !has(w.ctx("dpo"), "no") {
@@ -257,6 +258,7 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	s.Recording = has(w.tool(t, "recording"), "sometimes", "often")
 	s.NoRecording = has(w.tool(t, "recording"), "never") && t.Kind == catalog.KindVideo
 	s.Association = has(w.ctx("sector"), "association")
+	s.PrivateDevices = staff && has(w.tool(t, "devices"), "private", "private_separated")
 	if s.Recording || s.AI {
 		s.consent = true
 		s.RecordingDeletion = w.gapSay("recording.deletion")
@@ -277,6 +279,9 @@ func (w *writer) successorStaffSection(t *assess.Tool) noticeSection {
 		Transfers: []string{w.gapSay("successor.transfers")}}
 	s.Purposes, s.Law, s.consent = w.noticePurposes(t, true)
 	s.Deletion = w.noticeDeletion(nil)
+	// The policy lets a messenger run in a work profile on one's own
+	// phone: voluntary there.
+	s.PrivateDevices = t.Kind == catalog.KindMessenger
 	return s
 }
 

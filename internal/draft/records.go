@@ -177,6 +177,11 @@ func (w *writer) entry(id string, uses []use) entry {
 		for _, s := range u.a.Subjects {
 			e.Subjects = add(e.Subjects, w.subject(s))
 		}
+		if has(w.tool(u.t, "address_book"), "full") {
+			// The app uploads every number in the phone: those people
+			// are data subjects too, whatever the purpose.
+			e.Subjects = add(e.Subjects, w.say("subject.addressbook"))
+		}
 		if r := u.a.Retention.In(w.l); r != "" {
 			e.Erasure = add(e.Erasure, w.say("erasure.law", report.Escape(r)))
 		}

@@ -32,8 +32,11 @@ var funcs = template.FuncMap{
 	"last": func(list []string) int { return len(list) - 1 },
 	"add":  func(a, b int) int { return a + b },
 	// period ends a sentence after s, unless s ends with one ("Inc.").
+	// period ends a sentence after s, unless s ends one already (also a
+	// gap that is a question: "…?**").
 	"period": func(s string) string {
-		if strings.HasSuffix(s, ".") {
+		t := strings.TrimSuffix(s, "**")
+		if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
 			return ""
 		}
 		return "."
