@@ -18259,8 +18259,8 @@ func compiled() *catalog.Catalog {
 							"seed-004",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis der Betriebsrat zugestimmt hat",
-							EN: "AI features (transcript, summary, assistant) locked until the works council has agreed",
+							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst",
+							EN: "AI features (transcript, summary, assistant) locked until an informal arrangement (Regelungsabrede) or the works agreement expressly covers them",
 						},
 					},
 				},

@@ -111,7 +111,7 @@ func TestDraftsKeepAIFeaturesTheWorksCouncilHasNotAgreed(t *testing.T) {
 		t.Errorf("the notice describes the locked AI features as in use:\n%s", notice)
 	}
 	records := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
-	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – bei der Bewertung in Betrieb, auf Weisung der Leitung ausgesetzt ab 2026-11-22, bis eine Regelungsabrede oder die Betriebsvereinbarung sie erfasst") {
+	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – bei der Bewertung in Betrieb, auf Weisung der Leitung ausgesetzt ab **zu klären: Datum der Sperre eintragen**, bis eine Regelungsabrede oder die Betriebsvereinbarung sie erfasst") {
 		t.Errorf("the record keeps AI transcripts as ongoing:\n%s", records)
 	}
 	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
@@ -375,7 +375,7 @@ func TestDraftsAfterTheFourthRead(t *testing.T) {
 	}
 	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
 	rules := part(policy, "## 3.")
-	if !strings.Contains(rules, "Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis der Betriebsrat zugestimmt hat") ||
+	if !strings.Contains(rules, "Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst") ||
 		strings.Contains(rules, "mit Zustimmung aller einschalten") {
 		t.Errorf("the policy locks the AI features and allows them in one breath:\n%s", rules)
 	}
@@ -719,7 +719,7 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.Policy, catalog.DE).Markdown)
 	// Zoom's AI is held for the works council: hosts switch on the
 	// recording, never the transcript or an assistant.
-	if !strings.Contains(eng, "Zoom: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis der Betriebsrat zugestimmt hat; Aufzeichnung ist in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber") ||
+	if !strings.Contains(eng, "Zoom: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst; Aufzeichnung ist in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber") ||
 		strings.Contains(eng, "Aufzeichnung und Transkript sind") || strings.Contains(eng, "KI-Assistenten nur, soweit die Leitung") {
 		t.Errorf("the engineering policy lets hosts switch on the locked AI:\n%s", part(eng, "## 3."))
 	}
@@ -765,7 +765,7 @@ func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 	}
 	// The engineering office's headline says both: not required today,
 	// required before the AI features the plan holds back are released.
-	if eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.DPIACheck, catalog.DE).Markdown); !strings.Contains(eng, "**Für die heutige Nutzung ist eine Datenschutz-Folgenabschätzung nicht erforderlich – für die KI-Funktionen und Notizassistenten, die der Aktionsplan zurückhält, ist sie vor einer Freigabe erforderlich**") {
+	if eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.DPIACheck, catalog.DE).Markdown); !strings.Contains(eng, "**Für die heutige Nutzung ist eine Datenschutz-Folgenabschätzung nicht erforderlich, solange die Sperre gilt – für die KI-Funktionen und Notizassistenten, die der Aktionsplan zurückhält, ist sie vor einer Freigabe erforderlich**") {
 		t.Errorf("the engineering office's threshold check headline:\n%s", part(eng, "## Ergebnis"))
 	}
 	if notice := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Notice, catalog.DE).Markdown); !strings.Contains(notice, "gehört nicht auf die Website: Geben Sie ihn als eigenes Informationsblatt") {
@@ -903,4 +903,12 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("craft-whatsapp", draft.Notice, "the staff section: own phones voluntary",
 		"auf dem eigenen Smartphone ist sie freiwillig – wer das nicht möchte, wird auf anderem Weg eingebunden")
 	mustNot("craft-whatsapp", draft.Records, "one word for the orders", "Bestellungen")
+	// The AI lock: one date in the record and the threshold check, whose
+	// verdict for today holds only while the lock does.
+	for _, k := range []draft.Kind{draft.Records, draft.DPIACheck} {
+		must("engineering-ai", k, "the day of the lock is one gap", "**zu klären: Datum der Sperre eintragen**")
+	}
+	must("engineering-ai", draft.DPIACheck, "today's verdict rests on the lock", "nicht erforderlich, solange die Sperre gilt")
+	must("engineering-ai", draft.Policy, "the policy names one condition for the release",
+		"Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst")
 }

@@ -356,9 +356,13 @@ func (w *writer) categories(u use, sick bool) []string {
 		out = append(out, w.say("cat.recordings", strings.Join(w.labels("recording", rec), ", ")))
 	}
 	if ai := w.tool(t, "ai_features"); has(ai, "on", "with_rules") {
-		// In use at the assessment, locked by the plan from that day: the
-		// record says both, with the date.
-		out = append(out, w.say("cat.ai", map[string]any{"Tool": w.name(t), "Held": w.p.AIHeld(t), "From": w.date(w.p.Assessment.Date)}))
+		// In use at the assessment, locked by the plan: the record keeps
+		// the day of the lock (the same gap as in the threshold check).
+		held, from := w.p.AIHeld(t), ""
+		if held {
+			from = w.gapSay("ai.lock.date")
+		}
+		out = append(out, w.say("cat.ai", map[string]any{"Tool": w.name(t), "Held": held, "From": from}))
 	}
 	switch v := w.tool(t, "special_categories"); {
 	case w.secretsOut(u):
