@@ -13394,8 +13394,8 @@ func compiled() *catalog.Catalog {
 						},
 						People: true,
 						Policy: catalog.Text{
-							DE: "was aufzubewahren ist, aus {tool} in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen – auch in Google-Drive- oder iCloud-Backups –, Gruppen auflösen, den {clients} den neuen Weg nennen und ihre Nummern aus dem privaten Adressbuch entfernen",
-							EN: "first move what must be kept from {tool} into the file or the archive; then delete the work chats – in Google Drive or iCloud backups too –, close the groups, tell the {clients} the new channel and remove their numbers from the private address book",
+							DE: "was aufzubewahren ist, aus {tool} in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen – auch in Google-Drive- oder iCloud-Backups –, Gruppen auflösen, den {clients} den neuen Weg nennen und ihre Nummern aus dem privaten Adressbuch entfernen; wer danach noch über {tool} schreibt, bekommt dort keine Antwort in der Sache, sondern einen Rückruf oder eine Antwort über den neuen Weg",
+							EN: "first move what must be kept from {tool} into the file or the archive; then delete the work chats – in Google Drive or iCloud backups too –, close the groups, tell the {clients} the new channel and remove their numbers from the private address book; whoever still writes through {tool} after that gets no answer on the matter there, but a call back or an answer through the new channel",
 						},
 						Interim: catalog.Text{
 							DE: "Telefon und E-Mail des Betriebs für Kundinnen und Kunden; im Team Telefon, E-Mail oder Aushang",
@@ -16582,8 +16582,8 @@ func compiled() *catalog.Catalog {
 						},
 						People: true,
 						Policy: catalog.Text{
-							DE: "was in die Akte gehört, aus den {tool}-Chats in die Akte übernehmen; danach die Chats mit {clients} löschen, ihnen den neuen Weg nennen und die Erledigung der Leitung bestätigen",
-							EN: "move what belongs in the file from the {tool} chats into the file; then delete the chats with {clients}, tell them the new channel and confirm it is done to the management",
+							DE: "was in die Akte gehört, aus den {tool}-Chats in die Akte übernehmen; danach die Chats mit {clients} löschen, ihnen den neuen Weg nennen und die Erledigung der Leitung bestätigen; wer danach noch über {tool} schreibt, bekommt dort keine Antwort in der Sache, sondern einen Rückruf oder eine Antwort über den neuen Weg",
+							EN: "move what belongs in the file from the {tool} chats into the file; then delete the chats with {clients}, tell them the new channel and confirm it is done to the management; whoever still writes through {tool} after that gets no answer on the matter there, but a call back or an answer through the new channel",
 						},
 						Interim: catalog.Text{
 							DE: "Telefon oder E-Mail der Kanzlei für Mandantinnen und Mandanten; Belege über das Mandantenportal, wo es eines gibt",

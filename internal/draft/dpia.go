@@ -27,6 +27,9 @@ type Criterion struct {
 	Title  string
 	Judged Judgement
 	Reason string
+	// In are the processing activities (VT-01 …) that meet the criterion,
+	// where some do and others do not; empty where it holds for all.
+	In []string
 }
 
 // DPIAResult is the threshold check's result: required, not required or to
@@ -417,6 +420,21 @@ func (w *writer) threshold() DPIAResult {
 		}
 		a.tally(cs, w.shortCriterion)
 		r.Activities = append(r.Activities, a)
+		for _, x := range cs {
+			if x.Judged != Met {
+				continue
+			}
+			for j := range r.Criteria {
+				if r.Criteria[j].ID == x.ID {
+					r.Criteria[j].In = append(r.Criteria[j].In, a.ID)
+				}
+			}
+		}
+	}
+	for j := range r.Criteria {
+		if len(r.Criteria[j].In) == len(r.Activities) {
+			r.Criteria[j].In = nil // met throughout: no list
+		}
 	}
 	r.Release = w.release(groups, c)
 	// The criteria count per processing activity (WP 248): employees

@@ -909,6 +909,10 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 		must("engineering-ai", k, "the day of the lock is one gap", "**zu klären: Datum der Sperre eintragen**")
 	}
 	must("engineering-ai", draft.DPIACheck, "today's verdict rests on the lock", "nicht erforderlich, solange die Sperre gilt")
+	must("tax-teams-signal", draft.Policy, "clients who write through Signal again are called back",
+		"wer danach noch über Signal schreibt, bekommt dort keine Antwort in der Sache, sondern einen Rückruf oder eine Antwort über den neuen Weg")
+	must("tax-teams-signal", draft.DPIACheck, "a criterion says which activity meets it",
+		"| 7 Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte im Abhängigkeitsverhältnis) | ja (VT-01) |")
 	must("engineering-ai", draft.Policy, "the policy names one condition for the release",
 		"Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst")
 }
