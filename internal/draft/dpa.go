@@ -95,6 +95,7 @@ func (w *writer) dpaCheck() {
 		}
 		v.Providers = append(v.Providers, d)
 	}
+	var reminders *dpaProvider // a practice's reminders by text message or e-mail
 	// A tool the plan replaces for the people outside needs a successor
 	// with an agreement: its checklist is ready, nothing ticked – the
 	// answers are about the old tool.
@@ -137,12 +138,27 @@ func (w *writer) dpaCheck() {
 		if t.Kind == catalog.KindVideo && has(w.ctx("sector"), "health") {
 			d.Items = append(d.Items, dpaItem{Text: w.say("item.kbv", strings.Join(w.ctx("practice_type"), ""))})
 		}
-		// A practice's messages to patients go through the practice
-		// software's reminders or the TI-Messenger: each has its own check.
+		// A practice's messages to patients go through the TI-Messenger
+		// or the practice software's reminders: the messenger's approval
+		// here, the reminders' sending service a contract of its own.
 		if t.Kind == catalog.KindMessenger && has(w.ctx("sector"), "health") {
-			d.Items = append(d.Items, dpaItem{Text: w.say("item.reminders")}, dpaItem{Text: w.say("item.tim")})
+			d.Items = append(d.Items, dpaItem{Text: w.say("item.tim")})
 		}
 		v.Successors = append(v.Successors, d)
+		if t.Kind == catalog.KindMessenger && has(w.ctx("sector"), "health", "counselling") && reminders == nil {
+			reminders = &dpaProvider{Tool: w.say("reminders.service"), Vendor: w.gapSay("reminders.vendor"), Signed: w.say("signed.reminders")}
+			for _, it := range d.Items {
+				if it.Text != w.say("item.tim") {
+					reminders.Items = append(reminders.Items, it)
+				}
+			}
+			for _, id := range []string{"item.reminders.consent", "item.reminders.content"} {
+				reminders.Items = append(reminders.Items, dpaItem{Text: w.say(id)})
+			}
+		}
+	}
+	if reminders != nil {
+		v.Successors = append(v.Successors, *reminders)
 	}
 	w.exec("doc", v)
 }

@@ -612,7 +612,8 @@ func TestSuccessorsForTheTeamAndThePracticesChannels(t *testing.T) {
 		t.Errorf("the published notice names the replaced tool:\n%s", staff)
 	}
 	dpa := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.DPACheck, catalog.DE).Markdown)
-	for _, want := range []string{"Terminerinnerungen der Praxissoftware per SMS oder E-Mail: der Versanddienst ist Auftragsverarbeiter", "TI-Messenger: Zulassung des Anbieters durch die gematik"} {
+	// The reminders' sending service has a checklist of its own.
+	for _, want := range []string{"## Versanddienst für Terminerinnerungen per SMS oder E-Mail\n\n- **Anbieter:** **zu klären: Versanddienst der Praxissoftware als Auftragsverarbeiter eintragen**", "TI-Messenger: Zulassung des Anbieters durch die gematik"} {
 		if !strings.Contains(dpa, want) {
 			t.Errorf("the practice's successor checklist lacks %q", want)
 		}
@@ -825,7 +826,7 @@ func TestRemindersRestOnConsent(t *testing.T) {
 	if pol := string(draft.Make(p, draft.Policy, catalog.DE).Markdown); !strings.Contains(pol, "(SMS oder E-Mail, nur an Patientinnen und Patienten, die eingewilligt haben)") {
 		t.Error("the policy's interim channel sends reminders without consent")
 	}
-	if dpa := string(draft.Make(p, draft.DPACheck, catalog.DE).Markdown); !strings.Contains(dpa, "verschickt nur an Patientinnen und Patienten, die dem ausdrücklich zugestimmt haben") {
+	if dpa := string(draft.Make(p, draft.DPACheck, catalog.DE).Markdown); !strings.Contains(part(dpa, "## Versanddienst"), "verschickt wird nur an Patientinnen und Patienten, die ausdrücklich eingewilligt haben") {
 		t.Error("the DPA checklist does not check consent to reminders")
 	}
 }
