@@ -17468,8 +17468,8 @@ func compiled() *catalog.Catalog {
 						},
 						People: true,
 						Policy: catalog.Text{
-							DE: "Kinder und Jugendliche unter 16 nur anschreiben, wenn das Einverständnis der Eltern festgehalten ist, und nur über einen Messenger, der ihr Alter zulässt",
-							EN: "message children under 16 only once their parents' agreement is recorded, and only through a messenger whose terms admit their age",
+							DE: "Kinder und Jugendliche unter 16 nur anschreiben, wenn das Einverständnis der Eltern festgehalten ist und die Nutzungsbedingungen des Messengers ihr Alter zulassen – sonst nur über die Eltern",
+							EN: "message children under 16 only once their parents' agreement is recorded and the messenger's terms admit their age – otherwise only through the parents",
 						},
 					},
 				},

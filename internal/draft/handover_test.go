@@ -904,6 +904,13 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("craft-whatsapp", draft.Notice, "the staff section: own phones voluntary",
 		"auf dem eigenen Smartphone ist sie freiwillig – wer das nicht möchte, wird auf anderem Weg eingebunden")
 	mustNot("craft-whatsapp", draft.Records, "one word for the orders", "Bestellungen")
+	// The club: the DPO duty explained, the server's admin named, the
+	// under-16 rule says what happens otherwise.
+	must("association-jitsi", draft.Records, "when the club needs a DPO",
+		"nicht benannt – Pflicht, sobald in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (Ehrenamtliche zählen mit)")
+	must("association-jitsi", draft.Policy, "who runs the server",
+		"Jitsi Meet (selbst betrieben): Administration des Servers: **zu klären: Name der Administratorin oder des Administrators und der Vertretung eintragen**",
+		"die Nutzungsbedingungen des Messengers ihr Alter zulassen – sonst nur über die Eltern")
 	// The AI lock: one date in the record and the threshold check, whose
 	// verdict for today holds only while the lock does.
 	for _, k := range []draft.Kind{draft.Records, draft.DPIACheck} {

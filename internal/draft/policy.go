@@ -217,6 +217,12 @@ func (w *writer) policy() {
 			v.Rules = append(v.Rules, w.name(a.Tool)+": "+report.Escape(text))
 		}
 	}
+	// A server of one's own: who administers it is the client's to name.
+	for _, t := range w.p.Tools {
+		if w.factIs(t, "avv", "not_needed") && !t.Gone() {
+			v.Rules = append(v.Rules, w.name(t)+": "+w.say("admin.named", w.gapSay("admin.gap")))
+		}
+	}
 	// The tool that replaces one the plan ends starts with the rules the
 	// old one lacked (a practice's successor is its own kind of service:
 	// practice software, the TI-Messenger).

@@ -19,7 +19,7 @@ func (w *writer) records() {
 	v := struct {
 		Controller, Contact, DPO, Date string
 		Entries                        []entry
-	}{w.text("controller"), w.text("privacy_contact"), w.dpo(), w.date(w.p.Assessment.Date), w.entries()}
+	}{w.text("controller"), w.text("privacy_contact"), w.recordDPO(), w.date(w.p.Assessment.Date), w.entries()}
 	w.exec("doc", v)
 }
 
@@ -582,6 +582,15 @@ func (w *writer) dpoNamed() string {
 		}
 	}
 	return ""
+}
+
+// recordDPO is the record's DPO line: where none is designated, when
+// the law would ask for one (§ 38(1) BDSG) – a club's volunteers count.
+func (w *writer) recordDPO() string {
+	if has(w.ctx("dpo"), "no") {
+		return w.say("dpo.none.record", strings.Join(w.ctx("sector"), ""))
+	}
+	return w.dpo()
 }
 
 func (w *writer) dpo() string {
