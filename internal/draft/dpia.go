@@ -295,7 +295,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		who = append(who, w.say("who.staff", w.and(c.staff)))
 	}
 	add("wp248-7", judge(len(who) > 0, c.vulnUnknown), strings.Join(who, "; "))
-	since := "" // the day of the lock: one gap, as in the record
+	since := ""                                                       // the day of the lock: one gap, as in the record
 	if len(c.aiHeld) > 0 && len(c.ai) == 0 && len(c.aiUnknown) == 0 { // printed only where the criterion is not met
 		since = w.gapSay("ai.lock.date")
 	}
