@@ -295,8 +295,10 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 		who = append(who, w.say("who.staff", w.and(c.staff)))
 	}
 	add("wp248-7", judge(len(who) > 0, c.vulnUnknown), strings.Join(who, "; "))
-	since := ""                                                       // the day of the lock: one gap, as in the record
-	if len(c.aiHeld) > 0 && len(c.ai) == 0 && len(c.aiUnknown) == 0 { // printed only where the criterion is not met
+	// The day of the lock: one gap, as in the record – computed only
+	// where the criterion is not met, the one wording that prints it.
+	since := ""
+	if len(c.aiHeld) > 0 && len(c.ai) == 0 && len(c.aiUnknown) == 0 {
 		since = w.gapSay("ai.lock.date")
 	}
 	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": w.and(c.ai), "Held": w.and(c.aiHeld), "Stopped": w.and(c.aiStopped), "Locked": w.and(c.aiLocked), "BuiltIn": w.and(c.aiBuiltIn), "Since": since})
