@@ -1315,3 +1315,24 @@ func TestAIQuestionNamesTheToolsOwnFeature(t *testing.T) {
 		t.Errorf("the AI question for Zoom does not give Zoom's fact:\n%s", scr)
 	}
 }
+
+// At the minimum size a validation message stays on screen: where the
+// session is kept gives way to it (that line stands on every screen).
+func TestMessageBeatsTheSessionPathAtMinimumSize(t *testing.T) {
+	d := start(t, fixed(t))
+	d.answerUntil("whatsapp:used_for", "whatsapp")
+	d.send(tea.WindowSizeMsg{Width: 60, Height: 18})
+	d.press("enter") // nothing ticked
+	screen := d.screen()
+	if !strings.Contains(screen, "Bitte mindestens eine Antwort wählen") {
+		t.Errorf("the message is cut at 60×18:\n%s", screen)
+	}
+	if n := len(strings.Split(screen, "\n")); n > 18 {
+		t.Errorf("the screen has %d lines at 60×18", n)
+	}
+	// Where there is room, the path stays.
+	d.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if screen := d.screen(); !strings.Contains(screen, "Gesichert in") || !strings.Contains(screen, "Bitte mindestens eine Antwort wählen") {
+		t.Errorf("at 80×24 both the message and the path belong on screen:\n%s", screen)
+	}
+}

@@ -85,6 +85,15 @@ func (m *Model) fit(body, keys string) string {
 			lines = append(lines[:i], lines[i+1:]...)
 		}
 	}
+	// Still too tall (a small window): where the session is kept gives
+	// way next – it stands on every screen – never a warning that it is
+	// not kept.
+	if len(lines) > room && m.keeper != nil && m.keeper.Err() == nil {
+		if short := m.keysFooter(keys); len(short) < len(footer) {
+			footer = short
+			room = m.high - len(footer) - 1
+		}
+	}
 	if len(lines) > room {
 		lines = lines[:room]
 	}
@@ -131,9 +140,14 @@ func wrapEntries(keys string, width int) string {
 	return strings.Join(lines, "\n")
 }
 
+// keysFooter is the keys of the screen, every key readable.
+func (m *Model) keysFooter(keys string) []string {
+	return strings.Split(dim.Render(wrapEntries(keys, m.width)), "\n")
+}
+
 // footer is the keys of the screen and where the session is kept.
 func (m *Model) footer(keys string) []string {
-	footer := strings.Split(dim.Render(wrapEntries(keys, m.width)), "\n") // every key stays readable
+	footer := m.keysFooter(keys)
 	switch {
 	case m.keeper.Err() != nil:
 		// Until a save succeeds: the answers are not in a file.
