@@ -345,7 +345,7 @@ func compiled() *catalog.Catalog {
 				ID: "imprint",
 				Title: catalog.Text{
 					DE: "Impressum und Pflichtangaben",
-					EN: "Imprint and mandatory details",
+					EN: "Legal notice (Impressum) and mandatory details",
 				},
 				Group:   "legal",
 				IfKept:  true,
@@ -492,7 +492,7 @@ func compiled() *catalog.Catalog {
 				},
 				Title: catalog.Text{
 					DE: "Rechtsgrundlage jeder Verarbeitung",
-					EN: "Legal basis of every processing",
+					EN: "Lawfulness of processing",
 				},
 			},
 			&catalog.LegalRef{
@@ -679,7 +679,7 @@ func compiled() *catalog.Catalog {
 				},
 				Title: catalog.Text{
 					DE: "Datenverarbeitung im Beschäftigungskontext, auch auf Grundlage einer Betriebsvereinbarung (§ 26 Abs. 1 BDSG trägt seit EuGH C-34/21 nach überwiegender Ansicht nicht mehr allein)",
-					EN: "processing in the context of employment, also on the basis of a works agreement (since CJEU C-34/21 § 26(1) BDSG is by the prevailing view no longer a basis of its own)",
+					EN: "processing in the context of employment, also on the basis of a works agreement (since CJEU C-34/21, the prevailing view is that § 26(1) BDSG no longer suffices on its own)",
 				},
 			},
 			&catalog.LegalRef{
@@ -1014,7 +1014,7 @@ func compiled() *catalog.Catalog {
 				},
 				Title: catalog.Text{
 					DE: "Handakten der Steuerberater: 10 Jahre ab Ende des Kalenderjahres, in dem der Auftrag endete",
-					EN: "tax advisers' client files: 10 years from the end of the calendar year in which the mandate ended",
+					EN: "tax advisers' client files: 10 years from the end of the calendar year in which the engagement ended",
 				},
 			},
 			&catalog.LegalRef{
@@ -1025,7 +1025,7 @@ func compiled() *catalog.Catalog {
 				},
 				Title: catalog.Text{
 					DE: "Handakten der Rechtsanwälte: 6 Jahre ab Ende des Kalenderjahres, in dem der Auftrag endete",
-					EN: "lawyers' client files: 6 years from the end of the calendar year in which the mandate ended",
+					EN: "lawyers' client files: 6 years from the end of the calendar year in which the engagement ended",
 				},
 			},
 			&catalog.LegalRef{
@@ -4087,7 +4087,7 @@ func compiled() *catalog.Catalog {
 							},
 							"contract": catalog.Text{
 								DE: "Mandatsvertrag",
-								EN: "mandate contract",
+								EN: "engagement contract",
 							},
 							"lead": catalog.Text{
 								DE: "die Leitung",
@@ -4116,7 +4116,7 @@ func compiled() *catalog.Catalog {
 						},
 						Retention: catalog.Text{
 							DE: "Handakte: Steuerberater 10 Jahre (§ 66 Abs. 1 StBerG), Rechtsanwälte 6 Jahre (§ 50 Abs. 1 BRAO), jeweils ab Ende des Kalenderjahres, in dem der Auftrag endete",
-							EN: "client file: tax advisers 10 years (§ 66(1) StBerG), lawyers 6 years (§ 50(1) BRAO), each from the end of the calendar year in which the mandate ended",
+							EN: "client file: tax advisers 10 years (§ 66(1) StBerG), lawyers 6 years (§ 50(1) BRAO), each from the end of the calendar year in which the engagement ended",
 						},
 					},
 					catalog.Option{
@@ -4474,7 +4474,7 @@ func compiled() *catalog.Catalog {
 						},
 						Retention: catalog.Text{
 							DE: "Handakte 10 Jahre ab Ende des Kalenderjahres, in dem der Auftrag endete (§ 66 Abs. 1 StBerG)",
-							EN: "client file 10 years from the end of the calendar year in which the mandate ended (§ 66(1) StBerG)",
+							EN: "client file 10 years from the end of the calendar year in which the engagement ended (§ 66(1) StBerG)",
 						},
 					},
 					catalog.Option{
@@ -4485,7 +4485,7 @@ func compiled() *catalog.Catalog {
 						},
 						Retention: catalog.Text{
 							DE: "Handakte 6 Jahre ab Ende des Kalenderjahres, in dem der Auftrag endete (§ 50 Abs. 1 BRAO)",
-							EN: "client file 6 years from the end of the calendar year in which the mandate ended (§ 50(1) BRAO)",
+							EN: "client file 6 years from the end of the calendar year in which the engagement ended (§ 50(1) BRAO)",
 						},
 					},
 					catalog.Option{
@@ -4794,7 +4794,7 @@ func compiled() *catalog.Catalog {
 						},
 						"wc_successor": catalog.Text{
 							DE: "Den Nachfolger führen Sie mit dem Betriebsrat ein (§ 87 Abs. 1 Nr. 6 BetrVG).",
-							EN: "Introduce the successor with the works council (§ 87(1) no. 6 BetrVG).",
+							EN: "Introduce the replacement with the works council's agreement (§ 87(1) no. 6 BetrVG).",
 						},
 					},
 				},
@@ -5325,7 +5325,7 @@ func compiled() *catalog.Catalog {
 				},
 				Help: catalog.Text{
 					DE: "Am besten regelt eine Betriebsvereinbarung Zweck, Auswertungsverbote und das Verbot privater Nutzung des Dienst-Messengers.",
-					EN: "Ideally a works agreement sets out the purpose, bans on evaluation, and whether private use of the business messenger is excluded.",
+					EN: "Ideally a works agreement sets out the purpose, which evaluations are banned, and whether private use of the business messenger is excluded.",
 				},
 				Options: []catalog.Option{
 					catalog.Option{
@@ -8695,7 +8695,7 @@ func compiled() *catalog.Catalog {
 				Vendor: "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA)",
 				About: catalog.Text{
 					DE: "Kostenlose App für kleine Betriebe mit Unternehmensprofil (Impressum) und automatischen Begrüßungs- und Abwesenheitsnachrichten.",
-					EN: "Free app for small businesses with a business profile (imprint) and automatic greeting and away messages.",
+					EN: "Free app for small businesses with a business profile (legal notice) and automatic greeting and away messages.",
 				},
 				Facts: map[string]catalog.Fact{
 					"address_book": catalog.Fact{
@@ -10251,14 +10251,14 @@ func compiled() *catalog.Catalog {
 				Vendor: "Microsoft Ireland Operations Limited, Dublin (Microsoft Corporation, USA)",
 				About: catalog.Text{
 					DE: "Chat und Videokonferenz in Microsoft 365. Die Feststellung der Datenschutzkonferenz von 2022 betraf den damaligen Datenschutznachtrag; die ausführlichste aktuelle Bewertung ist der Bericht des Hessischen Beauftragten für Datenschutz und Informationsfreiheit vom 15.11.2025.",
-					EN: "Chat and video conferencing in Microsoft 365. The German data protection conference's 2022 finding concerned the addendum of that time; the most thorough current assessment is the Hessian commissioner's report of 15 Nov 2025.",
+					EN: "Chat and video conferencing in Microsoft 365. The 2022 finding of the German Data Protection Conference (DSK) concerned the addendum of that time; the most thorough current assessment is the Hessian commissioner's report of 15 Nov 2025.",
 				},
 				Facts: map[string]catalog.Fact{
 					"ai": catalog.Fact{
 						Value: "default_on",
 						Detail: catalog.Text{
 							DE: "Microsoft 365 Copilot in Teams-Besprechungen (Zusatzlizenz „Microsoft 365 Copilot“; die „intelligente Zusammenfassung“ gehört zu Teams Premium). Schalter: Teams Admin Center › Besprechungen › Besprechungsrichtlinien › „Copilot“ – „On with saved transcript required“ ist die Vorgabe, die Organisierende nicht ändern können; „Off“ ist nur eine Voreinstellung, die Organisierende je Besprechung wieder einschalten können. Sicher ausgeschlossen ist Copilot nur, solange niemand eine Copilot-Lizenz hat – der Entzug schaltet Copilot auch in Word, Outlook und den übrigen Microsoft-365-Apps ab. Verarbeitung über Azure OpenAI innerhalb der EU-Datengrenze, kein Training der Basismodelle mit Ihren Daten.",
-							EN: "Microsoft 365 Copilot in Teams meetings (add-on licence \"Microsoft 365 Copilot\"; \"intelligent recap\" comes with Teams Premium). Switch: Teams admin center › Meetings › Meeting policies › \"Copilot\" – \"On with saved transcript required\" is the default organisers cannot change; \"Off\" only sets a default organisers can switch back on per meeting. Copilot is reliably ruled out only while nobody holds a Copilot licence – withdrawing it switches Copilot off in Word, Outlook and the other Microsoft 365 apps as well. Processed via Azure OpenAI within the EU Data Boundary; your data do not train the foundation models.",
+							EN: "Microsoft 365 Copilot in Teams meetings (add-on licence \"Microsoft 365 Copilot\"; \"intelligent recap\" comes with Teams Premium). Switch: Teams admin center › Meetings › Meeting policies › \"Copilot\" – \"On with saved transcript required\" is the default organisers cannot change; \"Off\" only sets a default organisers can switch back on per meeting. Copilot is reliably ruled out only while nobody holds a Copilot licence – withdrawing it switches Copilot off in Word, Outlook and the other Microsoft 365 apps as well. Processed via Azure OpenAI within the EU Data Boundary; your data are not used to train the foundation models.",
 						},
 						AsOf: catalog.Date{Time: time.Date(2025, 1, 15, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
@@ -13395,7 +13395,7 @@ func compiled() *catalog.Catalog {
 						People: true,
 						Policy: catalog.Text{
 							DE: "was aufzubewahren ist, aus {tool} in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen – auch in Google-Drive- oder iCloud-Backups –, Gruppen auflösen, den {clients} den neuen Weg nennen und ihre Nummern aus dem privaten Adressbuch entfernen; wer danach noch über {tool} schreibt, bekommt dort keine Antwort in der Sache, sondern einen Rückruf oder eine Antwort über den neuen Weg",
-							EN: "first move what must be kept from {tool} into the file or the archive; then delete the work chats – in Google Drive or iCloud backups too –, close the groups, tell the {clients} the new channel and remove their numbers from the private address book; whoever still writes through {tool} after that gets no answer on the matter there, but a call back or an answer through the new channel",
+							EN: "first move what must be kept from {tool} into the file or the archive; then delete the work chats – in Google Drive or iCloud backups too –, close the groups, tell the {clients} the new channel and remove their numbers from the private address book; whoever still writes through {tool} after that gets no substantive reply there, but a call back or an answer through the new channel",
 						},
 						Interim: catalog.Text{
 							DE: "Telefon und E-Mail des Betriebs für Kundinnen und Kunden; im Team Telefon, E-Mail oder Aushang",
@@ -13546,7 +13546,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Schon dass jemand bei Ihnen in Behandlung ist, ist ein Gesundheitsdatum und unterliegt der Schweigepflicht (§ 203 StGB). WhatsApp gibt Telefonnummern und Verbindungsdaten an Meta, das sie auch für eigene Zwecke nutzt und sich nicht zur Verschwiegenheit verpflichtet (§ 203 Abs. 4 StGB). Der ausdrückliche Wunsch einzelner {clients} kann eine Entbindung von der Schweigepflicht tragen, bindet Meta aber weder an Ihre Weisungen noch an die Verschwiegenheit, und für die Sicherheit des Kanals bleiben Sie verantwortlich (Art. 32 DSGVO). Terminnachrichten gehören zur Behandlung (Art. 9 Abs. 2 lit. h DSGVO mit § 22 Abs. 1 Nr. 1 lit. b BDSG) – schicken Sie sie über einen Weg, dessen Anbieter zur Verschwiegenheit verpflichtet ist: zuerst die Erinnerungsfunktion Ihrer Praxissoftware (SMS oder E-Mail) – an eine Nummer oder Adresse nur, wenn die Patientin oder der Patient dem ausdrücklich zugestimmt hat (so die Berliner Aufsichtsbehörde), sorgfältig erfasst und mit den Kontaktdaten der Praxis und einem Weg, sich abzumelden; mit gesetzlich Versicherten auch den TI-Messenger (TIM) der Telematikinfrastruktur über deren ePA-App – den Kontakt beginnt die Praxis, angemeldet mit ihrem Praxisausweis (SMC-B). Terminanfragen nehmen Sie über Telefon, E-Mail oder die Online-Terminvergabe Ihrer Praxissoftware an; nennen Sie diese Wege auf der Website und in der automatischen Antwort des alten Kanals. Ein anderer Messenger wie Threema Work kommt nur in Frage, wenn der Anbieter die Anforderungen des § 393 SGB V an Cloud-Dienste nachweist: Verarbeitung in Deutschland, der EU, einem gleichgestellten Staat oder einem Drittstaat mit Angemessenheitsbeschluss, eine Niederlassung im Inland und ein aktuelles C5-Testat (seit 01.07.2025 Typ 2) oder ein gleichwertiger Nachweis.",
-							EN: "The very fact that someone is your patient is health data and covered by professional secrecy (§ 203 StGB). WhatsApp passes phone numbers and connection data to Meta, which also uses them for its own purposes and does not commit to confidentiality (§ 203(4) StGB). The express wish of individual {clients} can carry a release from secrecy, but it binds Meta neither to your instructions nor to confidentiality, and the security of the channel remains your responsibility (Art. 32 GDPR). Appointment messages are part of the treatment (Art. 9(2)(h) GDPR with § 22(1) no. 1(b) BDSG) – send them through a channel whose provider is bound to confidentiality: first the reminder function of your practice software (text message or e-mail) – to a number or address only where the patient has expressly agreed to it (so the Berlin supervisory authority), recorded with care and with the practice's contact details and a way to unsubscribe; with people in statutory health insurance also the TI-Messenger (TIM) of the telematics infrastructure through their ePA app – the practice starts the contact, registered with its institution card (SMC-B). Take appointment requests by phone, e-mail or the online booking of your practice software; name these channels on the website and in the old channel's automatic reply. Another messenger such as Threema Work is only an option where the provider proves the requirements of § 393 SGB V for cloud services: processing in Germany, the EU, an equivalent state or a third country with an adequacy decision, an establishment in Germany and a current C5 attestation (type 2 since 1 July 2025) or an equivalent proof.",
+							EN: "The very fact that someone is your patient is health data and covered by professional secrecy (§ 203 StGB). WhatsApp passes phone numbers and connection data to Meta, which also uses them for its own purposes and does not commit to confidentiality (§ 203(4) StGB). The express request of individual {clients} may amount to a release from professional secrecy, but it binds Meta neither to your instructions nor to confidentiality, and the security of the channel remains your responsibility (Art. 32 GDPR). Appointment messages are part of the treatment (Art. 9(2)(h) GDPR with § 22(1) no. 1(b) BDSG) – send them through a channel whose provider is bound to confidentiality: first the reminder function of your practice software (text message or e-mail) – to a number or address only where the patient has expressly agreed to it (so the Berlin supervisory authority), recorded with care and with the practice's contact details and a way to unsubscribe; with people in statutory health insurance also the TI-Messenger (TIM) of the telematics infrastructure through their ePA app – the practice starts the contact, registered with its institution card (SMC-B). Take appointment requests by phone, e-mail or the online booking of your practice software; name these channels on the website and in the old channel's automatic reply. Another messenger such as Threema Work is only an option where the provider proves the requirements of § 393 SGB V for cloud services: processing in Germany, the EU, an equivalent state or a third country with an adequacy decision, an establishment in Germany and a current C5 attestation (type 2 since 1 July 2025) or an equivalent proof.",
 						},
 						Legal: []string{
 							"stgb-203",
@@ -13870,7 +13870,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass Verantwortliche den datenschutzgerechten Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisen können – vor allem wegen Microsofts Verarbeitung für eigene Zwecke. Seitdem hat Microsoft die EU-Datengrenze abgeschlossen (Februar 2025). Halten Sie fest, welcher Datenschutznachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen und welche Diagnosedaten Sie abgeschaltet haben. Der Hessische Beauftragte für Datenschutz und Informationsfreiheit (HBDI) hält Microsoft 365 seit seinem Bericht vom 15.11.2025 unter Bedingungen für datenschutzkonform nutzbar – auf Grundlage des Datenschutznachtrags vom September 2025 und nur, wenn seine Handlungsempfehlungen umgesetzt werden; die DSK-Feststellung ist nicht formell aufgehoben. Andere Aufsichtsbehörden sind an diese Bewertung nicht gebunden – maßgeblich ist die Aufsicht Ihres Landes –, sie ist aber die ausführlichste aktuelle.",
-							EN: "On 24 Nov 2022 the German data protection conference found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. Since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the data protection addendum of September 2025 and only where its recommendations are implemented; the DSK finding has not been formally lifted. Other authorities are not bound by it – the authority of your own state is competent – but it is the most thorough current assessment.",
+							EN: "On 24 Nov 2022 the German Data Protection Conference (DSK) found that controllers cannot show that Microsoft 365 is run in compliance under the addendum of that time – mainly because of Microsoft's processing for its own purposes. Microsoft has since completed the EU Data Boundary (February 2025). Record which data protection addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA and which diagnostic data you have switched off. Since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the data protection addendum of September 2025 and only where its recommendations are implemented; the DSK finding has not been formally lifted. Other authorities are not bound by it – the authority of your own state is competent – but it is the most thorough current assessment.",
 						},
 						Legal: []string{
 							"gdpr-5",
@@ -13920,7 +13920,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Sie haben den AVV geprüft und eigene Zwecke Microsofts ausgeschlossen. Halten Sie die Prüfung an den Maßstäben fest, an denen eine Aufsicht sie heute misst: Die Datenschutzkonferenz hat am 24.11.2022 festgestellt, dass der datenschutzgerechte Betrieb von Microsoft 365 mit dem damaligen Datenschutznachtrag nicht nachweisbar war; der Hessische Beauftragte für Datenschutz und Informationsfreiheit (HBDI) hält Microsoft 365 seit seinem Bericht vom 15.11.2025 unter Bedingungen für datenschutzkonform nutzbar – auf Grundlage des Datenschutznachtrags vom September 2025 und mit seinen Handlungsempfehlungen. Dokumentieren Sie, welcher Nachtrag gilt, ob Ihre Daten in der EU-Datengrenze liegen, auf welcher Grundlage Daten in die USA gehen, welche Diagnosedaten abgeschaltet sind und welche Empfehlungen des HBDI Sie umgesetzt haben. Andere Aufsichtsbehörden sind an den Bericht nicht gebunden, er ist aber die ausführlichste aktuelle Bewertung.",
-							EN: "You have checked the DPA and excluded Microsoft's own purposes. Record the review against the yardsticks an authority applies today: on 24 Nov 2022 the German data protection conference found that compliant use of Microsoft 365 under the addendum of that time could not be shown; since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the addendum of September 2025 and with its recommendations. Document which addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA, which diagnostic data are switched off and which of the HBDI's recommendations you have implemented. Other authorities are not bound by the report, but it is the most thorough current assessment.",
+							EN: "You have checked the DPA and excluded Microsoft's own purposes. Record the review against the yardsticks an authority applies today: on 24 Nov 2022 the German Data Protection Conference (DSK) found that compliant use of Microsoft 365 under the addendum of that time could not be shown; since its report of 15 Nov 2025 the Hessian data protection commissioner (HBDI) considers Microsoft 365 usable in compliance under conditions – on the addendum of September 2025 and with its recommendations. Document which addendum applies, whether your data sit within the EU Data Boundary, on which basis data go to the USA, which diagnostic data are switched off and which of the HBDI's recommendations you have implemented. Other authorities are not bound by the report, but it is the most thorough current assessment.",
 						},
 						Legal: []string{
 							"gdpr-5",
@@ -14306,7 +14306,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Gesundheitsdaten und andere sensible Daten brauchen einen Schutz, der dem hohen Risiko entspricht (Art. 9 und 32 DSGVO). Dafür braucht es zweierlei: eine Ende-zu-Ende-Verschlüsselung, die den Anbieter vom Mitlesen ausschließt, und eine tragfähige Grundlage für jede Übermittlung in ein Drittland (Art. 44 ff. DSGVO). Hier fehlt mindestens eines davon; solange das so ist, gehören sensible Daten nicht in dieses Werkzeug – und auch beides zusammen genügt nicht, wo der Anbieter Verbindungsdaten für eigene Zwecke nutzt oder sich nicht zur Verschwiegenheit verpflichtet.",
-							EN: "Health data and other sensitive data need protection that matches the high risk (Art. 9 and 32 GDPR). That takes two things: end-to-end encryption that keeps the provider from reading along, and a sound basis for every transfer to a third country (Art. 44 ff. GDPR). Here at least one of them is missing; as long as that is so, sensitive data do not belong in this tool – and even both together do not suffice where the provider uses connection data for its own purposes or does not commit to confidentiality.",
+							EN: "Health data and other sensitive data need protection that matches the high risk (Art. 9 and 32 GDPR). That takes two things: end-to-end encryption that keeps the provider from reading along, and a sound basis for every transfer to a third country (Art. 44 et seq. GDPR). Here at least one of them is missing; as long as that is so, sensitive data do not belong in this tool – and even both together do not suffice where the provider uses connection data for its own purposes or does not commit to confidentiality.",
 						},
 						Legal: []string{
 							"gdpr-9",
@@ -16482,7 +16482,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Auch wenn {tool} nur intern genutzt wird: Sprechen Beschäftigte darüber über Mandate, Behandlungen oder Beratungen, erhält der Anbieter Zugang zu Berufsgeheimnissen. Das ist nur erlaubt, wenn er sich in Textform zur Verschwiegenheit verpflichtet hat (§ 203 Abs. 4 StGB; § 62a StBerG, § 43e BRAO). Holen Sie die Verpflichtung ein – bis dahin bleiben {client}daten aus {tool} heraus.",
-							EN: "Even if {tool} is only used internally: when staff discuss mandates, treatments or counselling through it, the provider gains access to professional secrets. That is only allowed once it has committed to confidentiality in text form (§ 203(4) StGB; § 62a StBerG, § 43e BRAO). Obtain the undertaking – until then keep {client} data out of {tool}.",
+							EN: "Even if {tool} is only used internally: when staff discuss client matters, treatments or counselling through it, the provider gains access to professional secrets. That is only allowed once it has committed to confidentiality in text form (§ 203(4) StGB; § 62a StBerG, § 43e BRAO). Obtain the undertaking – until then keep {client} data out of {tool}.",
 						},
 						Legal: []string{
 							"stgb-203",
@@ -16568,7 +16568,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Über private Konten und private Nummern liegt die Kommunikation mit {clients} außerhalb Ihres Zugriffs: Sie können sie nicht in die Akte übernehmen, Auskunftsanfragen nicht vollständig beantworten (Art. 15 DSGVO), und sie geht mit der Person, wenn sie den Betrieb verlässt (Art. 24 und 32 DSGVO). Dazu schließt der Anbieter weder einen Auftragsverarbeitungsvertrag noch eine Verschwiegenheitsvereinbarung. Der Wunsch Ihrer {clients} kann eine Entbindung von der Schweigepflicht tragen, ändert aber nichts daran, dass die Kommunikation auf privaten Konten außerhalb Ihrer Kontrolle liegt. Beenden ist eine Weisung an die Beschäftigten und gilt sofort; übergangsweise Telefon oder E-Mail der Organisation. {wc_successor}",
-							EN: "Through private accounts and private numbers, communication with {clients} lies outside your reach: you cannot move it into the file, cannot fully answer access requests (Art. 15 GDPR), and it leaves with the person when they leave (Art. 24 and 32 GDPR). On top of that the provider signs neither a data processing agreement nor a confidentiality undertaking. Your {clients}' wish can carry a release from secrecy, but it does not change that communication on private accounts lies outside your control. Stopping is an instruction to staff and applies at once; in the meantime use the organisation's phone or e-mail. {wc_successor}",
+							EN: "Through private accounts and private numbers, communication with {clients} lies outside your reach: you cannot move it into the file, cannot fully answer access requests (Art. 15 GDPR), and it leaves with the person when they leave (Art. 24 and 32 GDPR). On top of that the provider signs neither a data processing agreement nor a confidentiality undertaking. A request from your {clients} may amount to a release from professional secrecy, but it does not change that communication on private accounts lies outside your control. Stopping is an instruction to staff and applies at once; in the meantime use the organisation's phone or e-mail. {wc_successor}",
 						},
 						Legal: []string{
 							"gdpr-24",
@@ -16583,7 +16583,7 @@ func compiled() *catalog.Catalog {
 						People: true,
 						Policy: catalog.Text{
 							DE: "was in die Akte gehört, aus den {tool}-Chats in die Akte übernehmen; danach die Chats mit {clients} löschen, ihnen den neuen Weg nennen und die Erledigung der Leitung bestätigen; wer danach noch über {tool} schreibt, bekommt dort keine Antwort in der Sache, sondern einen Rückruf oder eine Antwort über den neuen Weg",
-							EN: "move what belongs in the file from the {tool} chats into the file; then delete the chats with {clients}, tell them the new channel and confirm it is done to the management; whoever still writes through {tool} after that gets no answer on the matter there, but a call back or an answer through the new channel",
+							EN: "move what belongs in the file from the {tool} chats into the file; then delete the chats with {clients}, tell them the new channel and confirm to the management that it is done; whoever still writes through {tool} after that gets no substantive reply there, but a call back or an answer through the new channel",
 						},
 						Interim: catalog.Text{
 							DE: "Telefon oder E-Mail der Kanzlei für Mandantinnen und Mandanten; Belege über das Mandantenportal, wo es eines gibt",
@@ -17518,11 +17518,11 @@ func compiled() *catalog.Catalog {
 						Priority: "medium",
 						Title: catalog.Text{
 							DE: "Impressum ins Profil von {tool} aufnehmen",
-							EN: "Put the imprint in the profile in {tool}",
+							EN: "Put the legal notice (Impressum) in the profile in {tool}",
 						},
 						Why: catalog.Text{
 							DE: "Wer geschäftsmäßig über ein Profil kommuniziert, braucht dort ein Impressum (Name, Anschrift, Kontakt, bei Praxen auch Kammer und Berufsbezeichnung) oder einen Link darauf.",
-							EN: "Whoever communicates in business through a profile needs an imprint there (name, address, contact; for practices also the chamber and professional title) or a link to it.",
+							EN: "Whoever communicates in business through a profile needs a legal notice (Impressum) there (name, address, contact; for practices also the chamber and professional title) or a link to it.",
 						},
 						Legal: []string{
 							"ddg-5",
@@ -17574,11 +17574,11 @@ func compiled() *catalog.Catalog {
 						Priority: "medium",
 						Title: catalog.Text{
 							DE: "Impressum und Geschäftsbrief-Angaben ins Profil von {tool} aufnehmen",
-							EN: "Put the imprint and business-letter details in the profile in {tool}",
+							EN: "Put the legal notice (Impressum) and business-letter details in the profile in {tool}",
 						},
 						Why: catalog.Text{
 							DE: "Geschäftliche Nachrichten eines Kaufmanns sind Geschäftsbriefe und brauchen Firma, Rechtsform, Sitz und Registerangaben; das Profil braucht ein Impressum.",
-							EN: "A merchant's business messages are business letters and need the company name, legal form, seat and register details; the profile needs an imprint.",
+							EN: "A merchant's business messages are business letters and need the company name, legal form, seat and register details; the profile needs a legal notice (Impressum).",
 						},
 						Legal: []string{
 							"ddg-5",
@@ -17810,7 +17810,7 @@ func compiled() *catalog.Catalog {
 						},
 						Policy: catalog.Text{
 							DE: "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben",
-							EN: "record or transcribe only when everyone agreed beforehand",
+							EN: "record or transcribe only when everyone has agreed beforehand",
 						},
 					},
 				},
@@ -17847,7 +17847,7 @@ func compiled() *catalog.Catalog {
 						},
 						Policy: catalog.Text{
 							DE: "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben",
-							EN: "record or transcribe only when everyone agreed beforehand",
+							EN: "record or transcribe only when everyone has agreed beforehand",
 						},
 					},
 				},
@@ -17927,7 +17927,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Wo aufgezeichnet oder transkribiert wird, braucht es schriftliche Regeln: wann aufgezeichnet wird, wie vorher gefragt wird (angekündigt schon in der Einladung – eine Tonaufnahme ohne Zustimmung aller ist strafbar, § 201 StGB), wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG). {wc_rules}",
-							EN: "Where meetings are recorded or transcribed, written rules are needed: when recording happens, how people are asked beforehand (announced in the invitation already – an audio recording without everyone's agreement is a criminal offence, § 201 StGB), where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG). {wc_rules}",
+							EN: "Where meetings are recorded or transcribed, written rules are needed: when recording happens, how people are asked beforehand (announced in the invitation already – an audio recording without everyone's agreement is a criminal offence, § 201 StGB), where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely freely given (§ 26(2) BDSG). {wc_rules}",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -17940,7 +17940,7 @@ func compiled() *catalog.Catalog {
 						},
 						Policy: catalog.Text{
 							DE: "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben",
-							EN: "record or transcribe only when everyone agreed beforehand",
+							EN: "record or transcribe only when everyone has agreed beforehand",
 						},
 					},
 				},
@@ -18016,7 +18016,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Sie haben eine schriftliche Richtlinie. Prüfen Sie, ob sie für Aufzeichnungen und Transkripte regelt, wann aufgezeichnet wird, wie vorher gefragt wird (angekündigt schon in der Einladung – eine Tonaufnahme ohne Zustimmung aller ist strafbar, § 201 StGB), wo die Aufnahme liegt, wer sie sieht und wann sie gelöscht wird. Eine Einwilligung von Beschäftigten ist selten freiwillig (§ 26 Abs. 2 BDSG). {wc_rules}",
-							EN: "You have a written policy. Check that for recordings and transcripts it settles when recording happens, how people are asked beforehand (announced in the invitation already – an audio recording without everyone's agreement is a criminal offence, § 201 StGB), where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely voluntary (§ 26(2) BDSG). {wc_rules}",
+							EN: "You have a written policy. Check that for recordings and transcripts it settles when recording happens, how people are asked beforehand (announced in the invitation already – an audio recording without everyone's agreement is a criminal offence, § 201 StGB), where the recording is kept, who sees it and when it is deleted. Employees' consent is rarely freely given (§ 26(2) BDSG). {wc_rules}",
 						},
 						Legal: []string{
 							"stgb-201",
@@ -18029,7 +18029,7 @@ func compiled() *catalog.Catalog {
 						},
 						Policy: catalog.Text{
 							DE: "aufzeichnen oder transkribieren nur, wenn alle vorher zugestimmt haben",
-							EN: "record or transcribe only when everyone agreed beforehand",
+							EN: "record or transcribe only when everyone has agreed beforehand",
 						},
 					},
 				},
@@ -18248,7 +18248,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "KI-Transkripte und -Zusammenfassungen halten fest, wer was wann gesagt hat; ohne Zustimmung des Betriebsrats dürfen sie nicht laufen (§ 87 Abs. 1 Nr. 6 BetrVG), und die Sperre ist eine Weisung, die sofort gilt. {ai} Sperren Sie die Funktionen heute in der Verwaltung; wo die Sperre nur eine Voreinstellung ist, die Organisierende je Besprechung ändern können, entziehen Sie die Lizenzen. Sehen Sie nach, welche Transkripte und Zusammenfassungen schon gespeichert sind, und löschen Sie, was ohne festgehaltene Zustimmung aller entstanden ist. Freigeben erst, wenn eine Regelungsabrede oder die Betriebsvereinbarung die Funktionen erfasst. {nda_ai}",
-							EN: "AI transcripts and summaries record who said what and when; without the works council's agreement they must not run (§ 87(1) no. 6 BetrVG), and the lock is an instruction that applies at once. {ai} Lock the features in the administration today; where the lock is only a default organisers can change per meeting, withdraw the licences. Look at which transcripts and summaries are already stored and delete those made without everyone's recorded agreement. Release them only once an informal arrangement (Regelungsabrede) or the works agreement covers them. {nda_ai}",
+							EN: "AI transcripts and summaries record who said what and when; without the works council's agreement they must not run (§ 87(1) no. 6 BetrVG), and locking them is an instruction with immediate effect. {ai} Lock the features in the administration today; where the lock is only a default organisers can change per meeting, withdraw the licences. Look at which transcripts and summaries are already stored and delete those made without everyone's recorded agreement. Release them only once an informal arrangement (Regelungsabrede) or the works agreement covers them. {nda_ai}",
 						},
 						Legal: []string{
 							"betrvg-87",
@@ -18639,7 +18639,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Wer KI-Systeme einsetzt, ergreift Maßnahmen, die die KI-Kompetenz der Beschäftigten fördern, die damit arbeiten (Art. 4 KI-Verordnung, seit 02.02.2025; seit dem 27.07.2026 in der Fassung der Verordnung (EU) 2026/1744, die kein bestimmtes Kompetenzniveau mehr vorschreibt). Für den Anfang genügt eine kurze, dokumentierte Unterweisung – sie gehört auch zu Ihrer Rechenschaftspflicht nach der DSGVO (Art. 5 Abs. 2 und Art. 24): was die Funktion tut, wo die Daten hingehen, wann man sie nicht einschaltet und wie man Teilnehmende informiert.",
-							EN: "Whoever uses AI systems takes measures that support the AI literacy of the staff working with them (Art. 4 AI Act, since 2 Feb 2025; since 27 July 2026 as worded by Regulation (EU) 2026/1744, which no longer prescribes a particular level). A short, documented briefing will do to start with – it is also part of your accountability under the GDPR (Art. 5(2) and Art. 24): what the feature does, where the data go, when not to switch it on and how to inform participants.",
+							EN: "Deployers of AI systems take measures that support the AI literacy of the staff working with them (Art. 4 AI Act, since 2 Feb 2025; since 27 July 2026 as worded by Regulation (EU) 2026/1744, which no longer prescribes a particular level). A short, documented briefing will do to start with – it is also part of your accountability under the GDPR (Art. 5(2) and Art. 24): what the feature does, where the data go, when not to switch it on and how to inform participants.",
 						},
 						Legal: []string{
 							"ai-act-4",
@@ -19280,7 +19280,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Nach den Antworten gehen über {tool} keine besonderen Kategorien personenbezogener Daten (Art. 9 DSGVO). In der Steuer- und Rechtsberatung kommen sie aber oft vor: das Kirchensteuermerkmal verrät die Religion, dazu Krankheitskosten, eine Behinderung, Pflege oder Unterhalt nach einer Krankheit. Fragen Sie nach, ob solche Angaben über {tool} besprochen oder geschickt werden; wenn ja, legen Sie fest, über welchen Weg sie gehen (etwa das Mandantenportal), und passen Sie die Antwort an – sie ändert, was der Plan und die Nutzungsrichtlinie verlangen.",
-							EN: "According to the answers no special categories of personal data (Art. 9 GDPR) go through {tool}. In tax and legal advice they come up often, though: the church-tax feature reveals religion, and there are medical costs, a disability, care or maintenance after an illness. Ask whether such details are discussed or sent through {tool}; if so, set the channel they take (a client portal, say) and change the answer – it changes what the plan and the usage policy ask.",
+							EN: "According to the answers no special categories of personal data (Art. 9 GDPR) go through {tool}. In tax and legal advice they come up often, though: church-tax status reveals religious affiliation, and there are medical costs, a disability, care or maintenance after an illness. Ask whether such details are discussed or sent through {tool}; if so, set the channel they take (a client portal, say) and change the answer – it changes what the plan and the usage policy ask.",
 						},
 						Legal: []string{
 							"gdpr-9",
@@ -19526,7 +19526,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Messenger und Videotools können Leistung und Verhalten überwachen; das unterliegt der Mitbestimmung (§ 87 Abs. 1 Nr. 6 BetrVG). Ohne Zustimmung kann der Betriebsrat verlangen, dass die Nutzung endet. Eine Betriebsvereinbarung regelt Zweck, Auswertungsverbote und Privatnutzung – sie ersetzt aber nicht die Prüfung nach der DSGVO.",
-							EN: "Messengers and video tools can monitor performance and behaviour; that is subject to co-determination (§ 87(1) no. 6 BetrVG). Without consent the works council can demand that use ends. A works agreement sets out purpose, bans on evaluation and private use – but it does not replace the GDPR check.",
+							EN: "Messengers and video tools can monitor performance and behaviour; that is subject to co-determination (§ 87(1) no. 6 BetrVG). Without consent the works council can demand that use ends. A works agreement sets out the purpose, which evaluations are banned and the rules on private use – but it does not replace the GDPR check.",
 						},
 						Legal: []string{
 							"betrvg-87",
@@ -20109,7 +20109,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Was Sie mit Mandanten per Messenger oder Video besprechen, gehört in die Handakte. Rechtsanwältinnen und Rechtsanwälte bewahren sie sechs Jahre auf, gerechnet ab dem Ende des Kalenderjahres, in dem der Auftrag beendet wurde (§ 50 Abs. 1 BRAO). Danach die Nachrichten im Werkzeug löschen.",
-							EN: "What you discuss with clients by messenger or video belongs in the client file. Lawyers keep it for six years from the end of the calendar year in which the mandate ended (§ 50(1) BRAO). Then delete the messages in the tool.",
+							EN: "What you discuss with clients by messenger or video belongs in the client file. Lawyers keep it for six years from the end of the calendar year in which the engagement ended (§ 50(1) BRAO). Then delete the messages in the tool.",
 						},
 						Legal: []string{
 							"brao-50",
@@ -20178,7 +20178,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Was Sie mit Mandanten per Messenger oder Video besprechen, gehört in die Handakte. Steuerberaterinnen und Steuerberater bewahren sie zehn Jahre auf, gerechnet ab dem Ende des Kalenderjahres, in dem der Auftrag beendet wurde (§ 66 Abs. 1 StBerG). Für steuerlich relevante Unterlagen gilt § 147 AO (Buchungsbelege seit 2025: 8 Jahre).",
-							EN: "What you discuss with clients by messenger or video belongs in the client file. Tax advisers keep it for ten years from the end of the calendar year in which the mandate ended (§ 66(1) StBerG). Tax-relevant documents follow § 147 AO (accounting vouchers since 2025: 8 years).",
+							EN: "What you discuss with clients by messenger or video belongs in the client file. Tax advisers keep it for ten years from the end of the calendar year in which the engagement ended (§ 66(1) StBerG). Tax-relevant documents follow § 147 AO (accounting vouchers since 2025: 8 years).",
 						},
 						Legal: []string{
 							"stberg-66",
@@ -20255,7 +20255,7 @@ func compiled() *catalog.Catalog {
 						},
 						Why: catalog.Text{
 							DE: "Was Sie mit Mandanten per Messenger oder Video besprechen, gehört in die Handakte: Steuerberater bewahren sie zehn Jahre auf (§ 66 Abs. 1 StBerG), Rechtsanwälte sechs Jahre (§ 50 Abs. 1 BRAO), jeweils ab dem Ende des Kalenderjahres, in dem der Auftrag beendet wurde. Für steuerlich relevante Unterlagen gilt § 147 AO (Buchungsbelege seit 2025: 8 Jahre).",
-							EN: "What you discuss with clients by messenger or video belongs in the client file: tax advisers keep it for ten years (§ 66(1) StBerG), lawyers for six years (§ 50(1) BRAO), each from the end of the calendar year in which the mandate ended. Tax-relevant documents follow § 147 AO (accounting vouchers since 2025: 8 years).",
+							EN: "What you discuss with clients by messenger or video belongs in the client file: tax advisers keep it for ten years (§ 66(1) StBerG), lawyers for six years (§ 50(1) BRAO), each from the end of the calendar year in which the engagement ended. Tax-relevant documents follow § 147 AO (accounting vouchers since 2025: 8 years).",
 						},
 						Legal: []string{
 							"stberg-66",
@@ -20746,7 +20746,7 @@ func compiled() *catalog.Catalog {
 				},
 				Explain: catalog.Text{
 					DE: "Jedes Land außerhalb der EU und des EWR. Daten dürfen nur dorthin, wenn ein Angemessenheitsbeschluss, Standardvertragsklauseln oder eine andere Garantie der DSGVO greift (Art. 44 ff. DSGVO).",
-					EN: "Any country outside the EU and the EEA. Data may only go there under an adequacy decision, standard contractual clauses or another safeguard of the GDPR (Art. 44 ff. GDPR).",
+					EN: "Any country outside the EU and the EEA. Data may only go there under an adequacy decision, standard contractual clauses or another safeguard of the GDPR (Art. 44 et seq. GDPR).",
 				},
 			},
 			&catalog.Term{

@@ -633,6 +633,12 @@ func (p *Plan) activities(t *Tool) []Activity {
 			if !ok || v == catalog.Unknown {
 				continue
 			}
+			// The team's coordination over a video tool is its meetings:
+			// one activity, not two near the same – in the record, the
+			// notice and the threshold check alike.
+			if v == "internal" && t.Kind == catalog.KindVideo && slices.Contains(a.Values, "meetings") {
+				continue
+			}
 			act := Activity{Use: o, Basis: p.fillWords(o.Basis), Retention: o.Retention}
 			if special || care && o.File || v == "staff_matters" && answerIs(t.Answers, "sick_notes", "yes") {
 				act.Special = p.fillWords(o.BasisSpecial)

@@ -216,7 +216,7 @@ func (w *writer) gapSay(name string) string { return w.gapText(w.say(name)) }
 // businessContacts reports whether a use faces businesses' contact
 // persons, who are not party to the contract: their basis is Art. 6(1)(f).
 func (w *writer) businessContacts(a assess.Activity) bool {
-	return a.Use.Outward && has(w.ctx("partner_groups"), "businesses")
+	return slices.Contains(a.Subjects, "businesses") // also meetings they take part in
 }
 
 // childrenBasis is the basis of messages to minors: the relationship their

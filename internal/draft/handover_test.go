@@ -593,7 +593,7 @@ func TestExitStepsBotsAndASuspendedNoteTaker(t *testing.T) {
 	if strings.Contains(records, "Notizassistenten") && strings.Contains(records, "künftig über") {
 		t.Errorf("a suspended note-taker gets a successor in the record")
 	}
-	if !strings.Contains(records, "Fireflies.AI Corp., Kalifornien (USA) – über private Konten von Beschäftigten, ohne AVV: kein Auftragsverarbeiter der Organisation; ausgesetzt ab 2026-11-30") {
+	if !strings.Contains(records, "Fireflies.AI Corp., Kalifornien (USA) – über private Konten von Beschäftigten, ohne AVV: kein Auftragsverarbeiter der Organisation; ausgesetzt ab **zu klären: Datum der Weisung eintragen**") {
 		t.Errorf("the record treats the note-taker on private accounts as a processor to chase")
 	}
 }
@@ -752,7 +752,7 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 // accounts free of private messages.
 func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
-	for _, want := range []string{"Chats und geteilte Dateien werden in Jitsi Meet (selbst betrieben) nach **zu klären: Frist eintragen, nach der Jitsi Meet (selbst betrieben) löscht** automatisch gelöscht.",
+	for _, want := range []string{"Wir löschen die Daten automatisch nach **zu klären: Löschfrist für Jitsi Meet (selbst betrieben) eintragen** – eingestellt in Jitsi Meet (selbst betrieben).",
 		"- **Aufzeichnung:** Besprechungen über Jitsi Meet (selbst betrieben) zeichnen wir nicht auf.",
 		"Die Teilnahme über Jitsi Meet (selbst betrieben) ist freiwillig"} {
 		if !strings.Contains(club, want) {
@@ -777,7 +777,8 @@ func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 	// someone deletes them; the suspended note-taker is suspended.
 	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.Records, catalog.DE).Markdown)
 	for _, want := range []string{"| Kategorien betroffener Personen | Beschäftigte; Geschäftskunden und Lieferanten |",
-		"Zoom: keine automatische Löschung im Werkzeug – Aufzeichnungen, Transkripte und Chats bleiben dort, bis jemand sie löscht; **zu klären: Frist festlegen und in der Verwaltung einstellen**",
+		"Zoom: keine automatische Löschung im Werkzeug – Chats und geteilte Dateien bleiben dort, bis jemand sie löscht; **zu klären: Löschfrist für Zoom eintragen** und, wo möglich, in der Verwaltung einstellen",
+		"Zoom: Aufzeichnungen und Transkripte nach **zu klären: Löschfrist für Aufzeichnungen und Transkripte eintragen**",
 		"Fireflies.ai: für diesen Zweck ausgesetzt, bis die Leitung es wieder freigibt"} {
 		if !strings.Contains(eng, want) {
 			t.Errorf("the engineering office's record lacks %q", want)
@@ -876,7 +877,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	// Periods: the tool's automatic deletion and a server's logs are gaps
 	// of their own; the policy points at the erasure concept.
 	must("tax-teams-signal", draft.Records, "the period Teams deletes after is the client's to enter",
-		"Microsoft Teams: Chats und geteilte Dateien werden im Werkzeug nach **zu klären: Frist eintragen, nach der Microsoft Teams löscht** automatisch gelöscht")
+		"Microsoft Teams: Chats und geteilte Dateien werden im Werkzeug nach **zu klären: Löschfrist für Microsoft Teams eintragen** automatisch gelöscht")
 	must("association-jitsi", draft.Records, "the club's server keeps logs",
 		"Protokolle des Servers (IP-Adressen, Zeitpunkte) nach **zu klären: Frist eintragen, nach der die Protokolle des Servers für Jitsi Meet (selbst betrieben) gelöscht werden**")
 	must("association-jitsi", draft.Notice, "the club's notice says when its server's logs go",
@@ -884,7 +885,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	mustNot("association-jitsi", draft.Records, "one gap where the app keeps everything",
 		"**zu klären: Frist festlegen und in der Verwaltung einstellen**; **zu klären: Löschfrist festlegen und hier eintragen**")
 	must("tax-teams-signal", draft.Policy, "the policy names where the periods are",
-		"alles Übrige nach der Frist des Löschkonzepts: **zu klären: Frist für Chats, Dateien und Aufnahmen in den Werkzeugen aus dem Löschkonzept eintragen**")
+		"alles Übrige nach der Frist des Löschkonzepts: **zu klären: Frist für Chats und Dateien in den Werkzeugen aus dem Löschkonzept eintragen**")
 	mustNot("tax-teams-signal", draft.Policy, "no empty reference", "wie festgelegt")
 	// A sentence with a subject.
 	must("medical-zoom-whatsapp", draft.Policy, "the AI rule says who may use it", "sind gesperrt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat")
@@ -911,6 +912,26 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("association-jitsi", draft.Policy, "who runs the server",
 		"Jitsi Meet (selbst betrieben): Administration des Servers: **zu klären: Name der Administratorin oder des Administrators und der Vertretung eintragen**",
 		"die Nutzungsbedingungen des Messengers ihr Alter zulassen – sonst nur über die Eltern")
+	// One gap per value: a tool's period, the recordings' period, the day
+	// of an instruction – the same words in every draft that needs it.
+	for _, k := range []draft.Kind{draft.Records, draft.Notice} {
+		must("association-jitsi", k, "the app's period is one gap", "**zu klären: Löschfrist für Vereinsplaner-App eintragen**")
+		mustNot("association-jitsi", k, "no second, generic period beside the tool's", "Löschfrist festlegen und hier eintragen")
+	}
+	for _, k := range []draft.Kind{draft.Records, draft.Notice, draft.Policy} {
+		must("engineering-ai", k, "the recordings' period is one gap", "**zu klären: Löschfrist für Aufzeichnungen und Transkripte eintragen**")
+	}
+	mustNot("engineering-ai", draft.Records, "the note-taker's suspension is dated by the client", "ausgesetzt ab 2026-11-30")
+	// A video tool's team coordination is its meetings – in the notice and
+	// the policy as in the record.
+	for _, k := range []draft.Kind{draft.Records, draft.Notice, draft.Policy} {
+		mustNot("association-jitsi", k, "Jitsi's coordination is its meetings", "Jitsi Meet (selbst betrieben) | interne Abstimmung")
+	}
+	if n := strings.Count(md("association-jitsi", draft.Notice), "interne Abstimmung im Team: "); n != 1 {
+		t.Errorf("the club's notice names the team's coordination %d times – once, for the app, as the record has it", n)
+	}
+	// Contact persons of business clients in meetings rest on lit. f.
+	must("engineering-ai", draft.Records, "client staff in meetings", "für Ansprechpersonen von Unternehmen Art. 6 Abs. 1 lit. f DSGVO")
 	// The AI lock: one date in the record and the threshold check, whose
 	// verdict for today holds only while the lock does.
 	for _, k := range []draft.Kind{draft.Records, draft.DPIACheck} {

@@ -326,21 +326,43 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 	return purposes, law, consent
 }
 
+// attach continues a sentence with phrase s: directly where s begins
+// with punctuation (", sobald …"), else after a space (" once …").
+func attach(s string) string {
+	if s == "" || strings.ContainsRune(",;:.", rune(s[0])) {
+		return s
+	}
+	return " " + s
+}
+
 // noticeDeletion says when tool t's data are deleted (t nil: a successor
 // not yet chosen, of which no setting is known).
 func (w *writer) noticeDeletion(t *assess.Tool) string {
+	var auto, manual bool
+	if t != nil {
+		ad := w.tool(t, "auto_delete")
+		auto, manual = has(ad, "yes"), has(ad, "no")
+	}
+	period := func() string { return w.gapText(w.say("period.gap", w.name(t))) } // the record's gap for the tool
 	var d string
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):
-		d = w.say("deletion.periods")
+		d = attach(w.say("deletion.periods"))
+		if auto {
+			// Art. 13(2)(a) asks for the period, which the answers do not hold.
+			d += " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": period()})
+		}
+	case has(v, "no") && auto:
+		d = attach(w.say("deletion.auto.only", map[string]string{"Tool": w.name(t), "Period": period()}))
+	case has(v, "no") && manual:
+		d = attach(w.say("deletion.after", period()))
 	case has(v, "no"):
-		d = " " + w.say("deletion.after", w.gapSay("erasure.set"))
+		d = attach(w.say("deletion.after", w.gapSay("erasure.set")))
 	default:
-		d = " " + w.say("deletion.after", w.gap(w.q("deletion_periods")))
-	}
-	if t != nil && has(w.tool(t, "auto_delete"), "yes") {
-		// Art. 13(2)(a) asks for the period, which the answers do not hold.
-		d += " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": w.gapText(w.say("deletion.auto.gap", w.name(t)))})
+		d = attach(w.say("deletion.after", w.gap(w.q("deletion_periods"))))
+		if auto {
+			d += " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": period()})
+		}
 	}
 	if t != nil && w.factIs(t, "avv", "not_needed") {
 		// A server of one's own logs who connected (IP addresses).

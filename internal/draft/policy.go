@@ -46,6 +46,7 @@ func (w *writer) policy() {
 		Gone                                         []goneRow
 		Sensitive                                    []string
 		SensitiveGap, Secrecy, Taboo, RecordGap      string
+		RecordPlace                                  string
 		SensitiveCheck                               string // the plan asks to check "no sensitive data" (tax, law)
 		Interim                                      string
 		Profession                                   string
@@ -258,7 +259,7 @@ func (w *writer) policy() {
 		return a.Open() && slices.Contains(a.Rules, "ai_without_rules")
 	})
 	if v.Recorded {
-		v.RecordGap = w.gapSay("record.gap")
+		v.RecordPlace, v.RecordGap = w.gapSay("recording.place"), w.gapSay("recording.deletion")
 	}
 	// What the law keeps goes into the file – from a tool the plan stops
 	// too, before its chats are deleted; the answers' current state is
@@ -331,6 +332,11 @@ func (w *writer) usesOf(t *assess.Tool) string {
 	v := w.tool(t, "used_for")
 	if len(v) == 0 {
 		return w.gap(w.q("used_for"))
+	}
+	if t.Kind == catalog.KindVideo && slices.Contains(v, "meetings") {
+		// As the record has it: a video tool's team coordination is its
+		// meetings.
+		v = slices.DeleteFunc(slices.Clone(v), func(id string) bool { return id == "internal" })
 	}
 	return strings.Join(w.usePhrases(v), "; ")
 }

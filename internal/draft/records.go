@@ -72,11 +72,6 @@ func (w *writer) activities() [][]use {
 		}
 		for i := range t.Activities {
 			k := t.Activities[i].Use.ID
-			// The team's coordination over a video tool is its meetings:
-			// one activity, not two near the same.
-			if k == "internal" && t.Kind == catalog.KindVideo && slices.ContainsFunc(t.Activities, func(a assess.Activity) bool { return a.Use.ID == "meetings" }) {
-				continue
-			}
 			if _, ok := byKey[k]; !ok {
 				keys = append(keys, k)
 			}
@@ -203,7 +198,7 @@ func (w *writer) entry(id string, uses []use) entry {
 			}
 		}
 	}
-	manual := false // a tool keeps everything until someone deletes it
+	periodSet := false // a tool's own period (automatic or to set) is a gap already
 	for _, u := range uses {
 		for _, c := range w.categories(u, sick) {
 			e.Categories = add(e.Categories, c)
@@ -218,12 +213,17 @@ func (w *writer) entry(id string, uses []use) entry {
 		case has(ad, "yes"):
 			// The period the tool is set to is the client's to enter
 			// (Art. 30(1)(f) GDPR) – one gap per tool.
-			e.Erasure = add(e.Erasure, w.say("erasure.auto", map[string]string{"Tool": w.name(u.t), "Kind": string(u.t.Kind), "Period": w.gapText(w.say("deletion.auto.gap", w.name(u.t)))}))
+			e.Erasure = add(e.Erasure, w.say("erasure.auto", map[string]string{"Tool": w.name(u.t), "Kind": string(u.t.Kind), "Period": w.gapText(w.say("period.gap", w.name(u.t)))}))
+			periodSet = true
 		case has(ad, "no") && !w.replacedUse(u):
 			// What lies in the tool (recordings, chats) stays until
 			// someone deletes it: the period is the client's to set.
-			e.Erasure = add(e.Erasure, w.say("erasure.manual", map[string]string{"Tool": w.name(u.t), "Kind": string(u.t.Kind), "Gap": w.gapSay("erasure.manual.gap")}))
-			manual = true
+			e.Erasure = add(e.Erasure, w.say("erasure.manual", map[string]string{"Tool": w.name(u.t), "Kind": string(u.t.Kind), "Gap": w.gapText(w.say("period.gap", w.name(u.t)))}))
+			periodSet = true
+		}
+		if has(w.tool(u.t, "recording"), "sometimes", "often") && !w.replacedUse(u) {
+			// One period for recordings, as notice and policy have it.
+			e.Erasure = add(e.Erasure, w.say("erasure.recordings", map[string]string{"Tool": w.name(u.t), "Gap": w.gapSay("recording.deletion")}))
 		}
 		if w.factIs(u.t, "avv", "not_needed") {
 			// A server of one's own keeps logs of who connected.
@@ -249,9 +249,9 @@ func (w *writer) entry(id string, uses []use) entry {
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):
 		e.Erasure = append(e.Erasure, w.say("erasure.periods"))
-	case has(v, "no") && manual:
-		// The period to set for the tool is the one gap: no second
-		// "set a period" beside it.
+	case has(v, "no") && periodSet:
+		// The tool's period is the one gap: no second "set a period"
+		// beside it.
 	case has(v, "no"):
 		e.Erasure = append(e.Erasure, w.gapSay("erasure.set"))
 	default:
@@ -401,7 +401,9 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 	case t.Lead != nil && t.Lead.Pause && has(w.tool(t, "account"), "private", "mixed"):
 		// Run through employees' private accounts and suspended: never the
 		// organisation's processor; what holds is the way out.
-		out = append(out, w.say("rcpt.private.paused", map[string]string{"Vendor": w.vendor(t), "Date": w.date(t.Lead.Due)}))
+		// The day of the instruction is the client's – the same gap as in
+		// the note on it.
+		out = append(out, w.say("rcpt.private.paused", map[string]string{"Vendor": w.vendor(t), "Date": w.gapSay("instruction.date")}))
 	case w.consumerApp(t):
 		// An app for private people offers no processing agreement: its
 		// provider is a controller of its own for the account and
