@@ -136,7 +136,7 @@ tools: [{tool: zoom, answers: {recording: never}}]
 tools: [{tool: zoom, answers: {recording: sometimes}}]
 `)
 	got = string(draft.Make(sometimes, draft.Policy, catalog.DE).Markdown)
-	for _, yes := range []string{"## 4. Aufzeichnungen und Transkripte", "§ 201 StGB", "Zustimmung des Betriebsrats (§ 87 Abs. 1 Nr. 6 BetrVG)"} {
+	for _, yes := range []string{"## 4. Aufzeichnungen und Transkripte", "§ 201 StGB", "der Betriebsrat hat dieser Richtlinie deshalb am **zu klären: Datum der Zustimmung des Betriebsrats eintragen – erst dann die Richtlinie bekannt geben** zugestimmt (§ 87 Abs. 1 Nr. 6 BetrVG)"} {
 		if !strings.Contains(got, yes) {
 			t.Errorf("the policy lacks %q:\n%s", yes, got)
 		}

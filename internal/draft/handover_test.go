@@ -201,7 +201,7 @@ func TestRecordsOfAPracticeAfterTheDPOsRead(t *testing.T) {
 	if !strings.Contains(md, "Befunde, die Patientinnen und Patienten schicken: nach der Übernahme in die Akte sofort im Chat und auf dem Gerät löschen") {
 		t.Errorf("the erasure of findings the plan sets is not in the record")
 	}
-	if !strings.Contains(md, "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA) – **zu klären: ob der Anbieter Daten für eigene Zwecke nutzt") {
+	if !strings.Contains(md, "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA) – soweit er Daten für eigene Zwecke nutzt, eigener Verantwortlicher (Art. 28 Abs. 10 DSGVO); bis zur Klärung geht der Aktionsplan davon aus: **zu klären: Darf der Anbieter") {
 		t.Errorf("WhatsApp is a plain processor although its own purposes are unknown")
 	}
 	craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Records, catalog.DE).Markdown)
@@ -523,7 +523,7 @@ func TestTheDPAChecklistAsksForTheHoster(t *testing.T) {
 // client portal, not to plain e-mail.
 func TestDraftsAfterTheFifthRead(t *testing.T) {
 	tax := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(tax, "Ob solche Angaben in Beratungsgesprächen über Microsoft Teams vorkommen") {
+	if !strings.Contains(tax, "Ob solche Angaben in Beratungsgesprächen über Microsoft Teams besprochen werden dürfen") || !strings.Contains(tax, "entscheidet die Leitung; bis dahin gehen auch sie nicht über Microsoft Teams") {
 		t.Errorf("the tax firm's policy bans Art. 9 data from consultations without a word on the pending check:\n%s", part(tax, "## 2."))
 	}
 	craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Policy, catalog.DE).Markdown)
@@ -912,6 +912,16 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("association-jitsi", draft.Policy, "who runs the server",
 		"Jitsi Meet (selbst betrieben): Administration des Servers: **zu klären: Name der Administratorin oder des Administrators und der Vertretung eintragen**",
 		"die Nutzungsbedingungen des Messengers ihr Alter zulassen – sonst nur über die Eltern")
+	// The practice's record: what patients still send is moved into the
+	// file; own purposes follow the plan's assumption.
+	must("medical-zoom-whatsapp", draft.Records, "the practice sends no health data, patients still may",
+		"über WhatsApp Business App schickt die Praxis nach der Weisung der Leitung (siehe Anmerkungen) keine Gesundheitsdaten mehr; was Patientinnen und Patienten dort bis zum Ende noch schicken, wird in die Akte übernommen und im Chat gelöscht")
+	mustNot("medical-zoom-whatsapp", draft.Records, "no doubled verb in a gap", "nutzt, klären")
+	// The tax firm's policy: a statement of the council's consent, one
+	// instruction for sensitive details.
+	must("tax-teams-signal", draft.Policy, "the staff read a statement, not an instruction",
+		"der Betriebsrat hat dieser Richtlinie deshalb am **zu klären: Datum der Zustimmung des Betriebsrats eintragen")
+	mustNot("tax-teams-signal", draft.Policy, "no condition addressed to the management", "gilt erst danach", "ist noch offen")
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {

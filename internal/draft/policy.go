@@ -60,7 +60,9 @@ func (w *writer) policy() {
 		// A works agreement exists: the policy adds to it.
 		v.WorksCouncil = w.say("council.agreement", slices.ContainsFunc(w.p.Tools, func(t *assess.Tool) bool { return !t.Gone() && w.p.AIHeld(t) }))
 	case has(c, "yes"):
-		v.WorksCouncil = w.say("council.yes")
+		// Handed to the staff: a statement with the day to enter, not an
+		// instruction to the management.
+		v.WorksCouncil = w.say("council.yes", w.gapSay("council.date"))
 	case len(c) == 0 && w.shown(nil, "works_council"):
 		v.WorksCouncil = w.gap(w.q("works_council"))
 	}

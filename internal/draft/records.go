@@ -161,7 +161,7 @@ func (w *writer) entry(id string, uses []use) entry {
 		case w.replacedUse(u):
 			// The activity goes on with the successor: the basis for
 			// health data holds there, not in the tool the plan replaces.
-			e.Bases = add(e.Bases, report.Escape(sp)+" "+w.say("special.successor", w.name(u.t)))
+			e.Bases = add(e.Bases, report.Escape(sp)+" "+w.say("special.successor", map[string]any{"Tool": w.name(u.t), "Messenger": u.t.Kind == catalog.KindMessenger}))
 		case w.secretsOut(u):
 		default:
 			e.Bases = add(e.Bases, report.Escape(sp))
@@ -433,7 +433,9 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 	case has(own, "reserved") || w.factIs(t, "own_purposes", "reserved"):
 		out = append(out, w.say("rcpt.own", w.vendor(t)))
 	case has(own, catalog.Unknown) || len(own) == 0 && w.factIs(t, "own_purposes", "to_verify"):
-		out = append(out, w.vendor(t)+" – "+w.gapSay("rcpt.own.open"))
+		// The plan assumes own purposes until it is clarified: so does
+		// the record, with the question to answer.
+		out = append(out, w.say("rcpt.own.open", map[string]string{"Vendor": w.vendor(t), "Gap": w.gap(w.q("own_purposes"))}))
 	}
 	if has(w.tool(t, "non_eu_subprocessors"), "yes") {
 		out = append(out, w.say("rcpt.subprocessors"))
