@@ -556,6 +556,7 @@ func (w *writer) dpiaCheck() {
 		Criteria                                           []Criterion
 		BarredOpen, BarredGap                              string
 		Vulnerable                                         bool
+		ReleaseDue                                         string // the plan's date for the impact assessment before a release
 	}{Result: r.Result, Recital91: r.Recital91, Activities: r.Activities, Criteria: r.Criteria, Release: r.Release}
 	if len(r.BarredOpen) > 0 && r.Result == NotMet {
 		// Not required as long as the plan's rule holds – whether it held
@@ -566,6 +567,15 @@ func (w *writer) dpiaCheck() {
 	}
 	if r.Result == Met && r.Recital91 == "criteria" {
 		v.CriteriaGap = w.gapSay("criteria.gap")
+	}
+	if r.Release != nil {
+		// One date with the plan: its action for the assessment before
+		// the release.
+		for _, a := range w.p.Actions {
+			if a.Pending() && slices.Contains(a.Rules, "ai_staff_dpia") {
+				v.ReleaseDue = w.date(a.Due)
+			}
+		}
 	}
 	v.Clients = report.Escape(w.p.Words()["clients"].In(w.l))
 	v.Sector = strings.Join(w.ctx("sector"), "")

@@ -922,6 +922,15 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("tax-teams-signal", draft.Policy, "the staff read a statement, not an instruction",
 		"der Betriebsrat hat dieser Richtlinie deshalb am **zu klären: Datum der Zustimmung des Betriebsrats eintragen")
 	mustNot("tax-teams-signal", draft.Policy, "no condition addressed to the management", "gilt erst danach", "ist noch offen")
+	// The threshold check and the plan agree: where the check finds two
+	// criteria in the team's own communication, the plan asks for the
+	// impact assessment or the recorded weighing; the date for the one
+	// before an AI release is the plan's.
+	if !slices.ContainsFunc(examplePlan(t, "tax-teams-signal").Actions, func(a *assess.Action) bool { return slices.Contains(a.Rules, "secrets_staff_dpia") }) {
+		t.Error("the tax firm's threshold check finds a DPIA usually required, the plan does not ask for it")
+	}
+	must("tax-teams-signal", draft.DPIACheck, "the check finds two criteria", "| VT-01: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7")
+	must("engineering-ai", draft.DPIACheck, "the release's date is the plan's", "der Aktionsplan setzt dafür den 2026-12-30")
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {
