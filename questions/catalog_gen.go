@@ -5895,8 +5895,8 @@ func compiled() *catalog.Catalog {
 							EN: "Art. 6(1)(b) GDPR ({contract}; for enquiries before it, as pre-contractual steps) and (c) (retention duties)",
 						},
 						Retention: catalog.Text{
-							DE: "Handels- und Geschäftsbriefe 6 Jahre (§ 257 HGB), Buchungsbelege 8 Jahre (§ 147 AO), jeweils ab Ende des Kalenderjahres; bei Werkverträgen Unterlagen zu Mängeln, bis Mängelansprüche verjährt sind (§ 634a BGB: in der Regel 2 Jahre, bei Arbeiten an einem Bauwerk 5 Jahre ab Abnahme; Art. 17 Abs. 3 lit. e DSGVO)",
-							EN: "commercial and business letters 6 years (§ 257 HGB), accounting vouchers 8 years (§ 147 AO), each from the end of the calendar year; under contracts for work, records of defects until claims for defects are time-barred (§ 634a BGB: usually 2 years, 5 years for work on a building, from acceptance; Art. 17(3)(e) GDPR)",
+							DE: "Handels- und Geschäftsbriefe 6 Jahre (§ 257 HGB), Buchungsbelege 8 Jahre (§ 147 AO), jeweils ab Ende des Kalenderjahres; bei Werkverträgen außerdem Unterlagen zu Mängeln, bis Mängelansprüche verjährt sind – keine Pflicht, sondern um Ansprüche abwehren zu können (§ 634a BGB: in der Regel 2 Jahre, bei Arbeiten an einem Bauwerk 5 Jahre ab Abnahme; Art. 6 Abs. 1 lit. f und Art. 17 Abs. 3 lit. e DSGVO)",
+							EN: "commercial and business letters 6 years (§ 257 HGB), accounting vouchers 8 years (§ 147 AO), each from the end of the calendar year; under contracts for work, also records of defects until claims for defects are time-barred – not a duty, but to be able to defend claims (§ 634a BGB: usually 2 years, 5 years for work on a building, from acceptance; Art. 6(1)(f) and Art. 17(3)(e) GDPR)",
 						},
 					},
 					catalog.Option{

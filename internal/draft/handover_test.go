@@ -730,7 +730,7 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	}
 	// The painters' successor starts with the rules WhatsApp lacked; a
 	// practice's successor is its own kind of service.
-	if craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Policy, catalog.DE).Markdown); !strings.Contains(craft, "Für den Messenger, der WhatsApp (private App) ablöst, gilt von Anfang an: nur Konten der Organisation, auf Diensthandys oder in einem getrennten Arbeitsprofil; der App keinen Zugriff auf das ganze Adressbuch geben") {
+	if craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Policy, catalog.DE).Markdown); !strings.Contains(craft, "Für den Messenger, der WhatsApp (private App) ablöst, gilt von Anfang an: nur Konten der Organisation, auf Diensthandys oder – freiwillig – in einem getrennten Arbeitsprofil auf dem eigenen Smartphone; der App keinen Zugriff auf das ganze Adressbuch geben") {
 		t.Errorf("the painters' policy has no rules for the successor:\n%s", part(craft, "## 3."))
 	}
 	if strings.Contains(med, "Für den Messenger, der") {
@@ -897,11 +897,12 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	// applies from its announcement.
 	must("craft-whatsapp", draft.Records, "the uploaded address book concerns its people",
 		"Personen im Adressbuch der Telefone, auch ohne Bezug zur Organisation",
-		"bis Mängelansprüche verjährt sind (§ 634a BGB",
+		"bis Mängelansprüche verjährt sind – keine Pflicht, sondern um Ansprüche abwehren zu können (§ 634a BGB",
 		"Angebote, Aufträge und Rechnungen – über WhatsApp (private App)")
 	must("craft-whatsapp", draft.Policy, "sick notes one-to-one, the policy from its announcement",
 		"nur direkt an die Person, die sie entgegennimmt – nie in eine Gruppe",
-		"Sie gilt ab ihrer Bekanntgabe an alle, für die sie gilt, am **zu klären: Datum der Bekanntgabe eintragen**")
+		"Sie gilt ab ihrer Bekanntgabe am **zu klären: Datum der Bekanntgabe eintragen**.")
+	must("craft-whatsapp", draft.Policy, "the whole tool is banned", "die Richtlinie erlaubt deshalb WhatsApp (private App) nicht mehr (siehe")
 	must("craft-whatsapp", draft.Notice, "the staff section: own phones voluntary",
 		"auf dem eigenen Smartphone ist sie freiwillig – wer das nicht möchte, wird auf anderem Weg eingebunden")
 	mustNot("craft-whatsapp", draft.Records, "one word for the orders", "Bestellungen")

@@ -113,7 +113,17 @@ func (w *writer) policy() {
 		}
 	}
 	if len(gone) > 0 {
-		w.notes = append(w.notes, w.say("left.out", map[string]any{"Names": w.names(gone), "One": len(gone) == 1}))
+		// Which the policy bans outright and which it keeps for the team:
+		// said per tool, as section 1 has it.
+		var all, inside []*assess.Tool
+		for _, t := range gone {
+			if t.Gone() {
+				all = append(all, t)
+			} else {
+				inside = append(inside, t)
+			}
+		}
+		w.notes = append(w.notes, w.say("left.out", map[string]any{"Names": w.names(gone), "All": w.names(all), "Inside": w.names(inside)}))
 	}
 	if len(paused) > 0 {
 		w.notes = append(w.notes, w.say("left.out.paused", map[string]any{"Names": w.names(paused), "One": len(paused) == 1}))
