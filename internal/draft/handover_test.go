@@ -558,7 +558,7 @@ func TestThresholdCheckWeighsTwoCriteriaAndHeldAI(t *testing.T) {
 	md := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.DPIACheck, catalog.DE).Markdown)
 	for _, want := range []string{"**Eine Datenschutz-Folgenabschätzung ist in der Regel erforderlich:**", "WP 248 rev.01, Abschnitt III.B.a",
 		"**zu klären: Folgenabschätzung durchführen oder die Abwägung mit Begründung festhalten**",
-		"| VT-01: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7 (offen: 1, 3) | **in der Regel erforderlich** |",
+		"| VT-01: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7 (offen: Kriterien 1, 3) | **in der Regel erforderlich** |",
 		"| KI-Funktionen und Notizassistenten, die der Aktionsplan zurückhält – geprüft, wie sie nach einer Freigabe liefen | Microsoft Teams |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the tax firm's threshold check lacks %q", want)
@@ -739,7 +739,7 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	// Whether health data went through the club's app is open: with the
 	// children it is to clarify, criterion 4 open (the confirming read).
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.DPIACheck, catalog.DE).Markdown)
-	if !strings.Contains(club, "**Zu klären:** Mit den offenen Antworten könnten zwei oder mehr Kriterien erfüllt sein.") || !strings.Contains(club, "| Vereinsplaner-App | 7 (offen: 4) |") {
+	if !strings.Contains(club, "**Zu klären:** Mit den offenen Antworten könnten zwei oder mehr Kriterien erfüllt sein.") || !strings.Contains(club, "| Vereinsplaner-App | 7 (offen: Kriterium 4) |") {
 		t.Errorf("the club's check decides what the answers leave open:\n%s", part(club, "## Ergebnis"))
 	}
 }
