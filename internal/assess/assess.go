@@ -667,6 +667,10 @@ func (p *Plan) activities(t *Tool) []Activity {
 			default:
 				act.Subjects = []string{catalog.Unknown}
 			}
+			// On video, the staff who take part are seen and heard too.
+			if o.Outward && t.Kind == catalog.KindVideo && !slices.Contains(act.Subjects, "staff") {
+				act.Subjects = append(act.Subjects, "staff")
+			}
 			out = append(out, act)
 		}
 	}

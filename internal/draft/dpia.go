@@ -434,8 +434,8 @@ func (w *writer) threshold() DPIAResult {
 		}
 	}
 	for j := range r.Criteria {
-		if len(r.Criteria[j].In) == len(r.Activities) {
-			r.Criteria[j].In = nil // met throughout: no list
+		if len(r.Activities) < 2 {
+			r.Criteria[j].In = nil // one activity: nothing to tell apart
 		}
 	}
 	r.Release = w.release(groups, c)

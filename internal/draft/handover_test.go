@@ -961,7 +961,11 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("tax-teams-signal", draft.Policy, "clients who write through Signal again are called back",
 		"wer danach noch über Signal schreibt, bekommt dort keine Antwort in der Sache, sondern einen Rückruf oder eine Antwort über den neuen Weg")
 	must("tax-teams-signal", draft.DPIACheck, "a criterion says which activity meets it",
-		"| 7 Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte im Abhängigkeitsverhältnis) | ja (VT-01) |")
+		"| 7 Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte im Abhängigkeitsverhältnis) | ja (VT-01, VT-02) |",
+		"| 4 Vertrauliche oder höchstpersönliche Daten | ja (VT-01, VT-02, VT-03, VT-04) |")
+	// On video the staff taking part with clients are data subjects too.
+	must("tax-teams-signal", draft.Records, "staff on camera in consultations",
+		"| Kategorien betroffener Personen | Mandantinnen und Mandanten; Geschäftskunden und Lieferanten; Beschäftigte |")
 	must("engineering-ai", draft.Policy, "the policy names one condition for the release",
 		"Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst")
 }
