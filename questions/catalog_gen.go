@@ -13568,8 +13568,8 @@ func compiled() *catalog.Catalog {
 							"record-blnbdi-reminders-2023",
 						},
 						Interim: catalog.Text{
-							DE: "Telefon und die Terminerinnerung der Praxissoftware (SMS oder E-Mail, nur an Patientinnen und Patienten, die eingewilligt haben) für Patientinnen und Patienten",
-							EN: "phone and the practice software's appointment reminders (text message or e-mail, only to patients who have agreed) for patients",
+							DE: "für Nachrichten an Patientinnen und Patienten Telefon und die Terminerinnerung der Praxissoftware (SMS oder E-Mail, nur an die, die eingewilligt haben)",
+							EN: "for messages to patients, phone and the practice software's appointment reminders (text message or e-mail, only to those who have agreed)",
 						},
 					},
 				},
@@ -16916,8 +16916,8 @@ func compiled() *catalog.Catalog {
 						},
 						BarsSecrets: true,
 						Interim: catalog.Text{
-							DE: "statt Videosprechstunden Telefon oder ein Termin in der Praxis, bis der zertifizierte Dienst der Kassenärztlichen Vereinigung angezeigt ist",
-							EN: "instead of video consultations, phone or an appointment at the practice until the certified service is notified",
+							DE: "statt Videosprechstunden Telefon oder ein Termin in der Praxis",
+							EN: "instead of video consultations, phone or an appointment at the practice",
 						},
 					},
 				},
@@ -16991,8 +16991,8 @@ func compiled() *catalog.Catalog {
 						},
 						BarsSecrets: true,
 						Interim: catalog.Text{
-							DE: "statt Videosprechstunden Telefon oder ein Termin in der Praxis, bis der zertifizierte Dienst der Kassenzahnärztlichen Vereinigung angezeigt ist",
-							EN: "instead of video consultations, phone or an appointment at the practice until the certified service is notified",
+							DE: "statt Videosprechstunden Telefon oder ein Termin in der Praxis",
+							EN: "instead of video consultations, phone or an appointment at the practice",
 						},
 					},
 				},

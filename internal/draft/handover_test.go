@@ -824,7 +824,7 @@ func TestRemindersRestOnConsent(t *testing.T) {
 	if rec := string(draft.Make(p, draft.Records, catalog.DE).Markdown); !strings.Contains(rec, "für Terminerinnerungen per SMS oder E-Mail die ausdrückliche Einwilligung der Patientin oder des Patienten (Art. 6 Abs. 1 lit. a und Art. 9 Abs. 2 lit. a DSGVO)") {
 		t.Error("the record bases reminders on the treatment contract")
 	}
-	if pol := string(draft.Make(p, draft.Policy, catalog.DE).Markdown); !strings.Contains(pol, "(SMS oder E-Mail, nur an Patientinnen und Patienten, die eingewilligt haben)") {
+	if pol := string(draft.Make(p, draft.Policy, catalog.DE).Markdown); !strings.Contains(pol, "die Terminerinnerung der Praxissoftware (SMS oder E-Mail, nur an die, die eingewilligt haben)") {
 		t.Error("the policy's interim channel sends reminders without consent")
 	}
 	if dpa := string(draft.Make(p, draft.DPACheck, catalog.DE).Markdown); !strings.Contains(part(dpa, "## Versanddienst"), "verschickt wird nur an Patientinnen und Patienten, die ausdrücklich eingewilligt haben") {
@@ -932,6 +932,14 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	}
 	must("tax-teams-signal", draft.DPIACheck, "the check finds two criteria", "| VT-01: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7")
 	must("engineering-ai", draft.DPIACheck, "the release's date is the plan's", "der Aktionsplan setzt dafür den 2026-12-30")
+	// A practice's video consultations are called so, with the practice
+	// as the way instead; the provider's notice is linked without a
+	// bracket inside a bracket.
+	must("medical-zoom-whatsapp", draft.Notice, "a Videosprechstunde",
+		"## Videosprechstunde", "Sie können stattdessen in die Praxis kommen oder uns anrufen.")
+	mustNot("engineering-ai", draft.Notice, "no bracket in a bracket", ") ([")
+	must("medical-zoom-whatsapp", draft.Policy, "one sentence for the interim",
+		"Bis das neue Werkzeug eingeführt ist: statt Videosprechstunden Telefon oder ein Termin in der Praxis; für Nachrichten an Patientinnen und Patienten")
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {

@@ -25,6 +25,7 @@ type noticeSection struct {
 	NoRecording                bool   // the answers say nothing is recorded
 	Reminders                  string // a practice's reminders by text message or e-mail: the sending service (a gap)
 	PrivateDevices             bool   // employees use it on their own phones: voluntary there
+	Consultation               bool   // a practice's video consultations: said so, and the practice as the way instead
 	transfers, consent         bool
 }
 
@@ -200,6 +201,7 @@ func (w *writer) successorSection(t *assess.Tool) noticeSection {
 		Transfers: []string{w.gapSay("successor.transfers")}, Successor: true}
 	s.Purposes, s.Law, s.consent = w.noticePurposes(t, false)
 	s.Deletion = w.noticeDeletion(nil)
+	s.Consultation = w.videoConsultation(t, false)
 	// A practice's messenger gives way to its software's reminders or the
 	// TI-Messenger: the reminders by text message or e-mail rest on the
 	// patients' consent, and get a paragraph of their own.
@@ -219,6 +221,13 @@ func (w *writer) purpose(a assess.Activity) string {
 		s = report.Escape(a.Use.Label.In(w.l))
 	}
 	return s
+}
+
+// videoConsultation: for the people outside, a practice's video tool
+// serves consultations – a "Videosprechstunde", not a conference.
+func (w *writer) videoConsultation(t *assess.Tool, staff bool) bool {
+	return !staff && t.Kind == catalog.KindVideo && has(w.ctx("sector"), "health", "counselling") &&
+		slices.ContainsFunc(t.Activities, func(a assess.Activity) bool { return a.Use.ID == "consultations" })
 }
 
 // section is the notice's part on tool t: for the people outside, or
@@ -246,6 +255,7 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 		s.Vendor += " – " + w.gapSay("policy.gap")
 	}
 	s.Purposes, s.Law, s.consent = w.noticePurposes(t, staff)
+	s.Consultation = w.videoConsultation(t, staff)
 	s.Recipients = w.publicRecipient(t)
 	s.Transfers, s.transfers = w.publicTransfers(t)
 	s.Deletion = w.noticeDeletion(t)
