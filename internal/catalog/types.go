@@ -223,6 +223,9 @@ type Source struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"` // as published (usually German)
 	By    string `yaml:"by"`
+	// ByEN says By in English where By describes rather than names
+	// ("Bundesgesetzgeber"); names stay as they are.
+	ByEN string `yaml:"by_en,omitempty"`
 	Date  string `yaml:"date"` // as precise as known: 2020, 2020-07, 2020-07-03; or SourceOngoing, SourceUndated
 	URL   string `yaml:"url,omitempty"`
 	// File names a source article in shared/seeds, for whoever maintains
@@ -231,6 +234,14 @@ type Source struct {
 	// Read is the day the URL was read, for a source that changes.
 	Read string `yaml:"read,omitempty"`
 	Note Text   `yaml:"note"`
+}
+
+// Publisher is who published the source, in language l.
+func (s Source) Publisher(l Lang) string {
+	if l == EN && s.ByEN != "" {
+		return s.ByEN
+	}
+	return s.By
 }
 
 // Option is one answer to a choice question.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/konform/konform/internal/answers"
 	"github.com/konform/konform/internal/assess"
@@ -333,7 +334,15 @@ func (w *writer) subject(id string) string {
 			return report.Escape(c)
 		}
 	}
-	return strings.Join(w.labels("partner_groups", []string{id}), "")
+	label := strings.Join(w.labels("partner_groups", []string{id}), "")
+	if w.l == catalog.EN && label != "" {
+		// A list of groups in running English: "clients; business
+		// customers and suppliers" (German nouns keep their capitals).
+		r := []rune(label)
+		r[0] = unicode.ToLower(r[0])
+		label = string(r)
+	}
+	return label
 }
 
 func (w *writer) subjectGap() string {

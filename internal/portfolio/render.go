@@ -249,7 +249,7 @@ func (v View) counts(w *Change) string {
 // sourceLine names a source of the changed catalogue: "Grundlage: TITLE
 // (BY, DATE)".
 func (v View) sourceLine(src *catalog.Source) string {
-	return fmt.Sprintf("%s: %s (%s, %s)", v.t("pf.whatif.basis"), src.Title, src.By, src.Date)
+	return fmt.Sprintf("%s: %s (%s, %s)", v.t("pf.whatif.basis"), src.Title, src.Publisher(v.Lang), src.Date)
 }
 
 // WhatIfHeader is the line that names the changed catalogue and its
@@ -259,7 +259,7 @@ func (v View) WhatIfHeader() string {
 	for _, src := range v.WhatIfSources {
 		// who says it first: "Annahme für die Planung – keine Tatsache"
 		// must survive a narrow screen
-		s += fmt.Sprintf(" · %s (%s): %s", src.By, src.Date, src.Title)
+		s += fmt.Sprintf(" · %s (%s): %s", src.Publisher(v.Lang), src.Date, src.Title)
 	}
 	return safe.Line(s)
 }

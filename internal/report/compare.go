@@ -422,7 +422,7 @@ func CompareJSON(c *assess.Comparison, l catalog.Lang) []byte {
 		out.Tools = append(out.Tools, jt)
 	}
 	for _, s := range c.Sources() {
-		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.By, Date: s.Date, URL: s.URL, Read: s.Read})
+		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.Publisher(l), Date: s.Date, URL: s.URL, Read: s.Read})
 	}
 	return EncodeJSON(out)
 }

@@ -242,3 +242,27 @@ func FuzzReadJSON(f *testing.F) {
 		}
 	})
 }
+
+// An English plan names who published a source in English where the
+// catalogue describes rather than names them; a German plan keeps the
+// German; the JSON follows the plan's language.
+func TestSourcesNamePublishersInThePlansLanguage(t *testing.T) {
+	p := testkit.Assess(t, loadCatalog(t), "../../examples/tax-teams-signal.yaml")
+	en, de := string(report.Markdown(p, catalog.EN)), string(report.Markdown(p, catalog.DE))
+	for _, want := range []string{"German federal legislature", "article by a law firm", "Court of Justice of the European Union"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English plan lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"Bundesgesetzgeber", "Fachartikel einer Rechtsanwaltskanzlei", "Gerichtshof der Europäischen Union"} {
+		if strings.Contains(en, bad) {
+			t.Errorf("the English plan says %q", bad)
+		}
+		if !strings.Contains(de, bad) {
+			t.Errorf("the German plan lacks %q", bad)
+		}
+	}
+	if js := string(report.JSON(p, catalog.EN)); !strings.Contains(js, `"by": "German federal legislature"`) && !strings.Contains(js, `"by":"German federal legislature"`) {
+		t.Error("the English JSON keeps the German publisher")
+	}
+}

@@ -270,7 +270,7 @@ func JSON(p *assess.Plan, l catalog.Lang) []byte {
 		out.Open = append(out.Open, jo)
 	}
 	for _, s := range p.Sources() {
-		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.By, Date: s.Date, URL: s.URL, Read: s.Read})
+		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, By: s.Publisher(l), Date: s.Date, URL: s.URL, Read: s.Read})
 	}
 	return EncodeJSON(out)
 }

@@ -679,7 +679,7 @@ func (r *mdRenderer) sourcesAt(level int) {
 		if !strings.ContainsAny(title[len(title)-1:], ".?!") {
 			title += "."
 		}
-		line := fmt.Sprintf("- **Q%d:** %s %s, %s.", i+1, title, Escape(s.By), r.sourceDate(s.Date))
+		line := fmt.Sprintf("- **Q%d:** %s %s, %s.", i+1, title, Escape(s.Publisher(r.l)), r.sourceDate(s.Date))
 		if s.URL != "" {
 			line += fmt.Sprintf(" <%s>", s.URL)
 			if s.Read != "" {
