@@ -226,8 +226,8 @@ type Source struct {
 	// ByEN says By in English where By describes rather than names
 	// ("Bundesgesetzgeber"); names stay as they are.
 	ByEN string `yaml:"by_en,omitempty"`
-	Date  string `yaml:"date"` // as precise as known: 2020, 2020-07, 2020-07-03; or SourceOngoing, SourceUndated
-	URL   string `yaml:"url,omitempty"`
+	Date string `yaml:"date"` // as precise as known: 2020, 2020-07, 2020-07-03; or SourceOngoing, SourceUndated
+	URL  string `yaml:"url,omitempty"`
 	// File names a source article in shared/seeds, for whoever maintains
 	// the catalogue; users read the title, publisher and date.
 	File string `yaml:"file,omitempty"`
