@@ -14185,8 +14185,8 @@ func compiled() *catalog.Catalog {
 							"seed-003",
 						},
 						Policy: catalog.Text{
-							DE: "Server-Updates, TLS-Zertifikat und das Löschen der Protokolle liegen bei der benannten Administratorin oder dem benannten Administrator und der benannten Vertretung; niemand sonst erhält Admin-Zugriff",
-							EN: "server updates, the TLS certificate and deleting the logs are the job of the named administrator and the named deputy; nobody else gets admin access",
+							DE: "Server-Updates, TLS-Zertifikat und das Löschen der Protokolle (Frist wie im Verzeichnis von Verarbeitungstätigkeiten) liegen bei der Administration des Servers und ihrer Vertretung; niemand sonst erhält Admin-Zugriff",
+							EN: "server updates, the TLS certificate and deleting the logs (after the period in the record of processing) are the job of the server's administrator and their deputy; nobody else gets admin access",
 						},
 					},
 				},
@@ -18332,8 +18332,8 @@ func compiled() *catalog.Catalog {
 							"seed-004",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst",
-							EN: "AI features (transcript, summary, assistant) locked until an informal arrangement (Regelungsabrede) or the works agreement expressly covers them",
+							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst und geprüft ist, ob eine Datenschutz-Folgenabschätzung nötig ist",
+							EN: "AI features (transcript, summary, assistant) locked until an informal arrangement (Regelungsabrede) or the works agreement expressly covers them and it has been checked whether a data protection impact assessment is needed",
 						},
 					},
 				},

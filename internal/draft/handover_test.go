@@ -115,7 +115,7 @@ func TestDraftsKeepAIFeaturesTheWorksCouncilHasNotAgreed(t *testing.T) {
 		t.Errorf("the record keeps AI transcripts as ongoing:\n%s", records)
 	}
 	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "- Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) ab sofort nicht nutzen – gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst.") || strings.Contains(policy, "auch per KI-Zusammenfassung oder Notizassistent – nur, wenn") {
+	if !strings.Contains(policy, "- Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) ab sofort nicht nutzen – gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst und geprüft ist, ob eine Datenschutz-Folgenabschätzung nötig ist.") || strings.Contains(policy, "auch per KI-Zusammenfassung oder Notizassistent – nur, wenn") {
 		t.Errorf("the policy allows AI transcripts with consent while the plan locks them:\n%s", policy)
 	}
 	// Without a works council nothing is held.
@@ -201,7 +201,7 @@ func TestRecordsOfAPracticeAfterTheDPOsRead(t *testing.T) {
 	if !strings.Contains(md, "Befunde, die Patientinnen und Patienten schicken: nach der Übernahme in die Akte sofort im Chat und auf dem Gerät löschen") {
 		t.Errorf("the erasure of findings the plan sets is not in the record")
 	}
-	if !strings.Contains(md, "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA) – soweit er Daten für eigene Zwecke nutzt, eigener Verantwortlicher (Art. 28 Abs. 10 DSGVO); bis zur Klärung geht der Aktionsplan davon aus: **zu klären: Darf der Anbieter") {
+	if !strings.Contains(md, "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA) – soweit der Anbieter Daten für eigene Zwecke nutzt, eigener Verantwortlicher (Art. 28 Abs. 10 DSGVO); der Aktionsplan geht bis zur Klärung davon aus, dass er es tut (**zu klären: Darf der Anbieter") {
 		t.Errorf("WhatsApp is a plain processor although its own purposes are unknown")
 	}
 	craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Records, catalog.DE).Markdown)
@@ -720,7 +720,7 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.Policy, catalog.DE).Markdown)
 	// Zoom's AI is held for the works council: hosts switch on the
 	// recording, never the transcript or an assistant.
-	if !strings.Contains(eng, "Zoom: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst; Aufzeichnung ist in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber") ||
+	if !strings.Contains(eng, "Zoom: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst und geprüft ist, ob eine Datenschutz-Folgenabschätzung nötig ist; Aufzeichnung ist in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber") ||
 		strings.Contains(eng, "Aufzeichnung und Transkript sind") || strings.Contains(eng, "KI-Assistenten nur, soweit die Leitung") {
 		t.Errorf("the engineering policy lets hosts switch on the locked AI:\n%s", part(eng, "## 3."))
 	}

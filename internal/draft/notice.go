@@ -25,6 +25,7 @@ type noticeSection struct {
 	NoRecording                bool   // the answers say nothing is recorded
 	Reminders                  string // a practice's reminders by text message or e-mail: the sending service (a gap)
 	PrivateDevices             bool   // employees use it on their own phones: voluntary there
+	Minors                     string // the basis for minors and the rule under 16, where children are written to
 	Consultation               bool   // a practice's video consultations: said so, and the practice as the way instead
 	transfers, consent         bool
 }
@@ -199,7 +200,7 @@ func (w *writer) successorSection(t *assess.Tool) noticeSection {
 	s := noticeSection{Tool: name, Kind: string(t.Kind),
 		Vendor: w.gapSay("successor.vendor"), Recipients: w.gapSay("successor.recipients"),
 		Transfers: []string{w.gapSay("successor.transfers")}, Successor: true}
-	s.Purposes, s.Law, s.consent = w.noticePurposes(t, false)
+	s.Purposes, s.Law, s.Minors, s.consent = w.noticePurposes(t, false)
 	s.Deletion = w.noticeDeletion(nil)
 	s.Consultation = w.videoConsultation(t, false)
 	// A practice's messenger gives way to its software's reminders or the
@@ -254,7 +255,7 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	case s.Policy == "" && t.Catalog != nil && !t.Catalog.Custom:
 		s.Vendor += " – " + w.gapSay("policy.gap")
 	}
-	s.Purposes, s.Law, s.consent = w.noticePurposes(t, staff)
+	s.Purposes, s.Law, s.Minors, s.consent = w.noticePurposes(t, staff)
 	s.Consultation = w.videoConsultation(t, staff)
 	s.Recipients = w.publicRecipient(t)
 	s.Transfers, s.transfers = w.publicTransfers(t)
@@ -287,7 +288,7 @@ func (w *writer) successorStaffSection(t *assess.Tool) noticeSection {
 	s := noticeSection{Tool: w.successorName(t), Kind: string(t.Kind), Staff: true, Successor: true,
 		Vendor: w.gapSay("successor.vendor"), Recipients: w.gapSay("successor.recipients"),
 		Transfers: []string{w.gapSay("successor.transfers")}}
-	s.Purposes, s.Law, s.consent = w.noticePurposes(t, true)
+	s.Purposes, s.Law, s.Minors, s.consent = w.noticePurposes(t, true)
 	s.Deletion = w.noticeDeletion(nil)
 	// The policy lets a messenger run in a work profile on one's own
 	// phone: voluntary there.
@@ -297,7 +298,7 @@ func (w *writer) successorStaffSection(t *assess.Tool) noticeSection {
 
 // noticePurposes are tool t's purposes with their legal bases, for the
 // people outside (or, staff, inside), and the retention law they name.
-func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []string, consent bool) {
+func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []string, minors string, consent bool) {
 	// The bases for business contact persons and for minors hold for
 	// every purpose alike: said once, after the purposes.
 	var businesses, children bool
@@ -324,7 +325,8 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 		purposes = append(purposes, w.say("basis.businesses"))
 	}
 	if children {
-		purposes = append(purposes, w.childrenBasis())
+		// A point of its own, not a tail of the last purpose.
+		minors = w.say("minors", w.childrenBasis())
 	}
 	if len(t.Activities) == 0 {
 		purposes = []string{w.gap(w.q("used_for"))}
@@ -333,7 +335,7 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 		purposes = append(purposes, w.say("purpose.marketing"))
 		consent = true
 	}
-	return purposes, law, consent
+	return purposes, law, minors, consent
 }
 
 // attach continues a sentence with phrase s: directly where s begins

@@ -184,7 +184,8 @@ tools:
 		md := string(draft.Make(p, k, catalog.DE).Markdown)
 		// Art. 8 GDPR is consent to online services offered to children –
 		// not the basis of a club's messages: the membership is.
-		if !strings.Contains(md, "bei Minderjährigen die Mitgliedschaft, die ihre Eltern als gesetzliche Vertreter begründet haben; Kinder und Jugendliche unter 16 Jahren werden nur angeschrieben, wenn das Einverständnis der Eltern festgehalten ist") || strings.Contains(md, "Art. 8 DSGVO") {
+		if !strings.Contains(md, "bei Minderjährigen die Mitgliedschaft, die ihre Eltern als gesetzliche Vertreter begründet haben; Kinder und Jugendliche unter 16 Jahren werden nur angeschrieben, wenn das Einverständnis der Eltern festgehalten ist") || strings.Contains(md, "Art. 8 DSGVO") ||
+			k == draft.Notice && !strings.Contains(md, "- **Kinder und Jugendliche:** Rechtsgrundlage ist bei Minderjährigen die Mitgliedschaft") {
 			t.Errorf("%s: no parental consent for children:\n%s", k, md)
 		}
 		if k == draft.Notice && !strings.Contains(md, "Art. 7 Abs. 3 DSGVO") {

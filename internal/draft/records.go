@@ -379,6 +379,10 @@ func (w *writer) categories(u use, sick bool) []string {
 	case has(v, "yes") || u.a != nil && u.a.Special.DE != "" && u.a.Use.ID != "staff_matters":
 		out = append(out, w.say("cat.special"))
 	case has(v, "no") || !w.shown(t, "special_categories"):
+	case w.sensitiveBarred(u):
+		// Open whether they went through it so far; from now on the
+		// plan and the policy keep them out – the record says both.
+		out = append(out, w.say("cat.special.barred", w.gap(w.q("special_categories"))))
 	default:
 		out = append(out, w.gap(w.q("special_categories")))
 	}
