@@ -885,7 +885,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	mustNot("association-jitsi", draft.Records, "one gap where the app keeps everything",
 		"**zu klären: Frist festlegen und in der Verwaltung einstellen**; **zu klären: Löschfrist festlegen und hier eintragen**")
 	must("tax-teams-signal", draft.Policy, "the policy names where the periods are",
-		"alles Übrige nach der Frist des Löschkonzepts: **zu klären: Frist für Chats und Dateien in den Werkzeugen aus dem Löschkonzept eintragen**")
+		"alles Übrige in den Werkzeugen: Microsoft Teams nach **zu klären: Löschfrist für Microsoft Teams eintragen**")
 	mustNot("tax-teams-signal", draft.Policy, "no empty reference", "wie festgelegt")
 	// A sentence with a subject.
 	must("medical-zoom-whatsapp", draft.Policy, "the AI rule says who may use it", "sind gesperrt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat")
@@ -954,6 +954,16 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	if stun == 0 {
 		t.Error("the club's plan does not switch off STUN/Gravatar")
 	}
+	// A tool's period: the same gap in record, notice and policy – also
+	// where the answers leave the organisation's periods open.
+	for _, k := range []draft.Kind{draft.Records, draft.Notice, draft.Policy} {
+		must("engineering-ai", k, "Zoom's period", "**zu klären: Löschfrist für Zoom eintragen**")
+		must("medical-zoom-whatsapp", k, "Zoom's period", "**zu klären: Löschfrist für Zoom eintragen**")
+	}
+	mustNot("medical-zoom-whatsapp", draft.Notice, "a question is no period", "löschen wir die Daten nach **zu klären: Gibt es")
+	// The painters' staff matters: what employees still send is deleted.
+	must("craft-whatsapp", draft.Records, "sick notes are not customers' messages",
+		"was Beschäftigte dort noch schicken, wird gelöscht – in die Personalakte kommt nur, dass und wie lange jemand arbeitsunfähig ist")
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {

@@ -360,21 +360,22 @@ func (w *writer) noticeDeletion(t *assess.Tool) string {
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):
 		d = attach(w.say("deletion.periods"))
-		if auto {
+		switch {
+		case auto:
 			// Art. 13(2)(a) asks for the period, which the answers do not hold.
 			d += " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": period()})
+		case manual:
+			d += " " + w.say("deletion.manual", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": period()})
 		}
-	case has(v, "no") && auto:
+	case auto:
+		// The tool's own period is the one to give, as the record has it.
 		d = attach(w.say("deletion.auto.only", map[string]string{"Tool": w.name(t), "Period": period()}))
-	case has(v, "no") && manual:
+	case manual:
 		d = attach(w.say("deletion.after", period()))
 	case has(v, "no"):
 		d = attach(w.say("deletion.after", w.gapSay("erasure.set")))
 	default:
-		d = attach(w.say("deletion.after", w.gap(w.q("deletion_periods"))))
-		if auto {
-			d += " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": period()})
-		}
+		d = attach(w.say("deletion.open", w.gap(w.q("deletion_periods"))))
 	}
 	if t != nil && w.factIs(t, "avv", "not_needed") {
 		// A server of one's own logs who connected (IP addresses).

@@ -297,12 +297,21 @@ func (w *writer) policy() {
 			v.Keep = append(v.Keep, w.say("keep.handover", w.name(t)))
 		}
 	}
+	// Each tool's period is the record's gap, in the same words.
+	var periods []string
+	for _, t := range w.p.Tools {
+		if !t.Gone() && has(w.tool(t, "auto_delete"), "yes", "no") {
+			periods = append(periods, w.say("erasure.tool", map[string]string{"Tool": w.name(t), "Gap": w.gapText(w.say("period.gap", w.name(t)))}))
+		}
+	}
 	switch d := w.ctx("deletion_periods"); {
+	case len(periods) > 0:
+		v.Erasure = w.say("erasure.yes", strings.Join(periods, "; "))
 	case has(d, "yes"):
 		// The periods exist; the policy says which one the tools keep.
 		v.Erasure = w.say("erasure.yes", w.gapSay("erasure.chats.gap"))
 	case has(d, "no"):
-		v.Erasure = w.gapSay("erasure.periods.gap")
+		v.Erasure = w.gapSay("erasure.set") // the same words as record and notice
 	default:
 		v.Erasure = w.gap(w.q("deletion_periods"))
 	}

@@ -162,7 +162,7 @@ func (w *writer) entry(id string, uses []use) entry {
 		case w.replacedUse(u):
 			// The activity goes on with the successor: the basis for
 			// health data holds there, not in the tool the plan replaces.
-			e.Bases = add(e.Bases, report.Escape(sp)+" "+w.say("special.successor", map[string]any{"Tool": w.name(u.t), "Messenger": u.t.Kind == catalog.KindMessenger}))
+			e.Bases = add(e.Bases, report.Escape(sp)+" "+w.say("special.successor", map[string]any{"Tool": w.name(u.t), "Messenger": u.t.Kind == catalog.KindMessenger, "Staff": u.a.Use.ID == "staff_matters"}))
 		case w.secretsOut(u):
 		default:
 			e.Bases = add(e.Bases, report.Escape(sp))
