@@ -67,6 +67,7 @@ type ActivityResult struct {
 	// Release marks the row of AI features the plan holds back: checked as
 	// they would run once released, not counted in today's result.
 	Release bool
+	metIDs  []string // the criteria met, by ID
 }
 
 // counted are the criteria whose count decides (WP 248: two or more).
@@ -439,6 +440,15 @@ func (w *writer) threshold() DPIAResult {
 		}
 	}
 	r.Release = w.release(groups, c)
+	if r.Release != nil {
+		// The table judges today's use; what the held-back AI would meet
+		// once released is said beside it, not left to contradict it.
+		for j := range r.Criteria {
+			if r.Criteria[j].Judged != Met && r.Criteria[j].ID != "wp248-8" && slices.Contains(r.Release.metIDs, r.Criteria[j].ID) { // 8 says it in its own words
+				r.Criteria[j].Reason = strings.TrimSpace(r.Criteria[j].Reason + " " + w.say("crit.release.met"))
+			}
+		}
+	}
 	// The criteria count per processing activity (WP 248): employees
 	// in the team's meetings and patients' data in the consultations
 	// are two activities, not two criteria of one. The organisation's
@@ -491,8 +501,12 @@ func (a *ActivityResult) tally(cs []Criterion, short func(id string) string) {
 			if x.Judged == Met && !slices.Contains(a.Met, short(x.ID)) {
 				a.Met = append(a.Met, short(x.ID))
 			}
+			if x.Judged == Met {
+				a.metIDs = append(a.metIDs, x.ID)
+			}
 		case x.Judged == Met:
 			a.Met = append(a.Met, n)
+			a.metIDs = append(a.metIDs, x.ID)
 		case x.Judged == ToClarify:
 			a.Open = append(a.Open, n)
 		}

@@ -152,6 +152,19 @@ func (w *writer) entry(id string, uses []use) entry {
 		if w.childrenMessaged(u.t, *u.a) {
 			e.Bases = add(e.Bases, w.childrenBasis())
 		}
+		if has(w.tool(u.t, "recording"), "sometimes", "often") && !w.replacedUse(u) {
+			// Recordings rest on their own basis, as the notice says:
+			// consent outside; inside the works agreement, where there is
+			// one, else the staff's voluntary consent.
+			switch {
+			case u.a.Use.Outward:
+				e.Bases = add(e.Bases, w.say("basis.recording.consent"))
+			case has(w.ctx("works_council"), "yes") && has(w.ctx("works_agreement"), "agreement", "agreement_ai"):
+				e.Bases = add(e.Bases, w.say("basis.recording.agreement"))
+			default:
+				e.Bases = add(e.Bases, w.say("basis.recording.staff"))
+			}
+		}
 		// A practice's appointments go on partly as reminders by text
 		// message or e-mail: those rest on the patients' express consent.
 		if u.a.Use.ID == "appointments" && u.t.Kind == catalog.KindMessenger && w.replacedUse(u) && has(w.ctx("sector"), "health", "counselling") {
