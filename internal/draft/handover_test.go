@@ -970,6 +970,10 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 		"für Aufzeichnungen Art. 6 Abs. 1 lit. f DSGVO mit der Betriebsvereinbarung (Art. 88 DSGVO)", "für Aufzeichnungen die Einwilligung der Teilnehmenden (Art. 6 Abs. 1 lit. a DSGVO)")
 	must("engineering-ai", draft.DPIACheck, "today's no, the release's yes",
 		"| 3 Systematische Überwachung | nein | Keine Überwachung. Für die zurückgehaltenen KI-Funktionen nach einer Freigabe erfüllt (eigene Zeile oben). |")
+	// The one successor has one name gap, in policy, record and notice.
+	for _, k := range []draft.Kind{draft.Records, draft.Notice, draft.Policy} {
+		must("craft-whatsapp", k, "the successor's name", "**zu klären: Name des neuen Messengers**")
+	}
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {

@@ -38,6 +38,7 @@ func (w *writer) policy() {
 	clients := report.Escape(w.p.Words()["clients"].In(w.l))
 	v := struct {
 		Organisation, From, WorksCouncil, AllowedGap string
+		InstructionDate                              string
 		Association, Recorded, GoneNow, AIHeld       bool
 		AILocked                                     bool // AI features the plan locks and releases only under rules
 		SecrecyBound                                 bool // § 203 StGB: the acknowledgement names it
@@ -100,7 +101,12 @@ func (w *writer) policy() {
 		}
 		v.Allowed = append(v.Allowed, policyRow{w.name(t), purposes, account})
 	}
-	if len(v.Allowed) == 0 {
+	switch {
+	case len(v.Allowed) > 0:
+	case len(gone) == 1:
+		// The one successor, in the words record and notice use for it.
+		v.AllowedGap = w.successorName(gone[0])
+	default:
 		v.AllowedGap = w.gapSay("allowed.gap")
 	}
 	// AI features the plan locks are stopped at once, as the management's
@@ -153,6 +159,8 @@ func (w *writer) policy() {
 	// A tool stopped now leaves its people without a channel until the
 	// successor is chosen: the policy names the one to use meanwhile.
 	if v.GoneNow {
+		// The day of the instruction: the record's gap, in its words.
+		v.InstructionDate = w.gapSay("instruction.date")
 		// The plan's channel meanwhile, where its actions name one for
 		// every tool stopped now; else a gap with the sector's example.
 		var ways []string
