@@ -606,6 +606,9 @@ func (w *writer) dpiaCheck() {
 		switch d := w.ctx("dpia_done"); {
 		case has(d, "done"):
 			v.Done = w.say("dpia.done")
+		case has(d, "no", "checked_not_needed") && (v.CriteriaGap != "" || v.Weighing != ""):
+			// The result's gap asks for the same decision: said once.
+			v.Done = w.say("dpia.todo.plain")
 		case has(d, "no", "checked_not_needed"):
 			v.Done = w.say("dpia.todo", w.gapSay("dpia.todo.gap"))
 		default:
