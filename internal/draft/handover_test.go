@@ -974,6 +974,10 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	for _, k := range []draft.Kind{draft.Records, draft.Notice, draft.Policy} {
 		must("craft-whatsapp", k, "the successor's name", "**zu klären: Name des neuen Messengers**")
 	}
+	// The club's greeting keeps health details out as the policy does;
+	// a gap that is a question ends the sentence itself.
+	must("association-jitsi", draft.Notice, "the greeting", "keine Angaben zur Gesundheit – bei einer Abmeldung genügt, dass jemand nicht kommt")
+	mustNot("association-jitsi", draft.Notice, "no double punctuation", "?**.")
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {
