@@ -978,6 +978,8 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	// a gap that is a question ends the sentence itself.
 	must("association-jitsi", draft.Notice, "the greeting", "keine Angaben zur Gesundheit – bei einer Abmeldung genügt, dass jemand nicht kommt")
 	mustNot("association-jitsi", draft.Notice, "no double punctuation", "?**.")
+	must("engineering-ai", draft.Records, "the suspended note-taker's transfer",
+		"Fireflies.ai: USA – keine Garantie der Organisation (private Konten, kein AVV) – ausgesetzt mit der Weisung vom **zu klären: Datum der Weisung eintragen**")
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {

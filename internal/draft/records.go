@@ -524,6 +524,10 @@ func (w *writer) basis(t *assess.Tool) string {
 		return w.say("safeguard.bcr")
 	case tr.Via != nil:
 		return w.say("transfer.via", map[string]string{"Title": w.actionTitle(tr.Via), "Gap": w.gapSay("transfer.end.date")})
+	case t.Lead != nil && t.Lead.Pause && has(w.tool(t, "account"), "private", "mixed") && tr.Safeguard != "dpf" && tr.Safeguard != "scc" && tr.Safeguard != "bcr":
+		// Run through private accounts, suspended: no safeguard of the
+		// organisation's – what the record keeps is the day it stopped.
+		return w.say("transfer.paused", w.gapSay("instruction.date"))
 	case tr.Safeguard == "none" && t.Gone():
 		// The plan ends the tool's use, and the transfer with it: what
 		// the record keeps is the day it ended.
