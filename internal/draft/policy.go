@@ -279,7 +279,10 @@ func (w *writer) policy() {
 		return a.Open() && slices.Contains(a.Rules, "ai_without_rules")
 	})
 	if v.Recorded {
-		v.RecordPlace, v.RecordGap = w.gapSay("recording.place"), w.gapSay("recording.deletion")
+		// Where recordings lie is what the notice tells the participants:
+		// with the tool's provider (or on the own server), never on a
+		// private device.
+		v.RecordPlace, v.RecordGap = w.say("recording.place.rule"), w.gapSay("recording.deletion")
 	}
 	// What the law keeps goes into the file – from a tool the plan stops
 	// too, before its chats are deleted; the answers' current state is
