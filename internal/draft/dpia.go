@@ -349,7 +349,9 @@ func outcome(cs []Criterion, c criteria) (Judgement, string) {
 		c.sickNotes && !c.special && !c.secrecy && !c.patients && !c.children && !c.large && open == 0 {
 		return ToClarify, "weigh"
 	}
-	recital := c.single && !must && met >= 2 && len(c.staff) == 0 && !slices.ContainsFunc(metIDs, func(id string) bool {
+	// Staff seen on video beside the patients do not change whose data
+	// Recital 91 is about: the patients'.
+	recital := c.single && !must && met >= 2 && (len(c.staff) == 0 || c.patients) && !slices.ContainsFunc(metIDs, func(id string) bool {
 		return id != "wp248-4" && id != "wp248-7"
 	})
 	switch {
