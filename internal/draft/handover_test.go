@@ -980,6 +980,17 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	mustNot("association-jitsi", draft.Notice, "no double punctuation", "?**.")
 	must("engineering-ai", draft.Records, "the suspended note-taker's transfer",
 		"Fireflies.ai: USA – keine Garantie der Organisation (private Konten, kein AVV) – ausgesetzt mit der Weisung vom **zu klären: Datum der Weisung eintragen**")
+	// Staff in the tax firm's consultations over Teams are told their
+	// basis; the practice's Zoom consultations move to the successor.
+	must("tax-teams-signal", draft.Notice, "staff in consultations", "Mandatsbearbeitung und Beratungsgespräche: Art. 6 Abs. 1 lit. b DSGVO (Arbeitsvertrag)")
+	mustNot("medical-zoom-whatsapp", draft.Notice, "a replaced use is not the staff's", "Behandlung und Videosprechstunde: Art. 6 Abs. 1 lit. b DSGVO (Arbeitsvertrag)")
+	// The last read's musts: gaps a DPO can fill, a successor with its
+	// purposes and accounts.
+	must("association-jitsi", draft.Notice, "a transfer gap to fill", "**zu klären: keine – oder für Vereinsplaner-App Drittland, Empfänger")
+	mustNot("association-jitsi", draft.Notice, "no yes/no question for a transfer", "Übermittlung in Drittländer:** **zu klären: Setzt der Anbieter")
+	must("craft-whatsapp", draft.Policy, "the successor's row",
+		"| **zu klären: Name des neuen Messengers** | interne Abstimmung im Team; Kontakt mit Kundinnen und Kunden;", "| Konten der Organisation; Diensthandys oder – freiwillig – ein getrenntes Arbeitsprofil auf dem eigenen Smartphone |")
+	must("engineering-ai", draft.Policy, "taboo topics to list", "- Weitere Tabu-Themen: **zu klären: festlegen und hier aufzählen**")
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {

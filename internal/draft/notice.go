@@ -304,6 +304,12 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 	var businesses, children bool
 	for _, a := range t.Activities {
 		if a.Use.Outward == staff {
+			if staff && slices.Contains(a.Subjects, "staff") && t.Lead == nil { // not a use the plan moves elsewhere
+				// Staff seen on video with clients: the record counts
+				// them, and so does their section – on their contract.
+				purposes = append(purposes, w.say("purpose.basis", map[string]string{"Purpose": w.purpose(a),
+					"Basis": w.say("basis.staff.outward", report.Escape(w.p.Words()["team"].In(w.l)))}))
+			}
 			continue
 		}
 		line := report.Escape(a.Basis.In(w.l))

@@ -38,7 +38,7 @@ func (w *writer) policy() {
 	clients := report.Escape(w.p.Words()["clients"].In(w.l))
 	v := struct {
 		Organisation, From, WorksCouncil, AllowedGap string
-		InstructionDate                              string
+		InstructionDate, AllowedUses, AllowedAccount string
 		Association, Recorded, GoneNow, AIHeld       bool
 		AILocked                                     bool // AI features the plan locks and releases only under rules
 		SecrecyBound                                 bool // § 203 StGB: the acknowledgement names it
@@ -104,8 +104,12 @@ func (w *writer) policy() {
 	switch {
 	case len(v.Allowed) > 0:
 	case len(gone) == 1:
-		// The one successor, in the words record and notice use for it.
+		// The one successor, in the words record and notice use for it,
+		// for the purposes it takes over and on the accounts the rules
+		// below ask for.
 		v.AllowedGap = w.successorName(gone[0])
+		v.AllowedUses = w.usesOf(gone[0])
+		v.AllowedAccount = w.say("successor.account." + string(gone[0].Kind))
 	default:
 		v.AllowedGap = w.gapSay("allowed.gap")
 	}
@@ -193,13 +197,12 @@ func (w *writer) policy() {
 	case has(w.ctx("secrecy_203"), "yes"):
 		v.Secrecy = "other"
 	}
-	switch t := w.ctx("taboo_topics"); {
-	case has(t, "yes"):
+	if has(w.ctx("taboo_topics"), "yes") {
 		v.Taboo = w.say("taboo.set", w.gapSay("taboo.set.gap"))
-	case has(t, "no"):
+	} else {
+		// Not set, or open whether they are: a list to fill, not a yes
+		// or no in a text the staff read.
 		v.Taboo = w.say("taboo.decide", w.gapSay("taboo.decide.gap"))
-	default:
-		v.Taboo = w.gap(w.q("taboo_topics"))
 	}
 	for _, t := range w.p.Tools {
 		for _, s := range w.settings(t) {

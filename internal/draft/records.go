@@ -678,10 +678,9 @@ func (w *writer) destinations(t *assess.Tool) (where []string, sub, others bool,
 	case assess.NoTransfer:
 		return nil, false, false, w.say("transfer.none")
 	case assess.TransferUnknown:
-		if len(tr.Where) == 1 && tr.Where[0] == "subprocessors" {
-			return nil, false, false, w.gap(w.q("non_eu_subprocessors"))
-		}
-		return nil, false, false, w.gap(w.q("hosting"))
+		// Not a yes/no question but what the record and the notice need:
+		// the country and the safeguard, or none – per tool.
+		return nil, false, false, w.gapText(w.say("transfer.open.gap", w.name(t)))
 	}
 	sub = has(w.tool(t, "non_eu_subprocessors"), "yes")
 	for _, v := range tr.Where {
