@@ -991,6 +991,10 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("craft-whatsapp", draft.Policy, "the successor's row",
 		"| **zu klären: Name des neuen Messengers** | interne Abstimmung im Team; Kontakt mit Kundinnen und Kunden;", "| Konten der Organisation; Diensthandys oder – freiwillig – ein getrenntes Arbeitsprofil auf dem eigenen Smartphone |")
 	must("engineering-ai", draft.Policy, "taboo topics to list", "- Weitere Tabu-Themen: **zu klären: festlegen und hier aufzählen**")
+	// The reminders' paragraph gives Art. 13's period and transfers too.
+	must("medical-zoom-whatsapp", draft.Notice, "reminders: period and transfers",
+		"die Nachrichten beim Versanddienst werden gelöscht nach **zu klären: Löschfrist des Versanddienstes für Terminerinnerungen eintragen**",
+		"Übermittlung in Drittländer: **zu klären: keine – oder für den Versanddienst der Terminerinnerungen Drittland")
 	// One gap per value: a tool's period, the recordings' period, the day
 	// of an instruction – the same words in every draft that needs it.
 	for _, k := range []draft.Kind{draft.Records, draft.Notice} {

@@ -24,6 +24,8 @@ type noticeSection struct {
 	Association                bool   // a club: volunteers and members take part of their own will
 	NoRecording                bool   // the answers say nothing is recorded
 	Reminders                  string // a practice's reminders by text message or e-mail: the sending service (a gap)
+	RemindersPeriod            string // how long the sending service keeps them (a gap)
+	RemindersTransfer          string // whether they leave the EU (a gap)
 	PrivateDevices             bool   // employees use it on their own phones: voluntary there
 	Minors                     string // the basis for minors and the rule under 16, where children are written to
 	Consultation               bool   // a practice's video consultations: said so, and the practice as the way instead
@@ -208,6 +210,10 @@ func (w *writer) successorSection(t *assess.Tool) noticeSection {
 	// patients' consent, and get a paragraph of their own.
 	if practice {
 		s.Reminders = w.gapSay("reminders.vendor")
+		// Art. 13(1)(f) and (2)(a) for the reminders too: how long the
+		// sending service keeps them, and whether they leave the EU.
+		s.RemindersPeriod = w.gapSay("reminders.period")
+		s.RemindersTransfer = w.gapText(w.say("transfer.open.gap", w.say("reminders.service.name")))
 		s.consent = true
 	}
 	return s
