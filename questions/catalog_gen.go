@@ -8556,6 +8556,10 @@ func compiled() *catalog.Catalog {
 					DE: "WhatsApp (private App)",
 					EN: "WhatsApp (consumer app)",
 				},
+				PublicName: catalog.Text{
+					DE: "WhatsApp",
+					EN: "WhatsApp",
+				},
 				Kind:   "messenger",
 				Vendor: "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA)",
 				About: catalog.Text{
@@ -8947,6 +8951,10 @@ func compiled() *catalog.Catalog {
 				Name: catalog.Text{
 					DE: "WhatsApp Business Platform (API)",
 					EN: "WhatsApp Business Platform (API)",
+				},
+				PublicName: catalog.Text{
+					DE: "WhatsApp",
+					EN: "WhatsApp",
 				},
 				Kind:   "messenger",
 				Vendor: "Meta Platforms über einen Dienstleister (BSP)",
@@ -10498,6 +10506,7 @@ func compiled() *catalog.Catalog {
 					"bigbluebutton",
 					"nextcloud-talk",
 				},
+				Chat:          true,
 				PrivacyPolicy: "record-ms-privacy-2026",
 			},
 			&catalog.Tool{
@@ -10835,12 +10844,17 @@ func compiled() *catalog.Catalog {
 					"bigbluebutton",
 					"tixeocloud",
 				},
+				Chat: true,
 			},
 			&catalog.Tool{
 				ID: "google-meet",
 				Name: catalog.Text{
 					DE: "Google Meet (früher Hangouts)",
 					EN: "Google Meet (formerly Hangouts)",
+				},
+				PublicName: catalog.Text{
+					DE: "Google Meet",
+					EN: "Google Meet",
 				},
 				Kind:   "video",
 				Vendor: "Google",
@@ -11583,6 +11597,10 @@ func compiled() *catalog.Catalog {
 					DE: "Jitsi Meet (selbst betrieben)",
 					EN: "Jitsi Meet (self-hosted)",
 				},
+				PublicName: catalog.Text{
+					DE: "Jitsi Meet",
+					EN: "Jitsi Meet",
+				},
 				Kind:   "video",
 				Vendor: "Open-Source-Projekt Jitsi",
 				About: catalog.Text{
@@ -11876,6 +11894,7 @@ func compiled() *catalog.Catalog {
 					"jitsi-selfhosted",
 					"bigbluebutton",
 				},
+				Chat: true,
 			},
 			&catalog.Tool{
 				ID: "whereby",
@@ -12811,6 +12830,10 @@ func compiled() *catalog.Catalog {
 					DE: "Doctolib (Videosprechstunde und Patientennachrichten)",
 					EN: "Doctolib (video consultations and patient messages)",
 				},
+				PublicName: catalog.Text{
+					DE: "Doctolib",
+					EN: "Doctolib",
+				},
 				Kind:   "video",
 				Vendor: "Doctolib GmbH, Berlin",
 				About: catalog.Text{
@@ -12907,7 +12930,7 @@ func compiled() *catalog.Catalog {
 						Value: "default_on",
 						Detail: catalog.Text{
 							DE: "Der Bot tritt standardmäßig allen Terminen mit Konferenzlink bei (Einstellung „Auto-join“); Transkription und Zusammenfassung auch über Dienstleister wie OpenAI und Anthropic; Inhalte trainieren laut Anbieter keine KI-Modelle. Die Teilnehmenden zu informieren, überlässt der Anbieter den Nutzern.",
-							EN: "The bot joins every meeting with a conference link by default (setting \"Auto-join\"); transcription and summaries also through service providers such as OpenAI and Anthropic; by the provider's account content trains no AI models. Informing participants is left to the users.",
+							EN: "The bot joins every meeting with a conference link by default (setting \"Auto-join\"); transcription and summaries also through service providers such as OpenAI and Anthropic; according to the provider, content is not used to train AI models. Informing participants is left to the users.",
 						},
 						AsOf: catalog.Date{Time: time.Date(2026, 4, 14, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
@@ -13125,6 +13148,10 @@ func compiled() *catalog.Catalog {
 					DE: "Microsoft Teams (kostenlos)",
 					EN: "Microsoft Teams (free)",
 				},
+				PublicName: catalog.Text{
+					DE: "Microsoft Teams",
+					EN: "Microsoft Teams",
+				},
 				Kind:   "video",
 				Vendor: "Microsoft Ireland Operations Limited, Dublin (Microsoft Corporation, USA)",
 				About: catalog.Text{
@@ -13253,6 +13280,7 @@ func compiled() *catalog.Catalog {
 					"jitsi-hosted",
 					"opentalk",
 				},
+				Chat:          true,
 				PrivacyPolicy: "record-ms-privacy-2026",
 			},
 			&catalog.Tool{
@@ -16965,8 +16993,8 @@ func compiled() *catalog.Catalog {
 							EN: "Video consultations only through a KBV-certified provider – {tool} at most for meetings without patient data",
 						},
 						Why: catalog.Text{
-							DE: "Ab sofort finden Videosprechstunden nicht mehr über {tool} statt – bis der neue Dienst eingerichtet ist, per Telefon oder in der Praxis. Wählen Sie den Anbieter in den nächsten zwei Wochen. Für Videosprechstunden dürfen Praxen nur Videodienstanbieter einsetzen, die nach der Vereinbarung zu § 365 SGB V (Anlage 31b BMV-Ä) zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte – nur über sie lassen sich Videosprechstunden mit der Kasse abrechnen (EBM, Technikzuschlag GOP 01450). Wählen Sie einen Anbieter aus der Liste der KBV (kbv.de, Stichwort „Videosprechstunde“) und melden Sie ihn Ihrer Kassenärztlichen Vereinigung so, wie sie es verlangt (Anzeige oder Genehmigung). Für Privatpatientinnen und -patienten ist das keine Pflicht – nutzen Sie denselben Dienst. Wurden Videosprechstunden über {tool} schon abgerechnet, klären Sie das mit Ihrer Kassenärztlichen Vereinigung. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
-							EN: "From now on video consultations no longer run through {tool} – until the new service is set up, by phone or at the practice; choose and notify the provider within the next two weeks. For video consultations practices may only use video providers certified under the agreement on § 365 SGB V (Annex 31b BMV-Ä): end-to-end encrypted, servers in the EU, no access by the provider to content – only through them can video consultations be billed to the statutory health insurance (EBM, technology surcharge GOP 01450). Choose a provider from the KBV list (kbv.de, \"Videosprechstunde\") and report it to your regional association of SHI physicians the way it requires (notice or approval). For private patients this is not a duty – use the same service. If video consultations over {tool} have already been billed, clear that with your regional association of SHI physicians. {tool} remains at most for internal meetings without patient data.",
+							DE: "Ab sofort finden Videosprechstunden nicht mehr über {tool} statt – bis der neue Dienst eingerichtet ist, per Telefon oder in der Praxis. Wählen Sie den Anbieter in den nächsten zwei Wochen. Für Videosprechstunden dürfen Praxen nur Videodienstanbieter einsetzen, die nach der Vereinbarung zu § 365 SGB V (Anlage 31b BMV-Ä) zertifiziert sind: Ende-zu-Ende-verschlüsselt, Server in der EU, ohne Zugriff des Anbieters auf Inhalte – nur über sie lassen sich Videosprechstunden mit der Kasse abrechnen (EBM, Technikzuschlag GOP 01450). Wählen Sie einen Anbieter aus der Liste der KBV (kbv.de, Stichwort „Videosprechstunde“) und melden Sie ihn Ihrer Kassenärztlichen Vereinigung so, wie sie es verlangt (Anzeige oder Genehmigung). Für Privatpatientinnen und -patienten ist das keine Pflicht – nutzen Sie denselben Dienst. Vor der ersten Videosprechstunde holen Sie die ausdrückliche Einwilligung der Patientin oder des Patienten ein, dass der Videodienst ihre Daten verarbeitet (Art. 9 Abs. 2 lit. a mit Art. 7 DSGVO, so verlangt es Anlage 31b), und halten sie fest. Wurden Videosprechstunden über {tool} schon abgerechnet, klären Sie das mit Ihrer Kassenärztlichen Vereinigung. {tool} bleibt allenfalls für interne Besprechungen, in denen keine Patientendaten vorkommen.",
+							EN: "From now on video consultations no longer run through {tool} – until the new service is set up, by phone or at the practice; choose and notify the provider within the next two weeks. For video consultations practices may only use video providers certified under the agreement on § 365 SGB V (Annex 31b BMV-Ä): end-to-end encrypted, servers in the EU, no access by the provider to content – only through them can video consultations be billed to the statutory health insurance (EBM, technology surcharge GOP 01450). Choose a provider from the KBV list (kbv.de, \"Videosprechstunde\") and report it to your regional association of SHI physicians the way it requires (notice or approval). For private patients this is not a duty – use the same service. Before the first video consultation, obtain the patient's explicit consent to the video service processing their data (Art. 9(2)(a) with Art. 7 GDPR, as Annex 31b requires) and keep a record of it. If video consultations over {tool} have already been billed, clear that with your regional association of SHI physicians. {tool} remains at most for internal meetings without patient data.",
 						},
 						Legal: []string{
 							"bmv-ae-31b",
@@ -16975,6 +17003,7 @@ func compiled() *catalog.Catalog {
 						Sources: []string{
 							"record-kbv-video",
 							"record-ebm-01450",
+							"record-kvn-video",
 							"seed-003",
 						},
 						Policy: catalog.Text{
@@ -17845,8 +17874,8 @@ func compiled() *catalog.Catalog {
 							"seed-002",
 						},
 						Policy: catalog.Text{
-							DE: "Aufzeichnung und Transkript sind in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber, mit Hinweis an alle; KI-Assistenten nur, soweit {lead} sie freigegeben hat",
-							EN: "recording and transcript are off by default for everyone in the administration; switch them on only as the host, with a notice to everyone; AI assistants only as far as the management has released them",
+							DE: "Aufzeichnung und Transkript werden in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber, mit Hinweis an alle; KI-Assistenten nur, soweit {lead} sie freigegeben hat",
+							EN: "recording and transcript are set to off by default for everyone in the administration; switch them on only as the host, with a notice to everyone; AI assistants only as far as {lead} has approved them",
 						},
 					},
 				},
@@ -18320,8 +18349,8 @@ func compiled() *catalog.Catalog {
 							EN: "Lock the AI features of {tool} now, until the works council has agreed to them",
 						},
 						Why: catalog.Text{
-							DE: "KI-Transkripte und -Zusammenfassungen halten fest, wer was wann gesagt hat; ohne Zustimmung des Betriebsrats dürfen sie nicht laufen (§ 87 Abs. 1 Nr. 6 BetrVG), und die Sperre ist eine Weisung, die sofort gilt. {ai} Sperren Sie die Funktionen heute in der Verwaltung; wo die Sperre nur eine Voreinstellung ist, die Organisierende je Besprechung ändern können, entziehen Sie die Lizenzen. Sehen Sie nach, welche Transkripte und Zusammenfassungen schon gespeichert sind, und löschen Sie, was ohne festgehaltene Zustimmung aller entstanden ist. Freigeben erst, wenn eine Regelungsabrede oder die Betriebsvereinbarung die Funktionen erfasst. {nda_ai}",
-							EN: "AI transcripts and summaries record who said what and when; without the works council's agreement they must not run (§ 87(1) no. 6 BetrVG), and locking them is an instruction with immediate effect. {ai} Lock the features in the administration today; where the lock is only a default organisers can change per meeting, withdraw the licences. Look at which transcripts and summaries are already stored and delete those made without everyone's recorded agreement. Release them only once an informal arrangement (Regelungsabrede) or the works agreement covers them. {nda_ai}",
+							DE: "KI-Transkripte und -Zusammenfassungen halten fest, wer was wann gesagt hat; ohne Zustimmung des Betriebsrats dürfen sie nicht laufen (§ 87 Abs. 1 Nr. 6 BetrVG), und die Sperre ist eine Weisung, die sofort gilt. {ai} Sperren Sie die Funktionen heute in der Verwaltung; wo die Sperre nur eine Voreinstellung ist, die Organisierende je Besprechung ändern können, entziehen Sie die Lizenzen. Sehen Sie nach, welche Transkripte und Zusammenfassungen schon gespeichert sind, und löschen Sie, was ohne festgehaltene Zustimmung aller entstanden ist. Freigeben erst, wenn eine Regelungsabrede oder eine Betriebsvereinbarung die Funktionen erfasst. {nda_ai}",
+							EN: "AI transcripts and summaries record who said what and when; without the works council's agreement they must not run (§ 87(1) no. 6 BetrVG), and locking them is an instruction with immediate effect. {ai} Lock the features in the administration today; where the lock is only a default organisers can change per meeting, withdraw the licences. Look at which transcripts and summaries are already stored and delete those made without everyone's recorded agreement. Release them only once an informal arrangement (Regelungsabrede) or a works agreement covers them. {nda_ai}",
 						},
 						Legal: []string{
 							"betrvg-87",
@@ -18332,8 +18361,8 @@ func compiled() *catalog.Catalog {
 							"seed-004",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst und geprüft ist, ob eine Datenschutz-Folgenabschätzung nötig ist",
-							EN: "AI features (transcript, summary, assistant) locked until an informal arrangement (Regelungsabrede) or the works agreement expressly covers them and it has been checked whether a data protection impact assessment is needed",
+							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst und, wo die Schwellwertanalyse sie verlangt, eine Datenschutz-Folgenabschätzung durchgeführt ist",
+							EN: "AI features (transcript, summary, assistant) locked until an informal arrangement (Regelungsabrede) or a works agreement expressly covers them and a data protection impact assessment has been carried out where the threshold check requires one",
 						},
 					},
 				},
@@ -18428,8 +18457,8 @@ func compiled() *catalog.Catalog {
 							"seed-000",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; genutzt werden dürfen sie erst, wenn {lead} sie freigegeben hat – nach der Prüfung, ob eine Datenschutz-Folgenabschätzung nötig ist –, und dann nur in der Einladung angekündigt und mit Zustimmung aller",
-							EN: "AI features (transcript, summary, assistant) are locked; they may be used only once {lead} has released them – after checking whether a data protection impact assessment is needed – and then only announced in the invitation and with everyone's agreement",
+							DE: "KI-Funktionen (Transkript, Zusammenfassung, Assistent) werden zentral gesperrt und bis dahin nicht genutzt; genutzt werden dürfen sie erst, wenn {lead} sie freigegeben hat – nach der Prüfung, ob eine Datenschutz-Folgenabschätzung nötig ist –, und dann nur in der Einladung angekündigt und mit Zustimmung aller",
+							EN: "AI features (transcript, summary, assistant) are locked centrally and not used until then; they may be used only once {lead} has approved them – after checking whether a data protection impact assessment is needed – and then only announced in the invitation and with everyone's agreement",
 						},
 					},
 				},
@@ -18591,8 +18620,8 @@ func compiled() *catalog.Catalog {
 							"seed-004",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen von {tools} (Transkript, Zusammenfassung, Assistent) bleiben gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst",
-							EN: "the AI features of {tools} (transcript, summary, assistant) stay locked until an informal arrangement (Regelungsabrede) or the works agreement expressly covers them",
+							DE: "KI-Funktionen von {tools} (Transkript, Zusammenfassung, Assistent) bleiben gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst",
+							EN: "the AI features of {tools} (transcript, summary, assistant) stay locked until an informal arrangement (Regelungsabrede) or a works agreement expressly covers them",
 						},
 						HoldsAI: true,
 					},
@@ -18668,8 +18697,8 @@ func compiled() *catalog.Catalog {
 							"seed-004",
 						},
 						Policy: catalog.Text{
-							DE: "KI-Funktionen von {tools} (Transkript, Zusammenfassung, Assistent) bleiben gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst",
-							EN: "the AI features of {tools} (transcript, summary, assistant) stay locked until an informal arrangement (Regelungsabrede) or the works agreement expressly covers them",
+							DE: "KI-Funktionen von {tools} (Transkript, Zusammenfassung, Assistent) bleiben gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst",
+							EN: "the AI features of {tools} (transcript, summary, assistant) stay locked until an informal arrangement (Regelungsabrede) or a works agreement expressly covers them",
 						},
 						HoldsAI: true,
 					},

@@ -635,8 +635,9 @@ func (p *Plan) activities(t *Tool) []Activity {
 			}
 			// The team's coordination over a video tool is its meetings:
 			// one activity, not two near the same – in the record, the
-			// notice and the threshold check alike.
-			if v == "internal" && t.Kind == catalog.KindVideo && slices.Contains(a.Values, "meetings") {
+			// notice and the threshold check alike. A tool with a team
+			// chat of its own (Teams) keeps the chat as its own activity.
+			if v == "internal" && t.Kind == catalog.KindVideo && (t.Catalog == nil || !t.Catalog.Chat) && slices.Contains(a.Values, "meetings") {
 				continue
 			}
 			act := Activity{Use: o, Basis: p.fillWords(o.Basis), Retention: o.Retention}

@@ -147,7 +147,7 @@ func ApplyOverlay(base *Catalog, name string, data []byte) (*Catalog, error) {
 			c.Tools = append(c.Tools, t)
 			continue
 		}
-		if t.Name != (Text{}) || t.Kind != "" || t.Vendor != "" || t.About != (Text{}) || t.BusinessVersion != "" || t.Alternatives != nil || t.Custom {
+		if t.Name != (Text{}) || t.PublicName != (Text{}) || t.Kind != "" || t.Vendor != "" || t.About != (Text{}) || t.BusinessVersion != "" || t.Alternatives != nil || t.Chat || t.Custom {
 			fail(key, "tool %s is in the catalogue: only its facts can be corrected and issues added (facts:, issues:)", t.ID)
 			continue
 		}

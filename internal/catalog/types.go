@@ -389,19 +389,28 @@ type Issue struct {
 
 // Tool is a messenger or video-conferencing service in the catalogue.
 type Tool struct {
-	ID     string          `yaml:"id"`
-	Name   Text            `yaml:"name"`
-	Kind   Kind            `yaml:"kind"`
-	Vendor string          `yaml:"vendor"`
-	About  Text            `yaml:"about"`
-	Facts  map[string]Fact `yaml:"facts"` // by fact id
-	Issues []Issue         `yaml:"issues,omitempty"`
+	ID   string `yaml:"id"`
+	Name Text   `yaml:"name"`
+	// PublicName is how a text the client publishes (the privacy notice,
+	// the first-contact message) names the tool, where Name carries a
+	// distinction only the organisation needs ("WhatsApp (private App)").
+	// Empty: Name.
+	PublicName Text            `yaml:"public_name,omitempty"`
+	Kind       Kind            `yaml:"kind"`
+	Vendor     string          `yaml:"vendor"`
+	About      Text            `yaml:"about"`
+	Facts      map[string]Fact `yaml:"facts"` // by fact id
+	Issues     []Issue         `yaml:"issues,omitempty"`
 	// BusinessVersion is the id of the tool's business edition, if any.
 	BusinessVersion string `yaml:"business_version,omitempty"`
 	// Aliases are other names people type for the tool (teams, jitsi).
 	Aliases []string `yaml:"aliases,omitempty"`
 	// Alternatives are tool ids a consultant would propose instead.
 	Alternatives []string `yaml:"alternatives,omitempty"`
+	// Chat marks a video tool with a team chat of its own (channels,
+	// files) beside its meetings: the team's coordination over it is an
+	// activity of its own, not its meetings.
+	Chat bool `yaml:"chat,omitempty"`
 	// Custom marks the "other tool" entry whose name and facts the user gives.
 	Custom bool `yaml:"custom,omitempty"`
 	// PrivacyPolicy is the id of the source that is the provider's own

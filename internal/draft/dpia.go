@@ -104,6 +104,7 @@ type criteria struct {
 	aiStopped               []string // note-takers the plan suspends until approved
 	aiLocked                []string // AI features the plan locks and releases only under set rules
 	aiBuiltIn               []string // a built-in AI (Meta AI) the policy keeps out of business chats
+	aiUnused                []string // a built-in AI nobody uses and no measure is about
 	barred                  []string // tools the plan keeps sensitive data out of
 	barredOpen              []string // of them, those whose answers leave open whether such data went through them
 	combined, combinedUnk   bool
@@ -219,6 +220,8 @@ func (w *writer) judge(uses []use) criteria {
 			return a.Tool == t && a.Pending() && slices.Contains(a.Rules, "ai_built_in")
 		}) {
 			c.aiBuiltIn = append(c.aiBuiltIn, w.name(t))
+		} else if w.factIs(t, "ai", "not_removable") {
+			c.aiUnused = append(c.aiUnused, w.name(t))
 		}
 		if m, unk := any("address_book", "full"); m {
 			c.combined = true
@@ -302,7 +305,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	if len(c.aiHeld) > 0 && len(c.ai) == 0 && len(c.aiUnknown) == 0 {
 		since = w.gapSay("ai.lock.date")
 	}
-	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": w.and(c.ai), "Held": w.and(c.aiHeld), "Stopped": w.and(c.aiStopped), "Locked": w.and(c.aiLocked), "BuiltIn": w.and(c.aiBuiltIn), "Since": since})
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": w.and(c.ai), "Held": w.and(c.aiHeld), "Stopped": w.and(c.aiStopped), "Locked": w.and(c.aiLocked), "BuiltIn": w.and(c.aiBuiltIn), "Unused": w.and(c.aiUnused), "Since": since})
 	add("wp248-9", NotMet, nil)
 	if orgWide {
 		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})

@@ -224,7 +224,13 @@ func (w *writer) businessContacts(a assess.Activity) bool {
 // school contract), and contact under 16 only with the parents' recorded
 // agreement.
 func (w *writer) childrenBasis() string {
-	return w.say("basis.children", map[string]string{"Sector": strings.Join(w.ctx("sector"), ""), "Contract": report.Escape(w.p.Words()["contract"].In(w.l))})
+	return w.say("basis.children", w.childrenData())
+}
+
+// childrenData is what the phrases on minors need: the sector and its
+// contract's name.
+func (w *writer) childrenData() map[string]string {
+	return map[string]string{"Sector": strings.Join(w.ctx("sector"), ""), "Contract": report.Escape(w.p.Words()["contract"].In(w.l))}
 }
 
 // successorName is the gap that names the tool to replace t: the sector
@@ -369,6 +375,23 @@ func (w *writer) vendor(t *assess.Tool) string {
 }
 
 func (w *writer) name(t *assess.Tool) string { return report.Escape(t.Name.In(w.l)) }
+
+// public is the tool's name in a text the client publishes: the
+// catalogue's public name, unless another tool of the assessment goes by
+// it too (the consumer app and the API both "WhatsApp") – then the full
+// name tells them apart.
+func (w *writer) public(t *assess.Tool) string {
+	if t.Catalog == nil || t.Catalog.PublicName == (catalog.Text{}) {
+		return w.name(t)
+	}
+	pub := t.Catalog.PublicName.In(w.l)
+	for _, o := range w.p.Tools {
+		if o != t && (o.Name.In(w.l) == pub || o.Catalog != nil && o.Catalog.PublicName.In(w.l) == pub) {
+			return w.name(t)
+		}
+	}
+	return report.Escape(pub)
+}
 
 // asOf is the date a draft stands at: its answers' or, where later, the
 // newest provider fact it rests on – a draft never cites a fact dated

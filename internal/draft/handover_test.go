@@ -111,11 +111,11 @@ func TestDraftsKeepAIFeaturesTheWorksCouncilHasNotAgreed(t *testing.T) {
 		t.Errorf("the notice describes the locked AI features as in use:\n%s", notice)
 	}
 	records := string(draft.Make(p, draft.Records, catalog.DE).Markdown)
-	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – bei der Bewertung in Betrieb, auf Weisung der Leitung ausgesetzt ab **zu klären: Datum der Sperre eintragen**, bis eine Regelungsabrede oder die Betriebsvereinbarung sie erfasst") {
+	if !strings.Contains(records, "KI-Transkripte und -Zusammenfassungen (Microsoft Teams) – bei der Bewertung in Betrieb, auf Weisung der Leitung ausgesetzt ab **zu klären: Datum der Sperre eintragen**, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie erfasst") {
 		t.Errorf("the record keeps AI transcripts as ongoing:\n%s", records)
 	}
 	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "- Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) ab sofort nicht nutzen – gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst und geprüft ist, ob eine Datenschutz-Folgenabschätzung nötig ist.") || strings.Contains(policy, "auch per KI-Zusammenfassung oder Notizassistent – nur, wenn") {
+	if !strings.Contains(policy, "- Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) ab sofort nicht nutzen – gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst und, wo die Schwellwertanalyse sie verlangt, eine Datenschutz-Folgenabschätzung durchgeführt ist.") || strings.Contains(policy, "auch per KI-Zusammenfassung oder Notizassistent – nur, wenn") {
 		t.Errorf("the policy allows AI transcripts with consent while the plan locks them:\n%s", policy)
 	}
 	// Without a works council nothing is held.
@@ -375,7 +375,7 @@ func TestDraftsAfterTheFourthRead(t *testing.T) {
 	}
 	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
 	rules := part(policy, "## 3.")
-	if !strings.Contains(rules, "Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst") ||
+	if !strings.Contains(rules, "Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst") ||
 		strings.Contains(rules, "mit Zustimmung aller einschalten") {
 		t.Errorf("the policy locks the AI features and allows them in one breath:\n%s", rules)
 	}
@@ -558,7 +558,7 @@ func TestThresholdCheckWeighsTwoCriteriaAndHeldAI(t *testing.T) {
 	md := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.DPIACheck, catalog.DE).Markdown)
 	for _, want := range []string{"**Eine Datenschutz-Folgenabschätzung ist in der Regel erforderlich:**", "WP 248 rev.01, Abschnitt III.B.a",
 		"**zu klären: Folgenabschätzung durchführen oder die Abwägung mit Begründung festhalten**",
-		"| VT-01: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7 (offen: Kriterien 1, 3) | **in der Regel erforderlich** |",
+		"| VT-02: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7 (offen: Kriterien 1, 3) | **in der Regel erforderlich** |",
 		"| KI-Funktionen und Notizassistenten, die der Aktionsplan zurückhält – geprüft, wie sie nach einer Freigabe liefen | Microsoft Teams |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the tax firm's threshold check lacks %q", want)
@@ -629,7 +629,7 @@ func TestSuccessorsForTheTeamAndThePracticesChannels(t *testing.T) {
 func TestDraftsAfterTheSixthRead(t *testing.T) {
 	eng := examplePlan(t, "engineering-ai")
 	policy := string(draft.Make(eng, draft.Policy, catalog.DE).Markdown)
-	for _, want := range []string{"Fireflies.ai: ab sofort nicht nutzen, bis die Leitung es wieder freigibt.", "Sofort: Fireflies.ai vom Kalender trennen; vorhandene Aufnahmen und Transkripte nicht anhören, weitergeben oder auswerten (§ 201 Abs. 1 Nr. 2 StGB)",
+	for _, want := range []string{"Fireflies.ai: ab sofort nicht nutzen, bis die Leitung es mit Zustimmung des Betriebsrats wieder freigibt.", "Sofort: Fireflies.ai vom Kalender trennen; vorhandene Aufnahmen und Transkripte nicht anhören, weitergeben oder auswerten (§ 201 Abs. 1 Nr. 2 StGB)",
 		"Die Sperre der KI-Funktionen (unter 1.) gilt sofort als Weisung"} {
 		if !strings.Contains(policy, want) {
 			t.Errorf("the engineering policy lacks %q", want)
@@ -708,7 +708,7 @@ func TestThresholdCheckOfAIReleasedOnlyUnderRules(t *testing.T) {
 // while the plan keeps health data out of the app.
 func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	med := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Policy, catalog.DE).Markdown)
-	for _, want := range []string{"KI-Funktionen (Transkript, Zusammenfassung, Assistent) sind gesperrt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat",
+	for _, want := range []string{"KI-Funktionen (Transkript, Zusammenfassung, Assistent) werden zentral gesperrt und bis dahin nicht genutzt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat",
 		"| Zoom | interne Abstimmung im Team; Besprechungen und Videokonferenzen – nicht mit Patientinnen und Patienten und ohne Daten über sie |"} {
 		if !strings.Contains(med, want) {
 			t.Errorf("the practice's policy lacks %q", want)
@@ -720,7 +720,7 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.Policy, catalog.DE).Markdown)
 	// Zoom's AI is held for the works council: hosts switch on the
 	// recording, never the transcript or an assistant.
-	if !strings.Contains(eng, "Zoom: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst und geprüft ist, ob eine Datenschutz-Folgenabschätzung nötig ist; Aufzeichnung ist in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber") ||
+	if !strings.Contains(eng, "Zoom: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst und, wo die Schwellwertanalyse sie verlangt, eine Datenschutz-Folgenabschätzung durchgeführt ist; Aufzeichnung wird in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber") ||
 		strings.Contains(eng, "Aufzeichnung und Transkript sind") || strings.Contains(eng, "KI-Assistenten nur, soweit die Leitung") {
 		t.Errorf("the engineering policy lets hosts switch on the locked AI:\n%s", part(eng, "## 3."))
 	}
@@ -752,9 +752,9 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 // accounts free of private messages.
 func TestDraftsAfterTheSeventhReadShoulds(t *testing.T) {
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
-	for _, want := range []string{"Wir löschen die Daten automatisch nach **zu klären: Löschfrist für Jitsi Meet (selbst betrieben) eintragen** – eingestellt in Jitsi Meet (selbst betrieben).",
-		"- **Aufzeichnung:** Besprechungen über Jitsi Meet (selbst betrieben) zeichnen wir nicht auf.",
-		"Die Teilnahme über Jitsi Meet (selbst betrieben) ist freiwillig"} {
+	for _, want := range []string{"Wir löschen die Daten automatisch nach **zu klären: Löschfrist für Jitsi Meet (selbst betrieben) eintragen** – eingestellt in Jitsi Meet.",
+		"- **Aufzeichnung:** Besprechungen über Jitsi Meet zeichnen wir nicht auf.",
+		"Die Teilnahme über Jitsi Meet ist freiwillig"} {
 		if !strings.Contains(club, want) {
 			t.Errorf("the club's notice lacks %q", want)
 		}
@@ -888,7 +888,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 		"alles Übrige in den Werkzeugen: Microsoft Teams nach **zu klären: Löschfrist für Microsoft Teams eintragen**")
 	mustNot("tax-teams-signal", draft.Policy, "no empty reference", "wie festgelegt")
 	// A sentence with a subject.
-	must("medical-zoom-whatsapp", draft.Policy, "the AI rule says who may use it", "sind gesperrt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat")
+	must("medical-zoom-whatsapp", draft.Policy, "the AI rule says who may use it", "werden zentral gesperrt und bis dahin nicht genutzt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat")
 	// The website as a link, the sentence ended.
 	must("engineering-ai", draft.Notice, "the website is a link and the sentence ends", "steht unter: <https://ib-brandt.example/datenschutz>. ")
 	// The painters: address-book contacts are data subjects, warranty
@@ -904,7 +904,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 		"Sie gilt ab ihrer Bekanntgabe am **zu klären: Datum der Bekanntgabe eintragen**.")
 	must("craft-whatsapp", draft.Policy, "the whole tool is banned", "die Richtlinie erlaubt deshalb WhatsApp (private App) nicht mehr (siehe")
 	must("craft-whatsapp", draft.Notice, "the staff section: own phones voluntary",
-		"auf dem eigenen Smartphone ist sie freiwillig – wer das nicht möchte, wird auf anderem Weg eingebunden")
+		"Auf dem eigenen Smartphone ist sie freiwillig – wer das nicht möchte, wird auf anderem Weg eingebunden (etwa per Telefon oder über ein dienstliches Gerät)")
 	mustNot("craft-whatsapp", draft.Records, "one word for the orders", "Bestellungen")
 	// The club: the DPO duty explained, the server's admin named, the
 	// under-16 rule says what happens otherwise.
@@ -930,7 +930,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	if !slices.ContainsFunc(examplePlan(t, "tax-teams-signal").Actions, func(a *assess.Action) bool { return slices.Contains(a.Rules, "secrets_staff_dpia") }) {
 		t.Error("the tax firm's threshold check finds a DPIA usually required, the plan does not ask for it")
 	}
-	must("tax-teams-signal", draft.DPIACheck, "the check finds two criteria", "| VT-01: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7")
+	must("tax-teams-signal", draft.DPIACheck, "the check finds two criteria", "| VT-02: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7")
 	must("engineering-ai", draft.DPIACheck, "the release's date is the plan's", "der Aktionsplan setzt dafür eine Frist bis zum 2026-12-30")
 	// A practice's video consultations are called so, with the practice
 	// as the way instead; the provider's notice is linked without a
@@ -967,7 +967,13 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	// Recordings have a basis in the record, as in the notice; the
 	// criteria table says what the held-back AI would meet.
 	must("engineering-ai", draft.Records, "recordings' basis",
-		"für Aufzeichnungen Art. 6 Abs. 1 lit. f DSGVO mit der Betriebsvereinbarung (Art. 88 DSGVO)", "für Aufzeichnungen die Einwilligung der Teilnehmenden (Art. 6 Abs. 1 lit. a DSGVO)")
+		"für Aufzeichnungen Art. 6 Abs. 1 lit. f DSGVO mit der Betriebsvereinbarung (Art. 88 DSGVO); bei Externen ihre Einwilligung (lit. a)")
+	// Staff seen beside clients keep their own basis for recordings and
+	// for the activity (the DPO's read of session 17).
+	mustNot("engineering-ai", draft.Records, "staff beside customers are not recorded on consent alone", "für Aufzeichnungen die Einwilligung der Teilnehmenden (Art. 6 Abs. 1 lit. a DSGVO) |")
+	must("tax-teams-signal", draft.Records, "staff in consultations: their basis, and consent only where free",
+		"für Beschäftigte Art. 6 Abs. 1 lit. b DSGVO (Arbeitsvertrag)",
+		"für Aufzeichnungen die Einwilligung der Teilnehmenden (Art. 6 Abs. 1 lit. a DSGVO) – bei Beschäftigten nur, wo sie freiwillig ist (§ 26 Abs. 2 BDSG)")
 	must("engineering-ai", draft.DPIACheck, "today's no, the release's yes",
 		"| 3 Systematische Überwachung | nein | Keine Überwachung. Für die zurückgehaltenen KI-Funktionen nach einer Freigabe erfüllt (eigene Zeile oben). |")
 	// The one successor has one name gap, in policy, record and notice.
@@ -1024,11 +1030,11 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("tax-teams-signal", draft.Policy, "clients who write through Signal again are called back",
 		"wer danach noch über Signal schreibt, bekommt dort keine Antwort in der Sache, sondern einen Rückruf oder eine Antwort über den neuen Weg")
 	must("tax-teams-signal", draft.DPIACheck, "a criterion says which activity meets it",
-		"| 7 Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte im Abhängigkeitsverhältnis) | ja (VT-01, VT-02) |",
-		"| 4 Vertrauliche oder höchstpersönliche Daten | ja (VT-01, VT-02, VT-03, VT-04) |")
+		"| 7 Daten schutzbedürftiger Personen (Patienten, Kinder, Beschäftigte im Abhängigkeitsverhältnis) | ja (VT-01, VT-02, VT-03) |",
+		"| 4 Vertrauliche oder höchstpersönliche Daten | ja (VT-01, VT-02, VT-03, VT-04, VT-05) |")
 	// On video the staff taking part with clients are data subjects too.
 	must("tax-teams-signal", draft.Records, "staff on camera in consultations",
 		"| Kategorien betroffener Personen | Mandantinnen und Mandanten; Geschäftskunden und Lieferanten; Beschäftigte |")
 	must("engineering-ai", draft.Policy, "the policy names one condition for the release",
-		"Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder die Betriebsvereinbarung sie ausdrücklich erfasst")
+		"Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst")
 }

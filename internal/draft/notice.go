@@ -29,6 +29,7 @@ type noticeSection struct {
 	PrivateDevices             bool   // employees use it on their own phones: voluntary there
 	Minors                     string // the basis for minors and the rule under 16, where children are written to
 	Consultation               bool   // a practice's video consultations: said so, and the practice as the way instead
+	ConsultationConsent        bool   // a physician's practice asks the patients' consent to the video service (Annex 31b BMV-Ä)
 	transfers, consent         bool
 }
 
@@ -153,7 +154,7 @@ func (w *writer) notice() {
 		if !t.Outward || t.Kind != catalog.KindMessenger || !replacedHere && !asked && !w.factIs(t, "business_profile", "yes") {
 			continue
 		}
-		m := firstContact{Tool: w.name(t), Organisation: report.Escape(w.p.Assessment.Organisation),
+		m := firstContact{Tool: w.public(t), Organisation: report.Escape(w.p.Assessment.Organisation),
 			Website: v.Website, Advertises: has(w.tool(t, "marketing_here"), "yes"), Sector: strings.Join(w.ctx("sector"), "")}
 		if replacedHere {
 			m.Tool, m.Successor = successorName(successors, w.p.Tools[:i+1], replaced), true
@@ -205,6 +206,7 @@ func (w *writer) successorSection(t *assess.Tool) noticeSection {
 	s.Purposes, s.Law, s.Minors, s.consent = w.noticePurposes(t, false)
 	s.Deletion = w.noticeDeletion(nil)
 	s.Consultation = w.videoConsultation(t, false)
+	w.consultationConsent(&s)
 	// A practice's messenger gives way to its software's reminders or the
 	// TI-Messenger: the reminders by text message or e-mail rest on the
 	// patients' consent, and get a paragraph of their own.
@@ -230,6 +232,15 @@ func (w *writer) purpose(a assess.Activity) string {
 	return s
 }
 
+// consultationConsent: a physician's or psychotherapist's practice asks
+// the patients' explicit consent to the video service's processing before
+// a video consultation (Annex 31b BMV-Ä, § 4) – the notice says so.
+func (w *writer) consultationConsent(s *noticeSection) {
+	if s.Consultation && has(w.ctx("sector"), "health") && !has(w.ctx("practice_type"), "dentist", "other") {
+		s.ConsultationConsent, s.consent = true, true
+	}
+}
+
 // videoConsultation: for the people outside, a practice's video tool
 // serves consultations – a "Videosprechstunde", not a conference.
 func (w *writer) videoConsultation(t *assess.Tool, staff bool) bool {
@@ -240,7 +251,7 @@ func (w *writer) videoConsultation(t *assess.Tool, staff bool) bool {
 // section is the notice's part on tool t: for the people outside, or
 // (staff) for those inside.
 func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
-	s := noticeSection{Tool: w.name(t), Kind: string(t.Kind), Vendor: w.vendor(t), Staff: staff,
+	s := noticeSection{Tool: w.public(t), Kind: string(t.Kind), Vendor: w.vendor(t), Staff: staff,
 		Agreement: has(w.ctx("works_council"), "yes") && (has(w.ctx("works_agreement"), "agreement") || has(w.ctx("works_agreement"), "agreement_ai"))}
 	if t.Catalog != nil && t.Catalog.PrivacyPolicy != "" {
 		if src := w.p.Catalog.Source(t.Catalog.PrivacyPolicy); src != nil {
@@ -263,6 +274,7 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	}
 	s.Purposes, s.Law, s.Minors, s.consent = w.noticePurposes(t, staff)
 	s.Consultation = w.videoConsultation(t, staff)
+	w.consultationConsent(&s)
 	s.Recipients = w.publicRecipient(t)
 	s.Transfers, s.transfers = w.publicTransfers(t)
 	s.Deletion = w.noticeDeletion(t)
@@ -338,7 +350,7 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 	}
 	if children {
 		// A point of its own, not a tail of the last purpose.
-		minors = w.say("minors", w.childrenBasis())
+		minors = w.say("minors", w.childrenData())
 	}
 	if len(t.Activities) == 0 {
 		purposes = []string{w.gap(w.q("used_for"))}
@@ -375,13 +387,13 @@ func (w *writer) noticeDeletion(t *assess.Tool) string {
 		switch {
 		case auto:
 			// Art. 13(2)(a) asks for the period, which the answers do not hold.
-			d += " " + w.say("deletion.auto", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": period()})
+			d += " " + w.say("deletion.auto", map[string]string{"Tool": w.public(t), "Kind": string(t.Kind), "Period": period()})
 		case manual:
-			d += " " + w.say("deletion.manual", map[string]string{"Tool": w.name(t), "Kind": string(t.Kind), "Period": period()})
+			d += " " + w.say("deletion.manual", map[string]string{"Tool": w.public(t), "Kind": string(t.Kind), "Period": period()})
 		}
 	case auto:
 		// The tool's own period is the one to give, as the record has it.
-		d = attach(w.say("deletion.auto.only", map[string]string{"Tool": w.name(t), "Period": period()}))
+		d = attach(w.say("deletion.auto.only", map[string]string{"Tool": w.public(t), "Period": period()}))
 	case manual:
 		d = attach(w.say("deletion.after", period()))
 	case has(v, "no"):

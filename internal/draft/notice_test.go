@@ -159,8 +159,8 @@ func TestStaffNoticeNamesAnAgreementOnlyWhereThereIsOne(t *testing.T) {
 	for ctx, want := range map[string]string{
 		`{works_council: "yes", works_agreement: agreement}`:    "Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO (berechtigtes Interesse, Ergebnisse von Besprechungen festzuhalten); Umfang, Zugriff und Löschung regelt die Betriebsvereinbarung **zu klären: Titel, Datum und den Abschnitt zu Aufzeichnungen eintragen",
 		`{works_council: "yes", works_agreement: agreement_ai}`: "Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO (berechtigtes Interesse, Ergebnisse von Besprechungen festzuhalten); Umfang, Zugriff und Löschung regelt die Betriebsvereinbarung **zu klären: Titel, Datum und den Abschnitt zu Aufzeichnungen eintragen",
-		`{works_council: "yes", works_agreement: informed}`:     "Rechtsgrundlage ist Ihre freiwillige Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 26 Abs. 2 BDSG) – wer nicht zustimmt, nimmt ohne Kamera und Mikrofon teil",
-		`{works_council: "no"}`:                                 "Rechtsgrundlage ist Ihre freiwillige Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 26 Abs. 2 BDSG) – wer nicht zustimmt, nimmt ohne Kamera und Mikrofon teil",
+		`{works_council: "yes", works_agreement: informed}`:     "Rechtsgrundlage ist Ihre freiwillige Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 26 Abs. 2 BDSG) – stimmt jemand nicht zu, wird nicht aufgezeichnet",
+		`{works_council: "no"}`:                                 "Rechtsgrundlage ist Ihre freiwillige Einwilligung (Art. 6 Abs. 1 lit. a DSGVO, § 26 Abs. 2 BDSG) – stimmt jemand nicht zu, wird nicht aufgezeichnet",
 	} {
 		p := plan(t, base+"context: "+ctx+"\ntools:\n  - tool: zoom\n    answers: {used_for: [meetings], recording: sometimes}\n")
 		md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)

@@ -41,6 +41,7 @@ func (w *writer) policy() {
 		InstructionDate, AllowedUses, AllowedAccount string
 		Association, Recorded, GoneNow, AIHeld       bool
 		AILocked                                     bool // AI features the plan locks and releases only under rules
+		Council                                      bool // a works council: a release needs its consent (§ 87(1) no. 6 BetrVG)
 		SecrecyBound                                 bool // § 203 StGB: the acknowledgement names it
 		ChildSick, SickNotes                         bool
 		Allowed                                      []policyRow
@@ -54,7 +55,7 @@ func (w *writer) policy() {
 		Rules, Keep                                  []string
 		Erasure, Contact                             string
 	}{Organisation: report.Escape(w.p.Assessment.Organisation), Association: has(w.ctx("sector"), "association"),
-		SecrecyBound: has(w.ctx("secrecy_203"), "yes")}
+		SecrecyBound: has(w.ctx("secrecy_203"), "yes"), Council: has(w.ctx("works_council"), "yes")}
 	v.From = w.gapSay("from.gap")
 	switch c := w.ctx("works_council"); {
 	case has(c, "yes") && has(w.ctx("works_agreement"), "agreement", "agreement_ai"):

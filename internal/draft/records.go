@@ -149,6 +149,11 @@ func (w *writer) entry(id string, uses []use) entry {
 		if w.businessContacts(*u.a) {
 			e.Bases = add(e.Bases, w.say("basis.businesses"))
 		}
+		if u.a.Use.Outward && slices.Contains(u.a.Subjects, "staff") {
+			// Staff seen beside the people outside: on their contract,
+			// as their section of the notice says.
+			e.Bases = add(e.Bases, w.say("basis.staff.beside", report.Escape(w.p.Words()["team"].In(w.l))))
+		}
 		if w.childrenMessaged(u.t, *u.a) {
 			e.Bases = add(e.Bases, w.childrenBasis())
 		}
@@ -156,14 +161,25 @@ func (w *writer) entry(id string, uses []use) entry {
 			// Recordings rest on their own basis, as the notice says:
 			// consent outside; inside the works agreement, where there is
 			// one, else the staff's voluntary consent.
+			// Staff seen beside the people outside keep their basis.
+			agreement := has(w.ctx("works_council"), "yes") && has(w.ctx("works_agreement"), "agreement", "agreement_ai")
+			staff := slices.Contains(u.a.Subjects, "staff")
 			switch {
-			case u.a.Use.Outward:
+			case u.a.Use.Outward && staff && !agreement:
+				e.Bases = add(e.Bases, w.say("basis.recording.mixed"))
+			case u.a.Use.Outward && !staff:
 				e.Bases = add(e.Bases, w.say("basis.recording.consent"))
-			case has(w.ctx("works_council"), "yes") && has(w.ctx("works_agreement"), "agreement", "agreement_ai"):
+			case agreement:
 				e.Bases = add(e.Bases, w.say("basis.recording.agreement"))
 			default:
 				e.Bases = add(e.Bases, w.say("basis.recording.staff"))
 			}
+		}
+		// A physician's video consultations: the patients' explicit
+		// consent to the video service (Annex 31b BMV-Ä), as the notice
+		// says.
+		if u.a.Use.ID == "consultations" && u.t.Kind == catalog.KindVideo && has(w.ctx("sector"), "health") && !has(w.ctx("practice_type"), "dentist", "other") {
+			e.Bases = add(e.Bases, w.say("basis.consultation.consent"))
 		}
 		// A practice's appointments go on partly as reminders by text
 		// message or e-mail: those rest on the patients' express consent.
