@@ -105,6 +105,7 @@ type criteria struct {
 	aiLocked                []string // AI features the plan locks and releases only under set rules
 	aiBuiltIn               []string // a built-in AI (Meta AI) the policy keeps out of business chats
 	aiUnused                []string // a built-in AI nobody uses and no measure is about
+	successor               bool     // an activity moves to a tool still to choose: its AI is checked then
 	barred                  []string // tools the plan keeps sensitive data out of
 	barredOpen              []string // of them, those whose answers leave open whether such data went through them
 	combined, combinedUnk   bool
@@ -191,6 +192,9 @@ func (w *writer) judge(uses []use) criteria {
 		// The check of an activity the plan moves to another tool is the
 		// successor's: what the old tool does (its address-book upload,
 		// its AI features) is not carried over.
+		if w.forSuccessor(u) {
+			c.successor = true
+		}
 		if seen[t] || w.forSuccessor(u) {
 			continue
 		}
@@ -305,7 +309,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	if len(c.aiHeld) > 0 && len(c.ai) == 0 && len(c.aiUnknown) == 0 {
 		since = w.gapSay("ai.lock.date")
 	}
-	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": w.and(c.ai), "Held": w.and(c.aiHeld), "Stopped": w.and(c.aiStopped), "Locked": w.and(c.aiLocked), "BuiltIn": w.and(c.aiBuiltIn), "Unused": w.and(c.aiUnused), "Since": since})
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": w.and(c.ai), "Held": w.and(c.aiHeld), "Stopped": w.and(c.aiStopped), "Locked": w.and(c.aiLocked), "BuiltIn": w.and(c.aiBuiltIn), "Unused": w.and(c.aiUnused), "Since": since, "Successor": successorWord(c.successor)})
 	add("wp248-9", NotMet, nil)
 	if orgWide {
 		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})
@@ -642,4 +646,12 @@ func (w *writer) dpiaCheck() {
 	v.Date = w.date(w.p.Assessment.Date)
 	v.Review = w.date(catalog.Date{Time: w.p.Assessment.Date.AddDate(1, 0, 0)})
 	w.exec("doc", v)
+}
+
+// successorWord is a template's flag in a map of strings: "yes" or empty.
+func successorWord(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
 }

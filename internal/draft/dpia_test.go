@@ -163,3 +163,13 @@ tools:
 		t.Errorf("the record of the team's meetings:\n%s", team)
 	}
 }
+
+// A built-in AI that cannot be removed and that nobody uses – its measure
+// done – is named so, not denied.
+func TestThresholdCheckNamesABuiltInAINobodyUses(t *testing.T) {
+	p := plan(t, base+"context: {sector: business}\ntools:\n  - tool: whatsapp-business-app\n    answers: {used_for: [customer_contact], ai_features: \"off\"}\nactions:\n  privacy-settings/whatsapp-business-app:\n    status: done\n")
+	md := string(draft.Make(p, draft.DPIACheck, catalog.DE).Markdown)
+	if !strings.Contains(md, "| nein | Die eingebaute KI von WhatsApp Business App wird nicht genutzt. |") {
+		t.Errorf("criterion 8 does not name the unused built-in AI:\n%s", md)
+	}
+}

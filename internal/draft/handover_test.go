@@ -870,9 +870,10 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("association-jitsi", draft.Records, "the club app has no DPA yet",
 		"| Maßnahmen (Art. 32 DSGVO): Verfügbarkeit und Belastbarkeit | beim Anbieter: laut dessen öffentlichen Angaben und Zertifikaten eintragen – vertraglich zugesichert erst mit dem AVV")
 	// A transfer the plan ends is recorded as such, with the day it ended.
-	must("tax-teams-signal", draft.Records, "the Signal transfer ends with the plan's measure",
-		"Signal: USA – keine Garantie nach Art. 44 ff. DSGVO – die Übermittlung endet mit der Maßnahme „Kommunikation mit Mandantinnen und Mandanten über private Signal-Konten sofort beenden",
-		"**zu klären: Datum eintragen, an dem sie endete**")
+	must("tax-teams-signal", draft.Records, "the Signal transfer ended with the instruction, its one date",
+		"Signal: USA – keine Garantie nach Art. 44 ff. DSGVO – für diesen Zweck eingestellt auf Weisung der Leitung vom **zu klären: Datum der Weisung eintragen**")
+	// The record may go to the authority: no plan jargon, one date asked once.
+	mustNot("tax-teams-signal", draft.Records, "no plan's measure in the transfers", "des Aktionsplans;", "Datum eintragen, an dem sie endete")
 	mustNot("tax-teams-signal", draft.Records, "no unfillable gap", "keine Garantie genannt; Maßnahme")
 	// Periods: the tool's automatic deletion and a server's logs are gaps
 	// of their own; the policy points at the erasure concept.
@@ -1037,4 +1038,96 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 		"| Kategorien betroffener Personen | Mandantinnen und Mandanten; Geschäftskunden und Lieferanten; Beschäftigte |")
 	must("engineering-ai", draft.Policy, "the policy names one condition for the release",
 		"Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst")
+}
+
+// The full read of all 25 drafts in both languages (session 17): what a
+// DPO would not have handed out, and what a bilingual reader corrected.
+func TestDraftsAfterTheFullRead(t *testing.T) {
+	check := func(example string, k draft.Kind, l catalog.Lang, why string, want bool, texts ...string) {
+		t.Helper()
+		got := string(draft.Make(examplePlan(t, example), k, l).Markdown)
+		for _, s := range texts {
+			if strings.Contains(got, s) != want {
+				verb := "lacks"
+				if !want {
+					verb = "has"
+				}
+				t.Errorf("%s %s (%s): %s – %s %q", example, k, l, why, verb, s)
+			}
+		}
+	}
+	must := func(example string, k draft.Kind, why string, texts ...string) {
+		t.Helper()
+		check(example, k, catalog.DE, why, true, texts...)
+	}
+	mustNot := func(example string, k draft.Kind, why string, texts ...string) {
+		t.Helper()
+		check(example, k, catalog.DE, why, false, texts...)
+	}
+	mustEN := func(example string, k draft.Kind, why string, texts ...string) {
+		t.Helper()
+		check(example, k, catalog.EN, why, true, texts...)
+	}
+	mustNotEN := func(example string, k draft.Kind, why string, texts ...string) {
+		t.Helper()
+		check(example, k, catalog.EN, why, false, texts...)
+	}
+
+	// Not "no AI" where the answers only say it is off, and the successor
+	// still to choose is checked once chosen.
+	must("craft-whatsapp", draft.DPIACheck, "no AI in use; the successor checked",
+		"Keine KI-Funktionen in Gebrauch. Das Werkzeug, das noch ausgewählt wird, ist nach der Auswahl daraufhin zu prüfen.")
+	mustNot("craft-whatsapp", draft.DPIACheck, "no claim that there is no AI", "Keine KI-Funktionen.")
+
+	// Teams' team chat is an activity of its own, in record and staff notice.
+	must("engineering-ai", draft.Records, "the team chat over Teams has its own entry",
+		"## VT-01: interne Abstimmung im Team", "| Zweck | interne Abstimmung im Team – über Microsoft Teams |")
+	// Staff seen beside customers: their contract, and their recordings on
+	// the works agreement, not on consent as if they were outside.
+	must("engineering-ai", draft.Records, "staff beside customers keep their basis", "für Beschäftigte Art. 6 Abs. 1 lit. b DSGVO (Arbeitsvertrag)")
+
+	// A physician's video consultations need the patients' consent to the
+	// video service (Annex 31b BMV-Ä): notice and record say so.
+	must("medical-zoom-whatsapp", draft.Notice, "the notice asks the consent Annex 31b requires",
+		"- **Einwilligung:** Bevor Sie zum ersten Mal an einer Videosprechstunde teilnehmen, bitten wir Sie um Ihre ausdrückliche Einwilligung",
+		"Sie können sie jederzeit mit Wirkung für die Zukunft widerrufen")
+	must("medical-zoom-whatsapp", draft.Records, "the record names that consent as a basis",
+		"für die Verarbeitung durch den Videodienst die ausdrückliche Einwilligung der Patientin oder des Patienten (Art. 9 Abs. 2 lit. a und Art. 7 DSGVO), wie Anlage 31b BMV-Ä sie verlangt")
+	mustNot("tax-teams-signal", draft.Notice, "no such consent outside a practice", "Anlage 31b")
+
+	// Staff who do not agree to a recording: nothing is recorded.
+	must("tax-teams-signal", draft.Notice, "no recording without everyone's agreement", "stimmt jemand nicht zu, wird nicht aufgezeichnet")
+	mustNot("tax-teams-signal", draft.Notice, "no muted participant", "ohne Kamera und Mikrofon")
+	must("tax-teams-signal", draft.Notice, "providing data is part of the job", "Die Nutzung gehört zu Ihren Aufgaben im Arbeitsverhältnis")
+
+	// A release of AI tools needs the works council where there is one,
+	// and the DPIA the check asks for – not only a check whether one is needed.
+	must("tax-teams-signal", draft.Policy, "note-takers released with the works council",
+		"solange die Leitung sie nicht mit Zustimmung des Betriebsrats freigegeben hat")
+	mustNot("craft-whatsapp", draft.Policy, "no works council, no such clause", "Zustimmung des Betriebsrats")
+	must("engineering-ai", draft.Policy, "the release waits for the DPIA",
+		"wo die Schwellwertanalyse sie verlangt, eine Datenschutz-Folgenabschätzung durchgeführt ist")
+	mustNot("engineering-ai", draft.Policy, "a setting not yet made is not stated as made", "Aufzeichnung ist in der Verwaltung")
+
+	// A transfer in a tool's default configuration is checked, not assumed.
+	must("association-jitsi", draft.Records, "the STUN transfer is a question to check",
+		"soweit der Server in der Grundeinstellung Dienste Dritter anfragt", "nie – „keine Übermittlung“ eintragen")
+	mustNot("association-jitsi", draft.Records, "no plan measure in the record", "des Aktionsplans;")
+	// The plan writes only to members who agreed: so does the policy.
+	must("association-jitsi", draft.Policy, "members written to only with their agreement",
+		"Vereinsplaner-App: Mitglieder nur anschreiben, wenn sie dem Kontakt auf diesem Weg zugestimmt haben")
+
+	// Published texts name the tool as its users know it.
+	must("association-jitsi", draft.Notice, "the public name in the notice", "### Zusammenarbeit über Jitsi Meet\n")
+	mustNot("association-jitsi", draft.Notice, "no catalogue label in a heading", "über Jitsi Meet (selbst betrieben)\n")
+
+	// English a British or Irish DPO accepts.
+	mustEN("association-jitsi", draft.Notice, "minors in a whole sentence",
+		"For minors, the legal basis is the membership their parents took out for them as their legal representatives.")
+	mustEN("association-jitsi", draft.Notice, "the club's greeting",
+		"Please do not send us any health information this way – if someone cannot come, just tell us that; no reason is needed.")
+	mustNotEN("association-jitsi", draft.Notice, "no garbled English", "The legal basis is for minors", "to call off")
+	mustEN("medical-zoom-whatsapp", draft.DPACheck, "the exit steps in a sentence", "this section lists the exit steps")
+	mustEN("engineering-ai", draft.DPACheck, "the provider's statement in plain English", "according to the provider, content is not used to train AI models")
+	mustNotEN("engineering-ai", draft.Policy, "approved, not released", "has released them", "releasing them")
 }

@@ -539,7 +539,9 @@ func (w *writer) basis(t *assess.Tool) string {
 	case tr.Safeguard == "bcr":
 		return w.say("safeguard.bcr")
 	case tr.Via != nil:
-		return w.say("transfer.via", map[string]string{"Title": w.actionTitle(tr.Via), "Gap": w.gapSay("transfer.end.date")})
+		// The tool's default configuration sends data abroad (a self-run
+		// server's STUN service): whether this server does is checked.
+		return w.say("transfer.default", w.gapSay("transfer.default.gap"))
 	case t.Lead != nil && t.Lead.Pause && has(w.tool(t, "account"), "private", "mixed") && tr.Safeguard != "dpf" && tr.Safeguard != "scc" && tr.Safeguard != "bcr":
 		// Run through private accounts, suspended: no safeguard of the
 		// organisation's – what the record keeps is the day it stopped.
@@ -547,7 +549,7 @@ func (w *writer) basis(t *assess.Tool) string {
 	case tr.Safeguard == "none" && t.Gone():
 		// The plan ends the tool's use, and the transfer with it: what
 		// the record keeps is the day it ended.
-		return w.say("transfer.via", map[string]string{"Title": w.actionTitle(t.Lead), "Gap": w.gapSay("transfer.end.date")})
+		return w.say("transfer.ended", w.gapSay("instruction.date"))
 	case tr.Safeguard == "none":
 		ref := ""
 		if id := w.actionRef(t, "third-country-transfer"); id != "" {
