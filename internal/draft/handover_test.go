@@ -345,7 +345,7 @@ func TestDraftsAfterTheThirdRead(t *testing.T) {
 		t.Errorf("the recording rule reads as if consent opened the locked AI transcripts:\n%s", policy)
 	}
 	club := string(draft.Make(examplePlan(t, "association-jitsi"), draft.Notice, catalog.DE).Markdown)
-	if !strings.Contains(club, "**Erstkontakt-Nachricht für Vereinsplaner-App**") || !strings.Contains(club, "– TSV Grünwiese 1921 e.V.") {
+	if !strings.Contains(club, "## Vorlage: Erstkontakt-Nachricht (nicht für die Website)\n\nZum Einrichten im Messenger, nicht zum Einfügen in die Datenschutzerklärung.\n\n**Für Vereinsplaner-App**") || !strings.Contains(club, "– TSV Grünwiese 1921 e.V.") {
 		t.Errorf("the club's app has no first-contact message signed with the club's full name:\n%s", club)
 	}
 	craft := string(report.Markdown(examplePlan(t, "craft-whatsapp"), catalog.DE))
@@ -402,8 +402,8 @@ func TestDraftsAfterTheFourthRead(t *testing.T) {
 // only the way to reach them is left to fill in.
 func TestDraftsNameTheDPOTheAssessmentNames(t *testing.T) {
 	for name, want := range map[string]string{
-		"medical-zoom-whatsapp": "benannt: Externer DSB Herr Aydin – Kontakt: **zu klären",
-		"tax-teams-signal":      "benannt: Lena Brandt, externe Datenschutzbeauftragte – Kontakt: **zu klären",
+		"medical-zoom-whatsapp": "Externer DSB Herr Aydin – E-Mail: **zu klären: E-Mail-Adresse der oder des Datenschutzbeauftragten eintragen**",
+		"tax-teams-signal":      "Lena Brandt, externe Datenschutzbeauftragte – E-Mail: **zu klären: E-Mail-Adresse der oder des Datenschutzbeauftragten eintragen**",
 	} {
 		p := examplePlan(t, name)
 		for _, kind := range []draft.Kind{draft.Notice, draft.Records} {
@@ -534,7 +534,7 @@ func TestDraftsAfterTheFifthRead(t *testing.T) {
 		t.Errorf("the ban on health data contradicts the sick report the policy allows:\n%s", part(craft, "## 2."))
 	}
 	notice := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Notice, catalog.DE).Markdown)
-	first := notice[strings.Index(notice, "**Erstkontakt-Nachricht"):]
+	first := notice[strings.Index(notice, "## Vorlage: Erstkontakt-Nachricht"):]
 	for _, want := range []string{"nur, wenn wir Sie darum bitten", "116 117", "etwa den TI-Messenger"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the practice's successor greeting misses %q:\n%s", want, first)

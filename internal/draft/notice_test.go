@@ -120,7 +120,7 @@ tools:
 		t.Fatal("the plan no longer replaces private WhatsApp for customers; pick another replaced tool")
 	}
 	md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
-	for _, want := range []string{"## Kommunikation per Messenger", "zu klären: Name des neuen Messengers", "Angebote, Aufträge und Rechnungen: Art. 6 Abs. 1 lit. b", "## Ihre Rechte", "Art. 77 DSGVO", "Art. 22 DSGVO", "Erstkontakt-Nachricht für den neuen Messenger"} {
+	for _, want := range []string{"## Kommunikation per Messenger", "zu klären: Name des neuen Messengers", "Angebote, Aufträge und Rechnungen: Art. 6 Abs. 1 lit. b", "## Ihre Rechte", "Art. 77 DSGVO", "Art. 22 DSGVO", "## Vorlage: Erstkontakt-Nachricht (nicht für die Website)", "**Für den neuen Messenger**"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the notice lacks %q:\n%s", want, md)
 		}

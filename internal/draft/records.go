@@ -600,9 +600,9 @@ func (w *writer) measures(t *assess.Tool) map[string][]string {
 		add("availability", true, "provider.consumer")
 	case !has(w.tool(t, "dpa_signed"), "signed"):
 		// No DPA yet: its annex on measures is not there to copy from.
-		add("availability", true, "provider.nodpa")
+		m["availability"] = append(m["availability"], w.gapText(w.say("tom.provider.nodpa", w.name(t))))
 	default:
-		add("availability", true, "provider")
+		m["availability"] = append(m["availability"], w.gapText(w.say("tom.provider", w.name(t))))
 	}
 	return m
 }
@@ -618,7 +618,10 @@ func (w *writer) orgMeasures(items []string) []string {
 	if has(w.ctx("breach_procedure"), "yes") {
 		items = append(items, w.say("tom.breach"))
 	}
-	return items
+	// This assessment is itself the review Art. 32(1)(d) asks for: its
+	// day, and the next one a year on, as the threshold check says.
+	return append(items, w.say("tom.review", map[string]string{"Date": w.date(w.p.Assessment.Date),
+		"Next": w.date(catalog.Date{Time: w.p.Assessment.Date.AddDate(1, 0, 0)})}))
 }
 
 // dpoRole finds the data protection officer among the people of the
@@ -652,7 +655,8 @@ func (w *writer) dpo() string {
 			return report.Escape(c[0])
 		}
 		if name := w.dpoNamed(); name != "" {
-			return w.say("dpo.designated.named", map[string]any{"Name": report.Escape(name), "Gap": w.gap(w.q("dpo_contact"))})
+			// The name is known: only the way to reach them is open.
+			return w.say("dpo.designated.named", map[string]any{"Name": report.Escape(name), "Gap": w.gapSay("dpo.email.gap")})
 		}
 		return w.say("dpo.designated", w.gap(w.q("dpo_contact")))
 	case has(v, "no"):
