@@ -544,7 +544,7 @@ func TestDraftsAfterTheFifthRead(t *testing.T) {
 		t.Errorf("the successor's greeting forbids what the TI-Messenger is for:\n%s", first)
 	}
 	taxNotice := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Notice, catalog.DE).Markdown)
-	first = taxNotice[strings.Index(taxNotice, "**Erstkontakt-Nachricht"):]
+	first = taxNotice[strings.Index(taxNotice, "## Vorlage: Erstkontakt-Nachricht"):]
 	if !strings.Contains(first, "Mandantenportal") || strings.Contains(first, "schreiben Sie eine E-Mail") {
 		t.Errorf("the tax firm's greeting sends documents to plain e-mail:\n%s", first)
 	}
@@ -868,7 +868,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	mustNot("medical-zoom-whatsapp", draft.Records, "Zoom has no parent company in the USA", "Konzernmutter")
 	// Without a DPA there is no annex of measures to copy from.
 	must("association-jitsi", draft.Records, "the club app has no DPA yet",
-		"| Maßnahmen (Art. 32 DSGVO): Verfügbarkeit und Belastbarkeit | beim Anbieter: laut dessen öffentlichen Angaben und Zertifikaten eintragen – vertraglich zugesichert erst mit dem AVV")
+		"| Maßnahmen (Art. 32 DSGVO): Verfügbarkeit und Belastbarkeit | **zu klären: Maßnahmen des Anbieters von Vereinsplaner-App laut seinen öffentlichen Angaben und Zertifikaten eintragen – vertraglich zugesichert erst mit dem AVV")
 	// A transfer the plan ends is recorded as such, with the day it ended.
 	must("tax-teams-signal", draft.Records, "the Signal transfer ended with the instruction, its one date",
 		"Signal: USA – keine Garantie nach Art. 44 ff. DSGVO – für diesen Zweck eingestellt auf Weisung der Leitung vom **zu klären: Datum der Weisung eintragen**")
