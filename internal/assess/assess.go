@@ -124,6 +124,9 @@ type Activity struct {
 	// Subjects are "staff" and the partner groups' option ids, or unknown.
 	Subjects []string
 	Basis    catalog.Text
+	// StaffBasis is the basis for the staff alone, where Basis covers
+	// people outside too (meetings with clients); empty otherwise.
+	StaffBasis catalog.Text
 	// Special is the Art. 9 basis where the tool carries sensitive data
 	// (or sick notes, for personnel matters); empty otherwise.
 	Special catalog.Text
@@ -659,7 +662,7 @@ func (p *Plan) activities(t *Tool) []Activity {
 			case outwardToo && len(groups) > 0:
 				act.Subjects = append([]string{"staff"}, groups...)
 				if o.BasisOutward.DE != "" {
-					act.Basis = p.fillWords(o.BasisOutward)
+					act.StaffBasis, act.Basis = act.Basis, p.fillWords(o.BasisOutward)
 				}
 			case !o.Outward:
 				act.Subjects = []string{"staff"}

@@ -1121,6 +1121,33 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 	must("association-jitsi", draft.Notice, "the public name in the notice", "### Zusammenarbeit über Jitsi Meet\n")
 	mustNot("association-jitsi", draft.Notice, "no catalogue label in a heading", "über Jitsi Meet (selbst betrieben)\n")
 
+	// The first-contact message is a template for the messenger, apart
+	// from the website's sections.
+	must("tax-teams-signal", draft.Notice, "the greeting under its own heading",
+		"## Vorlage: Erstkontakt-Nachricht (nicht für die Website)", "unser Mandantenportal oder einen anderen sicheren Weg")
+	// The staff's section gives their basis only, not the customers'.
+	mustNot("engineering-ai", draft.Notice, "no customers' contract in the staff's section",
+		"Besprechungen und Videokonferenzen: Art. 6 Abs. 1 lit. b DSGVO (Arbeitsvertrag; für Externe")
+	// A named DPO: only the e-mail address is open.
+	must("tax-teams-signal", draft.Records, "the DPO by name, the e-mail to fill",
+		"Lena Brandt, externe Datenschutzbeauftragte – E-Mail: **zu klären: E-Mail-Adresse der oder des Datenschutzbeauftragten eintragen**")
+	mustNot("tax-teams-signal", draft.Notice, "no 'benannt:' before a name", "benannt: Lena")
+	// The provider's measures are a gap to fill; the assessment is the review.
+	must("engineering-ai", draft.Records, "the provider's measures are marked",
+		"**zu klären: Maßnahmen des Anbieters von Zoom laut seinen Nachweisen (Zertifikate, TOM-Anlage zum AVV) eintragen**",
+		"Werkzeuge und Einstellungen überprüft mit dieser Bewertung am 2026-11-30; nächste Überprüfung spätestens am 2027-11-30")
+	// Large scale is judged by the people affected, not the headcount.
+	must("medical-zoom-whatsapp", draft.DPIACheck, "the yardstick of scale", "Maßstab sind Zahl der Betroffenen, Datenmenge, Dauer und Reichweite (WP 248)")
+	// Where recordings lie, per tool, as the notice says.
+	must("tax-teams-signal", draft.Policy, "recordings' place per tool", "Speicherort: Microsoft Teams: in der Cloud-Aufzeichnung beim Anbieter – nie auf privaten Geräten")
+	mustNot("tax-teams-signal", draft.Policy, "no own server the answers do not show", "auf dem eigenen Server")
+	// Settings still to make are tasks, not facts.
+	must("engineering-ai", draft.Policy, "settings as tasks",
+		"Zoom: in der Verwaltung werden EU-Rechenzentren gewählt; Besprechungen nur über sie",
+		"Zoom: Tracking und Telemetrie werden in der Verwaltung ausgeschaltet, soweit möglich")
+	must("association-jitsi", draft.Policy, "users can follow the server rule",
+		"Jitsi Meet (selbst betrieben): Besprechungen nur über den eigenen Server, nicht über öffentliche Dienste; den AVV mit dem Hoster schließt der Vorstand")
+
 	// English a British or Irish DPO accepts.
 	mustEN("association-jitsi", draft.Notice, "minors in a whole sentence",
 		"For minors, the legal basis is the membership their parents took out for them as their legal representatives.")

@@ -330,8 +330,14 @@ func (w *writer) noticePurposes(t *assess.Tool, staff bool) (purposes, law []str
 			}
 			continue
 		}
-		line := report.Escape(a.Basis.In(w.l))
-		businesses = businesses || w.businessContacts(a)
+		basis := a.Basis
+		if staff && a.StaffBasis.DE != "" {
+			// The staff's section gives their basis, not that of the
+			// people outside who join the same meetings.
+			basis = a.StaffBasis
+		}
+		line := report.Escape(basis.In(w.l))
+		businesses = businesses || !staff && w.businessContacts(a)
 		if w.childrenMessaged(t, a) {
 			children, consent = true, true
 		}

@@ -267,9 +267,15 @@ func (w *writer) policy() {
 	// Where the plan locks the AI features of every tool that has them,
 	// recordings are the only thing the recording rules allow.
 	ai, held := 0, 0
+	var places []string
 	for _, t := range w.p.Tools {
 		if (t.Kind == catalog.KindNotetaker || t.Kind == catalog.KindVideo && !has(w.tool(t, "recording"), "never")) && !t.Gone() {
 			v.Recorded = true
+			if t.Kind == catalog.KindVideo {
+				// Where recordings lie is what the notice tells the
+				// participants: with the provider, or on the own server.
+				places = append(places, w.say("recording.place.tool", map[string]any{"Tool": w.name(t), "Own": w.factIs(t, "avv", "not_needed")}))
+			}
 		}
 		if (t.Kind == catalog.KindNotetaker || has(w.tool(t, "ai_features"), "on", "with_rules")) && !t.Gone() {
 			ai++
@@ -286,7 +292,7 @@ func (w *writer) policy() {
 		// Where recordings lie is what the notice tells the participants:
 		// with the tool's provider (or on the own server), never on a
 		// private device.
-		v.RecordPlace, v.RecordGap = w.say("recording.place.rule"), w.gapSay("recording.deletion")
+		v.RecordPlace, v.RecordGap = w.say("recording.place.rule", strings.Join(places, "; ")), w.gapSay("recording.deletion")
 	}
 	// What the law keeps goes into the file – from a tool the plan stops
 	// too, before its chats are deleted; the answers' current state is
