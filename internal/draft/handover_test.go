@@ -201,7 +201,7 @@ func TestRecordsOfAPracticeAfterTheDPOsRead(t *testing.T) {
 	if !strings.Contains(md, "Befunde, die Patientinnen und Patienten schicken: nach der Übernahme in die Akte sofort im Chat und auf dem Gerät löschen") {
 		t.Errorf("the erasure of findings the plan sets is not in the record")
 	}
-	if !strings.Contains(md, "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA) – soweit der Anbieter Daten für eigene Zwecke nutzt, eigener Verantwortlicher (Art. 28 Abs. 10 DSGVO); der Aktionsplan geht bis zur Klärung davon aus, dass er es tut (**zu klären: Darf der Anbieter") {
+	if !strings.Contains(md, "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA) – soweit der Anbieter Daten für eigene Zwecke nutzt, eigener Verantwortlicher (Art. 28 Abs. 10 DSGVO): **zu klären: laut AVV und Datenschutzhinweisen des Anbieters von WhatsApp Business App eintragen, ob und wofür er Daten für eigene Zwecke nutzt**") {
 		t.Errorf("WhatsApp is a plain processor although its own purposes are unknown")
 	}
 	craft := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.Records, catalog.DE).Markdown)
@@ -311,7 +311,7 @@ func TestRecordsAndProposalsSpeakPlainly(t *testing.T) {
 		t.Errorf("the club's record suggests a practice's or firm's function")
 	}
 	medical := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Records, catalog.DE).Markdown)
-	if strings.Contains(medical, "zuletzt geprüft") || !strings.Contains(medical, "den Listeneintrag prüfen, das Datum festhalten und die Antwort geben") {
+	if strings.Contains(medical, "zuletzt geprüft") || !strings.Contains(medical, "laut den Angaben des Anbieters (Stand 2024-03-17) ist er es; Listeneintrag geprüft am **zu klären: Datum der Prüfung der DPF-Liste eintragen**") {
 		t.Errorf("the record claims a DPF check nobody made")
 	}
 	dpa := string(draft.Make(examplePlan(t, "craft-whatsapp"), draft.DPACheck, catalog.DE).Markdown)

@@ -477,7 +477,7 @@ func (w *writer) recordRecipients(t *assess.Tool) []string {
 	case has(own, catalog.Unknown) || len(own) == 0 && w.factIs(t, "own_purposes", "to_verify"):
 		// The plan assumes own purposes until it is clarified: so does
 		// the record, with the question to answer.
-		out = append(out, w.say("rcpt.own.open", map[string]string{"Vendor": w.vendor(t), "Gap": w.gap(w.q("own_purposes"))}))
+		out = append(out, w.say("rcpt.own.open", map[string]string{"Vendor": w.vendor(t), "Gap": w.gapText(w.say("own.open.gap", w.name(t)))}))
 	}
 	if has(w.tool(t, "non_eu_subprocessors"), "yes") {
 		out = append(out, w.say("rcpt.subprocessors"))
@@ -533,7 +533,7 @@ func (w *writer) basis(t *assess.Tool) string {
 		if f, ok := fact(t, "dpf"); ok {
 			asOf = f.Fact.AsOf.String()
 		}
-		return w.say("safeguard.dpf") + w.say("transfer.dpf.catalogue", map[string]string{"AsOf": asOf, "Gap": w.gap(w.q("transfer_basis"))})
+		return w.say("safeguard.dpf") + w.say("transfer.dpf.catalogue", map[string]string{"AsOf": asOf, "Gap": w.gapSay("transfer.dpf.date")})
 	case tr.Safeguard == "scc":
 		return w.say("safeguard.scc") + w.say("transfer.scc.tia")
 	case tr.Safeguard == "bcr":
