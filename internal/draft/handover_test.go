@@ -559,7 +559,7 @@ func TestThresholdCheckWeighsTwoCriteriaAndHeldAI(t *testing.T) {
 	for _, want := range []string{"**Eine Datenschutz-Folgenabschätzung ist in der Regel erforderlich:**", "WP 248 rev.01, Abschnitt III.B.a",
 		"**zu klären: Folgenabschätzung durchführen oder die Abwägung mit Begründung festhalten**",
 		"| VT-02: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7 (offen: Kriterien 1, 3) | **in der Regel erforderlich** |",
-		"| KI-Funktionen und Notizassistenten, die der Aktionsplan zurückhält – geprüft, wie sie nach einer Freigabe liefen | Microsoft Teams |"} {
+		"| KI-Funktionen und Notizassistenten, derzeit gesperrt – geprüft für eine spätere Freigabe | Microsoft Teams |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the tax firm's threshold check lacks %q", want)
 		}
