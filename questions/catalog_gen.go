@@ -970,7 +970,7 @@ func compiled() *catalog.Catalog {
 				},
 				Title: catalog.Text{
 					DE: "Anzeige der Arbeitsunfähigkeit: nur dass und wie lange",
-					EN: "notice of incapacity: only that and for how long",
+					EN: "notice of incapacity: only the fact and its expected duration",
 				},
 			},
 			&catalog.LegalRef{
@@ -14307,7 +14307,7 @@ func compiled() *catalog.Catalog {
 						Priority: "critical",
 						Title: catalog.Text{
 							DE: "Keine Fotos von Krankmeldungen über den Messenger – vorhandene löschen, auch in Backups und Galerie",
-							EN: "No photos of sick notes via the messenger – delete existing ones, including backups and the gallery",
+							EN: "No photos of doctor's certificates (AU-Bescheinigung) via the messenger – delete existing ones, including backups and the gallery",
 						},
 						Why: catalog.Text{
 							DE: "Seit 2023 ruft der Arbeitgeber die Arbeitsunfähigkeit elektronisch bei der Krankenkasse ab (eAU); ein Foto der Bescheinigung braucht niemand. Beschäftigte melden nur, dass und wie lange sie arbeitsunfähig sind. Die Datenschutzaufsicht NRW nennt es höchst problematisch, Dienstpläne und Nachrichten über Krankmeldungen in WhatsApp-Gruppen auszutauschen (Pressemitteilung vom 02.04.2025). Löschen Sie vorhandene Fotos im Chat, in der Galerie und in Chat-Backups.",
@@ -14326,11 +14326,11 @@ func compiled() *catalog.Catalog {
 						People: true,
 						Policy: catalog.Text{
 							DE: "Krankmeldungen nur als Mitteilung, dass und wie lange jemand arbeitsunfähig ist, und nur direkt an die Person, die sie entgegennimmt – nie in eine Gruppe und nie als Foto der Bescheinigung; schon verschickte Fotos löschen Absender und Empfänger im Chat, in der Galerie und in Chat-Backups",
-							EN: "sick notes only as a message that and for how long someone is unfit for work, and only directly to the person who takes them – never to a group and never as a photo of the certificate; photos already sent are deleted by sender and recipient in the chat, the gallery and chat backups",
+							EN: "sickness notifications (Krankmeldungen) only as the message that someone is unfit for work and for how long, and only directly to the person who takes them – never to a group and never as a photo of the certificate; photos already sent are deleted by sender and recipient in the chat, the gallery and chat backups",
 						},
 						Erasure: catalog.Text{
 							DE: "Fotos von Arbeitsunfähigkeitsbescheinigungen: sofort löschen – im Chat, in der Galerie und in Chat-Backups, bei Absender und Empfänger",
-							EN: "photos of sick notes: delete at once – in the chat, the gallery and chat backups, by sender and recipient",
+							EN: "photos of doctor's certificates: delete at once – in the chat, the gallery and chat backups, by sender and recipient",
 						},
 						ErasureFor: []string{
 							"staff_matters",
