@@ -1148,6 +1148,12 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 	must("association-jitsi", draft.Policy, "users can follow the server rule",
 		"Jitsi Meet (selbst betrieben): Besprechungen nur über den eigenen Server, nicht über öffentliche Dienste; den AVV mit dem Hoster schließt der Vorstand")
 
+	// The notice promises recordings only with everyone's agreement:
+	// published once that rule is in force.
+	must("engineering-ai", draft.Notice, "publish once the recording rule holds",
+		"Die Hinweise sagen für Zoom, dass nur nach Ankündigung und mit Zustimmung aller aufgezeichnet wird – laut den Antworten ist diese Regel noch nicht in Kraft.")
+	mustNot("tax-teams-signal", draft.Notice, "the rule in force: no such note", "Die Hinweise sagen für")
+
 	// English a British or Irish DPO accepts.
 	mustEN("association-jitsi", draft.Notice, "minors in a whole sentence",
 		"For minors, the legal basis is the membership their parents took out for them as their legal representatives.")

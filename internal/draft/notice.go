@@ -117,6 +117,17 @@ func (w *writer) notice() {
 	if len(held) > 0 {
 		w.notes = append(w.notes, w.say("ai.held.publish", map[string]any{"Names": w.names(held)}))
 	}
+	// The notice says recordings need everyone's agreement; where the
+	// answers do not show that rule in force, it holds once it is.
+	var recorded []*assess.Tool
+	for _, t := range w.p.Tools {
+		if !t.Gone() && t.Kind == catalog.KindVideo && has(w.tool(t, "recording"), "sometimes", "often") && !has(w.tool(t, "recording_consent"), "yes") {
+			recorded = append(recorded, t)
+		}
+	}
+	if len(recorded) > 0 {
+		w.notes = append(w.notes, w.say("recording.publish", map[string]any{"Names": w.names(recorded)}))
+	}
 	v := struct {
 		Website, Controller, Contact, DPO string
 		Outside, Inside                   []noticeSection
