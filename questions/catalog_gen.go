@@ -1542,7 +1542,7 @@ func compiled() *catalog.Catalog {
 			},
 			&catalog.Source{
 				ID:    "record-jitsi-gravatar-2024",
-				Title: "Make Libravatar the default instead of Gravatar (Issue",
+				Title: "Make Libravatar the default instead of Gravatar (Issue #14743) – Jitsi Meet lädt Profilbilder standardmäßig von Gravatar",
 				By:    "Jitsi-Projekt (GitHub)",
 				ByEN:  "Jitsi project (GitHub)",
 				Date:  "2024-05-13",
@@ -11611,8 +11611,8 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "not_needed",
 						Detail: catalog.Text{
-							DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-							EN: "when you run it; with an IT service provider, with them",
+							DE: "auf eigener Hardware; bei einem gemieteten Server oder einem Dienstleister mit diesem",
+							EN: "on your own hardware; with a rented server or a service provider, with them",
 						},
 						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
@@ -11704,8 +11704,8 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "not_needed",
 						Detail: catalog.Text{
-							DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-							EN: "when you run it; with a provider, with them",
+							DE: "auf eigener Hardware; bei einem gemieteten Server oder einem Dienstleister mit diesem",
+							EN: "on your own hardware; with a rented server or a service provider, with them",
 						},
 						AsOf: catalog.Date{Time: time.Date(2020, 7, 3, 0, 0, 0, 0, time.UTC)},
 						Source: []string{
@@ -11815,8 +11815,8 @@ func compiled() *catalog.Catalog {
 					"avv": catalog.Fact{
 						Value: "not_needed",
 						Detail: catalog.Text{
-							DE: "bei eigenem Betrieb; bei einem Dienstleister mit diesem",
-							EN: "when you run it; with a provider, with them",
+							DE: "auf eigener Hardware; bei einem gemieteten Server oder einem Dienstleister mit diesem",
+							EN: "on your own hardware; with a rented server or a service provider, with them",
 						},
 						AsOf: catalog.Date{Time: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)},
 						Source: []string{

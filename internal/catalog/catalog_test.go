@@ -170,3 +170,13 @@ func TestQuestionsSpeakToEveryOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// A title with an unquoted " #" loses its rest to YAML's comment: every
+// source title closes the brackets it opens.
+func TestSourceTitlesAreWhole(t *testing.T) {
+	for _, s := range load(t).Sources {
+		if strings.Count(s.Title, "(") != strings.Count(s.Title, ")") {
+			t.Errorf("source %s: the title %q is cut short", s.ID, s.Title)
+		}
+	}
+}
