@@ -1154,6 +1154,14 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 		"Die Hinweise sagen für Zoom, dass nur nach Ankündigung und mit Zustimmung aller aufgezeichnet wird – laut den Antworten ist diese Regel noch nicht in Kraft.")
 	mustNot("tax-teams-signal", draft.Notice, "the rule in force: no such note", "Die Hinweise sagen für")
 
+	// A line for the invitations to video meetings, as the plan asks.
+	must("engineering-ai", draft.Notice, "the invitation names the tool and the notice",
+		"## Vorlage: Hinweis in der Einladung (nicht für die Website)",
+		"> Die Besprechung findet über Zoom statt; dabei verarbeiten wir Ihren Namen, Bild und Ton sowie Verbindungsdaten. Aufgezeichnet wird nur, wenn wir es vorher ankündigen und alle zustimmen. Wie wir mit Ihren Daten umgehen: <https://ib-brandt.example/datenschutz>.")
+	must("medical-zoom-whatsapp", draft.Notice, "the consultation's invitation, for the service still to choose",
+		"**Für den neuen Videodienst:**", "> Ihre Videosprechstunde findet über **zu klären: KBV-zertifizierter Videodienst (Name)** statt")
+	mustNot("craft-whatsapp", draft.Notice, "no video, no invitation", "Hinweis in der Einladung")
+
 	// English a British or Irish DPO accepts.
 	mustEN("association-jitsi", draft.Notice, "minors in a whole sentence",
 		"For minors, the legal basis is the membership their parents took out for them as their legal representatives.")

@@ -134,6 +134,7 @@ func (w *writer) notice() {
 		Association, Consent, Transfers   bool
 		Marketing                         bool
 		Messages                          []firstContact
+		Invitations                       []invitation
 	}{Outside: outside, Inside: inside, Association: has(w.ctx("sector"), "association"),
 		// The right to object to direct marketing is told where there is
 		// some (or it is not known that there is none).
@@ -189,7 +190,22 @@ func (w *writer) notice() {
 			v.Messages = append(v.Messages, m)
 		}
 	}
+	// Who is invited to a video meeting learns there where the notice
+	// is – the plan asks for it in the invitation.
+	for _, s := range outside {
+		if s.Kind == string(catalog.KindVideo) {
+			v.Invitations = append(v.Invitations, invitation{Tool: s.Tool, Website: v.Website, Recording: s.Recording,
+				Consultation: s.Consultation, Successor: s.Successor, Organisation: report.Escape(w.p.Assessment.Organisation)})
+		}
+	}
 	w.exec("doc", v)
+}
+
+// invitation is the notice's line for the invitation to a video meeting.
+type invitation struct {
+	Tool, Website, Organisation string
+	Recording, Consultation     bool
+	Successor                   bool // the tool still to choose: its name is a gap
 }
 
 // successorName is the gap that names the successor of the last replaced
