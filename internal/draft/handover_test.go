@@ -375,7 +375,7 @@ func TestDraftsAfterTheFourthRead(t *testing.T) {
 	}
 	policy := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
 	rules := part(policy, "## 3.")
-	if !strings.Contains(rules, "Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst") ||
+	if !strings.Contains(rules, "  - KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst") ||
 		strings.Contains(rules, "mit Zustimmung aller einschalten") {
 		t.Errorf("the policy locks the AI features and allows them in one breath:\n%s", rules)
 	}
@@ -720,7 +720,7 @@ func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	eng := string(draft.Make(examplePlan(t, "engineering-ai"), draft.Policy, catalog.DE).Markdown)
 	// Zoom's AI is held for the works council: hosts switch on the
 	// recording, never the transcript or an assistant.
-	if !strings.Contains(eng, "Zoom: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst und, wo die Schwellwertanalyse sie verlangt, eine Datenschutz-Folgenabschätzung durchgeführt ist; Aufzeichnung wird in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber") ||
+	if !strings.Contains(eng, "  - KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst und, wo die Schwellwertanalyse sie verlangt, eine Datenschutz-Folgenabschätzung durchgeführt ist; Aufzeichnung wird in der Verwaltung für alle standardmäßig ausgeschaltet; einschalten nur als Gastgeberin oder Gastgeber") ||
 		strings.Contains(eng, "Aufzeichnung und Transkript sind") || strings.Contains(eng, "KI-Assistenten nur, soweit die Leitung") {
 		t.Errorf("the engineering policy lets hosts switch on the locked AI:\n%s", part(eng, "## 3."))
 	}
@@ -912,7 +912,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("association-jitsi", draft.Records, "when the club needs a DPO",
 		"nicht benannt – Pflicht, sobald in der Regel mindestens 20 Personen ständig mit der automatisierten Verarbeitung personenbezogener Daten beschäftigt sind (Ehrenamtliche zählen mit)")
 	must("association-jitsi", draft.Policy, "who runs the server",
-		"Jitsi Meet (selbst betrieben): Administration des Servers: **zu klären: Name der Administratorin oder des Administrators und der Vertretung eintragen**",
+		"  - Administration des Servers: **zu klären: Name der Administratorin oder des Administrators und der Vertretung eintragen**",
 		"die Nutzungsbedingungen des Messengers ihr Alter zulassen – sonst nur über die Eltern")
 	// The practice's record: what patients still send is moved into the
 	// file; own purposes follow the plan's assumption.
@@ -1037,7 +1037,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	must("tax-teams-signal", draft.Records, "staff on camera in consultations",
 		"| Kategorien betroffener Personen | Mandantinnen und Mandanten; Geschäftskunden und Lieferanten; Beschäftigte |")
 	must("engineering-ai", draft.Policy, "the policy names one condition for the release",
-		"Microsoft Teams: KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst")
+		"- Microsoft Teams:\n", "  - KI-Funktionen (Transkript, Zusammenfassung, Assistent) gesperrt, bis eine Regelungsabrede oder eine Betriebsvereinbarung sie ausdrücklich erfasst")
 }
 
 // The full read of all 25 drafts in both languages (session 17): what a
@@ -1115,7 +1115,7 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 	mustNot("association-jitsi", draft.Records, "no plan measure in the record", "des Aktionsplans;")
 	// The plan writes only to members who agreed: so does the policy.
 	must("association-jitsi", draft.Policy, "members written to only with their agreement",
-		"Vereinsplaner-App: Mitglieder nur anschreiben, wenn sie dem Kontakt auf diesem Weg zugestimmt haben")
+		"- Vereinsplaner-App:\n", "  - Mitglieder nur anschreiben, wenn sie dem Kontakt auf diesem Weg zugestimmt haben")
 
 	// Published texts name the tool as its users know it.
 	must("association-jitsi", draft.Notice, "the public name in the notice", "### Zusammenarbeit über Jitsi Meet\n")
@@ -1143,10 +1143,10 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 	mustNot("tax-teams-signal", draft.Policy, "no own server the answers do not show", "auf dem eigenen Server")
 	// Settings still to make are tasks, not facts.
 	must("engineering-ai", draft.Policy, "settings as tasks",
-		"Zoom: in der Verwaltung werden EU-Rechenzentren gewählt; Besprechungen nur über sie",
-		"Zoom: Tracking und Telemetrie werden in der Verwaltung ausgeschaltet, soweit möglich")
+		"  - in der Verwaltung werden EU-Rechenzentren gewählt; Besprechungen nur über sie",
+		"  - Tracking und Telemetrie werden in der Verwaltung ausgeschaltet, soweit möglich")
 	must("association-jitsi", draft.Policy, "users can follow the server rule",
-		"Jitsi Meet (selbst betrieben): Besprechungen nur über den eigenen Server, nicht über öffentliche Dienste; den AVV mit dem Hoster schließt der Vorstand")
+		"- Jitsi Meet (selbst betrieben):\n", "  - Besprechungen nur über den eigenen Server, nicht über öffentliche Dienste; den AVV mit dem Hoster schließt der Vorstand")
 
 	// The notice promises recordings only with everyone's agreement:
 	// published once that rule is in force.
@@ -1161,6 +1161,13 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 	must("medical-zoom-whatsapp", draft.Notice, "the consultation's invitation, for the service still to choose",
 		"**Für den neuen Videodienst:**", "> Ihre Videosprechstunde findet über **zu klären: KBV-zertifizierter Videodienst (Name)** statt")
 	mustNot("craft-whatsapp", draft.Notice, "no video, no invitation", "Hinweis in der Einladung")
+
+	// Section 3 groups each tool's rules; section 2 says "no health data"
+	// once for all tools.
+	must("association-jitsi", draft.Policy, "rules grouped by tool",
+		"- Jitsi Meet (selbst betrieben):\n  - nichts aufzeichnen oder transkribieren, auch nicht per KI\n  - automatisches Löschen nicht ausschalten")
+	mustNot("association-jitsi", draft.Policy, "no second health-data ban", "keine Gesundheitsdaten oder anderen sensiblen Daten über Vereinsplaner-App")
+	mustNot("craft-whatsapp", draft.Policy, "a successor's rules are not the old tool's", "- WhatsApp (private App):\n")
 
 	// English a British or Irish DPO accepts.
 	mustEN("association-jitsi", draft.Notice, "minors in a whole sentence",

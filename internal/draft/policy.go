@@ -53,6 +53,7 @@ func (w *writer) policy() {
 		Interim                                      string
 		Profession                                   string
 		Rules, Keep                                  []string
+		RuleGroups                                   []ruleGroup
 		Erasure, Contact                             string
 	}{Organisation: report.Escape(w.p.Assessment.Organisation), Association: has(w.ctx("sector"), "association"),
 		SecrecyBound: has(w.ctx("secrecy_203"), "yes"), Council: has(w.ctx("works_council"), "yes")}
@@ -230,6 +231,11 @@ func (w *writer) policy() {
 		if !a.Open() || text == "" || slices.Contains(seen, text) {
 			continue
 		}
+		// "No health data through it" where section 2 keeps them out of
+		// every tool already: said once.
+		if len(v.Sensitive) == 0 && slices.Equal(a.Rules, []string{"special_categories_unprotected"}) {
+			continue
+		}
 		seen = append(seen, text)
 		// A recording rule of a tool whose AI features the plan locks:
 		// transcripts by AI stay locked whatever the participants agree.
@@ -264,6 +270,7 @@ func (w *writer) policy() {
 	if len(v.Rules) == 0 {
 		v.Rules = []string{w.gapSay("rules.gap")}
 	}
+	v.RuleGroups = w.groupRules(v.Rules)
 	// Where the plan locks the AI features of every tool that has them,
 	// recordings are the only thing the recording rules allow.
 	ai, held := 0, 0
@@ -465,4 +472,44 @@ func (w *writer) settings(t *assess.Tool) []string {
 		add(true, "meetings", strings.Join(w.labels("meeting_protection", mp), ", "))
 	}
 	return out
+}
+
+// ruleGroup is one tool's rules in the policy's section 3 (Tool empty:
+// rules for all tools, each a point of its own).
+type ruleGroup struct {
+	Tool  string
+	Items []string
+}
+
+// groupRules puts each tool's rules under its name, in the order the
+// tools first appear: "Name: rule" loses its prefix, a rule that names a
+// tool the organisation keeps in its text goes with that tool.
+func (w *writer) groupRules(rules []string) []ruleGroup {
+	var groups []ruleGroup
+	at := map[string]int{}
+	for _, r := range rules {
+		tool, item := "", r
+		for _, t := range w.p.Tools {
+			name := w.name(t)
+			if rest, ok := strings.CutPrefix(r, name+": "); ok {
+				tool, item = name, rest
+				break
+			}
+			// A rule about a tool's successor is not the old tool's.
+			if tool == "" && !t.Gone() && strings.Contains(r, name) {
+				tool = name
+			}
+		}
+		if tool == "" {
+			groups = append(groups, ruleGroup{Items: []string{item}})
+			continue
+		}
+		if i, ok := at[tool]; ok {
+			groups[i].Items = append(groups[i].Items, item)
+			continue
+		}
+		at[tool] = len(groups)
+		groups = append(groups, ruleGroup{Tool: tool, Items: []string{item}})
+	}
+	return groups
 }
