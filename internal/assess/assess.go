@@ -135,6 +135,11 @@ type Activity struct {
 	Retention catalog.Text
 }
 
+// TeamChat reports whether the tool has a team chat of its own beside its
+// meetings (catalog.Tool.Chat): its team coordination is then an
+// activity of its own, not its meetings.
+func (t *Tool) TeamChat() bool { return t.Catalog != nil && t.Catalog.Chat }
+
 // Gone reports whether the plan takes the tool away entirely: it stops it,
 // or replaces it for the people outside and it has no use inside.
 func (t *Tool) Gone() bool { return t.Lead != nil && (t.ReplaceAll() || !t.Inside) }
@@ -640,7 +645,7 @@ func (p *Plan) activities(t *Tool) []Activity {
 			// one activity, not two near the same – in the record, the
 			// notice and the threshold check alike. A tool with a team
 			// chat of its own (Teams) keeps the chat as its own activity.
-			if v == "internal" && t.Kind == catalog.KindVideo && (t.Catalog == nil || !t.Catalog.Chat) && slices.Contains(a.Values, "meetings") {
+			if v == "internal" && t.Kind == catalog.KindVideo && !t.TeamChat() && slices.Contains(a.Values, "meetings") {
 				continue
 			}
 			act := Activity{Use: o, Basis: p.fillWords(o.Basis), Retention: o.Retention}

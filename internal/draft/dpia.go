@@ -105,6 +105,7 @@ type criteria struct {
 	aiLocked                []string // AI features the plan locks and releases only under set rules
 	aiBuiltIn               []string // a built-in AI (Meta AI) the policy keeps out of business chats
 	aiUnused                []string // a built-in AI nobody uses and no measure is about
+	lockDue                 string   // the day the plan's central lock of unknown AI features is due
 	successor               bool     // an activity moves to a tool still to choose: its AI is checked then
 	barred                  []string // tools the plan keeps sensitive data out of
 	barredOpen              []string // of them, those whose answers leave open whether such data went through them
@@ -215,8 +216,13 @@ func (w *writer) judge(uses []use) criteria {
 		}) {
 			// Unknown whether they run; the plan locks them centrally and
 			// releases them only under set rules: checked before release,
-			// like those held back.
+			// like those held back – and until the lock, maybe running.
 			c.aiLocked = append(c.aiLocked, w.name(t))
+			for _, a := range w.p.Actions {
+				if a.Tool == t && a.Open() && slices.Contains(a.Rules, "ai_without_rules") && w.date(a.Due) > c.lockDue {
+					c.lockDue = w.date(a.Due)
+				}
+			}
 		} else if unk {
 			c.aiUnknown = append(c.aiUnknown, w.name(t))
 		}
@@ -309,7 +315,7 @@ func (w *writer) verdicts(c criteria, orgWide bool) []Criterion {
 	if len(c.aiHeld) > 0 && len(c.ai) == 0 && len(c.aiUnknown) == 0 {
 		since = w.gapSay("ai.lock.date")
 	}
-	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": w.and(c.ai), "Held": w.and(c.aiHeld), "Stopped": w.and(c.aiStopped), "Locked": w.and(c.aiLocked), "BuiltIn": w.and(c.aiBuiltIn), "Unused": w.and(c.aiUnused), "Since": since, "Successor": successorWord(c.successor)})
+	add("wp248-8", judge(len(c.ai) > 0, len(c.aiUnknown) > 0), map[string]string{"On": w.and(c.ai), "Held": w.and(c.aiHeld), "Stopped": w.and(c.aiStopped), "Locked": w.and(c.aiLocked), "BuiltIn": w.and(c.aiBuiltIn), "Unused": w.and(c.aiUnused), "LockDue": c.lockDue, "Since": since, "Successor": successorWord(c.successor)})
 	add("wp248-9", NotMet, nil)
 	if orgWide {
 		add("dsk-1", judge(c.secrecy && c.large, c.secrecy && c.largeUnknown), map[string]bool{"Secrecy": c.secrecy, "Solo": c.solo})

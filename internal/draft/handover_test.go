@@ -559,7 +559,7 @@ func TestThresholdCheckWeighsTwoCriteriaAndHeldAI(t *testing.T) {
 	for _, want := range []string{"**Eine Datenschutz-Folgenabschätzung ist in der Regel erforderlich:**", "WP 248 rev.01, Abschnitt III.B.a",
 		"**zu klären: Folgenabschätzung durchführen oder die Abwägung mit Begründung festhalten**",
 		"| VT-02: Besprechungen und Videokonferenzen | Microsoft Teams | 4, 7 (offen: Kriterien 1, 3) | **in der Regel erforderlich** |",
-		"| KI-Funktionen und Notizassistenten, derzeit gesperrt – geprüft für eine spätere Freigabe | Microsoft Teams |"} {
+		"| KI-Funktionen und Notizassistenten, die der Aktionsplan sperrt – geprüft für eine spätere Freigabe | Microsoft Teams |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the tax firm's threshold check lacks %q", want)
 		}
@@ -709,7 +709,7 @@ func TestThresholdCheckOfAIReleasedOnlyUnderRules(t *testing.T) {
 func TestDraftsAfterTheSeventhRead(t *testing.T) {
 	med := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Policy, catalog.DE).Markdown)
 	for _, want := range []string{"KI-Funktionen (Transkript, Zusammenfassung, Assistent) werden zentral gesperrt und bis dahin nicht genutzt; genutzt werden dürfen sie erst, wenn die Leitung sie freigegeben hat",
-		"| Zoom | interne Abstimmung im Team; Besprechungen und Videokonferenzen – nicht mit Patientinnen und Patienten und ohne Daten über sie |"} {
+		"| Zoom | Besprechungen und Videokonferenzen – nicht mit Patientinnen und Patienten und ohne Daten über sie |"} {
 		if !strings.Contains(med, want) {
 			t.Errorf("the practice's policy lacks %q", want)
 		}
@@ -1168,6 +1168,24 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 		"- Jitsi Meet (selbst betrieben):\n  - nichts aufzeichnen oder transkribieren, auch nicht per KI\n  - automatisches Löschen nicht ausschalten")
 	mustNot("association-jitsi", draft.Policy, "no second health-data ban", "keine Gesundheitsdaten oder anderen sensiblen Daten über Vereinsplaner-App")
 	mustNot("craft-whatsapp", draft.Policy, "a successor's rules are not the old tool's", "- WhatsApp (private App):\n")
+
+	// The confirming read: Teams' team chat is allowed in the policy as
+	// the record and the notice describe it.
+	must("tax-teams-signal", draft.Policy, "the policy allows what the record records",
+		"| Microsoft Teams | interne Abstimmung im Team; Besprechungen und Videokonferenzen; Mandatsbearbeitung und Beratungsgespräche |")
+	must("engineering-ai", draft.Policy, "the policy allows what the record records",
+		"| Microsoft Teams | interne Abstimmung im Team; Besprechungen und Videokonferenzen; Kontakt mit Kundinnen und Kunden |")
+	must("tax-teams-signal", draft.Notice, "the staff read about chat and files",
+		"Wenn Sie Microsoft Teams nutzen (Chat, Dateien, Besprechungen), verarbeiten wir Ihren Namen und Ihre Kennung, Ihre Nachrichten und geteilten Dateien")
+	must("medical-zoom-whatsapp", draft.Policy, "Zoom's meetings stay meetings (no chat of its own)",
+		"| Zoom | Besprechungen und Videokonferenzen")
+	// A lock still to make is not stated as made.
+	must("medical-zoom-whatsapp", draft.DPIACheck, "the AI lock is due, not done",
+		"KI-Funktionen von Zoom sperrt der Aktionsplan zentral (fällig 2026-12-22)", "ob sie bis dahin laufen, sagen die Antworten nicht")
+	mustNot("medical-zoom-whatsapp", draft.DPIACheck, "no claim of a lock in place", "derzeit gesperrt")
+	// Staff who report sick through a tool learn to whom.
+	must("craft-whatsapp", draft.Policy, "to whom sick reports go", "Krankmeldungen nimmt entgegen: **zu klären: Name oder Funktion der Person eintragen")
+	mustNot("tax-teams-signal", draft.Policy, "no such gap where nobody reports sick through a tool", "Krankmeldungen nimmt entgegen")
 
 	// English a British or Irish DPO accepts.
 	mustEN("association-jitsi", draft.Notice, "minors in a whole sentence",

@@ -30,6 +30,7 @@ type noticeSection struct {
 	Minors                     string // the basis for minors and the rule under 16, where children are written to
 	Consultation               bool   // a practice's video consultations: said so, and the practice as the way instead
 	ConsultationConsent        bool   // a physician's practice asks the patients' consent to the video service (Annex 31b BMV-Ä)
+	TeamChat                   bool   // the staff use the video tool's team chat too (Teams)
 	transfers, consent         bool
 }
 
@@ -302,6 +303,9 @@ func (w *writer) section(t *assess.Tool, staff bool) noticeSection {
 	s.Purposes, s.Law, s.Minors, s.consent = w.noticePurposes(t, staff)
 	s.Consultation = w.videoConsultation(t, staff)
 	w.consultationConsent(&s)
+	// The team's chat over a video tool that has one (Teams): the staff
+	// read about their messages and files, not only about meetings.
+	s.TeamChat = staff && t.TeamChat() && slices.ContainsFunc(t.Activities, func(a assess.Activity) bool { return a.Use.ID == "internal" })
 	s.Recipients = w.publicRecipient(t)
 	s.Transfers, s.transfers = w.publicTransfers(t)
 	s.Deletion = w.noticeDeletion(t)

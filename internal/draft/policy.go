@@ -44,6 +44,7 @@ func (w *writer) policy() {
 		Council                                      bool // a works council: a release needs its consent (§ 87(1) no. 6 BetrVG)
 		SecrecyBound                                 bool // § 203 StGB: the acknowledgement names it
 		ChildSick, SickNotes                         bool
+		SickTo                                       string // to whom staff report sick (a gap), where they do through a tool
 		Allowed                                      []policyRow
 		Gone                                         []goneRow
 		Sensitive                                    []string
@@ -351,6 +352,11 @@ func (w *writer) policy() {
 		if has(w.tool(t, "sick_notes"), "yes", catalog.Unknown) {
 			v.SickNotes = true
 		}
+		// Where sick reports come in through a tool, the staff need to
+		// know to whom they go.
+		if has(w.tool(t, "sick_notes"), "yes") && v.SickTo == "" {
+			v.SickTo = w.gapSay("sick.to.gap")
+		}
 	}
 	// Parents who report a child sick to a club or school tend to say
 	// why: the policy asks for the absence only.
@@ -382,12 +388,17 @@ func (w *writer) usesOf(t *assess.Tool) string {
 	if len(v) == 0 {
 		return w.gap(w.q("used_for"))
 	}
-	if t.Kind == catalog.KindVideo && slices.Contains(v, "meetings") {
-		// As the record has it: a video tool's team coordination is its
-		// meetings.
-		v = slices.DeleteFunc(slices.Clone(v), func(id string) bool { return id == "internal" })
+	return strings.Join(w.usePhrases(teamAsMeetings(t, v)), "; ")
+}
+
+// teamAsMeetings drops the team's coordination where the record counts it
+// as the video tool's meetings – unless the tool has a team chat of its
+// own (Teams).
+func teamAsMeetings(t *assess.Tool, uses []string) []string {
+	if t.Kind == catalog.KindVideo && !t.TeamChat() && slices.Contains(uses, "meetings") {
+		return slices.DeleteFunc(slices.Clone(uses), func(id string) bool { return id == "internal" })
 	}
-	return strings.Join(w.usePhrases(v), "; ")
+	return uses
 }
 
 // usePhrases name uses as the record's purposes do ("Kontakt mit
@@ -414,7 +425,7 @@ func (w *writer) insideUses(t *assess.Tool) []string {
 			out = append(out, v)
 		}
 	}
-	return out
+	return teamAsMeetings(t, out)
 }
 
 // date is a day as the plan writes it.
