@@ -108,6 +108,10 @@ tools:
 				title = cat.Question("dpo").Title.In(catalog.DE)
 			case "partner_groups":
 				title = cat.Question("partners").Title.In(catalog.DE)
+			case "deletion_periods":
+				// Whether there are periods is not what the draft needs:
+				// the period itself, set and entered.
+				title = "Löschfrist festlegen und hier eintragen"
 			case "transfer_basis":
 				// The catalogue names the provider's DPF certification:
 				// what the record needs is the day its list entry was

@@ -46,7 +46,7 @@ func TestPolicyWindsDownAToolStoppedNow(t *testing.T) {
 	p := examplePlan(t, "medical-zoom-whatsapp")
 	md := string(draft.Make(p, draft.Policy, catalog.DE).Markdown)
 	allowed := part(md, "## 1. Erlaubte Werkzeuge")
-	if !strings.Contains(allowed, "- WhatsApp Business App: ab sofort nicht mehr dienstlich nutzen.\n  - Bis der Wechsel abgeschlossen ist: selbst nichts mehr über WhatsApp Business App schreiben") {
+	if !strings.Contains(allowed, "- WhatsApp Business App: ab sofort nicht mehr dienstlich nutzen.\n  - Für den Ausstieg, ab sofort: selbst nichts mehr über WhatsApp Business App schreiben") {
 		t.Errorf("the ban on WhatsApp lacks what holds until the account is deleted:\n%s", allowed)
 	}
 	if !strings.Contains(allowed, "automatische Nachricht") || !strings.Contains(allowed, "in die Akte übernehmen") {
@@ -578,7 +578,7 @@ func TestThresholdCheckWeighsTwoCriteriaAndHeldAI(t *testing.T) {
 func TestExitStepsBotsAndASuspendedNoteTaker(t *testing.T) {
 	craft := examplePlan(t, "craft-whatsapp")
 	policy := string(draft.Make(craft, draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "Bis der Wechsel abgeschlossen ist: was aufzubewahren ist, aus WhatsApp (private App) in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen – auch in Google-Drive- oder iCloud-Backups –, Gruppen auflösen, den Kundinnen und Kunden den neuen Weg nennen") {
+	if !strings.Contains(policy, "Für den Ausstieg, ab sofort: was aufzubewahren ist, aus WhatsApp (private App) in die Akte oder ins Archiv übernehmen; danach die dienstlichen Chats löschen – auch in Google-Drive- oder iCloud-Backups –, Gruppen auflösen, den Kundinnen und Kunden den neuen Weg nennen") {
 		t.Errorf("the policy gives no way out of the stopped app:\n%s", part(policy, "## 1."))
 	}
 	if !strings.Contains(policy, "KI-Notizassistenten, Meeting-Bots und Erweiterungen, die mit Kalender oder Postfach verbunden werden: Sie werden nicht genutzt, solange die Leitung sie nicht freigegeben hat – und nie über private Konten") {
@@ -680,7 +680,7 @@ func TestReplacedToolsUntilTheSwitchIsComplete(t *testing.T) {
 		}
 	}
 	policy := string(draft.Make(examplePlan(t, "tax-teams-signal"), draft.Policy, catalog.DE).Markdown)
-	if !strings.Contains(policy, "Bis der Wechsel abgeschlossen ist: was in die Akte gehört, aus den Signal-Chats in die Akte übernehmen; danach die Chats mit Mandantinnen und Mandanten löschen, ihnen den neuen Weg nennen") {
+	if !strings.Contains(policy, "Für den Ausstieg, ab sofort: was in die Akte gehört, aus den Signal-Chats in die Akte übernehmen; danach die Chats mit Mandantinnen und Mandanten löschen, ihnen den neuen Weg nennen") {
 		t.Errorf("the tax firm's policy gives no way out of Signal:\n%s", part(policy, "## 1."))
 	}
 }
@@ -968,7 +968,7 @@ func TestDraftsAfterTheConfirmingRead(t *testing.T) {
 	// Recordings have a basis in the record, as in the notice; the
 	// criteria table says what the held-back AI would meet.
 	must("engineering-ai", draft.Records, "recordings' basis",
-		"für Aufzeichnungen Art. 6 Abs. 1 lit. f DSGVO mit der Betriebsvereinbarung (Art. 88 DSGVO); bei Externen ihre Einwilligung (lit. a)")
+		"für Aufzeichnungen Art. 6 Abs. 1 lit. f DSGVO mit der Betriebsvereinbarung **zu klären: Titel, Datum und den Abschnitt zu Aufzeichnungen eintragen – fehlt er, einen Nachtrag vereinbaren und bis dahin nicht aufzeichnen** (Art. 88 DSGVO); bei Externen ihre Einwilligung (lit. a)")
 	// Staff seen beside clients keep their own basis for recordings and
 	// for the activity (the DPO's read of session 17).
 	mustNot("engineering-ai", draft.Records, "staff beside customers are not recorded on consent alone", "für Aufzeichnungen die Einwilligung der Teilnehmenden (Art. 6 Abs. 1 lit. a DSGVO) |")
@@ -1186,6 +1186,13 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 	// Staff who report sick through a tool learn to whom.
 	must("craft-whatsapp", draft.Policy, "to whom sick reports go", "Krankmeldungen nimmt entgegen: **zu klären: Name oder Funktion der Person eintragen")
 	mustNot("tax-teams-signal", draft.Policy, "no such gap where nobody reports sick through a tool", "Krankmeldungen nimmt entgegen")
+
+	// The last gate: a period to enter, not a yes/no question; who may
+	// see a recording; the way out of a tool as a step now.
+	must("medical-zoom-whatsapp", draft.Notice, "a period to fill", "nach unseren Löschfristen (**zu klären: Löschfrist festlegen und hier eintragen**)")
+	mustNot("medical-zoom-whatsapp", draft.Records, "no yes/no question for a period", "Gibt es Löschfristen")
+	must("tax-teams-signal", draft.Policy, "who may see a recording", "wer sie sehen darf (nur die Teilnehmenden und wer sie für den Zweck braucht)")
+	must("tax-teams-signal", draft.Policy, "the way out is a step now", "  - Für den Ausstieg, ab sofort: was in die Akte gehört")
 
 	// English a British or Irish DPO accepts.
 	mustEN("association-jitsi", draft.Notice, "minors in a whole sentence",

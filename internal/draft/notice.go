@@ -436,7 +436,7 @@ func (w *writer) noticeDeletion(t *assess.Tool) string {
 	case has(v, "no"):
 		d = attach(w.say("deletion.after", w.gapSay("erasure.set")))
 	default:
-		d = attach(w.say("deletion.open", w.gap(w.q("deletion_periods"))))
+		d = attach(w.say("deletion.open", w.gapSay("erasure.set")))
 	}
 	if t != nil && w.factIs(t, "avv", "not_needed") {
 		// A server of one's own logs who connected (IP addresses).

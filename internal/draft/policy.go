@@ -342,7 +342,7 @@ func (w *writer) policy() {
 	case has(d, "no"):
 		v.Erasure = w.gapSay("erasure.set") // the same words as record and notice
 	default:
-		v.Erasure = w.gap(w.q("deletion_periods"))
+		v.Erasure = w.gapSay("erasure.set")
 	}
 	// Staff report sick through the tools, or nobody knows yet – not
 	// a club whose answers say no sick notes come in (volunteers have no

@@ -170,7 +170,9 @@ func (w *writer) entry(id string, uses []use) entry {
 			case u.a.Use.Outward && !staff:
 				e.Bases = add(e.Bases, w.say("basis.recording.consent"))
 			case agreement:
-				e.Bases = add(e.Bases, w.say("basis.recording.agreement"))
+				// Which agreement, and its part on recordings: the same gap
+				// as the staff's notice.
+				e.Bases = add(e.Bases, w.say("basis.recording.agreement", w.gapSay("agreement.gap")))
 			default:
 				e.Bases = add(e.Bases, w.say("basis.recording.staff"))
 			}
@@ -279,13 +281,11 @@ func (w *writer) entry(id string, uses []use) entry {
 	switch v := w.ctx("deletion_periods"); {
 	case has(v, "yes"):
 		e.Erasure = append(e.Erasure, w.say("erasure.periods"))
-	case has(v, "no") && periodSet:
+	case periodSet:
 		// The tool's period is the one gap: no second "set a period"
-		// beside it.
-	case has(v, "no"):
-		e.Erasure = append(e.Erasure, w.gapSay("erasure.set"))
+		// beside it (whether the organisation has periods or not yet).
 	default:
-		e.Erasure = append(e.Erasure, w.gap(w.q("deletion_periods")))
+		e.Erasure = append(e.Erasure, w.gapSay("erasure.set"))
 	}
 	for _, area := range []string{"confidentiality", "integrity", "availability", "restore", "review"} {
 		var items []string
