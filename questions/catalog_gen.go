@@ -17007,8 +17007,8 @@ func compiled() *catalog.Catalog {
 							"seed-003",
 						},
 						Policy: catalog.Text{
-							DE: "Videosprechstunden nur über den zertifizierten Dienst – bis er eingerichtet und der Kassenärztlichen Vereinigung angezeigt ist, Telefon oder Termin in der Praxis; {tool} nur für Besprechungen ohne Patientendaten",
-							EN: "video consultations only through the certified service – until it is set up and notified to the association of statutory health insurance physicians, by telephone or an appointment at the practice; {tool} only for meetings without patient data",
+							DE: "Videosprechstunden nur über den zertifizierten Dienst – bis er eingerichtet und, soweit die Kassenärztliche Vereinigung es verlangt, ihr angezeigt ist, Telefon oder Termin in der Praxis; {tool} nur für Besprechungen ohne Patientendaten",
+							EN: "video consultations only through the certified service – until it is set up and, where the regional association of SHI physicians (Kassenärztliche Vereinigung) requires it, notified to it, by telephone or an appointment at the practice; {tool} only for meetings without patient data",
 						},
 						BarsSecrets: true,
 						Interim: catalog.Text{
@@ -17082,8 +17082,8 @@ func compiled() *catalog.Catalog {
 							"seed-003",
 						},
 						Policy: catalog.Text{
-							DE: "Videosprechstunden nur über den zertifizierten Dienst – bis er eingerichtet und der Kassenzahnärztlichen Vereinigung angezeigt ist, Telefon oder Termin in der Praxis; {tool} nur für Besprechungen ohne Patientendaten",
-							EN: "video consultations only through the certified service – until it is set up and notified to the association of statutory health insurance dentists, by telephone or an appointment at the practice; {tool} only for meetings without patient data",
+							DE: "Videosprechstunden nur über den zertifizierten Dienst – bis er eingerichtet und, soweit die Kassenzahnärztliche Vereinigung es verlangt, ihr angezeigt ist, Telefon oder Termin in der Praxis; {tool} nur für Besprechungen ohne Patientendaten",
+							EN: "video consultations only through the certified service – until it is set up and, where the regional association of SHI dentists (Kassenzahnärztliche Vereinigung) requires it, notified to it, by telephone or an appointment at the practice; {tool} only for meetings without patient data",
 						},
 						BarsSecrets: true,
 						Interim: catalog.Text{
@@ -19237,8 +19237,8 @@ func compiled() *catalog.Catalog {
 							"seed-000",
 						},
 						Policy: catalog.Text{
-							DE: "Bildschirmfreigabe nur für Gastgeber oder Moderation",
-							EN: "screen sharing for hosts or moderators only",
+							DE: "Bildschirmfreigabe standardmäßig nur für Gastgeber oder Moderation; andere bei Bedarf freigeben",
+							EN: "screen sharing by default for hosts or moderators only; others allowed when needed",
 						},
 					},
 				},
