@@ -8768,6 +8768,10 @@ func compiled() *catalog.Catalog {
 					DE: "WhatsApp Business App",
 					EN: "WhatsApp Business App",
 				},
+				PublicName: catalog.Text{
+					DE: "WhatsApp",
+					EN: "WhatsApp",
+				},
 				Kind:   "messenger",
 				Vendor: "WhatsApp Ireland Limited, Dublin (Meta Platforms, Inc., USA)",
 				About: catalog.Text{

@@ -534,7 +534,7 @@ func TestDraftsAfterTheFifthRead(t *testing.T) {
 		t.Errorf("the ban on health data contradicts the sick report the policy allows:\n%s", part(craft, "## 2."))
 	}
 	notice := string(draft.Make(examplePlan(t, "medical-zoom-whatsapp"), draft.Notice, catalog.DE).Markdown)
-	first := notice[strings.Index(notice, "## Vorlage: Erstkontakt-Nachricht"):]
+	first := part(notice, "## Vorlage: Erstkontakt-Nachricht")
 	for _, want := range []string{"nur, wenn wir Sie darum bitten", "116 117", "etwa den TI-Messenger"} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the practice's successor greeting misses %q:\n%s", want, first)
@@ -1193,6 +1193,13 @@ func TestDraftsAfterTheFullRead(t *testing.T) {
 	mustNot("medical-zoom-whatsapp", draft.Records, "no yes/no question for a period", "Gibt es Löschfristen")
 	must("tax-teams-signal", draft.Policy, "who may see a recording", "wer sie sehen darf (nur die Teilnehmenden und wer sie für den Zweck braucht)")
 	must("tax-teams-signal", draft.Policy, "the way out is a step now", "  - Für den Ausstieg, ab sofort: was in die Akte gehört")
+
+	// The automatic reply the plan keeps running in the practice's old
+	// channel: the plan's words, the way to reach the practice instead.
+	must("medical-zoom-whatsapp", draft.Notice, "the old channel's automatic reply",
+		"## Vorlage: automatische Antwort in WhatsApp (nicht für die Website)",
+		"> Über WhatsApp beantworten wir keine Nachrichten mehr. Bitte schicken Sie uns keine Befunde über diesen Kanal – wir melden uns auf sicherem Weg. Termine und Fragen: **zu klären: Telefon, E-Mail und, wo es sie gibt, die Online-Terminvergabe eintragen**.")
+	mustNot("craft-whatsapp", draft.Notice, "no automatic reply where the plan keeps none", "automatische Antwort")
 
 	// English a British or Irish DPO accepts.
 	mustEN("association-jitsi", draft.Notice, "minors in a whole sentence",

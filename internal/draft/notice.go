@@ -136,6 +136,7 @@ func (w *writer) notice() {
 		Marketing                         bool
 		Messages                          []firstContact
 		Invitations                       []invitation
+		AutoReplies                       []invitation // the old channel's automatic reply, where the plan keeps one running
 	}{Outside: outside, Inside: inside, Association: has(w.ctx("sector"), "association"),
 		// The right to object to direct marketing is told where there is
 		// some (or it is not known that there is none).
@@ -197,6 +198,17 @@ func (w *writer) notice() {
 		if s.Kind == string(catalog.KindVideo) {
 			v.Invitations = append(v.Invitations, invitation{Tool: s.Tool, Website: v.Website, Recording: s.Recording,
 				Consultation: s.Consultation, Successor: s.Successor, Organisation: report.Escape(w.p.Assessment.Organisation)})
+		}
+	}
+	// Where the plan keeps only an automatic reply running in a channel
+	// it ends (a practice's WhatsApp), the reply's text: the plan's words
+	// and the way to reach the practice instead.
+	for _, t := range w.p.Tools {
+		if slices.ContainsFunc(w.p.Actions, func(a *assess.Action) bool {
+			return a.Tool == t && a.Open() && slices.Contains(a.Rules, "patients_send_findings")
+		}) {
+			v.AutoReplies = append(v.AutoReplies, invitation{Tool: w.public(t), Organisation: report.Escape(w.p.Assessment.Organisation),
+				Website: w.gapSay("autoreply.contact.gap"), Consultation: has(w.ctx("sector"), "health")})
 		}
 	}
 	w.exec("doc", v)

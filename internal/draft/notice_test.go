@@ -98,7 +98,7 @@ tools:
     answers: {used_for: [orders, appointments], marketing_here: "yes", marketing_consent: "yes"}
 `)
 	md := string(draft.Make(p, draft.Notice, catalog.DE).Markdown)
-	for _, want := range []string{"Danke für Ihre Nachricht! Wir nutzen WhatsApp Business App für Angebote, Aufträge und Rechnungen sowie Terminabsprachen und Terminerinnerungen.", "„STOPP“", "– Praxis \\<Lind\\>"} {
+	for _, want := range []string{"Danke für Ihre Nachricht! Wir nutzen WhatsApp für Angebote, Aufträge und Rechnungen sowie Terminabsprachen und Terminerinnerungen.", "„STOPP“", "– Praxis \\<Lind\\>"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the first-contact message lacks %q:\n%s", want, md)
 		}
