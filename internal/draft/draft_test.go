@@ -271,7 +271,7 @@ func TestPolicyBansAtOnceWhatThePlanStopsAtOnce(t *testing.T) {
 	p := testkit.Assess(t, testkit.Catalog(t), testkit.Example("tax-teams-signal.yaml"))
 	for l, want := range map[catalog.Lang][]string{
 		catalog.DE: {"Signal: ab sofort nicht mehr dienstlich nutzen.", "gilt als Weisung der Leitung (§ 106 GewO) seit dem **zu klären: Datum der Weisung eintragen**"},
-		catalog.EN: {"Signal: not to be used for work from now on.", "has been the management's instruction (§ 106 GewO) since **to clarify: enter the date of the instruction**"},
+		catalog.EN: {"Signal: not to be used for work from now on.", "has applied as the management's instruction (Weisung, § 106 GewO) since **to clarify: enter the date of the instruction**"},
 	} {
 		md := string(draft.Make(p, draft.Policy, l).Markdown)
 		for _, w := range want {
